@@ -1,0 +1,125 @@
+package charts
+
+import (
+	"fmt"
+
+	"azflows/data"
+)
+
+// Flow lays out the year's destinations as bands from Azerbaijan to each destination, band
+// width proportional to the count, on a scale shared by all years.
+func Flow(year int, w, h float64) *Chart {
+	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background}
+	dests := destinations(year)
+	tot := yearTotal(year)
+	c.Title = fmt.Sprintf("From Azerbaijan to where: identified victims, %d", year)
+	sub := fmt.Sprintf("Band width ∝ persons (same scale for every year). Official figures: %v victims (%s)", tot.Value, tot.Measure)
+	f := newFrame(c, c.Title, sub, destNotes(year, dests), sourceLine(dests))
+	if len(dests) == 0 {
+		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: fmt.Sprintf("The paper gives no destinations for %d.", year),
+			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
+		return c
+	}
+
+	labelW := 0.0
+	for _, d := range dests {
+		labelW = max(labelW, TextWidth(d.Label+"  00", f.base, false))
+	}
+	labelW = min(labelW, f.plot.W*0.42)
+	originW := TextWidth("Azerbaijan", f.base, true)
+	nodeW := max(f.base*0.7, 6)
+	gap := f.base * 0.5
+	lineH := f.base * 1.25
+
+	xL := f.plot.X + originW + gap // left node's left edge
+	xR := f.plot.X + f.plot.W - labelW - gap - nodeW
+	k := flowScale(f.plot.H, lineH, gap)
+
+	// Right nodes: each slot is at least one text line tall so labels never collide.
+	slots := make([]float64, len(dests))
+	used := 0.0
+	for i, d := range dests {
+		slots[i] = max(d.Figure.Value*k, lineH)
+		used += slots[i]
+	}
+	used += gap * float64(len(dests)-1)
+	yR := f.plot.Y + (f.plot.H-used)/2
+	total := 0.0
+	for _, d := range dests {
+		total += d.Figure.Value
+	}
+	yL := f.plot.Y + (f.plot.H-total*k)/2
+	origin := Rect{xL, yL, nodeW, total * k}
+	c.add(Mark{ID: "node/AZ", Role: "node", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: "Azerbaijan", Value: tot.Value})
+	c.add(Mark{ID: "label/AZ", Role: "label", Datum: tot.ID, Kind: TextMark, Text: "Azerbaijan", At: Point{xL - gap, origin.Y + origin.H/2 + f.base*0.35}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
+
+	y0 := yL
+	for i, d := range dests {
+		v := d.Figure.Value
+		bh := v * k
+		slotY := yR
+		yR += slots[i] + gap
+		ty := slotY + (slots[i]-bh)/2 // band end centred in its slot
+		band := bandPolygon(xL+nodeW, y0, xR, ty, bh)
+		st := d.Style
+		st.Opacity = 0.75
+		if d.Flow.Kind == data.NotGiven {
+			st.Opacity = 1
+		}
+		c.add(Mark{ID: "band/" + d.Figure.ID, Role: "band", Datum: d.Figure.ID, Kind: PathMark, Points: band, Closed: true, Style: st,
+			Label: d.Label, Value: v, Source: "Azerbaijan", Target: d.Label})
+		node := Rect{xR, ty, nodeW, bh}
+		c.add(Mark{ID: "node/" + d.Figure.ID, Role: "node", Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
+		yc := slotY + slots[i]/2 + f.base*0.35
+		lbl := Fit(d.Label, f.base, false, labelW-TextWidth("  "+d.Figure.Text, f.base, true))
+		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: d.Figure.Text,
+			At: Point{xR + nodeW + gap + TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		y0 += bh
+	}
+	return c
+}
+
+// flowScale is the pixels per person that fits the largest year into height h, with each
+// destination's slot at least lineH tall.
+func flowScale(h, lineH, gap float64) float64 {
+	k := h / maxYearTotal()
+	for _, y := range data.FlowYears() {
+		fls := data.FlowsFor(y)
+		avail := h - gap*float64(len(fls)-1)
+		for i := 0; i < 200; i++ {
+			used := 0.0
+			for _, fl := range fls {
+				used += max(data.FlowValue(fl)*k, lineH)
+			}
+			if used <= avail {
+				break
+			}
+			k *= 0.97
+		}
+	}
+	return k
+}
+
+// bandPolygon is a band of constant thickness t from (x0, y0) to (x1, y1) (top edges), its
+// edges cubic curves flattened to 24 segments each.
+func bandPolygon(x0, y0, x1, y1, t float64) []Point {
+	const n = 24
+	mx := (x0 + x1) / 2
+	curve := func(ya, yb float64) []Point {
+		pts := make([]Point, n+1)
+		for i := 0; i <= n; i++ {
+			u := float64(i) / n
+			a, b, cc, d := (1-u)*(1-u)*(1-u), 3*(1-u)*(1-u)*u, 3*(1-u)*u*u, u*u*u
+			pts[i] = Point{a*x0 + b*mx + cc*mx + d*x1, a*ya + b*ya + cc*yb + d*yb}
+		}
+		return pts
+	}
+	top := curve(y0, y1)
+	bottom := curve(y0+t, y1+t)
+	out := append([]Point{}, top...)
+	for i := len(bottom) - 1; i >= 0; i-- {
+		out = append(out, bottom[i])
+	}
+	return out
+}

@@ -1,0 +1,57 @@
+package charts
+
+// interactive roles answer hit tests; text labels and values count as their datum too.
+var interactive = map[string]bool{"bar": true, "band": true, "node": true, "label": true, "value": true}
+
+// HitTest returns the topmost mark with a datum at p, allowing slop pixels around thin shapes.
+func (c *Chart) HitTest(p Point, slop float64) (Mark, bool) {
+	for i := len(c.Marks) - 1; i >= 0; i-- {
+		m := c.Marks[i]
+		if m.Datum == "" || !interactive[m.Role] {
+			continue
+		}
+		switch m.Kind {
+		case RectMark:
+			r := m.Rect
+			if r.H < 2*slop { // a thin bar is easier to hit
+				r.Y, r.H = r.Y+r.H/2-slop, 2*slop
+			}
+			if r.Contains(p) {
+				return m, true
+			}
+		case PathMark:
+			if m.Closed && inPolygon(p, m.Points) {
+				return m, true
+			}
+		case TextMark:
+			if m.Bounds().Contains(p) {
+				return m, true
+			}
+		}
+	}
+	return Mark{}, false
+}
+
+// Center is a point inside the mark, for tests and keyboard focus.
+func (m Mark) Center() Point {
+	if m.Kind == PathMark && m.Closed && len(m.Points) > 2 {
+		// A band's midpoint: halfway along its top and bottom edges.
+		n := len(m.Points) / 2
+		a, b := m.Points[n/2], m.Points[len(m.Points)-1-n/2]
+		return Point{(a.X + b.X) / 2, (a.Y + b.Y) / 2}
+	}
+	r := m.Bounds()
+	return Point{r.X + r.W/2, r.Y + r.H/2}
+}
+
+// inPolygon is the even-odd rule.
+func inPolygon(p Point, poly []Point) bool {
+	in := false
+	for i, j := 0, len(poly)-1; i < len(poly); j, i = i, i+1 {
+		a, b := poly[i], poly[j]
+		if (a.Y > p.Y) != (b.Y > p.Y) && p.X < (b.X-a.X)*(p.Y-a.Y)/(b.Y-a.Y)+a.X {
+			in = !in
+		}
+	}
+	return in
+}

@@ -1,0 +1,109 @@
+// Package svg writes a laid-out chart as a standalone SVG document: the page's instant first
+// paint, the view for readers without JavaScript, and the image download.
+package svg
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"strconv"
+	"strings"
+
+	"azflows/charts"
+)
+
+// FontFamily is the CSS font stack of chart text; the page ships the Go fonts it names first.
+const FontFamily = "'Go', 'DejaVu Sans', Arial, sans-serif"
+
+// Write writes c as SVG. Marks with a datum carry data-datum and a <title> with their tooltip.
+func Write(w io.Writer, c *charts.Chart) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="chart-title" data-view="%s" data-year="%d" font-family="%s">`,
+		n(c.W), n(c.H), n(c.W), n(c.H), esc(c.View), c.Year, esc(FontFamily))
+	fmt.Fprintf(&b, `<title id="chart-title">%s</title>`, esc(c.Title))
+	fmt.Fprintf(&b, `<rect width="%s" height="%s" fill="%s"/>`, n(c.W), n(c.H), c.Background)
+	for _, m := range c.Marks {
+		writeMark(&b, m)
+	}
+	b.WriteString("</svg>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeMark(b *strings.Builder, m charts.Mark) {
+	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(m.ID), esc(m.Role))
+	if m.Datum != "" {
+		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
+	}
+	title := ""
+	if m.Datum != "" && (m.Role == "bar" || m.Role == "band" || m.Role == "node") {
+		title = "<title>" + esc(charts.TooltipText(m.Datum)) + "</title>"
+	}
+	switch m.Kind {
+	case charts.RectMark:
+		r := m.Rect
+		fmt.Fprintf(b, `<rect%s x="%s" y="%s" width="%s" height="%s"%s>%s</rect>`, attrs, n(r.X), n(r.Y), n(r.W), n(r.H), paint(m.Style), title)
+	case charts.PathMark:
+		var d strings.Builder
+		for i, p := range m.Points {
+			if i == 0 {
+				d.WriteString("M")
+			} else {
+				d.WriteString("L")
+			}
+			d.WriteString(n(p.X) + " " + n(p.Y))
+		}
+		if m.Closed {
+			d.WriteString("Z")
+		}
+		st := m.Style
+		if !m.Closed {
+			st.Fill = ""
+		}
+		fmt.Fprintf(b, `<path%s d="%s"%s>%s</path>`, attrs, d.String(), paint(st), title)
+	case charts.TextMark:
+		anchor := map[charts.Anchor]string{charts.Start: "start", charts.Middle: "middle", charts.End: "end"}[m.Anchor]
+		weight := ""
+		if m.Bold {
+			weight = ` font-weight="bold"`
+		}
+		fmt.Fprintf(b, `<text%s x="%s" y="%s" font-size="%s" text-anchor="%s" fill="%s"%s>%s</text>`, attrs, n(m.At.X), n(m.At.Y), n(m.Size), anchor, m.Style.Fill, weight, esc(m.Text))
+	}
+}
+
+func paint(s charts.Style) string {
+	var b strings.Builder
+	if s.Fill != "" {
+		fmt.Fprintf(&b, ` fill="%s"`, s.Fill)
+	} else {
+		b.WriteString(` fill="none"`)
+	}
+	if s.Stroke != "" {
+		fmt.Fprintf(&b, ` stroke="%s" stroke-width="%s"`, s.Stroke, n(s.StrokeWidth))
+		if len(s.Dash) > 0 {
+			parts := make([]string, len(s.Dash))
+			for i, d := range s.Dash {
+				parts[i] = n(d)
+			}
+			fmt.Fprintf(&b, ` stroke-dasharray="%s"`, strings.Join(parts, " "))
+		}
+	}
+	if s.Opacity > 0 && s.Opacity < 1 {
+		fmt.Fprintf(&b, ` fill-opacity="%s"`, n(s.Opacity))
+	}
+	return b.String()
+}
+
+// n formats a coordinate with at most two decimals.
+func n(v float64) string {
+	return strconv.FormatFloat(float64(int64(v*100+sign(v)*0.5))/100, 'f', -1, 64)
+}
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+func esc(s string) string { return html.EscapeString(s) }

@@ -1,0 +1,95 @@
+package charts
+
+import (
+	"fmt"
+	"strings"
+
+	"azflows/data"
+)
+
+// TooltipLines is what a reader learns about a datum: the figure, who reported it, the footnote
+// and the first caveat.
+func TooltipLines(id string) []string {
+	f, ok := data.FigureByID(id)
+	if !ok {
+		return nil
+	}
+	value := f.Text
+	switch f.Bound {
+	case data.UpTo:
+		value = "up to " + f.Text
+	}
+	lines := []string{fmt.Sprintf("%s: %s", capitalize(f.Measure), value)}
+	when := f.Period.Text
+	kind := map[data.Status]string{data.Official: "Official count", data.Estimate: "Estimate", data.Derived: "Computed here", data.Reported: "Reported"}[f.Status]
+	lines = append(lines, fmt.Sprintf("%s, %s; %s", kind, when, f.Reporter))
+	if f.Formula != "" {
+		lines = append(lines, f.Formula)
+	}
+	lines = append(lines, fmt.Sprintf("Source: footnote %d", f.Footnote))
+	if len(f.Caveats) > 0 {
+		lines = append(lines, f.Caveats[len(f.Caveats)-1])
+	}
+	return lines
+}
+
+// Overlay returns the marks drawn over the chart while datum id is hovered or pinned at p: an
+// outline around the datum's shapes and a tooltip box kept inside the frame.
+func (c *Chart) Overlay(id string, p Point) []Mark {
+	var out []Mark
+	for _, m := range c.Marks {
+		if m.Datum != id || (m.Role != "bar" && m.Role != "band" && m.Role != "node") {
+			continue
+		}
+		hl := m
+		hl.ID = "highlight/" + m.ID
+		hl.Role = "highlight"
+		hl.Style = Style{Stroke: Highlight, StrokeWidth: 2.5}
+		out = append(out, hl)
+	}
+	lines := TooltipLines(id)
+	if len(lines) == 0 {
+		return out
+	}
+	size := clamp(12*min(c.W/800, c.H/450), 10, 22)
+	pad := size * 0.6
+	maxW := min(c.W*0.6, size*30)
+	var wrapped []string
+	for i, l := range lines {
+		if i == 0 {
+			wrapped = append(wrapped, Fit(l, size, true, maxW))
+			continue
+		}
+		wrapped = append(wrapped, wrap(l, size, maxW)...)
+	}
+	w := 0.0
+	for i, l := range wrapped {
+		w = max(w, TextWidth(l, size, i == 0))
+	}
+	lineH := size * 1.3
+	box := Rect{p.X + 14, p.Y + 14, w + 2*pad, lineH*float64(len(wrapped)) + pad*2 - (lineH - size)}
+	if box.X+box.W > c.W-2 {
+		box.X = p.X - 14 - box.W
+	}
+	if box.Y+box.H > c.H-2 {
+		box.Y = p.Y - 14 - box.H
+	}
+	box.X = clamp(box.X, 2, max(2, c.W-2-box.W))
+	box.Y = clamp(box.Y, 2, max(2, c.H-2-box.H))
+	out = append(out, Mark{ID: "tooltip/box", Role: "tooltip", Datum: id, Kind: RectMark, Rect: box, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
+	for i, l := range wrapped {
+		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: "tooltip", Datum: id, Kind: TextMark, Text: l, Bold: i == 0,
+			At: Point{box.X + pad, box.Y + pad + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: Ink}})
+	}
+	return out
+}
+
+// TooltipText is the tooltip as one string, for live regions and tests.
+func TooltipText(id string) string { return strings.Join(TooltipLines(id), " — ") }
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
