@@ -1,0 +1,341 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"azflows/internal/server"
+)
+
+// browserTimeout bounds the life of one browser, and so of one browser test.
+const browserTimeout = 90 * time.Second
+
+var (
+	// repoRoot is the directory that holds go.mod.
+	repoRoot string
+	// distDir is repoRoot/dist, the built site.
+	distDir string
+	// baseURL is the URL of the in-process server of distDir, without a
+	// trailing slash, such as http://127.0.0.1:41234.
+	baseURL string
+)
+
+func TestMain(m *testing.M) {
+	root, err := findRepoRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
+	repoRoot = root
+	distDir = filepath.Join(root, "dist")
+	if _, err := os.Stat(filepath.Join(distDir, "index.html")); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: %s/index.html is missing: run `make build` first (make test does it)\n", distDir)
+		os.Exit(1)
+	}
+	srv := httptest.NewServer(server.Handler(distDir))
+	baseURL = srv.URL
+	code := m.Run()
+	srv.Close()
+	os.Exit(code)
+}
+
+// findRepoRoot walks up from the working directory to the first directory
+// that has a go.mod.
+func findRepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// chromiumPath is the browser the tests run: $CHROMIUM, or Debian's.
+func chromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// newBrowser starts a headless Chromium with a fresh profile and returns a
+// chromedp context for its first tab, and a func that stops the browser. The
+// browser lives at most browserTimeout. Calling the stop func is optional (it
+// also runs at the end of the test) and safe to repeat.
+//
+// The GPU is left on (no --disable-gpu), so WebGL runs through SwiftShader as
+// ebiten needs. extraFlags are added last, for example
+// chromedp.Flag("use-gl", "disabled") to test the page without WebGL.
+func newBrowser(t *testing.T, extraFlags ...chromedp.ExecAllocatorOption) (context.Context, func()) {
+	t.Helper()
+	exe := chromiumPath()
+	if fi, err := os.Stat(exe); err != nil || fi.IsDir() {
+		t.Fatalf("no Chromium at %s: run `make chromium` (as root it runs apt-get install chromium), or set CHROMIUM to a Chromium binary", exe)
+	}
+	profile, err := os.MkdirTemp("", "azflows-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	opts := slices.Clone(chromedp.DefaultExecAllocatorOptions[:])
+	opts = append(opts,
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile),
+		// A false flag is left off the command line: keep the GPU process.
+		chromedp.Flag("disable-gpu", false),
+	)
+	opts = append(opts, extraFlags...)
+	output := &lockedBuffer{}
+	opts = append(opts, chromedp.CombinedOutput(output))
+
+	timeoutCtx, cancelTimeout := context.WithTimeout(context.Background(), browserTimeout)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(timeoutCtx, opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancelCtx()
+			cancelAlloc()
+			cancelTimeout()
+			if t.Failed() {
+				if out := output.String(); out != "" {
+					t.Logf("chromium output (last 4 KiB):\n%s", tail(out, 4096))
+				}
+			}
+			os.RemoveAll(profile)
+		})
+	}
+	t.Cleanup(stop)
+
+	// Start the browser now, so that a broken install fails here, clearly.
+	if err := chromedp.Do(ctx); err != nil {
+		stop()
+		t.Fatalf("starting %s: %v\n%s", exe, err, tail(output.String(), 4096))
+	}
+	return ctx, stop
+}
+
+// lockedBuffer collects the browser's output, which arrives on another
+// goroutine.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+// requestLog is the list of URLs that a tab requested.
+type requestLog struct {
+	mu   sync.Mutex
+	urls []string
+}
+
+// recordRequests records the URL of every request that the tab of ctx sends
+// from now on (Network.requestWillBeSent). Call it before Navigate.
+func recordRequests(ctx context.Context, t testing.TB) *requestLog {
+	t.Helper()
+	l := &requestLog{}
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok && e.Request != nil {
+			l.mu.Lock()
+			l.urls = append(l.urls, e.Request.URL)
+			l.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("listening for requests: %v", err)
+	}
+	return l
+}
+
+// URLs returns the recorded URLs, in order.
+func (l *requestLog) URLs() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.urls)
+}
+
+// Foreign returns the recorded URLs that are not on the host (and port) of
+// base, leaving out data:, blob: and about: URLs, which need no network.
+func (l *requestLog) Foreign(base string) []string {
+	b, err := url.Parse(base)
+	if err != nil {
+		panic(fmt.Sprintf("requestLog.Foreign: bad base URL %q: %v", base, err))
+	}
+	var foreign []string
+	for _, raw := range l.URLs() {
+		lower := strings.ToLower(raw)
+		if strings.HasPrefix(lower, "data:") || strings.HasPrefix(lower, "blob:") || strings.HasPrefix(lower, "about:") {
+			continue
+		}
+		u, err := url.Parse(raw)
+		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host == b.Host {
+			continue
+		}
+		foreign = append(foreign, raw)
+	}
+	return foreign
+}
+
+// screenshotPNG takes a screenshot of the first element that matches the CSS
+// selector sel (it waits until that element is visible), or of the viewport
+// when sel is "", and decodes it.
+func screenshotPNG(ctx context.Context, t testing.TB, sel string) image.Image {
+	t.Helper()
+	var (
+		buf []byte
+		err error
+	)
+	if sel == "" {
+		buf, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	} else {
+		buf, err = chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	}
+	if err != nil {
+		t.Fatalf("screenshot of %q: %v", sel, err)
+	}
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil {
+		t.Fatalf("decoding the screenshot of %q: %v", sel, err)
+	}
+	return img
+}
+
+// nonBlank measures how much an image shows: the number of distinct colours,
+// and the fraction of pixels that differ from the background, taken as the
+// most common colour.
+func nonBlank(img image.Image) (distinctColours int, fracNonBackground float64) {
+	counts := map[[4]uint8]int{}
+	bounds := img.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			r, g, b, a := img.At(x, y).RGBA()
+			counts[[4]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}]++
+		}
+	}
+	total := bounds.Dx() * bounds.Dy()
+	if total == 0 {
+		return 0, 0
+	}
+	background := 0
+	for _, n := range counts {
+		background = max(background, n)
+	}
+	return len(counts), float64(total-background) / float64(total)
+}
+
+// TestHarnessServesWasmMime checks the in-process server without a browser:
+// the page is HTML, and every .wasm file in dist/ is application/wasm.
+func TestHarnessServesWasmMime(t *testing.T) {
+	check := func(path, wantType string) {
+		t.Helper()
+		resp, err := http.Get(baseURL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: status %d, want 200", path, resp.StatusCode)
+		}
+		if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, wantType) {
+			t.Errorf("GET %s: Content-Type %q, want %s", path, ct, wantType)
+		}
+	}
+	check("/", "text/html")
+
+	var wasm []string
+	filepath.WalkDir(distDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".wasm") {
+			rel, _ := filepath.Rel(distDir, p)
+			wasm = append(wasm, "/"+filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if len(wasm) == 0 {
+		t.Logf("no .wasm in %s yet: checked only the page", distDir)
+	}
+	for _, p := range wasm {
+		check(p, "application/wasm")
+	}
+}
+
+// TestBrowserStarts is the smoke test of the harness: Chromium starts, loads
+// the page from the in-process server, and the page has a title.
+func TestBrowserStarts(t *testing.T) {
+	ctx, stop := newBrowser(t)
+	defer stop()
+	requests := recordRequests(ctx, t)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 800),
+		chromedp.Navigate(baseURL+"/"),
+	); err != nil {
+		t.Fatalf("loading %s/: %v", baseURL, err)
+	}
+	title, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.title`))
+	if err != nil {
+		t.Fatalf("reading document.title: %v", err)
+	}
+	if strings.TrimSpace(title) == "" {
+		t.Error("document.title is empty")
+	}
+	if len(requests.URLs()) == 0 {
+		t.Error("recorded no request for the page load")
+	}
+	if f := requests.Foreign(baseURL); len(f) > 0 {
+		t.Errorf("the page requested URLs off %s: %q", baseURL, f)
+	}
+	if _, frac := nonBlank(screenshotPNG(ctx, t, "")); frac == 0 {
+		t.Error("the viewport screenshot is one flat colour")
+	}
+}
