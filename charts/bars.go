@@ -9,7 +9,7 @@ func Bars(year int, w, h float64) *Chart {
 	tot := yearTotal(year)
 	c.Title = fmt.Sprintf("Where identified victims were taken, %d", year)
 	sub := fmt.Sprintf("Official figures: %v victims (%s), Ministry of Internal Affairs of Azerbaijan", tot.Value, tot.Measure)
-	f := newFrame(c, c.Title, sub, destNotes(year, dests), sourceLine(dests))
+	f, labelW := destFrame(c, year, c.Title, sub, dests)
 	if len(dests) == 0 {
 		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: fmt.Sprintf("The paper gives no destinations for %d.", year),
 			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
@@ -17,10 +17,6 @@ func Bars(year int, w, h float64) *Chart {
 	}
 
 	// Left margin fits the longest category label (at most 40% of the width).
-	labelW := 0.0
-	for _, d := range dests {
-		labelW = max(labelW, TextWidth(d.Label, f.base, false))
-	}
 	labelW = min(labelW, f.plot.W*0.4)
 	gap := f.base * 0.6
 	valueW := TextWidth("000", f.base, true) + gap

@@ -119,3 +119,19 @@ func destNotes(year int, dests []destination) []string {
 	}
 	return notes
 }
+
+// destFrame places title, notes and source for a destinations view of year, reserving the
+// note space and label width that every year needs so that all years share one plot area.
+func destFrame(c *Chart, year int, title, subtitle string, dests []destination) (*frame, float64) {
+	probe := newFrame(&Chart{W: c.W, H: c.H}, title, subtitle, nil, "", 0)
+	reserve := 0
+	labelW := 0.0
+	for _, y := range data.FlowYears() {
+		ds := destinations(y)
+		reserve = max(reserve, noteLines(destNotes(y, ds), probe.small, probe.plot.W))
+		for _, d := range ds {
+			labelW = max(labelW, TextWidth(d.Label, probe.base, false))
+		}
+	}
+	return newFrame(c, title, subtitle, destNotes(year, dests), sourceLine(dests), reserve), labelW
+}

@@ -14,17 +14,14 @@ func Flow(year int, w, h float64) *Chart {
 	tot := yearTotal(year)
 	c.Title = fmt.Sprintf("From Azerbaijan to where: identified victims, %d", year)
 	sub := fmt.Sprintf("Band width ∝ persons (same scale for every year). Official figures: %v victims (%s)", tot.Value, tot.Measure)
-	f := newFrame(c, c.Title, sub, destNotes(year, dests), sourceLine(dests))
+	f, labelW := destFrame(c, year, c.Title, sub, dests)
 	if len(dests) == 0 {
 		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: fmt.Sprintf("The paper gives no destinations for %d.", year),
 			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
 		return c
 	}
 
-	labelW := 0.0
-	for _, d := range dests {
-		labelW = max(labelW, TextWidth(d.Label+"  00", f.base, false))
-	}
+	labelW += TextWidth("  00", f.base, true)
 	labelW = min(labelW, f.plot.W*0.42)
 	originW := TextWidth("Azerbaijan", f.base, true)
 	nodeW := max(f.base*0.7, 6)

@@ -17,7 +17,9 @@ type frame struct {
 }
 
 // newFrame sizes type for w×h and places the title, subtitle, notes and source line.
-func newFrame(c *Chart, title, subtitle string, notes []string, source string) *frame {
+//
+// Notes take at least reserve lines, so that views of different years share one plot area.
+func newFrame(c *Chart, title, subtitle string, notes []string, source string, reserve int) *frame {
 	s := min(c.W/800, c.H/450)
 	f := &frame{c: c}
 	f.base = clamp(13*s, 10, 26)
@@ -45,7 +47,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string) *
 		lines = append(lines, wrap(n, f.small, inner)...)
 	}
 	// Keep at least half the height for the plot: drop note lines that do not fit, and say so.
-	maxLines := int((c.H/2 - (c.H - yb)) / lineH)
+	maxLines := noteLineBudget(c.H, yb, lineH)
 	if maxLines < 0 {
 		maxLines = 0
 	}
@@ -55,6 +57,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string) *
 			lines[maxLines-1] = Fit(strings.TrimSuffix(lines[maxLines-1], "…")+" …(see table)", f.small, false, inner)
 		}
 	}
+	yb -= lineH * float64(max(0, min(reserve, maxLines)-len(lines)))
 	for i := len(lines) - 1; i >= 0; i-- {
 		yb -= lineH
 		c.add(Mark{ID: "note/" + itoa(i), Role: "note", Kind: TextMark, Text: lines[i], At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Ink}})
@@ -94,3 +97,15 @@ func wrap(s string, size, w float64) []string {
 func clamp(v, lo, hi float64) float64 { return max(lo, min(hi, v)) }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// noteLineBudget is how many note lines fit while the plot keeps half the height.
+func noteLineBudget(h, sourceY, lineH float64) int { return int((h/2 - (h - sourceY)) / lineH) }
+
+// noteLines is how many lines notes wrap to in width w.
+func noteLines(notes []string, size, w float64) int {
+	n := 0
+	for _, s := range notes {
+		n += len(wrap(s, size, w))
+	}
+	return n
+}

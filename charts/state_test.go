@@ -1,0 +1,45 @@
+package charts
+
+import "testing"
+
+func TestParseHash(t *testing.T) {
+	cases := map[string]State{
+		"":                                    Default,
+		"#view=flow&year=2012":                {"flow", 2012},
+		"view=bars&year=2012":                 {"bars", 2012},
+		"?year=2012":                          {"bars", 2012},
+		"#view=%3Cscript%3E&year=abc":         Default,
+		"#view=flow&view=bars&year=2012":      {"flow", 2012},
+		"#year=2011":                          Default,
+		"#year=99999999999999999999999":       Default,
+		"#view=javascript:alert(1)&year=2010": Default,
+		"#view=flow&year=%00":                 {"flow", 2010},
+		"#%%%%&view=flow":                     {"flow", 2010},
+		"#unknown=1&year= 2012 ":              {"bars", 2012},
+	}
+	for in, want := range cases {
+		if got := ParseHash(in); got != want {
+			t.Errorf("ParseHash(%q) = %+v, want %+v", in, got, want)
+		}
+	}
+	for _, s := range []State{{"flow", 2012}, {"bars", 2010}} {
+		if got := ParseHash("#" + s.Hash()); got != s {
+			t.Errorf("round trip of %+v gives %+v", s, got)
+		}
+	}
+}
+
+func FuzzParseHash(f *testing.F) {
+	for _, s := range []string{"", "#view=flow&year=2012", "#view=%3Cscript%3E&year=abc", "?year=2012&year=2010", "#%zz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		st := ParseHash(s)
+		if !validView(st.View) || !validYear(st.Year) {
+			t.Fatalf("ParseHash(%q) = %+v, not a valid state", s, st)
+		}
+		if ParseHash(st.Hash()) != st {
+			t.Fatalf("%+v does not round-trip", st)
+		}
+	})
+}

@@ -1,0 +1,254 @@
+// Command build writes the whole azflows site to a directory (dist/ by default): the page with
+// its pre-rendered SVGs, the ebiten view compiled to WebAssembly, the go-echarts fallback pages,
+// the data downloads and the assets they load. It refuses to build from data that does not
+// match the source paper.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"azflows/charts"
+	"azflows/charts/echarts"
+	"azflows/charts/svg"
+	"azflows/data"
+)
+
+func main() {
+	out := flag.String("out", "dist", "directory to write the site to")
+	source := flag.String("source", data.SourcePath, "the source paper's text, to validate the data against")
+	flag.Parse()
+	if err := build(*out, *source); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("build: wrote %s/\n", *out)
+}
+
+func build(out, source string) error {
+	src, err := data.LoadSource(source)
+	if err != nil {
+		return err
+	}
+	if errs := data.Validate(src); len(errs) > 0 {
+		return fmt.Errorf("the data does not match the source paper:\n  %w", errors.Join(errs...))
+	}
+	for _, d := range []string{"", "charts", "data", "fallback", "assets", "fonts"} {
+		if err := os.MkdirAll(filepath.Join(out, d), 0o755); err != nil {
+			return err
+		}
+	}
+	steps := []func(string) error{buildWasm, copyStatic, writeCharts, writeFallback, writeData, writeIndex, compress}
+	for _, step := range steps {
+		if err := step(out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildWasm compiles the ebiten view and copies Go's loader next to it.
+func buildWasm(out string) error {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(out, "view.wasm"), "./wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("compiling the wasm view: %w", err)
+	}
+	return copyFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), filepath.Join(out, "wasm_exec.js"))
+}
+
+// copyStatic copies the page's own assets, the fonts and echarts from node_modules.
+func copyStatic(out string) error {
+	for _, f := range []string{"app.js", "style.css", "view.html", "view.js"} {
+		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(out, "fonts", "go-regular.ttf"), charts.Regular, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "fonts", "go-bold.ttf"), charts.Bold, 0o644); err != nil {
+		return err
+	}
+	ech := filepath.Join("node_modules", "echarts", "dist", "echarts.min.js")
+	if err := copyFile(ech, filepath.Join(out, "assets", "echarts.min.js")); err != nil {
+		return fmt.Errorf("%w (run `npm ci`; make build does it)", err)
+	}
+	return nil
+}
+
+// Chart size of the pre-rendered SVGs and the downloads: 16:9.
+const chartW, chartH = 800, 450
+
+func states() []charts.State {
+	var out []charts.State
+	for _, v := range charts.Views {
+		for _, y := range charts.Years {
+			out = append(out, charts.State{View: v, Year: y})
+		}
+	}
+	return out
+}
+
+func stateKey(s charts.State) string { return s.View + "-" + strconv.Itoa(s.Year) }
+
+func svgOf(s charts.State) (string, error) {
+	var b bytes.Buffer
+	err := svg.Write(&b, charts.Build(s, chartW, chartH))
+	return b.String(), err
+}
+
+func writeCharts(out string) error {
+	for _, s := range states() {
+		doc, err := svgOf(s)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+".svg"), []byte(doc), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFallback(out string) error {
+	for _, s := range states() {
+		var b bytes.Buffer
+		if err := echarts.Page(&b, s, "../assets/"); err != nil {
+			return fmt.Errorf("fallback %s: %w", stateKey(s), err)
+		}
+		if err := os.WriteFile(filepath.Join(out, "fallback", stateKey(s)+".html"), b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeData(out string) error {
+	for name, write := range map[string]func(io.Writer) error{
+		"azflows.json": data.WriteJSON, "azflows-figures.csv": data.WriteFiguresCSV, "azflows-events.csv": data.WriteEventsCSV,
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "data", name), b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type choice struct {
+	Value, Label string
+	Checked      bool
+}
+
+type svgTemplate struct {
+	ID  string
+	SVG template.HTML
+}
+
+var viewLabels = map[string]string{"bars": "Destinations (bars)", "flow": "Flows from Azerbaijan"}
+
+func writeIndex(out string) error {
+	tpl, err := template.ParseFiles("index.html")
+	if err != nil {
+		return err
+	}
+	def := charts.Default
+	cfg, _ := json.Marshal(map[string]any{"views": charts.Views, "years": charts.Years})
+	defSVG, err := svgOf(def)
+	if err != nil {
+		return err
+	}
+	var views, years []choice
+	for _, v := range charts.Views {
+		views = append(views, choice{v, viewLabels[v], v == def.View})
+	}
+	for _, y := range charts.Years {
+		years = append(years, choice{strconv.Itoa(y), strconv.Itoa(y), y == def.Year})
+	}
+	var tpls []svgTemplate
+	for _, s := range states() {
+		doc, err := svgOf(s)
+		if err != nil {
+			return err
+		}
+		tpls = append(tpls, svgTemplate{stateKey(s), template.HTML(doc)})
+	}
+	caveats := []string{data.CaveatAccuracy, data.CaveatTrend, data.CaveatPeriod, data.Caveat2012Dest}
+	var b bytes.Buffer
+	err = tpl.Execute(&b, map[string]any{
+		"Config":      template.JS(cfg),
+		"Views":       views,
+		"Years":       years,
+		"Default":     stateKey(def),
+		"DefaultHash": def.Hash(),
+		"DefaultSVG":  template.HTML(defSVG),
+		"Templates":   tpls,
+		"Citation":    data.Citation,
+		"Caveats":     caveats,
+		"Footnotes":   data.Footnotes,
+		"Version":     version(),
+	})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "index.html"), b.Bytes(), 0o644)
+}
+
+// version names the commit the site was built from.
+func version() string {
+	b, err := exec.Command("git", "describe", "--always", "--dirty").Output()
+	if err != nil {
+		return "(unversioned build)"
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// compress writes a .gz beside every text and wasm file, for servers that send them as is.
+func compress(out string) error {
+	return filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(p) {
+		case ".html", ".js", ".css", ".svg", ".json", ".csv", ".wasm", ".ttf":
+		default:
+			return nil
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw.Write(raw)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		return os.WriteFile(p+".gz", b.Bytes(), 0o644)
+	})
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}

@@ -1,0 +1,280 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"azflows/charts"
+)
+
+// eval runs js in the page and returns its value.
+func eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls js until it is true or the deadline passes.
+func waitFor(t testing.TB, ctx context.Context, what, js string, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			page := eval[string](t, ctx, `JSON.stringify(window.azflowsPage || null)`)
+			t.Fatalf("waited %v for %s (%s); page state %s", within, what, js, page)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// watchErrors collects console errors, uncaught exceptions and unhandled rejections of the
+// tab (and its same-origin frames) from now on.
+func watchErrors(t testing.TB, ctx context.Context) func() []string {
+	var mu sync.Mutex
+	var errs []string
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				errs = append(errs, string(m.Type)+": "+m.Text)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() []string {
+		time.Sleep(200 * time.Millisecond) // let events in flight arrive
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), errs...)
+	}
+}
+
+func open(t *testing.T, ctx context.Context, w, h int64, hash string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h), chromedp.Navigate(baseURL+"/"+hash)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// liveFrameBox is the interactive iframe's position and size in the page.
+func liveFrameBox(t *testing.T, ctx context.Context) (x, y, w, h float64) {
+	r := eval[[]float64](t, ctx, `(() => { const r = document.querySelector('#live-slot iframe').getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })()`)
+	return r[0], r[1], r[2], r[3]
+}
+
+const liveView = `document.querySelector('#live-slot iframe').contentWindow.azflowsView`
+
+func TestStaticChartBeforeWasm(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	// Without WebAssembly at all, the chart is the pre-rendered SVG of the hash's view, with
+	// every bar, and the page says why it is not interactive.
+	noWasm := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `delete window.WebAssembly;`})
+		return err
+	})
+	if err := chromedp.Do(ctx, noWasm, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(baseURL+"/#view=bars&year=2012")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the fallback", `window.azflowsPage.mode === 'fallback'`, 10*time.Second)
+	if n := eval[string](t, ctx, `window.azflowsPage.notice`); !strings.Contains(n, "no WebAssembly") {
+		t.Errorf("notice %q", n)
+	}
+	bars := eval[[]string](t, ctx, `[...document.querySelectorAll('#static svg rect.bar')].map(r => r.dataset.datum)`)
+	want := []string{"dest-2012-turkey", "dest-2012-russia", "dest-2012-iran", "dest-2012-uae", "dest-2012-not-given"}
+	if strings.Join(bars, ",") != strings.Join(want, ",") {
+		t.Errorf("static SVG bars %v, want %v", bars, want)
+	}
+	title := eval[string](t, ctx, `document.querySelector('#static svg title').textContent`)
+	if title != "Where identified victims were taken, 2012" {
+		t.Errorf("static SVG title %q", title)
+	}
+}
+
+func TestInteractiveViewDrawsAndHovers(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	requests := recordRequests(ctx, t)
+	errs := watchErrors(t, ctx)
+	open(t, ctx, 1000, 800, "#view=bars&year=2010")
+	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
+	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
+
+	fx, fy, fw, fh := liveFrameBox(t, ctx)
+	model := charts.Build(charts.State{View: "bars", Year: 2010}, fw, fh)
+	img := screenshotPNG(ctx, t, "")
+	colours, frac := nonBlank(crop(img, fx, fy, fw, fh))
+	if colours < 20 || frac < 0.05 {
+		t.Errorf("the ebiten view looks blank: %d colours, %.3f non-background", colours, frac)
+	}
+	// The bar for Turkey is drawn where the model put it, in the official colour.
+	bar, _ := model.Mark("bar/dest-2010-turkey")
+	c := bar.Center()
+	if got := img.At(int(fx+c.X), int(fy+c.Y)); !near(got, charts.OfficialC) {
+		t.Errorf("pixel at the Turkey bar's centre is %v, want %s", got, charts.OfficialC)
+	}
+	empty := img.At(int(fx+bar.Rect.X+bar.Rect.W+60), int(fy+c.Y))
+	if near(empty, charts.OfficialC) {
+		t.Errorf("pixel past the Turkey bar's end is bar-coloured: the bar is too long")
+	}
+
+	// Hovering the bar shows its value in the chart and in the page's live region.
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X, fy+c.Y)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the hover readout", `window.azflowsPage.readout.includes('Victims trafficked to Turkey: 23')`, 10*time.Second)
+	if h := eval[string](t, ctx, liveView+`.hover`); h != "dest-2010-turkey" {
+		t.Errorf("view reports hover %q", h)
+	}
+	if r := eval[string](t, ctx, `document.getElementById('readout').textContent`); !strings.Contains(r, "footnote 9") {
+		t.Errorf("readout %q lacks the footnote", r)
+	}
+	after := screenshotPNG(ctx, t, "")
+	if diff := changed(crop(img, fx, fy, fw, fh), crop(after, fx, fy, fw, fh)); diff < 0.005 {
+		t.Errorf("hovering changed only %.4f of the chart's pixels: no tooltip drawn", diff)
+	}
+
+	// Switching the year with the page's controls updates the hash and the view.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`label:has(input[name=year][value="2012"])`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the 2012 view", liveView+`.hash === 'view=bars&year=2012'`, 10*time.Second)
+	if h := eval[string](t, ctx, `location.hash`); h != "#view=bars&year=2012" {
+		t.Errorf("hash %q after choosing 2012", h)
+	}
+	m2012 := charts.Build(charts.State{View: "bars", Year: 2012}, fw, fh)
+	unk, _ := m2012.Mark("bar/dest-2012-not-given")
+	c = unk.Center()
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X+3, fy+c.Y)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the 2012 hover readout", `window.azflowsPage.readout.includes(': 42')`, 10*time.Second)
+
+	if f := requests.Foreign(baseURL); len(f) > 0 {
+		t.Errorf("requests to other hosts: %q", f)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+func TestFallbackWithoutWebGL(t *testing.T) {
+	ctx, _ := newBrowser(t, chromedp.Flag("use-gl", "disabled"))
+	requests := recordRequests(ctx, t)
+	open(t, ctx, 1000, 900, "#view=flow&year=2012")
+	waitFor(t, ctx, "the fallback", `window.azflowsPage.mode === 'fallback'`, 20*time.Second)
+	if n := eval[string](t, ctx, `document.getElementById('chart-notice').textContent`); !strings.Contains(n, "no WebGL") {
+		t.Errorf("notice %q does not say why", n)
+	}
+	const fb = `document.querySelector('#fallback-slot iframe').contentWindow`
+	waitFor(t, ctx, "the echarts chart", `(() => { try { const w = `+fb+`; return !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 20*time.Second)
+	links := eval[[]map[string]any](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series[0].links.map(l => ({source: l.source, target: l.target, value: l.value})); })()`)
+	model := charts.Build(charts.State{View: "flow", Year: 2012}, 800, 450)
+	var want []string
+	for _, m := range model.Marks {
+		if m.Role == "band" {
+			want = append(want, fmt.Sprintf("%s>%s=%v", m.Source, m.Target, m.Value))
+		}
+	}
+	var got []string
+	for _, l := range links {
+		got = append(got, fmt.Sprintf("%v>%v=%v", l["source"], l["target"], l["value"]))
+	}
+	if strings.Join(got, ";") != strings.Join(want, ";") {
+		t.Errorf("fallback links %v, model bands %v", got, want)
+	}
+	img := screenshotPNG(ctx, t, "#fallback-slot iframe")
+	if colours, frac := nonBlank(img); colours < 20 || frac < 0.05 {
+		t.Errorf("the fallback chart looks blank: %d colours, %.3f non-background", colours, frac)
+	}
+	if f := requests.Foreign(baseURL); len(f) > 0 {
+		t.Errorf("requests to other hosts: %q", f)
+	}
+}
+
+func TestMalformedHashGivesDefaultView(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	errs := watchErrors(t, ctx)
+	open(t, ctx, 1000, 800, "#view=%3Cscript%3E&year=abc")
+	waitFor(t, ctx, "the page script", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+	st := eval[map[string]any](t, ctx, `window.azflowsPage.state`)
+	if st["view"] != charts.Default.View || st["year"] != float64(charts.Default.Year) {
+		t.Errorf("state %v, want the default %+v", st, charts.Default)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#static svg rect.bar').length`); n != 4 {
+		t.Errorf("%d bars in the default view, want 4", n)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('script:not([src]):not([type="application/json"])').length`); n != 0 {
+		t.Errorf("%d inline scripts in the page", n)
+	}
+	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// The page's hash parser and the Go one agree on every input.
+func TestPageParserMatchesGo(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	open(t, ctx, 800, 600, "")
+	waitFor(t, ctx, "the page script", `!!window.azflowsPage`, 10*time.Second)
+	inputs := []string{"", "#view=flow&year=2012", "view=bars&year=2012", "?year=2012", "#view=%3Cscript%3E&year=abc",
+		"#view=flow&view=bars", "#year=2011", "#year=99999999999999999999", "#view=flow&year=%2B2012", "#view=flow;x=1&year=2012",
+		"#view=%zz&view=flow", "#view=flow&year=+2012", "#year=02012", "#view=fl%6Fw", "#view=flow&year=2012&year=2010",
+		"#<img src=x onerror=alert(1)>", "#view=javascript:alert(1)", "#view=bars&year=2010%00"}
+	for _, in := range inputs {
+		got := eval[map[string]any](t, ctx, fmt.Sprintf(`window.azflowsPage.parseHash(%q)`, in))
+		want := charts.ParseHash(in)
+		if got["view"] != want.View || got["year"] != float64(want.Year) {
+			t.Errorf("%q: page parses %v, Go %+v", in, got, want)
+		}
+	}
+}
+
+func crop(img image.Image, x, y, w, h float64) image.Image {
+	type sub interface {
+		SubImage(image.Rectangle) image.Image
+	}
+	return img.(sub).SubImage(image.Rect(int(x), int(y), int(x+w), int(y+h)))
+}
+
+func near(c color.Color, hex string) bool {
+	var r, g, b uint8
+	fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b)
+	cr, cg, cb, _ := c.RGBA()
+	d := func(a uint32, b uint8) int { v := int(a>>8) - int(b); return v * v }
+	return d(cr, r)+d(cg, g)+d(cb, b) < 3*12*12
+}
+
+func changed(a, b image.Image) float64 {
+	n, diff := 0, 0
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			n++
+			if a.At(x, y) != b.At(x, y) {
+				diff++
+			}
+		}
+	}
+	return float64(diff) / float64(n)
+}

@@ -1,0 +1,136 @@
+// azflows page glue: keeps the view and year in the URL hash, shows the pre-rendered SVG at
+// once, then swaps in the interactive ebiten view (in an iframe) when WebAssembly and WebGL are
+// there, or the go-echarts fallback when they are not or loading fails.
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('azflows-config').textContent);
+  var chart = document.getElementById('chart');
+  var staticBox = document.getElementById('static');
+  var notice = document.getElementById('chart-notice');
+  var readout = document.getElementById('readout');
+  var form = document.getElementById('controls');
+  var READY_TIMEOUT_MS = 20000;
+
+  var page = window.azflowsPage = { state: null, mode: 'static', notice: '', readout: '', reason: '', parseHash: function (s) { return parseHash(s); } };
+  var live = null; // the ebiten iframe
+  var liveReady = false;
+  var fallback = null; // the echarts iframe
+
+  // parseHash follows charts.ParseHash: unknown keys are ignored, bad values give the default.
+  function parseHash(s) {
+    var st = { view: config.views[0], year: config.years[0] };
+    s = String(s || '').replace(/^[#?]+/, '').slice(0, 2048);
+    var seen = {};
+    s.split('&').forEach(function (pair) {
+      var i = pair.indexOf('=');
+      var k = i < 0 ? pair : pair.slice(0, i);
+      var v = i < 0 ? '' : pair.slice(i + 1);
+      try { k = decodeURIComponent(k.replace(/\+/g, ' ')); v = decodeURIComponent(v.replace(/\+/g, ' ')); } catch (e) { return; }
+      if (pair.indexOf(';') >= 0) return; // Go's url.ParseQuery rejects these pairs
+      if (seen[k]) return; // the first value of a repeated key wins, as in Go
+      seen[k] = true;
+      if (k === 'view' && config.views.indexOf(v) >= 0) st.view = v;
+      if (k === 'year' && /^\s*\+?\d+\s*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
+    });
+    return st;
+  }
+  function hashOf(st) { return 'view=' + st.view + '&year=' + st.year; }
+  function key(st) { return st.view + '-' + st.year; }
+
+  function say(msg) { notice.textContent = msg; page.notice = msg; }
+
+  function showStatic(st) {
+    var tpl = document.getElementById('svg-' + key(st));
+    if (!tpl) return;
+    staticBox.replaceChildren(tpl.content.cloneNode(true));
+  }
+
+  function setState(st, fromUser) {
+    page.state = st;
+    var h = hashOf(st);
+    if (fromUser && location.hash.slice(1) !== h) {
+      history.replaceState(null, '', '#' + h);
+    }
+    form.elements.view.value = st.view;
+    form.elements.year.value = String(st.year);
+    document.getElementById('dl-svg').setAttribute('href', 'charts/' + key(st) + '.svg');
+    document.getElementById('copy-link').setAttribute('href', '#' + h);
+    showStatic(st);
+    readout.textContent = ''; page.readout = '';
+    if (live && liveReady) live.contentWindow.postMessage({ type: 'azflows:state', hash: h }, '*');
+    if (fallback) fallback.src = 'fallback/' + key(st) + '.html';
+  }
+
+  function hasWebGL() {
+    try {
+      var c = document.createElement('canvas');
+      return !!(c.getContext('webgl2') || c.getContext('webgl'));
+    } catch (e) { return false; }
+  }
+
+  function frame(cls, src, title) {
+    var f = document.createElement('iframe');
+    f.className = cls;
+    f.title = title;
+    f.src = src;
+    return f;
+  }
+
+  function useFallback(reason) {
+    if (page.mode === 'fallback') return;
+    page.reason = reason;
+    if (live) { live.remove(); live = null; liveReady = false; }
+    fallback = frame('fallback-frame', 'fallback/' + key(page.state) + '.html', 'Chart (simplified version)');
+    document.getElementById('fallback-slot').appendChild(fallback);
+    chart.classList.remove('live');
+    chart.classList.add('fallback');
+    page.mode = 'fallback';
+    say('Showing the simplified chart: ' + reason + '.');
+  }
+
+  function startLive() {
+    live = frame('live-frame', 'view.html#' + hashOf(page.state), 'Interactive chart: hover or tap a bar or band for its figure and source');
+    live.setAttribute('tabindex', '0');
+    document.getElementById('live-slot').appendChild(live);
+    var timer = setTimeout(function () { useFallback('the interactive chart did not start in time'); }, READY_TIMEOUT_MS);
+    window.addEventListener('message', function (ev) {
+      if (!live || ev.source !== live.contentWindow) return;
+      var m = ev.data;
+      if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
+      if (m.type === 'azflows:ready') {
+        clearTimeout(timer);
+        if (!liveReady) {
+          liveReady = true;
+          // The page may have changed state while the view was loading.
+          if (typeof m.hash === 'string' && m.hash !== hashOf(page.state)) {
+            live.contentWindow.postMessage({ type: 'azflows:state', hash: hashOf(page.state) }, '*');
+          }
+          chart.classList.add('live');
+          page.mode = 'live';
+          say('Interactive chart: hover or tap a bar or band to see its figure and source; click to pin it.');
+        }
+      } else if (m.type === 'azflows:hover') {
+        var t = typeof m.text === 'string' ? m.text : '';
+        readout.textContent = t;
+        page.readout = t;
+      } else if (m.type === 'azflows:error') {
+        clearTimeout(timer);
+        useFallback('the interactive chart could not start (' + String(m.message || 'unknown error').slice(0, 200) + ')');
+      }
+    });
+  }
+
+  form.addEventListener('change', function () {
+    setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value), true);
+  });
+  window.addEventListener('hashchange', function () { setState(parseHash(location.hash), false); });
+
+  setState(parseHash(location.hash), false);
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    useFallback('this browser has no WebAssembly');
+  } else if (!hasWebGL()) {
+    useFallback('this browser has no WebGL');
+  } else {
+    startLive();
+  }
+})();
