@@ -1,0 +1,110 @@
+package svg
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"azflows/charts"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata/")
+
+// TestGolden compares each view's SVG with the reviewed file in testdata/.
+func TestGolden(t *testing.T) {
+	for _, v := range charts.Views {
+		for _, y := range charts.Years {
+			var b bytes.Buffer
+			if err := Write(&b, charts.Build(charts.State{View: v, Year: y}, 800, 450)); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join("testdata", v+"-"+strconv.Itoa(y)+".svg")
+			if *update {
+				os.MkdirAll("testdata", 0o755)
+				if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatalf("%v (run go test ./charts/svg -update to create it)", err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("%s differs from the golden file; review with -update and git diff", name)
+			}
+		}
+	}
+}
+
+type node struct {
+	XMLName xml.Name
+	Attrs   []xml.Attr `xml:",any,attr"`
+	Nodes   []node     `xml:",any"`
+	Text    string     `xml:",chardata"`
+}
+
+func (n node) attr(k string) string {
+	for _, a := range n.Attrs {
+		if a.Name.Local == k {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func walk(n node, fn func(node)) {
+	fn(n)
+	for _, c := range n.Nodes {
+		walk(c, fn)
+	}
+}
+
+// TestSVGIsWellFormedAndTitled parses the output and checks what readers rely on.
+func TestSVGIsWellFormedAndTitled(t *testing.T) {
+	c := charts.Build(charts.State{View: "flow", Year: 2010}, 800, 450)
+	var b bytes.Buffer
+	Write(&b, c)
+	var root node
+	if err := xml.Unmarshal(b.Bytes(), &root); err != nil {
+		t.Fatalf("not well-formed XML: %v", err)
+	}
+	if root.attr("viewBox") != "0 0 800 450" {
+		t.Errorf("viewBox %q", root.attr("viewBox"))
+	}
+	bands := 0
+	walk(root, func(n node) {
+		if n.XMLName.Local == "path" && n.attr("class") == "band" {
+			bands++
+			var title string
+			for _, c := range n.Nodes {
+				if c.XMLName.Local == "title" {
+					title = c.Text
+				}
+			}
+			if !strings.Contains(title, "footnote 9") {
+				t.Errorf("band %s has title %q", n.attr("id"), title)
+			}
+		}
+	})
+	if bands != 4 {
+		t.Errorf("%d bands, want 4", bands)
+	}
+	if !strings.Contains(b.String(), "Source: CARIM-East") {
+		t.Error("no source line")
+	}
+}
+
+func TestEscapesText(t *testing.T) {
+	c := &charts.Chart{W: 10, H: 10, Title: "<script>", Marks: []charts.Mark{{Kind: charts.TextMark, Text: `a<b&"c"`, Size: 5}}}
+	var b bytes.Buffer
+	Write(&b, c)
+	if strings.Contains(b.String(), "<script>") || !strings.Contains(b.String(), "a&lt;b&amp;") {
+		t.Errorf("text not escaped: %s", b.String())
+	}
+}
