@@ -1,0 +1,342 @@
+package echarts
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"math"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"azflows/charts"
+)
+
+func render(t *testing.T, st charts.State) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Page(&b, st, "assets/"); err != nil {
+		t.Fatalf("Page(%v): %v", st, err)
+	}
+	return b.String()
+}
+
+var optionRE = regexp.MustCompile(`(?s)<script type="application/json" id="` + OptionID + `">(.*?)</script>`)
+
+// option parses the echarts option out of the page.
+func option(t *testing.T, page string) map[string]any {
+	t.Helper()
+	m := optionRE.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no option script in the page")
+	}
+	if strings.Contains(m[1], "<") {
+		t.Error("option JSON holds a raw '<' (could close the script element)")
+	}
+	var opt map[string]any
+	if err := json.Unmarshal([]byte(m[1]), &opt); err != nil {
+		t.Fatalf("option JSON: %v", err)
+	}
+	return opt
+}
+
+// get walks the option: get(o, "series", 0, "data").
+func get(t *testing.T, v any, path ...any) any {
+	t.Helper()
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				t.Fatalf("%v: not an object at %q", path, k)
+			}
+			v = m[k]
+		case int:
+			a, ok := v.([]any)
+			if !ok || k >= len(a) {
+				t.Fatalf("%v: no element %d", path, k)
+			}
+			v = a[k]
+		}
+	}
+	return v
+}
+
+func list(t *testing.T, v any, path ...any) []any {
+	t.Helper()
+	a, ok := get(t, v, path...).([]any)
+	if !ok {
+		t.Fatalf("%v: not an array", path)
+	}
+	return a
+}
+
+func states() []charts.State {
+	var out []charts.State
+	for _, v := range charts.Views {
+		for _, y := range charts.Years {
+			out = append(out, charts.State{View: v, Year: y})
+		}
+	}
+	return out
+}
+
+func roleMarks(c *charts.Chart, role string) []charts.Mark {
+	var out []charts.Mark
+	for _, m := range c.Marks {
+		if m.Role == role {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func TestPageFrame(t *testing.T) {
+	for _, st := range states() {
+		t.Run(st.Hash(), func(t *testing.T) {
+			page := render(t, st)
+			c := charts.Build(st, W, H)
+			for _, bad := range []string{"http://", "https://", "//cdn", "go-echarts-assets"} {
+				if strings.Contains(page, bad) {
+					t.Errorf("page contains %q", bad)
+				}
+			}
+			if !strings.Contains(page, `<script src="assets/echarts.min.js"></script>`) {
+				t.Error("page does not load assets/echarts.min.js")
+			}
+			title := roleMarks(c, "title")[0].Text
+			if !strings.Contains(page, "<title>"+html.EscapeString(title)+"</title>") {
+				t.Errorf("no <title>%s</title>", title)
+			}
+			if want := fmt.Sprintf(`<meta name="azflows-state" content="view=%s&amp;year=%d">`, st.View, st.Year); !strings.Contains(page, want) {
+				t.Errorf("no %s", want)
+			}
+			if want := fmt.Sprintf(`data-view="%s" data-year="%d"`, st.View, st.Year); !strings.Contains(page, want) {
+				t.Errorf("no %s", want)
+			}
+			if !strings.Contains(page, `id="`+ChartID+`"`) {
+				t.Errorf("no element with id %s", ChartID)
+			}
+			for _, role := range []string{"note", "source"} {
+				ms := roleMarks(c, role)
+				if len(ms) == 0 {
+					t.Fatalf("model has no %s mark", role)
+				}
+				for _, m := range ms {
+					if !strings.Contains(page, html.EscapeString(m.Text)) {
+						t.Errorf("%s %q not in the page", role, m.Text)
+					}
+				}
+			}
+
+			opt := option(t, page)
+			if got := get(t, opt, "title", "text"); got != title {
+				t.Errorf("title.text = %v, want %q", got, title)
+			}
+			if got, want := get(t, opt, "title", "subtext"), roleMarks(c, "subtitle")[0].Text; got != want {
+				t.Errorf("title.subtext = %v, want %q", got, want)
+			}
+			if got := get(t, opt, "animation"); got != false {
+				t.Errorf("animation = %v", got)
+			}
+			if got := get(t, opt, "textStyle", "fontFamily"); got != FontFamily {
+				t.Errorf("textStyle.fontFamily = %v", got)
+			}
+			if got := get(t, opt, "backgroundColor"); got != charts.Background {
+				t.Errorf("backgroundColor = %v", got)
+			}
+		})
+	}
+}
+
+// tooltips checks that each item carries its datum and that datum's tooltip lines.
+func tooltips(t *testing.T, items []any, datums []string) {
+	t.Helper()
+	for i, it := range items {
+		d := get(t, it, "datum")
+		if d != datums[i] {
+			t.Errorf("item %d: datum %v, want %s", i, d, datums[i])
+		}
+		var got []string
+		for _, l := range list(t, it, "tooltipLines") {
+			got = append(got, l.(string))
+		}
+		if want := charts.TooltipLines(datums[i]); len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("item %d (%s): tooltipLines %q, want %q", i, datums[i], got, want)
+		}
+	}
+}
+
+func TestBarsFollowModel(t *testing.T) {
+	for _, y := range charts.Years {
+		st := charts.State{View: "bars", Year: y}
+		t.Run(st.Hash(), func(t *testing.T) {
+			c := charts.Build(st, W, H)
+			opt := option(t, render(t, st))
+			bars := roleMarks(c, "bar")
+			if len(bars) == 0 {
+				t.Fatal("model has no bars")
+			}
+			if get(t, opt, "yAxis", 0, "type") != "category" || get(t, opt, "yAxis", 0, "inverse") != true {
+				t.Error("y axis is not an inverse category axis (first bar on top)")
+			}
+			cats := list(t, opt, "yAxis", 0, "data")
+			items := list(t, opt, "series", 0, "data")
+			if get(t, opt, "series", 0, "type") != "bar" || len(cats) != len(bars) || len(items) != len(bars) {
+				t.Fatalf("%d categories, %d items, want %d bars", len(cats), len(items), len(bars))
+			}
+			var datums []string
+			for i, m := range bars {
+				datums = append(datums, m.Datum)
+				if cats[i] != m.Label || get(t, items[i], "name") != m.Label {
+					t.Errorf("bar %d: category %v / name %v, want %q", i, cats[i], get(t, items[i], "name"), m.Label)
+				}
+				if v := get(t, items[i], "value"); v != m.Value {
+					t.Errorf("bar %d: value %v, want %v", i, v, m.Value)
+				}
+				st := get(t, items[i], "itemStyle").(map[string]any)
+				if st["color"] != m.Style.Fill {
+					t.Errorf("bar %d: color %v, want %s", i, st["color"], m.Style.Fill)
+				}
+				if m.Style.Stroke != "" && st["borderColor"] != m.Style.Stroke {
+					t.Errorf("bar %d: borderColor %v, want %s", i, st["borderColor"], m.Style.Stroke)
+				}
+				if dashed := st["borderType"] == "dashed"; dashed != (len(m.Style.Dash) > 0) {
+					t.Errorf("bar %d: borderType %v, dash %v", i, st["borderType"], m.Style.Dash)
+				}
+				var valueText string
+				for _, v := range roleMarks(c, "value") {
+					if v.Datum == m.Datum {
+						valueText = v.Text
+					}
+				}
+				if f := get(t, items[i], "label", "formatter"); f != valueText {
+					t.Errorf("bar %d: value label %v, want %q", i, f, valueText)
+				}
+			}
+			tooltips(t, items, datums)
+
+			ticks := roleMarks(c, "tick")
+			last, err := strconv.ParseFloat(ticks[len(ticks)-1].Text, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := get(t, opt, "xAxis", 0, "max"); got != last {
+				t.Errorf("xAxis.max = %v, want the model's last tick %v", got, last)
+			}
+			if got := get(t, opt, "xAxis", 0, "min"); got != 0.0 {
+				t.Errorf("xAxis.min = %v, want 0", got)
+			}
+		})
+	}
+}
+
+func TestFlowFollowsModel(t *testing.T) {
+	scales := map[int]float64{}
+	for _, y := range charts.Years {
+		st := charts.State{View: "flow", Year: y}
+		t.Run(st.Hash(), func(t *testing.T) {
+			c := charts.Build(st, W, H)
+			opt := option(t, render(t, st))
+			if get(t, opt, "series", 0, "type") != "sankey" {
+				t.Fatal("series is not a sankey")
+			}
+			if get(t, opt, "series", 0, "layoutIterations") != 0.0 {
+				t.Error("layoutIterations is not 0: echarts would reorder nodes")
+			}
+
+			nodes, items := roleMarks(c, "node"), list(t, opt, "series", 0, "data")
+			if len(items) != len(nodes) || len(nodes) == 0 {
+				t.Fatalf("%d sankey nodes, model has %d", len(items), len(nodes))
+			}
+			var datums []string
+			for i, m := range nodes {
+				datums = append(datums, m.Datum)
+				if get(t, items[i], "name") != m.Label {
+					t.Errorf("node %d: name %v, want %q", i, get(t, items[i], "name"), m.Label)
+				}
+				st := get(t, items[i], "itemStyle").(map[string]any)
+				if st["color"] != m.Style.Fill || (len(m.Style.Dash) > 0) != (st["borderType"] == "dashed") {
+					t.Errorf("node %d: itemStyle %v, model style %+v", i, st, m.Style)
+				}
+			}
+			tooltips(t, items, datums)
+
+			bands, links := roleMarks(c, "band"), list(t, opt, "series", 0, "links")
+			if len(links) != len(bands) || len(bands) == 0 {
+				t.Fatalf("%d links, model has %d bands", len(links), len(bands))
+			}
+			datums = nil
+			total, opaque := 0.0, 1.0
+			for i, m := range bands {
+				datums = append(datums, m.Datum)
+				got := [3]any{get(t, links[i], "source"), get(t, links[i], "target"), get(t, links[i], "value")}
+				if want := [3]any{m.Source, m.Target, m.Value}; got != want {
+					t.Errorf("link %d: %v, want %v", i, got, want)
+				}
+				total += m.Value
+				if m.Datum != "dest-2012-not-given" {
+					opaque = min(opaque, get(t, links[i], "lineStyle", "opacity").(float64))
+					if get(t, links[i], "lineStyle", "color") != m.Style.Fill {
+						t.Errorf("link %d: colour %v, want %s", i, get(t, links[i], "lineStyle", "color"), m.Style.Fill)
+					}
+				}
+			}
+			tooltips(t, links, datums)
+			for i, m := range bands {
+				if m.Datum == "dest-2012-not-given" {
+					op := get(t, links[i], "lineStyle", "opacity").(float64)
+					if op >= opaque {
+						t.Errorf("not-given link opacity %v, not lighter than the others (%v)", op, opaque)
+					}
+					if col := get(t, links[i], "lineStyle", "color"); col == charts.Background {
+						t.Error("not-given link is drawn in the background colour")
+					}
+				}
+			}
+
+			// echarts fits the right column into height - gaps: that must give the model's
+			// pixels per person, the same for every year.
+			h := get(t, opt, "series", 0, "height").(float64)
+			gap := get(t, opt, "series", 0, "nodeGap").(float64)
+			k := (h - gap*float64(len(bands)-1)) / total
+			scales[y] = k
+			origin := nodes[0]
+			if want := origin.Rect.H / origin.Value; math.Abs(k-want) > 1e-6 {
+				t.Errorf("pixels per person %v, model %v", k, want)
+			}
+		})
+	}
+	if len(scales) == 2 && math.Abs(scales[charts.Years[0]]-scales[charts.Years[1]]) > 1e-6 {
+		t.Errorf("flow scales differ across years: %v", scales)
+	}
+}
+
+func TestPageRejects(t *testing.T) {
+	var b bytes.Buffer
+	if err := Page(&b, charts.State{View: "map", Year: 2010}, "assets/"); err == nil {
+		t.Error("unknown view: no error")
+	}
+	for _, host := range []string{"https://cdn.example/", "//cdn.example/", "http:x/"} {
+		if err := Page(&b, charts.Default, host); err == nil {
+			t.Errorf("assets host %q: no error", host)
+		}
+	}
+	b.Reset()
+	if err := Page(&b, charts.Default, "/static/"); err != nil || !strings.Contains(b.String(), `src="/static/echarts.min.js"`) {
+		t.Errorf("site-absolute assets host: %v", err)
+	}
+}
+
+// The tooltip formatter is the page's only function: it escapes what it shows.
+func TestTooltipFormatterEscapes(t *testing.T) {
+	page := render(t, charts.Default)
+	for _, want := range []string{"option.tooltip.formatter", "p.data.tooltipLines", `"<": "&lt;"`, "echarts.init(el"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page script lacks %q", want)
+		}
+	}
+}
