@@ -13,7 +13,7 @@ func Flow(year int, w, h float64) *Chart {
 	dests := destinations(year)
 	tot := yearTotal(year)
 	c.Title = fmt.Sprintf("From Azerbaijan to where: identified victims, %d", year)
-	sub := fmt.Sprintf("Band width ∝ persons (same scale for every year). Official figures: %v victims (%s)", tot.Value, tot.Measure)
+	sub := fmt.Sprintf("Band width proportional to persons (same scale for every year). Official figures: %v victims (%s)", tot.Value, tot.Measure)
 	f, labelW := destFrame(c, year, c.Title, sub, dests)
 	if len(dests) == 0 {
 		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: fmt.Sprintf("The paper gives no destinations for %d.", year),

@@ -1,0 +1,250 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+
+	"azflows/charts"
+)
+
+// game adapts view to ebiten: Update reads input and changes state, Draw only paints, and
+// Layout asks for a screen of device pixels so the chart is crisp.
+type game struct {
+	v  *view
+	in *inbox
+	r  *renderer
+
+	w, h       float64 // CSS size of the body, as ebiten measures it
+	cx, cy     int     // last cursor position (device px)
+	haveCursor bool
+	pointer    bool // cursor shape is the pointer
+	clicks     []click
+	err        error
+}
+
+func (g *game) Update() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("update: %v", r)
+		}
+	}()
+	if g.err != nil {
+		return g.err
+	}
+	if g.in.hidden.Load() {
+		return nil // paused: nothing changes, so Draw paints nothing
+	}
+	k := ebiten.Monitor().DeviceScaleFactor()
+	if !(k > 0) {
+		k = 1
+	}
+	if g.in.sizeDirty.Swap(false) || g.w < 1 || g.h < 1 {
+		body := js.Global().Get("document").Get("body")
+		g.w, g.h = body.Get("clientWidth").Float(), body.Get("clientHeight").Float()
+	}
+	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0]}
+	g.in.take(&in)
+	g.clicks = in.Clicks
+
+	cx, cy := ebiten.CursorPosition()
+	if g.haveCursor && (cx != g.cx || cy != g.cy) && !in.PointerLeft {
+		in.PointerMoved = true
+	}
+	g.cx, g.cy, g.haveCursor = cx, cy, true
+	in.Pointer = charts.Point{X: float64(cx) / k, Y: float64(cy) / k}
+
+	for _, m := range g.v.update(in) {
+		post(m)
+	}
+	if p := g.v.pointerOverDatum(); p != g.pointer {
+		g.pointer = p
+		shape := ebiten.CursorShapeDefault
+		if p {
+			shape = ebiten.CursorShapePointer
+		}
+		ebiten.SetCursorShape(shape)
+	}
+	g.publish()
+	return nil
+}
+
+// publish mirrors the view's state on window.azflowsView when it changed.
+func (g *game) publish() {
+	if s, changed := g.v.snapshot(); changed {
+		setAzflowsView(s)
+	}
+}
+
+func (g *game) Draw(screen *ebiten.Image) {
+	defer func() {
+		if r := recover(); r != nil && g.err == nil {
+			g.err = fmt.Errorf("draw: %v", r)
+		}
+	}()
+	b := screen.Bounds()
+	bg, layers, ok := g.v.frame(b.Dx(), b.Dy())
+	if !ok {
+		return // the screen is not cleared, so it still shows the last frame
+	}
+	screen.Fill(color.NRGBA{bg.R, bg.G, bg.B, 255})
+	for _, ops := range layers {
+		for i := range ops {
+			g.r.draw(screen, &ops[i])
+		}
+	}
+}
+
+func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
+	k := ebiten.Monitor().DeviceScaleFactor()
+	return max(outsideW*k, 1), max(outsideH*k, 1)
+}
+
+// Layout is required by ebiten.Game; LayoutF is used instead.
+func (g *game) Layout(outsideW, outsideH int) (int, int) {
+	w, h := g.LayoutF(float64(outsideW), float64(outsideH))
+	return int(math.Ceil(w)), int(math.Ceil(h))
+}
+
+// renderer paints draw ops with ebiten's vector paths and text/v2.
+type renderer struct {
+	white      *ebiten.Image
+	vs         []ebiten.Vertex
+	is         []uint16
+	reg, bold  *opentype.Font
+	faces      map[faceKey]*text.GoXFace
+	fontsTried bool
+}
+
+type faceKey struct {
+	size64 int // size in 1/64 px
+	bold   bool
+}
+
+// maxVertices keeps one DrawTriangles call within uint16 indices.
+const maxVertices = 60000
+
+func (r *renderer) draw(dst *ebiten.Image, op *drawOp) {
+	switch op.kind {
+	case opFill:
+		var p vector.Path
+		addPoly(&p, op.polys[0], true)
+		r.vs, r.is = p.AppendVerticesAndIndicesForFilling(r.vs[:0], r.is[:0])
+		rule := ebiten.FillRuleNonZero
+		if op.convex {
+			rule = ebiten.FillRuleFillAll
+		}
+		r.paint(dst, op.color, rule)
+	case opStroke:
+		so := &vector.StrokeOptions{Width: op.width, LineJoin: vector.LineJoinMiter, MiterLimit: 4}
+		// Overlapping stroke triangles would blend twice where the colour is translucent.
+		rule := ebiten.FillRuleFillAll
+		if op.color.A < 1 {
+			rule = ebiten.FillRuleNonZero
+		}
+		r.vs, r.is = r.vs[:0], r.is[:0]
+		for _, pl := range op.polys {
+			var p vector.Path
+			addPoly(&p, pl, op.closed)
+			r.vs, r.is = p.AppendVerticesAndIndicesForStroke(r.vs, r.is, so)
+			if len(r.vs) > maxVertices {
+				r.paint(dst, op.color, rule)
+				r.vs, r.is = r.vs[:0], r.is[:0]
+			}
+		}
+		r.paint(dst, op.color, rule)
+	case opText:
+		face := r.face(op.size, op.bold)
+		if face == nil {
+			return
+		}
+		o := &text.DrawOptions{}
+		// text/v2 puts the top of the line at the origin: lift it by the ascent so that the
+		// baseline lands on the mark's. Whole pixels keep the glyph bitmaps sharp.
+		o.GeoM.Translate(math.Round(op.x), math.Round(op.y-face.Metrics().HAscent))
+		o.ColorScale.ScaleWithColor(color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)})
+		text.Draw(dst, op.text, face, o)
+	}
+}
+
+func addPoly(p *vector.Path, pts []vec, closed bool) {
+	for i, q := range pts {
+		if i == 0 {
+			p.MoveTo(q.X, q.Y)
+		} else {
+			p.LineTo(q.X, q.Y)
+		}
+	}
+	if closed {
+		p.Close()
+	}
+}
+
+// paint draws r.vs/r.is in colour c, anti-aliased.
+func (r *renderer) paint(dst *ebiten.Image, c rgba, rule ebiten.FillRule) {
+	if len(r.is) == 0 {
+		return
+	}
+	if r.white == nil {
+		img := ebiten.NewImage(3, 3)
+		img.Fill(color.White)
+		r.white = img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+	}
+	a := c.A
+	cr, cg, cb := float32(c.R)/255*a, float32(c.G)/255*a, float32(c.B)/255*a
+	for i := range r.vs {
+		v := &r.vs[i]
+		v.SrcX, v.SrcY = 1, 1
+		v.ColorR, v.ColorG, v.ColorB, v.ColorA = cr, cg, cb, a
+	}
+	dst.DrawTriangles(r.vs, r.is, r.white, &ebiten.DrawTrianglesOptions{
+		ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha,
+		FillRule:       rule,
+		AntiAlias:      true,
+	})
+}
+
+// face returns the Go font face at size px, cached per size.
+func (r *renderer) face(size float64, bold bool) *text.GoXFace {
+	if !r.fontsTried {
+		r.fontsTried = true
+		r.reg, _ = opentype.Parse(charts.Regular)
+		r.bold, _ = opentype.Parse(charts.Bold)
+		r.faces = map[faceKey]*text.GoXFace{}
+	}
+	k := faceKey{int(math.Round(size * 64)), bold}
+	if f, ok := r.faces[k]; ok {
+		return f
+	}
+	src := r.reg
+	if bold {
+		src = r.bold
+	}
+	if src == nil || k.size64 <= 0 {
+		return nil
+	}
+	// Hinting off: advances then match charts.TextWidth, which laid the text out.
+	ff, err := opentype.NewFace(src, &opentype.FaceOptions{Size: float64(k.size64) / 64, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil
+	}
+	if len(r.faces) >= 32 { // sizes follow the window size; drop faces of old sizes
+		for key, f := range r.faces {
+			_ = f.UnsafeInternal().Close()
+			delete(r.faces, key)
+		}
+	}
+	f := text.NewGoXFace(ff)
+	r.faces[k] = f
+	return f
+}

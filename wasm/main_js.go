@@ -1,0 +1,173 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"azflows/charts"
+)
+
+func main() {
+	defer func() {
+		if r := recover(); r != nil {
+			postError(fmt.Sprint("panic: ", r))
+		}
+	}()
+	ebiten.SetScreenClearedEveryFrame(false)
+	in := &inbox{}
+	in.listen()
+	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}}
+	g.publish()
+	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{ScreenTransparent: true}); err != nil {
+		postError(err.Error())
+	}
+}
+
+// inbox collects what browser events report between two Update ticks. Event handlers run on
+// their own goroutines, so everything here is locked or atomic.
+type inbox struct {
+	mu      sync.Mutex
+	hash    string
+	hasHash bool
+	left    bool
+	clicks  []click
+	escape  bool
+
+	hidden    atomic.Bool
+	sizeDirty atomic.Bool
+}
+
+func (b *inbox) setHash(h string) {
+	b.mu.Lock()
+	b.hash, b.hasHash = h, true
+	b.mu.Unlock()
+}
+
+// take moves what the events reported since the last tick into in.
+func (b *inbox) take(in *input) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	in.Hash, in.HasHash, in.PointerLeft, in.Escape = b.hash, b.hasHash, b.left, b.escape
+	in.Clicks = append(in.Clicks[:0], b.clicks...)
+	b.hash, b.hasHash, b.left, b.escape, b.clicks = "", false, false, false, b.clicks[:0]
+}
+
+// listen installs the browser event handlers. They are never released: they live as long as
+// the page.
+func (b *inbox) listen() {
+	win := js.Global()
+	doc := win.Get("document")
+	b.hidden.Store(doc.Get("hidden").Truthy())
+	b.sizeDirty.Store(true)
+
+	on(win, "message", func(ev js.Value) {
+		// Only the parent page (or this page) may set the state, and only with
+		// {type: "azflows:state", hash: "<string>"}; anything else is ignored.
+		src := ev.Get("source")
+		if !src.Equal(win.Get("parent")) && !src.Equal(win) {
+			return
+		}
+		d := ev.Get("data")
+		if d.Type() != js.TypeObject {
+			return
+		}
+		if t := d.Get("type"); t.Type() != js.TypeString || t.String() != "azflows:state" {
+			return
+		}
+		if h := d.Get("hash"); h.Type() == js.TypeString {
+			b.setHash(h.String())
+		}
+	})
+	on(win, "hashchange", func(js.Value) {
+		b.setHash(win.Get("location").Get("hash").String())
+	})
+	// Presses and keys come from DOM events rather than ebiten's per-tick input state, which
+	// misses a press released before the next tick (a quick tap, a scripted click).
+	on(win, "pointerdown", func(ev js.Value) {
+		if ev.Get("button").Int() != 0 || !ev.Get("isPrimary").Truthy() {
+			return
+		}
+		c := click{At: charts.Point{X: ev.Get("clientX").Float(), Y: ev.Get("clientY").Float()},
+			Touch: ev.Get("pointerType").String() == "touch"}
+		b.mu.Lock()
+		if len(b.clicks) < 16 {
+			b.clicks = append(b.clicks, c)
+		}
+		b.mu.Unlock()
+	})
+	on(win, "keydown", func(ev js.Value) {
+		if ev.Get("key").String() == "Escape" {
+			b.mu.Lock()
+			b.escape = true
+			b.mu.Unlock()
+		}
+	})
+	on(win, "resize", func(js.Value) { b.sizeDirty.Store(true) })
+	on(doc, "visibilitychange", func(js.Value) { b.hidden.Store(doc.Get("hidden").Truthy()) })
+	on(doc.Get("documentElement"), "mouseleave", func(js.Value) {
+		b.mu.Lock()
+		b.left = true
+		b.mu.Unlock()
+	})
+}
+
+// on adds an event listener whose handler cannot crash the program.
+func on(target js.Value, event string, f func(ev js.Value)) {
+	target.Call("addEventListener", event, js.FuncOf(func(this js.Value, args []js.Value) any {
+		defer func() { _ = recover() }() // a hostile message must not stop the view
+		ev := js.Undefined()
+		if len(args) > 0 {
+			ev = args[0]
+		}
+		f(ev)
+		return nil
+	}))
+}
+
+// post sends a message to the parent page.
+func post(m message) {
+	obj := map[string]any{"type": m.Type}
+	switch m.Type {
+	case "azflows:ready":
+		obj["hash"] = m.Hash
+	case "azflows:hover":
+		obj["datum"] = m.Datum
+		obj["text"] = m.Text
+	case "azflows:error":
+		obj["message"] = m.Message
+	}
+	js.Global().Get("parent").Call("postMessage", js.ValueOf(obj), "*")
+}
+
+// postError reports a failure to the parent and marks window.azflowsView.error, so that
+// view.js does not report the program's exit again.
+func postError(msg string) {
+	defer func() { _ = recover() }()
+	if v := js.Global().Get("azflowsView"); v.Type() == js.TypeObject {
+		v.Set("error", msg)
+	} else {
+		js.Global().Set("azflowsView", js.ValueOf(map[string]any{"ready": false, "error": msg}))
+	}
+	post(message{Type: "azflows:error", Message: msg})
+}
+
+// setAzflowsView replaces window.azflowsView with s.
+func setAzflowsView(s snapshot) {
+	js.Global().Set("azflowsView", js.ValueOf(map[string]any{
+		"ready":   s.Ready,
+		"hash":    s.Hash,
+		"hover":   s.Hover,
+		"pinned":  s.Pinned,
+		"tooltip": s.Tooltip,
+		"frames":  s.Frames,
+		"w":       s.W,
+		"h":       s.H,
+		"dsf":     s.DSF,
+	}))
+}

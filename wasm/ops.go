@@ -1,0 +1,276 @@
+package main
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+
+	"azflows/charts"
+)
+
+// This file translates chart marks into draw operations in device pixels. It decides what is
+// painted (fill, stroke, dashes, text position by anchor) but never where things go: every
+// coordinate comes from the model, scaled by the device scale factor.
+
+type opKind uint8
+
+const (
+	opFill   opKind = iota // fill polys[0]
+	opStroke               // stroke each of polys (polys[0] closed when closed)
+	opText                 // one line of text, baseline from (x, y)
+)
+
+// vec is a point in device pixels.
+type vec struct{ X, Y float32 }
+
+// rgba is a straight (not premultiplied) colour.
+type rgba struct {
+	R, G, B uint8
+	A       float32
+}
+
+// drawOp is one thing the renderer paints.
+type drawOp struct {
+	kind   opKind
+	color  rgba
+	polys  [][]vec
+	closed bool    // opStroke: the single polyline is a closed outline
+	convex bool    // opFill: a convex polygon (no fill rule needed)
+	width  float32 // opStroke: line width in device px
+
+	text string  // opText, with glyphs the fonts lack replaced as the model measured them
+	x, y float64 // opText: left end of the baseline, device px
+	size float64 // opText: font size, device px
+	bold bool
+}
+
+// parseColor reads "#rrggbb"; anything else is no paint.
+func parseColor(s string) (rgba, bool) {
+	if len(s) != 7 || s[0] != '#' {
+		return rgba{}, false
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return rgba{}, false
+	}
+	return rgba{uint8(v >> 16), uint8(v >> 8), uint8(v), 1}, true
+}
+
+// opacity is the style's fill opacity (0 means opaque), as the SVG backend paints it.
+func opacity(s charts.Style) float32 {
+	o := s.Opacity
+	if !(o > 0) || o >= 1 || math.IsNaN(o) {
+		return 1
+	}
+	return float32(o)
+}
+
+// appendMarkOps appends the operations that paint m at scale k (device px per CSS px).
+func appendMarkOps(ops []drawOp, m charts.Mark, k float64) []drawOp {
+	switch m.Kind {
+	case charts.RectMark:
+		r := m.Rect
+		if !finite(r.X, r.Y, r.W, r.H) || r.W < 0 || r.H < 0 {
+			return ops
+		}
+		pts := []vec{sc(r.X, r.Y, k), sc(r.X+r.W, r.Y, k), sc(r.X+r.W, r.Y+r.H, k), sc(r.X, r.Y+r.H, k)}
+		ops = appendFill(ops, m.Style, pts, true)
+		ops = appendStroke(ops, m.Style, pts, true, k)
+	case charts.PathMark:
+		if len(m.Points) < 2 {
+			return ops
+		}
+		pts := make([]vec, 0, len(m.Points))
+		for _, p := range m.Points {
+			if !finite(p.X, p.Y) {
+				return ops
+			}
+			pts = append(pts, sc(p.X, p.Y, k))
+		}
+		if m.Closed {
+			ops = appendFill(ops, m.Style, pts, false)
+		}
+		ops = appendStroke(ops, m.Style, pts, m.Closed, k)
+	case charts.TextMark:
+		c, ok := parseColor(m.Style.Fill)
+		if !ok || m.Text == "" || !(m.Size > 0) || !finite(m.At.X, m.At.Y, m.Size) {
+			return ops
+		}
+		c.A = opacity(m.Style)
+		w := charts.TextWidth(m.Text, m.Size, m.Bold)
+		x := m.At.X
+		switch m.Anchor {
+		case charts.Middle:
+			x -= w / 2
+		case charts.End:
+			x -= w
+		}
+		ops = append(ops, drawOp{kind: opText, color: c, text: drawable(m.Text, m.Bold),
+			x: x * k, y: m.At.Y * k, size: m.Size * k, bold: m.Bold})
+	}
+	return ops
+}
+
+func appendFill(ops []drawOp, s charts.Style, pts []vec, convex bool) []drawOp {
+	c, ok := parseColor(s.Fill)
+	if !ok || len(pts) < 3 {
+		return ops
+	}
+	c.A = opacity(s)
+	return append(ops, drawOp{kind: opFill, color: c, polys: [][]vec{pts}, convex: convex})
+}
+
+func appendStroke(ops []drawOp, s charts.Style, pts []vec, closed bool, k float64) []drawOp {
+	c, ok := parseColor(s.Stroke)
+	if !ok || !(s.StrokeWidth > 0) || math.IsInf(s.StrokeWidth, 0) {
+		return ops
+	}
+	op := drawOp{kind: opStroke, color: c, width: float32(s.StrokeWidth * k)}
+	pattern := make([]float64, len(s.Dash))
+	for i, d := range s.Dash {
+		pattern[i] = d * k
+	}
+	if lines, ok := dash(pts, closed, pattern); ok {
+		op.polys = lines
+	} else {
+		op.polys, op.closed = [][]vec{pts}, closed
+	}
+	if len(op.polys) == 0 {
+		return ops
+	}
+	return append(ops, op)
+}
+
+// maxDashes bounds the pieces one stroke may be cut into; beyond it the stroke is drawn solid.
+const maxDashes = 20000
+
+// dash cuts a polyline (closed: back to its first point) into the "on" pieces of an SVG dash
+// pattern that continues around corners. ok is false when the pattern means a solid line (nil,
+// all zeros, negative or non-finite lengths) or would make too many pieces.
+func dash(pts []vec, closed bool, pattern []float64) (lines [][]vec, ok bool) {
+	if len(pattern) == 0 || len(pts) < 2 {
+		return nil, false
+	}
+	sum := 0.0
+	for _, d := range pattern {
+		if d < 0 || math.IsNaN(d) || math.IsInf(d, 0) {
+			return nil, false
+		}
+		sum += d
+	}
+	if sum <= 0 {
+		return nil, false
+	}
+	if len(pattern)%2 == 1 { // SVG repeats an odd list to make it even
+		pattern = append(append([]float64{}, pattern...), pattern...)
+		sum *= 2
+	}
+	if closed {
+		pts = append(append([]vec{}, pts...), pts[0])
+	}
+	total := 0.0
+	for i := 1; i < len(pts); i++ {
+		total += dist(pts[i-1], pts[i])
+	}
+	if total/sum*float64(len(pattern)) > 2*maxDashes {
+		return nil, false
+	}
+
+	idx, left := 0, pattern[0] // current pattern entry and what remains of it
+	on := true
+	var cur []vec
+	for i := 1; i < len(pts); i++ {
+		a, b := pts[i-1], pts[i]
+		seg := dist(a, b)
+		pos := 0.0
+		if on && len(cur) == 0 {
+			cur = append(cur, a)
+		}
+		for seg-pos > left {
+			pos += left
+			p := lerp(a, b, pos/seg)
+			if on {
+				cur = append(cur, p)
+				lines = appendLine(lines, cur)
+				cur = nil
+			} else {
+				cur = []vec{p}
+			}
+			on = !on
+			idx = (idx + 1) % len(pattern)
+			left = pattern[idx]
+		}
+		left -= seg - pos
+		if on {
+			cur = append(cur, b)
+		}
+	}
+	if on {
+		lines = appendLine(lines, cur)
+	}
+	return lines, true
+}
+
+// appendLine keeps pieces that have a length.
+func appendLine(lines [][]vec, l []vec) [][]vec {
+	for i := 1; i < len(l); i++ {
+		if l[i] != l[0] {
+			return append(lines, l)
+		}
+	}
+	return lines
+}
+
+func dist(a, b vec) float64 { return math.Hypot(float64(b.X-a.X), float64(b.Y-a.Y)) }
+
+func lerp(a, b vec, t float64) vec {
+	return vec{a.X + float32(t)*(b.X-a.X), a.Y + float32(t)*(b.Y-a.Y)}
+}
+
+func sc(x, y, k float64) vec { return vec{float32(x * k), float32(y * k)} }
+
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	sfntOnce          sync.Once
+	sfntReg, sfntBold *sfnt.Font
+)
+
+// drawable replaces runes the font has no glyph for with '?', which is what charts.TextWidth
+// measured in their place, so drawn text keeps the width the model laid out.
+func drawable(s string, bold bool) string {
+	sfntOnce.Do(func() {
+		sfntReg, _ = sfnt.Parse(charts.Regular)
+		sfntBold, _ = sfnt.Parse(charts.Bold)
+	})
+	f := sfntReg
+	if bold {
+		f = sfntBold
+	}
+	if f == nil {
+		return s
+	}
+	var buf sfnt.Buffer
+	var b strings.Builder
+	changed := false
+	for _, r := range s {
+		if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+			r, changed = '?', true
+		}
+		b.WriteRune(r)
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"math"
+
+	"azflows/charts"
+)
+
+// hitSlop is how far (CSS px) from a thin mark the pointer may be and still hit it.
+const hitSlop = 6
+
+// input is what one Update tick saw, in CSS pixels.
+type input struct {
+	W, H   float64 // the view's size
+	DSF    float64 // device pixels per CSS pixel
+	Hidden bool    // document.hidden: do nothing new
+
+	Hash    string // a new state hash from the parent or location.hash
+	HasHash bool
+
+	Pointer      charts.Point // mouse position
+	PointerMoved bool         // the mouse moved over the view since the last tick
+	PointerLeft  bool         // the mouse left the view
+
+	Clicks []click // presses since the last tick, in order
+	Escape bool
+}
+
+// click is a primary mouse button, pen or touch press.
+type click struct {
+	At    charts.Point
+	Touch bool // a tap: no hover stays behind it
+}
+
+// message is posted to the parent page.
+type message struct {
+	Type    string // azflows:ready, azflows:hover, azflows:error
+	Hash    string // ready
+	Datum   string // hover
+	Text    string // hover
+	Message string // error
+}
+
+// snapshot is what window.azflowsView shows.
+type snapshot struct {
+	Ready   bool
+	Hash    string
+	Hover   string // the datum shown (pinned, else hovered); "" for none
+	Pinned  bool
+	Tooltip string
+	Frames  int
+	W, H    float64
+	DSF     float64
+}
+
+// view is the interactive chart's state, free of ebiten and the browser.
+type view struct {
+	state charts.State
+	chart *charts.Chart
+	w, h  float64
+	dsf   float64
+
+	pointer   charts.Point
+	pointerIn bool
+	hover     string // datum under the mouse
+	pinned    string
+	pinAt     charts.Point
+
+	base    []drawOp // the chart's marks
+	overlay []drawOp // highlight and tooltip of the shown datum
+
+	gen      uint64 // bumped whenever what Draw would paint changes
+	drawnGen uint64
+	drawnW   int
+	drawnH   int
+	drawn    bool
+	frames   int
+
+	ready     bool
+	shown     string // last reported datum
+	shownText string // its tooltip text
+	published snapshot
+	hasPub    bool
+}
+
+func newView(hash string) *view {
+	return &view{state: charts.ParseHash(hash), dsf: 1, gen: 1}
+}
+
+// update applies one tick of input and returns the messages to post. It never draws.
+func (v *view) update(in input) []message {
+	if in.Hidden {
+		return nil
+	}
+	var out []message
+	dsf := in.DSF
+	if !(dsf > 0) || math.IsInf(dsf, 0) {
+		dsf = 1
+	}
+	rebuild := v.chart == nil
+	if in.HasHash {
+		if st := charts.ParseHash(in.Hash); st != v.state {
+			v.state = st
+			v.pinned, v.hover = "", ""
+			rebuild = true
+		}
+	}
+	if in.W >= 1 && in.H >= 1 && (in.W != v.w || in.H != v.h) {
+		v.w, v.h = in.W, in.H
+		rebuild = true
+	}
+	if dsf != v.dsf {
+		v.dsf = dsf
+		rebuild = true
+	}
+	if v.w < 1 || v.h < 1 { // not laid out yet
+		return nil
+	}
+	if rebuild {
+		v.chart = charts.Build(v.state, v.w, v.h)
+		v.base = v.base[:0]
+		for _, m := range v.chart.Marks {
+			v.base = appendMarkOps(v.base, m, v.dsf)
+		}
+		v.gen++
+	}
+
+	prevShown, prevAt := v.shownDatum()
+	if in.PointerLeft {
+		v.pointerIn = false
+		v.hover = ""
+	}
+	if in.PointerMoved {
+		v.pointer, v.pointerIn = in.Pointer, true
+	}
+	if v.pointerIn && (in.PointerMoved || rebuild) {
+		v.hover = v.hit(v.pointer)
+	}
+	for _, c := range in.Clicks {
+		// A press on a datum pins it; on the pinned datum or on nothing, it unpins.
+		d := v.hit(c.At)
+		if d != "" && d != v.pinned {
+			v.pinned, v.pinAt = d, c.At
+		} else {
+			v.pinned = ""
+		}
+		if c.Touch {
+			v.hover = ""
+		} else {
+			v.pointer, v.pointerIn, v.hover = c.At, true, d
+		}
+	}
+	if in.Escape {
+		v.pinned = ""
+	}
+
+	shown, at := v.shownDatum()
+	if rebuild || shown != prevShown || (shown != "" && at != prevAt) {
+		v.overlay = v.overlay[:0]
+		if shown != "" {
+			for _, m := range v.chart.Overlay(shown, at) {
+				v.overlay = appendMarkOps(v.overlay, m, v.dsf)
+			}
+		}
+		v.gen++
+	}
+	if shown != v.shown {
+		v.shown, v.shownText = shown, ""
+		if shown != "" {
+			v.shownText = charts.TooltipText(shown)
+		}
+		out = append(out, message{Type: "azflows:hover", Datum: shown, Text: v.shownText})
+	}
+	if !v.ready && v.frames > 0 {
+		v.ready = true
+		out = append(out, message{Type: "azflows:ready", Hash: v.state.Hash()})
+	}
+	return out
+}
+
+// shownDatum is the datum whose tooltip is up and where: the pinned one, else the hovered one.
+func (v *view) shownDatum() (string, charts.Point) {
+	if v.pinned != "" {
+		return v.pinned, v.pinAt
+	}
+	if v.hover != "" {
+		return v.hover, v.pointer
+	}
+	return "", charts.Point{}
+}
+
+func (v *view) hit(p charts.Point) string {
+	if v.chart == nil {
+		return ""
+	}
+	if m, ok := v.chart.HitTest(p, hitSlop); ok {
+		return m.Datum
+	}
+	return ""
+}
+
+// pointerOverDatum says whether the mouse cursor should be a pointer.
+func (v *view) pointerOverDatum() bool { return v.pointerIn && v.hover != "" }
+
+// frame is called from Draw with the screen's size in device pixels. It returns false when the
+// screen already shows the current state; otherwise the ops to paint, and counts the frame.
+func (v *view) frame(sw, sh int) (bg rgba, ops [][]drawOp, ok bool) {
+	if v.chart == nil {
+		return rgba{}, nil, false
+	}
+	if v.drawn && v.drawnGen == v.gen && v.drawnW == sw && v.drawnH == sh {
+		return rgba{}, nil, false
+	}
+	v.drawn, v.drawnGen, v.drawnW, v.drawnH = true, v.gen, sw, sh
+	v.frames++
+	bg, okBg := parseColor(v.chart.Background)
+	if !okBg {
+		bg = rgba{255, 255, 255, 1}
+	}
+	return bg, [][]drawOp{v.base, v.overlay}, true
+}
+
+// snapshot returns window.azflowsView's fields and whether they changed since the last call.
+func (v *view) snapshot() (snapshot, bool) {
+	s := snapshot{Ready: v.ready, Hash: v.state.Hash(), Hover: v.shown, Pinned: v.pinned != "",
+		Tooltip: v.shownText, Frames: v.frames, W: v.w, H: v.h, DSF: v.dsf}
+	if v.hasPub && s == v.published {
+		return s, false
+	}
+	v.published, v.hasPub = s, true
+	return s, true
+}
