@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -277,4 +278,39 @@ func changed(a, b image.Image) float64 {
 		}
 	}
 	return float64(diff) / float64(n)
+}
+
+// A link to dist/index.html opened from disk reopens the view in its hash, and still shows a
+// working chart (the fallback: Chromium refuses fetch() of the .wasm from file://).
+func TestFileURLKeepsState(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	requests := recordRequests(ctx, t)
+	u := "file://" + filepath.ToSlash(filepath.Join(distDir, "index.html")) + "#view=flow&year=2012"
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 900), chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the page script", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+	if st := eval[string](t, ctx, `document.querySelector('#static svg').dataset.view + '-' + document.querySelector('#static svg').dataset.year`); st != "flow-2012" {
+		t.Errorf("static chart %q, want flow-2012", st)
+	}
+	waitFor(t, ctx, "a working chart", `['live', 'fallback'].includes(window.azflowsPage.mode)`, 30*time.Second)
+	if eval[string](t, ctx, `window.azflowsPage.mode`) == "fallback" {
+		// file:// frames are opaque to each other: judge the fallback by its pixels.
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			colours, frac := nonBlank(screenshotPNG(ctx, t, "#fallback-slot iframe"))
+			if colours >= 20 && frac >= 0.05 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the fallback from file:// looks blank: %d colours, %.3f non-background", colours, frac)
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+	}
+	for _, r := range requests.URLs() {
+		if !strings.HasPrefix(r, "file://") && !strings.HasPrefix(r, "data:") {
+			t.Errorf("request to %s from file://", r)
+		}
+	}
 }

@@ -115,7 +115,11 @@
         page.readout = t;
       } else if (m.type === 'azflows:error') {
         clearTimeout(timer);
-        useFallback('the interactive chart could not start (' + String(m.message || 'unknown error').slice(0, 200) + ')');
+        if (location.protocol === 'file:') {
+          useFallback('this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)');
+        } else {
+          useFallback('the interactive chart could not start (' + String(m.message || 'unknown error').slice(0, 200) + ')');
+        }
       }
     });
   }
