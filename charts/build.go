@@ -1,12 +1,32 @@
 package charts
 
-// Build lays out the state's view at w×h CSS pixels.
+// builders lay out one view each; a view's file registers its builder in an init func.
+var builders = map[string]func(s State, w, h float64) *Chart{
+	"bars": func(s State, w, h float64) *Chart { return Bars(s.Year, w, h) },
+	"flow": func(s State, w, h float64) *Chart { return Flow(s.Year, w, h) },
+}
+
+// IsChart reports whether a view is drawn by the chart model (rather than as HTML by the page).
+func IsChart(view string) bool { _, ok := builders[view]; return ok }
+
+// Build lays out the state's view at w×h CSS pixels. Views that are not charts (the table and
+// the sources, which the page writes as HTML) give the default chart view.
 func Build(s State, w, h float64) *Chart {
 	w, h = clamp(w, 200, 4096), clamp(h, 150, 4096)
-	switch s.View {
-	case "flow":
-		return Flow(s.Year, w, h)
-	default:
-		return Bars(s.Year, w, h)
+	b, ok := builders[s.View]
+	if !ok {
+		b = builders[Default.View]
 	}
+	return b(s, w, h)
+}
+
+// ChartViews lists the views the chart model draws, in the page's order.
+func ChartViews() []string {
+	var out []string
+	for _, v := range Views() {
+		if IsChart(v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -11,10 +11,10 @@ import (
 var sizes = [][2]float64{{320, 240}, {800, 450}, {1280, 720}, {1920, 1080}}
 
 func eachChart(t *testing.T, fn func(t *testing.T, c *Chart)) {
-	for _, v := range Views {
+	for _, v := range ChartViews() {
 		for _, y := range Years {
 			for _, s := range sizes {
-				c := Build(State{v, y}, s[0], s[1])
+				c := Build(State{View: v, Year: y}, s[0], s[1])
 				t.Run(v+"/"+itoa(y)+"/"+itoa(int(s[0])), func(t *testing.T) { fn(t, c) })
 			}
 		}

@@ -6,20 +6,36 @@ import (
 	"strings"
 )
 
-// Views lists the views in the order the page offers them; the first is the default.
-var Views = []string{"bars", "flow"}
+// viewOrder is the order the page offers views in; only those that exist are offered.
+var viewOrder = []string{"map", "bars", "flow", "compare", "timeline", "table", "sources"}
+
+// pageViews are views the page writes as HTML rather than the chart model drawing them.
+var pageViews = map[string]bool{}
+
+// Views lists the views that exist, in the order the page offers them; the first is the default.
+// Views without a chart builder (see IsChart) are written as HTML by the page.
+func Views() []string {
+	var out []string
+	for _, v := range viewOrder {
+		if IsChart(v) || pageViews[v] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
 
 // Years lists the years with destination data; the first is the default.
 var Years = []int{2010, 2012}
 
 // State is what the URL hash holds: which view of which year.
 type State struct {
-	View string
-	Year int
+	View    string
+	Year    int
+	Context bool // the map's context layer: routes the paper names without numbers
 }
 
-// Default is the view a visitor sees without a hash.
-var Default = State{View: Views[0], Year: Years[0]}
+// Default is the view a visitor sees without a hash: the first of the views that exist.
+var Default = State{View: Views()[0], Year: Years[0]}
 
 // ParseHash reads "#view=flow&year=2012" (with or without '#' or '?'). Unknown keys are
 // ignored and unknown or malformed values fall back to the default; it never fails.
@@ -36,14 +52,21 @@ func ParseHash(s string) State {
 	if y, err := strconv.Atoi(strings.TrimSpace(q.Get("year"))); err == nil && validYear(y) {
 		st.Year = y
 	}
+	st.Context = q.Get("context") == "1"
 	return st
 }
 
 // Hash is the state as a URL fragment without '#'.
-func (s State) Hash() string { return "view=" + s.View + "&year=" + strconv.Itoa(s.Year) }
+func (s State) Hash() string {
+	h := "view=" + s.View + "&year=" + strconv.Itoa(s.Year)
+	if s.Context {
+		h += "&context=1"
+	}
+	return h
+}
 
 func validView(v string) bool {
-	for _, w := range Views {
+	for _, w := range Views() {
 		if v == w {
 			return true
 		}

@@ -5,24 +5,24 @@ import "testing"
 func TestParseHash(t *testing.T) {
 	cases := map[string]State{
 		"":                                    Default,
-		"#view=flow&year=2012":                {"flow", 2012},
-		"view=bars&year=2012":                 {"bars", 2012},
-		"?year=2012":                          {"bars", 2012},
+		"#view=flow&year=2012":                {"flow", 2012, false},
+		"view=bars&year=2012":                 {"bars", 2012, false},
+		"?year=2012":                          {"bars", 2012, false},
 		"#view=%3Cscript%3E&year=abc":         Default,
-		"#view=flow&view=bars&year=2012":      {"flow", 2012},
+		"#view=flow&view=bars&year=2012":      {"flow", 2012, false},
 		"#year=2011":                          Default,
 		"#year=99999999999999999999999":       Default,
 		"#view=javascript:alert(1)&year=2010": Default,
-		"#view=flow&year=%00":                 {"flow", 2010},
-		"#%%%%&view=flow":                     {"flow", 2010},
-		"#unknown=1&year= 2012 ":              {"bars", 2012},
+		"#view=flow&year=%00":                 {"flow", 2010, false},
+		"#%%%%&view=flow":                     {"flow", 2010, false},
+		"#unknown=1&year= 2012 ":              {"bars", 2012, false},
 	}
 	for in, want := range cases {
 		if got := ParseHash(in); got != want {
 			t.Errorf("ParseHash(%q) = %+v, want %+v", in, got, want)
 		}
 	}
-	for _, s := range []State{{"flow", 2012}, {"bars", 2010}} {
+	for _, s := range []State{{"flow", 2012, false}, {"bars", 2010, false}, {"flow", 2012, true}} {
 		if got := ParseHash("#" + s.Hash()); got != s {
 			t.Errorf("round trip of %+v gives %+v", s, got)
 		}

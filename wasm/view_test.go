@@ -131,7 +131,7 @@ func TestMarkOps(t *testing.T) {
 
 // Every mark of every view translates into finite ops.
 func TestAllViewsTranslate(t *testing.T) {
-	for _, v := range charts.Views {
+	for _, v := range charts.ChartViews() {
 		for _, y := range charts.Years {
 			for _, k := range []float64{1, 1.5, 2} {
 				c := charts.Build(charts.State{View: v, Year: y}, 800, 450)

@@ -18,7 +18,7 @@
 
   // parseHash follows charts.ParseHash: unknown keys are ignored, bad values give the default.
   function parseHash(s) {
-    var st = { view: config.views[0], year: config.years[0] };
+    var st = { view: config.views[0], year: config.years[0], context: false };
     s = String(s || '').replace(/^[#?]+/, '').slice(0, 2048);
     var seen = {};
     s.split('&').forEach(function (pair) {
@@ -30,11 +30,12 @@
       if (seen[k]) return; // the first value of a repeated key wins, as in Go
       seen[k] = true;
       if (k === 'view' && config.views.indexOf(v) >= 0) st.view = v;
+      if (k === 'context') st.context = v === '1';
       if (k === 'year' && /^\s*\+?\d+\s*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
     return st;
   }
-  function hashOf(st) { return 'view=' + st.view + '&year=' + st.year; }
+  function hashOf(st) { return 'view=' + st.view + '&year=' + st.year + (st.context ? '&context=1' : ''); }
   function key(st) { return st.view + '-' + st.year; }
 
   function say(msg) { notice.textContent = msg; page.notice = msg; }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -36,7 +35,7 @@ const (
 // script go-echarts asks for ("assets/" loads assets/echarts.min.js); it must be a
 // relative or site-absolute path: the page loads nothing from another host.
 func Page(w io.Writer, st charts.State, assetsHost string) error {
-	if !slices.Contains(charts.Views, st.View) {
+	if !charts.IsChart(st.View) {
 		return fmt.Errorf("echarts: unknown view %q", st.View)
 	}
 	if strings.Contains(assetsHost, "//") || strings.Contains(assetsHost, ":") {
@@ -76,27 +75,31 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 	return err
 }
 
-// Option builds the echarts option of a chart laid out at W×H with go-echarts and returns it
-// with the script URLs go-echarts asks for, each prefixed with assetsHost.
-func Option(c *charts.Chart, assetsHost string) (map[string]any, []string, error) {
-	var (
-		base   *gecharts.BaseConfiguration
-		option map[string]any
-	)
-	switch c.View {
-	case "bars":
+// translators turn a laid-out chart of one view into a go-echarts configuration and its
+// option; each view's file registers its own.
+var translators = map[string]func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any){
+	"bars": func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any) {
 		b := barChart(c)
 		b.AssetsHost = assetsHost
 		b.Validate()
-		base, option = &b.BaseConfiguration, b.JSON()
-	case "flow":
+		return &b.BaseConfiguration, b.JSON()
+	},
+	"flow": func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any) {
 		s := flowChart(c)
 		s.AssetsHost = assetsHost
 		s.Validate()
-		base, option = &s.BaseConfiguration, s.JSON()
-	default:
+		return &s.BaseConfiguration, s.JSON()
+	},
+}
+
+// Option builds the echarts option of a chart laid out at W×H with go-echarts and returns it
+// with the script URLs go-echarts asks for, each prefixed with assetsHost.
+func Option(c *charts.Chart, assetsHost string) (map[string]any, []string, error) {
+	translate, ok := translators[c.View]
+	if !ok {
 		return nil, nil, fmt.Errorf("echarts: no fallback for view %q", c.View)
 	}
+	base, option := translate(c, assetsHost)
 	var assets []string
 	for _, set := range [][]string{base.JSAssets.Values, base.CustomizedJSAssets.Values, base.CSSAssets.Values, base.CustomizedCSSAssets.Values} {
 		for _, a := range set {

@@ -76,7 +76,7 @@ func list(t *testing.T, v any, path ...any) []any {
 
 func states() []charts.State {
 	var out []charts.State
-	for _, v := range charts.Views {
+	for _, v := range charts.ChartViews() {
 		for _, y := range charts.Years {
 			out = append(out, charts.State{View: v, Year: y})
 		}

@@ -95,7 +95,7 @@ const chartW, chartH = 800, 450
 
 func states() []charts.State {
 	var out []charts.State
-	for _, v := range charts.Views {
+	for _, v := range charts.ChartViews() {
 		for _, y := range charts.Years {
 			out = append(out, charts.State{View: v, Year: y})
 		}
@@ -170,13 +170,13 @@ func writeIndex(out string) error {
 		return err
 	}
 	def := charts.Default
-	cfg, _ := json.Marshal(map[string]any{"views": charts.Views, "years": charts.Years})
+	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "years": charts.Years})
 	defSVG, err := svgOf(def)
 	if err != nil {
 		return err
 	}
 	var views, years []choice
-	for _, v := range charts.Views {
+	for _, v := range charts.Views() {
 		views = append(views, choice{v, viewLabels[v], v == def.View})
 	}
 	for _, y := range charts.Years {
