@@ -1,13 +1,18 @@
 package charts
 
-// interactive roles answer hit tests; text labels and values count as their datum too.
-var interactive = map[string]bool{"bar": true, "band": true, "node": true, "label": true, "value": true}
+// decoration roles never answer hit tests; every other mark with a datum does (text labels and
+// values count as their datum too).
+var decoration = map[string]bool{"title": true, "subtitle": true, "note": true, "source": true, "axis": true,
+	"tick": true, "grid": true, "legend": true, "tooltip": true, "highlight": true}
+
+// Interactive reports whether a mark answers hit tests and can be hovered or focused.
+func (m Mark) Interactive() bool { return m.Datum != "" && !decoration[m.Role] }
 
 // HitTest returns the topmost mark with a datum at p, allowing slop pixels around thin shapes.
 func (c *Chart) HitTest(p Point, slop float64) (Mark, bool) {
 	for i := len(c.Marks) - 1; i >= 0; i-- {
 		m := c.Marks[i]
-		if m.Datum == "" || !interactive[m.Role] {
+		if !m.Interactive() {
 			continue
 		}
 		switch m.Kind {

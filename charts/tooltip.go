@@ -9,9 +9,16 @@ import (
 
 // TooltipLines is what a reader learns about a datum: the figure, who reported it, the footnote
 // and the first caveat.
+// Records other than figures (events, routes, countries) are described by the funcs in
+// describers, which views register in their init funcs.
 func TooltipLines(id string) []string {
 	f, ok := data.FigureByID(id)
 	if !ok {
+		for _, d := range describers {
+			if lines := d(id); len(lines) > 0 {
+				return lines
+			}
+		}
 		return nil
 	}
 	value := f.Text
@@ -33,12 +40,15 @@ func TooltipLines(id string) []string {
 	return lines
 }
 
+// describers give tooltip lines for records that are not figures; nil when id is not theirs.
+var describers []func(id string) []string
+
 // Overlay returns the marks drawn over the chart while datum id is hovered or pinned at p: an
 // outline around the datum's shapes and a tooltip box kept inside the frame.
 func (c *Chart) Overlay(id string, p Point) []Mark {
 	var out []Mark
 	for _, m := range c.Marks {
-		if m.Datum != id || (m.Role != "bar" && m.Role != "band" && m.Role != "node") {
+		if m.Datum != id || !m.Interactive() || m.Kind == TextMark {
 			continue
 		}
 		hl := m

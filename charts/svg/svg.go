@@ -36,7 +36,7 @@ func writeMark(b *strings.Builder, m charts.Mark) {
 		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
 	}
 	title := ""
-	if m.Datum != "" && (m.Role == "bar" || m.Role == "band" || m.Role == "node") {
+	if m.Interactive() && m.Kind != charts.TextMark {
 		title = "<title>" + esc(charts.TooltipText(m.Datum)) + "</title>"
 	}
 	switch m.Kind {
