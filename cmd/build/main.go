@@ -162,7 +162,8 @@ type svgTemplate struct {
 	SVG template.HTML
 }
 
-var viewLabels = map[string]string{"bars": "Destinations (bars)", "flow": "Flows from Azerbaijan"}
+var viewLabels = map[string]string{"map": "Map", "bars": "Destinations by year", "flow": "Flows from Azerbaijan",
+	"compare": "Counts compared", "timeline": "Timeline", "table": "Table", "sources": "Sources"}
 
 func writeIndex(out string) error {
 	tpl, err := template.ParseFiles("index.html")
