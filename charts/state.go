@@ -10,7 +10,7 @@ import (
 var viewOrder = []string{"map", "bars", "flow", "compare", "timeline", "table", "sources"}
 
 // pageViews are views the page writes as HTML rather than the chart model drawing them.
-var pageViews = map[string]bool{}
+var pageViews = map[string]bool{"table": true, "sources": true}
 
 // Views lists the views that exist, in the order the page offers them; the first is the default.
 // Views without a chart builder (see IsChart) are written as HTML by the page.

@@ -315,3 +315,8 @@ func TestFileURLKeepsState(t *testing.T) {
 		}
 	}
 }
+
+func runJS(ctx context.Context, js string) error {
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
+	return err
+}

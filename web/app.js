@@ -46,7 +46,28 @@
     staticBox.replaceChildren(tpl.content.cloneNode(true));
   }
 
+  // chartState is the state the chart shows: on a page view (table, sources), the default chart
+  // view of the chosen year, ready for when the reader goes back.
+  function chartState() {
+    var st = page.state;
+    return isChart(st.view) ? st : { view: config.charts[0], year: st.year, context: st.context };
+  }
+
+  function isChart(view) { return config.charts.indexOf(view) >= 0; }
+
+  // showPageView shows the HTML views (table, sources) in place of the chart.
+  function showPageView(st) {
+    config.views.forEach(function (v) { document.body.classList.toggle('view-' + v, v === st.view); });
+    var rows = document.querySelectorAll('#figures-table tbody tr');
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].classList.toggle('current', rows[i].getAttribute('data-year') === String(st.year));
+    }
+    var sources = document.getElementById('sources');
+    if (st.view === 'sources') sources.open = true;
+  }
+
   function setState(st, fromUser) {
+    var prev = page.state;
     page.state = st;
     var h = hashOf(st);
     if (fromUser && location.hash.slice(1) !== h) {
@@ -56,6 +77,9 @@
     form.elements.year.value = String(st.year);
     document.getElementById('dl-svg').setAttribute('href', 'charts/' + key(st) + '.svg');
     document.getElementById('copy-link').setAttribute('href', '#' + h);
+    showPageView(st);
+    if (!isChart(st.view)) return;
+    if (prev && hashOf(prev) === h && page.mode !== 'static') return;
     showStatic(st);
     readout.textContent = ''; page.readout = '';
     if (live && liveReady) live.contentWindow.postMessage({ type: 'azflows:state', hash: h }, '*');
@@ -81,7 +105,7 @@
     if (page.mode === 'fallback') return;
     page.reason = reason;
     if (live) { live.remove(); live = null; liveReady = false; }
-    fallback = frame('fallback-frame', 'fallback/' + key(page.state) + '.html', 'Chart (simplified version)');
+    fallback = frame('fallback-frame', 'fallback/' + key(chartState()) + '.html', 'Chart (simplified version)');
     document.getElementById('fallback-slot').appendChild(fallback);
     chart.classList.remove('live');
     chart.classList.add('fallback');
@@ -90,7 +114,7 @@
   }
 
   function startLive() {
-    live = frame('live-frame', 'view.html#' + hashOf(page.state), 'Interactive chart: hover or tap a bar or band for its figure and source');
+    live = frame('live-frame', 'view.html#' + hashOf(chartState()), 'Interactive chart: hover or tap a bar or band for its figure and source');
     live.setAttribute('tabindex', '0');
     document.getElementById('live-slot').appendChild(live);
     var timer = setTimeout(function () { useFallback('the interactive chart did not start in time'); }, READY_TIMEOUT_MS);
@@ -103,8 +127,8 @@
         if (!liveReady) {
           liveReady = true;
           // The page may have changed state while the view was loading.
-          if (typeof m.hash === 'string' && m.hash !== hashOf(page.state)) {
-            live.contentWindow.postMessage({ type: 'azflows:state', hash: hashOf(page.state) }, '*');
+          if (typeof m.hash === 'string' && m.hash !== hashOf(chartState())) {
+            live.contentWindow.postMessage({ type: 'azflows:state', hash: hashOf(chartState()) }, '*');
           }
           chart.classList.add('live');
           page.mode = 'live';

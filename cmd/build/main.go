@@ -72,7 +72,7 @@ func buildWasm(out string) error {
 
 // copyStatic copies the page's own assets, the fonts and echarts from node_modules.
 func copyStatic(out string) error {
-	for _, f := range []string{"app.js", "style.css", "view.html", "view.js"} {
+	for _, f := range []string{"app.js", "style.css", "noscript.css", "view.html", "view.js"} {
 		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
 			return err
 		}
@@ -171,7 +171,7 @@ func writeIndex(out string) error {
 		return err
 	}
 	def := charts.Default
-	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "years": charts.Years})
+	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "years": charts.Years})
 	defSVG, err := svgOf(def)
 	if err != nil {
 		return err
@@ -205,11 +205,39 @@ func writeIndex(out string) error {
 		"Caveats":     caveats,
 		"Footnotes":   data.Footnotes,
 		"Version":     version(),
+		"Rows":        tableRows(),
 	})
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "index.html"), b.Bytes(), 0o644)
+}
+
+// tableRow is one figure as the table view shows it.
+type tableRow struct {
+	ID, Measure, Value, Period, Kind, Reporter, Status, Formula string
+	Year, Footnote                                            int
+	Caveats                                                   []string
+}
+
+var statusNames = map[data.Status]string{data.Official: "official count", data.Estimate: "estimate",
+	data.Derived: "computed here from official counts", data.Reported: "reported in the paper"}
+
+func tableRows() []tableRow {
+	var rows []tableRow
+	for _, f := range data.Figures {
+		v := f.Text
+		if f.Bound == data.UpTo {
+			v = "up to " + v
+		}
+		r := tableRow{ID: f.ID, Measure: f.Measure, Value: v, Period: f.Period.Text, Kind: statusNames[f.Status],
+			Reporter: f.Reporter, Status: string(f.Status), Formula: f.Formula, Footnote: f.Footnote, Caveats: f.Caveats}
+		if f.Period.From == f.Period.To {
+			r.Year = f.Period.From
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // version names the commit the site was built from.
