@@ -90,3 +90,28 @@ func Fit(s string, size float64, bold bool, maxW float64) string {
 	}
 	return ""
 }
+
+// Drawable replaces the runes the font has no glyph for with '?', which is what TextWidth
+// measured in their place, so drawn text keeps the width the model laid out.
+func Drawable(s string, bold bool) string {
+	fontsOnce.Do(func() {
+		regFont, _ = sfnt.Parse(Regular)
+		boldFont, _ = sfnt.Parse(Bold)
+	})
+	f := regFont
+	if bold {
+		f = boldFont
+	}
+	var buf sfnt.Buffer
+	out := []rune(s)
+	changed := false
+	for i, r := range out {
+		if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+			out[i], changed = '?', true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(out)
+}
