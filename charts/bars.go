@@ -1,50 +1,156 @@
 package charts
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
 
-// Bars lays out the year's destinations as horizontal bars on a scale shared by all years.
+	"azflows/data"
+)
+
+// Bars lays out the destinations of every year as small multiples: one panel per year, side
+// by side, rows aligned by destination, all panels on one scale. The chosen year's panel is
+// outlined; a category a year lacks is said in words, never drawn as a zero bar.
 func Bars(year int, w, h float64) *Chart {
 	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background}
-	dests := destinations(year)
-	tot := yearTotal(year)
-	c.Title = fmt.Sprintf("Where identified victims were taken, %d", year)
-	sub := fmt.Sprintf("Official figures: %v victims (%s), Ministry of Internal Affairs of Azerbaijan", tot.Value, tot.Measure)
-	f, labelW := destFrame(c, year, c.Title, sub, dests)
-	if len(dests) == 0 {
-		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: fmt.Sprintf("The paper gives no destinations for %d.", year),
+	years := data.FlowYears()
+	rows := destRows()
+	var ys []string
+	var all []destination
+	for _, y := range years {
+		ys = append(ys, itoa(y))
+		all = append(all, destinations(y)...)
+	}
+	c.Title = "Where identified victims were taken, " + strings.Join(ys, " and ")
+	sub := fmt.Sprintf("Official counts, Ministry of Internal Affairs of Azerbaijan. One scale for all years; the year chosen, %d, is outlined.", year)
+	f := newFrame(c, c.Title, sub, barsNotes(years, rows), sourceLine(all), 0)
+	if len(rows) == 0 {
+		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: "The paper gives no destinations.",
 			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
 		return c
 	}
 
-	// Left margin fits the longest category label (at most 40% of the width).
-	labelW = min(labelW, f.plot.W*0.4)
+	labelW := 0.0
+	for _, r := range rows {
+		labelW = max(labelW, TextWidth(r.Label, f.base, false))
+	}
+	labelW = min(labelW, f.plot.W*0.28)
 	gap := f.base * 0.6
-	valueW := TextWidth("000", f.base, true) + gap
+	panelGap := f.base * 1.6
 	x0 := f.plot.X + labelW + gap
-	axisH := f.small * 2.6
-	plot := Rect{x0, f.plot.Y, f.plot.X + f.plot.W - valueW - x0, f.plot.H - axisH}
+	n := float64(len(years))
+	pw := (f.plot.X + f.plot.W - x0 - panelGap*(n-1)) / n
+	valueW := TextWidth("000", f.base, true) + gap*0.6
 
-	ticks := NiceTicks(maxFlow(), 5)
-	sx := Linear{0, ticks[len(ticks)-1], plot.X, plot.X + plot.W}
-	for _, t := range ticks {
-		x := sx.Map(t)
-		c.add(Mark{ID: "grid/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, plot.Y}, {x, plot.Y + plot.H}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-		c.add(Mark{ID: "tick/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, plot.Y + plot.H + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
+	headH := f.base*ascent + f.small*1.5 + f.small*descent + f.base*0.5
+	axisH := f.small * 3
+	top := f.plot.Y + headH
+	bottom := f.plot.Y + f.plot.H - axisH
+	band := max(bottom-top, 1) / float64(len(rows))
+	thick := min(band*0.64, f.base*1.8)
+	ticks := NiceTicks(maxFlow(), int(clamp((pw-valueW)/(f.small*4), 2, 5)))
+
+	for i, y := range years {
+		px := x0 + float64(i)*(pw+panelGap)
+		sx := Linear{0, ticks[len(ticks)-1], px, px + pw - valueW}
+		yr := itoa(y)
+		if y == year {
+			c.add(Mark{ID: "selected/" + yr, Role: "selection", Kind: RectMark,
+				Rect:  Rect{px - gap*0.6, f.plot.Y - f.base*0.3, pw + gap*0.9, bottom + f.small*1.6 - f.plot.Y + f.base*0.3},
+				Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
+		}
+		tot := yearTotal(y)
+		c.add(Mark{ID: "year/" + yr, Role: "header", Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
+			Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		if tot.ID != "" {
+			c.add(Mark{ID: "total/" + yr, Role: "header", Datum: tot.ID, Kind: TextMark,
+				Text: Fit(tot.Text+" "+strings.Replace(tot.Measure, "victims of trafficking ", "victims ", 1), f.small, false, pw),
+				At:   Point{px, f.plot.Y + f.base*ascent + f.small*1.5}, Size: f.small, Style: Style{Fill: Muted}})
+		}
+		for _, t := range ticks {
+			x := sx.Map(t)
+			c.add(Mark{ID: "grid/" + yr + "/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, top}, {x, bottom}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+			c.add(Mark{ID: "tick/" + yr + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
+		}
+		for j, r := range rows {
+			yc := top + band*(float64(j)+0.5)
+			d, ok := r.Cells[y]
+			if !ok {
+				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Datum: missingDatum(r, y), Kind: TextMark,
+					Text: Fit(missingText(r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*0.35},
+					Size: f.small, Style: Style{Fill: Muted}})
+				continue
+			}
+			v := d.Figure.Value
+			rect := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
+			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
+			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: d.Figure.Text,
+				At: Point{rect.X + rect.W + gap*0.6, yc + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		}
+		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	}
-	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: "persons (same scale for every year)", At: Point{plot.X + plot.W/2, plot.Y + plot.H + f.small*2.5}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-
-	band := plot.H / float64(len(dests))
-	thick := min(band*0.64, f.base*2.4)
-	for i, d := range dests {
-		v := d.Figure.Value
-		yc := plot.Y + band*(float64(i)+0.5)
-		r := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
-		c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Datum: d.Figure.ID, Kind: RectMark, Rect: r, Style: d.Style, Label: d.Label, Value: v})
-		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Datum: d.Figure.ID, Kind: TextMark, Text: Fit(d.Label, f.base, false, labelW),
+	for j, r := range rows {
+		yc := top + band*(float64(j)+0.5)
+		c.add(Mark{ID: "label/" + r.Key, Role: "label", Kind: TextMark, Text: Fit(r.Label, f.base, false, labelW),
 			At: Point{x0 - gap, yc + f.base*0.35}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
-		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: d.Figure.Text,
-			At: Point{r.X + r.W + gap*0.6, yc + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 	}
-	c.add(Mark{ID: "axis/baseline", Role: "axis", Kind: PathMark, Points: []Point{{sx.Map(0), plot.Y}, {sx.Map(0), plot.Y + plot.H}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit("persons (one scale for all years)", f.small, false, f.plot.X+f.plot.W-x0),
+		At: Point{(x0 + f.plot.X + f.plot.W) / 2, bottom + f.small*2.75}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
 	return c
+}
+
+// missingDatum is the record that explains an empty cell: the group a country is counted in,
+// or the year's total when every victim was placed.
+func missingDatum(r destRow, year int) string {
+	switch r.Kind {
+	case data.Country:
+		for _, d := range destinations(year) {
+			if d.Flow.Kind == data.OtherCountries && strings.Contains(d.Flow.Label, r.Label) {
+				return d.Figure.ID
+			}
+		}
+	case data.NotGiven:
+		if strings.HasPrefix(missingText(r, year), "— none") {
+			return yearTotal(year).ID
+		}
+	}
+	return ""
+}
+
+// barsNotes says what the aligned rows leave open: different measures per year, the group
+// that is not the same category as a country, and what the paper leaves unplaced.
+func barsNotes(years []int, rows []destRow) []string {
+	var totals []string
+	for _, y := range years {
+		if t := yearTotal(y); t.ID != "" {
+			totals = append(totals, fmt.Sprintf("%d, %s %s", y, t.Text, t.Measure))
+		}
+	}
+	notes := []string{"The years count different things (" + strings.Join(totals, "; ") + "); the paper does not reconcile them."}
+	for _, r := range rows {
+		for _, y := range years {
+			d, ok := r.Cells[y]
+			if !ok {
+				continue
+			}
+			switch r.Kind {
+			case data.OtherCountries:
+				n := fmt.Sprintf("%d: %s went to \u201c%s\u201d, not broken down", y, d.Figure.Text, d.Flow.Label)
+				for _, o := range rows {
+					for oy := range o.Cells {
+						if o.Kind == data.Country && oy != y && strings.Contains(d.Flow.Label, o.Label) {
+							if _, both := o.Cells[y]; !both {
+								n += fmt.Sprintf("; not the same category as %d\u2019s \u201c%s\u201d", oy, o.Label)
+							}
+						}
+					}
+				}
+				notes = append(notes, n+".")
+			case data.NotGiven:
+				tot := yearTotal(y)
+				notes = append(notes, fmt.Sprintf("%d: the paper gives destinations for %v of the %v victims; for %s it gives none (computed here).",
+					y, tot.Value-d.Figure.Value, tot.Value, d.Figure.Text))
+			}
+		}
+	}
+	return notes
 }

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sort"
+	"strconv"
 	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -60,7 +62,7 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 		Height:   template.CSS(fmt.Sprintf("%dpx", H)),
 		Scripts:  assets,
 		Option:   template.JS(optJSON),
-		Notes:    strings.Join(texts(c, "note"), " "),
+		Notes:    strings.Join(noteLines(c), " "),
 		Source:   text(c, "source"),
 		Font:     template.CSS(FontFamily),
 		Ink:      template.CSS(charts.Ink),
@@ -78,12 +80,7 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 // translators turn a laid-out chart of one view into a go-echarts configuration and its
 // option; each view's file registers its own.
 var translators = map[string]func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any){
-	"bars": func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any) {
-		b := barChart(c)
-		b.AssetsHost = assetsHost
-		b.Validate()
-		return &b.BaseConfiguration, b.JSON()
-	},
+	"bars": barsOption,
 	"flow": func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any) {
 		s := flowChart(c)
 		s.AssetsHost = assetsHost
@@ -205,6 +202,18 @@ func texts(c *charts.Chart, role string) []string {
 		if m.Role == role && m.Kind == charts.TextMark {
 			out = append(out, m.Text)
 		}
+	}
+	return out
+}
+
+// noteLines are the note marks' lines in reading order (the frame adds them bottom up).
+func noteLines(c *charts.Chart) []string {
+	ns := marks(c, "note")
+	idx := func(m charts.Mark) int { n, _ := strconv.Atoi(strings.TrimPrefix(m.ID, "note/")); return n }
+	sort.SliceStable(ns, func(i, j int) bool { return idx(ns[i]) < idx(ns[j]) })
+	var out []string
+	for _, m := range ns {
+		out = append(out, m.Text)
 	}
 	return out
 }

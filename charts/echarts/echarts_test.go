@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/data"
 )
 
 func render(t *testing.T, st charts.State) string {
@@ -180,58 +181,105 @@ func TestBarsFollowModel(t *testing.T) {
 			if len(bars) == 0 {
 				t.Fatal("model has no bars")
 			}
-			if get(t, opt, "yAxis", 0, "type") != "category" || get(t, opt, "yAxis", 0, "inverse") != true {
-				t.Error("y axis is not an inverse category axis (first bar on top)")
+			series := list(t, opt, "series")
+			if len(series) != len(charts.Years) || len(list(t, opt, "grid")) != len(charts.Years) {
+				t.Fatalf("%d series, %d grids: want one panel per year", len(series), len(list(t, opt, "grid")))
 			}
-			cats := list(t, opt, "yAxis", 0, "data")
-			items := list(t, opt, "series", 0, "data")
-			if get(t, opt, "series", 0, "type") != "bar" || len(cats) != len(bars) || len(items) != len(bars) {
-				t.Fatalf("%d categories, %d items, want %d bars", len(cats), len(items), len(bars))
+			var rows []string
+			for _, l := range roleMarks(c, "label") {
+				rows = append(rows, l.Text)
 			}
-			var datums []string
-			for i, m := range bars {
-				datums = append(datums, m.Datum)
-				if cats[i] != m.Label || get(t, items[i], "name") != m.Label {
-					t.Errorf("bar %d: category %v / name %v, want %q", i, cats[i], get(t, items[i], "name"), m.Label)
+			seen := 0
+			var lastMax any
+			for i, yr := range charts.Years {
+				ya := get(t, opt, "yAxis", i).(map[string]any)
+				if ya["type"] != "category" || ya["inverse"] != true || len(ya["data"].([]any)) != len(rows) {
+					t.Errorf("panel %d: y axis %v is not the model's %d rows, top first", i, ya, len(rows))
 				}
-				if v := get(t, items[i], "value"); v != m.Value {
-					t.Errorf("bar %d: value %v, want %v", i, v, m.Value)
-				}
-				st := get(t, items[i], "itemStyle").(map[string]any)
-				if st["color"] != m.Style.Fill {
-					t.Errorf("bar %d: color %v, want %s", i, st["color"], m.Style.Fill)
-				}
-				if m.Style.Stroke != "" && st["borderColor"] != m.Style.Stroke {
-					t.Errorf("bar %d: borderColor %v, want %s", i, st["borderColor"], m.Style.Stroke)
-				}
-				if dashed := st["borderType"] == "dashed"; dashed != (len(m.Style.Dash) > 0) {
-					t.Errorf("bar %d: borderType %v, dash %v", i, st["borderType"], m.Style.Dash)
-				}
-				var valueText string
-				for _, v := range roleMarks(c, "value") {
-					if v.Datum == m.Datum {
-						valueText = v.Text
+				for j, cat := range ya["data"].([]any) {
+					if cat != rows[j] {
+						t.Errorf("panel %d row %d: category %v, model %q", i, j, cat, rows[j])
 					}
 				}
-				if f := get(t, items[i], "label", "formatter"); f != valueText {
-					t.Errorf("bar %d: value label %v, want %q", i, f, valueText)
+				if grid := get(t, opt, "grid", i).(map[string]any); (grid["show"] == true) != (yr == y) || (yr == y && grid["borderColor"] != charts.Ink) {
+					t.Errorf("panel %d (%d): grid %v; only the chosen year %d is outlined", i, yr, grid, y)
+				}
+				max := get(t, opt, "xAxis", i, "max")
+				if lastMax != nil && max != lastMax {
+					t.Errorf("x axes differ: %v and %v (one scale for all years)", lastMax, max)
+				}
+				lastMax = max
+				if get(t, opt, "xAxis", i, "min") != 0.0 {
+					t.Errorf("panel %d: x axis does not start at 0", i)
+				}
+				if get(t, series[i], "type") != "bar" || get(t, series[i], "xAxisIndex") != float64(i) || get(t, series[i], "yAxisIndex") != float64(i) {
+					t.Errorf("series %d is not panel %d's bars", i, i)
+				}
+				items := list(t, series[i], "data")
+				for j, it := range items {
+					m := it.(map[string]any)
+					if m["value"] == "-" {
+						// a category the year lacks: no bar, the model's words
+						mk, ok := c.Mark("missing/" + strconv.Itoa(yr) + "/" + strings.TrimPrefix(roleMarks(c, "label")[j].ID, "label/"))
+						if !ok || m["text"] != mk.Text {
+							t.Errorf("panel %d row %d: empty item %v, model %+v", i, j, m, mk)
+						}
+						continue
+					}
+					seen++
+					bar, ok := c.Mark("bar/" + m["datum"].(string))
+					if !ok {
+						t.Fatalf("item %v has no bar in the model", m)
+					}
+					fig, _ := data.FigureByID(bar.Datum)
+					if fig.Period.From != yr || m["value"] != bar.Value || m["name"] != bar.Label || m["name"] != rows[j] {
+						t.Errorf("panel %d row %d: item %v, model bar %s %q %v", i, j, m, bar.ID, bar.Label, bar.Value)
+					}
+					st := m["itemStyle"].(map[string]any)
+					if st["color"] != bar.Style.Fill || (bar.Style.Stroke != "" && st["borderColor"] != bar.Style.Stroke) {
+						t.Errorf("%s: itemStyle %v, model %+v", bar.ID, st, bar.Style)
+					}
+					if dashed := st["borderType"] == "dashed"; dashed != (len(bar.Style.Dash) > 0) {
+						t.Errorf("%s: borderType %v, dash %v", bar.ID, st["borderType"], bar.Style.Dash)
+					}
+					if f := get(t, m, "label", "formatter"); f != fig.Text {
+						t.Errorf("%s: value label %v, want %q", bar.ID, f, fig.Text)
+					}
+					tooltips(t, []any{it}, []string{bar.Datum})
 				}
 			}
-			tooltips(t, items, datums)
-
+			if seen != len(bars) {
+				t.Errorf("%d bars in the option, model has %d", seen, len(bars))
+			}
 			ticks := roleMarks(c, "tick")
 			last, err := strconv.ParseFloat(ticks[len(ticks)-1].Text, 64)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := get(t, opt, "xAxis", 0, "max"); got != last {
-				t.Errorf("xAxis.max = %v, want the model's last tick %v", got, last)
+			if lastMax != last {
+				t.Errorf("xAxis.max = %v, want the model's last tick %v", lastMax, last)
 			}
-			if got := get(t, opt, "xAxis", 0, "min"); got != 0.0 {
-				t.Errorf("xAxis.min = %v, want 0", got)
+			// The words for what a year lacks are drawn, where the model put them.
+			var texts []string
+			for _, g := range list(t, opt, "graphic") {
+				texts = append(texts, get(t, g, "style", "text").(string))
+			}
+			for _, m := range roleMarks(c, "missing") {
+				if !containsStr(texts, m.Text) {
+					t.Errorf("missing-category text %q not drawn (%q)", m.Text, texts)
+				}
 			}
 		})
 	}
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 func TestFlowFollowsModel(t *testing.T) {
