@@ -12,6 +12,7 @@
   var READY_TIMEOUT_MS = 20000;
 
   var page = window.azflowsPage = { state: null, mode: 'static', notice: '', readout: '', reason: '', parseHash: function (s) { return parseHash(s); } };
+  var listeners = []; // called with each new state (modes.js)
   var live = null; // the ebiten iframe
   var liveReady = false;
   var fallback = null; // the echarts iframe
@@ -36,6 +37,22 @@
     return st;
   }
   function hashOf(st) { return 'view=' + st.view + '&year=' + st.year + (st.context ? '&context=1' : ''); }
+
+  // Page flags ride along in the hash (or the query): embed, and present=N for presentation.
+  function readFlags() {
+    var all = (location.search.slice(1) + '&' + location.hash.slice(1)).split('&');
+    var f = { embed: false, present: 0 };
+    all.forEach(function (pair) {
+      var k = pair.split('=')[0], v = pair.split('=')[1] || '';
+      if (k === 'embed') f.embed = true;
+      if (k === 'present') f.present = Math.max(1, Math.min(99, parseInt(v, 10) || 1));
+    });
+    return f;
+  }
+  page.flags = readFlags();
+  function flagSuffix() {
+    return (page.flags.embed ? '&embed' : '') + (page.flags.present ? '&present=' + page.flags.present : '');
+  }
   function key(st) { return st.view + '-' + st.year; }
 
   function say(msg) { notice.textContent = msg; page.notice = msg; }
@@ -70,13 +87,17 @@
     var prev = page.state;
     page.state = st;
     var h = hashOf(st);
-    if (fromUser && location.hash.slice(1) !== h) {
-      history.replaceState(null, '', '#' + h);
+    if (fromUser && location.hash.slice(1) !== h + flagSuffix()) {
+      history.replaceState(null, '', '#' + h + flagSuffix());
     }
     form.elements.view.value = st.view;
     form.elements.year.value = String(st.year);
-    document.getElementById('dl-svg').setAttribute('href', 'charts/' + key(st) + '.svg');
+    var ck = key(chartState());
+    document.getElementById('dl-svg').setAttribute('href', 'charts/' + ck + '.svg');
+    document.getElementById('dl-png').setAttribute('href', 'charts/' + ck + '-1920x1080.png');
+    document.getElementById('dl-png-720').setAttribute('href', 'charts/' + ck + '-1280x720.png');
     document.getElementById('copy-link').setAttribute('href', '#' + h);
+    listeners.forEach(function (fn) { fn(st); });
     showPageView(st);
     if (!isChart(st.view)) return;
     if (prev && hashOf(prev) === h && page.mode !== 'static') return;
@@ -134,6 +155,9 @@
           page.mode = 'live';
           say('Interactive chart: hover or tap a bar or band to see its figure and source; click to pin it.');
         }
+      } else if (m.type === 'azflows:key' && typeof m.key === 'string') {
+        // Keys pressed while the chart has focus, for the presentation mode's clicker keys.
+        document.dispatchEvent(new CustomEvent('azflows:key', { detail: m.key }));
       } else if (m.type === 'azflows:hover') {
         var t = typeof m.text === 'string' ? m.text : '';
         readout.textContent = t;
@@ -152,7 +176,14 @@
   form.addEventListener('change', function () {
     setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value), true);
   });
-  window.addEventListener('hashchange', function () { setState(parseHash(location.hash), false); });
+  window.addEventListener('hashchange', function () { page.flags = readFlags(); setState(parseHash(location.hash), false); });
+
+  // For modes.js (embed, presentation): go to a state, hear of state changes, build hashes.
+  page.go = function (hash) { setState(parseHash(hash), true); };
+  page.onState = function (fn) { listeners.push(fn); };
+  page.hashOf = hashOf;
+  page.flagSuffix = flagSuffix;
+  page.liveFrame = function () { return live; };
 
   setState(parseHash(location.hash), false);
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

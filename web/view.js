@@ -11,6 +11,15 @@
   root.background = '#ffffff';
   root.height = '100%';
 
+  // Presentation clickers send these keys; when the chart has focus, the page must still get
+  // them to step through its story.
+  var stepKeys = { ArrowRight: 1, ArrowLeft: 1, PageDown: 1, PageUp: 1, ' ': 1, Escape: 1 };
+  window.addEventListener('keydown', function (ev) {
+    if (stepKeys[ev.key] && window.parent !== window) {
+      window.parent.postMessage({ type: 'azflows:key', key: ev.key }, '*');
+    }
+  });
+
   var failed = false;
   function fail(what, err) {
     if (failed) return;

@@ -22,6 +22,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
+	"azflows/charts/raster"
 	"azflows/charts/svg"
 	"azflows/data"
 )
@@ -72,7 +73,7 @@ func buildWasm(out string) error {
 
 // copyStatic copies the page's own assets, the fonts and echarts from node_modules.
 func copyStatic(out string) error {
-	for _, f := range []string{"app.js", "style.css", "noscript.css", "view.html", "view.js"} {
+	for _, f := range []string{"app.js", "modes.js", "style.css", "noscript.css", "view.html", "view.js"} {
 		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
 			return err
 		}
@@ -120,9 +121,24 @@ func writeCharts(out string) error {
 		if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+".svg"), []byte(doc), 0o644); err != nil {
 			return err
 		}
+		// Slide images: the same layout scaled, so text, legend and source line come along.
+		c := charts.Build(s, chartW, chartH)
+		for _, w := range slideWidths {
+			var b bytes.Buffer
+			if err := raster.WritePNG(&b, c, float64(w)/chartW); err != nil {
+				return err
+			}
+			name := fmt.Sprintf("%s-%dx%d.png", stateKey(s), w, w*chartH/chartW)
+			if err := os.WriteFile(filepath.Join(out, "charts", name), b.Bytes(), 0o644); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
+
+// slideWidths are the widths of the PNG downloads (16:9).
+var slideWidths = []int{1920, 1280}
 
 func writeFallback(out string) error {
 	for _, s := range states() {
@@ -171,7 +187,7 @@ func writeIndex(out string) error {
 		return err
 	}
 	def := charts.Default
-	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "years": charts.Years})
+	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "years": charts.Years, "story": story()})
 	defSVG, err := svgOf(def)
 	if err != nil {
 		return err
@@ -206,11 +222,43 @@ func writeIndex(out string) error {
 		"Footnotes":   data.Footnotes,
 		"Version":     version(),
 		"Rows":        tableRows(),
+		"ShortSource": "Source: " + data.ShortSource,
 	})
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "index.html"), b.Bytes(), 0o644)
+}
+
+// storyStep is one step of the presentation mode: a view and what to say about it.
+type storyStep struct {
+	Hash    string `json:"hash"`
+	Caption string `json:"caption"`
+}
+
+// story is the presentation's sequence, from the 1990s routes to the timeline; steps whose
+// view does not exist give way to the nearest that does.
+func story() []storyStep {
+	pick := func(views ...string) string {
+		for _, v := range views {
+			if charts.IsChart(v) {
+				return v
+			}
+		}
+		return charts.Default.View
+	}
+	return []storyStep{
+		{charts.State{View: pick("map", "flow"), Year: 2010, Context: true}.Hash(),
+			"1990s onwards: emigration, some of it into the sex industry, went mainly to Iran, Turkey, Pakistan and the UAE. The paper names these routes but gives no numbers."},
+		{charts.State{View: pick("bars"), Year: 2010}.Hash(),
+			"2010: the Ministry of Internal Affairs identified 34 victims; 23 had been taken to Turkey. 4 went to “other countries, including Russia”, not broken down."},
+		{charts.State{View: pick("compare", "bars"), Year: 2010}.Hash(),
+			"2010: more people were convicted of trafficking (39) than victims were identified (34). NGOs estimated up to 1,000 women a year."},
+		{charts.State{View: pick("map", "flow"), Year: 2012}.Hash(),
+			"2012: 89 victims were referred to support centres. The paper gives destinations for 47 of them; for 42 it gives none."},
+		{charts.State{View: pick("timeline", "flow"), Year: 2012}.Hash(),
+			"From the 1990s to December 2012: the state's measures and the counts, on one time line. The paper: the accuracy of the statistics cannot be evaluated."},
+	}
 }
 
 // tableRow is one figure as the table view shows it.

@@ -1,0 +1,119 @@
+// azflows page modes: embed (#embed or ?embed: chart, controls and a one-line source only,
+// sized for an iframe, with its height posted to the host page) and presentation (&present=N:
+// a large-type story of views stepped with arrows, PageUp/PageDown, Space — what clickers send).
+(function () {
+  'use strict';
+  var page = window.azflowsPage;
+  var config = JSON.parse(document.getElementById('azflows-config').textContent);
+  if (!page || !page.go) return;
+  var body = document.body;
+
+  // ---- embed ----
+  function postHeight() {
+    if (window.parent === window) return;
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ type: 'azflows:height', height: h }, '*');
+  }
+  function embedCode() {
+    var base = location.href.split('#')[0].split('?')[0];
+    var src = base + '#' + page.hashOf(page.state) + '&embed';
+    var esc = function (s) { return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;'); };
+    return '<iframe src="' + esc(src) + '" title="' + esc(document.title) + '" width="800" height="560" ' +
+      'loading="lazy" style="border:0;max-width:100%"></iframe>';
+  }
+  var code = document.getElementById('embed-code');
+  function updateEmbedCode() { if (code) code.value = embedCode(); }
+  page.onState(updateEmbedCode);
+  updateEmbedCode();
+  var copy = document.getElementById('embed-copy');
+  if (copy) {
+    copy.addEventListener('click', function () {
+      code.select();
+      var done = function () { copy.textContent = 'Copied'; setTimeout(function () { copy.textContent = 'Copy'; }, 2000); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(code.value).then(done, function () { document.execCommand('copy'); done(); });
+      } else { document.execCommand('copy'); done(); }
+    });
+  }
+  function full() {
+    var a = document.getElementById('embed-full');
+    if (a) a.href = location.href.split('#')[0].split('?')[0] + '#' + page.hashOf(page.state);
+  }
+  if (page.flags.embed) {
+    body.classList.add('embed');
+    page.onState(function () { full(); postHeight(); });
+    full();
+    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.documentElement);
+    window.addEventListener('load', postHeight);
+    postHeight();
+  }
+
+  // ---- presentation ----
+  var story = config.story || [];
+  var bar = document.getElementById('present-bar');
+  var caption = document.getElementById('present-caption');
+  var counter = document.getElementById('present-step');
+  var paused = false;
+  var step = 0;
+
+  function show(n) {
+    step = Math.max(1, Math.min(story.length, n));
+    page.flags.present = step;
+    var s = story[step - 1];
+    caption.textContent = s.caption;
+    counter.textContent = 'Step ' + step + ' of ' + story.length;
+    page.present = { step: step, of: story.length, caption: s.caption, paused: paused };
+    page.go(s.hash);
+  }
+  function enter(n) {
+    body.classList.add('present');
+    bar.hidden = false;
+    show(n);
+  }
+  function leave() {
+    body.classList.remove('present');
+    bar.hidden = true;
+    page.flags.present = 0;
+    page.present = null;
+    page.go(page.hashOf(page.state));
+    if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen();
+  }
+  function onKey(key) {
+    if (!page.flags.present || paused) return false;
+    if (key === 'ArrowRight' || key === 'PageDown' || key === ' ') { show(step + 1); return true; }
+    if (key === 'ArrowLeft' || key === 'PageUp') { show(step - 1); return true; }
+    if (key === 'Escape') { leave(); return true; }
+    return false;
+  }
+  document.addEventListener('keydown', function (ev) {
+    var t = ev.target;
+    if (t && (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && t.type === 'text'))) return;
+    if (onKey(ev.key)) ev.preventDefault();
+  });
+  document.addEventListener('azflows:key', function (ev) { onKey(ev.detail); });
+  document.getElementById('present-next').addEventListener('click', function () { show(step + 1); });
+  document.getElementById('present-prev').addEventListener('click', function () { show(step - 1); });
+  document.getElementById('present-exit').addEventListener('click', leave);
+  document.getElementById('present-fullscreen').addEventListener('click', function () {
+    if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(function () {});
+  });
+  var start = document.getElementById('present-start');
+  if (start) {
+    start.addEventListener('click', function () {
+      enter(1);
+      if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(function () {});
+    });
+  }
+  // Inside reveal.js, the deck posts 'slide:start' / 'slide:stop' to iframes on its slides.
+  window.addEventListener('message', function (ev) {
+    if (ev.source !== window.parent || window.parent === window) return;
+    if (ev.data === 'slide:stop') { paused = true; }
+    else if (ev.data === 'slide:start') { paused = false; }
+    else return;
+    body.classList.toggle('paused', paused);
+    if (page.present) page.present.paused = paused;
+    var live = page.liveFrame();
+    if (live && live.contentWindow) live.contentWindow.postMessage({ type: 'azflows:pause', paused: paused }, '*');
+  });
+  if (page.flags.present && story.length) enter(page.flags.present);
+})();
