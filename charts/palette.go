@@ -9,6 +9,7 @@ const (
 	Grid       = "#d8dee4"
 	OfficialC  = "#2e5a87" // official counts of one named country
 	GroupC     = "#a9bfd6" // official counts of a group the source does not break down
+	PartC      = "#14304d" // a part of an official count (9 of the 34), drawn inside it
 	UnknownC   = "#57606a" // outline of what the source leaves unplaced
 	EstimateC  = "#b35806" // estimates (NGOs, experts)
 	Highlight  = "#1f2328"

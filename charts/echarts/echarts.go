@@ -80,7 +80,9 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 // translators turn a laid-out chart of one view into a go-echarts configuration and its
 // option; each view's file registers its own.
 var translators = map[string]func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any){
-	"bars": barsOption,
+	"bars":     barsOption,
+	"compare":  compareOption,
+	"timeline": timelineOption,
 	"flow": func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any) {
 		s := flowChart(c)
 		s.AssetsHost = assetsHost

@@ -70,6 +70,7 @@ type panelSeries struct {
 	YAxisIndex int     `json:"yAxisIndex"`
 	BarWidth   string  `json:"barWidth,omitempty"`
 	BarGap     string  `json:"barGap,omitempty"`
+	Stack      string  `json:"stack,omitempty"`
 	Symbol     string  `json:"symbol,omitempty"`
 	SymbolSize float64 `json:"symbolSize,omitempty"`
 	Z          int     `json:"z,omitempty"`

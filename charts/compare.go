@@ -1,0 +1,243 @@
+package charts
+
+import (
+	"fmt"
+	"strings"
+
+	"azflows/data"
+)
+
+func init() {
+	builders["compare"] = func(s State, w, h float64) *Chart { return Compare(s.Year, w, h) }
+}
+
+// The records the compare view sets side by side.
+const (
+	cmpConvicted  = "convicted-2010"
+	cmpIdentified = "victims-2010"
+	cmpNoSchool   = "victims-2010-no-school"
+	cmpReferred   = "victims-2012"
+	cmpTotal      = "victims-2006-2012"
+	cmpNGO        = "ngo-estimate-females-per-year"
+	cmpAge        = "victim-age-range"
+)
+
+// Compare lays out the counts that belong together. On the left, one scale for the official
+// one-year counts (2010's convicted beside identified, the 9 of 34 who had not finished school
+// as a part of the 34, 2012's referred); on the right, apart from them because they are not
+// comparable: the multi-year total with both of the paper's wordings of its period, and the
+// estimates, each on its own scale and drawn as estimates (dashed, no solid fill).
+func Compare(year int, w, h float64) *Chart {
+	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background}
+	c.Title = "The paper\u2019s other counts, side by side"
+	sub := fmt.Sprintf("Official one-year counts on one scale (left); the multi-year total and the estimates apart, each on its own scale (right). Year chosen: %d.", year)
+	fig := func(id string) data.Figure { f, _ := data.FigureByID(id); return f }
+	notes := []string{data.CaveatTrend}
+	src := fmt.Sprintf("Source: %s, footnotes %s. Official figures: accuracy cannot be evaluated (footnote 8).",
+		data.ShortSource, footnoteList(cmpNGO, cmpAge, cmpConvicted, cmpTotal, cmpReferred))
+	f := newFrame(c, c.Title, sub, notes, src, 0)
+
+	gap := f.base * 0.6
+	colGap := f.base * 1.8
+	leftW := (f.plot.W - colGap) * 0.52
+	rx := f.plot.X + leftW + colGap
+	rightW := f.plot.X + f.plot.W - rx
+
+	// Left: official counts, persons, one scale.
+	rowH := f.small*1.35 + f.base*1.2 + f.base*0.7
+	partH := f.small * 1.4
+	axisH := f.small * 2.8
+	hdrH := f.small * 1.7
+	k := min(1.4, f.plot.H/(hdrH+3*rowH+partH+axisH))
+	y := f.plot.Y
+	c.add(Mark{ID: "header/official", Role: "header", Kind: TextMark, Text: Fit("Official counts, persons (Ministry of Internal Affairs)", f.small, true, leftW),
+		At: Point{f.plot.X, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
+	y += hdrH * k
+	valueW := TextWidth("000", f.base, true) + gap
+	official := []data.Figure{fig(cmpConvicted), fig(cmpIdentified), fig(cmpReferred)}
+	hi := 0.0
+	for _, o := range official {
+		hi = max(hi, o.Value)
+	}
+	ticks := NiceTicks(hi, int(clamp(leftW/(f.small*5), 2, 5)))
+	sx := Linear{0, ticks[len(ticks)-1], f.plot.X, f.plot.X + leftW - valueW}
+	th := f.base * 1.2 * k
+	top := y
+	gridAt := len(c.Marks)
+	type span struct{ y0, y1 float64 }
+	rows := map[int]span{}
+	for i, o := range official {
+		y0 := y
+		lbl := fmt.Sprintf("%d \u00b7 %s", o.Period.From, o.Measure)
+		c.add(Mark{ID: "label/" + o.ID, Role: "label", Datum: o.ID, Kind: TextMark, Text: Fit(lbl, f.small, false, leftW),
+			At: Point{f.plot.X, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
+		y += f.small * 1.35 * k
+		r := Rect{sx.Map(0), y, sx.Map(o.Value) - sx.Map(0), th}
+		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
+		c.add(Mark{ID: "value/" + o.ID, Role: "value", Datum: o.ID, Kind: TextMark, Text: o.Text,
+			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		if o.ID == cmpIdentified {
+			p := fig(cmpNoSchool)
+			pr := Rect{sx.Map(0), y, sx.Map(p.Value) - sx.Map(0), th}
+			plbl := fmt.Sprintf("%s of %s had not finished school", p.Text, o.Text)
+			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
+			share := fmt.Sprintf(" (%.0f%%, computed here)", 100*p.Value/o.Value)
+			c.add(Mark{ID: "label/" + p.ID, Role: "label", Datum: p.ID, Kind: TextMark, Text: Fit(plbl+share, f.small, false, leftW),
+				At: Point{sx.Map(0), y + th + f.small*1.15}, Size: f.small, Style: Style{Fill: Ink}})
+			y += partH * k
+		}
+		y += (f.base*1.2 + f.base*0.7) * k
+		rows[i] = span{y0, y - f.base*0.45*k}
+	}
+	bottom := y - f.base*0.3*k
+	var grid []Mark
+	for _, t := range ticks {
+		x := sx.Map(t)
+		grid = append(grid, Mark{ID: "grid/official/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, top}, {x, bottom}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+		c.add(Mark{ID: "tick/official/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
+	}
+	c.Marks = append(c.Marks[:gridAt], append(grid, c.Marks[gridAt:]...)...) // under the bars
+	c.add(Mark{ID: "axis/official", Role: "axis", Kind: TextMark, Text: Fit("persons (one scale for these counts)", f.small, false, leftW),
+		At: Point{sx.Map(0), bottom + f.small*2.5}, Size: f.small, Style: Style{Fill: Muted}})
+	// The chosen year's rows are outlined.
+	sel := span{}
+	for i, o := range official {
+		if o.Period.From == year {
+			if sel.y1 == 0 {
+				sel.y0 = rows[i].y0
+			}
+			sel.y1 = rows[i].y1
+		}
+	}
+	if sel.y1 > 0 {
+		c.Marks = append([]Mark{{ID: "selected/" + itoa(year), Role: "selection", Kind: RectMark,
+			Rect:  Rect{f.plot.X - gap*0.5, sel.y0 - f.small*0.3, leftW + gap*0.5, sel.y1 - sel.y0 + f.small*0.3},
+			Style: Style{Stroke: Ink, StrokeWidth: 1.2}}}, c.Marks...)
+	}
+
+	compareRight(c, f, fig, rx, rightW, gap)
+	return c
+}
+
+// compareRight lays out the right column: the multi-year total in words, then the estimates.
+func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap float64) {
+	hdrH := f.small * 1.7
+	lineH := f.small * 1.35
+	barH := f.base * 1.1
+	need := hdrH + f.base*1.9 + 3*lineH + f.base*0.8 + hdrH + 2*(lineH+barH+f.small*1.6+f.base*0.5)
+	k := min(1.4, f.plot.H/need)
+	y := f.plot.Y
+
+	tot := fig(cmpTotal)
+	c.add(Mark{ID: "header/total", Role: "header", Kind: TextMark, Text: Fit("A total for several years: not comparable with one year", f.small, true, w),
+		At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
+	y += hdrH * k
+	big := f.base * 1.6
+	c.add(Mark{ID: "value/" + tot.ID, Role: "value", Datum: tot.ID, Kind: TextMark, Text: tot.Text, At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
+	nx := x + TextWidth(tot.Text, big, true) + gap
+	c.add(Mark{ID: "label/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit("persons fell victim to trafficking (official)", f.small, false, x+w-nx),
+		At: Point{nx, y + big*ascent}, Size: f.small, Style: Style{Fill: Ink}})
+	y += f.base * 1.9 * k
+	wordings := periodWordings(tot)
+	for i, wd := range wordings {
+		c.add(Mark{ID: "period/" + itoa(i), Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit(wd, f.small, false, w),
+			At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
+		y += lineH * k
+	}
+	if len(wordings) > 1 {
+		c.add(Mark{ID: "flag/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit("The two wordings disagree: six or seven years?", f.small, true, w),
+			At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Ink}})
+		y += lineH * k
+	}
+	y += f.base * 0.8 * k
+
+	c.add(Mark{ID: "header/estimates", Role: "header", Kind: TextMark, Text: Fit("Estimates, not counts: each on its own scale", f.small, true, w),
+		At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
+	y += hdrH * k
+	est := Style{Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}
+	valueW := TextWidth("up to 0,000", f.base, true) + gap
+
+	// NGOs: an upper bound, drawn as an outline from 0 to the bound.
+	ngo := fig(cmpNGO)
+	c.add(Mark{ID: "label/" + ngo.ID, Role: "label", Datum: ngo.ID, Kind: TextMark, Text: Fit("NGOs\u2019 estimate: females trafficked every year (no year given)", f.small, false, w),
+		At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
+	y += lineH * k
+	nticks := NiceTicks(ngo.High, 2)
+	nx0 := Linear{0, nticks[len(nticks)-1], x, x + w - valueW}
+	r := Rect{nx0.Map(0), y, nx0.Map(ngo.High) - nx0.Map(0), barH * k}
+	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: "up to " + ngo.Text + " " + ngo.Unit, Value: ngo.High})
+	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Datum: ngo.ID, Kind: TextMark, Text: "up to " + ngo.Text,
+		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
+	axisTicks(c, f, "ngo", nticks, nx0, r.Y, r.Y+r.H)
+	y += (barH + f.small*1.6 + f.base*0.5) * k
+
+	// Ages: a range whose upper end is itself a span ("35-40").
+	age := fig(cmpAge)
+	c.add(Mark{ID: "label/" + age.ID, Role: "label", Datum: age.ID, Kind: TextMark, Text: Fit("Ages of the vast majority of victims (females), as observers say", f.small, false, w),
+		At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
+	y += lineH * k
+	aticks := NiceTicks(50, int(clamp(w/(f.small*5), 2, 5)))
+	ax := Linear{0, aticks[len(aticks)-1], x, x + w - valueW}
+	lo, sure := age.Value, ageSureHigh(age)
+	core := Rect{ax.Map(lo), y, ax.Map(sure) - ax.Map(lo), barH * k}
+	fuzzy := Rect{ax.Map(sure), y, ax.Map(age.High) - ax.Map(sure), barH * k}
+	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: core,
+		Style: Style{Fill: EstimateC, Opacity: 0.3, Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}, Label: age.Text, Value: sure})
+	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est, Label: age.Text, Value: age.High})
+	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: Fit("\u201c"+age.Text+"\u201d", f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
+		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
+	axisTicks(c, f, "age", aticks, ax, core.Y, core.Y+core.H)
+}
+
+// axisTicks draws a small value axis under a single bar: grid lines through it and tick labels.
+func axisTicks(c *Chart, f *frame, name string, ticks []float64, sx Linear, y0, y1 float64) {
+	for _, t := range ticks {
+		x := sx.Map(t)
+		c.add(Mark{ID: "grid/" + name + "/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, y0 - 2}, {x, y1 + 2}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+		c.add(Mark{ID: "tick/" + name + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: thousands(t), At: Point{x, y1 + f.small*1.15}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
+	}
+}
+
+// ageSureHigh is where the range's upper span starts: "35" of "18 and 35-40".
+func ageSureHigh(f data.Figure) float64 {
+	ns := data.ParseNumbers(f.Text)
+	if len(ns) >= 3 {
+		return ns[len(ns)-2]
+	}
+	return f.High
+}
+
+// periodWordings are the ways the paper words a figure's period: its own sentence, and, when
+// the record's period text quotes another wording, that one too.
+func periodWordings(f data.Figure) []string {
+	t := f.Period.Text
+	i := strings.Index(t, "(")
+	if i < 0 {
+		return []string{"Period: " + t}
+	}
+	first := strings.TrimSpace(t[:i])
+	second := strings.TrimSuffix(strings.TrimSpace(t[i+1:]), ")")
+	return []string{"One sentence: " + first, "Another: " + second}
+}
+
+// footnoteList names the footnotes of the records, in the order given, once each.
+func footnoteList(ids ...string) string {
+	seen := map[int]bool{}
+	var out []string
+	for _, id := range ids {
+		if f, ok := data.FigureByID(id); ok && !seen[f.Footnote] {
+			seen[f.Footnote] = true
+			out = append(out, itoa(f.Footnote))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// thousands writes 1000 as "1,000", as the paper does.
+func thousands(v float64) string {
+	s := itoa(int(v))
+	if len(s) > 3 {
+		s = s[:len(s)-3] + "," + s[len(s)-3:]
+	}
+	return s
+}

@@ -1,0 +1,327 @@
+package charts
+
+import (
+	"fmt"
+	"sort"
+
+	"azflows/data"
+)
+
+func init() {
+	builders["timeline"] = func(s State, w, h float64) *Chart { return Timeline(s.Year, w, h) }
+	describers = append(describers, describeEvent)
+}
+
+// The time axis runs from before the 1990s emigration to after the articles of early 2013.
+const tlFrom, tlTo = 1989.5, 2014.0
+
+// vagueSpans read the source's vague datings as spans of years; the label keeps the "~" and
+// the tooltip the paper's words and caveat.
+var vagueSpans = map[string][2]float64{
+	"the first half of the 1990s": {1990, 1995},
+	"the early 2000\u2019s":       {2000, 2003},
+}
+
+// eventLabels are the short labels drawn on the axis; the tooltip gives the full title.
+var eventLabels = map[string]string{
+	"ev-1990s-emigration":           "mass emigration begins",
+	"ev-1997-relevant":              "trafficking \u201crelevant\u201d (Yunusov)",
+	"ev-2000-conference":            "Baku conference on violence against women",
+	"ev-early-2000s-estimates":      "first statistical estimates",
+	"ev-2001-police-programme":      "programme among the police",
+	"ev-2001-life-without-violence": "UNIFEM \u201cLife without violence\u201d",
+	"ev-2002-brussels":              "Brussels Declaration",
+	"ev-2003-un-convention":         "UN Convention approved (and Protocol)",
+	"ev-2003-coe-translated":        "Council of Europe recommendations translated",
+	"ev-2004-action-plan":           "National Action Plan decree",
+	"ev-2006-conferences":           "Ministry staff at conferences abroad",
+	"ev-2012-12-statistics":         "2006\u20132012 statistics released",
+	"ev-shelter":                    "shelter for victims opened in Baku (OSCE, IOM)",
+}
+
+// figureEvents are events that only restate figures; the figures lane draws those figures.
+var figureEvents = map[string][]string{
+	"ev-2010-figures": {"convicted-2010", "victims-2010"},
+	"ev-2012-figures": {"victims-2012"},
+}
+
+// tlFigures are the counts placed on the time axis, with the span each refers to.
+var tlFigures = []struct {
+	ID     string
+	X0, X1 float64
+	Label  string
+}{
+	{"conferences-march-2006", 2006 + 2.5/12, 2006 + 2.5/12, "three conferences (March 2006)"},
+	{"victims-2006-2012", 2006, 2013, "473 victims: \u201csix years\u201d or 2006\u20132012 (seven)?"},
+	{"convicted-2010", 2010, 2011, "39 persons convicted (2010)"},
+	{"victims-2010", 2010, 2011, "34 victims identified (2010)"},
+	{"victims-2012", 2012, 2013, "89 referred to support centres (2012)"},
+	{"media-articles-2013", 2012 + 11.0/12, 2013 + 4.0/12, "no more than 5-6 articles in 3-4 months"},
+}
+
+// tlItem is one thing on the axis: a marker or span, and its label beside it.
+type tlItem struct {
+	ID, Datum string
+	X0, X1    float64 // years; X0 == X1 for a point
+	Label     string
+	Style     Style
+	Point     bool
+}
+
+// Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
+// the undated shelter in a lane of its own. Labels sit beside their marks, in as many rows as
+// it takes for none to overlap.
+func Timeline(year int, w, h float64) *Chart {
+	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background}
+	c.Title = "Measures and counts in time, as the paper dates them"
+	sub := fmt.Sprintf("~ and dashed: the paper gives no exact date; a box spans the year or period it names. Year chosen: %d (shaded).", year)
+	src := "Source: " + data.ShortSource + ". Footnotes in the tooltips; the accuracy of official counts cannot be evaluated (footnote 8)."
+	notes := []string{"Where the paper dates a step only vaguely it is drawn as a dashed span marked ~; what it does not date is listed apart, not placed at a guessed year."}
+	f := newFrame(c, c.Title, sub, notes, src, 0)
+
+	events, figures, undated := timelineItems()
+	gap := f.small * 0.5
+	sx := Linear{tlFrom, tlTo, f.plot.X, f.plot.X + f.plot.W}
+	hdrH := f.small * 1.5
+	axisH := f.small * 2.2
+	undatedH := f.small * 1.8
+	fixed := 2*hdrH + axisH + undatedH
+
+	// Full labels if their rows fit one text line each; else shorter labels, down to none.
+	var evRows, figRows []int
+	var nEv, nFig int
+	var rowH float64
+	for _, capW := range []float64{f.plot.W, f.plot.W * 0.3, f.plot.W * 0.15, 0} {
+		ev, fg := fitLabels(events, f.small, capW), fitLabels(figures, f.small, capW)
+		evRows = packRows(ev, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+		figRows = packRows(fg, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+		nEv, nFig = rowCount(evRows), rowCount(figRows)
+		rowH = min((f.plot.H-fixed)/float64(max(1, nEv+nFig)), f.small*1.7)
+		if rowH >= f.small*1.25 || capW == 0 {
+			events, figures = ev, fg
+			break
+		}
+	}
+	rowH = max(rowH, 1)
+
+	evTop := f.plot.Y + hdrH
+	figTop := evTop + rowH*float64(nEv) + hdrH
+	axisY := figTop + rowH*float64(nFig) + f.small*0.3
+	undatedY := axisY + axisH
+
+	// The chosen year, shaded across the dated lanes.
+	c.add(Mark{ID: "selected/" + itoa(year), Role: "selection", Kind: RectMark,
+		Rect: Rect{sx.Map(float64(year)), f.plot.Y, sx.Map(float64(year+1)) - sx.Map(float64(year)), axisY - f.plot.Y}, Style: Style{Fill: Grid, Opacity: 0.45}})
+	for t := 1990; t <= 2010; t += 5 {
+		x := sx.Map(float64(t))
+		c.add(Mark{ID: "grid/" + itoa(t), Role: "grid", Kind: PathMark, Points: []Point{{x, f.plot.Y}, {x, axisY}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+	}
+	c.add(Mark{ID: "header/events", Role: "header", Kind: TextMark, Text: Fit("Steps the paper dates", f.small, true, f.plot.W),
+		At: Point{f.plot.X, f.plot.Y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
+	c.add(Mark{ID: "header/figures", Role: "header", Kind: TextMark, Text: Fit("Counts the paper gives, placed on the same axis", f.small, true, f.plot.W),
+		At: Point{f.plot.X, figTop - hdrH + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
+	drawRows(c, events, evRows, sx, evTop, rowH, f.small, gap)
+	drawRows(c, figures, figRows, sx, figTop, rowH, f.small, gap)
+
+	// The axis: a tick each year, a label every five years and for the chosen year.
+	c.add(Mark{ID: "axis/line", Role: "axis", Kind: PathMark, Points: []Point{{f.plot.X, axisY}, {f.plot.X + f.plot.W, axisY}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+	for t := 1990; t <= 2013; t++ {
+		x := sx.Map(float64(t))
+		l := f.small * 0.3
+		if t%5 == 0 {
+			l = f.small * 0.6
+		}
+		c.add(Mark{ID: "tick/" + itoa(t), Role: "axis", Kind: PathMark, Points: []Point{{x, axisY}, {x, axisY + l}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		if t%5 == 0 || t == year {
+			c.add(Mark{ID: "ticklabel/" + itoa(t), Role: "tick", Kind: TextMark, Text: itoa(t), At: Point{sx.Map(float64(t) + 0.5), axisY + f.small*1.6},
+				Size: f.small, Anchor: Middle, Bold: t == year, Style: Style{Fill: Muted}})
+		}
+	}
+
+	// Not dated: its own lane, never at a guessed year.
+	hd := "Not dated in the paper:"
+	c.add(Mark{ID: "header/undated", Role: "header", Kind: TextMark, Text: Fit(hd, f.small, true, f.plot.W), At: Point{f.plot.X, undatedY + f.small*ascent},
+		Size: f.small, Bold: true, Style: Style{Fill: Muted}})
+	x := f.plot.X + TextWidth(hd, f.small, true) + gap*2
+	for _, it := range undated {
+		box := Rect{x, undatedY + f.small*0.15, f.small * 0.8, f.small * 0.8}
+		if x+box.W > f.plot.X+f.plot.W {
+			break
+		}
+		c.add(Mark{ID: "marker/" + it.ID, Role: "event", Datum: it.Datum, Kind: RectMark, Rect: box, Style: it.Style, Label: it.Label})
+		t := Fit(it.Label, f.small, false, f.plot.X+f.plot.W-box.X-box.W-gap)
+		c.add(Mark{ID: "label/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: t, At: Point{box.X + box.W + gap, undatedY + f.small*ascent},
+			Size: f.small, Style: Style{Fill: Ink}})
+		x += box.W + gap*3 + TextWidth(t, f.small, false)
+	}
+	return c
+}
+
+// timelineItems are the events (dated and not) and the counts, each with its span and style.
+func timelineItems() (events, figures, undated []tlItem) {
+	evStyle := Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2}
+	for _, e := range data.Events {
+		if _, ok := figureEvents[e.ID]; ok {
+			continue
+		}
+		lbl := eventLabels[e.ID]
+		if lbl == "" {
+			lbl = e.Title
+		}
+		it := tlItem{ID: e.ID, Datum: e.ID, X0: e.Year, X1: e.Year, Style: evStyle}
+		switch e.Precision {
+		case data.Undated:
+			it.Label, it.Style = capitalize(lbl), Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2, Dash: Dashed}
+			undated = append(undated, it)
+			continue
+		case data.Vague:
+			sp, ok := vagueSpans[e.When]
+			if !ok {
+				sp = [2]float64{e.Year - 1, e.Year + 1}
+			}
+			it.X0, it.X1 = sp[0], sp[1]
+			it.Label = "~ " + e.When + ": " + lbl
+			it.Style = Style{Fill: Grid, Opacity: 0.6, Stroke: Muted, StrokeWidth: 1.2, Dash: Dashed}
+		case data.Year:
+			it.X0, it.X1 = e.Year, e.Year+1
+			it.Label = e.When + ": " + lbl
+			it.Style = Style{Fill: Grid, Stroke: Ink, StrokeWidth: 1}
+		default: // day, month: a point
+			it.Point = true
+			it.Label = e.When + ": " + lbl
+		}
+		events = append(events, it)
+	}
+	for _, tf := range tlFigures {
+		fig, ok := data.FigureByID(tf.ID)
+		if !ok {
+			continue
+		}
+		it := tlItem{ID: fig.ID, Datum: fig.ID, X0: tf.X0, X1: tf.X1, Label: tf.Label, Point: tf.X0 == tf.X1}
+		switch {
+		case fig.Status == data.Official && fig.Period.From != fig.Period.To:
+			it.Style = Style{Fill: GroupC, Stroke: OfficialC, StrokeWidth: 1.2, Dash: Dashed}
+		case fig.Status == data.Official:
+			it.Style = Style{Fill: OfficialC}
+		default:
+			it.Style = Style{Fill: Background, Stroke: Muted, StrokeWidth: 1.2, Dash: Dashed}
+		}
+		figures = append(figures, it)
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].X0 < events[j].X0 })
+	return events, figures, undated
+}
+
+// fitLabels shortens the items' labels to at most capW wide (none when capW is 0).
+func fitLabels(items []tlItem, size, capW float64) []tlItem {
+	out := append([]tlItem(nil), items...)
+	for i := range out {
+		out[i].Label = Fit(out[i].Label, size, false, capW)
+	}
+	return out
+}
+
+// packRows gives each item the first row where its marker and label fit after what is there;
+// the label goes right of the marker, or left of it when it would leave the plot.
+func packRows(items []tlItem, sx Linear, size, gap, left, right float64) []int {
+	rows := make([]int, len(items))
+	var ends []float64
+	for i, it := range items {
+		a, b := extent(it, sx, size, gap, left, right)
+		r := 0
+		for r < len(ends) && ends[r]+gap*2 > a {
+			r++
+		}
+		if r == len(ends) {
+			ends = append(ends, 0)
+		}
+		ends[r] = b
+		rows[i] = r
+	}
+	return rows
+}
+
+// extent is the horizontal room an item takes: marker plus label.
+func extent(it tlItem, sx Linear, size, gap, left, right float64) (float64, float64) {
+	x0, x1 := markerX(it, sx, size)
+	lw := min(TextWidth(it.Label, size, false), right-left)
+	if labelLeft(it, sx, size, gap, right) {
+		return max(left, x0-gap-lw), x1
+	}
+	return x0, x1 + gap + lw
+}
+
+func markerX(it tlItem, sx Linear, size float64) (float64, float64) {
+	if it.Point {
+		x := sx.Map(it.X0)
+		return x - size*0.45, x + size*0.45
+	}
+	return sx.Map(it.X0), sx.Map(it.X1)
+}
+
+func labelLeft(it tlItem, sx Linear, size, gap, right float64) bool {
+	_, x1 := markerX(it, sx, size)
+	return x1+gap+TextWidth(it.Label, size, false) > right
+}
+
+func rowCount(rows []int) int {
+	n := 0
+	for _, r := range rows {
+		n = max(n, r+1)
+	}
+	return n
+}
+
+// drawRows places the items' markers and labels in their rows.
+func drawRows(c *Chart, items []tlItem, rows []int, sx Linear, top, rowH, size, gap float64) {
+	left, right := sx.R0, sx.R1
+	for i, it := range items {
+		yc := top + rowH*(float64(rows[i])+0.5)
+		x0, x1 := markerX(it, sx, size)
+		mh := min(size*0.9, rowH*0.8)
+		role := "event"
+		if _, ok := data.FigureByID(it.Datum); ok {
+			role = "bar"
+		}
+		if it.Point { // a day or a month: a small square centred on the date
+			r := mh * 0.4
+			c.add(Mark{ID: "marker/" + it.ID, Role: role, Datum: it.Datum, Kind: RectMark, Rect: Rect{sx.Map(it.X0) - r, yc - r, 2 * r, 2 * r},
+				Style: it.Style, Label: it.Label, Value: it.X0})
+		} else {
+			c.add(Mark{ID: "marker/" + it.ID, Role: role, Datum: it.Datum, Kind: RectMark, Rect: Rect{x0, yc - mh/2, x1 - x0, mh},
+				Style: it.Style, Label: it.Label, Value: it.X0})
+		}
+		var at Point
+		var anchor Anchor
+		var room float64
+		if labelLeft(it, sx, size, gap, right) {
+			at, anchor, room = Point{x0 - gap, yc + size*0.35}, End, x0-gap-left
+		} else {
+			at, anchor, room = Point{x1 + gap, yc + size*0.35}, Start, right-x1-gap
+		}
+		if t := Fit(it.Label, size, false, max(room, 0)); t != "" {
+			c.add(Mark{ID: "label/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: t,
+				At: at, Size: size, Anchor: anchor, Style: Style{Fill: Ink}})
+		}
+	}
+}
+
+// describeEvent is an event's tooltip: title, date as the paper words it, footnote, caveat.
+func describeEvent(id string) []string {
+	for _, e := range data.Events {
+		if e.ID != id {
+			continue
+		}
+		lines := []string{e.Title, "Date, as the paper words it: " + e.When}
+		if e.Footnote == 0 {
+			lines = append(lines, "No footnote in the paper for this")
+		} else {
+			lines = append(lines, fmt.Sprintf("Source: footnote %d", e.Footnote))
+		}
+		if len(e.Caveats) > 0 {
+			lines = append(lines, e.Caveats[len(e.Caveats)-1])
+		}
+		return lines
+	}
+	return nil
+}
