@@ -182,8 +182,10 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	core := Rect{ax.Map(lo), y, ax.Map(sure) - ax.Map(lo), barH * k}
 	fuzzy := Rect{ax.Map(sure), y, ax.Map(age.High) - ax.Map(sure), barH * k}
 	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: core,
-		Style: Style{Fill: EstimateC, Opacity: 0.3, Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}, Label: age.Text, Value: sure})
-	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est, Label: age.Text, Value: age.High})
+		Style: Style{Fill: EstimateC, Opacity: 0.3, Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed},
+		Label: fmt.Sprintf("ages %v to %v", lo, sure), Value: sure})
+	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
+		Label: fmt.Sprintf("ages %v to %v: the upper end is itself a span", sure, age.High), Value: age.High})
 	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: Fit("\u201c"+age.Text+"\u201d", f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
 		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	axisTicks(c, f, "age", aticks, ax, core.Y, core.Y+core.H)
