@@ -91,35 +91,42 @@ type dashed struct {
 type graphicText struct {
 	Type   string       `json:"type"`
 	ID     string       `json:"id"`
-	Left   string       `json:"left"`
+	Left   string       `json:"left,omitempty"`
+	Right  string       `json:"right,omitempty"`
 	Top    float64      `json:"top"`
 	Silent bool         `json:"silent"`
 	Style  graphicStyle `json:"style"`
 }
 
 type graphicStyle struct {
-	Text       string `json:"text"`
-	Fill       string `json:"fill"`
-	Font       string `json:"font"`
-	TextAlign  string `json:"textAlign"`
-	FontWeight string `json:"fontWeight,omitempty"`
+	Text       string  `json:"text"`
+	Fill       string  `json:"fill"`
+	FontSize   float64 `json:"fontSize"`
+	FontWeight string  `json:"fontWeight"`
+	FontFamily string  `json:"fontFamily"`
 }
 
-// graphic translates text marks to graphic texts, in model order.
+// graphic translates text marks to graphic texts, in model order. A text that ends at its
+// anchor keeps its right end there; others keep their left end where the model put it.
 func graphic(c *charts.Chart, ms []charts.Mark) []graphicText {
 	var out []graphicText
 	for _, m := range ms {
 		if m.Kind != charts.TextMark {
 			continue
 		}
-		align := map[charts.Anchor]string{charts.Start: "left", charts.Middle: "center", charts.End: "right"}[m.Anchor]
 		weight := "normal"
 		if m.Bold {
 			weight = "bold"
 		}
-		out = append(out, graphicText{Type: "text", ID: m.ID, Left: pct(m.At.X, c.W), Top: round1(m.At.Y - m.Size*0.93), Silent: true,
-			Style: graphicStyle{Text: m.Text, Fill: m.Style.Fill, TextAlign: align, FontWeight: weight,
-				Font: weight + " " + px(m.Size) + "px " + FontFamily}})
+		g := graphicText{Type: "text", ID: m.ID, Top: round1(m.At.Y - m.Size*0.93), Silent: true,
+			Style: graphicStyle{Text: m.Text, Fill: m.Style.Fill, FontSize: round1(m.Size), FontWeight: weight, FontFamily: FontFamily}}
+		switch m.Anchor {
+		case charts.End:
+			g.Right = pct(c.W-m.At.X, c.W)
+		default:
+			g.Left = pct(m.Bounds().X, c.W)
+		}
+		out = append(out, g)
 	}
 	return out
 }

@@ -63,11 +63,11 @@ func timelineOption(c *charts.Chart, assetsHost string) (*gecharts.BaseConfigura
 			ItemStyle: st, Symbol: "rect", SymbolSize: round1(min(b.H, 12))})
 		if x1 := year(b.X + b.W); m.Kind == charts.RectMark && x1-m.Value > 0.2 {
 			ls := dashed{Color: m.Style.Fill, Width: round1(b.H), Type: "solid"}
-			if len(m.Style.Dash) > 0 {
-				ls.Type = "dashed"
-			}
 			if ls.Color == "" || ls.Color == c.Background {
 				ls.Color = m.Style.Stroke
+			}
+			if len(m.Style.Dash) > 0 { // not exactly dated: a dashed line in the outline colour
+				ls = dashed{Color: m.Style.Stroke, Width: 3, Type: "dashed"}
 			}
 			series = append(series, panelSeries{Type: "line", Name: m.ID, Symbol: "none", Silent: true, LineStyle: &ls,
 				Data: [][]float64{{m.Value, yc}, {x1, yc}}})
