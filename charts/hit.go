@@ -28,6 +28,9 @@ func (c *Chart) HitTest(p Point, slop float64) (Mark, bool) {
 			if m.Closed && inPolygon(p, m.Points) {
 				return m, true
 			}
+			if !m.Closed && nearPolyline(p, m.Points, slop+m.Style.StrokeWidth/2) {
+				return m, true
+			}
 		case TextMark:
 			if m.Bounds().Contains(p) {
 				return m, true
@@ -59,4 +62,21 @@ func inPolygon(p Point, poly []Point) bool {
 		}
 	}
 	return in
+}
+
+// nearPolyline reports whether p lies within d of the polyline (a line mark, such as a route).
+func nearPolyline(p Point, pts []Point, d float64) bool {
+	for i := 1; i < len(pts); i++ {
+		a, b := pts[i-1], pts[i]
+		dx, dy := b.X-a.X, b.Y-a.Y
+		t := 0.0
+		if l := dx*dx + dy*dy; l > 0 {
+			t = max(0, min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l))
+		}
+		ex, ey := p.X-a.X-t*dx, p.Y-a.Y-t*dy
+		if ex*ex+ey*ey <= d*d {
+			return true
+		}
+	}
+	return false
 }

@@ -35,7 +35,11 @@ type State struct {
 }
 
 // Default is the view a visitor sees without a hash: the first of the views that exist.
-var Default = State{View: Views()[0], Year: Years[0]}
+// Views register their builders in init funcs, so it is set in one too: this file's, which
+// runs after those of the files named before it (the map view's, mapview.go, among them).
+var Default State
+
+func init() { Default = State{View: Views()[0], Year: Years[0]} }
 
 // ParseHash reads "#view=flow&year=2012" (with or without '#' or '?'). Unknown keys are
 // ignored and unknown or malformed values fall back to the default; it never fails.

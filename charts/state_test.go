@@ -7,7 +7,7 @@ func TestParseHash(t *testing.T) {
 		"":                                    Default,
 		"#view=flow&year=2012":                {"flow", 2012, false},
 		"view=bars&year=2012":                 {"bars", 2012, false},
-		"?year=2012":                          {"bars", 2012, false},
+		"?year=2012":                          {"map", 2012, false},
 		"#view=%3Cscript%3E&year=abc":         Default,
 		"#view=flow&view=bars&year=2012":      {"flow", 2012, false},
 		"#year=2011":                          Default,
@@ -15,17 +15,23 @@ func TestParseHash(t *testing.T) {
 		"#view=javascript:alert(1)&year=2010": Default,
 		"#view=flow&year=%00":                 {"flow", 2010, false},
 		"#%%%%&view=flow":                     {"flow", 2010, false},
-		"#unknown=1&year= 2012 ":              {"bars", 2012, false},
+		"#unknown=1&year= 2012 ":              {"map", 2012, false},
 	}
 	for in, want := range cases {
 		if got := ParseHash(in); got != want {
 			t.Errorf("ParseHash(%q) = %+v, want %+v", in, got, want)
 		}
 	}
-	for _, s := range []State{{"flow", 2012, false}, {"bars", 2010, false}, {"flow", 2012, true}} {
+	for _, s := range []State{{"flow", 2012, false}, {"bars", 2010, false}, {"flow", 2012, true}, {"map", 2012, true}} {
 		if got := ParseHash("#" + s.Hash()); got != s {
 			t.Errorf("round trip of %+v gives %+v", s, got)
 		}
+	}
+}
+
+func TestDefaultIsTheMap(t *testing.T) {
+	if Default != (State{"map", 2010, false}) || Views()[0] != "map" {
+		t.Errorf("default %+v, views %v: the map comes first", Default, Views())
 	}
 }
 

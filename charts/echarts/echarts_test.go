@@ -365,7 +365,7 @@ func TestFlowFollowsModel(t *testing.T) {
 
 func TestPageRejects(t *testing.T) {
 	var b bytes.Buffer
-	if err := Page(&b, charts.State{View: "map", Year: 2010}, "assets/"); err == nil {
+	if err := Page(&b, charts.State{View: "no-such-view", Year: 2010}, "assets/"); err == nil {
 		t.Error("unknown view: no error")
 	}
 	for _, host := range []string{"https://cdn.example/", "//cdn.example/", "http:x/"} {

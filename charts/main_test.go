@@ -1,0 +1,21 @@
+package charts
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"azflows/charts/geo"
+)
+
+// TestMain gives the map view its base map, made from node_modules/world-atlas as the build
+// makes dist/basemap.json. It fails, never skips, when world-atlas is missing: run `npm ci`.
+func TestMain(m *testing.M) {
+	bm, err := geo.ForTests()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "charts:", err)
+		os.Exit(1)
+	}
+	SetBaseMap(bm)
+	os.Exit(m.Run())
+}

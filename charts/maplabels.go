@@ -1,0 +1,415 @@
+package charts
+
+import (
+	"math"
+	"sort"
+
+	"azflows/data"
+)
+
+// placer keeps labels apart: each new label must lie inside the map, clear of the labels
+// already placed and of every arc.
+type placer struct {
+	rect  Rect
+	pad   float64 // checked around each label (a box's padding)
+	taken []Rect
+	avoid [][]Point // closed polygons labels must not touch (the arcs)
+}
+
+func (p *placer) fits(r Rect) bool {
+	const m = 2
+	r = Rect{r.X - p.pad, r.Y - p.pad, r.W + 2*p.pad, r.H + 2*p.pad}
+	if r.X < p.rect.X+m || r.Y < p.rect.Y+m || r.X+r.W > p.rect.X+p.rect.W-m || r.Y+r.H > p.rect.Y+p.rect.H-m {
+		return false
+	}
+	for _, t := range p.taken {
+		if overlaps(r, t) {
+			return false
+		}
+	}
+	for _, poly := range p.avoid {
+		if rectTouchesPolygon(r, poly) {
+			return false
+		}
+	}
+	return true
+}
+
+// take reserves r, with a margin.
+func (p *placer) take(r Rect) { p.taken = append(p.taken, Rect{r.X - 2, r.Y - 1, r.W + 4, r.H + 2}) }
+
+func overlaps(a, b Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// rectTouchesPolygon reports whether r and the closed polygon share any point.
+func rectTouchesPolygon(r Rect, poly []Point) bool {
+	if len(poly) == 0 {
+		return false
+	}
+	b := Mark{Kind: PathMark, Points: poly}.Bounds()
+	if !overlaps(r, b) {
+		return false
+	}
+	if inPolygon(Point{r.X + r.W/2, r.Y + r.H/2}, poly) {
+		return true
+	}
+	for i := range poly {
+		if segmentTouchesRect(poly[i], poly[(i+1)%len(poly)], r) {
+			return true
+		}
+	}
+	return false
+}
+
+// segmentTouchesRect clips the segment a–b to r (Liang–Barsky).
+func segmentTouchesRect(a, b Point, r Rect) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := b.X-a.X, b.Y-a.Y
+	for _, e := range [4][2]float64{{-dx, a.X - r.X}, {dx, r.X + r.W - a.X}, {-dy, a.Y - r.Y}, {dy, r.Y + r.H - a.Y}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
+}
+
+// line is one line of a label: a name and, bold after it, a value.
+type line struct {
+	Name, Value string
+	Size        float64
+	Bold        bool // the name too
+	Fill        string
+}
+
+func (l line) width() float64 {
+	w := TextWidth(l.Name, l.Size, l.Bold)
+	if l.Value != "" {
+		if l.Name != "" {
+			w += TextWidth("  ", l.Size, false)
+		}
+		w += TextWidth(l.Value, l.Size, true)
+	}
+	return w
+}
+
+// block measures lines set one under the other.
+func block(lines []line) (w, h float64) {
+	for i, l := range lines {
+		w = max(w, l.width())
+		h += l.Size * (ascent + descent)
+		if i > 0 {
+			h += l.Size * lineGap
+		}
+	}
+	return w, h
+}
+
+// lineGap is the space between the lines of a label, in font sizes.
+const lineGap = 0.1
+
+// candidates are boxes of w×h around p, nearest first: right, left, above, below, then the
+// corners, at growing distances.
+func candidates(p Point, w, h, gap float64) []Rect {
+	var out []Rect
+	for _, k := range []float64{1, 2, 3.5, 5.5, 8} {
+		g := gap * k
+		out = append(out,
+			Rect{p.X + g, p.Y - h/2, w, h}, Rect{p.X - g - w, p.Y - h/2, w, h},
+			Rect{p.X - w/2, p.Y - g - h, w, h}, Rect{p.X - w/2, p.Y + g, w, h},
+			Rect{p.X + g*0.7, p.Y - g*0.7 - h, w, h}, Rect{p.X - g*0.7 - w, p.Y - g*0.7 - h, w, h},
+			Rect{p.X + g*0.7, p.Y + g*0.7, w, h}, Rect{p.X - g*0.7 - w, p.Y + g*0.7, w, h})
+	}
+	return out
+}
+
+// place puts a label block at the first free candidate (or, when none is free, at the one
+// that stays in the map and covers least), reserves it and adds its text marks.
+func (p *placer) place(c *Chart, id, datum string, lines []line, cands func(w, h float64) []Rect) (Rect, bool) {
+	w, h := block(lines)
+	best, bestBad, ok := Rect{}, math.Inf(1), false
+	for _, r := range cands(w, h) {
+		if p.fits(r) {
+			best, ok = r, true
+			break
+		}
+		if bad := p.badness(r); bad < bestBad {
+			best, bestBad = r, bad
+		}
+	}
+	if !ok && math.IsInf(bestBad, 1) {
+		return Rect{}, false
+	}
+	p.take(best)
+	y := best.Y
+	for i, l := range lines {
+		if i > 0 {
+			y += l.Size * lineGap
+		}
+		y += l.Size * ascent
+		sfx := ""
+		if i > 0 {
+			sfx = "/" + itoa(i)
+		}
+		x := best.X
+		if l.Name != "" {
+			c.add(Mark{ID: "label/" + id + sfx, Role: "label", Datum: datum, Kind: TextMark, Text: l.Name, At: Point{x, y}, Size: l.Size, Bold: l.Bold, Style: Style{Fill: l.Fill}})
+			x += TextWidth(l.Name+"  ", l.Size, l.Bold)
+		}
+		if l.Value != "" {
+			c.add(Mark{ID: "value/" + id + sfx, Role: "value", Datum: datum, Kind: TextMark, Text: l.Value, At: Point{x, y}, Size: l.Size, Bold: true, Style: Style{Fill: l.Fill}})
+		}
+		y += l.Size * descent
+	}
+	return best, true
+}
+
+// badness of a fallback box: infinite outside the map, else how many things it overlaps.
+func (p *placer) badness(r Rect) float64 {
+	r = Rect{r.X - p.pad, r.Y - p.pad, r.W + 2*p.pad, r.H + 2*p.pad}
+	if r.X < p.rect.X || r.Y < p.rect.Y || r.X+r.W > p.rect.X+p.rect.W || r.Y+r.H > p.rect.Y+p.rect.H {
+		return math.Inf(1)
+	}
+	n := 0.0
+	for _, t := range p.taken {
+		if overlaps(r, t) {
+			n += 10
+		}
+	}
+	for _, poly := range p.avoid {
+		if rectTouchesPolygon(r, poly) {
+			n++
+		}
+	}
+	return n
+}
+
+func (m *mapFrame) originLabel(c *Chart, pl *placer, year int, origin Point) {
+	lines := []line{{Name: "Azerbaijan", Size: m.f.base, Bold: true, Fill: Ink}}
+	pl.place(c, "AZ", countryDatum("AZ", year), lines, func(w, h float64) []Rect { return candidates(origin, w, h, m.f.base*0.8) })
+}
+
+// arcLabels names each arc's destination and count near its arrowhead, or along it.
+func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []arcMark) {
+	for _, a := range arcs {
+		d := a.d
+		lines := []line{{Name: d.Flow.Label, Value: d.Figure.Text, Size: m.f.base, Fill: Ink}}
+		if d.Flow.Kind == data.OtherCountries {
+			lines = []line{{Name: "Other countries, incl. Russia", Value: d.Figure.Text, Size: m.f.base, Fill: Ink},
+				{Name: "not broken down by the paper", Size: m.f.small, Fill: Muted}}
+		}
+		gap := m.f.base * 0.45
+		// Beside the arrowhead, else beside the arc, two thirds of the way.
+		n := arcSamples
+		mid := Point{(a.Points[n*2/3].X + a.Points[len(a.Points)-1-n*2/3].X) / 2, (a.Points[n*2/3].Y + a.Points[len(a.Points)-1-n*2/3].Y) / 2}
+		pl.place(c, d.Figure.ID, d.Figure.ID, lines, func(w, h float64) []Rect {
+			return append(candidates(a.end, w, h, gap), candidates(mid, w, h, gap+a.Value*m.k/2)...)
+		})
+	}
+}
+
+// unplaced draws the victims the paper gives no destination for as a dashed note at
+// Azerbaijan, tied to it by a dashed leader: a count with no direction.
+func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Point) {
+	for _, d := range dests {
+		if d.Flow.Kind != data.NotGiven {
+			continue
+		}
+		tot := yearTotal(d.Flow.Year)
+		placed := tot.Value - d.Figure.Value
+		lines := []line{{Name: "Destination not given", Value: d.Figure.Text, Size: m.f.base, Fill: Ink},
+			{Name: tot.Text + " referred, destinations given for " + ftoa(placed), Size: m.f.small, Fill: Muted}}
+		m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true)
+	}
+}
+
+// callout is a one-line boxed note near p.
+func (m *mapFrame) callout(c *Chart, pl *placer, id, role, datum, text string, p Point, st Style) {
+	size := m.f.base
+	text = Fit(text, size, false, m.rect.W-size*2)
+	m.boxed(c, pl, id, role, datum, []line{{Name: text, Size: size, Fill: Ink}}, p, st, false)
+}
+
+// boxed places lines in a box near p (leader: a dashed line from p to the box).
+func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []line, p Point, st Style, leader bool) {
+	pad := m.f.base * 0.4
+	gap := m.f.base * 1.2
+	cands := func(w, h float64) []Rect {
+		var out []Rect
+		if leader {
+			// East, over the Caspian, first: away from the arcs.
+			for _, k := range []float64{1.5, 2.5, 4, 6} {
+				out = append(out, Rect{p.X + gap*k, p.Y - h/2, w, h}, Rect{p.X + gap*k, p.Y - gap*k - h, w, h}, Rect{p.X + gap*k, p.Y + gap*k, w, h})
+			}
+			out = append(out, candidates(p, w, h, gap*2)...)
+		} else {
+			out = append([]Rect{{p.X - w/2, p.Y - h/2, w, h}}, candidates(p, w, h, gap)...)
+		}
+		for i := range out { // the box's padding is part of the label
+			out[i].X += pad
+			out[i].Y += pad
+		}
+		return out
+	}
+	pl.pad = pad
+	start := len(c.Marks)
+	r, ok := pl.place(c, id, datum, lines, cands)
+	pl.pad = 0
+	if !ok {
+		return
+	}
+	box := Rect{r.X - pad, r.Y - pad, r.W + 2*pad, r.H + 2*pad}
+	pl.take(box)
+	var pre []Mark
+	if leader {
+		end := Point{clamp(p.X, box.X, box.X+box.W), clamp(p.Y, box.Y, box.Y+box.H)}
+		pre = append(pre, Mark{ID: role + "/" + id + "/leader", Role: role, Kind: PathMark, Points: []Point{p, end},
+			Style: Style{Stroke: st.Stroke, StrokeWidth: 1, Dash: Dashed}})
+	}
+	pre = append(pre, Mark{ID: role + "/" + id, Role: role, Datum: datum, Kind: RectMark, Rect: box, Style: st,
+		Label: lines[0].Name, Value: valueOf(lines[0].Value)})
+	// The box goes under its text.
+	texts := append([]Mark{}, c.Marks[start:]...)
+	c.Marks = append(append(c.Marks[:start], pre...), texts...)
+}
+
+func valueOf(s string) float64 {
+	v := 0.0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			v = v*10 + float64(r-'0')
+		}
+	}
+	return v
+}
+
+func ftoa(v float64) string { return itoa(int(math.Round(v))) }
+
+// placeNames labels context countries and seas where their names fit inside their shapes and
+// clear of everything placed before, largest first.
+func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
+	size := m.f.small
+	type cand struct {
+		id, name string
+		ring     []Point
+		area     float64
+	}
+	best := map[string]cand{}
+	for _, mk := range c.Marks {
+		if mk.Role != "country" {
+			continue
+		}
+		id := mk.ID[len("country/"):]
+		for i := len(id) - 1; i >= 0; i-- {
+			if id[i] == '/' {
+				id = id[:i]
+				break
+			}
+		}
+		if id == "AZ" || dest[id] {
+			continue
+		}
+		a := math.Abs(polyArea(mk.Points))
+		if a > best[id].area {
+			best[id] = cand{id, mk.Label, mk.Points, a}
+		}
+	}
+	var list []cand
+	for _, v := range best {
+		list = append(list, v)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].area > list[j].area })
+	for _, k := range list {
+		w := TextWidth(k.name, size, false)
+		h := size * (ascent + descent)
+		if w*h*2.5 > k.area {
+			continue
+		}
+		ctr := polyCentroid(k.ring)
+		for _, off := range []Point{{0, 0}, {-w / 3, 0}, {w / 3, 0}, {0, -h}, {0, h}, {-w / 2, h}, {w / 2, -h}} {
+			r := Rect{ctr.X + off.X - w/2, ctr.Y + off.Y - h/2, w, h}
+			if !boxInside(r, k.ring) || !pl.fits(r) {
+				continue
+			}
+			pl.take(r)
+			c.add(Mark{ID: "place/" + k.id, Role: "place", Kind: TextMark, Text: k.name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
+			break
+		}
+	}
+	for _, s := range seas {
+		p := m.proj.at(s.At)
+		w := TextWidth(s.Name, size, false)
+		h := size * (ascent + descent)
+		r := Rect{p.X - w/2, p.Y - h/2, w, h}
+		if pl.fits(r) && !m.onLand(c, r) {
+			pl.take(r)
+			c.add(Mark{ID: "sea/" + s.Name, Role: "place", Kind: TextMark, Text: s.Name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
+		}
+	}
+}
+
+// onLand reports whether any corner of r lies on a country.
+func (m *mapFrame) onLand(c *Chart, r Rect) bool {
+	for _, mk := range c.Marks {
+		if mk.Role != "country" {
+			continue
+		}
+		for _, q := range []Point{{r.X, r.Y}, {r.X + r.W, r.Y}, {r.X, r.Y + r.H}, {r.X + r.W, r.Y + r.H}} {
+			if inPolygon(q, mk.Points) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func boxInside(r Rect, ring []Point) bool {
+	for _, q := range []Point{{r.X, r.Y}, {r.X + r.W, r.Y}, {r.X, r.Y + r.H}, {r.X + r.W, r.Y + r.H}, {r.X + r.W/2, r.Y + r.H/2}} {
+		if !inPolygon(q, ring) {
+			return false
+		}
+	}
+	for i := range ring {
+		if segmentTouchesRect(ring[i], ring[(i+1)%len(ring)], r) {
+			return false
+		}
+	}
+	return true
+}
+
+func polyArea(ring []Point) float64 {
+	a := 0.0
+	for i := range ring {
+		p, q := ring[i], ring[(i+1)%len(ring)]
+		a += p.X*q.Y - q.X*p.Y
+	}
+	return a / 2
+}
+
+func polyCentroid(ring []Point) Point {
+	var cx, cy, a float64
+	for i := range ring {
+		p, q := ring[i], ring[(i+1)%len(ring)]
+		k := p.X*q.Y - q.X*p.Y
+		a += k
+		cx += (p.X + q.X) * k
+		cy += (p.Y + q.Y) * k
+	}
+	if a == 0 {
+		return ring[0]
+	}
+	return Point{cx / (3 * a), cy / (3 * a)}
+}

@@ -1,0 +1,343 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"azflows/charts/geo"
+	"azflows/data"
+)
+
+// The map view: where identified victims from Azerbaijan were taken, as arcs over a base map
+// (see basemap.go), each arc's width proportional to the official count on a scale shared by
+// both years. What the paper leaves open is drawn as such: a group of "other countries" is a
+// dashed stub that points at no country, victims without a destination are a dashed note at
+// Azerbaijan, and the NGO estimate is a note in the estimate colour, never an arc.
+
+func init() {
+	builders["map"] = func(s State, w, h float64) *Chart { return Map(s, w, h) }
+	describers = append(describers, describeCountry, describeRoute)
+}
+
+// Map colours: land is quiet, Azerbaijan dark, the year's named destinations tinted.
+const (
+	LandC     = "#e6e9ed"
+	DestLandC = "#c9d8e8"
+	OriginC   = "#57606a"
+	CoastC    = "#ffffff"
+	RouteC    = "#6e7781"
+	PlaceC    = "#6e7781" // names of context countries and seas
+)
+
+// places are where arcs start and end: Azerbaijan's middle, and a point well inside each
+// destination (European Russia for Russia), with the arc's bend (a fraction of its length,
+// positive to the reader's left of the direction of travel) chosen so that arcs part.
+var places = map[string]struct {
+	At   geo.LonLat
+	Bend float64
+}{
+	"AZ": {geo.LonLat{Lon: 48.1, Lat: 40.6}, 0},
+	"TR": {geo.LonLat{Lon: 34.5, Lat: 39.2}, -0.22},
+	"IR": {geo.LonLat{Lon: 54.5, Lat: 32.8}, 0.22},
+	"AE": {geo.LonLat{Lon: 54.6, Lat: 23.8}, -0.16},
+	"RU": {geo.LonLat{Lon: 39.5, Lat: 53.5}, 0.2},
+	"PK": {geo.LonLat{Lon: 68.5, Lat: 29.5}, 0},
+}
+
+// otherStub is where the dashed stub of "other countries" ends: north-east out of Azerbaijan,
+// short, in the Caspian Sea, so that it points at no one country.
+var otherStub = geo.LonLat{Lon: 50.6, Lat: 42.6}
+
+// seas are labelled for orientation where they fit.
+var seas = []struct {
+	Name string
+	At   geo.LonLat
+}{{"Caspian Sea", geo.LonLat{Lon: 51.0, Lat: 41.9}}, {"Black Sea", geo.LonLat{Lon: 34.3, Lat: 43.3}}}
+
+// mapFrame is the layout of the map view at one size.
+type mapFrame struct {
+	f      *frame
+	rect   Rect // the map
+	legend Rect // the key, beside the map on wide frames, under it otherwise
+	proj   projector
+	k      float64 // arc px per person
+}
+
+func mapLayout(c *Chart, title, subtitle string, notes []string, source string) *mapFrame {
+	f := newFrame(c, title, subtitle, notes, source, len(notes))
+	m := &mapFrame{f: f}
+	p := f.plot
+	gap := f.pad
+	if p.W >= 1.3*p.H && p.W >= 560 {
+		lw := clamp(p.W*0.34, 220, f.base*26)
+		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
+		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
+	} else {
+		lh := min(p.H*0.45, f.small*1.3*9)
+		m.rect = Rect{p.X, p.Y, p.W, p.H - lh - gap/2}
+		m.legend = Rect{p.X, p.Y + m.rect.H + gap/2, p.W, lh}
+	}
+	m.proj = newProjector(m.rect)
+	// Some context east and west, but no wider than the base map reaches: centre the map in
+	// what is left.
+	w := m.proj.s * (projW() * 1.04 * 1.45)
+	if w < m.rect.W-1 {
+		m.rect.X += (m.rect.W - w) / 2
+		m.rect.W = w
+		m.proj = newProjector(m.rect)
+	}
+	m.k = clamp(m.rect.H*0.055, 5, 40) / maxArcValue()
+	return m
+}
+
+// projW is the projected width of the focus places.
+func projW() float64 {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, q := range focus {
+		x, _ := geo.Region.Project(q)
+		minX, maxX = min(minX, x), max(maxX, x)
+	}
+	return maxX - minX
+}
+
+// maxArcValue is the largest count drawn as an arc in any year: the width scale's domain.
+func maxArcValue() float64 {
+	m := 0.0
+	for _, fl := range data.Flows {
+		if fl.Kind != data.NotGiven {
+			m = max(m, data.FlowValue(fl))
+		}
+	}
+	return m
+}
+
+// mapCredit names the base map and its projection.
+const mapCredit = "Map: " + geo.Source + ", " + geo.ProjectionName + "; borders for orientation only."
+
+// Map lays out the year's destinations as arcs on the base map.
+func Map(s State, w, h float64) *Chart {
+	year := s.Year
+	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background}
+	dests := destinations(year)
+	c.Title = fmt.Sprintf("Where identified victims from Azerbaijan were taken, %d", year)
+	sub := "Official counts of the Ministry of Internal Affairs. Arc width proportional to persons, same scale for both years."
+	source := fmt.Sprintf("Source: %s.", data.ShortSource)
+	if len(dests) > 0 {
+		source = sourceLine(dests)
+	}
+	m := mapLayout(c, c.Title, sub, []string{mapCredit}, source)
+	pl := &placer{rect: m.rect}
+
+	dest := map[string]bool{}
+	for _, d := range dests {
+		if d.Flow.Kind == data.Country {
+			dest[d.Flow.To] = true
+		}
+	}
+	m.countries(c, year, dest)
+	c.add(Mark{ID: "map/frame", Role: "mapframe", Kind: RectMark, Rect: m.rect, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+	if s.Context {
+		m.routes(c, pl)
+	}
+	origin := m.proj.at(places["AZ"].At)
+	arcs := m.arcs(c, dests, origin)
+	for _, a := range arcs {
+		pl.avoid = append(pl.avoid, a.Points)
+	}
+	// Azerbaijan's name first, then the arcs' labels, then the notes, then context names.
+	m.originLabel(c, pl, year, origin)
+	m.arcLabels(c, pl, dests, arcs)
+	m.unplaced(c, pl, dests, origin)
+	if len(dests) == 0 {
+		msg := fmt.Sprintf("The paper gives no destinations for %d: no arcs to draw.", year)
+		m.callout(c, pl, "empty", "note", "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
+	}
+	if baseMap == nil {
+		m.callout(c, pl, "nobasemap", "note", "", "Base map not loaded: arcs drawn without country shapes.", Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
+	}
+	m.placeNames(c, pl, dest)
+	m.legendMarks(c, s, dests)
+	return c
+}
+
+// countries draws the base map: Azerbaijan dark, the year's destinations tinted, the rest quiet.
+func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
+	if baseMap == nil {
+		return
+	}
+	named := map[string]bool{"AZ": true}
+	for id := range places {
+		named[id] = true
+	}
+	for _, ct := range baseMap.Countries {
+		st := Style{Fill: LandC, Stroke: CoastC, StrokeWidth: 0.8}
+		switch {
+		case ct.ID == "AZ":
+			st.Fill = OriginC
+		case dest[ct.ID]:
+			st.Fill = DestLandC
+		}
+		datum := ""
+		if named[ct.ID] {
+			datum = countryDatum(ct.ID, year)
+		}
+		for i, r := range ct.Rings {
+			pts := m.proj.ring(r, 0.4)
+			if pts == nil {
+				continue
+			}
+			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: "country", Datum: datum, Kind: PathMark, Points: pts, Closed: true,
+				Style: st, Label: ct.Name})
+		}
+	}
+}
+
+func countryDatum(id string, year int) string { return "country/" + id + "/" + itoa(year) }
+
+// arcMark is an arc and its destination.
+type arcMark struct {
+	Mark
+	d   destination
+	end Point
+}
+
+// arcs draws one band with an arrowhead per destination: named countries, then the stub of
+// the group the paper does not break down. Wider arcs go under narrower ones.
+func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
+	var out []arcMark
+	for _, d := range dests {
+		var end Point
+		bend := 0.0
+		id := "arc/" + d.Flow.To
+		switch d.Flow.Kind {
+		case data.Country:
+			pl, ok := places[d.Flow.To]
+			if !ok {
+				continue
+			}
+			end, bend = m.proj.at(pl.At), pl.Bend
+		case data.OtherCountries:
+			end, id = m.proj.at(otherStub), "arc/other"
+		default:
+			continue
+		}
+		w := d.Figure.Value * m.k
+		st := d.Style
+		if d.Flow.Kind == data.Country {
+			st = Style{Fill: OfficialC, Stroke: Background, StrokeWidth: 0.8}
+		}
+		pts := arcPolygon(origin, end, bend, w, m.f.base)
+		target := d.Label
+		out = append(out, arcMark{Mark: Mark{ID: id, Role: "arc", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
+			Label: d.Label, Value: d.Figure.Value, Source: "Azerbaijan", Target: target}, d: d, end: end})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
+	for _, a := range out {
+		c.add(a.Mark)
+	}
+	return out
+}
+
+// arcSamples is the number of points along each edge of an arc's band: the same for every arc,
+// so that Tween can move an arc from one year's shape to the other's.
+const arcSamples = 28
+
+// arcPolygon is a band of width w along a quadratic curve from a to b, bent by bend × length to
+// the left of the direction of travel, ending in an arrowhead whose tip is b. It always has
+// 2·arcSamples+3 points.
+func arcPolygon(a, b Point, bend, w, base float64) []Point {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	L := math.Hypot(dx, dy)
+	if L == 0 {
+		L, dx = 1, 1
+	}
+	// Screen y points down: the left of travel is (dy, -dx).
+	ctrl := Point{(a.X+b.X)/2 + dy/L*bend*L, (a.Y+b.Y)/2 - dx/L*bend*L}
+	bez := func(u float64) Point {
+		v := 1 - u
+		return Point{v*v*a.X + 2*v*u*ctrl.X + u*u*b.X, v*v*a.Y + 2*v*u*ctrl.Y + u*u*b.Y}
+	}
+	// Arc length table, to place samples evenly.
+	const n = 200
+	lens := make([]float64, n+1)
+	prev := a
+	for i := 1; i <= n; i++ {
+		p := bez(float64(i) / n)
+		lens[i] = lens[i-1] + math.Hypot(p.X-prev.X, p.Y-prev.Y)
+		prev = p
+	}
+	total := lens[n]
+	at := func(s float64) float64 { // curve parameter at arc length s
+		i := sort.SearchFloat64s(lens, s)
+		if i <= 0 {
+			return 0
+		}
+		if i > n {
+			return 1
+		}
+		f := (s - lens[i-1]) / max(lens[i]-lens[i-1], 1e-12)
+		return (float64(i-1) + f) / n
+	}
+	head := min(max(w*1.2, base*0.75), total*0.45)
+	half := w/2 + max(w*0.45, base*0.3)
+	start := 0.0
+	normal := func(u float64) Point {
+		e := 1e-4
+		p, q := bez(max(0, u-e)), bez(min(1, u+e))
+		l := math.Hypot(q.X-p.X, q.Y-p.Y)
+		if l == 0 {
+			return Point{0, 1}
+		}
+		return Point{(q.Y - p.Y) / l, -(q.X - p.X) / l}
+	}
+	left := make([]Point, arcSamples)
+	right := make([]Point, arcSamples)
+	for i := 0; i < arcSamples; i++ {
+		u := at(start + (total-head-start)*float64(i)/float64(arcSamples-1))
+		p, nn := bez(u), normal(u)
+		left[i] = Point{p.X + nn.X*w/2, p.Y + nn.Y*w/2}
+		right[i] = Point{p.X - nn.X*w/2, p.Y - nn.Y*w/2}
+	}
+	un := at(total - head)
+	neck, nn := bez(un), normal(un)
+	pts := append([]Point{}, left...)
+	pts = append(pts, Point{neck.X + nn.X*half, neck.Y + nn.Y*half}, b, Point{neck.X - nn.X*half, neck.Y - nn.Y*half})
+	for i := arcSamples - 1; i >= 0; i-- {
+		pts = append(pts, right[i])
+	}
+	return pts
+}
+
+// routes draws the context layer: the routes the paper names without numbers, as thin dotted
+// lines that carry no width, bent the other way from the counted arcs.
+func (m *mapFrame) routes(c *Chart, pl *placer) {
+	origin := m.proj.at(places["AZ"].At)
+	for ri, r := range data.Routes {
+		for _, to := range r.To {
+			p, ok := places[to]
+			if !ok {
+				continue
+			}
+			end := m.proj.at(p.At)
+			bend := -p.Bend*1.4 - 0.1*float64(ri-1)
+			if p.Bend == 0 {
+				bend = 0.12 * float64(ri+1)
+			}
+			poly := arcPolygon(origin, end, bend, 0, m.f.base)
+			// The centre line: the left edge, then the tip.
+			line := append(append([]Point{}, poly[:arcSamples]...), end)
+			c.add(Mark{ID: "route/" + r.ID + "/" + to, Role: "route", Datum: r.ID, Kind: PathMark, Points: line,
+				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: r.Purpose, Source: "Azerbaijan", Target: to})
+			// A small open chevron at the end gives the direction.
+			a, b := line[len(line)-2], end
+			dx, dy := b.X-a.X, b.Y-a.Y
+			l := math.Max(math.Hypot(dx, dy), 1e-9)
+			ux, uy := dx/l, dy/l
+			s := m.f.base * 0.45
+			c.add(Mark{ID: "route/" + r.ID + "/" + to + "/head", Role: "route", Datum: r.ID, Kind: PathMark,
+				Points: []Point{{b.X - ux*s + uy*s*0.6, b.Y - uy*s - ux*s*0.6}, b, {b.X - ux*s - uy*s*0.6, b.Y - uy*s + ux*s*0.6}},
+				Style:  Style{Stroke: RouteC, StrokeWidth: 1.3}})
+		}
+	}
+}

@@ -1,0 +1,330 @@
+package charts
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"azflows/charts/geo"
+	"azflows/data"
+)
+
+func roleMarks(c *Chart, role string) []Mark {
+	var out []Mark
+	for _, m := range c.Marks {
+		if m.Role == role {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// inCountryMarks reports whether p lies in one of the country's shapes as the chart drew them.
+func inCountryMarks(c *Chart, id string, p Point) bool {
+	for _, m := range c.Marks {
+		if m.Role == "country" && strings.HasPrefix(m.ID, "country/"+id+"/") && inPolygon(p, m.Points) {
+			return true
+		}
+	}
+	return false
+}
+
+func arcWidth(m Mark) float64 {
+	i := arcSamples / 2
+	a, b := m.Points[i], m.Points[len(m.Points)-1-i]
+	return math.Hypot(a.X-b.X, a.Y-b.Y)
+}
+
+func arcTip(m Mark) Point { return m.Points[arcSamples+1] }
+
+func TestBakuIsInAzerbaijan(t *testing.T) {
+	for _, s := range sizes {
+		c := Map(State{View: "map", Year: 2010}, s[0], s[1])
+		m := mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, "x", []string{mapCredit}, "x")
+		for _, city := range []struct {
+			name, id string
+			at       geo.LonLat
+		}{{"Baku", "AZ", geo.LonLat{Lon: 49.87, Lat: 40.41}}, {"Ankara", "TR", geo.LonLat{Lon: 32.85, Lat: 39.93}},
+			{"Tehran", "IR", geo.LonLat{Lon: 51.39, Lat: 35.69}}, {"Moscow", "RU", geo.LonLat{Lon: 37.62, Lat: 55.76}}} {
+			p := m.proj.at(city.at)
+			if !inCountryMarks(c, city.id, p) {
+				t.Errorf("%v: %s at %v is not inside %s as drawn", s, city.name, p, city.id)
+			}
+		}
+	}
+}
+
+func TestArcWidthProportionalAndShared(t *testing.T) {
+	for _, s := range sizes {
+		perUnit := 0.0
+		var widths []float64
+		var values []float64
+		for _, y := range Years {
+			c := Map(State{View: "map", Year: y}, s[0], s[1])
+			for _, m := range roleMarks(c, "arc") {
+				fig, _ := data.FigureByID(m.Datum)
+				if fig.Value != m.Value {
+					t.Errorf("%s: value %v, figure %v", m.ID, m.Value, fig.Value)
+				}
+				k := arcWidth(m) / m.Value
+				if perUnit == 0 {
+					perUnit = k
+				}
+				if math.Abs(k-perUnit) > 1e-6*perUnit {
+					t.Errorf("%v %d %s: %v px per person, other arcs %v", s, y, m.ID, k, perUnit)
+				}
+				widths, values = append(widths, arcWidth(m)), append(values, m.Value)
+			}
+		}
+		for i := range widths {
+			for j := range widths {
+				if values[i] > values[j] && !(widths[i] > widths[j]) {
+					t.Errorf("%v: %v persons drawn %v wide, %v persons %v wide", s, values[i], widths[i], values[j], widths[j])
+				}
+			}
+		}
+	}
+}
+
+func TestArcsRunFromAzerbaijanToTheirCountry(t *testing.T) {
+	for _, s := range sizes {
+		for _, y := range Years {
+			c := Map(State{View: "map", Year: y}, s[0], s[1])
+			arcs := roleMarks(c, "arc")
+			want := 0
+			for _, fl := range data.FlowsFor(y) {
+				if fl.Kind != data.NotGiven {
+					want++
+				}
+			}
+			if len(arcs) != want {
+				t.Errorf("%v %d: %d arcs, want %d", s, y, len(arcs), want)
+			}
+			for _, m := range arcs {
+				start := Point{(m.Points[0].X + m.Points[len(m.Points)-1].X) / 2, (m.Points[0].Y + m.Points[len(m.Points)-1].Y) / 2}
+				if !inCountryMarks(c, "AZ", start) {
+					t.Errorf("%v %d %s starts at %v, outside Azerbaijan", s, y, m.ID, start)
+				}
+				tip := arcTip(m)
+				to := strings.TrimPrefix(m.ID, "arc/")
+				if to == "other" {
+					// "Other countries, including Russia": the stub points at no country.
+					for _, c2 := range roleMarks(c, "country") {
+						if inPolygon(tip, c2.Points) {
+							t.Errorf("%v %d: the stub of other countries ends in %s", s, y, c2.ID)
+						}
+					}
+					if m.Style.Dash == nil || m.Style.Fill == OfficialC || m.Target == "Russia" {
+						t.Errorf("other countries drawn like one country: %+v", m)
+					}
+					continue
+				}
+				if !inCountryMarks(c, to, tip) {
+					t.Errorf("%v %d %s ends at %v, outside %s", s, y, m.ID, tip, to)
+				}
+			}
+		}
+	}
+}
+
+func TestWhatIsOpenIsNotAnArc(t *testing.T) {
+	c := Map(State{View: "map", Year: 2012}, 800, 450)
+	for _, m := range roleMarks(c, "arc") {
+		if m.Datum == "dest-2012-not-given" || m.Datum == "ngo-estimate-females-per-year" {
+			t.Errorf("%s drawn as an arc", m.Datum)
+		}
+	}
+	unk, ok := c.Mark("unknown/dest-2012-not-given")
+	if !ok || unk.Style.Dash == nil || unk.Style.Fill == OfficialC || unk.Value != 42 {
+		t.Errorf("the 42 without destination: %+v (found %v)", unk, ok)
+	}
+	var est []Mark
+	for _, m := range c.Marks {
+		if m.Datum == "ngo-estimate-females-per-year" {
+			est = append(est, m)
+			if m.Role != "estimate" || (m.Style.Fill != EstimateC) {
+				t.Errorf("estimate mark %s in %s / %s", m.ID, m.Role, m.Style.Fill)
+			}
+		}
+	}
+	if len(est) == 0 {
+		t.Error("the NGO estimate is not mentioned")
+	}
+	// Russia is no destination in 2010: its shape says so when hovered.
+	if got := TooltipText(countryDatum("RU", 2010)); !strings.Contains(got, "No separate count") || !strings.Contains(got, "4") {
+		t.Errorf("Russia 2010: %q", got)
+	}
+	if got := TooltipText(countryDatum("TR", 2010)); !strings.Contains(got, "Turkey: 23") || !strings.Contains(got, "footnote 9") {
+		t.Errorf("Turkey 2010: %q", got)
+	}
+}
+
+// Arcs never cover a label, at the sizes the page is read at.
+func TestArcsDoNotHideLabels(t *testing.T) {
+	for _, s := range [][2]float64{{800, 450}, {1920, 1080}, {1280, 720}} {
+		for _, y := range Years {
+			for _, ctx := range []bool{false, true} {
+				c := Map(State{View: "map", Year: y, Context: ctx}, s[0], s[1])
+				for _, tm := range c.Marks {
+					if tm.Kind != TextMark || (tm.Role != "label" && tm.Role != "value" && tm.Role != "place") {
+						continue
+					}
+					for _, a := range roleMarks(c, "arc") {
+						if rectTouchesPolygon(tm.Bounds(), a.Points) {
+							t.Errorf("%v %d: %s covers %s %q", s, y, a.ID, tm.ID, tm.Text)
+						}
+					}
+				}
+				for _, fl := range data.FlowsFor(y) {
+					if _, ok := c.Mark("value/" + fl.FigureID); !ok {
+						t.Errorf("%v %d: no label with the count of %s", s, y, fl.FigureID)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestArcIDsStableAcrossYears(t *testing.T) {
+	a, b := Map(State{View: "map", Year: 2010}, 800, 450), Map(State{View: "map", Year: 2012}, 800, 450)
+	for _, id := range []string{"arc/TR", "arc/IR", "arc/AE"} {
+		ma, okA := a.Mark(id)
+		mb, okB := b.Mark(id)
+		if !okA || !okB || len(ma.Points) != len(mb.Points) {
+			t.Errorf("%s: in 2010 %v, in 2012 %v, or shapes differ", id, okA, okB)
+		}
+	}
+}
+
+func TestTween(t *testing.T) {
+	a, b := Map(State{View: "map", Year: 2010}, 800, 450), Map(State{View: "map", Year: 2012}, 800, 450)
+	if Tween(a, b, 1) != b || Tween(nil, b, 0.3) != b {
+		t.Error("t = 1 or no start must give the end")
+	}
+	half := Tween(a, b, 0.5)
+	ma, _ := a.Mark("arc/TR")
+	mb, _ := b.Mark("arc/TR")
+	mh, _ := half.Mark("arc/TR")
+	if w := arcWidth(mh); math.Abs(w-(arcWidth(ma)+arcWidth(mb))/2) > 0.5 {
+		t.Errorf("halfway the Turkey arc is %v wide, want about %v", w, (arcWidth(ma)+arcWidth(mb))/2)
+	}
+	if mh.Value != 21 {
+		t.Errorf("halfway value %v, want 21", mh.Value)
+	}
+	ru, ok := half.Mark("arc/RU")
+	if !ok || !(ru.Style.Opacity > 0 && ru.Style.Opacity < 1) {
+		t.Errorf("the Russia arc (new in 2012) does not fade in: %+v", ru.Style)
+	}
+	other, ok := half.Mark("arc/other")
+	if !ok || !(other.Style.Opacity > 0 && other.Style.Opacity < 1) {
+		t.Errorf("the 2010 stub does not fade out: %v %+v", ok, other.Style)
+	}
+	start := Tween(a, b, 0)
+	m0, _ := start.Mark("arc/TR")
+	if arcWidth(m0) != arcWidth(ma) {
+		t.Error("t = 0 is not the start")
+	}
+}
+
+func TestYearWithoutDestinationsSaysSo(t *testing.T) {
+	c := Map(State{View: "map", Year: 2011}, 800, 450)
+	if n := len(roleMarks(c, "arc")); n != 0 {
+		t.Errorf("%d arcs for a year without destinations", n)
+	}
+	found := false
+	for _, m := range c.Marks {
+		if m.Kind == TextMark && strings.Contains(m.Text, "no destinations for 2011") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the map does not say that 2011 has no destinations")
+	}
+}
+
+func TestWithoutBaseMap(t *testing.T) {
+	bm := BaseMap()
+	SetBaseMap(nil)
+	defer SetBaseMap(bm)
+	c := Map(State{View: "map", Year: 2012}, 800, 450)
+	if len(roleMarks(c, "arc")) != 4 || len(roleMarks(c, "country")) != 0 {
+		t.Errorf("without a base map: %d arcs, %d countries", len(roleMarks(c, "arc")), len(roleMarks(c, "country")))
+	}
+	found := false
+	for _, m := range c.Marks {
+		found = found || (m.Kind == TextMark && strings.Contains(m.Text, "Base map not loaded"))
+	}
+	if !found {
+		t.Error("no note that the base map is missing")
+	}
+}
+
+func TestContextLayer(t *testing.T) {
+	off := Map(State{View: "map", Year: 2010}, 800, 450)
+	on := Map(State{View: "map", Year: 2010, Context: true}, 800, 450)
+	if n := len(roleMarks(off, "route")); n != 0 {
+		t.Errorf("%d routes with the context layer off", n)
+	}
+	routes := roleMarks(on, "route")
+	dests := map[string]bool{}
+	for _, m := range routes {
+		if m.Closed || m.Style.Fill != "" || m.Style.StrokeWidth > 2 || m.Style.Stroke == OfficialC {
+			t.Errorf("route %s looks like a counted flow: %+v", m.ID, m.Style)
+		}
+		if _, isFig := data.FigureByID(m.Datum); isFig {
+			t.Errorf("route %s points at a figure", m.ID)
+		}
+		if m.Target != "" {
+			dests[m.Datum+">"+m.Target] = true
+		}
+	}
+	for _, r := range data.Routes {
+		for _, to := range r.To {
+			if !dests[r.ID+">"+to] {
+				t.Errorf("no route %s to %s", r.ID, to)
+			}
+		}
+	}
+	legend := ""
+	for _, m := range on.Marks {
+		if m.Role == "legend" && m.Kind == TextMark {
+			legend += m.Text + " "
+		}
+	}
+	if !strings.Contains(legend, "no numbers") {
+		t.Errorf("legend %q has no entry for the routes", legend)
+	}
+	// A route answers hover, with what the paper says of it.
+	r := routes[0]
+	if got, ok := on.HitTest(r.Points[len(r.Points)/2], 4); !ok || got.Role != "route" && got.Role != "arc" {
+		t.Errorf("the middle of %s hits %v %v", r.ID, got.ID, ok)
+	}
+	if txt := TooltipText("route-forced-labour"); !strings.Contains(txt, "no count") || !strings.Contains(txt, "footnote 2") {
+		t.Errorf("route tooltip %q", txt)
+	}
+}
+
+func TestHoverCountryAndArc(t *testing.T) {
+	c := Map(State{View: "map", Year: 2010}, 800, 450)
+	m := mapLayout(&Chart{W: 800, H: 450}, c.Title, "x", []string{mapCredit}, "x")
+	got, ok := c.HitTest(m.proj.at(geo.LonLat{Lon: 38.5, Lat: 37.9}), 4) // south-east Anatolia, clear of arc and label
+	if !ok || got.Datum != countryDatum("TR", 2010) {
+		t.Errorf("inner Turkey hits %q", got.ID)
+	}
+	arc, _ := c.Mark("arc/TR")
+	if got, ok := c.HitTest(arc.Center(), 4); !ok || got.Datum != "dest-2010-turkey" {
+		t.Errorf("the Turkey arc's centre hits %q", got.ID)
+	}
+	// The legend names the projection and the source line the footnote.
+	src, _ := c.Mark("source")
+	if !strings.Contains(src.Text, "footnote 9") {
+		t.Errorf("source line %q", src.Text)
+	}
+	found := false
+	for _, mk := range c.Marks {
+		found = found || strings.Contains(mk.Text, "Lambert conformal conic")
+	}
+	if !found {
+		t.Error("the projection is not named")
+	}
+}
