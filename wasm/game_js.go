@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"math"
 	"syscall/js"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/image/font/opentype"
 
 	"azflows/charts"
+	"azflows/charts/geo"
 )
 
 // game adapts view to ebiten: Update reads input and changes state, Draw only paints, and
@@ -31,6 +33,45 @@ type game struct {
 	pointer    bool // cursor shape is the pointer
 	clicks     []click
 	err        error
+
+	start       time.Time
+	baseSettled bool
+}
+
+// baseMapTimeout is how long the map waits for basemap.json before it draws without it.
+const baseMapTimeout = 15 * time.Second
+
+// baseMap reports the base map view.js fetched (window.azflowsBaseMap: {text} or {error}),
+// once it has arrived or failed, or after baseMapTimeout.
+func (g *game) baseMap(in *input) {
+	if g.baseSettled {
+		return
+	}
+	st := js.Global().Get("azflowsBaseMap")
+	switch {
+	case st.Type() == js.TypeObject && st.Get("text").Type() == js.TypeString:
+		m, err := geo.Parse([]byte(st.Get("text").String()))
+		if err != nil {
+			js.Global().Get("console").Call("warn", "azflows view: "+err.Error())
+		}
+		in.BaseMap = m
+	case st.Type() == js.TypeObject && st.Get("error").Truthy():
+		js.Global().Get("console").Call("warn", "azflows view: base map: "+st.Get("error").String())
+	case time.Since(g.start) > baseMapTimeout:
+	default:
+		return
+	}
+	g.baseSettled, in.BaseMapSettled = true, true
+	js.Global().Set("azflowsBaseMap", js.Null()) // the text is parsed: let it go
+}
+
+// reducedMotion reports the reader's prefers-reduced-motion setting.
+func reducedMotion() bool {
+	mm := js.Global().Get("matchMedia")
+	if mm.Type() != js.TypeFunction {
+		return false
+	}
+	return js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Truthy()
 }
 
 func (g *game) Update() (err error) {
@@ -53,9 +94,16 @@ func (g *game) Update() (err error) {
 		body := js.Global().Get("document").Get("body")
 		g.w, g.h = body.Get("clientWidth").Float(), body.Get("clientHeight").Float()
 	}
-	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0]}
+	if g.start.IsZero() {
+		g.start = time.Now()
+	}
+	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0], Now: float64(time.Since(g.start).Microseconds()) / 1000}
 	g.in.take(&in)
 	g.clicks = in.Clicks
+	g.baseMap(&in)
+	if in.HasHash {
+		in.ReducedMotion = reducedMotion()
+	}
 
 	cx, cy := ebiten.CursorPosition()
 	if g.haveCursor && (cx != g.cx || cy != g.cy) && !in.PointerLeft {

@@ -4,7 +4,11 @@ import (
 	"math"
 
 	"azflows/charts"
+	"azflows/charts/geo"
 )
+
+// tweenMS is how long a change of year takes to animate on the map.
+const tweenMS = 400
 
 // hitSlop is how far (CSS px) from a thin mark the pointer may be and still hit it.
 const hitSlop = 6
@@ -24,6 +28,13 @@ type input struct {
 
 	Clicks []click // presses since the last tick, in order
 	Escape bool
+
+	Now           float64 // milliseconds on a monotonic clock
+	ReducedMotion bool    // prefers-reduced-motion: reduce, read when a new hash arrives
+
+	// The map's base map (basemap.json), once it has loaded or failed (BaseMap nil).
+	BaseMap        *geo.Map
+	BaseMapSettled bool
 }
 
 // click is a primary mouse button, pen or touch press.
@@ -66,8 +77,14 @@ type view struct {
 	pinned    string
 	pinAt     charts.Point
 
-	base    []drawOp // the chart's marks
+	base    []drawOp // the chart's marks (while animating, the tween's)
 	overlay []drawOp // highlight and tooltip of the shown datum
+
+	dirty       bool // the chart must be built again
+	baseSettled bool // the base map has loaded, or failed to
+	shownChart  *charts.Chart
+	animFrom    *charts.Chart // the chart a change of year animates from; nil when still
+	animStart   float64
 
 	gen      uint64 // bumped whenever what Draw would paint changes
 	drawnGen uint64
@@ -97,32 +114,58 @@ func (v *view) update(in input) []message {
 	if !(dsf > 0) || math.IsInf(dsf, 0) {
 		dsf = 1
 	}
-	rebuild := v.chart == nil
+	if v.chart == nil {
+		v.dirty = true
+	}
+	if in.BaseMapSettled && !v.baseSettled {
+		v.baseSettled = true
+		charts.SetBaseMap(in.BaseMap)
+		v.dirty = v.dirty || v.state.View == "map"
+	}
+	animate := false
 	if in.HasHash {
 		if st := charts.ParseHash(in.Hash); st != v.state {
+			// A new year (or layer) of the map moves the arcs from one state to the other.
+			animate = v.chart != nil && v.state.View == "map" && st.View == "map" && !in.ReducedMotion
 			v.state = st
 			v.pinned, v.hover = "", ""
-			rebuild = true
+			v.dirty = true
 		}
 	}
 	if in.W >= 1 && in.H >= 1 && (in.W != v.w || in.H != v.h) {
 		v.w, v.h = in.W, in.H
-		rebuild = true
+		v.dirty, animate = true, false
 	}
 	if dsf != v.dsf {
 		v.dsf = dsf
-		rebuild = true
+		v.dirty, animate = true, false
 	}
 	if v.w < 1 || v.h < 1 { // not laid out yet
 		return nil
 	}
+	if v.state.View == "map" && !v.baseSettled {
+		return nil // the map waits for its base map; its first frame has the countries
+	}
+	rebuild := v.dirty
 	if rebuild {
-		v.chart = charts.Build(v.state, v.w, v.h)
-		v.base = v.base[:0]
-		for _, m := range v.chart.Marks {
-			v.base = appendMarkOps(v.base, m, v.dsf)
+		v.dirty = false
+		v.animFrom = nil
+		if animate {
+			v.animFrom, v.animStart = v.shownChart, in.Now
 		}
-		v.gen++
+		v.chart = charts.Build(v.state, v.w, v.h)
+		if v.animFrom == nil {
+			v.paint(v.chart)
+		}
+	}
+	if v.animFrom != nil {
+		t := (in.Now - v.animStart) / tweenMS
+		if t >= 1 || !(t >= 0) {
+			v.animFrom = nil
+			v.paint(v.chart)
+		} else {
+			v.paint(charts.Tween(v.animFrom, v.chart, ease(t)))
+		}
 	}
 
 	prevShown, prevAt := v.shownDatum()
@@ -177,6 +220,22 @@ func (v *view) update(in input) []message {
 	}
 	return out
 }
+
+// paint makes c what Draw paints.
+func (v *view) paint(c *charts.Chart) {
+	v.shownChart = c
+	v.base = v.base[:0]
+	for _, m := range c.Marks {
+		v.base = appendMarkOps(v.base, m, v.dsf)
+	}
+	v.gen++
+}
+
+// animating reports whether a change of year is still being animated.
+func (v *view) animating() bool { return v.animFrom != nil }
+
+// ease is a smooth start and stop.
+func ease(t float64) float64 { return t * t * (3 - 2*t) }
 
 // shownDatum is the datum whose tooltip is up and where: the pinned one, else the hovered one.
 func (v *view) shownDatum() (string, charts.Point) {

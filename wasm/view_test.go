@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/geo"
 )
 
 func TestParseColor(t *testing.T) {
@@ -346,5 +347,109 @@ func TestTooltipOverlayIsDrawn(t *testing.T) {
 	}
 	if len(texts) == 0 || !strings.Contains(charts.TooltipText(band.Datum), strings.TrimSuffix(texts[0], "…")) {
 		t.Errorf("overlay texts %q", texts)
+	}
+}
+
+func loadBaseMap(t *testing.T) *geo.Map {
+	t.Helper()
+	m, err := geo.ForTests()
+	if err != nil {
+		t.Fatal(err) // run npm ci
+	}
+	return m
+}
+
+// The map draws nothing until its base map has arrived (or failed): its first frame has the
+// countries. Other views do not wait.
+func TestMapWaitsForBaseMap(t *testing.T) {
+	bm := loadBaseMap(t)
+	defer charts.SetBaseMap(bm)
+	charts.SetBaseMap(nil)
+	v := newView("view=map&year=2010")
+	tick(v, input{})
+	if _, _, ok := v.frame(800, 450); ok {
+		t.Fatal("the map drew before its base map")
+	}
+	tick(v, input{BaseMap: bm, BaseMapSettled: true})
+	if _, _, ok := v.frame(800, 450); !ok {
+		t.Fatal("no frame once the base map arrived")
+	}
+	if firstMark(v.chart, "country").ID == "" {
+		t.Error("the first map frame has no countries")
+	}
+
+	b := newView("view=bars&year=2010")
+	tick(b, input{})
+	if _, _, ok := b.frame(800, 450); !ok {
+		t.Error("the bars waited for the base map")
+	}
+}
+
+func arcOpsWidth(t *testing.T, v *view) float64 {
+	t.Helper()
+	for _, m := range v.shownChart.Marks {
+		if m.ID == "arc/TR" {
+			n := len(m.Points)
+			a, b := m.Points[7], m.Points[n-1-7]
+			return math.Hypot(a.X-b.X, a.Y-b.Y)
+		}
+	}
+	t.Fatal("no Turkey arc shown")
+	return 0
+}
+
+// Switching year animates the arcs for tweenMS, a frame each tick, then stops drawing.
+func TestYearChangeAnimates(t *testing.T) {
+	bm := loadBaseMap(t)
+	v := newView("view=map&year=2010")
+	tick(v, input{BaseMap: bm, BaseMapSettled: true, Now: 0})
+	v.frame(800, 450)
+	w2010 := arcOpsWidth(t, v)
+	tick(v, input{Now: 1000, HasHash: true, Hash: "view=map&year=2012"})
+	if !v.animating() {
+		t.Fatal("a change of year does not animate")
+	}
+	if _, _, ok := v.frame(800, 450); !ok {
+		t.Error("no frame at the start of the animation")
+	}
+	if w := arcOpsWidth(t, v); math.Abs(w-w2010) > 1e-6 {
+		t.Errorf("at t=0 the arc is %v wide, want 2010's %v", w, w2010)
+	}
+	tick(v, input{Now: 1000 + tweenMS/2})
+	if _, _, ok := v.frame(800, 450); !ok {
+		t.Error("no frame halfway")
+	}
+	mid := arcOpsWidth(t, v)
+	tick(v, input{Now: 1000 + tweenMS + 1})
+	v.frame(800, 450)
+	w2012 := arcOpsWidth(t, v)
+	if v.animating() || !(mid < w2010 && mid > w2012) {
+		t.Errorf("widths 2010 %v, halfway %v, 2012 %v (animating %v)", w2010, mid, w2012, v.animating())
+	}
+	frames := v.frames
+	for i := 0; i < 10; i++ {
+		tick(v, input{Now: 2000 + float64(i)*16})
+		v.frame(800, 450)
+	}
+	if v.frames != frames {
+		t.Errorf("%d frames drawn while idle", v.frames-frames)
+	}
+	// The hit test answers for the year shown at the end.
+	if v.chart.Year != 2012 {
+		t.Errorf("chart year %d", v.chart.Year)
+	}
+}
+
+func TestReducedMotionJumps(t *testing.T) {
+	bm := loadBaseMap(t)
+	v := newView("view=map&year=2010")
+	tick(v, input{BaseMap: bm, BaseMapSettled: true})
+	v.frame(800, 450)
+	tick(v, input{Now: 50, HasHash: true, Hash: "view=map&year=2012", ReducedMotion: true})
+	if v.animating() {
+		t.Error("animates under prefers-reduced-motion")
+	}
+	if v.shownChart != v.chart || v.chart.Year != 2012 {
+		t.Error("does not show 2012 at once")
 	}
 }

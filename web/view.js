@@ -77,6 +77,21 @@
     }, function (err) { fail('could not load view.wasm', err); });
   }
 
+  // The map's base map (country shapes, see charts/geo), fetched beside view.wasm: the view
+  // reads window.azflowsBaseMap ({text} or {error}) before it draws its first map frame; the
+  // other views do not wait for it.
+  window.azflowsBaseMap = { loading: true };
+  try {
+    fetch('basemap.json').then(function (resp) {
+      if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for basemap.json');
+      return resp.text();
+    }).then(function (text) { window.azflowsBaseMap = { text: text }; }, function (err) {
+      window.azflowsBaseMap = { error: String((err && err.message) || err) };
+    });
+  } catch (err) {
+    window.azflowsBaseMap = { error: String((err && err.message) || err) };
+  }
+
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);
 })();
