@@ -264,8 +264,8 @@ func story() []storyStep {
 // tableRow is one figure as the table view shows it.
 type tableRow struct {
 	ID, Measure, Value, Period, Kind, Reporter, Status, Formula string
-	Year, Footnote                                            int
-	Caveats                                                   []string
+	Year, Footnote                                              int
+	Caveats                                                     []string
 }
 
 var statusNames = map[data.Status]string{data.Official: "official count", data.Estimate: "estimate",
