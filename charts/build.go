@@ -30,3 +30,6 @@ func ChartViews() []string {
 	}
 	return out
 }
+
+// HasContext reports whether a view has the context layer of routes named without numbers.
+func HasContext(view string) bool { return view == "map" }

@@ -53,7 +53,8 @@
   function flagSuffix() {
     return (page.flags.embed ? '&embed' : '') + (page.flags.present ? '&present=' + page.flags.present : '');
   }
-  function key(st) { return st.view + '-' + st.year; }
+  // key names the pre-rendered SVG and fallback page of a state (the context layer only on views that have one).
+  function key(st) { return st.view + '-' + st.year + (st.context && config.contextViews.indexOf(st.view) >= 0 ? '-context' : ''); }
 
   function say(msg) { notice.textContent = msg; page.notice = msg; }
 
@@ -92,6 +93,7 @@
     }
     form.elements.view.value = st.view;
     form.elements.year.value = String(st.year);
+    form.elements.context.checked = !!st.context;
     var ck = key(chartState());
     document.getElementById('dl-svg').setAttribute('href', 'charts/' + ck + '.svg');
     document.getElementById('dl-png').setAttribute('href', 'charts/' + ck + '-1920x1080.png');
@@ -153,7 +155,7 @@
           }
           chart.classList.add('live');
           page.mode = 'live';
-          say('Interactive chart: hover or tap a bar or band to see its figure and source; click to pin it.');
+          say('Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.');
         }
       } else if (m.type === 'azflows:key' && typeof m.key === 'string') {
         // Keys pressed while the chart has focus, for the presentation mode's clicker keys.
@@ -174,7 +176,7 @@
   }
 
   form.addEventListener('change', function () {
-    setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value), true);
+    setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value + (form.elements.context.checked ? '&context=1' : '')), true);
   });
   window.addEventListener('hashchange', function () { page.flags = readFlags(); setState(parseHash(location.hash), false); });
 

@@ -94,17 +94,29 @@ func copyStatic(out string) error {
 // Chart size of the pre-rendered SVGs and the downloads: 16:9.
 const chartW, chartH = 800, 450
 
+// states lists every chart state that gets a pre-rendered SVG, slide images and a fallback
+// page: each chart view in each year, and the map with its context layer too.
 func states() []charts.State {
 	var out []charts.State
 	for _, v := range charts.ChartViews() {
 		for _, y := range charts.Years {
 			out = append(out, charts.State{View: v, Year: y})
+			if charts.HasContext(v) {
+				out = append(out, charts.State{View: v, Year: y, Context: true})
+			}
 		}
 	}
 	return out
 }
 
-func stateKey(s charts.State) string { return s.View + "-" + strconv.Itoa(s.Year) }
+// stateKey names a state's files; web/app.js builds the same names.
+func stateKey(s charts.State) string {
+	k := s.View + "-" + strconv.Itoa(s.Year)
+	if s.Context && charts.HasContext(s.View) {
+		k += "-context"
+	}
+	return k
+}
 
 func svgOf(s charts.State) (string, error) {
 	var b bytes.Buffer
@@ -187,7 +199,7 @@ func writeIndex(out string) error {
 		return err
 	}
 	def := charts.Default
-	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "years": charts.Years, "story": story()})
+	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "contextViews": contextViews(), "years": charts.Years, "story": story()})
 	defSVG, err := svgOf(def)
 	if err != nil {
 		return err
@@ -228,6 +240,16 @@ func writeIndex(out string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "index.html"), b.Bytes(), 0o644)
+}
+
+func contextViews() []string {
+	var out []string
+	for _, v := range charts.ChartViews() {
+		if charts.HasContext(v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // storyStep is one step of the presentation mode: a view and what to say about it.
