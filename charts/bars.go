@@ -5,26 +5,29 @@ import (
 	"strings"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // Bars lays out the destinations of every year as small multiples: one panel per year, side
 // by side, rows aligned by destination, all panels on one scale. The chosen year's panel is
 // outlined; a category a year lacks is said in words, never drawn as a zero bar.
-func Bars(year int, w, h float64) *Chart {
-	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background}
+func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h) }
+
+func bars(l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l}
 	years := data.FlowYears()
-	rows := destRows()
+	rows := destRows(l)
 	var ys []string
 	var all []destination
 	for _, y := range years {
 		ys = append(ys, itoa(y))
-		all = append(all, destinations(y)...)
+		all = append(all, destinations(l, y)...)
 	}
-	c.Title = "Where identified victims were taken, " + strings.Join(ys, " and ")
-	sub := fmt.Sprintf("Official counts, Ministry of Internal Affairs of Azerbaijan. One scale for all years; the year chosen, %d, is outlined.", year)
-	f := newFrame(c, c.Title, sub, barsNotes(years, rows), sourceLine(all), 0)
+	c.Title = i18n.T(l, "bars.title", strings.Join(ys, i18n.T(l, "and")))
+	sub := i18n.T(l, "bars.subtitle", year)
+	f := newFrame(c, c.Title, sub, barsNotes(l, years, rows), sourceLine(l, all), 0)
 	if len(rows) == 0 {
-		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: "The paper gives no destinations.",
+		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: i18n.T(l, "bars.empty"),
 			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
 		return c
 	}
@@ -63,7 +66,7 @@ func Bars(year int, w, h float64) *Chart {
 			Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		if tot.ID != "" {
 			c.add(Mark{ID: "total/" + yr, Role: "header", Datum: tot.ID, Kind: TextMark,
-				Text: Fit(tot.Text+" "+strings.Replace(tot.Measure, "victims of trafficking ", "victims ", 1), f.small, false, pw),
+				Text: Fit(i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, pw),
 				At:   Point{px, f.plot.Y + f.base*ascent + f.small*1.5}, Size: f.small, Style: Style{Fill: Muted}})
 		}
 		for _, t := range ticks {
@@ -76,14 +79,14 @@ func Bars(year int, w, h float64) *Chart {
 			d, ok := r.Cells[y]
 			if !ok {
 				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Datum: missingDatum(r, y), Kind: TextMark,
-					Text: Fit(missingText(r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*0.35},
+					Text: Fit(missingText(l, r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*0.35},
 					Size: f.small, Style: Style{Fill: Muted}})
 				continue
 			}
 			v := d.Figure.Value
 			rect := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
 			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
-			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: d.Figure.Text,
+			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
 				At: Point{rect.X + rect.W + gap*0.6, yc + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		}
 		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
@@ -93,7 +96,7 @@ func Bars(year int, w, h float64) *Chart {
 		c.add(Mark{ID: "label/" + r.Key, Role: "label", Kind: TextMark, Text: Fit(r.Label, f.base, false, labelW),
 			At: Point{x0 - gap, yc + f.base*0.35}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
 	}
-	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit("persons (one scale for all years)", f.small, false, f.plot.X+f.plot.W-x0),
+	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "bars.axis"), f.small, false, f.plot.X+f.plot.W-x0),
 		At: Point{(x0 + f.plot.X + f.plot.W) / 2, bottom + f.small*2.75}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
 	return c
 }
@@ -103,13 +106,13 @@ func Bars(year int, w, h float64) *Chart {
 func missingDatum(r destRow, year int) string {
 	switch r.Kind {
 	case data.Country:
-		for _, d := range destinations(year) {
-			if d.Flow.Kind == data.OtherCountries && strings.Contains(d.Flow.Label, r.Label) {
-				return d.Figure.ID
+		for _, fl := range data.FlowsFor(year) {
+			if fl.Kind == data.OtherCountries && includes(fl, r.Key) {
+				return fl.FigureID
 			}
 		}
 	case data.NotGiven:
-		if strings.HasPrefix(missingText(r, year), "— none") {
+		if allPlaced(year) {
 			return yearTotal(year).ID
 		}
 	}
@@ -118,14 +121,14 @@ func missingDatum(r destRow, year int) string {
 
 // barsNotes says what the aligned rows leave open: different measures per year, the group
 // that is not the same category as a country, and what the paper leaves unplaced.
-func barsNotes(years []int, rows []destRow) []string {
+func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 	var totals []string
 	for _, y := range years {
 		if t := yearTotal(y); t.ID != "" {
-			totals = append(totals, fmt.Sprintf("%d, %s %s", y, t.Text, t.Measure))
+			totals = append(totals, fmt.Sprintf("%d, %s %s", y, i18n.FigText(l, t), i18n.Measure(l, t)))
 		}
 	}
-	notes := []string{"The years count different things (" + strings.Join(totals, "; ") + "); the paper does not reconcile them."}
+	notes := []string{i18n.T(l, "bars.note.years", strings.Join(totals, "; "))}
 	for _, r := range rows {
 		for _, y := range years {
 			d, ok := r.Cells[y]
@@ -134,12 +137,12 @@ func barsNotes(years []int, rows []destRow) []string {
 			}
 			switch r.Kind {
 			case data.OtherCountries:
-				n := fmt.Sprintf("%d: %s went to \u201c%s\u201d, not broken down", y, d.Figure.Text, d.Flow.Label)
+				n := i18n.T(l, "bars.note.group", y, i18n.FigText(l, d.Figure), i18n.FlowLabel(l, d.Flow))
 				for _, o := range rows {
 					for oy := range o.Cells {
-						if o.Kind == data.Country && oy != y && strings.Contains(d.Flow.Label, o.Label) {
+						if o.Kind == data.Country && oy != y && includes(d.Flow, o.Key) {
 							if _, both := o.Cells[y]; !both {
-								n += fmt.Sprintf("; not the same category as %d\u2019s \u201c%s\u201d", oy, o.Label)
+								n += i18n.T(l, "bars.note.notsame", oy, o.Label)
 							}
 						}
 					}
@@ -147,8 +150,7 @@ func barsNotes(years []int, rows []destRow) []string {
 				notes = append(notes, n+".")
 			case data.NotGiven:
 				tot := yearTotal(y)
-				notes = append(notes, fmt.Sprintf("%d: the paper gives destinations for %v of the %v victims; for %s it gives none (computed here).",
-					y, tot.Value-d.Figure.Value, tot.Value, d.Figure.Text))
+				notes = append(notes, i18n.T(l, "bars.note.notgiven", y, tot.Value-d.Figure.Value, tot.Value, i18n.FigText(l, d.Figure)))
 			}
 		}
 	}

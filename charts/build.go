@@ -1,9 +1,19 @@
 package charts
 
+import "azflows/i18n"
+
 // builders lay out one view each; a view's file registers its builder in an init func.
 var builders = map[string]func(s State, w, h float64) *Chart{
-	"bars": func(s State, w, h float64) *Chart { return Bars(s.Year, w, h) },
-	"flow": func(s State, w, h float64) *Chart { return Flow(s.Year, w, h) },
+	"bars": func(s State, w, h float64) *Chart { return bars(lang(s), s.Year, w, h) },
+	"flow": func(s State, w, h float64) *Chart { return flow(lang(s), s.Year, w, h) },
+}
+
+// lang is the language a state is drawn in: English unless the state names another.
+func lang(s State) i18n.Lang {
+	if i18n.Valid(s.Lang) {
+		return s.Lang
+	}
+	return i18n.EN
 }
 
 // IsChart reports whether a view is drawn by the chart model (rather than as HTML by the page).

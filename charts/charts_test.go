@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"azflows/i18n"
 	"math"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestBarLengthProportionalAndShared(t *testing.T) {
 func TestBarsRowsAlignAcrossYears(t *testing.T) {
 	for _, s := range sizes {
 		c := Bars(2012, s[0], s[1])
-		rows := destRows()
+		rows := destRows(i18n.EN)
 		if got := []string{rows[0].Key, rows[len(rows)-2].Key, rows[len(rows)-1].Key}; got[0] != "TR" || got[1] != "other" || got[2] != "not-given" {
 			t.Errorf("row order %v", got)
 		}
@@ -251,7 +252,7 @@ func TestUnknownIsNotACountry(t *testing.T) {
 }
 
 func TestTooltipNamesFootnoteAndCaveat(t *testing.T) {
-	got := TooltipText("dest-2010-turkey")
+	got := TooltipText(i18n.EN, "dest-2010-turkey")
 	for _, want := range []string{"Victims trafficked to Turkey: 23", "footnote 9", "accuracy"} {
 		if !contains(got, want) {
 			t.Errorf("tooltip %q lacks %q", got, want)

@@ -5,10 +5,11 @@ import (
 	"strings"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 func init() {
-	builders["compare"] = func(s State, w, h float64) *Chart { return Compare(s.Year, w, h) }
+	builders["compare"] = func(s State, w, h float64) *Chart { return compare(lang(s), s.Year, w, h) }
 }
 
 // The records the compare view sets side by side.
@@ -27,13 +28,15 @@ const (
 // as a part of the 34, 2012's referred); on the right, apart from them because they are not
 // comparable: the multi-year total with both of the paper's wordings of its period, and the
 // estimates, each on its own scale and drawn as estimates (dashed, no solid fill).
-func Compare(year int, w, h float64) *Chart {
-	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background}
-	c.Title = "The paper\u2019s other counts, side by side"
-	sub := fmt.Sprintf("Official one-year counts on one scale (left); the multi-year total and the estimates apart, each on its own scale (right). Year chosen: %d.", year)
+func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h) }
+
+func compare(l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}
+	c.Title = i18n.T(l, "compare.title")
+	sub := i18n.T(l, "compare.subtitle", year)
 	fig := func(id string) data.Figure { f, _ := data.FigureByID(id); return f }
-	notes := []string{data.CaveatTrend}
-	src := fmt.Sprintf("Source: %s, footnotes %s. Official figures: accuracy cannot be evaluated (footnote 8).",
+	notes := []string{i18n.T(l, "caveat.trend")}
+	src := i18n.T(l, "source.compare",
 		data.ShortSource, footnoteList(cmpNGO, cmpAge, cmpConvicted, cmpTotal, cmpReferred))
 	f := newFrame(c, c.Title, sub, notes, src, 0)
 
@@ -50,7 +53,7 @@ func Compare(year int, w, h float64) *Chart {
 	hdrH := f.small * 1.7
 	k := min(1.4, f.plot.H/(hdrH+3*rowH+partH+axisH))
 	y := f.plot.Y
-	c.add(Mark{ID: "header/official", Role: "header", Kind: TextMark, Text: Fit("Official counts, persons (Ministry of Internal Affairs)", f.small, true, leftW),
+	c.add(Mark{ID: "header/official", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "compare.header.official"), f.small, true, leftW),
 		At: Point{f.plot.X, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	y += hdrH * k
 	valueW := TextWidth("000", f.base, true) + gap
@@ -68,20 +71,20 @@ func Compare(year int, w, h float64) *Chart {
 	rows := map[int]span{}
 	for i, o := range official {
 		y0 := y
-		lbl := fmt.Sprintf("%d \u00b7 %s", o.Period.From, o.Measure)
+		lbl := fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.Measure(l, o))
 		c.add(Mark{ID: "label/" + o.ID, Role: "label", Datum: o.ID, Kind: TextMark, Text: Fit(lbl, f.small, false, leftW),
 			At: Point{f.plot.X, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 		y += f.small * 1.35 * k
 		r := Rect{sx.Map(0), y, sx.Map(o.Value) - sx.Map(0), th}
 		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
-		c.add(Mark{ID: "value/" + o.ID, Role: "value", Datum: o.ID, Kind: TextMark, Text: o.Text,
+		c.add(Mark{ID: "value/" + o.ID, Role: "value", Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
 			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		if o.ID == cmpIdentified {
 			p := fig(cmpNoSchool)
 			pr := Rect{sx.Map(0), y, sx.Map(p.Value) - sx.Map(0), th}
-			plbl := fmt.Sprintf("%s of %s had not finished school", p.Text, o.Text)
+			plbl := i18n.T(l, "compare.noschool", i18n.FigText(l, p), i18n.FigText(l, o))
 			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
-			share := fmt.Sprintf(" (%.0f%%, computed here)", 100*p.Value/o.Value)
+			share := i18n.T(l, "compare.share", 100*p.Value/o.Value)
 			c.add(Mark{ID: "label/" + p.ID, Role: "label", Datum: p.ID, Kind: TextMark, Text: Fit(plbl+share, f.small, false, leftW),
 				At: Point{sx.Map(0), y + th + f.small*1.15}, Size: f.small, Style: Style{Fill: Ink}})
 			y += partH * k
@@ -97,7 +100,7 @@ func Compare(year int, w, h float64) *Chart {
 		c.add(Mark{ID: "tick/official/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
 	}
 	c.Marks = append(c.Marks[:gridAt], append(grid, c.Marks[gridAt:]...)...) // under the bars
-	c.add(Mark{ID: "axis/official", Role: "axis", Kind: TextMark, Text: Fit("persons (one scale for these counts)", f.small, false, leftW),
+	c.add(Mark{ID: "axis/official", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "compare.axis"), f.small, false, leftW),
 		At: Point{sx.Map(0), bottom + f.small*2.5}, Size: f.small, Style: Style{Fill: Muted}})
 	// The chosen year's rows are outlined.
 	sel := span{}
@@ -121,6 +124,7 @@ func Compare(year int, w, h float64) *Chart {
 
 // compareRight lays out the right column: the multi-year total in words, then the estimates.
 func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap float64) {
+	l := c.Lang
 	hdrH := f.small * 1.7
 	lineH := f.small * 1.35
 	barH := f.base * 1.1
@@ -129,51 +133,51 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	y := f.plot.Y
 
 	tot := fig(cmpTotal)
-	c.add(Mark{ID: "header/total", Role: "header", Kind: TextMark, Text: Fit("A total for several years: not comparable with one year", f.small, true, w),
+	c.add(Mark{ID: "header/total", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "compare.header.total"), f.small, true, w),
 		At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	y += hdrH * k
 	big := f.base * 1.6
-	c.add(Mark{ID: "value/" + tot.ID, Role: "value", Datum: tot.ID, Kind: TextMark, Text: tot.Text, At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
-	nx := x + TextWidth(tot.Text, big, true) + gap
-	c.add(Mark{ID: "label/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit("persons fell victim to trafficking (official)", f.small, false, x+w-nx),
+	c.add(Mark{ID: "value/" + tot.ID, Role: "value", Datum: tot.ID, Kind: TextMark, Text: i18n.FigText(l, tot), At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
+	nx := x + TextWidth(i18n.FigText(l, tot), big, true) + gap
+	c.add(Mark{ID: "label/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.total.label"), f.small, false, x+w-nx),
 		At: Point{nx, y + big*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 	y += f.base * 1.9 * k
-	wordings := periodWordings(tot)
+	wordings := periodWordings(l, tot)
 	for i, wd := range wordings {
 		c.add(Mark{ID: "period/" + itoa(i), Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit(wd, f.small, false, w),
 			At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 		y += lineH * k
 	}
 	if len(wordings) > 1 {
-		c.add(Mark{ID: "flag/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit("The two wordings disagree: six or seven years?", f.small, true, w),
+		c.add(Mark{ID: "flag/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.disagree"), f.small, true, w),
 			At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Ink}})
 		y += lineH * k
 	}
 	y += f.base * 0.8 * k
 
-	c.add(Mark{ID: "header/estimates", Role: "header", Kind: TextMark, Text: Fit("Estimates, not counts: each on its own scale", f.small, true, w),
+	c.add(Mark{ID: "header/estimates", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "compare.header.estimates"), f.small, true, w),
 		At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	y += hdrH * k
 	est := Style{Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}
-	valueW := TextWidth("up to 0,000", f.base, true) + gap
+	valueW := TextWidth(i18n.T(l, "value.upto", i18n.Number(l, 8888)), f.base, true) + gap
 
 	// NGOs: an upper bound, drawn as an outline from 0 to the bound.
 	ngo := fig(cmpNGO)
-	c.add(Mark{ID: "label/" + ngo.ID, Role: "label", Datum: ngo.ID, Kind: TextMark, Text: Fit("NGOs\u2019 estimate: females trafficked every year (no year given)", f.small, false, w),
+	c.add(Mark{ID: "label/" + ngo.ID, Role: "label", Datum: ngo.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.ngo.label"), f.small, false, w),
 		At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 	y += lineH * k
 	nticks := NiceTicks(ngo.High, 2)
 	nx0 := Linear{0, nticks[len(nticks)-1], x, x + w - valueW}
 	r := Rect{nx0.Map(0), y, nx0.Map(ngo.High) - nx0.Map(0), barH * k}
-	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: "up to " + ngo.Text + " " + ngo.Unit, Value: ngo.High})
-	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Datum: ngo.ID, Kind: TextMark, Text: "up to " + ngo.Text,
+	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
+	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
 		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
 	axisTicks(c, f, "ngo", nticks, nx0, r.Y, r.Y+r.H)
 	y += (barH + f.small*1.6 + f.base*0.5) * k
 
 	// Ages: a range whose upper end is itself a span ("35-40").
 	age := fig(cmpAge)
-	c.add(Mark{ID: "label/" + age.ID, Role: "label", Datum: age.ID, Kind: TextMark, Text: Fit("Ages of the vast majority of victims (females), as observers say", f.small, false, w),
+	c.add(Mark{ID: "label/" + age.ID, Role: "label", Datum: age.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.age.label"), f.small, false, w),
 		At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 	y += lineH * k
 	aticks := NiceTicks(50, int(clamp(w/(f.small*5), 2, 5)))
@@ -183,10 +187,10 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	fuzzy := Rect{ax.Map(sure), y, ax.Map(age.High) - ax.Map(sure), barH * k}
 	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: core,
 		Style: Style{Fill: EstimateC, Opacity: 0.3, Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed},
-		Label: fmt.Sprintf("ages %v to %v", lo, sure), Value: sure})
+		Label: i18n.T(l, "compare.age.core", lo, sure), Value: sure})
 	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
-		Label: fmt.Sprintf("ages %v to %v: the upper end is itself a span", sure, age.High), Value: age.High})
-	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: Fit("\u201c"+age.Text+"\u201d", f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
+		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
+	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: Fit("\u201c"+i18n.FigText(l, age)+"\u201d", f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
 		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	axisTicks(c, f, "age", aticks, ax, core.Y, core.Y+core.H)
 }
@@ -196,7 +200,7 @@ func axisTicks(c *Chart, f *frame, name string, ticks []float64, sx Linear, y0, 
 	for _, t := range ticks {
 		x := sx.Map(t)
 		c.add(Mark{ID: "grid/" + name + "/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, y0 - 2}, {x, y1 + 2}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-		c.add(Mark{ID: "tick/" + name + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: thousands(t), At: Point{x, y1 + f.small*1.15}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
+		c.add(Mark{ID: "tick/" + name + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: i18n.Number(c.Lang, t), At: Point{x, y1 + f.small*1.15}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
 	}
 }
 
@@ -211,15 +215,15 @@ func ageSureHigh(f data.Figure) float64 {
 
 // periodWordings are the ways the paper words a figure's period: its own sentence, and, when
 // the record's period text quotes another wording, that one too.
-func periodWordings(f data.Figure) []string {
-	t := f.Period.Text
+func periodWordings(l i18n.Lang, f data.Figure) []string {
+	t := i18n.Period(l, f)
 	i := strings.Index(t, "(")
 	if i < 0 {
-		return []string{"Period: " + t}
+		return []string{i18n.T(l, "compare.period", t)}
 	}
 	first := strings.TrimSpace(t[:i])
 	second := strings.TrimSuffix(strings.TrimSpace(t[i+1:]), ")")
-	return []string{"One sentence: " + first, "Another: " + second}
+	return []string{i18n.T(l, "compare.wording1", first), i18n.T(l, "compare.wording2", second)}
 }
 
 // footnoteList names the footnotes of the records, in the order given, once each.
@@ -233,13 +237,4 @@ func footnoteList(ids ...string) string {
 		}
 	}
 	return strings.Join(out, ", ")
-}
-
-// thousands writes 1000 as "1,000", as the paper does.
-func thousands(v float64) string {
-	s := itoa(int(v))
-	if len(s) > 3 {
-		s = s[:len(s)-3] + "," + s[len(s)-3:]
-	}
-	return s
 }

@@ -1,11 +1,11 @@
 package charts
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // destination is one category of a year's destinations, in drawing order.
@@ -18,11 +18,11 @@ type destination struct {
 
 // destinations returns the year's flows ordered: named countries by count (largest first),
 // then the group the source does not break down, then what it leaves unplaced.
-func destinations(year int) []destination {
+func destinations(l i18n.Lang, year int) []destination {
 	var out []destination
 	for _, fl := range data.FlowsFor(year) {
 		fig, _ := data.FigureByID(fl.FigureID)
-		out = append(out, destination{Flow: fl, Figure: fig, Label: destLabel(fl), Style: destStyle(fl.Kind)})
+		out = append(out, destination{Flow: fl, Figure: fig, Label: destLabel(l, fl), Style: destStyle(fl.Kind)})
 	}
 	rank := map[data.DestKind]int{data.Country: 0, data.OtherCountries: 1, data.NotGiven: 2}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -35,14 +35,27 @@ func destinations(year int) []destination {
 	return out
 }
 
-func destLabel(fl data.Flow) string {
+func destLabel(l i18n.Lang, fl data.Flow) string {
 	switch fl.Kind {
 	case data.OtherCountries:
-		return "Other countries, incl. Russia"
+		return i18n.T(l, "dest.other")
 	case data.NotGiven:
-		return "Destination not given"
+		return i18n.T(l, "dest.notgiven")
 	}
-	return fl.Label
+	if n := i18n.Country(l, fl.To); n != "" {
+		return n
+	}
+	return i18n.FlowLabel(l, fl)
+}
+
+// includes reports whether a group of other countries names the country code among them.
+func includes(fl data.Flow, code string) bool {
+	for _, c := range fl.Includes {
+		if c == code {
+			return true
+		}
+	}
+	return false
 }
 
 // destStyle encodes how precisely a destination is known: a solid bar for one country, a light
@@ -90,7 +103,7 @@ func yearTotal(year int) data.Figure {
 }
 
 // sourceLine credits the paper and the footnotes the year's figures come from.
-func sourceLine(dests []destination) string {
+func sourceLine(l i18n.Lang, dests []destination) string {
 	seen := map[int]bool{}
 	var fns []string
 	for _, d := range dests {
@@ -99,11 +112,11 @@ func sourceLine(dests []destination) string {
 			fns = append(fns, itoa(d.Figure.Footnote))
 		}
 	}
-	return fmt.Sprintf("Source: %s, footnote %s. Official figures; their accuracy cannot be evaluated (footnote 8).", data.ShortSource, strings.Join(fns, ", "))
+	return i18n.T(l, "source.dest", data.ShortSource, strings.Join(fns, ", "))
 }
 
 // destNotes says in words what the year's figures leave open.
-func destNotes(year int, dests []destination) []string {
+func destNotes(l i18n.Lang, year int, dests []destination) []string {
 	tot := yearTotal(year)
 	var notes []string
 	placed := 0.0
@@ -112,9 +125,9 @@ func destNotes(year int, dests []destination) []string {
 		case data.Country:
 			placed += d.Figure.Value
 		case data.OtherCountries:
-			notes = append(notes, fmt.Sprintf("%v went to \u201cother countries, including Russia\u201d: the paper does not break them down.", d.Figure.Value))
+			notes = append(notes, i18n.T(l, "note.othergroup", d.Figure.Value, i18n.FlowLabel(l, d.Flow)))
 		case data.NotGiven:
-			notes = append(notes, fmt.Sprintf("The paper gives destinations for %v of the %v victims; for %v it gives none.", placed, tot.Value, d.Figure.Value))
+			notes = append(notes, i18n.T(l, "note.notgiven", placed, tot.Value, d.Figure.Value))
 		}
 	}
 	return notes
@@ -123,15 +136,15 @@ func destNotes(year int, dests []destination) []string {
 // destFrame places title, notes and source for a destinations view of year, reserving the
 // note space and label width that every year needs so that all years share one plot area.
 func destFrame(c *Chart, year int, title, subtitle string, dests []destination) (*frame, float64) {
-	probe := newFrame(&Chart{W: c.W, H: c.H}, title, subtitle, nil, "", 0)
+	probe := newFrame(&Chart{W: c.W, H: c.H, Lang: c.Lang}, title, subtitle, nil, "", 0)
 	reserve := 0
 	labelW := 0.0
 	for _, y := range data.FlowYears() {
-		ds := destinations(y)
-		reserve = max(reserve, noteLines(destNotes(y, ds), probe.small, probe.plot.W))
+		ds := destinations(c.Lang, y)
+		reserve = max(reserve, noteLines(destNotes(c.Lang, y, ds), probe.small, probe.plot.W))
 		for _, d := range ds {
 			labelW = max(labelW, TextWidth(d.Label, probe.base, false))
 		}
 	}
-	return newFrame(c, title, subtitle, destNotes(year, dests), sourceLine(dests), reserve), labelW
+	return newFrame(c, title, subtitle, destNotes(c.Lang, year, dests), sourceLine(c.Lang, dests), reserve), labelW
 }

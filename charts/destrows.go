@@ -1,11 +1,10 @@
 package charts
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // destRow is one destination category across all years, so that the years' bars line up:
@@ -19,12 +18,12 @@ type destRow struct {
 
 // destRows aligns the years' destinations: countries named in every year (largest total
 // first), then countries named in some years only, then the group, then the unplaced.
-func destRows() []destRow {
+func destRows(l i18n.Lang) []destRow {
 	years := data.FlowYears()
 	byKey := map[string]*destRow{}
 	var keys []string
 	for _, y := range years {
-		for _, d := range destinations(y) {
+		for _, d := range destinations(l, y) {
 			k := rowKey(d.Flow)
 			r, ok := byKey[k]
 			if !ok {
@@ -78,22 +77,28 @@ func rowKey(fl data.Flow) string {
 }
 
 // missingText says why a year has no bar in a row, in words rather than as a zero.
-func missingText(r destRow, year int) string {
+func missingText(l i18n.Lang, r destRow, year int) string {
 	switch r.Kind {
 	case data.Country:
-		for _, d := range destinations(year) {
-			if d.Flow.Kind == data.OtherCountries && strings.Contains(d.Flow.Label, r.Label) {
-				return "— not given separately: in \u201cother countries\u201d"
+		for _, fl := range data.FlowsFor(year) {
+			if fl.Kind == data.OtherCountries && includes(fl, r.Key) {
+				return i18n.T(l, "missing.ingroup")
 			}
 		}
 	case data.NotGiven:
-		placed := 0.0
-		for _, d := range destinations(year) {
-			placed += d.Figure.Value
-		}
-		if tot := yearTotal(year); tot.ID != "" && placed == tot.Value {
-			return fmt.Sprintf("— none: all %v placed", tot.Value)
+		if allPlaced(year) {
+			return i18n.T(l, "missing.allplaced", yearTotal(year).Value)
 		}
 	}
-	return "— not reported"
+	return i18n.T(l, "missing.notreported")
+}
+
+// allPlaced reports whether the paper gives a destination for every victim of the year.
+func allPlaced(year int) bool {
+	placed := 0.0
+	for _, fl := range data.FlowsFor(year) {
+		placed += data.FlowValue(fl)
+	}
+	tot := yearTotal(year)
+	return tot.ID != "" && placed == tot.Value
 }

@@ -1,29 +1,31 @@
 package charts
 
 import (
-	"fmt"
-
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // Flow lays out the year's destinations as bands from Azerbaijan to each destination, band
 // width proportional to the count, on a scale shared by all years.
-func Flow(year int, w, h float64) *Chart {
-	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background}
-	dests := destinations(year)
+func Flow(year int, w, h float64) *Chart { return flow(i18n.EN, year, w, h) }
+
+func flow(l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background, Lang: l}
+	dests := destinations(l, year)
 	tot := yearTotal(year)
-	c.Title = fmt.Sprintf("From Azerbaijan to where: identified victims, %d", year)
-	sub := fmt.Sprintf("Band width proportional to persons (same scale for every year). Official figures: %v victims (%s)", tot.Value, tot.Measure)
+	c.Title = i18n.T(l, "flow.title", year)
+	sub := i18n.T(l, "flow.subtitle", tot.Value, i18n.Measure(l, tot))
 	f, labelW := destFrame(c, year, c.Title, sub, dests)
 	if len(dests) == 0 {
-		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: fmt.Sprintf("The paper gives no destinations for %d.", year),
+		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: i18n.T(l, "flow.empty", year),
 			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
 		return c
 	}
 
 	labelW += TextWidth("  00", f.base, true)
 	labelW = min(labelW, f.plot.W*0.42)
-	originW := TextWidth("Azerbaijan", f.base, true)
+	az := i18n.T(l, "country.AZ")
+	originW := TextWidth(az, f.base, true)
 	nodeW := max(f.base*0.7, 6)
 	gap := f.base * 0.5
 	lineH := f.base * 1.25
@@ -47,8 +49,8 @@ func Flow(year int, w, h float64) *Chart {
 	}
 	yL := f.plot.Y + (f.plot.H-total*k)/2
 	origin := Rect{xL, yL, nodeW, total * k}
-	c.add(Mark{ID: "node/AZ", Role: "node", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: "Azerbaijan", Value: tot.Value})
-	c.add(Mark{ID: "label/AZ", Role: "label", Datum: tot.ID, Kind: TextMark, Text: "Azerbaijan", At: Point{xL - gap, origin.Y + origin.H/2 + f.base*0.35}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
+	c.add(Mark{ID: "node/AZ", Role: "node", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: az, Value: tot.Value})
+	c.add(Mark{ID: "label/AZ", Role: "label", Datum: tot.ID, Kind: TextMark, Text: az, At: Point{xL - gap, origin.Y + origin.H/2 + f.base*0.35}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
 
 	y0 := yL
 	for i, d := range dests {
@@ -64,13 +66,14 @@ func Flow(year int, w, h float64) *Chart {
 			st.Opacity = 1
 		}
 		c.add(Mark{ID: "band/" + d.Figure.ID, Role: "band", Datum: d.Figure.ID, Kind: PathMark, Points: band, Closed: true, Style: st,
-			Label: d.Label, Value: v, Source: "Azerbaijan", Target: d.Label})
+			Label: d.Label, Value: v, Source: az, Target: d.Label})
 		node := Rect{xR, ty, nodeW, bh}
 		c.add(Mark{ID: "node/" + d.Figure.ID, Role: "node", Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
 		yc := slotY + slots[i]/2 + f.base*0.35
-		lbl := Fit(d.Label, f.base, false, labelW-TextWidth("  "+d.Figure.Text, f.base, true))
+		val := i18n.FigText(l, d.Figure)
+		lbl := Fit(d.Label, f.base, false, labelW-TextWidth("  "+val, f.base, true))
 		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
-		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: d.Figure.Text,
+		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: val,
 			At: Point{xR + nodeW + gap + TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		y0 += bh
 	}

@@ -3,6 +3,8 @@ package charts
 import (
 	"strconv"
 	"strings"
+
+	"azflows/i18n"
 )
 
 // frame holds the type sizes and the plot area left after title, notes and source line.
@@ -54,7 +56,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
 		if maxLines > 0 {
-			lines[maxLines-1] = Fit(strings.TrimSuffix(lines[maxLines-1], "…")+" …(see table)", f.small, false, inner)
+			lines[maxLines-1] = Fit(strings.TrimSuffix(lines[maxLines-1], "…")+i18n.T(c.Lang, "frame.seetable"), f.small, false, inner)
 		}
 	}
 	yb -= lineH * float64(max(0, min(reserve, maxLines)-len(lines)))

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // placer keeps labels apart: each new label must lie inside the map, clear of the labels
@@ -198,7 +199,7 @@ func (p *placer) badness(r Rect) float64 {
 }
 
 func (m *mapFrame) originLabel(c *Chart, pl *placer, year int, origin Point) {
-	lines := []line{{Name: "Azerbaijan", Size: m.f.base, Bold: true, Fill: Ink}}
+	lines := []line{{Name: countryName(c.Lang, "AZ"), Size: m.f.base, Bold: true, Fill: Ink}}
 	pl.place(c, "AZ", countryDatum("AZ", year), lines, func(w, h float64) []Rect { return candidates(origin, w, h, m.f.base*0.8) })
 }
 
@@ -206,10 +207,10 @@ func (m *mapFrame) originLabel(c *Chart, pl *placer, year int, origin Point) {
 func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []arcMark) {
 	for _, a := range arcs {
 		d := a.d
-		lines := []line{{Name: d.Flow.Label, Value: d.Figure.Text, Size: m.f.base, Fill: Ink}}
+		lines := []line{{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink}}
 		if d.Flow.Kind == data.OtherCountries {
-			lines = []line{{Name: "Other countries, incl. Russia", Value: d.Figure.Text, Size: m.f.base, Fill: Ink},
-				{Name: "not broken down by the paper", Size: m.f.small, Fill: Muted}}
+			lines = []line{{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink},
+				{Name: i18n.T(c.Lang, "map.notbroken"), Size: m.f.small, Fill: Muted}}
 		}
 		gap := m.f.base * 0.45
 		// Beside the arrowhead, else beside the arc, two thirds of the way.
@@ -230,8 +231,8 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 		}
 		tot := yearTotal(d.Flow.Year)
 		placed := tot.Value - d.Figure.Value
-		lines := []line{{Name: "Destination not given", Value: d.Figure.Text, Size: m.f.base, Fill: Ink},
-			{Name: tot.Text + " referred, destinations given for " + ftoa(placed), Size: m.f.small, Fill: Muted}}
+		lines := []line{{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink},
+			{Name: i18n.T(c.Lang, "map.referred", i18n.FigText(c.Lang, tot), ftoa(placed)), Size: m.f.small, Fill: Muted}}
 		m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true)
 	}
 }
@@ -351,12 +352,13 @@ func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
 	}
 	for _, s := range seas {
 		p := m.proj.at(s.At)
-		w := TextWidth(s.Name, size, false)
+		name := i18n.T(c.Lang, "sea."+s.Name)
+		w := TextWidth(name, size, false)
 		h := size * (ascent + descent)
 		r := Rect{p.X - w/2, p.Y - h/2, w, h}
 		if pl.fits(r) && !m.onLand(c, r) {
 			pl.take(r)
-			c.add(Mark{ID: "sea/" + s.Name, Role: "place", Kind: TextMark, Text: s.Name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
+			c.add(Mark{ID: "sea/" + s.Name, Role: "place", Kind: TextMark, Text: name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
 		}
 	}
 }

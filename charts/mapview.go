@@ -1,12 +1,12 @@
 package charts
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
 	"azflows/charts/geo"
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // The map view: where identified victims from Azerbaijan were taken, as arcs over a base map
@@ -27,7 +27,7 @@ const (
 	OriginC   = "#57606a"
 	CoastC    = "#ffffff"
 	RouteC    = "#6e7781"
-	PlaceC    = "#6e7781" // names of context countries and seas
+	PlaceC    = "#545d66" // names of context countries and seas: 4.5:1 on land (contrast_test.go)
 )
 
 // places are where arcs start and end: Azerbaijan's middle, and a point well inside each
@@ -53,7 +53,7 @@ var otherStub = geo.LonLat{Lon: 50.6, Lat: 42.6}
 var seas = []struct {
 	Name string
 	At   geo.LonLat
-}{{"Caspian Sea", geo.LonLat{Lon: 51.0, Lat: 41.9}}, {"Black Sea", geo.LonLat{Lon: 34.3, Lat: 43.3}}}
+}{{"caspian", geo.LonLat{Lon: 51.0, Lat: 41.9}}, {"black", geo.LonLat{Lon: 34.3, Lat: 43.3}}} // names: "sea.<Name>"
 
 // mapFrame is the layout of the map view at one size.
 type mapFrame struct {
@@ -113,20 +113,21 @@ func maxArcValue() float64 {
 }
 
 // mapCredit names the base map and its projection.
-const mapCredit = "Map: " + geo.Source + ", " + geo.ProjectionName + "; borders for orientation only."
+func mapCredit(l i18n.Lang) string { return i18n.T(l, "map.credit", geo.Source) }
 
 // Map lays out the year's destinations as arcs on the base map.
 func Map(s State, w, h float64) *Chart {
 	year := s.Year
-	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background}
-	dests := destinations(year)
-	c.Title = fmt.Sprintf("Where identified victims from Azerbaijan were taken, %d", year)
-	sub := "Official counts of the Ministry of Internal Affairs. Arc width proportional to persons, same scale for both years."
-	source := fmt.Sprintf("Source: %s.", data.ShortSource)
+	l := lang(s)
+	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}
+	dests := destinations(l, year)
+	c.Title = i18n.T(l, "map.title", year)
+	sub := i18n.T(l, "map.subtitle")
+	source := i18n.T(l, "source.plain", data.ShortSource)
 	if len(dests) > 0 {
-		source = sourceLine(dests)
+		source = sourceLine(l, dests)
 	}
-	m := mapLayout(c, c.Title, sub, []string{mapCredit}, source)
+	m := mapLayout(c, c.Title, sub, []string{mapCredit(l)}, source)
 	pl := &placer{rect: m.rect}
 
 	dest := map[string]bool{}
@@ -150,11 +151,11 @@ func Map(s State, w, h float64) *Chart {
 	m.arcLabels(c, pl, dests, arcs)
 	m.unplaced(c, pl, dests, origin)
 	if len(dests) == 0 {
-		msg := fmt.Sprintf("The paper gives no destinations for %d: no arcs to draw.", year)
+		msg := i18n.T(l, "map.empty", year)
 		m.callout(c, pl, "empty", "note", "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
 	}
 	if baseMap == nil {
-		m.callout(c, pl, "nobasemap", "note", "", "Base map not loaded: arcs drawn without country shapes.", Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
+		m.callout(c, pl, "nobasemap", "note", "", i18n.T(l, "map.nobasemap"), Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
 	}
 	m.placeNames(c, pl, dest)
 	m.legendMarks(c, s, dests)
@@ -188,7 +189,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 				continue
 			}
 			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: "country", Datum: datum, Kind: PathMark, Points: pts, Closed: true,
-				Style: st, Label: ct.Name})
+				Style: st, Label: countryName(c.Lang, ct.ID)})
 		}
 	}
 }
@@ -230,7 +231,7 @@ func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
 		pts := arcPolygon(origin, end, bend, w, m.f.base)
 		target := d.Label
 		out = append(out, arcMark{Mark: Mark{ID: id, Role: "arc", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
-			Label: d.Label, Value: d.Figure.Value, Source: "Azerbaijan", Target: target}, d: d, end: end})
+			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.Lang, "AZ"), Target: target}, d: d, end: end})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
 	for _, a := range out {
@@ -328,7 +329,7 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 			// The centre line: the left edge, then the tip.
 			line := append(append([]Point{}, poly[:arcSamples]...), end)
 			c.add(Mark{ID: "route/" + r.ID + "/" + to, Role: "route", Datum: r.ID, Kind: PathMark, Points: line,
-				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: r.Purpose, Source: "Azerbaijan", Target: to})
+				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: i18n.Purpose(c.Lang, r), Source: countryName(c.Lang, "AZ"), Target: to})
 			// A small open chevron at the end gives the direction.
 			a, b := line[len(line)-2], end
 			dx, dy := b.X-a.X, b.Y-a.Y

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"azflows/i18n"
 	"math"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func arcTip(m Mark) Point { return m.Points[arcSamples+1] }
 func TestBakuIsInAzerbaijan(t *testing.T) {
 	for _, s := range sizes {
 		c := Map(State{View: "map", Year: 2010}, s[0], s[1])
-		m := mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, "x", []string{mapCredit}, "x")
+		m := mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x")
 		for _, city := range []struct {
 			name, id string
 			at       geo.LonLat
@@ -151,10 +152,10 @@ func TestWhatIsOpenIsNotAnArc(t *testing.T) {
 		t.Error("the NGO estimate is not mentioned")
 	}
 	// Russia is no destination in 2010: its shape says so when hovered.
-	if got := TooltipText(countryDatum("RU", 2010)); !strings.Contains(got, "No separate count") || !strings.Contains(got, "4") {
+	if got := TooltipText(i18n.EN, countryDatum("RU", 2010)); !strings.Contains(got, "No separate count") || !strings.Contains(got, "4") {
 		t.Errorf("Russia 2010: %q", got)
 	}
-	if got := TooltipText(countryDatum("TR", 2010)); !strings.Contains(got, "Turkey: 23") || !strings.Contains(got, "footnote 9") {
+	if got := TooltipText(i18n.EN, countryDatum("TR", 2010)); !strings.Contains(got, "Turkey: 23") || !strings.Contains(got, "footnote 9") {
 		t.Errorf("Turkey 2010: %q", got)
 	}
 }
@@ -299,14 +300,14 @@ func TestContextLayer(t *testing.T) {
 	if got, ok := on.HitTest(r.Points[len(r.Points)/2], 4); !ok || got.Role != "route" && got.Role != "arc" {
 		t.Errorf("the middle of %s hits %v %v", r.ID, got.ID, ok)
 	}
-	if txt := TooltipText("route-forced-labour"); !strings.Contains(txt, "no count") || !strings.Contains(txt, "footnote 2") {
+	if txt := TooltipText(i18n.EN, "route-forced-labour"); !strings.Contains(txt, "no count") || !strings.Contains(txt, "footnote 2") {
 		t.Errorf("route tooltip %q", txt)
 	}
 }
 
 func TestHoverCountryAndArc(t *testing.T) {
 	c := Map(State{View: "map", Year: 2010}, 800, 450)
-	m := mapLayout(&Chart{W: 800, H: 450}, c.Title, "x", []string{mapCredit}, "x")
+	m := mapLayout(&Chart{W: 800, H: 450}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x")
 	got, ok := c.HitTest(m.proj.at(geo.LonLat{Lon: 38.5, Lat: 37.9}), 4) // south-east Anatolia, clear of arc and label
 	if !ok || got.Datum != countryDatum("TR", 2010) {
 		t.Errorf("inner Turkey hits %q", got.ID)

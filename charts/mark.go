@@ -1,5 +1,7 @@
 package charts
 
+import "azflows/i18n"
+
 // Point is a position in CSS pixels, origin top left.
 type Point struct{ X, Y float64 }
 
@@ -72,6 +74,7 @@ type Chart struct {
 	W, H       float64
 	Background string
 	Title      string
+	Lang       i18n.Lang // the language of the chart's words ("" draws English)
 	Marks      []Mark
 }
 

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"azflows/i18n"
 )
 
 // viewOrder is the order the page offers views in; only those that exist are offered.
@@ -31,7 +33,8 @@ var Years = []int{2010, 2012}
 type State struct {
 	View    string
 	Year    int
-	Context bool // the map's context layer: routes the paper names without numbers
+	Context bool      // the map's context layer: routes the paper names without numbers
+	Lang    i18n.Lang // "" when the hash names none (the page then asks the browser); drawn as English
 }
 
 // Default is the view a visitor sees without a hash: the first of the views that exist.
@@ -57,6 +60,9 @@ func ParseHash(s string) State {
 		st.Year = y
 	}
 	st.Context = q.Get("context") == "1"
+	if l := i18n.Lang(q.Get("lang")); i18n.Valid(l) {
+		st.Lang = l
+	}
 	return st
 }
 
@@ -65,6 +71,9 @@ func (s State) Hash() string {
 	h := "view=" + s.View + "&year=" + strconv.Itoa(s.Year)
 	if s.Context {
 		h += "&context=1"
+	}
+	if s.Lang != "" {
+		h += "&lang=" + string(s.Lang)
 	}
 	return h
 }

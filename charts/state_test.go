@@ -1,28 +1,37 @@
 package charts
 
-import "testing"
+import (
+	"testing"
+
+	"azflows/i18n"
+)
 
 func TestParseHash(t *testing.T) {
 	cases := map[string]State{
 		"":                                    Default,
-		"#view=flow&year=2012":                {"flow", 2012, false},
-		"view=bars&year=2012":                 {"bars", 2012, false},
-		"?year=2012":                          {"map", 2012, false},
+		"#view=flow&year=2012":                {"flow", 2012, false, ""},
+		"view=bars&year=2012":                 {"bars", 2012, false, ""},
+		"?year=2012":                          {"map", 2012, false, ""},
 		"#view=%3Cscript%3E&year=abc":         Default,
-		"#view=flow&view=bars&year=2012":      {"flow", 2012, false},
+		"#view=flow&view=bars&year=2012":      {"flow", 2012, false, ""},
 		"#year=2011":                          Default,
 		"#year=99999999999999999999999":       Default,
 		"#view=javascript:alert(1)&year=2010": Default,
-		"#view=flow&year=%00":                 {"flow", 2010, false},
-		"#%%%%&view=flow":                     {"flow", 2010, false},
-		"#unknown=1&year= 2012 ":              {"map", 2012, false},
+		"#view=flow&year=%00":                 {"flow", 2010, false, ""},
+		"#%%%%&view=flow":                     {"flow", 2010, false, ""},
+		"#unknown=1&year= 2012 ":              {"map", 2012, false, ""},
+		"#view=flow&lang=az":                  {"flow", 2010, false, "az"},
+		"#lang=ru&year=2012":                  {"map", 2012, false, "ru"},
+		"#lang=de":                            Default,
+		"#lang=AZ":                            Default,
+		"#lang=az&lang=ru":                    {"map", 2010, false, "az"},
 	}
 	for in, want := range cases {
 		if got := ParseHash(in); got != want {
 			t.Errorf("ParseHash(%q) = %+v, want %+v", in, got, want)
 		}
 	}
-	for _, s := range []State{{"flow", 2012, false}, {"bars", 2010, false}, {"flow", 2012, true}, {"map", 2012, true}} {
+	for _, s := range []State{{"flow", 2012, false, ""}, {"bars", 2010, false, ""}, {"flow", 2012, true, ""}, {"map", 2012, true, ""}, {"bars", 2012, false, "az"}, {"map", 2010, true, "ru"}, {"flow", 2010, false, "en"}} {
 		if got := ParseHash("#" + s.Hash()); got != s {
 			t.Errorf("round trip of %+v gives %+v", s, got)
 		}
@@ -30,18 +39,18 @@ func TestParseHash(t *testing.T) {
 }
 
 func TestDefaultIsTheMap(t *testing.T) {
-	if Default != (State{"map", 2010, false}) || Views()[0] != "map" {
+	if Default != (State{"map", 2010, false, ""}) || Views()[0] != "map" {
 		t.Errorf("default %+v, views %v: the map comes first", Default, Views())
 	}
 }
 
 func FuzzParseHash(f *testing.F) {
-	for _, s := range []string{"", "#view=flow&year=2012", "#view=%3Cscript%3E&year=abc", "?year=2012&year=2010", "#%zz"} {
+	for _, s := range []string{"", "#view=flow&year=2012", "#view=%3Cscript%3E&year=abc", "?year=2012&year=2010", "#%zz", "#lang=az&view=map", "#lang=ru;x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		st := ParseHash(s)
-		if !validView(st.View) || !validYear(st.Year) {
+		if !validView(st.View) || !validYear(st.Year) || (st.Lang != "" && !i18n.Valid(st.Lang)) {
 			t.Fatalf("ParseHash(%q) = %+v, not a valid state", s, st)
 		}
 		if ParseHash(st.Hash()) != st {

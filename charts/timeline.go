@@ -1,14 +1,14 @@
 package charts
 
 import (
-	"fmt"
 	"sort"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 func init() {
-	builders["timeline"] = func(s State, w, h float64) *Chart { return Timeline(s.Year, w, h) }
+	builders["timeline"] = func(s State, w, h float64) *Chart { return timeline(lang(s), s.Year, w, h) }
 	describers = append(describers, describeEvent)
 }
 
@@ -22,21 +22,22 @@ var vagueSpans = map[string][2]float64{
 	"the early 2000\u2019s":       {2000, 2003},
 }
 
-// eventLabels are the short labels drawn on the axis; the tooltip gives the full title.
-var eventLabels = map[string]string{
-	"ev-1990s-emigration":           "mass emigration begins",
-	"ev-1997-relevant":              "trafficking \u201crelevant\u201d (Yunusov)",
-	"ev-2000-conference":            "Baku conference on violence against women",
-	"ev-early-2000s-estimates":      "first statistical estimates",
-	"ev-2001-police-programme":      "programme among the police",
-	"ev-2001-life-without-violence": "UNIFEM \u201cLife without violence\u201d",
-	"ev-2002-brussels":              "Brussels Declaration",
-	"ev-2003-un-convention":         "UN Convention approved (and Protocol)",
-	"ev-2003-coe-translated":        "Council of Europe recommendations translated",
-	"ev-2004-action-plan":           "National Action Plan decree",
-	"ev-2006-conferences":           "Ministry staff at conferences abroad",
-	"ev-2012-12-statistics":         "2006\u20132012 statistics released",
-	"ev-shelter":                    "shelter for victims opened in Baku (OSCE, IOM)",
+// eventLabels are the short labels drawn on the axis (catalog keys "tl.<event id>"); the
+// tooltip gives the full title.
+var eventLabels = map[string]bool{
+	"ev-1990s-emigration":           true,
+	"ev-1997-relevant":              true,
+	"ev-2000-conference":            true,
+	"ev-early-2000s-estimates":      true,
+	"ev-2001-police-programme":      true,
+	"ev-2001-life-without-violence": true,
+	"ev-2002-brussels":              true,
+	"ev-2003-un-convention":         true,
+	"ev-2003-coe-translated":        true,
+	"ev-2004-action-plan":           true,
+	"ev-2006-conferences":           true,
+	"ev-2012-12-statistics":         true,
+	"ev-shelter":                    true,
 }
 
 // figureEvents are events that only restate figures; the figures lane draws those figures.
@@ -48,15 +49,14 @@ var figureEvents = map[string][]string{
 // tlFigures are the counts placed on the time axis, with the span each refers to.
 var tlFigures = []struct {
 	ID     string
-	X0, X1 float64
-	Label  string
+	X0, X1 float64 // the label is the catalog's "tl.<id>"
 }{
-	{"conferences-march-2006", 2006 + 2.5/12, 2006 + 2.5/12, "three conferences (March 2006)"},
-	{"victims-2006-2012", 2006, 2013, "473 victims: \u201csix years\u201d or 2006\u20132012 (seven)?"},
-	{"convicted-2010", 2010, 2011, "39 persons convicted (2010)"},
-	{"victims-2010", 2010, 2011, "34 victims identified (2010)"},
-	{"victims-2012", 2012, 2013, "89 referred to support centres (2012)"},
-	{"media-articles-2013", 2012 + 11.0/12, 2013 + 4.0/12, "no more than 5-6 articles in 3-4 months"},
+	{"conferences-march-2006", 2006 + 2.5/12, 2006 + 2.5/12},
+	{"victims-2006-2012", 2006, 2013},
+	{"convicted-2010", 2010, 2011},
+	{"victims-2010", 2010, 2011},
+	{"victims-2012", 2012, 2013},
+	{"media-articles-2013", 2012 + 11.0/12, 2013 + 4.0/12},
 }
 
 // tlItem is one thing on the axis: a marker or span, and its label beside it.
@@ -71,15 +71,17 @@ type tlItem struct {
 // Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
 // the undated shelter in a lane of its own. Labels sit beside their marks, in as many rows as
 // it takes for none to overlap.
-func Timeline(year int, w, h float64) *Chart {
-	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background}
-	c.Title = "Measures and counts in time, as the paper dates them"
-	sub := fmt.Sprintf("~ and dashed: the paper gives no exact date; a box spans the year or period it names. Year chosen: %d (shaded).", year)
-	src := "Source: " + data.ShortSource + ". Footnotes in the tooltips; the accuracy of official counts cannot be evaluated (footnote 8)."
-	notes := []string{"Where the paper dates a step only vaguely it is drawn as a dashed span marked ~; what it does not date is listed apart, not placed at a guessed year."}
+func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h) }
+
+func timeline(l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
+	c.Title = i18n.T(l, "timeline.title")
+	sub := i18n.T(l, "timeline.subtitle", year)
+	src := i18n.T(l, "source.timeline", data.ShortSource)
+	notes := []string{i18n.T(l, "timeline.note")}
 	f := newFrame(c, c.Title, sub, notes, src, 0)
 
-	events, figures, undated := timelineItems()
+	events, figures, undated := timelineItems(l)
 	gap := f.small * 0.5
 	sx := Linear{tlFrom, tlTo, f.plot.X, f.plot.X + f.plot.W}
 	hdrH := f.small * 1.5
@@ -116,9 +118,9 @@ func Timeline(year int, w, h float64) *Chart {
 		x := sx.Map(float64(t))
 		c.add(Mark{ID: "grid/" + itoa(t), Role: "grid", Kind: PathMark, Points: []Point{{x, f.plot.Y}, {x, axisY}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
 	}
-	c.add(Mark{ID: "header/events", Role: "header", Kind: TextMark, Text: Fit("Steps the paper dates", f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/events", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "timeline.header.events"), f.small, true, f.plot.W),
 		At: Point{f.plot.X, f.plot.Y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	c.add(Mark{ID: "header/figures", Role: "header", Kind: TextMark, Text: Fit("Counts the paper gives, placed on the same axis", f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/figures", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "timeline.header.figures"), f.small, true, f.plot.W),
 		At: Point{f.plot.X, figTop - hdrH + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	drawRows(c, events, evRows, sx, evTop, rowH, f.small, gap)
 	drawRows(c, figures, figRows, sx, figTop, rowH, f.small, gap)
@@ -139,7 +141,7 @@ func Timeline(year int, w, h float64) *Chart {
 	}
 
 	// Not dated: its own lane, never at a guessed year.
-	hd := "Not dated in the paper:"
+	hd := i18n.T(l, "timeline.header.undated")
 	c.add(Mark{ID: "header/undated", Role: "header", Kind: TextMark, Text: Fit(hd, f.small, true, f.plot.W), At: Point{f.plot.X, undatedY + f.small*ascent},
 		Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	x := f.plot.X + TextWidth(hd, f.small, true) + gap*2
@@ -158,16 +160,17 @@ func Timeline(year int, w, h float64) *Chart {
 }
 
 // timelineItems are the events (dated and not) and the counts, each with its span and style.
-func timelineItems() (events, figures, undated []tlItem) {
+func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 	evStyle := Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2}
 	for _, e := range data.Events {
 		if _, ok := figureEvents[e.ID]; ok {
 			continue
 		}
-		lbl := eventLabels[e.ID]
-		if lbl == "" {
-			lbl = e.Title
+		lbl := i18n.EventTitle(l, e)
+		if eventLabels[e.ID] {
+			lbl = i18n.T(l, "tl."+e.ID)
 		}
+		when := i18n.EventWhen(l, e)
 		it := tlItem{ID: e.ID, Datum: e.ID, X0: e.Year, X1: e.Year, Style: evStyle}
 		switch e.Precision {
 		case data.Undated:
@@ -180,15 +183,15 @@ func timelineItems() (events, figures, undated []tlItem) {
 				sp = [2]float64{e.Year - 1, e.Year + 1}
 			}
 			it.X0, it.X1 = sp[0], sp[1]
-			it.Label = "~ " + e.When + ": " + lbl
+			it.Label = "~ " + when + ": " + lbl
 			it.Style = Style{Fill: Grid, Opacity: 0.6, Stroke: Muted, StrokeWidth: 1.2, Dash: Dashed}
 		case data.Year:
 			it.X0, it.X1 = e.Year, e.Year+1
-			it.Label = e.When + ": " + lbl
+			it.Label = when + ": " + lbl
 			it.Style = Style{Fill: Grid, Stroke: Ink, StrokeWidth: 1}
 		default: // day, month: a point
 			it.Point = true
-			it.Label = e.When + ": " + lbl
+			it.Label = when + ": " + lbl
 		}
 		events = append(events, it)
 	}
@@ -197,7 +200,7 @@ func timelineItems() (events, figures, undated []tlItem) {
 		if !ok {
 			continue
 		}
-		it := tlItem{ID: fig.ID, Datum: fig.ID, X0: tf.X0, X1: tf.X1, Label: tf.Label, Point: tf.X0 == tf.X1}
+		it := tlItem{ID: fig.ID, Datum: fig.ID, X0: tf.X0, X1: tf.X1, Label: i18n.T(l, "tl."+tf.ID), Point: tf.X0 == tf.X1}
 		switch {
 		case fig.Status == data.Official && fig.Period.From != fig.Period.To:
 			it.Style = Style{Fill: GroupC, Stroke: OfficialC, StrokeWidth: 1.2, Dash: Dashed}
@@ -307,19 +310,19 @@ func drawRows(c *Chart, items []tlItem, rows []int, sx Linear, top, rowH, size, 
 }
 
 // describeEvent is an event's tooltip: title, date as the paper words it, footnote, caveat.
-func describeEvent(id string) []string {
+func describeEvent(l i18n.Lang, id string) []string {
 	for _, e := range data.Events {
 		if e.ID != id {
 			continue
 		}
-		lines := []string{e.Title, "Date, as the paper words it: " + e.When}
+		lines := []string{i18n.EventTitle(l, e), i18n.T(l, "tip.when", i18n.EventWhen(l, e))}
 		if e.Footnote == 0 {
-			lines = append(lines, "No footnote in the paper for this")
+			lines = append(lines, i18n.T(l, "tip.nofootnote"))
 		} else {
-			lines = append(lines, fmt.Sprintf("Source: footnote %d", e.Footnote))
+			lines = append(lines, i18n.T(l, "tip.footnote", e.Footnote))
 		}
-		if len(e.Caveats) > 0 {
-			lines = append(lines, e.Caveats[len(e.Caveats)-1])
+		if cs := i18n.EventCaveats(l, e); len(cs) > 0 {
+			lines = append(lines, cs[len(cs)-1])
 		}
 		return lines
 	}

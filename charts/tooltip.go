@@ -1,47 +1,48 @@
 package charts
 
 import (
-	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // TooltipLines is what a reader learns about a datum: the figure, who reported it, the footnote
 // and the first caveat.
 // Records other than figures (events, routes, countries) are described by the funcs in
 // describers, which views register in their init funcs.
-func TooltipLines(id string) []string {
+func TooltipLines(l i18n.Lang, id string) []string {
 	f, ok := data.FigureByID(id)
 	if !ok {
 		for _, d := range describers {
-			if lines := d(id); len(lines) > 0 {
+			if lines := d(l, id); len(lines) > 0 {
 				return lines
 			}
 		}
 		return nil
 	}
-	value := f.Text
+	value := i18n.FigText(l, f)
 	switch f.Bound {
 	case data.UpTo:
-		value = "up to " + f.Text
+		value = i18n.T(l, "value.upto", value)
 	}
-	lines := []string{fmt.Sprintf("%s: %s", capitalize(f.Measure), value)}
-	when := f.Period.Text
-	kind := map[data.Status]string{data.Official: "Official count", data.Estimate: "Estimate", data.Derived: "Computed here", data.Reported: "Reported"}[f.Status]
-	lines = append(lines, fmt.Sprintf("%s, %s; %s", kind, when, f.Reporter))
+	lines := []string{i18n.T(l, "tip.value", capitalize(i18n.Measure(l, f)), value)}
+	kind := i18n.T(l, "status."+string(f.Status))
+	lines = append(lines, i18n.T(l, "tip.kind", kind, i18n.Period(l, f), i18n.Reporter(l, f)))
 	if f.Formula != "" {
-		lines = append(lines, f.Formula)
+		lines = append(lines, i18n.Formula(l, f))
 	}
-	lines = append(lines, fmt.Sprintf("Source: footnote %d", f.Footnote))
-	if len(f.Caveats) > 0 {
-		lines = append(lines, f.Caveats[len(f.Caveats)-1])
+	lines = append(lines, i18n.T(l, "tip.footnote", f.Footnote))
+	if cs := i18n.FigCaveats(l, f); len(cs) > 0 {
+		lines = append(lines, cs[len(cs)-1])
 	}
 	return lines
 }
 
 // describers give tooltip lines for records that are not figures; nil when id is not theirs.
-var describers []func(id string) []string
+var describers []func(l i18n.Lang, id string) []string
 
 // Overlay returns the marks drawn over the chart while datum id is hovered or pinned at p: an
 // outline around the datum's shapes and a tooltip box kept inside the frame.
@@ -57,7 +58,7 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 		hl.Style = Style{Stroke: Highlight, StrokeWidth: 2.5}
 		out = append(out, hl)
 	}
-	lines := TooltipLines(id)
+	lines := TooltipLines(c.Lang, id)
 	if len(lines) == 0 {
 		return out
 	}
@@ -95,11 +96,12 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 }
 
 // TooltipText is the tooltip as one string, for live regions and tests.
-func TooltipText(id string) string { return strings.Join(TooltipLines(id), " — ") }
+func TooltipText(l i18n.Lang, id string) string { return strings.Join(TooltipLines(l, id), " — ") }
 
 func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"azflows/i18n"
 	"fmt"
 	"math"
 	"sort"
@@ -28,7 +29,7 @@ func TestEveryFigureInSomeChart(t *testing.T) {
 			if where == "" {
 				t.Errorf("%v: %s (%q) is drawn in no chart", s, f.ID, f.Text)
 			}
-			if tip := TooltipText(f.ID); !strings.Contains(tip, fmt.Sprintf("footnote %d", f.Footnote)) {
+			if tip := TooltipText(i18n.EN, f.ID); !strings.Contains(tip, fmt.Sprintf("footnote %d", f.Footnote)) {
 				t.Errorf("%s: tooltip %q does not name footnote %d", f.ID, tip, f.Footnote)
 			}
 		}
@@ -163,7 +164,7 @@ func TestTimelineOrderAndSpacing(t *testing.T) {
 					prev = x
 				}
 			}
-			if !strings.Contains(TooltipText(e.ID), e.When) {
+			if !strings.Contains(TooltipText(i18n.EN, e.ID), e.When) {
 				t.Errorf("%s: tooltip lacks the date as worded, %q", e.ID, e.When)
 			}
 		}
@@ -214,17 +215,17 @@ func TestTimelineLabelsClearOfMarkers(t *testing.T) {
 }
 
 func TestEventTooltip(t *testing.T) {
-	lines := TooltipLines("ev-2002-brussels")
+	lines := TooltipLines(i18n.EN, "ev-2002-brussels")
 	if len(lines) < 3 || !strings.Contains(strings.Join(lines, " "), "No footnote in the paper") {
 		t.Errorf("Brussels tooltip %q", lines)
 	}
-	tip := TooltipText("ev-2004-action-plan")
+	tip := TooltipText(i18n.EN, "ev-2004-action-plan")
 	for _, want := range []string{"National Action Plan", "6 May 2004", "footnote 4", "no separate reference"} {
 		if !strings.Contains(tip, want) {
 			t.Errorf("tooltip %q lacks %q", tip, want)
 		}
 	}
-	if tip := TooltipText("ev-shelter"); !strings.Contains(tip, "not dated") {
+	if tip := TooltipText(i18n.EN, "ev-shelter"); !strings.Contains(tip, "not dated") {
 		t.Errorf("shelter tooltip %q", tip)
 	}
 }

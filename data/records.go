@@ -158,7 +158,7 @@ var Flows = []Flow{
 	{ID: "flow-2010-tr", Year: 2010, From: "AZ", To: "TR", Label: "Turkey", Kind: Country, FigureID: "dest-2010-turkey", Total: "victims-2010"},
 	{ID: "flow-2010-ae", Year: 2010, From: "AZ", To: "AE", Label: "United Arab Emirates", Kind: Country, FigureID: "dest-2010-uae", Total: "victims-2010"},
 	{ID: "flow-2010-ir", Year: 2010, From: "AZ", To: "IR", Label: "Iran", Kind: Country, FigureID: "dest-2010-iran", Total: "victims-2010"},
-	{ID: "flow-2010-other", Year: 2010, From: "AZ", Label: "other countries, including Russia", Kind: OtherCountries, FigureID: "dest-2010-other", Total: "victims-2010"},
+	{ID: "flow-2010-other", Year: 2010, From: "AZ", Label: "other countries, including Russia", Includes: []string{"RU"}, Kind: OtherCountries, FigureID: "dest-2010-other", Total: "victims-2010"},
 	{ID: "flow-2012-tr", Year: 2012, From: "AZ", To: "TR", Label: "Turkey", Kind: Country, FigureID: "dest-2012-turkey", Total: "victims-2012"},
 	{ID: "flow-2012-ir", Year: 2012, From: "AZ", To: "IR", Label: "Iran", Kind: Country, FigureID: "dest-2012-iran", Total: "victims-2012"},
 	{ID: "flow-2012-ae", Year: 2012, From: "AZ", To: "AE", Label: "United Arab Emirates", Kind: Country, FigureID: "dest-2012-uae", Total: "victims-2012"},

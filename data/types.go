@@ -71,9 +71,10 @@ const (
 type Flow struct {
 	ID       string   `json:"id"`
 	Year     int      `json:"year"`
-	From     string   `json:"from"`  // ISO 3166 alpha-2 of the origin: AZ
-	To       string   `json:"to"`    // ISO alpha-2 for Country, "" otherwise
-	Label    string   `json:"label"` // the destination as the source names it
+	From     string   `json:"from"`               // ISO 3166 alpha-2 of the origin: AZ
+	To       string   `json:"to"`                 // ISO alpha-2 for Country, "" otherwise
+	Label    string   `json:"label"`              // the destination as the source names it
+	Includes []string `json:"includes,omitempty"` // for OtherCountries: ISO codes the source names among them
 	Kind     DestKind `json:"kind"`
 	FigureID string   `json:"figure"` // the Figure that holds the number and its quote
 	Total    string   `json:"total"`  // the Figure with the year's total

@@ -266,11 +266,12 @@ func TestPageParserMatchesGo(t *testing.T) {
 		"#view=flow&view=bars", "#year=2011", "#year=99999999999999999999", "#view=flow&year=%2B2012", "#view=flow;x=1&year=2012",
 		"#view=%zz&view=flow", "#view=flow&year=+2012", "#year=02012", "#view=fl%6Fw", "#view=flow&year=2012&year=2010",
 		"#<img src=x onerror=alert(1)>", "#view=javascript:alert(1)", "#view=bars&year=2010%00",
-		"#view=flow&context=1", "#context=1&context=0", "#context=yes", "#context=%31"}
+		"#view=flow&context=1", "#context=1&context=0", "#context=yes", "#context=%31",
+		"#lang=az", "#view=bars&lang=ru&year=2012", "#lang=de", "#lang=AZ", "#lang=az&lang=ru", "#lang=%61z", "#lang=ru;x=1", "#lang= az"}
 	for _, in := range inputs {
 		got := eval[map[string]any](t, ctx, fmt.Sprintf(`window.azflowsPage.parseHash(%q)`, in))
 		want := charts.ParseHash(in)
-		if got["view"] != want.View || got["year"] != float64(want.Year) || got["context"] != want.Context {
+		if got["view"] != want.View || got["year"] != float64(want.Year) || got["context"] != want.Context || got["lang"] != string(want.Lang) {
 			t.Errorf("%q: page parses %v, Go %+v", in, got, want)
 		}
 	}

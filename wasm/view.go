@@ -210,7 +210,7 @@ func (v *view) update(in input) []message {
 	if shown != v.shown {
 		v.shown, v.shownText = shown, ""
 		if shown != "" {
-			v.shownText = charts.TooltipText(shown)
+			v.shownText = charts.TooltipText(v.chart.Lang, shown)
 		}
 		out = append(out, message{Type: "azflows:hover", Datum: shown, Text: v.shownText})
 	}

@@ -7,6 +7,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/geo"
+	"azflows/i18n"
 )
 
 func TestParseColor(t *testing.T) {
@@ -233,7 +234,7 @@ func TestViewHoverPinAndState(t *testing.T) {
 	if got := hoverMsgs(ms); len(got) != 1 || got[0] != bar.Datum {
 		t.Fatalf("hover messages %v, want [%s]", got, bar.Datum)
 	}
-	if ms[0].Text != charts.TooltipText(bar.Datum) || ms[0].Text == "" {
+	if ms[0].Text != charts.TooltipText(i18n.EN, bar.Datum) || ms[0].Text == "" {
 		t.Errorf("hover text %q", ms[0].Text)
 	}
 	if !v.pointerOverDatum() || len(v.overlay) == 0 {
@@ -345,7 +346,7 @@ func TestTooltipOverlayIsDrawn(t *testing.T) {
 			texts = append(texts, op.text)
 		}
 	}
-	if len(texts) == 0 || !strings.Contains(charts.TooltipText(band.Datum), strings.TrimSuffix(texts[0], "…")) {
+	if len(texts) == 0 || !strings.Contains(charts.TooltipText(i18n.EN, band.Datum), strings.TrimSuffix(texts[0], "…")) {
 		t.Errorf("overlay texts %q", texts)
 	}
 }

@@ -19,7 +19,7 @@
 
   // parseHash follows charts.ParseHash: unknown keys are ignored, bad values give the default.
   function parseHash(s) {
-    var st = { view: config.views[0], year: config.years[0], context: false };
+    var st = { view: config.views[0], year: config.years[0], context: false, lang: '' };
     s = String(s || '').replace(/^[#?]+/, '').slice(0, 2048);
     var seen = {};
     s.split('&').forEach(function (pair) {
@@ -32,11 +32,12 @@
       seen[k] = true;
       if (k === 'view' && config.views.indexOf(v) >= 0) st.view = v;
       if (k === 'context') st.context = v === '1';
+      if (k === 'lang' && (v === 'en' || v === 'az' || v === 'ru')) st.lang = v;
       if (k === 'year' && /^\s*\+?\d+\s*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
     return st;
   }
-  function hashOf(st) { return 'view=' + st.view + '&year=' + st.year + (st.context ? '&context=1' : ''); }
+  function hashOf(st) { return 'view=' + st.view + '&year=' + st.year + (st.context ? '&context=1' : '') + (st.lang ? '&lang=' + st.lang : ''); }
 
   // Page flags ride along in the hash (or the query): embed, and present=N for presentation.
   function readFlags() {

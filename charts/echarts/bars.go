@@ -95,13 +95,13 @@ func barsOption(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration
 				continue
 			}
 			thick = b.Rect.H
-			data[rowOf(b.Rect.Y+b.Rect.H/2)] = barItem{Name: b.Label, Value: b.Value, Datum: b.Datum, TooltipLines: charts.TooltipLines(b.Datum),
+			data[rowOf(b.Rect.Y+b.Rect.H/2)] = barItem{Name: b.Label, Value: b.Value, Datum: b.Datum, TooltipLines: charts.TooltipLines(c.Lang, b.Datum),
 				ItemStyle: styleOf(b.Style),
 				Label:     &label{Label: valueLabel(c, literal(valueText(c, b.Datum), "{c}"))}}
 		}
 		for _, m := range prefixed(c, "missing/"+yr+"/") {
 			r := rowOf(m.At.Y - m.Size*0.35)
-			lines := charts.TooltipLines(m.Datum)
+			lines := charts.TooltipLines(c.Lang, m.Datum)
 			if len(lines) == 0 {
 				lines = []string{cats[r] + ", " + yr + ": " + m.Text}
 			}

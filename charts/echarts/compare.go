@@ -103,7 +103,7 @@ func compareOption(c *charts.Chart, assetsHost string) (*gecharts.BaseConfigurat
 			th := 0.0
 			for _, m := range ms {
 				th = m.Rect.H
-				it := barItem{Name: m.Label, Value: values(m), Datum: m.Datum, TooltipLines: charts.TooltipLines(m.Datum), ItemStyle: styleOf(m.Style)}
+				it := barItem{Name: m.Label, Value: values(m), Datum: m.Datum, TooltipLines: charts.TooltipLines(c.Lang, m.Datum), ItemStyle: styleOf(m.Style)}
 				if m.Style.Fill == "" {
 					it.ItemStyle.Color = "transparent" // an estimate: outline only, no solid fill
 				}

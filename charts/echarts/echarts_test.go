@@ -14,6 +14,7 @@ import (
 
 	"azflows/charts"
 	"azflows/data"
+	"azflows/i18n"
 )
 
 func render(t *testing.T, st charts.State) string {
@@ -165,7 +166,7 @@ func tooltips(t *testing.T, items []any, datums []string) {
 		for _, l := range list(t, it, "tooltipLines") {
 			got = append(got, l.(string))
 		}
-		if want := charts.TooltipLines(datums[i]); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		if want := charts.TooltipLines(i18n.EN, datums[i]); len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("item %d (%s): tooltipLines %q, want %q", i, datums[i], got, want)
 		}
 	}

@@ -31,7 +31,7 @@ func flowChart(c *charts.Chart) *gecharts.Sankey {
 			lb.Position, lb.FontWeight = "left", "bold"
 		}
 		items = append(items, sankeyNode{
-			Name: m.Label, Datum: m.Datum, TooltipLines: charts.TooltipLines(m.Datum),
+			Name: m.Label, Datum: m.Datum, TooltipLines: charts.TooltipLines(c.Lang, m.Datum),
 			ItemStyle: styleOf(m.Style), Label: lb,
 		})
 	}
@@ -46,7 +46,7 @@ func flowChart(c *charts.Chart) *gecharts.Sankey {
 		}
 		links = append(links, sankeyLink{
 			Source: b.Source, Target: b.Target, Value: b.Value, Datum: b.Datum,
-			TooltipLines: charts.TooltipLines(b.Datum), LineStyle: ls,
+			TooltipLines: charts.TooltipLines(c.Lang, b.Datum), LineStyle: ls,
 		})
 	}
 

@@ -11,6 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"azflows/charts"
+	"azflows/i18n"
 )
 
 // The map view's fallback: the model's country shapes, registered with echarts by
@@ -187,11 +188,11 @@ func centreline(m charts.Mark) ([][2]float64, float64) {
 
 // arrowhead is the model's arrowhead of an arc (wing, tip, wing after the band's left edge) as
 // a rotated triangle symbol.
-func arrowhead(m charts.Mark) pointItem {
+func arrowhead(l i18n.Lang, m charts.Mark) pointItem {
 	n := (len(m.Points) - 3) / 2
-	l, tip, r := m.Points[n], m.Points[n+1], m.Points[n+2]
-	neck := charts.Point{X: (l.X + r.X) / 2, Y: (l.Y + r.Y) / 2}
-	w, h := math.Hypot(l.X-r.X, l.Y-r.Y), math.Hypot(tip.X-neck.X, tip.Y-neck.Y)
+	tl, tip, r := m.Points[n], m.Points[n+1], m.Points[n+2]
+	neck := charts.Point{X: (tl.X + r.X) / 2, Y: (tl.Y + r.Y) / 2}
+	w, h := math.Hypot(tl.X-r.X, tl.Y-r.Y), math.Hypot(tip.X-neck.X, tip.Y-neck.Y)
 	// echarts' triangle points up; turn it to the direction of travel (y up in degrees).
 	rot := math.Atan2(-(tip.Y-neck.Y), tip.X-neck.X)*180/math.Pi - 90
 	st := styleOf(m.Style)
@@ -199,7 +200,7 @@ func arrowhead(m charts.Mark) pointItem {
 		st.BorderType = "solid"
 	}
 	return pointItem{Name: m.Label, Value: xy(charts.Point{X: (neck.X + tip.X) / 2, Y: (neck.Y + tip.Y) / 2}), Datum: m.Datum,
-		TooltipLines: charts.TooltipLines(m.Datum), Symbol: "triangle", SymbolSize: []float64{math.Round(w*10) / 10, math.Round(h*10) / 10},
+		TooltipLines: charts.TooltipLines(l, m.Datum), Symbol: "triangle", SymbolSize: []float64{math.Round(w*10) / 10, math.Round(h*10) / 10},
 		SymbolRotate: math.Round(rot*10) / 10, ItemStyle: &st}
 }
 
@@ -217,7 +218,7 @@ func mapChart(c *charts.Chart) *gecharts.Geo {
 			seenRegion[m.Label] = true
 			r := regionItem{Name: m.Label, ItemStyle: areaStyle{AreaColor: m.Style.Fill, BorderColor: m.Style.Stroke, BorderWidth: m.Style.StrokeWidth}}
 			if m.Datum != "" {
-				r.Datum, r.TooltipLines = m.Datum, charts.TooltipLines(m.Datum)
+				r.Datum, r.TooltipLines = m.Datum, charts.TooltipLines(c.Lang, m.Datum)
 			}
 			regions = append(regions, r)
 		case m.Role == "arc":
@@ -226,15 +227,15 @@ func mapChart(c *charts.Chart) *gecharts.Geo {
 			if len(m.Style.Dash) > 0 {
 				ls.Type, ls.Color = "dashed", m.Style.Stroke
 			}
-			heads = append(heads, arrowhead(m))
+			heads = append(heads, arrowhead(c.Lang, m))
 			arcs = append(arcs, lineItem{Name: m.Label, FromName: m.Source, ToName: m.Target, Value: m.Value, Datum: m.Datum,
-				TooltipLines: charts.TooltipLines(m.Datum), Coords: coords, LineStyle: ls})
+				TooltipLines: charts.TooltipLines(c.Lang, m.Datum), Coords: coords, LineStyle: ls})
 		case m.Role == "route" && !strings.HasSuffix(m.ID, "/head"):
 			var coords [][2]float64
 			for _, p := range m.Points {
 				coords = append(coords, xy(p))
 			}
-			routes = append(routes, lineItem{Name: m.Label, FromName: m.Source, ToName: m.Target, Datum: m.Datum, TooltipLines: charts.TooltipLines(m.Datum),
+			routes = append(routes, lineItem{Name: m.Label, FromName: m.Source, ToName: m.Target, Datum: m.Datum, TooltipLines: charts.TooltipLines(c.Lang, m.Datum),
 				Coords: coords, LineStyle: lineStyleX{Color: m.Style.Stroke, Width: m.Style.StrokeWidth, Type: "dotted"}})
 		case m.Kind == charts.PathMark && m.Closed && (m.Role == "legend"):
 			coords, w := centreline(m)
@@ -255,7 +256,7 @@ func mapChart(c *charts.Chart) *gecharts.Geo {
 			it := pointItem{Name: m.ID, Value: xy(charts.Point{X: r.X + r.W/2, Y: r.Y + r.H/2}), Symbol: "rect",
 				SymbolSize: []float64{math.Round(r.W*10) / 10, math.Round(r.H*10) / 10}, ItemStyle: &st}
 			if m.Datum != "" {
-				it.Datum, it.TooltipLines = m.Datum, charts.TooltipLines(m.Datum)
+				it.Datum, it.TooltipLines = m.Datum, charts.TooltipLines(c.Lang, m.Datum)
 			}
 			boxes = append(boxes, it)
 		case m.Kind == charts.TextMark && m.Role != "title" && m.Role != "subtitle" && m.Role != "note" && m.Role != "source":
@@ -276,7 +277,7 @@ func mapChart(c *charts.Chart) *gecharts.Geo {
 				Label: &textLabel{Show: true, Formatter: literal(m.Text, "{b}"), Position: "right", Distance: 0, Color: m.Style.Fill,
 					FontSize: math.Round(m.Size*10) / 10, FontWeight: weight, FontFamily: FontFamily}}
 			if m.Datum != "" {
-				it.Datum, it.TooltipLines = m.Datum, charts.TooltipLines(m.Datum)
+				it.Datum, it.TooltipLines = m.Datum, charts.TooltipLines(c.Lang, m.Datum)
 			}
 			texts = append(texts, it)
 		}

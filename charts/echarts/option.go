@@ -12,7 +12,7 @@ import (
 )
 
 // Data items carry what go-echarts' typed items lack (border type, link line style, rich
-// labels) and, for the tooltip formatter, the datum id and charts.TooltipLines(datum).
+// labels) and, for the tooltip formatter, the datum id and charts.TooltipLines(lang, datum).
 
 type itemStyle struct {
 	Color       string  `json:"color,omitempty"`

@@ -59,7 +59,7 @@ func timelineOption(c *charts.Chart, assetsHost string) (*gecharts.BaseConfigura
 		if m.Style.Fill == "" || m.Style.Fill == c.Background {
 			st.Color = c.Background
 		}
-		points = append(points, timelineItem{Name: m.Label, Value: []float64{m.Value, yc}, Datum: m.Datum, TooltipLines: charts.TooltipLines(m.Datum),
+		points = append(points, timelineItem{Name: m.Label, Value: []float64{m.Value, yc}, Datum: m.Datum, TooltipLines: charts.TooltipLines(c.Lang, m.Datum),
 			ItemStyle: st, Symbol: "rect", SymbolSize: round1(min(b.H, 12))})
 		if x1 := year(b.X + b.W); m.Kind == charts.RectMark && x1-m.Value > 0.2 {
 			ls := dashed{Color: m.Style.Fill, Width: round1(b.H), Type: "solid"}
