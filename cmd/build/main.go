@@ -6,7 +6,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -317,31 +316,6 @@ func version() string {
 		return "(unversioned build)"
 	}
 	return strings.TrimSpace(string(b))
-}
-
-// compress writes a .gz beside every text and wasm file, for servers that send them as is.
-func compress(out string) error {
-	return filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch filepath.Ext(p) {
-		case ".html", ".js", ".css", ".svg", ".json", ".csv", ".wasm", ".ttf":
-		default:
-			return nil
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		zw.Write(raw)
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		return os.WriteFile(p+".gz", b.Bytes(), 0o644)
-	})
 }
 
 func copyFile(from, to string) error {
