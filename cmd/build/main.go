@@ -70,7 +70,7 @@ func buildWasm(out string) error {
 	return copyFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), filepath.Join(out, "wasm_exec.js"))
 }
 
-// copyStatic copies the page's own assets, the fonts and echarts from node_modules.
+// copyStatic copies the page's own assets and the fonts, and bundles echarts from node_modules.
 func copyStatic(out string) error {
 	for _, f := range []string{"app.js", "modes.js", "style.css", "noscript.css", "view.html", "view.js"} {
 		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
@@ -83,11 +83,7 @@ func copyStatic(out string) error {
 	if err := os.WriteFile(filepath.Join(out, "fonts", "go-bold.ttf"), charts.Bold, 0o644); err != nil {
 		return err
 	}
-	ech := filepath.Join("node_modules", "echarts", "dist", "echarts.min.js")
-	if err := copyFile(ech, filepath.Join(out, "assets", "echarts.min.js")); err != nil {
-		return fmt.Errorf("%w (run `npm ci`; make build does it)", err)
-	}
-	return nil
+	return bundleEcharts(out) // assets/echarts.min.js: a custom build, see echartsbundle.go
 }
 
 // Chart size of the pre-rendered SVGs and the downloads: 16:9.
