@@ -2,12 +2,15 @@
 #
 #   make serve   build dist/ and serve it at http://$(ADDR)/
 #   make test    build, make sure Chromium is there, run every check and test
+#   make bench   build (brotli 11), then measure the site in headless Chromium against the
+#                performance budgets (README, "Performance"); prints a table, writes dist/bench.json
+#   make fuzz    fuzz the URL hash parser for 30 s
 #   make clean   remove what the build made (dist/, node_modules/)
 
 ADDR ?= 127.0.0.1:8080
 GO   ?= go
 
-.PHONY: all deps build serve test chromium clean
+.PHONY: all deps build serve test chromium bench fuzz clean
 
 all: build
 
@@ -22,8 +25,11 @@ deps: node_modules/.stamp
 
 # cmd/build builds the wasm (GOOS=js GOARCH=wasm), copies wasm_exec.js and the
 # npm assets, and writes the whole site to dist/.
+#
+# BUILDFLAGS go to cmd/build; `make bench` sets -brotli 11 (smallest .br, slow the first
+# time a file changes: compressed files are cached by content).
 build: deps
-	$(GO) run ./cmd/build -out dist
+	$(GO) run ./cmd/build -out dist $(BUILDFLAGS)
 
 serve: build
 	$(GO) run ./cmd/serve -dir dist -addr $(ADDR)
@@ -43,6 +49,15 @@ test: build chromium
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(GO) test -count=1 -timeout 20m ./...
+
+# A benchmark, not a test: nothing in `make test` depends on timings. It runs one
+# browser at a time and takes about six minutes; run it on a quiet machine.
+bench: BUILDFLAGS += -brotli 11
+bench: build chromium
+	$(GO) run ./cmd/bench -dist dist
+
+fuzz:
+	$(GO) test ./charts -run '^$$' -fuzz FuzzParseHash -fuzztime 30s
 
 clean:
 	rm -rf dist node_modules
