@@ -116,4 +116,10 @@
     if (live && live.contentWindow) live.contentWindow.postMessage({ type: 'azflows:pause', paused: paused }, '*');
   });
   if (page.flags.present && story.length) enter(page.flags.present);
+
+  // ---- print: chart, table and sources on paper (the CSS opens the sources where it can) ----
+  var sources = document.getElementById('sources');
+  var wasOpen = false;
+  window.addEventListener('beforeprint', function () { wasOpen = sources.open; sources.open = true; });
+  window.addEventListener('afterprint', function () { sources.open = wasOpen; });
 })();
