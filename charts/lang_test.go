@@ -94,3 +94,26 @@ func TestTranslatedTitles(t *testing.T) {
 		t.Error("no language and English differ")
 	}
 }
+
+// With the Noto Sans chain, ə, ğ, ı, ş and Cyrillic are drawn with real glyphs (latin-ext,
+// cyrillic), not replaced by '?', and measure as such.
+func TestAzerbaijaniAndCyrillicHaveGlyphs(t *testing.T) {
+	for _, s := range []string{"Azərbaycan", "ğışçöü", "Куда"} {
+		for _, bold := range []bool{false, true} {
+			if d := Drawable(s, bold); d != s {
+				t.Errorf("Drawable(%q) = %q", s, d)
+			}
+		}
+	}
+	runs := FaceRuns("Azərbaycan Россия", false)
+	faces := map[int]string{}
+	for _, r := range runs {
+		faces[r.Face] += r.Text
+	}
+	if faces[1] != "ə" || !strings.Contains(faces[2], "Россия") || len(Fonts(false)) != 3 {
+		t.Errorf("runs %+v", runs)
+	}
+	if TextWidth("ə", 100, false) == TextWidth("?", 100, false) {
+		t.Error("ə measures like '?'")
+	}
+}

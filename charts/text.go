@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"errors"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -10,23 +11,25 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// Font metrics as fractions of the font size (Go Regular).
+// Font metrics as fractions of the font size.
 const (
 	ascent  = 0.93
 	descent = 0.22
 )
 
-// Regular and Bold are the fonts charts are measured in; every backend draws with them.
+// Charts are measured, and every backend draws, with a chain of fonts per weight: a rune is
+// drawn with the first font of the chain that has a glyph for it (Noto Sans latin, latin-ext,
+// cyrillic, set by SetFonts from @fontsource/noto-sans). Until SetFonts is called the chain is
+// the Go fonts alone, which lack ə and Cyrillic.
 var (
+	// Regular and Bold are the first font of each chain (the Latin one).
 	Regular = goregular.TTF
 	Bold    = gobold.TTF
-)
 
-var (
-	fontsOnce         sync.Once
-	regFont, boldFont *sfnt.Font
-	widthMu           sync.Mutex
-	widthCache        = map[widthKey]float64{}
+	fontMu              sync.Mutex
+	regSrc, boldSrc     = [][]byte{goregular.TTF}, [][]byte{gobold.TTF}
+	regFaces, boldFaces []*sfnt.Font
+	widthCache          = map[widthKey]float64{}
 )
 
 type widthKey struct {
@@ -34,41 +37,132 @@ type widthKey struct {
 	bold bool
 }
 
-// TextWidth is the advance width of s at size px.
+// SetFonts replaces the font chains (each in fallback order) and forgets measured widths.
+func SetFonts(regular, bold [][]byte) error {
+	if len(regular) == 0 || len(bold) == 0 {
+		return errors.New("charts: SetFonts needs at least one font per weight")
+	}
+	parse := func(src [][]byte) ([]*sfnt.Font, error) {
+		var out []*sfnt.Font
+		for _, b := range src {
+			f, err := sfnt.Parse(b)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+		return out, nil
+	}
+	r, err := parse(regular)
+	if err != nil {
+		return err
+	}
+	b, err := parse(bold)
+	if err != nil {
+		return err
+	}
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	regSrc, boldSrc, regFaces, boldFaces = regular, bold, r, b
+	Regular, Bold = regular[0], bold[0]
+	widthCache = map[widthKey]float64{}
+	return nil
+}
+
+// Fonts returns the font chain of a weight, in fallback order, as sfnt bytes.
+func Fonts(bold bool) [][]byte {
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	if bold {
+		return boldSrc
+	}
+	return regSrc
+}
+
+// faces returns the parsed chain of a weight; fontMu must be held.
+func faces(bold bool) []*sfnt.Font {
+	if regFaces == nil {
+		for _, b := range regSrc {
+			f, _ := sfnt.Parse(b)
+			regFaces = append(regFaces, f)
+		}
+		for _, b := range boldSrc {
+			f, _ := sfnt.Parse(b)
+			boldFaces = append(boldFaces, f)
+		}
+	}
+	if bold {
+		return boldFaces
+	}
+	return regFaces
+}
+
+// faceOf is the index of the first font of fs with a glyph for r, and the glyph; r is
+// replaced by '?' in the first font when no font has it.
+func faceOf(fs []*sfnt.Font, buf *sfnt.Buffer, r rune) (int, sfnt.GlyphIndex, bool) {
+	for i, f := range fs {
+		if g, err := f.GlyphIndex(buf, r); err == nil && g != 0 {
+			return i, g, true
+		}
+	}
+	g, _ := fs[0].GlyphIndex(buf, '?')
+	return 0, g, false
+}
+
+// Run is a stretch of text drawn with one font of a chain (Face indexes Fonts(bold)).
+type Run struct {
+	Face int
+	Text string
+}
+
+// FaceRuns splits s into runs by the font each rune is drawn with, runes no font has already
+// replaced by '?' (as Drawable does).
+func FaceRuns(s string, bold bool) []Run {
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	fs := faces(bold)
+	var buf sfnt.Buffer
+	var out []Run
+	for _, r := range s {
+		i, _, ok := faceOf(fs, &buf, r)
+		if !ok {
+			r = '?'
+		}
+		if n := len(out); n > 0 && out[n-1].Face == i {
+			out[n-1].Text += string(r)
+			continue
+		}
+		out = append(out, Run{i, string(r)})
+	}
+	return out
+}
+
+// TextWidth is the advance width of s at size px: each rune in the first font that has it,
+// kerned with its neighbour when both are in the same font.
 func TextWidth(s string, size float64, bold bool) float64 {
-	fontsOnce.Do(func() {
-		regFont, _ = sfnt.Parse(Regular)
-		boldFont, _ = sfnt.Parse(Bold)
-	})
-	widthMu.Lock()
-	defer widthMu.Unlock()
+	fontMu.Lock()
+	defer fontMu.Unlock()
 	k := widthKey{s, bold}
 	if w, ok := widthCache[k]; ok {
 		return w * size
 	}
-	f := regFont
-	if bold {
-		f = boldFont
-	}
+	fs := faces(bold)
 	var buf sfnt.Buffer
 	const ppem = 1000
 	var total fixed.Int26_6
-	prev := sfnt.GlyphIndex(0)
-	for i, r := range s {
-		g, err := f.GlyphIndex(&buf, r)
-		if err != nil || g == 0 {
-			g, _ = f.GlyphIndex(&buf, '?')
-		}
-		if i > 0 {
+	prevFace, prev := -1, sfnt.GlyphIndex(0)
+	for _, r := range s {
+		i, g, _ := faceOf(fs, &buf, r)
+		f := fs[i]
+		if i == prevFace {
 			if k, err := f.Kern(&buf, prev, g, fixed.I(ppem), font.HintingNone); err == nil {
 				total += k
 			}
 		}
-		adv, err := f.GlyphAdvance(&buf, g, fixed.I(ppem), font.HintingNone)
-		if err == nil {
+		if adv, err := f.GlyphAdvance(&buf, g, fixed.I(ppem), font.HintingNone); err == nil {
 			total += adv
 		}
-		prev = g
+		prevFace, prev = i, g
 	}
 	w := float64(total) / 64 / ppem
 	widthCache[k] = w
@@ -91,22 +185,17 @@ func Fit(s string, size float64, bold bool, maxW float64) string {
 	return ""
 }
 
-// Drawable replaces the runes the font has no glyph for with '?', which is what TextWidth
+// Drawable replaces the runes no font of the chain has with '?', which is what TextWidth
 // measured in their place, so drawn text keeps the width the model laid out.
 func Drawable(s string, bold bool) string {
-	fontsOnce.Do(func() {
-		regFont, _ = sfnt.Parse(Regular)
-		boldFont, _ = sfnt.Parse(Bold)
-	})
-	f := regFont
-	if bold {
-		f = boldFont
-	}
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	fs := faces(bold)
 	var buf sfnt.Buffer
 	out := []rune(s)
 	changed := false
 	for i, r := range out {
-		if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+		if _, _, ok := faceOf(fs, &buf, r); !ok {
 			out[i], changed = '?', true
 		}
 	}

@@ -21,6 +21,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"azflows/charts"
+	"azflows/charts/fonts"
 	"azflows/internal/server"
 )
 
@@ -44,6 +46,15 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	repoRoot = root
+	fs, err := fonts.ForTests()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
+	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
 	distDir = filepath.Join(root, "dist")
 	if _, err := os.Stat(filepath.Join(distDir, "index.html")); err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: %s/index.html is missing: run `make build` first (make test does it)\n", distDir)

@@ -169,8 +169,8 @@ type renderer struct {
 	white      *ebiten.Image
 	vs         []ebiten.Vertex
 	is         []uint16
-	reg, bold  *opentype.Font
-	faces      map[faceKey]*text.GoXFace
+	fonts      map[*byte]*opentype.Font // parsed fonts of the chains, by their bytes
+	faces      map[faceKey]text.Face
 	fontsTried bool
 }
 
@@ -262,37 +262,54 @@ func (r *renderer) paint(dst *ebiten.Image, c rgba, rule ebiten.FillRule) {
 	})
 }
 
-// face returns the Go font face at size px, cached per size.
-func (r *renderer) face(size float64, bold bool) *text.GoXFace {
+// face returns the face at size px, cached per size: one Go face per font of the chart's
+// font chain (charts.Fonts), joined so that each rune is drawn with the first font that has
+// it, as charts.TextWidth measured it.
+func (r *renderer) face(size float64, bold bool) text.Face {
 	if !r.fontsTried {
 		r.fontsTried = true
-		r.reg, _ = opentype.Parse(charts.Regular)
-		r.bold, _ = opentype.Parse(charts.Bold)
-		r.faces = map[faceKey]*text.GoXFace{}
+		r.fonts = map[*byte]*opentype.Font{}
+		r.faces = map[faceKey]text.Face{}
 	}
 	k := faceKey{int(math.Round(size * 64)), bold}
 	if f, ok := r.faces[k]; ok {
 		return f
 	}
-	src := r.reg
-	if bold {
-		src = r.bold
-	}
-	if src == nil || k.size64 <= 0 {
-		return nil
-	}
-	// Hinting off: advances then match charts.TextWidth, which laid the text out.
-	ff, err := opentype.NewFace(src, &opentype.FaceOptions{Size: float64(k.size64) / 64, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
+	if k.size64 <= 0 {
 		return nil
 	}
 	if len(r.faces) >= 32 { // sizes follow the window size; drop faces of old sizes
-		for key, f := range r.faces {
-			_ = f.UnsafeInternal().Close()
+		for key := range r.faces {
 			delete(r.faces, key)
 		}
 	}
-	f := text.NewGoXFace(ff)
+	var chain []text.Face
+	for _, src := range charts.Fonts(bold) {
+		if len(src) == 0 {
+			continue
+		}
+		p := r.fonts[&src[0]]
+		if p == nil {
+			var err error
+			if p, err = opentype.Parse(src); err != nil {
+				continue
+			}
+			r.fonts[&src[0]] = p
+		}
+		// Hinting off: advances then match charts.TextWidth, which laid the text out.
+		ff, err := opentype.NewFace(p, &opentype.FaceOptions{Size: float64(k.size64) / 64, DPI: 72, Hinting: font.HintingNone})
+		if err != nil {
+			continue
+		}
+		chain = append(chain, text.NewGoXFace(ff))
+	}
+	if len(chain) == 0 {
+		return nil
+	}
+	f, err := text.NewMultiFace(chain...)
+	if err != nil {
+		return nil
+	}
 	r.faces[k] = f
 	return f
 }

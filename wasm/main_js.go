@@ -20,6 +20,7 @@ func main() {
 		}
 	}()
 	ebiten.SetScreenClearedEveryFrame(false)
+	loadFonts()
 	in := &inbox{}
 	in.listen()
 	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}}

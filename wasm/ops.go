@@ -3,10 +3,6 @@ package main
 import (
 	"math"
 	"strconv"
-	"strings"
-	"sync"
-
-	"golang.org/x/image/font/sfnt"
 
 	"azflows/charts"
 )
@@ -241,36 +237,6 @@ func finite(vs ...float64) bool {
 	return true
 }
 
-var (
-	sfntOnce          sync.Once
-	sfntReg, sfntBold *sfnt.Font
-)
-
-// drawable replaces runes the font has no glyph for with '?', which is what charts.TextWidth
+// drawable replaces runes no font of the chain has with '?', which is what charts.TextWidth
 // measured in their place, so drawn text keeps the width the model laid out.
-func drawable(s string, bold bool) string {
-	sfntOnce.Do(func() {
-		sfntReg, _ = sfnt.Parse(charts.Regular)
-		sfntBold, _ = sfnt.Parse(charts.Bold)
-	})
-	f := sfntReg
-	if bold {
-		f = sfntBold
-	}
-	if f == nil {
-		return s
-	}
-	var buf sfnt.Buffer
-	var b strings.Builder
-	changed := false
-	for _, r := range s {
-		if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
-			r, changed = '?', true
-		}
-		b.WriteRune(r)
-	}
-	if !changed {
-		return s
-	}
-	return b.String()
-}
+func drawable(s string, bold bool) string { return charts.Drawable(s, bold) }

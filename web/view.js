@@ -65,7 +65,7 @@
       loading = fetchWasm().then(function (r) { return r.arrayBuffer(); })
         .then(function (buf) { return WebAssembly.instantiate(buf, go.importObject); });
     }
-    loading.then(function (result) {
+    loading.then(function (result) { return fontsReady.then(function () { return result; }); }).then(function (result) {
       var running;
       try { running = go.run(result.instance); } catch (err) { fail('the view crashed', err); return; }
       running.then(function () {
@@ -91,6 +91,21 @@
   } catch (err) {
     window.azflowsBaseMap = { error: String((err && err.message) || err) };
   }
+
+  // The chart text's fonts (Noto Sans latin, latin-ext, cyrillic; see charts/fonts), fetched
+  // beside view.wasm while it loads: the program starts once they have arrived or failed (it
+  // then draws with its built-in Go fonts, which lack ə).
+  var fontsReady = Promise.all([400, 700].map(function (w) {
+    return Promise.all(['latin', 'latin-ext', 'cyrillic'].map(function (s) {
+      var f = 'fonts/noto-sans-' + s + '-' + w + '-normal.woff';
+      return fetch(f).then(function (resp) {
+        if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for ' + f);
+        return resp.arrayBuffer();
+      }).then(function (b) { return new Uint8Array(b); });
+    }));
+  })).then(function (ws) { window.azflowsFonts = { regular: ws[0], bold: ws[1] }; }, function (err) {
+    if (window.console) console.warn('azflows view: fonts: ' + String((err && err.message) || err));
+  });
 
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);

@@ -27,7 +27,7 @@ const (
 	// go-echarts built it (before the page adds the tooltip formatter function).
 	OptionID = "fallback-option"
 	// FontFamily is the CSS font stack of the chart text, as in the SVG view.
-	FontFamily = "'Go', 'DejaVu Sans', Arial, sans-serif"
+	FontFamily = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 
 	// The model is laid out at W×H; the page draws at the container's width and this height.
 	W, H = 800, 450

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/fonts"
 	"azflows/charts/geo"
 )
 
@@ -17,5 +18,14 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	charts.SetBaseMap(bm)
+	fs, err := fonts.ForTests()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "echarts:", err)
+		os.Exit(1)
+	}
+	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
+		fmt.Fprintln(os.Stderr, "echarts:", err)
+		os.Exit(1)
+	}
 	os.Exit(m.Run())
 }

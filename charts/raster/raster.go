@@ -129,7 +129,6 @@ func (p painter) text(m charts.Mark) {
 	if !ok || m.Text == "" {
 		return
 	}
-	face := faceFor(m.Bold, m.Size*p.k)
 	x := m.At.X
 	switch m.Anchor {
 	case charts.Middle:
@@ -137,37 +136,47 @@ func (p painter) text(m charts.Mark) {
 	case charts.End:
 		x -= charts.TextWidth(m.Text, m.Size, m.Bold)
 	}
-	d := font.Drawer{Dst: p.img, Src: image.NewUniform(c), Face: face,
+	d := font.Drawer{Dst: p.img, Src: image.NewUniform(c),
 		Dot: fixed.Point26_6{X: fixed.Int26_6(x * p.k * 64), Y: fixed.Int26_6(m.At.Y * p.k * 64)}}
-	d.DrawString(charts.Drawable(m.Text, m.Bold))
+	// Each run in the font of the chain the model measured it in.
+	chain := charts.Fonts(m.Bold)
+	for _, r := range charts.FaceRuns(m.Text, m.Bold) {
+		if d.Face = faceFor(chain[r.Face], m.Size*p.k); d.Face != nil {
+			d.DrawString(r.Text)
+		}
+	}
 }
 
 type faceKey struct {
-	bold bool
+	src  *byte // the font's bytes
 	size float64
 }
 
 var (
 	facesMu sync.Mutex
 	faces   = map[faceKey]font.Face{}
-	parsed  [2]*opentype.Font
+	parsed  = map[*byte]*opentype.Font{}
 )
 
-func faceFor(bold bool, size float64) font.Face {
+// faceFor is the face of font src at size px.
+func faceFor(src []byte, size float64) font.Face {
+	if len(src) == 0 {
+		return nil
+	}
 	facesMu.Lock()
 	defer facesMu.Unlock()
-	k := faceKey{bold, math.Round(size*4) / 4}
+	k := faceKey{&src[0], math.Round(size*4) / 4}
 	if f, ok := faces[k]; ok {
 		return f
 	}
-	i, src := 0, charts.Regular
-	if bold {
-		i, src = 1, charts.Bold
+	if parsed[k.src] == nil {
+		p, err := opentype.Parse(src)
+		if err != nil {
+			return nil
+		}
+		parsed[k.src] = p
 	}
-	if parsed[i] == nil {
-		parsed[i], _ = opentype.Parse(src)
-	}
-	f, err := opentype.NewFace(parsed[i], &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
+	f, err := opentype.NewFace(parsed[k.src], &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		return nil
 	}

@@ -13,8 +13,9 @@ import (
 	"azflows/i18n"
 )
 
-// FontFamily is the CSS font stack of chart text; the page ships the Go fonts it names first.
-const FontFamily = "'Go', 'DejaVu Sans', Arial, sans-serif"
+// FontFamily is the CSS font stack of chart text; the page ships the Noto Sans subsets it
+// names first (@font-face rules with fontsource's unicode ranges, files in dist/fonts).
+const FontFamily = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 
 // Write writes c as SVG. Marks with a datum carry data-datum and a <title> with their tooltip.
 func Write(w io.Writer, c *charts.Chart) error {

@@ -21,6 +21,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
+	"azflows/charts/fonts"
 	"azflows/charts/raster"
 	"azflows/charts/svg"
 	"azflows/data"
@@ -44,6 +45,14 @@ func build(out, source string) error {
 	}
 	if errs := data.Validate(src); len(errs) > 0 {
 		return fmt.Errorf("the data does not match the source paper:\n  %w", errors.Join(errs...))
+	}
+	// Chart text is measured and drawn in Noto Sans (latin, latin-ext, cyrillic) from npm.
+	fs, err := fonts.Load("node_modules")
+	if err != nil {
+		return err
+	}
+	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
+		return err
 	}
 	for _, d := range []string{"", "charts", "data", "fallback", "assets", "fonts"} {
 		if err := os.MkdirAll(filepath.Join(out, d), 0o755); err != nil {
@@ -77,11 +86,17 @@ func copyStatic(out string) error {
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(out, "fonts", "go-regular.ttf"), charts.Regular, 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(out, "fonts", "go-bold.ttf"), charts.Bold, 0o644); err != nil {
-		return err
+	// The fonts' subsets: .woff2 for the page's @font-face rules (style.css), .woff for the
+	// wasm view, which decodes them itself (charts/fonts).
+	for _, bold := range []bool{false, true} {
+		for _, sub := range fonts.Subsets {
+			for _, ext := range []string{".woff", ".woff2"} {
+				f := fonts.File(sub, bold) + ext
+				if err := copyFile(filepath.Join("node_modules", "@fontsource", "noto-sans", "files", f), filepath.Join(out, "fonts", f)); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	return bundleEcharts(out) // assets/echarts.min.js: a custom build, see echartsbundle.go
 }

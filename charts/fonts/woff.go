@@ -1,0 +1,151 @@
+// Package fonts reads the Noto Sans subsets that azflows draws chart text with: WOFF 1.0
+// files from the npm package @fontsource/noto-sans, turned back into plain sfnt (TrueType).
+package fonts
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// DecodeWOFF returns the sfnt (TrueType/OpenType) font inside a WOFF 1.0 file: each table is
+// inflated when it is stored zlib-compressed, and the tables are laid out again after an sfnt
+// table directory, 4-byte aligned, in the order of their tags.
+func DecodeWOFF(woff []byte) ([]byte, error) {
+	if len(woff) < 44 || string(woff[:4]) != "wOFF" {
+		return nil, errors.New("fonts: not a WOFF 1.0 file")
+	}
+	be := binary.BigEndian
+	flavor := be.Uint32(woff[4:])
+	n := int(be.Uint16(woff[12:]))
+	if 44+20*n > len(woff) {
+		return nil, errors.New("fonts: WOFF table directory is truncated")
+	}
+	type table struct {
+		tag, checksum uint32
+		data          []byte
+	}
+	tables := make([]table, n)
+	for i := range tables {
+		e := woff[44+20*i:]
+		off, comp, orig := int(be.Uint32(e[4:])), int(be.Uint32(e[8:])), int(be.Uint32(e[12:]))
+		if off < 0 || comp < 0 || off+comp > len(woff) || comp > orig {
+			return nil, fmt.Errorf("fonts: WOFF table %d lies outside the file", i)
+		}
+		raw := woff[off : off+comp]
+		if comp < orig {
+			zr, err := zlib.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				return nil, fmt.Errorf("fonts: table %d: %w", i, err)
+			}
+			out := make([]byte, orig)
+			if _, err := io.ReadFull(zr, out); err != nil {
+				return nil, fmt.Errorf("fonts: table %d: %w", i, err)
+			}
+			raw = out
+		}
+		tables[i] = table{tag: be.Uint32(e), checksum: be.Uint32(e[16:]), data: raw}
+	}
+	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
+	sr, es := 1, 0
+	for sr*2 <= n {
+		sr *= 2
+		es++
+	}
+	head := make([]byte, 12+16*n)
+	be.PutUint32(head, flavor)
+	be.PutUint16(head[4:], uint16(n))
+	be.PutUint16(head[6:], uint16(sr*16))
+	be.PutUint16(head[8:], uint16(es))
+	be.PutUint16(head[10:], uint16(n*16-sr*16))
+	var body bytes.Buffer
+	off := len(head)
+	for i, t := range tables {
+		r := head[12+16*i:]
+		be.PutUint32(r, t.tag)
+		be.PutUint32(r[4:], t.checksum)
+		be.PutUint32(r[8:], uint32(off+body.Len()))
+		be.PutUint32(r[12:], uint32(len(t.data)))
+		body.Write(t.data)
+		for body.Len()%4 != 0 {
+			body.WriteByte(0)
+		}
+	}
+	return append(head, body.Bytes()...), nil
+}
+
+// Subsets are the fontsource subsets chart text is drawn with, in fallback order: a rune is
+// drawn with the first that has it. latin-ext has ə, ğ, ı, ş; cyrillic has Russian.
+var Subsets = []string{"latin", "latin-ext", "cyrillic"}
+
+// UnicodeRanges are fontsource's unicode-range of each subset (for @font-face rules).
+var UnicodeRanges = map[string]string{
+	"latin":     "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
+	"latin-ext": "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF",
+	"cyrillic":  "U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116",
+}
+
+// Set is the fonts of both weights, each a list of sfnt fonts in the order of Subsets.
+type Set struct {
+	Regular, Bold [][]byte
+}
+
+// File is the name of a subset's file of a weight in @fontsource/noto-sans/files, without
+// the extension: "noto-sans-latin-ext-700-normal".
+func File(subset string, bold bool) string {
+	w := "400"
+	if bold {
+		w = "700"
+	}
+	return "noto-sans-" + subset + "-" + w + "-normal"
+}
+
+// Load reads the subsets' .woff files from an npm node_modules directory and decodes them.
+// It fails, saying to run npm ci, when the package is missing.
+func Load(nodeModules string) (Set, error) {
+	dir := filepath.Join(nodeModules, "@fontsource", "noto-sans", "files")
+	var s Set
+	for _, bold := range []bool{false, true} {
+		for _, sub := range Subsets {
+			b, err := os.ReadFile(filepath.Join(dir, File(sub, bold)+".woff"))
+			if err != nil {
+				return Set{}, fmt.Errorf("fonts: %w (run `npm ci` for @fontsource/noto-sans)", err)
+			}
+			ttf, err := DecodeWOFF(b)
+			if err != nil {
+				return Set{}, fmt.Errorf("fonts: %s: %w", File(sub, bold), err)
+			}
+			if bold {
+				s.Bold = append(s.Bold, ttf)
+			} else {
+				s.Regular = append(s.Regular, ttf)
+			}
+		}
+	}
+	return s, nil
+}
+
+// ForTests loads the fonts from the repository's node_modules, found by walking up from the
+// working directory to go.mod.
+func ForTests() (Set, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return Set{}, err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return Load(filepath.Join(dir, "node_modules"))
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return Set{}, errors.New("fonts: no go.mod above the working directory")
+		}
+		dir = up
+	}
+}
