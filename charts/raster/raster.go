@@ -69,13 +69,43 @@ func (p painter) fill(pts []charts.Point, s charts.Style) {
 		return
 	}
 	c.A = uint8(math.Round(255 * paint.Opacity(s)))
-	z := p.rasterizer()
-	z.MoveTo(p.pt(pts[0]))
-	for _, q := range pts[1:] {
-		z.LineTo(p.pt(q))
+	p.polys([][]charts.Point{pts}, c)
+}
+
+// polys fills closed polygons (nonzero) with c, rasterizing only their bounding box: a map's
+// many small shapes would otherwise each cost a full-image pass.
+func (p painter) polys(polys [][]charts.Point, c color.NRGBA) {
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, poly := range polys {
+		for _, q := range poly {
+			x, y := q.X*p.k, q.Y*p.k
+			minX, maxX = min(minX, x), max(maxX, x)
+			minY, maxY = min(minY, y), max(maxY, y)
+		}
 	}
-	z.ClosePath()
-	z.Draw(p.img, p.img.Bounds(), image.NewUniform(c), image.Point{})
+	if !(maxX >= minX && maxY >= minY) || math.IsInf(maxX-minX, 0) || math.IsInf(maxY-minY, 0) {
+		return
+	}
+	r := image.Rect(int(math.Floor(minX))-1, int(math.Floor(minY))-1, int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(p.img.Bounds())
+	if r.Empty() {
+		return
+	}
+	z := vector.NewRasterizer(r.Dx(), r.Dy())
+	ox, oy := float32(r.Min.X), float32(r.Min.Y)
+	for _, poly := range polys {
+		if len(poly) < 3 {
+			continue
+		}
+		x, y := p.pt(poly[0])
+		z.MoveTo(x-ox, y-oy)
+		for _, q := range poly[1:] {
+			x, y := p.pt(q)
+			z.LineTo(x-ox, y-oy)
+		}
+		z.ClosePath()
+	}
+	z.Draw(p.img, r, image.NewUniform(c), image.Point{})
 }
 
 // stroke paints each (dashed) piece as quads along its segments, with square joins.
@@ -93,7 +123,7 @@ func (p painter) stroke(pts []charts.Point, closed bool, s charts.Style) {
 		lines = [][]charts.Point{l}
 	}
 	hw := s.StrokeWidth / 2
-	z := p.rasterizer()
+	var quads [][]charts.Point
 	for _, l := range lines {
 		for i := 1; i < len(l); i++ {
 			a, b := l[i-1], l[i]
@@ -107,19 +137,10 @@ func (p painter) stroke(pts []charts.Point, closed bool, s charts.Style) {
 				{X: a.X - ux - uy, Y: a.Y - uy + ux}, {X: b.X + ux - uy, Y: b.Y + uy + ux},
 				{X: b.X + ux + uy, Y: b.Y + uy - ux}, {X: a.X - ux + uy, Y: a.Y - uy - ux},
 			}
-			z.MoveTo(p.pt(quad[0]))
-			for _, q := range quad[1:] {
-				z.LineTo(p.pt(q))
-			}
-			z.ClosePath()
+			quads = append(quads, quad)
 		}
 	}
-	z.Draw(p.img, p.img.Bounds(), image.NewUniform(c), image.Point{})
-}
-
-func (p painter) rasterizer() *vector.Rasterizer {
-	b := p.img.Bounds()
-	return vector.NewRasterizer(b.Dx(), b.Dy())
+	p.polys(quads, c)
 }
 
 func (p painter) pt(q charts.Point) (float32, float32) { return float32(q.X * p.k), float32(q.Y * p.k) }
