@@ -39,6 +39,7 @@ type inbox struct {
 	left    bool
 	clicks  []click
 	escape  bool
+	keys    []string
 
 	hidden    atomic.Bool
 	sizeDirty atomic.Bool
@@ -56,7 +57,10 @@ func (b *inbox) take(in *input) {
 	defer b.mu.Unlock()
 	in.Hash, in.HasHash, in.PointerLeft, in.Escape = b.hash, b.hasHash, b.left, b.escape
 	in.Clicks = append(in.Clicks[:0], b.clicks...)
-	b.hash, b.hasHash, b.left, b.escape, b.clicks = "", false, false, false, b.clicks[:0]
+	if len(b.keys) > 0 {
+		in.Keys = append([]string(nil), b.keys...)
+	}
+	b.hash, b.hasHash, b.left, b.escape, b.clicks, b.keys = "", false, false, false, b.clicks[:0], b.keys[:0]
 }
 
 // listen installs the browser event handlers. They are never released: they live as long as
@@ -103,12 +107,33 @@ func (b *inbox) listen() {
 		b.mu.Unlock()
 	})
 	on(win, "keydown", func(ev js.Value) {
-		if ev.Get("key").String() == "Escape" {
+		k := ev.Get("key").String()
+		if k == "Escape" {
 			b.mu.Lock()
 			b.escape = true
 			b.mu.Unlock()
+			return
 		}
+		// Arrows, Home/End, Enter and Space move the keyboard focus between marks (keys.go).
+		if !navKey(k) || ev.Get("altKey").Truthy() || ev.Get("ctrlKey").Truthy() || ev.Get("metaKey").Truthy() {
+			return
+		}
+		ev.Call("preventDefault") // no scrolling of the page behind
+		b.mu.Lock()
+		if len(b.keys) < 16 {
+			b.keys = append(b.keys, k)
+		}
+		b.mu.Unlock()
 	})
+	// ebiten's canvas swallows every key it gets (preventDefault), Tab too, which would trap a
+	// keyboard in the chart: Tab stops here, before the canvas, and moves focus on as usual.
+	win.Call("addEventListener", "keydown", js.FuncOf(func(this js.Value, args []js.Value) any {
+		defer func() { _ = recover() }()
+		if len(args) > 0 && args[0].Get("key").String() == "Tab" {
+			args[0].Call("stopPropagation")
+		}
+		return nil
+	}), true)
 	on(win, "resize", func(js.Value) { b.sizeDirty.Store(true) })
 	on(doc, "visibilitychange", func(js.Value) { b.hidden.Store(doc.Get("hidden").Truthy()) })
 	on(doc.Get("documentElement"), "mouseleave", func(js.Value) {
@@ -165,6 +190,7 @@ func setAzflowsView(s snapshot) {
 		"hash":    s.Hash,
 		"hover":   s.Hover,
 		"pinned":  s.Pinned,
+		"focus":   s.Focus,
 		"tooltip": s.Tooltip,
 		"frames":  s.Frames,
 		"w":       s.W,

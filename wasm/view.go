@@ -28,6 +28,7 @@ type input struct {
 
 	Clicks []click // presses since the last tick, in order
 	Escape bool
+	Keys   []string // navigation keys pressed since the last tick, in order (keys.go)
 
 	Now           float64 // milliseconds on a monotonic clock
 	ReducedMotion bool    // prefers-reduced-motion: reduce, read when a new hash arrives
@@ -56,8 +57,9 @@ type message struct {
 type snapshot struct {
 	Ready   bool
 	Hash    string
-	Hover   string // the datum shown (pinned, else hovered); "" for none
+	Hover   string // the datum shown (focused, else pinned, else hovered); "" for none
 	Pinned  bool
+	Focus   string // the datum the keyboard focuses; "" for none
 	Tooltip string
 	Frames  int
 	W, H    float64
@@ -76,6 +78,7 @@ type view struct {
 	hover     string // datum under the mouse
 	pinned    string
 	pinAt     charts.Point
+	kb        keyFocus // the keyboard's focus (keys.go)
 
 	base    []drawOp // the chart's marks (while animating, the tween's)
 	overlay []drawOp // highlight and tooltip of the shown datum
@@ -128,7 +131,7 @@ func (v *view) update(in input) []message {
 			// A new year (or layer) of the map moves the arcs from one state to the other.
 			animate = v.chart != nil && v.state.View == "map" && st.View == "map" && !in.ReducedMotion
 			v.state = st
-			v.pinned, v.hover = "", ""
+			v.pinned, v.hover, v.kb = "", "", keyFocus{}
 			v.dirty = true
 		}
 	}
@@ -193,8 +196,12 @@ func (v *view) update(in input) []message {
 			v.pointer, v.pointerIn, v.hover = c.At, true, d
 		}
 	}
+	if in.PointerMoved || len(in.Clicks) > 0 {
+		v.kb = keyFocus{} // the mouse takes over from the keyboard
+	}
+	v.applyKeys(in.Keys)
 	if in.Escape {
-		v.pinned = ""
+		v.pinned, v.kb = "", keyFocus{}
 	}
 
 	shown, at := v.shownDatum()
@@ -237,8 +244,12 @@ func (v *view) animating() bool { return v.animFrom != nil }
 // ease is a smooth start and stop.
 func ease(t float64) float64 { return t * t * (3 - 2*t) }
 
-// shownDatum is the datum whose tooltip is up and where: the pinned one, else the hovered one.
+// shownDatum is the datum whose tooltip is up and where: the keyboard's, else the pinned one,
+// else the hovered one.
 func (v *view) shownDatum() (string, charts.Point) {
+	if v.kb.datum != "" && v.chart != nil {
+		return v.kb.datum, focusPoint(v.chart, v.kb.datum)
+	}
 	if v.pinned != "" {
 		return v.pinned, v.pinAt
 	}
@@ -281,7 +292,7 @@ func (v *view) frame(sw, sh int) (bg rgba, ops [][]drawOp, ok bool) {
 
 // snapshot returns window.azflowsView's fields and whether they changed since the last call.
 func (v *view) snapshot() (snapshot, bool) {
-	s := snapshot{Ready: v.ready, Hash: v.state.Hash(), Hover: v.shown, Pinned: v.pinned != "",
+	s := snapshot{Ready: v.ready, Hash: v.state.Hash(), Hover: v.shown, Pinned: v.pinned != "", Focus: v.kb.datum,
 		Tooltip: v.shownText, Frames: v.frames, W: v.w, H: v.h, DSF: v.dsf}
 	if v.hasPub && s == v.published {
 		return s, false

@@ -1,0 +1,81 @@
+package charts
+
+import (
+	"strings"
+	"testing"
+
+	"azflows/data"
+)
+
+// Each chart's summary names the chart's key figures, taken from the data records.
+func TestSummaryHasTheChartsNumbers(t *testing.T) {
+	fig := func(id string) string {
+		f, ok := data.FigureByID(id)
+		if !ok {
+			t.Fatalf("no figure %s", id)
+		}
+		return f.Text
+	}
+	want := func(s State) []string {
+		switch s.View {
+		case "map", "flow":
+			flows := data.FlowsFor(s.Year)
+			w := []string{fig(flows[0].Total), "accuracy"}
+			for _, f := range flows {
+				w = append(w, fig(f.FigureID))
+				if f.Kind == data.Country {
+					w = append(w, f.Label)
+				}
+			}
+			return w
+		case "bars":
+			var w []string
+			for _, y := range data.FlowYears() {
+				for _, f := range data.FlowsFor(y) {
+					w = append(w, fig(f.FigureID), fig(f.Total))
+				}
+			}
+			return w
+		case "compare":
+			return []string{fig("convicted-2010"), fig("victims-2010"), fig("victims-2010-no-school"), fig("victims-2012"),
+				fig("victims-2006-2012"), fig("ngo-estimate-females-per-year"), "estimate"}
+		case "timeline":
+			var w []string
+			for _, f := range tlFigures {
+				w = append(w, fig(f.ID))
+			}
+			return append(w, "not dated", "first half of the 1990s", "December 2012")
+		}
+		return nil
+	}
+	for _, v := range ChartViews() {
+		for _, y := range Years {
+			for _, ctx := range []bool{false, true} {
+				s := State{View: v, Year: y, Context: ctx}
+				sum := Summary(s)
+				if sum == "" || strings.Contains(sum, "%!") {
+					t.Errorf("%v: summary %q", s, sum)
+					continue
+				}
+				for _, w := range want(s) {
+					if !strings.Contains(sum, w) {
+						t.Errorf("%v: summary lacks %q:\n%s", s, w, sum)
+					}
+				}
+			}
+		}
+	}
+	// The map's and the flow's summaries name the largest destination first.
+	if s := Summary(State{View: "map", Year: 2012}); !strings.Contains(s, "The largest number, 19, were taken to Turkey") ||
+		!strings.Contains(s, "For 42 of the 89") {
+		t.Errorf("map 2012 summary: %s", s)
+	}
+	if s := Summary(State{View: "table", Year: 2010}); s != "" {
+		t.Errorf("table view summary %q, want none (the page is the table)", s)
+	}
+	for id, f := range summaryText {
+		if strings.TrimSpace(f) == "" {
+			t.Errorf("summaryText[%q] is empty", id)
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import "azflows/charts"
+
+// Keyboard use of the chart, while its frame has focus: the arrow keys move a focus between
+// the marks that show data, one stop per datum in the model's order; Home and End go to the
+// first and the last; Enter or Space pins the focused datum; Escape clears focus and pin. The
+// focused datum is outlined and its tooltip drawn as on hover, and its text is posted to the
+// page (azflows:hover), whose live region reads it out.
+
+// navKeys are the keys the view handles (KeyboardEvent.key values).
+var navKeys = map[string]bool{"ArrowRight": true, "ArrowDown": true, "ArrowLeft": true, "ArrowUp": true,
+	"Home": true, "End": true, "Enter": true, " ": true, "Escape": true}
+
+// navKey reports whether the view handles key.
+func navKey(key string) bool { return navKeys[key] }
+
+// keyFocus is the keyboard's place in the chart.
+type keyFocus struct {
+	datum string // the focused datum; "" for none
+}
+
+// focusOrder lists the chart's data in the order the keyboard visits them: the model's order
+// of its interactive marks, each datum once.
+func focusOrder(c *charts.Chart) []string {
+	if c == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range c.Marks {
+		if m.Interactive() && !seen[m.Datum] {
+			seen[m.Datum] = true
+			out = append(out, m.Datum)
+		}
+	}
+	return out
+}
+
+// focusPoint is where the tooltip of a focused datum is anchored: the centre of its first shape
+// (of its first label when it has no shape).
+func focusPoint(c *charts.Chart, datum string) charts.Point {
+	var label *charts.Mark
+	for i, m := range c.Marks {
+		if m.Datum != datum || !m.Interactive() {
+			continue
+		}
+		if m.Kind != charts.TextMark {
+			return m.Center()
+		}
+		if label == nil {
+			label = &c.Marks[i]
+		}
+	}
+	if label != nil {
+		return label.Center()
+	}
+	return charts.Point{X: c.W / 2, Y: c.H / 2}
+}
+
+// applyKeys moves the keyboard focus and the pin for the keys pressed since the last tick.
+func (v *view) applyKeys(keys []string) {
+	for _, k := range keys {
+		order := focusOrder(v.chart)
+		cur := indexOf(order, v.kb.datum)
+		if cur < 0 && v.kb.datum == "" {
+			cur = indexOf(order, v.pinned) // start from the pinned datum, if any
+		}
+		switch k {
+		case "ArrowRight", "ArrowDown":
+			if len(order) > 0 {
+				v.kb.datum = order[min(cur+1, len(order)-1)]
+			}
+		case "ArrowLeft", "ArrowUp":
+			if len(order) > 0 {
+				if cur < 0 {
+					cur = len(order)
+				}
+				v.kb.datum = order[max(cur-1, 0)]
+			}
+		case "Home":
+			if len(order) > 0 {
+				v.kb.datum = order[0]
+			}
+		case "End":
+			if len(order) > 0 {
+				v.kb.datum = order[len(order)-1]
+			}
+		case "Enter", " ":
+			if d := v.kb.datum; d != "" {
+				if v.pinned == d {
+					v.pinned = ""
+				} else {
+					v.pinned, v.pinAt = d, focusPoint(v.chart, d)
+				}
+			}
+		case "Escape":
+			v.kb.datum, v.pinned = "", ""
+		}
+	}
+}
+
+func indexOf(list []string, s string) int {
+	if s == "" {
+		return -1
+	}
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

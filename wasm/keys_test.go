@@ -1,0 +1,126 @@
+package main
+
+import (
+	"slices"
+	"testing"
+
+	"azflows/charts"
+)
+
+// The keyboard visits each datum once, in the model's order, in every chart view.
+func TestFocusOrderOneStopPerDatum(t *testing.T) {
+	for _, view := range charts.ChartViews() {
+		for _, y := range charts.Years {
+			c := charts.Build(charts.State{View: view, Year: y}, 800, 450)
+			order := focusOrder(c)
+			if len(order) == 0 {
+				t.Errorf("%s %d: nothing to focus", view, y)
+				continue
+			}
+			seen := map[string]bool{}
+			for _, d := range order {
+				if seen[d] {
+					t.Errorf("%s %d: %s twice", view, y, d)
+				}
+				seen[d] = true
+				if charts.TooltipText(c.Lang, d) == "" {
+					t.Errorf("%s %d: %s has no text to announce", view, y, d)
+				}
+				if m, ok := c.HitTest(focusPoint(c, d), hitSlop); !ok || m.Datum != d {
+					// The tooltip is anchored on the datum's own shape.
+					if view != "map" { // map countries may lie under an arc or a label
+						t.Errorf("%s %d: focus point of %s hits %q", view, y, d, m.Datum)
+					}
+				}
+			}
+			// The order is that of the marks: each datum where its first interactive mark is.
+			first := map[string]int{}
+			for i, m := range c.Marks {
+				if _, ok := first[m.Datum]; !ok && m.Interactive() {
+					first[m.Datum] = i
+				}
+			}
+			if !slices.IsSortedFunc(order, func(a, b string) int { return first[a] - first[b] }) {
+				t.Errorf("%s %d: order %v is not the model's", view, y, order)
+			}
+		}
+	}
+}
+
+func keys(ks ...string) input { return input{Keys: ks} }
+
+func TestKeyboardMovesFocusPinsAndClears(t *testing.T) {
+	v := newView("view=bars&year=2010")
+	tick(v, input{})
+	v.frame(800, 450)
+	tick(v, input{})
+	order := focusOrder(v.chart)
+
+	// ArrowRight from nothing focuses the first datum and posts its text for the live region.
+	ms := tick(v, keys("ArrowRight"))
+	if got := hoverMsgs(ms); len(got) != 1 || got[0] != order[0] {
+		t.Fatalf("ArrowRight: %v, want [%s]", got, order[0])
+	}
+	if ms[0].Text != charts.TooltipText(v.chart.Lang, order[0]) || ms[0].Text == "" {
+		t.Errorf("announced %q", ms[0].Text)
+	}
+	if len(v.overlay) == 0 {
+		t.Error("the focused datum is not outlined")
+	}
+	if _, _, ok := v.frame(800, 450); !ok {
+		t.Error("focus not drawn")
+	}
+	// Down is next too; Left and Up go back; ends do not wrap.
+	for _, step := range []struct {
+		key  string
+		want int
+	}{{"ArrowDown", 1}, {"ArrowRight", 2}, {"ArrowLeft", 1}, {"ArrowUp", 0}, {"ArrowUp", 0},
+		{"End", len(order) - 1}, {"ArrowRight", len(order) - 1}, {"Home", 0}} {
+		tick(v, keys(step.key))
+		if s, _ := v.snapshot(); s.Focus != order[step.want] || s.Hover != order[step.want] {
+			t.Errorf("%s: focus %q shown %q, want %q", step.key, s.Focus, s.Hover, order[step.want])
+		}
+	}
+	// ArrowLeft from nothing starts at the end.
+	tick(v, keys("Escape"))
+	tick(v, keys("ArrowLeft"))
+	if v.kb.datum != order[len(order)-1] {
+		t.Errorf("ArrowLeft from nothing: %q", v.kb.datum)
+	}
+
+	// Enter pins; the mouse then takes over focus but the pin stays; Space on it again unpins.
+	tick(v, keys("Home", "ArrowRight", "Enter"))
+	if v.pinned != order[1] {
+		t.Fatalf("Enter pinned %q, want %q", v.pinned, order[1])
+	}
+	tick(v, input{Pointer: charts.Point{X: 795, Y: 5}, PointerMoved: true})
+	if s, _ := v.snapshot(); s.Focus != "" || s.Hover != order[1] || !s.Pinned {
+		t.Errorf("after a mouse move: %+v", s)
+	}
+	tick(v, keys("ArrowLeft", "ArrowRight", " "))
+	if v.pinned != "" || v.kb.datum != order[1] {
+		t.Errorf("Space on the pinned datum: pinned %q focus %q", v.pinned, v.kb.datum)
+	}
+	// Escape clears focus and pin: the live region is told there is nothing.
+	tick(v, keys("Enter"))
+	if got := hoverMsgs(tick(v, input{Escape: true})); len(got) != 1 || got[0] != "" || v.pinned != "" || v.kb.datum != "" {
+		t.Errorf("Escape: %v pinned %q focus %q", got, v.pinned, v.kb.datum)
+	}
+	// A new state drops the focus.
+	tick(v, keys("ArrowRight"))
+	tick(v, input{HasHash: true, Hash: "view=flow&year=2012"})
+	if v.kb.datum != "" {
+		t.Errorf("focus %q survived a change of view", v.kb.datum)
+	}
+	if tick(v, keys("ArrowRight")); v.kb.datum != focusOrder(v.chart)[0] {
+		t.Errorf("flow: first focus %q", v.kb.datum)
+	}
+	for _, k := range []string{"ArrowRight", "ArrowLeft", "ArrowUp", "ArrowDown", "Home", "End", "Enter", " ", "Escape"} {
+		if !navKey(k) {
+			t.Errorf("navKey(%q) false", k)
+		}
+	}
+	if navKey("Tab") || navKey("a") {
+		t.Error("the view must leave Tab and letters to the page")
+	}
+}
