@@ -60,9 +60,18 @@
   function say(msg) { notice.textContent = msg; page.notice = msg; }
 
   function showStatic(st) {
+    showSummary(st);
     var tpl = document.getElementById('svg-' + key(st));
     if (!tpl) return;
     staticBox.replaceChildren(tpl.content.cloneNode(true));
+  }
+
+  // showSummary puts the state's text alternative (built from the data, see charts/summary.go)
+  // under the chart, with a link to the table of the same year.
+  function showSummary(st) {
+    var tpl = document.getElementById('summary-' + key(st)) || document.getElementById('summary-' + st.view + '-' + st.year);
+    if (tpl) document.getElementById('chart-summary').textContent = tpl.content.textContent;
+    document.getElementById('summary-table').setAttribute('href', '#view=table&year=' + st.year);
   }
 
   // chartState is the state the chart shows: on a page view (table, sources), the default chart
@@ -121,6 +130,7 @@
     var f = document.createElement('iframe');
     f.className = cls;
     f.title = title;
+    f.setAttribute('aria-describedby', 'chart-summary summary-table chart-keys');
     f.src = src;
     return f;
   }

@@ -122,4 +122,38 @@
   var wasOpen = false;
   window.addEventListener('beforeprint', function () { wasOpen = sources.open; sources.open = true; });
   window.addEventListener('afterprint', function () { sources.open = wasOpen; });
+
+  // ---- high contrast ----
+  // A page toggle, remembered in localStorage under azflows-theme (the only other thing stored
+  // is the language). Dark or light follows the system's prefers-color-scheme.
+  var THEME_KEY = 'azflows-theme';
+  var contrastBtn = document.getElementById('contrast-toggle');
+  function setContrast(on, store) {
+    document.documentElement.classList.toggle('high-contrast', on);
+    if (contrastBtn) contrastBtn.setAttribute('aria-pressed', on ? 'true' : 'false');
+    page.highContrast = on;
+    if (!store) return;
+    try {
+      if (on) localStorage.setItem(THEME_KEY, 'high-contrast');
+      else localStorage.removeItem(THEME_KEY);
+    } catch (e) { /* storage off: the choice lasts for this page */ }
+  }
+  var stored = null;
+  try { stored = localStorage.getItem(THEME_KEY); } catch (e) { stored = null; }
+  setContrast(stored === 'high-contrast', false);
+  if (contrastBtn) {
+    contrastBtn.addEventListener('click', function () { setContrast(!page.highContrast, true); });
+  }
+
+  // ---- the chart frame's focus ring ----
+  // Focus inside a frame does not make the frame element :focus in this page, so the page marks
+  // it: body.chart-focused while the keyboard is in the chart.
+  function frameFocus() {
+    var f = document.activeElement;
+    body.classList.toggle('chart-focused', !!f && f.tagName === 'IFRAME' && !!f.closest('#chart'));
+  }
+  window.addEventListener('blur', function () { setTimeout(frameFocus, 0); });
+  window.addEventListener('focus', frameFocus);
+  document.addEventListener('focusin', frameFocus);
+  document.addEventListener('focusout', function () { setTimeout(frameFocus, 0); });
 })();
