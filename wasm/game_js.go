@@ -124,6 +124,9 @@ func (g *game) Update() (err error) {
 		ebiten.SetCursorShape(shape)
 	}
 	g.publish()
+	if g.v.animating() || !g.v.ready || !g.baseSettled {
+		ebiten.ScheduleFrame() // more to do: the next frame of a tween, the first frame, the base map
+	}
 	return nil
 }
 

@@ -20,6 +20,9 @@ func main() {
 		}
 	}()
 	ebiten.SetScreenClearedEveryFrame(false)
+	// Update and Draw run only on input or when scheduled (an event handled below, an
+	// animation, work still pending): an idle chart costs no frames at all.
+	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
 	loadFonts()
 	in := &inbox{}
 	in.listen()
@@ -152,6 +155,7 @@ func on(target js.Value, event string, f func(ev js.Value)) {
 			ev = args[0]
 		}
 		f(ev)
+		ebiten.ScheduleFrame() // let the next Update see what the event reported
 		return nil
 	}))
 }
