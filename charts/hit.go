@@ -1,5 +1,7 @@
 package charts
 
+import "strings"
+
 // decoration roles never answer hit tests; every other mark with a datum does (text labels and
 // values count as their datum too).
 var decoration = map[string]bool{"title": true, "subtitle": true, "note": true, "source": true, "axis": true,
@@ -79,4 +81,21 @@ func nearPolyline(p Point, pts []Point, d float64) bool {
 		}
 	}
 	return false
+}
+
+// FocusOrder lists the chart's data in the order a keyboard visits them, each datum once: the
+// figures first (bars, bands, arcs, events, in the model's order), then the context shapes
+// that only describe them (the map's countries).
+func (c *Chart) FocusOrder() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, context := range []bool{false, true} {
+		for _, m := range c.Marks {
+			if m.Interactive() && !seen[m.Datum] && strings.HasPrefix(m.Datum, "country/") == context {
+				seen[m.Datum] = true
+				out = append(out, m.Datum)
+			}
+		}
+	}
+	return out
 }

@@ -179,12 +179,7 @@ func TestArrowKeysAnnounceTheFigure(t *testing.T) {
 			if st.View == "map" {
 				model = mapModel(t, st.Year, fw, fh) // with its countries, as the view draws it
 			}
-			var order []string
-			for _, m := range model.Marks {
-				if m.Interactive() && !slices.Contains(order, m.Datum) {
-					order = append(order, m.Datum)
-				}
-			}
+			order := model.FocusOrder()
 			if err := runJS(ctx, `document.querySelector('#live-slot iframe').focus()`); err != nil {
 				t.Fatal(err)
 			}

@@ -20,21 +20,13 @@ type keyFocus struct {
 	datum string // the focused datum; "" for none
 }
 
-// focusOrder lists the chart's data in the order the keyboard visits them: the model's order
-// of its interactive marks, each datum once.
+// focusOrder lists the chart's data in the order the keyboard visits them (the model decides:
+// figures first, then context shapes such as the map's countries).
 func focusOrder(c *charts.Chart) []string {
 	if c == nil {
 		return nil
 	}
-	seen := map[string]bool{}
-	var out []string
-	for _, m := range c.Marks {
-		if m.Interactive() && !seen[m.Datum] {
-			seen[m.Datum] = true
-			out = append(out, m.Datum)
-		}
-	}
-	return out
+	return c.FocusOrder()
 }
 
 // focusPoint is where the tooltip of a focused datum is anchored: the centre of its first shape
