@@ -12,7 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/text"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -229,7 +229,7 @@ type renderer struct {
 	vs         []ebiten.Vertex
 	is         []uint16
 	fonts      map[*byte]*opentype.Font // parsed fonts of the chains, by their bytes
-	faces      map[faceKey]text.Face
+	faces      map[faceKey][]font.Face  // font chains by size and weight
 	fontsTried bool
 }
 
@@ -271,16 +271,23 @@ func (r *renderer) draw(dst *ebiten.Image, op *drawOp) {
 		}
 		r.paint(dst, op.color, rule)
 	case opText:
-		face := r.face(op.size, op.bold)
-		if face == nil {
+		chain := r.face(op.size, op.bold)
+		if chain == nil {
 			return
 		}
-		o := &text.DrawOptions{}
-		// text/v2 puts the top of the line at the origin: lift it by the ascent so that the
-		// baseline lands on the mark's. Whole pixels keep the glyph bitmaps sharp.
-		o.GeoM.Translate(math.Round(op.x), math.Round(op.y-face.Metrics().HAscent))
-		o.ColorScale.ScaleWithColor(color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)})
-		text.Draw(dst, op.text, face, o)
+		// Each run in the font the model measured it in (charts.FaceRuns), from the baseline;
+		// whole pixels keep the glyph bitmaps sharp. ebiten's text (v1) package draws
+		// x/image font faces without go-text's shaping, which would add 0.15 MB (gzip).
+		clr := color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)}
+		x := op.x
+		for _, run := range charts.FaceRuns(op.text, op.bold) {
+			if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
+				continue
+			}
+			f := chain[run.Face]
+			text.Draw(dst, run.Text, f, int(math.Round(x)), int(math.Round(op.y)), clr)
+			x += float64(font.MeasureString(f, run.Text)) / 64
+		}
 	}
 }
 
@@ -324,11 +331,11 @@ func (r *renderer) paint(dst *ebiten.Image, c rgba, rule ebiten.FillRule) {
 // face returns the face at size px, cached per size: one Go face per font of the chart's
 // font chain (charts.Fonts), joined so that each rune is drawn with the first font that has
 // it, as charts.TextWidth measured it.
-func (r *renderer) face(size float64, bold bool) text.Face {
+func (r *renderer) face(size float64, bold bool) []font.Face {
 	if !r.fontsTried {
 		r.fontsTried = true
 		r.fonts = map[*byte]*opentype.Font{}
-		r.faces = map[faceKey]text.Face{}
+		r.faces = map[faceKey][]font.Face{}
 	}
 	k := faceKey{int(math.Round(size * 64)), bold}
 	if f, ok := r.faces[k]; ok {
@@ -342,33 +349,22 @@ func (r *renderer) face(size float64, bold bool) text.Face {
 			delete(r.faces, key)
 		}
 	}
-	var chain []text.Face
+	var chain []font.Face
 	for _, src := range charts.Fonts(bold) {
-		if len(src) == 0 {
-			continue
-		}
-		p := r.fonts[&src[0]]
-		if p == nil {
-			var err error
-			if p, err = opentype.Parse(src); err != nil {
-				continue
+		var ff font.Face
+		if len(src) > 0 {
+			p := r.fonts[&src[0]]
+			if p == nil {
+				p, _ = opentype.Parse(src)
+				r.fonts[&src[0]] = p
 			}
-			r.fonts[&src[0]] = p
+			if p != nil {
+				// Hinting off: advances then match charts.TextWidth, which laid the text out.
+				ff, _ = opentype.NewFace(p, &opentype.FaceOptions{Size: float64(k.size64) / 64, DPI: 72, Hinting: font.HintingNone})
+			}
 		}
-		// Hinting off: advances then match charts.TextWidth, which laid the text out.
-		ff, err := opentype.NewFace(p, &opentype.FaceOptions{Size: float64(k.size64) / 64, DPI: 72, Hinting: font.HintingNone})
-		if err != nil {
-			continue
-		}
-		chain = append(chain, text.NewGoXFace(ff))
+		chain = append(chain, ff) // keeps the chain's indices those of charts.FaceRuns
 	}
-	if len(chain) == 0 {
-		return nil
-	}
-	f, err := text.NewMultiFace(chain...)
-	if err != nil {
-		return nil
-	}
-	r.faces[k] = f
-	return f
+	r.faces[k] = chain
+	return chain
 }
