@@ -6,98 +6,69 @@ import (
 	"strings"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
-// summaryText holds every sentence of the chart summaries as a fmt format, keyed by id, so that
-// they can be translated in one place. The numbers always come from data records.
-var summaryText = map[string]string{
-	"map.intro":        "The map shows where identified victims from Azerbaijan were taken in %d, as arcs from Azerbaijan whose width is proportional to the number of persons.",
-	"flow.intro":       "The chart shows where identified victims from Azerbaijan were taken in %d, as bands from Azerbaijan to each destination whose width is proportional to the number of persons.",
-	"bars.intro":       "The bars show where identified victims from Azerbaijan were taken in %s, in one panel per year on one scale; %d is outlined.",
-	"total":            "In %d the %s reported %s %s.",
-	"largest":          "The largest number, %s, were taken to %s; %s.",
-	"largest.only":     "The largest number, %s, were taken to %s.",
-	"rest.item":        "%s to %s",
-	"group":            "%s were taken to %s, which the paper does not break down.",
-	"notgiven":         "For %s of the %s the paper gives no destination; they are drawn as a dashed box, not as a place.",
-	"bars.year":        "%d: of %s %s, %s.",
-	"bars.notgiven":    "for %s the paper gives no destination",
-	"bars.same":        "%s is the largest destination in both years.",
-	"bars.trend":       "The two totals may count different things (identified, then referred to support centres); the paper does not reconcile them.",
-	"context":          "Thin grey lines add the routes the paper names without numbers.",
-	"accuracy":         "These are official counts; the paper says their accuracy cannot be evaluated.",
-	"accuracy.mixed":   "The paper says the accuracy of the official counts cannot be evaluated.",
-	"compare.intro":    "The chart sets the paper's other counts side by side.",
-	"compare.2010":     "In %d, %s persons were convicted of trafficking and %s victims were identified; %s of the %s had not finished school.",
-	"compare.2012":     "In %d, %s victims were referred to the support centres.",
-	"compare.multi":    "%s persons fell victim to trafficking over %d–%d, a period the paper calls both six and seven years.",
-	"compare.ngo":      "NGOs estimated up to %s females trafficked every year: an estimate, not a count, drawn dashed on its own scale.",
-	"compare.age":      "Most victims are said to be aged between %s.",
-	"timeline.intro":   "The timeline shows %d steps the paper dates, from %s (%s) to %s (%s), with the counts on the same axis.",
-	"timeline.counts":  "Counts: %s.",
-	"timeline.count":   "%s %s",
-	"timeline.year":    "%s %s in %d",
-	"timeline.undated": "In its own lane, not dated by the paper: %s.",
-	"list.and":         "%s and %s",
-}
-
-// sumSay formats the summary sentence id.
-func sumSay(id string, args ...any) string { return fmt.Sprintf(summaryText[id], args...) }
+// sumSay formats the summary sentence id in l: the sentences are in the catalogs under
+// "sum.<id>" (i18n/page.go), so that they are translated with the rest; the numbers always
+// come from data records.
+func sumSay(l i18n.Lang, id string, args ...any) string { return i18n.T(l, "sum."+id, args...) }
 
 // sumList joins items as "a, b and c".
-func sumList(items []string) string {
+func sumList(l i18n.Lang, items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return sumSay("list.and", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
+	return sumSay(l, "list.and", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
 
 // Summary is a one-paragraph text alternative of the state's chart: what it shows and its main
 // takeaway, built from the data records. It is "" for views the page writes as HTML.
 func Summary(s State) string {
+	l := lang(s)
 	var out []string
 	switch s.View {
 	case "map", "flow":
-		out = append(out, sumSay(s.View+".intro", s.Year))
-		out = append(out, yearSentences(s.Year)...)
+		out = append(out, sumSay(l, s.View+".intro", s.Year))
+		out = append(out, yearSentences(l, s.Year)...)
 		if s.View == "map" && s.Context {
-			out = append(out, sumSay("context"))
+			out = append(out, sumSay(l, "context"))
 		}
-		out = append(out, sumSay("accuracy"))
+		out = append(out, sumSay(l, "accuracy"))
 	case "bars":
 		var ys []string
 		for _, y := range data.FlowYears() {
 			ys = append(ys, fmt.Sprint(y))
 		}
-		out = append(out, sumSay("bars.intro", sumList(ys), s.Year))
+		out = append(out, sumSay(l, "bars.intro", sumList(l, ys), s.Year))
 		largest := map[string]bool{}
 		for _, y := range data.FlowYears() {
 			total, _ := data.FigureByID(data.FlowsFor(y)[0].Total)
 			var parts []string
 			countries, groups, notGiven := summaryDests(y)
 			for _, f := range countries {
-				parts = append(parts, sumSay("rest.item", sumFig(f.FigureID), sumPlace(f)))
+				parts = append(parts, sumSay(l, "rest.item", sumFig(l, f.FigureID), sumPlace(l, f)))
 			}
 			if len(countries) > 0 {
-				largest[countries[0].Label] = true
+				largest[sumLabel(l, countries[0])] = true
 			}
 			for _, f := range groups {
-				parts = append(parts, sumSay("rest.item", sumFig(f.FigureID), sumPlace(f)))
+				parts = append(parts, sumSay(l, "rest.item", sumFig(l, f.FigureID), sumPlace(l, f)))
 			}
 			for _, f := range notGiven {
-				parts = append(parts, sumSay("bars.notgiven", sumFig(f.FigureID)))
+				parts = append(parts, sumSay(l, "bars.notgiven", sumFig(l, f.FigureID)))
 			}
-			out = append(out, sumSay("bars.year", y, total.Text, sumMeasure(total), sumList(parts)))
+			out = append(out, sumSay(l, "bars.year", y, i18n.FigText(l, total), sumMeasure(l, total), sumList(l, parts)))
 		}
 		if len(largest) == 1 {
 			for c := range largest {
-				out = append(out, sumSay("bars.same", c))
+				out = append(out, sumSay(l, "bars.same", c))
 			}
 		}
-		out = append(out, sumSay("bars.trend"), sumSay("accuracy"))
+		out = append(out, sumSay(l, "bars.trend"), sumSay(l, "accuracy"))
 	case "compare":
 		conv, _ := data.FigureByID("convicted-2010")
 		v10, _ := data.FigureByID("victims-2010")
@@ -106,13 +77,13 @@ func Summary(s State) string {
 		multi, _ := data.FigureByID("victims-2006-2012")
 		ngo, _ := data.FigureByID("ngo-estimate-females-per-year")
 		age, _ := data.FigureByID("victim-age-range")
-		out = append(out, sumSay("compare.intro"),
-			sumSay("compare.2010", conv.Period.From, conv.Text, v10.Text, school.Text, v10.Text),
-			sumSay("compare.2012", v12.Period.From, v12.Text),
-			sumSay("compare.multi", multi.Text, multi.Period.From, multi.Period.To),
-			sumSay("compare.ngo", ngo.Text),
-			sumSay("compare.age", age.Text),
-			sumSay("accuracy.mixed"))
+		out = append(out, sumSay(l, "compare.intro"),
+			sumSay(l, "compare.2010", conv.Period.From, i18n.FigText(l, conv), i18n.FigText(l, v10), i18n.FigText(l, school), i18n.FigText(l, v10)),
+			sumSay(l, "compare.2012", v12.Period.From, i18n.FigText(l, v12)),
+			sumSay(l, "compare.multi", i18n.FigText(l, multi), multi.Period.From, multi.Period.To),
+			sumSay(l, "compare.ngo", i18n.FigText(l, ngo)),
+			sumSay(l, "compare.age", i18n.FigText(l, age)),
+			sumSay(l, "accuracy.mixed"))
 	case "timeline":
 		var dated, undated []data.Event
 		for _, e := range data.Events {
@@ -128,7 +99,7 @@ func Summary(s State) string {
 		sort.SliceStable(dated, func(i, j int) bool { return dated[i].Year < dated[j].Year })
 		if len(dated) > 0 {
 			first, last := dated[0], dated[len(dated)-1]
-			out = append(out, sumSay("timeline.intro", len(dated), first.When, first.Title, last.When, last.Title))
+			out = append(out, sumSay(l, "timeline.intro", len(dated), i18n.EventWhen(l, first), i18n.EventTitle(l, first), i18n.EventWhen(l, last), i18n.EventTitle(l, last)))
 		}
 		var counts []string
 		for _, t := range tlFigures {
@@ -137,20 +108,20 @@ func Summary(s State) string {
 				continue
 			}
 			if f.Period.From != 0 && f.Period.From == f.Period.To {
-				counts = append(counts, sumSay("timeline.year", f.Text, f.Measure, f.Period.From))
+				counts = append(counts, sumSay(l, "timeline.year", i18n.FigText(l, f), i18n.Measure(l, f), f.Period.From))
 			} else {
-				counts = append(counts, sumSay("timeline.count", f.Text, f.Measure))
+				counts = append(counts, sumSay(l, "timeline.count", i18n.FigText(l, f), i18n.Measure(l, f)))
 			}
 		}
-		out = append(out, sumSay("timeline.counts", strings.Join(counts, "; ")))
+		out = append(out, sumSay(l, "timeline.counts", strings.Join(counts, "; ")))
 		var names []string
 		for _, e := range undated {
-			names = append(names, e.Title)
+			names = append(names, i18n.EventTitle(l, e))
 		}
 		if len(names) > 0 {
-			out = append(out, sumSay("timeline.undated", sumList(names)))
+			out = append(out, sumSay(l, "timeline.undated", sumList(l, names)))
 		}
-		out = append(out, sumSay("accuracy.mixed"))
+		out = append(out, sumSay(l, "accuracy.mixed"))
 	default:
 		return ""
 	}
@@ -159,30 +130,30 @@ func Summary(s State) string {
 
 // yearSentences are the map's and the flow's account of one year: the total, the largest
 // destination and the rest, the group the paper does not break down, the unplaced remainder.
-func yearSentences(year int) []string {
+func yearSentences(l i18n.Lang, year int) []string {
 	flows := data.FlowsFor(year)
 	if len(flows) == 0 {
 		return nil
 	}
 	total, _ := data.FigureByID(flows[0].Total)
-	out := []string{sumSay("total", year, total.Reporter, total.Text, total.Measure)}
+	out := []string{sumSay(l, "total", year, sumReporter(l, total), i18n.FigText(l, total), i18n.Measure(l, total))}
 	countries, groups, notGiven := summaryDests(year)
 	if len(countries) > 0 {
 		var rest []string
 		for _, f := range countries[1:] {
-			rest = append(rest, sumSay("rest.item", sumFig(f.FigureID), sumPlace(f)))
+			rest = append(rest, sumSay(l, "rest.item", sumFig(l, f.FigureID), sumPlace(l, f)))
 		}
 		if len(rest) > 0 {
-			out = append(out, sumSay("largest", sumFig(countries[0].FigureID), sumPlace(countries[0]), sumList(rest)))
+			out = append(out, sumSay(l, "largest", sumFig(l, countries[0].FigureID), sumPlace(l, countries[0]), sumList(l, rest)))
 		} else {
-			out = append(out, sumSay("largest.only", sumFig(countries[0].FigureID), sumPlace(countries[0])))
+			out = append(out, sumSay(l, "largest.only", sumFig(l, countries[0].FigureID), sumPlace(l, countries[0])))
 		}
 	}
 	for _, f := range groups {
-		out = append(out, sumSay("group", sumFig(f.FigureID), sumPlace(f)))
+		out = append(out, sumSay(l, "group", sumFig(l, f.FigureID), sumPlace(l, f)))
 	}
 	for _, f := range notGiven {
-		out = append(out, sumSay("notgiven", sumFig(f.FigureID), total.Text))
+		out = append(out, sumSay(l, "notgiven", sumFig(l, f.FigureID), i18n.FigText(l, total)))
 	}
 	return out
 }
@@ -205,7 +176,10 @@ func summaryDests(year int) (countries, groups, notGiven []data.Flow) {
 }
 
 // sumPlace is the destination as the figure's measure words it ("the United Arab Emirates").
-func sumPlace(f data.Flow) string {
+func sumPlace(l i18n.Lang, f data.Flow) string {
+	if l != i18n.EN {
+		return i18n.FlowLabel(l, f)
+	}
 	fig, _ := data.FigureByID(f.FigureID)
 	if i := strings.LastIndex(fig.Measure, " to "); i >= 0 {
 		return fig.Measure[i+4:]
@@ -213,12 +187,31 @@ func sumPlace(f data.Flow) string {
 	return f.Label
 }
 
-func sumFig(id string) string {
+func sumFig(l i18n.Lang, id string) string {
 	f, _ := data.FigureByID(id)
-	return f.Text
+	return i18n.FigText(l, f)
+}
+
+// sumLabel is a destination's name in l.
+func sumLabel(l i18n.Lang, f data.Flow) string {
+	if l != i18n.EN {
+		return i18n.FlowLabel(l, f)
+	}
+	return f.Label
+}
+
+// sumReporter is who reported a total, in l.
+func sumReporter(l i18n.Lang, f data.Figure) string {
+	if l != i18n.EN {
+		return i18n.Reporter(l, f)
+	}
+	return f.Reporter
 }
 
 // sumMeasure is a total's measure without "victims of trafficking", for "of 34 victims identified".
-func sumMeasure(f data.Figure) string {
+func sumMeasure(l i18n.Lang, f data.Figure) string {
+	if l != i18n.EN {
+		return i18n.Measure(l, f)
+	}
 	return strings.Replace(f.Measure, "victims of trafficking ", "victims ", 1)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
 // Each chart's summary names the chart's key figures, taken from the data records.
@@ -73,9 +74,16 @@ func TestSummaryHasTheChartsNumbers(t *testing.T) {
 	if s := Summary(State{View: "table", Year: 2010}); s != "" {
 		t.Errorf("table view summary %q, want none (the page is the table)", s)
 	}
-	for id, f := range summaryText {
-		if strings.TrimSpace(f) == "" {
-			t.Errorf("summaryText[%q] is empty", id)
+	// The sentences are in the catalogs (i18n/page.go, "sum.*"): in Azerbaijani and Russian
+	// too, with the same numbers written as those languages write them.
+	for _, l := range []i18n.Lang{i18n.AZ, i18n.RU} {
+		for _, v := range ChartViews() {
+			for _, y := range Years {
+				s := Summary(State{View: v, Year: y, Lang: l})
+				if s == "" || strings.Contains(s, "%!") || strings.Contains(s, "the paper") {
+					t.Errorf("%s %s %d summary: %q", l, v, y, s)
+				}
+			}
 		}
 	}
 }

@@ -144,8 +144,8 @@ func TestTabOrderReachesEveryControl(t *testing.T) {
 			break
 		}
 	}
-	want := []string{"#contrast-toggle", "view", "year", "context", "iframe.live-frame", "#summary-table",
-		"#dl-svg", "#dl-png", "#dl-png-720", "a:Figures (CSV)", "a:Events (CSV)", "a:All data (JSON)", "#copy-link",
+	want := []string{"a:English", "a:Azərbaycanca", "a:Русский", "#contrast-toggle", "view", "year", "context", "iframe.live-frame", "#summary-table",
+		"#dl-svg", "#dl-png", "#dl-png-720", "#dl-figures", "#dl-events", "#dl-json", "#copy-link",
 		"#present-start", "summary:Embed this chart", "summary:Sources and caveats"}
 	if !slices.Equal(seen, want) {
 		t.Errorf("Tab order\n got %q\nwant %q", seen, want)

@@ -11,6 +11,46 @@
   var form = document.getElementById('controls');
   var READY_TIMEOUT_MS = 20000;
 
+  // ---- language ----
+  // The page is written once per language (index.html, index.az.html, index.ru.html); the
+  // config names its language, the suffix of its files (charts/KEY.az.svg…) and its strings.
+  var LANGS = ['en', 'az', 'ru'];
+  var LANG_KEY = 'azflows-lang'; // an explicit choice (the hash's lang or the switch), remembered
+  var pageLang = LANGS.indexOf(config.lang) >= 0 ? config.lang : 'en';
+  var suffix = typeof config.suffix === 'string' ? config.suffix : '';
+  var strings = config.strings || {};
+  // tr is the page's string key in its language, {1}, {2} filled with the arguments; English
+  // (given) when the config has no such string.
+  function tr(k, english) {
+    var s = typeof strings[k] === 'string' ? strings[k] : english;
+    var args = Array.prototype.slice.call(arguments, 2);
+    return s.replace(/\{(\d)\}/g, function (m, n) { return args[n - 1] === undefined ? m : String(args[n - 1]); });
+  }
+  function pageFor(l) { return l === 'en' ? 'index.html' : 'index.' + l + '.html'; }
+  function remember(l) { try { localStorage.setItem(LANG_KEY, l); } catch (e) { /* storage off */ } }
+  // wantedLang is the language the reader asked for: the hash's lang (remembered), else on the
+  // English page a remembered choice, else the browser's first language if the page speaks it.
+  function wantedLang() {
+    var h = parseHash(location.hash).lang;
+    if (h) { remember(h); return h; }
+    if (pageLang !== 'en') return pageLang;
+    var stored = null;
+    try { stored = localStorage.getItem(LANG_KEY); } catch (e) { stored = null; }
+    if (LANGS.indexOf(stored) >= 0) return stored;
+    var nav = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (var i = 0; i < nav.length; i++) {
+      var l = String(nav[i] || '').toLowerCase().split('-')[0];
+      if (LANGS.indexOf(l) >= 0) return l;
+    }
+    return 'en';
+  }
+  var want = wantedLang();
+  if (want !== pageLang && /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname)) {
+    window.azflowsPage = { redirecting: pageFor(want) };
+    location.replace(pageFor(want) + location.search + location.hash);
+    return;
+  }
+
   var page = window.azflowsPage = { state: null, mode: 'static', notice: '', readout: '', reason: '', parseHash: function (s) { return parseHash(s); } };
   var listeners = []; // called with each new state (modes.js)
   var live = null; // the ebiten iframe
@@ -36,6 +76,11 @@
       if (k === 'year' && /^\s*\+?\d+\s*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
     return st;
+  }
+  // withLang is st with the page's language when the hash names none: the view draws it.
+  function withLang(st) {
+    if (st.lang || pageLang === 'en') return st;
+    return { view: st.view, year: st.year, context: st.context, lang: pageLang };
   }
   function hashOf(st) { return 'view=' + st.view + '&year=' + st.year + (st.context ? '&context=1' : '') + (st.lang ? '&lang=' + st.lang : ''); }
 
@@ -78,7 +123,7 @@
   // view of the chosen year, ready for when the reader goes back.
   function chartState() {
     var st = page.state;
-    return isChart(st.view) ? st : { view: config.charts[0], year: st.year, context: st.context };
+    return isChart(st.view) ? st : { view: config.charts[0], year: st.year, context: st.context, lang: st.lang };
   }
 
   function isChart(view) { return config.charts.indexOf(view) >= 0; }
@@ -96,6 +141,7 @@
 
   function setState(st, fromUser) {
     var prev = page.state;
+    st = withLang(st);
     page.state = st;
     var h = hashOf(st);
     if (fromUser && location.hash.slice(1) !== h + flagSuffix()) {
@@ -105,9 +151,10 @@
     form.elements.year.value = String(st.year);
     form.elements.context.checked = !!st.context;
     var ck = key(chartState());
-    document.getElementById('dl-svg').setAttribute('href', 'charts/' + ck + '.svg');
-    document.getElementById('dl-png').setAttribute('href', 'charts/' + ck + '-1920x1080.png');
-    document.getElementById('dl-png-720').setAttribute('href', 'charts/' + ck + '-1280x720.png');
+    document.getElementById('dl-svg').setAttribute('href', 'charts/' + ck + suffix + '.svg');
+    document.getElementById('dl-png').setAttribute('href', 'charts/' + ck + '-1920x1080' + suffix + '.png');
+    document.getElementById('dl-png-720').setAttribute('href', 'charts/' + ck + '-1280x720' + suffix + '.png');
+    updateSwitch(st);
     document.getElementById('copy-link').setAttribute('href', '#' + h);
     listeners.forEach(function (fn) { fn(st); });
     showPageView(st);
@@ -116,8 +163,22 @@
     showStatic(st);
     readout.textContent = ''; page.readout = '';
     if (live && liveReady) live.contentWindow.postMessage({ type: 'azflows:state', hash: h }, '*');
-    if (fallback) fallback.src = 'fallback/' + key(st) + '.html';
+    if (fallback) fallback.src = 'fallback/' + key(st) + suffix + '.html';
   }
+
+  // The language switch: each link goes to its page with the state (and its lang) in the hash;
+  // following one is an explicit choice, remembered.
+  function updateSwitch(st) {
+    var links = document.querySelectorAll('#lang-switch a[data-lang]');
+    for (var i = 0; i < links.length; i++) {
+      var l = links[i].getAttribute('data-lang');
+      links[i].setAttribute('href', pageFor(l) + '#' + hashOf({ view: st.view, year: st.year, context: st.context, lang: l }) + flagSuffix());
+    }
+  }
+  document.addEventListener('click', function (ev) {
+    var a = ev.target && ev.target.closest ? ev.target.closest('#lang-switch a[data-lang]') : null;
+    if (a) remember(a.getAttribute('data-lang'));
+  });
 
   function hasWebGL() {
     try {
@@ -139,19 +200,22 @@
     if (page.mode === 'fallback') return;
     page.reason = reason;
     if (live) { live.remove(); live = null; liveReady = false; }
-    fallback = frame('fallback-frame', 'fallback/' + key(chartState()) + '.html', 'Chart (simplified version)');
+    fallback = frame('fallback-frame', 'fallback/' + key(chartState()) + suffix + '.html', tr('iframe.fallback', 'Chart (simplified version)'));
     document.getElementById('fallback-slot').appendChild(fallback);
     chart.classList.remove('live');
     chart.classList.add('fallback');
     page.mode = 'fallback';
-    say('Showing the simplified chart: ' + reason + '.');
+    say(tr('notice.fallback', 'Showing the simplified chart: {1}.', reason));
   }
 
   function startLive() {
-    live = frame('live-frame', 'view.html#' + hashOf(chartState()), 'Interactive chart: hover or tap a bar or band for its figure and source');
+    live = frame('live-frame', 'view.html#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
     live.setAttribute('tabindex', '0');
     document.getElementById('live-slot').appendChild(live);
-    var timer = setTimeout(function () { useFallback('the interactive chart did not start in time'); }, READY_TIMEOUT_MS);
+    var timer = setTimeout(function () {
+      useFallback(tr('notice.fallback.timeout', 'the interactive chart did not load within {1} seconds (a slow connection?)', READY_TIMEOUT_MS / 1000));
+    }, READY_TIMEOUT_MS);
+    say(tr('notice.loading', 'Loading the interactive chart…'));
     window.addEventListener('message', function (ev) {
       if (!live || ev.source !== live.contentWindow) return;
       var m = ev.data;
@@ -166,11 +230,19 @@
           }
           chart.classList.add('live');
           page.mode = 'live';
-          say('Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.');
+          say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'));
         }
       } else if (m.type === 'azflows:key' && typeof m.key === 'string') {
         // Keys pressed while the chart has focus, for the presentation mode's clicker keys.
         document.dispatchEvent(new CustomEvent('azflows:key', { detail: m.key }));
+      } else if (m.type === 'azflows:progress') {
+        // view.js counts the bytes of view.wasm as they arrive; the static chart stays meanwhile.
+        if (!liveReady && page.mode === 'static' && typeof m.loaded === 'number' && m.loaded >= 0) {
+          var mb = function (n) { var s = (n / 1e6).toFixed(1); return pageLang === 'en' ? s : s.replace('.', ','); };
+          var total = typeof m.total === 'number' && m.total >= m.loaded ? m.total : 0;
+          say(total ? tr('notice.progress.of', 'Loading the interactive chart… {1} MB of {2} MB', mb(m.loaded), mb(total))
+            : tr('notice.progress', 'Loading the interactive chart… {1} MB', mb(m.loaded)));
+        }
       } else if (m.type === 'azflows:hover') {
         var t = typeof m.text === 'string' ? m.text : '';
         readout.textContent = t;
@@ -178,9 +250,9 @@
       } else if (m.type === 'azflows:error') {
         clearTimeout(timer);
         if (location.protocol === 'file:') {
-          useFallback('this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)');
+          useFallback(tr('notice.fallback.file', 'this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)'));
         } else {
-          useFallback('the interactive chart could not start (' + String(m.message || 'unknown error').slice(0, 200) + ')');
+          useFallback(tr('notice.fallback.error', 'the interactive chart could not start — {1}', String(m.message || tr('notice.fallback.unknown', 'for an unknown reason')).slice(0, 200)));
         }
       }
     });
@@ -189,7 +261,16 @@
   form.addEventListener('change', function () {
     setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value + (form.elements.context.checked ? '&context=1' : '')), true);
   });
-  window.addEventListener('hashchange', function () { page.flags = readFlags(); setState(parseHash(location.hash), false); });
+  window.addEventListener('hashchange', function () {
+    var st = parseHash(location.hash);
+    if (st.lang && st.lang !== pageLang) { // a link or the reader asked for another language
+      remember(st.lang);
+      location.replace(pageFor(st.lang) + location.search + location.hash);
+      return;
+    }
+    page.flags = readFlags();
+    setState(st, false);
+  });
 
   // For modes.js (embed, presentation): go to a state, hear of state changes, build hashes.
   page.go = function (hash) { setState(parseHash(hash), true); };
@@ -197,12 +278,14 @@
   page.hashOf = hashOf;
   page.flagSuffix = flagSuffix;
   page.liveFrame = function () { return live; };
+  page.lang = pageLang;
+  page.tr = tr;
 
   setState(parseHash(location.hash), false);
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    useFallback('this browser has no WebAssembly');
+    useFallback(tr('notice.fallback.nowasm', 'this browser has no WebAssembly'));
   } else if (!hasWebGL()) {
-    useFallback('this browser has no WebGL');
+    useFallback(tr('notice.fallback.nowebgl', 'this browser has no WebGL'));
   } else {
     startLive();
   }

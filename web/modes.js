@@ -7,6 +7,8 @@
   var config = JSON.parse(document.getElementById('azflows-config').textContent);
   if (!page || !page.go) return;
   var body = document.body;
+  // tr is app.js's lookup of the page's strings in its language (English when missing).
+  var tr = page.tr || function (k, english) { return english; };
 
   // ---- embed ----
   function postHeight() {
@@ -29,7 +31,10 @@
   if (copy) {
     copy.addEventListener('click', function () {
       code.select();
-      var done = function () { copy.textContent = 'Copied'; setTimeout(function () { copy.textContent = 'Copy'; }, 2000); };
+      var done = function () {
+        copy.textContent = tr('embed.copied', 'Copied');
+        setTimeout(function () { copy.textContent = tr('embed.copy', 'Copy'); }, 2000);
+      };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(code.value).then(done, function () { document.execCommand('copy'); done(); });
       } else { document.execCommand('copy'); done(); }
@@ -61,7 +66,7 @@
     page.flags.present = step;
     var s = story[step - 1];
     caption.textContent = s.caption;
-    counter.textContent = 'Step ' + step + ' of ' + story.length;
+    counter.textContent = tr('present.step', 'Step {1} of {2}', step, story.length);
     page.present = { step: step, of: story.length, caption: s.caption, paused: paused };
     page.go(s.hash);
   }

@@ -57,6 +57,7 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 		View:     c.View,
 		Year:     c.Year,
 		State:    charts.State{View: c.View, Year: c.Year}.Hash(),
+		Lang:     string(c.Lang),
 		ChartID:  ChartID,
 		OptionID: OptionID,
 		Height:   template.CSS(fmt.Sprintf("%dpx", H)),
@@ -123,6 +124,7 @@ type page struct {
 	Option               template.JS
 	Notes, Source        string
 	Height               template.CSS
+	Lang                 string       // the page's language: the chart's, "en" when it has none
 	Font, Ink, Muted, Bg template.CSS // constants of this package and the palette
 }
 
@@ -130,7 +132,7 @@ type page struct {
 // JavaScript; the init script adds the one function, the tooltip formatter, which reads the
 // lines each data item carries in tooltipLines and escapes them.
 var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

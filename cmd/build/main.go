@@ -25,6 +25,7 @@ import (
 	"azflows/charts/raster"
 	"azflows/charts/svg"
 	"azflows/data"
+	"azflows/i18n"
 )
 
 func main() {
@@ -134,26 +135,40 @@ func svgOf(s charts.State) (string, error) {
 	return b.String(), err
 }
 
+// writeCharts writes each state's SVG and slide images in every language (charts/KEY.svg,
+// charts/KEY.az.svg, charts/KEY-1920x1080.az.png…). One at a time: charts/raster shares its
+// font faces, which are not safe for concurrent use.
 func writeCharts(out string) error {
-	for _, s := range states() {
-		doc, err := svgOf(s)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+".svg"), []byte(doc), 0o644); err != nil {
-			return err
-		}
-		// Slide images: the same layout scaled, so text, legend and source line come along.
-		c := charts.Build(s, chartW, chartH)
-		for _, w := range slideWidths {
-			var b bytes.Buffer
-			if err := raster.WritePNG(&b, c, float64(w)/chartW); err != nil {
+	for _, l := range i18n.Langs {
+		for _, s := range states() {
+			s.Lang = l
+			if err := writeChart(out, s); err != nil {
 				return err
 			}
-			name := fmt.Sprintf("%s-%dx%d.png", stateKey(s), w, w*chartH/chartW)
-			if err := os.WriteFile(filepath.Join(out, "charts", name), b.Bytes(), 0o644); err != nil {
-				return err
-			}
+		}
+	}
+	return nil
+}
+
+func writeChart(out string, s charts.State) error {
+	suffix := langSuffix(s.Lang)
+	doc, err := svgOf(s)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+suffix+".svg"), []byte(doc), 0o644); err != nil {
+		return err
+	}
+	// Slide images: the same layout scaled, so text, legend and source line come along.
+	c := charts.Build(s, chartW, chartH)
+	for _, w := range slideWidths {
+		var b bytes.Buffer
+		if err := raster.WritePNG(&b, c, float64(w)/chartW); err != nil {
+			return err
+		}
+		name := fmt.Sprintf("%s-%dx%d%s.png", stateKey(s), w, w*chartH/chartW, suffix)
+		if err := os.WriteFile(filepath.Join(out, "charts", name), b.Bytes(), 0o644); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -162,23 +177,34 @@ func writeCharts(out string) error {
 // slideWidths are the widths of the PNG downloads (16:9).
 var slideWidths = []int{1920, 1280}
 
+// writeFallback writes the echarts page of each state in every language (fallback/KEY.html,
+// fallback/KEY.az.html…).
 func writeFallback(out string) error {
-	for _, s := range states() {
-		var b bytes.Buffer
-		if err := echarts.Page(&b, s, "../assets/"); err != nil {
-			return fmt.Errorf("fallback %s: %w", stateKey(s), err)
-		}
-		if err := os.WriteFile(filepath.Join(out, "fallback", stateKey(s)+".html"), b.Bytes(), 0o644); err != nil {
-			return err
+	for _, l := range i18n.Langs {
+		for _, s := range states() {
+			s.Lang = l
+			var b bytes.Buffer
+			if err := echarts.Page(&b, s, "../assets/"); err != nil {
+				return fmt.Errorf("fallback %s %s: %w", stateKey(s), l, err)
+			}
+			if err := os.WriteFile(filepath.Join(out, "fallback", stateKey(s)+langSuffix(l)+".html"), b.Bytes(), 0o644); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
 func writeData(out string) error {
-	for name, write := range map[string]func(io.Writer) error{
+	files := map[string]func(io.Writer) error{
 		"azflows.json": data.WriteJSON, "azflows-figures.csv": data.WriteFiguresCSV, "azflows-events.csv": data.WriteEventsCSV,
-	} {
+	}
+	for _, l := range i18n.Langs[1:] { // the translated downloads, lang.go
+		files["azflows"+langSuffix(l)+".json"] = jsonIn(l)
+		files["azflows-figures"+langSuffix(l)+".csv"] = figuresCSVIn(l)
+		files["azflows-events"+langSuffix(l)+".csv"] = eventsCSVIn(l)
+	}
+	for name, write := range files {
 		var b bytes.Buffer
 		if err := write(&b); err != nil {
 			return err
@@ -200,36 +226,49 @@ type svgTemplate struct {
 	SVG template.HTML
 }
 
-var viewLabels = map[string]string{"map": "Map", "bars": "Destinations by year", "flow": "Flows from Azerbaijan",
-	"compare": "Counts compared", "timeline": "Timeline", "table": "Table", "sources": "Sources"}
-
+// writeIndex writes the page in every language: index.html (English), index.az.html, index.ru.html.
 func writeIndex(out string) error {
-	tpl, err := template.ParseFiles("index.html")
+	for _, l := range i18n.Langs {
+		if err := writeIndexIn(out, l); err != nil {
+			return fmt.Errorf("%s page: %w", l, err)
+		}
+	}
+	return nil
+}
+
+func writeIndexIn(out string, l i18n.Lang) error {
+	tpl, err := template.New("index.html").Funcs(pageFuncs(l)).ParseFiles("index.html")
 	if err != nil {
 		return err
 	}
 	def := charts.Default
-	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "contextViews": contextViews(), "years": charts.Years, "story": story()})
+	def.Lang = l
+	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "contextViews": contextViews(), "years": charts.Years, "story": story(l),
+		"lang": l, "suffix": langSuffix(l), "strings": scriptStrings(l)})
 	defSVG, err := svgOf(def)
 	if err != nil {
 		return err
 	}
 	var views, years []choice
 	for _, v := range charts.Views() {
-		views = append(views, choice{v, viewLabels[v], v == def.View})
+		views = append(views, choice{v, i18n.T(l, "view."+v), v == def.View})
 	}
 	for _, y := range charts.Years {
 		years = append(years, choice{strconv.Itoa(y), strconv.Itoa(y), y == def.Year})
 	}
 	var tpls []svgTemplate
 	for _, s := range states() {
+		s.Lang = l
 		doc, err := svgOf(s)
 		if err != nil {
 			return err
 		}
 		tpls = append(tpls, svgTemplate{stateKey(s), template.HTML(doc)})
 	}
-	caveats := []string{data.CaveatAccuracy, data.CaveatTrend, data.CaveatPeriod, data.Caveat2012Dest}
+	var caveats []string
+	for i, c := range []string{data.CaveatAccuracy, data.CaveatTrend, data.CaveatPeriod, data.Caveat2012Dest} {
+		caveats = append(caveats, i18n.T(l, i18n.CaveatKey("page", i, c)))
+	}
 	var b bytes.Buffer
 	err = tpl.Execute(&b, map[string]any{
 		"Config":      template.JS(cfg),
@@ -239,20 +278,23 @@ func writeIndex(out string) error {
 		"DefaultHash": def.Hash(),
 		"DefaultSVG":  template.HTML(defSVG),
 		"Templates":   tpls,
-		"Summaries":   summaries(),
+		"Summaries":   summariesIn(l),
 		"Summary":     charts.Summary(def),
 		"TableYear":   def.Year,
 		"Citation":    data.Citation,
 		"Caveats":     caveats,
 		"Footnotes":   data.Footnotes,
 		"Version":     version(),
-		"Rows":        tableRows(),
-		"ShortSource": "Source: " + data.ShortSource,
+		"Rows":        tableRows(l),
+		"ShortSource": i18n.T(l, "page.source", data.ShortSource),
+		"Lang":        l,
+		"Suffix":      langSuffix(l),
+		"Switch":      langSwitch(l),
 	})
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "index.html"), b.Bytes(), 0o644)
+	return os.WriteFile(filepath.Join(out, pageName(l)), b.Bytes(), 0o644)
 }
 
 func contextViews() []string {
@@ -272,8 +314,8 @@ type storyStep struct {
 }
 
 // story is the presentation's sequence, from the 1990s routes to the timeline; steps whose
-// view does not exist give way to the nearest that does.
-func story() []storyStep {
+// view does not exist give way to the nearest that does. Captions are in l (i18n "story.N").
+func story(l i18n.Lang) []storyStep {
 	pick := func(views ...string) string {
 		for _, v := range views {
 			if charts.IsChart(v) {
@@ -283,16 +325,11 @@ func story() []storyStep {
 		return charts.Default.View
 	}
 	return []storyStep{
-		{charts.State{View: pick("map", "flow"), Year: 2010, Context: true}.Hash(),
-			"1990s onwards: emigration, some of it into the sex industry, went mainly to Iran, Turkey, Pakistan and the UAE. The paper names these routes but gives no numbers."},
-		{charts.State{View: pick("bars"), Year: 2010}.Hash(),
-			"2010: the Ministry of Internal Affairs identified 34 victims; 23 had been taken to Turkey. 4 went to “other countries, including Russia”, not broken down."},
-		{charts.State{View: pick("compare", "bars"), Year: 2010}.Hash(),
-			"2010: more people were convicted of trafficking (39) than victims were identified (34). NGOs estimated up to 1,000 women a year."},
-		{charts.State{View: pick("map", "flow"), Year: 2012}.Hash(),
-			"2012: 89 victims were referred to support centres. The paper gives destinations for 47 of them; for 42 it gives none."},
-		{charts.State{View: pick("timeline", "flow"), Year: 2012}.Hash(),
-			"From the 1990s to December 2012: the state's measures and the counts, on one time line. The paper: the accuracy of the statistics cannot be evaluated."},
+		{charts.State{View: pick("map", "flow"), Year: 2010, Context: true}.Hash(), i18n.T(l, "story.1")},
+		{charts.State{View: pick("bars"), Year: 2010}.Hash(), i18n.T(l, "story.2")},
+		{charts.State{View: pick("compare", "bars"), Year: 2010}.Hash(), i18n.T(l, "story.3")},
+		{charts.State{View: pick("map", "flow"), Year: 2012}.Hash(), i18n.T(l, "story.4")},
+		{charts.State{View: pick("timeline", "flow"), Year: 2012}.Hash(), i18n.T(l, "story.5")},
 	}
 }
 
@@ -303,18 +340,20 @@ type tableRow struct {
 	Caveats                                                     []string
 }
 
-var statusNames = map[data.Status]string{data.Official: "official count", data.Estimate: "estimate",
-	data.Derived: "computed here from official counts", data.Reported: "reported in the paper"}
+var statusKeys = map[data.Status]string{data.Official: "kind.official", data.Estimate: "kind.estimate",
+	data.Derived: "kind.derived", data.Reported: "kind.reported"}
 
-func tableRows() []tableRow {
+// tableRows are the figures in l: measure, period, kind, reporter and caveats translated, the
+// number written as l writes it.
+func tableRows(l i18n.Lang) []tableRow {
 	var rows []tableRow
 	for _, f := range data.Figures {
-		v := f.Text
+		v := i18n.FigText(l, f)
 		if f.Bound == data.UpTo {
-			v = "up to " + v
+			v = i18n.T(l, "value.upto", v)
 		}
-		r := tableRow{ID: f.ID, Measure: f.Measure, Value: v, Period: f.Period.Text, Kind: statusNames[f.Status],
-			Reporter: f.Reporter, Status: string(f.Status), Formula: f.Formula, Footnote: f.Footnote, Caveats: f.Caveats}
+		r := tableRow{ID: f.ID, Measure: i18n.Measure(l, f), Value: v, Period: i18n.Period(l, f), Kind: i18n.T(l, statusKeys[f.Status]),
+			Reporter: i18n.Reporter(l, f), Status: string(f.Status), Formula: i18n.Formula(l, f), Footnote: f.Footnote, Caveats: i18n.FigCaveats(l, f)}
 		if f.Period.From == f.Period.To {
 			r.Year = f.Period.From
 		}
