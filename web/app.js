@@ -163,7 +163,7 @@
     showStatic(st);
     readout.textContent = ''; page.readout = '';
     if (live && liveReady) live.contentWindow.postMessage({ type: 'azflows:state', hash: h }, '*');
-    if (fallback) fallback.src = 'fallback/' + key(st) + suffix + '.html';
+    if (fallback) load(fallback, 'fallback/' + key(st) + suffix + '.html');
   }
 
   // The language switch: each link goes to its page with the state (and its lang) in the hash;
@@ -187,12 +187,20 @@
     } catch (e) { return false; }
   }
 
+  // load points a frame at a page of the site; the single-file azflows.html builds the page
+  // from what it carries instead (web/offline.js), since a file cannot fetch its neighbours.
+  function load(f, src) {
+    var offline = window.azflowsOffline;
+    if (offline && typeof offline.load === 'function') offline.load(f, src);
+    else f.src = src;
+  }
+
   function frame(cls, src, title) {
     var f = document.createElement('iframe');
     f.className = cls;
     f.title = title;
     f.setAttribute('aria-describedby', 'chart-summary summary-table chart-keys');
-    f.src = src;
+    load(f, src);
     return f;
   }
 
@@ -249,7 +257,7 @@
         page.readout = t;
       } else if (m.type === 'azflows:error') {
         clearTimeout(timer);
-        if (location.protocol === 'file:') {
+        if (location.protocol === 'file:' && !window.azflowsOffline) {
           useFallback(tr('notice.fallback.file', 'this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)'));
         } else {
           useFallback(tr('notice.fallback.error', 'the interactive chart could not start — {1}', String(m.message || tr('notice.fallback.unknown', 'for an unknown reason')).slice(0, 200)));

@@ -20,12 +20,24 @@
     }
   });
 
+  // In the single-file azflows.html the page hands over the wasm and the base map (see
+  // web/offline.js): a page opened from a file cannot fetch them. Its srcdoc frame has no hash
+  // of its own; the state the view starts from is in the frame element.
+  var offline = null;
+  try {
+    if (window.parent !== window && window.parent.azflowsOffline && typeof window.parent.azflowsOffline.wasm === 'function') offline = window.parent.azflowsOffline;
+  } catch (e) { offline = null; } // another origin's page: not ours
+  if (offline && !location.hash && window.frameElement && window.frameElement.dataset.hash) {
+    try { history.replaceState(null, '', '#' + window.frameElement.dataset.hash); } catch (e) { /* the view starts on the default state */ }
+  }
+
   var failed = false;
-  function fail(what, err) {
+  // fail tells the page, in plain words; detail (the browser's own error) goes to the console only.
+  function fail(what, err, detail) {
     if (failed) return;
     failed = true;
     var msg = what + (err ? ': ' + String((err && err.message) || err).slice(0, 300) : '');
-    try { console.error('azflows view: ' + msg); } catch (e) { /* no console */ }
+    try { console.error('azflows view: ' + msg + (detail ? ' (' + String((detail && detail.message) || detail).slice(0, 300) + ')' : '')); } catch (e) { /* no console */ }
     try { window.parent.postMessage({ type: 'azflows:error', message: msg }, '*'); } catch (e) { /* detached */ }
   }
 
@@ -47,34 +59,73 @@
     var exit = go.exit;
     go.exit = function (code) { exitCode = code; if (exit) exit.call(go, code); };
 
+    // progress tells the page how much of view.wasm has arrived, at most every 250 ms.
+    var lastProgress = 0;
+    function progress(loaded, total, force) {
+      var now = Date.now();
+      if (!force && now - lastProgress < 250) return;
+      lastProgress = now;
+      try { window.parent.postMessage({ type: 'azflows:progress', loaded: loaded, total: total }, '*'); } catch (e) { /* detached */ }
+    }
+    // counted passes the body through, counting its bytes; a new Response so that
+    // instantiateStreaming still compiles while the bytes arrive.
+    function counted(resp) {
+      if (!resp.body || typeof resp.body.getReader !== 'function' || typeof ReadableStream !== 'function') return resp;
+      // With Content-Encoding, Content-Length counts the compressed bytes, not those read here.
+      var enc = resp.headers.get('Content-Encoding');
+      var total = !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
+      var reader = resp.body.getReader();
+      var loaded = 0;
+      progress(0, total, true);
+      var body = new ReadableStream({
+        pull: function (ctl) {
+          return reader.read().then(function (r) {
+            if (r.done) { progress(loaded, total, true); ctl.close(); return; }
+            loaded += r.value.byteLength;
+            progress(loaded, total, false);
+            ctl.enqueue(r.value);
+          });
+        },
+        cancel: function (why) { return reader.cancel(why); }
+      });
+      return new Response(body, { status: resp.status, headers: { 'Content-Type': 'application/wasm' } });
+    }
+    function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
     function fetchWasm() {
       return fetch('view.wasm').then(function (resp) {
-        if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for view.wasm');
-        return resp;
-      });
+        if (resp.status === 404) throw plain('its program, view.wasm, is missing on the server (HTTP 404)');
+        if (!resp.ok) throw plain('the server answered HTTP ' + resp.status + ' for its program, view.wasm');
+        return counted(resp);
+      }, function (err) { throw plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'); });
     }
-    // instantiateStreaming needs the application/wasm MIME type; fall back to the bytes.
+    function fromBytes(buf) { return WebAssembly.instantiate(buf, go.importObject); }
     var loading;
-    if (typeof WebAssembly.instantiateStreaming === 'function') {
+    if (offline) {
+      loading = offline.wasm().then(fromBytes, function (err) { throw plain('its program could not be unpacked from this file (' + String((err && err.message) || err) + ')'); });
+    } else if (typeof WebAssembly.instantiateStreaming === 'function') {
       loading = WebAssembly.instantiateStreaming(fetchWasm(), go.importObject).catch(function (err) {
-        if (err && /HTTP \d+/.test(String(err.message))) throw err;
-        return fetchWasm().then(function (r) { return r.arrayBuffer(); })
-          .then(function (buf) { return WebAssembly.instantiate(buf, go.importObject); });
+        // A server that sends view.wasm with another MIME type: compile from the bytes.
+        if (!err || err.plain || !(err instanceof TypeError)) throw err;
+        return fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(fromBytes);
       });
     } else {
-      loading = fetchWasm().then(function (r) { return r.arrayBuffer(); })
-        .then(function (buf) { return WebAssembly.instantiate(buf, go.importObject); });
+      loading = fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(fromBytes);
     }
     loading.then(function (result) { return fontsReady.then(function () { return result; }); }).then(function (result) {
       var running;
-      try { running = go.run(result.instance); } catch (err) { fail('the view crashed', err); return; }
+      try { running = go.run(result.instance); } catch (err) { fail('its program crashed', err); return; }
       running.then(function () {
         // The view never returns while it works. It reports its own errors (and marks
         // window.azflowsView.error); anything else that stops it is reported here.
         var v = window.azflowsView;
-        if (!v || !v.error) fail('the view stopped' + (exitCode ? ' (exit code ' + exitCode + ')' : ''));
-      }, function (err) { fail('the view crashed', err); });
-    }, function (err) { fail('could not load view.wasm', err); });
+        if (!v || !v.error) fail('its program stopped' + (exitCode ? ' with exit code ' + exitCode : '') + ' before drawing');
+      }, function (err) { fail('its program crashed', err); });
+    }, function (err) {
+      if (err && err.plain) fail(err.message);
+      else if (err instanceof WebAssembly.CompileError) fail('its program, view.wasm, arrived damaged or incomplete', null, err);
+      else if (err instanceof WebAssembly.LinkError) fail('its program, view.wasm, does not match its loader, wasm_exec.js', null, err);
+      else fail('its program could not be loaded', err);
+    });
   }
 
   // The map's base map (country shapes, see charts/geo), fetched beside view.wasm: the view
@@ -82,10 +133,10 @@
   // other views do not wait for it.
   window.azflowsBaseMap = { loading: true };
   try {
-    fetch('basemap.json').then(function (resp) {
+    (offline ? offline.text('basemap.json') : fetch('basemap.json').then(function (resp) {
       if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for basemap.json');
       return resp.text();
-    }).then(function (text) { window.azflowsBaseMap = { text: text }; }, function (err) {
+    })).then(function (text) { window.azflowsBaseMap = { text: text }; }, function (err) {
       window.azflowsBaseMap = { error: String((err && err.message) || err) };
     });
   } catch (err) {
@@ -95,7 +146,7 @@
   // The chart text's fonts (Noto Sans latin, latin-ext, cyrillic; see charts/fonts), fetched
   // beside view.wasm while it loads: the program starts once they have arrived or failed (it
   // then draws with its built-in Go fonts, which lack ə).
-  var fontsReady = Promise.all([400, 700].map(function (w) {
+  var fontsReady = offline ? Promise.resolve() : Promise.all([400, 700].map(function (w) {
     return Promise.all(['latin', 'latin-ext', 'cyrillic'].map(function (s) {
       var f = 'fonts/noto-sans-' + s + '-' + w + '-normal.woff';
       return fetch(f).then(function (resp) {

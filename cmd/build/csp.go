@@ -20,16 +20,40 @@ var (
 )
 
 // cspFor is the policy of one page, given its HTML.
-func cspFor(html string, wasm bool) string {
+func cspFor(html string, wasm bool) string { return cspWith(html, wasm, nil, nil) }
+
+// cspWith is cspFor that also allows the inline scripts and styles with the texts in
+// moreScripts and moreStyles: those that azflows.html puts into its srcdoc frames at run time
+// (which inherit its policy).
+func cspWith(html string, wasm bool, moreScripts, moreStyles []string) string {
 	var scripts, styles []string
+	seen := map[string]bool{}
+	addScript := func(src string) {
+		if h := hashSource(src); !seen[h] {
+			seen[h] = true
+			scripts = append(scripts, h)
+		}
+	}
+	addStyle := func(src string) {
+		if h := hashSource(src); !seen[h] {
+			seen[h] = true
+			styles = append(styles, h)
+		}
+	}
 	for _, m := range inlineScript.FindAllStringSubmatch(html, -1) {
 		if t := m[1]; strings.Contains(t, "application/json") || strings.Contains(t, "application/octet-stream") || strings.Contains(t, "text/plain") {
 			continue // data, never run
 		}
-		scripts = append(scripts, hashSource(m[2]))
+		addScript(m[2])
 	}
 	for _, m := range inlineStyle.FindAllStringSubmatch(html, -1) {
-		styles = append(styles, hashSource(m[1]))
+		addStyle(m[1])
+	}
+	for _, s := range moreScripts {
+		addScript(s)
+	}
+	for _, s := range moreStyles {
+		addStyle(s)
 	}
 	script := "'self'"
 	if len(scripts) > 0 {
@@ -59,7 +83,7 @@ func withCSP(html string, wasm bool) string {
 }
 
 // addCSP writes the policy into every HTML page of the site; only view.html (the ebiten view)
-// may compile WebAssembly.
+// and the single-file azflows.html (offline.go, which writes its own) may compile WebAssembly.
 func addCSP(out string) error {
 	pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
 	more, _ := filepath.Glob(filepath.Join(out, "fallback", "*.html"))
@@ -72,7 +96,7 @@ func addCSP(out string) error {
 		if strings.Contains(html, `http-equiv="Content-Security-Policy"`) {
 			continue
 		}
-		if err := os.WriteFile(p, []byte(withCSP(html, filepath.Base(p) == "view.html")), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(withCSP(html, filepath.Base(p) == "view.html" || filepath.Base(p) == offlineFile)), 0o644); err != nil {
 			return err
 		}
 	}

@@ -60,7 +60,7 @@ func build(out, source string) error {
 			return err
 		}
 	}
-	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, addCSP, compress}
+	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, addCSP, compress, writeOffline}
 	for _, step := range steps {
 		if err := step(out); err != nil {
 			return err

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"azflows/data"
+)
+
+// offlineFile is the single self-contained page: it works when opened from disk
+// (file://) with the network off.
+const offlineFile = "azflows.html"
+
+// offlineBudget is the most azflows.html may weigh (issue 5).
+const offlineBudget = 5_000_000
+
+var (
+	cspMeta      = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?`)
+	fontURL      = regexp.MustCompile(`url\('(fonts/[^']+)'\)`)
+	scriptSrc    = regexp.MustCompile(`<script src="([^"]+)"[^>]*></script>\n?`)
+	scriptOrData = regexp.MustCompile(`(?i)</script|<!--`)
+	svgTemplates = regexp.MustCompile(`(?s)<template id="svg-[^"]*">.*?</template>\n?\s*`)
+)
+
+// writeOffline writes dist/azflows.html from the pages the build already wrote: the same
+// index.html (page, SVG templates, table, sources), with its styles and scripts inlined, and
+// everything its frames need inside it: the view's wasm (gzip, in base 85), the fallback pages,
+// the echarts bundle, the base map, the SVGs of the other states and the data downloads (one
+// gzip+base85 bundle of texts); the page's fonts are data: URLs in its style.
+// web/offline.js decodes them with DecompressionStream and builds the frames as srcdoc
+// documents, which share the page's origin and policy, so nothing is fetched.
+func writeOffline(out string) error {
+	read := func(name string) (string, error) {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		return string(b), err
+	}
+	page, err := read("index.html")
+	if err != nil {
+		return err
+	}
+	page = cspMeta.ReplaceAllString(page, "")
+	// The SVG of every state but the one in #static is half the page: it goes into the bundle,
+	// and offline.js puts it back as the same <template> elements once unpacked.
+	templates := strings.Join(svgTemplates.FindAllString(page, -1), "\n")
+	page = svgTemplates.ReplaceAllString(page, "")
+
+	// The texts the frames and downloads need, by the path the page would have fetched.
+	assets := map[string]string{}
+	for _, name := range []string{"view.html", "view.js", "wasm_exec.js", "basemap.json", "assets/echarts.min.js",
+		"assets/basemap.js", "data/azflows-figures.csv", "data/azflows-events.csv", "data/azflows.json"} {
+		s, err := read(name)
+		if err != nil {
+			return err
+		}
+		assets[name] = cspMeta.ReplaceAllString(s, "")
+	}
+	var fallbackScripts, fallbackStyles []string
+	for _, s := range states() {
+		name := "fallback/" + stateKey(s) + ".html"
+		p, err := read(name)
+		if err != nil {
+			return err
+		}
+		p = cspMeta.ReplaceAllString(p, "")
+		assets[name] = p
+		for _, m := range inlineScript.FindAllStringSubmatch(p, -1) {
+			if !strings.Contains(m[1], "application/") {
+				fallbackScripts = append(fallbackScripts, m[2])
+			}
+		}
+		for _, m := range inlineStyle.FindAllStringSubmatch(p, -1) {
+			fallbackStyles = append(fallbackStyles, m[1])
+		}
+	}
+	// Scripts that web/offline.js inlines into the frames: each must be one script element.
+	for _, name := range []string{"view.js", "wasm_exec.js", "assets/echarts.min.js", "assets/basemap.js"} {
+		if scriptOrData.MatchString(assets[name]) {
+			return fmt.Errorf("offline: %s contains </script or <!-- and cannot be inlined", name)
+		}
+	}
+	assets["templates.html"] = templates
+	bundle, err := json.Marshal(assets)
+	if err != nil {
+		return err
+	}
+	wasm, err := os.ReadFile(filepath.Join(out, "view.wasm"))
+	if err != nil {
+		return err
+	}
+
+	// The page's own styles and scripts, inlined.
+	css, err := read("style.css")
+	if err != nil {
+		return err
+	}
+	// The page's fonts, which the SVG's text was measured with, as data: URLs.
+	var fontErr error
+	css = fontURL.ReplaceAllStringFunc(css, func(m string) string {
+		name := fontURL.FindStringSubmatch(m)[1]
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			fontErr = err
+			return m
+		}
+		mime := "font/" + strings.TrimPrefix(filepath.Ext(name), ".")
+		return "url(data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(b) + ")"
+	})
+	if fontErr != nil {
+		return fontErr
+	}
+	noscript, err := read("noscript.css")
+	if err != nil {
+		return err
+	}
+	var scripts []string
+	for _, name := range []string{"app.js", "modes.js"} {
+		s, err := read(name)
+		if err != nil {
+			return err
+		}
+		scripts = append(scripts, s)
+	}
+	offlineJS, err := os.ReadFile(filepath.Join("web", "offline.js"))
+	if err != nil {
+		return err
+	}
+	scripts = append([]string{string(offlineJS)}, scripts...)
+	for i, s := range scripts {
+		if scriptOrData.MatchString(s) {
+			return fmt.Errorf("offline: page script %d contains </script or <!--", i)
+		}
+	}
+
+	replace := func(old, new string) error {
+		if !strings.Contains(page, old) {
+			return fmt.Errorf("offline: index.html has no %q", old)
+		}
+		page = strings.Replace(page, old, new, 1)
+		return nil
+	}
+	steps := [][2]string{
+		{`<link rel="stylesheet" href="style.css">`, "<style>" + css + "</style>"},
+		{`<noscript><link rel="stylesheet" href="noscript.css"></noscript>`, "<noscript><style>" + noscript + "</style></noscript>"},
+		// Offline there are no PNG files: the links stay hidden (offline.js makes the SVG, CSV and JSON ones).
+		{`<a id="dl-png" `, `<a id="dl-png" hidden `},
+		{`<a id="dl-png-720" `, `<a id="dl-png-720" hidden `},
+		{"</footer>", `<p class="offline-build">Single-file edition: code ` + html.EscapeString(version()) + ", data " + dataVersion() + ".</p>\n</footer>"},
+	}
+	for _, s := range steps {
+		if err := replace(s[0], s[1]); err != nil {
+			return err
+		}
+	}
+	// Links to the page itself stay in the file.
+	page = strings.ReplaceAll(page, `href="index.html"`, `href="`+offlineFile+`"`)
+	// The deferred scripts of the head become inline scripts at the end of the body, after
+	// the data they read.
+	page = scriptSrc.ReplaceAllString(page, "")
+	var tail strings.Builder
+	tail.WriteString(`<script type="application/octet-stream" id="azflows-assets" data-encoding="gzip+base85">`)
+	tail.WriteString(gzip85(bundle))
+	tail.WriteString("</script>\n")
+	tail.WriteString(`<script type="application/octet-stream" id="azflows-wasm" data-encoding="gzip+base85">`)
+	wasm85 := gzip85(wasm)
+	tail.WriteString(wasm85)
+	tail.WriteString("</script>\n")
+	for _, s := range scripts {
+		tail.WriteString("<script>" + s + "</script>\n")
+	}
+	if err := replace("</body>", tail.String()+"</body>"); err != nil {
+		return err
+	}
+
+	// The policy: the page's inline blocks, and those offline.js puts into the frames.
+	extra := append([]string{assets["view.js"], assets["wasm_exec.js"], assets["assets/echarts.min.js"], assets["assets/basemap.js"]}, fallbackScripts...)
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + cspWith(page, true, extra, fallbackStyles) + `">`
+	page = strings.Replace(page, `<meta charset="utf-8">`, `<meta charset="utf-8">`+"\n"+meta, 1)
+
+	if err := os.WriteFile(filepath.Join(out, offlineFile), []byte(page), 0o644); err != nil {
+		return err
+	}
+	verdict := "within"
+	if len(page) > offlineBudget {
+		verdict = "OVER"
+	}
+	fmt.Printf("build: %s is %.2f MB (%s the %d MB budget; the wasm is %.2f MB of it)\n", offlineFile,
+		float64(len(page))/1e6, verdict, offlineBudget/1_000_000, float64(len(wasm85))/1e6)
+	return nil
+}
+
+// gzip85 is b compressed with gzip -9 and written in base 85 (base85Digits).
+func gzip85(b []byte) string {
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return base85(z.Bytes())
+}
+
+// base85Digits are the digits of the base-85 text of azflows.html's data blocks: printable
+// ASCII without the characters that could end or disturb a script element or an attribute
+// (< > & " ' ` \ / -). Base 85 is 25% longer than the bytes, base 64 33%: 0.26 MB less here.
+const base85Digits = "!#$%()*+,.0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~"
+
+// base85 writes each 4 bytes (big-endian) as 5 digits, most significant first; a last group
+// of n < 4 bytes is padded with zeros and written as its first n+1 digits (as Ascii85 does).
+// web/offline.js decodes it.
+func base85(b []byte) string {
+	out := make([]byte, 0, (len(b)+3)/4*5)
+	for i := 0; i < len(b); i += 4 {
+		var g [4]byte
+		n := copy(g[:], b[i:])
+		v := uint32(g[0])<<24 | uint32(g[1])<<16 | uint32(g[2])<<8 | uint32(g[3])
+		var d [5]byte
+		for j := 4; j >= 0; j-- {
+			d[j] = base85Digits[v%85]
+			v /= 85
+		}
+		out = append(out, d[:n+1]...)
+	}
+	return string(out)
+}
+
+// dataVersion names the data the file was built from: its record counts and a hash of the
+// JSON download.
+func dataVersion() string {
+	var b bytes.Buffer
+	if err := data.WriteJSON(&b); err != nil {
+		return "(unknown)"
+	}
+	sum := sha256.Sum256(b.Bytes())
+	return fmt.Sprintf("%d figures and %d events, sha256 %s", len(data.Figures), len(data.Events), hex.EncodeToString(sum[:])[:12])
+}

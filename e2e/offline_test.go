@@ -1,0 +1,186 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"azflows/charts"
+)
+
+// offlineBudget is what issue 5 allows dist/azflows.html to weigh.
+const offlineBudget = 5_000_000
+
+// otherLanguage matches links to the site's pages in other languages.
+var otherLanguage = regexp.MustCompile(`^index\.[a-z]{2}\.html`)
+
+func offlineURL(hash string) string {
+	return "file://" + filepath.ToSlash(filepath.Join(distDir, "azflows.html")) + hash
+}
+
+// offlineOnly fails the test for every request that would need a disk file other than
+// azflows.html itself, or the network.
+func offlineOnly(t *testing.T, requests *requestLog) {
+	t.Helper()
+	self := offlineURL("")
+	for _, r := range requests.URLs() {
+		lower := strings.ToLower(r)
+		if strings.HasPrefix(lower, "data:") || strings.HasPrefix(lower, "blob:") || strings.HasPrefix(lower, "about:") {
+			continue
+		}
+		if strings.SplitN(r, "#", 2)[0] == self {
+			continue
+		}
+		t.Errorf("azflows.html requested %s", r)
+	}
+}
+
+// The single file weighs at most the budget, carries its version, and holds no reference to
+// another file.
+func TestOfflineFileSize(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(distDir, "azflows.html"))
+	if err != nil {
+		t.Fatalf("%v: `make build` writes it", err)
+	}
+	t.Logf("dist/azflows.html: %d bytes (%.2f MB), budget %d", len(b), float64(len(b))/1e6, offlineBudget)
+	if len(b) > offlineBudget {
+		t.Errorf("dist/azflows.html is %d bytes, over the budget of %d", len(b), offlineBudget)
+	}
+	html := string(b)
+	markup := regexp.MustCompile(`(?s)<script[^>]*>.*?</script>`).ReplaceAllString(html, "")
+	for _, ref := range regexp.MustCompile(`(?:src|href)="([^"#][^"]*)"`).FindAllStringSubmatch(markup, -1) {
+		u := ref[1]
+		if otherLanguage.MatchString(u) {
+			continue // the file is the English page; the other languages' pages are files of the site (not in it yet)
+		}
+		if !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "azflows.html") && !strings.HasPrefix(u, "charts/") && !strings.HasPrefix(u, "data/") {
+			t.Errorf("azflows.html refers to %q", u)
+		}
+	}
+	if !strings.Contains(html, `class="offline-build"`) || !strings.Contains(html, "figures and") {
+		t.Error("azflows.html does not say which code and data it was built from")
+	}
+}
+
+// Opened from disk with the network off, the single file runs the interactive map: its
+// WebAssembly, base map and state all come from inside the file.
+func TestOfflineFileLive(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	requests := recordRequests(ctx, t)
+	recordCSP(t, ctx)
+	errs := watchErrors(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(offlineURL("#view=map&year=2012"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
+	waitFor(t, ctx, "the first map frame", liveView+`.ready && `+liveView+`.frames > 0 && `+liveView+`.hash === 'view=map&year=2012'`, 15*time.Second)
+	time.Sleep(600 * time.Millisecond) // a year's arcs tween in at start
+
+	fx, fy, fw, fh := liveFrameBox(t, ctx)
+	model := mapModel(t, 2012, fw, fh)
+	img := screenshotPNG(ctx, t, "")
+	if colours, frac := nonBlank(crop(img, fx, fy, fw, fh)); colours < 20 || frac < 0.2 {
+		t.Errorf("the map looks blank: %d colours, %.3f non-background", colours, frac)
+	}
+	ru, ok := model.Mark("arc/RU")
+	if !ok {
+		t.Fatal("the model has no Russia arc in 2012")
+	}
+	c := ru.Center()
+	if got := img.At(int(fx+c.X), int(fy+c.Y)); !near(got, charts.OfficialC) {
+		t.Errorf("pixel at the Russia arc's centre is %v, want %s", got, charts.OfficialC)
+	}
+	found := false
+	for _, m := range model.Marks {
+		if m.Role != "country" || !strings.HasPrefix(m.ID, "country/AZ/") || found {
+			continue
+		}
+		b := m.Bounds()
+		for i := 1; i < 20 && !found; i++ {
+			for j := 1; j < 20 && !found; j++ {
+				p := charts.Point{X: b.X + b.W*float64(i)/20, Y: b.Y + b.H*float64(j)/20}
+				if clearOf(model, p, m.ID) {
+					found = true
+					if got := img.At(int(fx+p.X), int(fy+p.Y)); !near(got, charts.OriginC) {
+						t.Errorf("Azerbaijan at %v is %v, want %s", p, got, charts.OriginC)
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no clear point in Azerbaijan")
+	}
+	// The SVG download is built from the page's own template.
+	if href := eval[string](t, ctx, `document.getElementById('dl-svg').href`); !strings.HasPrefix(href, "blob:") {
+		t.Errorf("SVG download link %q", href)
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll('.actions a')].filter(a => a.offsetParent && /png/i.test(a.textContent)).length`); n != 0 {
+		t.Errorf("%d PNG links shown offline", n)
+	}
+	waitFor(t, ctx, "the data downloads", `[...document.querySelectorAll('.actions a[download]')].filter(a => /CSV|JSON/.test(a.textContent)).every(a => a.href.startsWith('blob:'))`, 5*time.Second)
+	offlineOnly(t, requests)
+	if v := eval[[]string](t, ctx, `window.__csp || []`); len(v) > 0 {
+		t.Errorf("policy violations: %q", v)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// Without WebGL the single file shows the echarts fallback, from inside the file too.
+func TestOfflineFileFallback(t *testing.T) {
+	ctx, _ := newBrowser(t, chromedp.Flag("use-gl", "disabled"))
+	requests := recordRequests(ctx, t)
+	recordCSP(t, ctx)
+	errs := watchErrors(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 900), chromedp.Navigate(offlineURL("#view=map&year=2012"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the fallback", `window.azflowsPage.mode === 'fallback'`, 20*time.Second)
+	if n := eval[string](t, ctx, `window.azflowsPage.notice`); !strings.Contains(n, "no WebGL") {
+		t.Errorf("notice %q does not say why", n)
+	}
+	const fb = `document.querySelector('#fallback-slot iframe').contentWindow`
+	waitFor(t, ctx, "the echarts chart", `(() => { try { const w = `+fb+`; return !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 20*time.Second)
+	n := eval[int](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series.find(s => s.name === 'arcs').data.length; })()`)
+	want := 0
+	for _, m := range mapModel(t, 2012, 800, 450).Marks {
+		if m.Role == "arc" {
+			want++
+		}
+	}
+	if n != want {
+		t.Errorf("fallback has %d arcs, the model %d", n, want)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		colours, frac := nonBlank(screenshotPNG(ctx, t, "#fallback-slot iframe"))
+		if colours >= 20 && frac >= 0.2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the fallback map looks blank: %d colours, %.3f non-background", colours, frac)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	// The pre-rendered SVG of every state is back in the page (offline.js unpacks them).
+	waitFor(t, ctx, "the SVG templates", `document.querySelectorAll('template[id^="svg-"]').length >= 10 && !!document.getElementById('svg-bars-2010')`, 5*time.Second)
+	// Switching the view loads that view's fallback, from the file.
+	if err := runJS(ctx, `location.hash = '#view=bars&year=2010'`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the bars fallback", `(() => { try { const d = `+fb+`.document; return d.getElementById('fallback').dataset.view === 'bars' && !!`+fb+`.echarts.getInstanceByDom(d.getElementById('fallback-chart')); } catch (e) { return false; } })()`, 10*time.Second)
+	offlineOnly(t, requests)
+	if v := eval[[]string](t, ctx, `window.__csp || []`); len(v) > 0 {
+		t.Errorf("policy violations: %q", v)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}

@@ -1,0 +1,176 @@
+// azflows single-file edition (dist/azflows.html, written by cmd/build/offline.go): everything
+// the page would fetch is inside the file, as gzip in base 85. This script unpacks it with
+// DecompressionStream and gives app.js its frames as srcdoc documents: they share the page's
+// origin and its Content-Security-Policy (whose hashes cover the scripts put into them), and
+// need nothing from the disk or the network, which a page opened from a file cannot fetch.
+// It runs before app.js; view.js finds it as window.parent.azflowsOffline.
+(function () {
+  'use strict';
+
+  // The digits of the data blocks' base-85 text (cmd/build/offline.go, base85Digits).
+  var DIGITS = "!#$%()*+,.0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
+
+  // bytesOf decodes the base-85 text of the data block with the id: each 5 digits are 4 bytes,
+  // a last group of n+1 digits is n bytes.
+  function bytesOf(id) {
+    var el = document.getElementById(id);
+    if (!el) throw new Error('the file has no #' + id);
+    var s = el.textContent.trim();
+    var val = new Uint8Array(128).fill(255);
+    for (var k = 0; k < DIGITS.length; k++) val[DIGITS.charCodeAt(k)] = k;
+    var full = Math.floor(s.length / 5), rest = s.length % 5;
+    if (rest === 1) throw new Error('the data block #' + id + ' is cut short');
+    var out = new Uint8Array(full * 4 + (rest ? rest - 1 : 0));
+    var o = 0;
+    function group(i, n) {
+      var v = 0;
+      for (var j = 0; j < 5; j++) {
+        var c = i + j < s.length && j < n ? s.charCodeAt(i + j) : 126; // pad with the top digit
+        var d = c < 128 ? val[c] : 255;
+        if (d === 255) throw new Error('the data block #' + id + ' is damaged');
+        v = v * 85 + d;
+      }
+      return v;
+    }
+    for (var i = 0; i < full * 5; i += 5) {
+      var v = group(i, 5);
+      out[o++] = v >>> 24; out[o++] = (v >>> 16) & 255; out[o++] = (v >>> 8) & 255; out[o++] = v & 255;
+    }
+    if (rest) {
+      var w = group(full * 5, rest);
+      for (var r = 0; r < rest - 1; r++) out[o++] = (w >>> (24 - 8 * r)) & 255;
+    }
+    return out;
+  }
+
+  // gunzip unpacks the data block with the id, once; the promise gives an ArrayBuffer.
+  var unpacked = {};
+  function gunzip(id) {
+    if (!unpacked[id]) {
+      unpacked[id] = new Promise(function (resolve) { resolve(bytesOf(id)); }).then(function (b) {
+        if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot unpack the file (it has no DecompressionStream)');
+        return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+      });
+    }
+    return unpacked[id];
+  }
+
+  var assets = null; // promise of {path: text}: the site's pages, scripts and data (offline.go)
+  function all() {
+    if (!assets) assets = gunzip('azflows-assets').then(function (buf) { return JSON.parse(new TextDecoder().decode(buf)); });
+    return assets;
+  }
+  function text(path) {
+    return all().then(function (a) {
+      if (typeof a[path] !== 'string') throw new Error('the file has no ' + path);
+      return a[path];
+    });
+  }
+
+  // resolve is path src seen from the directory dir ('' or 'fallback/').
+  function resolve(dir, src) {
+    var out = [];
+    (dir + src).split('/').forEach(function (p) {
+      if (p === '..') out.pop();
+      else if (p !== '.') out.push(p);
+    });
+    return out.join('/');
+  }
+
+  // inline replaces each <script src> of a page by a script element with the file's text.
+  function inline(html, dir, a) {
+    return html.replace(/<script src="([^"]+)"[^>]*><\/script>/g, function (m, src) {
+      var s = a[resolve(dir, src)];
+      return typeof s === 'string' ? '<script>' + s + '<' + '/script>' : ''; // (split: this script is inline too)
+    });
+  }
+
+  var loads = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
+
+  var offline = window.azflowsOffline = {
+    // load shows the site's page src ('view.html#view=…', 'fallback/map-2012.html') in the
+    // frame. The view reads its state from frame.dataset.hash (a srcdoc has no hash of its own).
+    load: function (frame, src) {
+      var at = src.indexOf('#');
+      var path = at < 0 ? src : src.slice(0, at);
+      frame.dataset.hash = at < 0 ? '' : src.slice(at + 1);
+      var token = {};
+      if (loads) loads.set(frame, token);
+      all().then(function (a) {
+        if (loads && loads.get(frame) !== token) return; // a later load won
+        if (typeof a[path] !== 'string') throw new Error('the file has no ' + path);
+        frame.srcdoc = inline(a[path], path.slice(0, path.lastIndexOf('/') + 1), a);
+      }).catch(function (err) {
+        frame.srcdoc = '<!doctype html><meta charset="utf-8"><title>Chart not available</title><p>This chart could not be unpacked in this browser (' +
+          esc((err && err.message) || err) + '). The figures are in the table view of the page.</p>';
+      });
+    },
+    // wasm is the view's WebAssembly (a promise of an ArrayBuffer).
+    wasm: function () { return gunzip('azflows-wasm'); },
+    // text is a file of the site, by path (a promise of a string): 'basemap.json'.
+    text: text
+  };
+
+  // Downloads: the SVG from the page's own template, the data files from the bundle.
+  var blobs = {};
+  function blobURL(name, type, body) {
+    if (!blobs[name]) blobs[name] = URL.createObjectURL(new Blob([body], { type: type }));
+    return blobs[name];
+  }
+  function svgLink() {
+    var a = document.getElementById('dl-svg');
+    var m = a && /^charts\/(.+)\.svg$/.exec(a.getAttribute('href') || '');
+    if (!m) return;
+    var tpl = document.getElementById('svg-' + m[1]);
+    var svg = tpl && tpl.content.querySelector('svg');
+    if (!svg) return;
+    a.setAttribute('download', m[1] + '.svg');
+    a.setAttribute('href', blobURL(m[1] + '.svg', 'image/svg+xml', new XMLSerializer().serializeToString(svg)));
+  }
+  function dataLinks() {
+    var types = { csv: 'text/csv', json: 'application/json' };
+    var links = document.querySelectorAll('a[href^="data/"]');
+    if (!links.length) return;
+    all().then(function (a) {
+      Array.prototype.forEach.call(links, function (link) {
+        var path = link.getAttribute('href');
+        if (typeof a[path] !== 'string') return;
+        link.setAttribute('download', path.slice(5));
+        link.setAttribute('href', blobURL(path, types[path.split('.').pop()] || 'text/plain', a[path]));
+      });
+    }, function () { /* the links stay; the table view has the figures */ });
+  }
+  function hidePNG() {
+    ['dl-png', 'dl-png-720'].forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el) el.hidden = true;
+    });
+  }
+  // The pre-rendered SVG of each state (offline.go takes them out of the page to save room):
+  // put back, then shown if the page asked for one before they were there.
+  function templates() {
+    text('templates.html').then(function (html) {
+      var box = document.createElement('div');
+      box.hidden = true;
+      box.innerHTML = html;
+      document.body.appendChild(box);
+      svgLink();
+      var page = window.azflowsPage;
+      if (page && page.state && page.mode === 'static' && typeof page.go === 'function') page.go(page.hashOf(page.state));
+    }, function () { /* the chart of #static stays */ });
+  }
+
+  function ready() {
+    templates();
+    hidePNG();
+    svgLink();
+    dataLinks();
+    var page = window.azflowsPage;
+    if (page && typeof page.onState === 'function') page.onState(function () { svgLink(); });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
+  offline.ready = true;
+})();
