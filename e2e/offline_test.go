@@ -184,3 +184,35 @@ func TestOfflineFileFallback(t *testing.T) {
 		t.Errorf("console errors: %q", e)
 	}
 }
+
+// The offline file holds one language: it offers no switch to pages it does not carry, and a
+// lang in the hash neither leaves the file nor draws the chart in another language.
+func TestOfflineFileStaysInItsLanguage(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	requests := recordRequests(ctx, t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(offlineURL("#view=bars&year=2010&lang=az"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 20*time.Second)
+	if p := eval[string](t, ctx, `location.pathname`); !strings.HasSuffix(p, "/azflows.html") {
+		t.Errorf("the offline file sent the reader to %s", p)
+	}
+	if eval[bool](t, ctx, `document.getElementById('lang-switch').checkVisibility()`) {
+		t.Error("the offline file shows a language switch to pages it does not carry")
+	}
+	if l := eval[string](t, ctx, `window.azflowsPage.state.lang`); l != "" {
+		t.Errorf("state lang %q in the offline file", l)
+	}
+	if err := runJS(ctx, `location.hash = 'view=map&year=2012&lang=ru'`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the map", `window.azflowsPage.state.view === 'map'`, 10*time.Second)
+	if p := eval[string](t, ctx, `location.pathname`); !strings.HasSuffix(p, "/azflows.html") {
+		t.Errorf("a lang in the hash sent the reader to %s", p)
+	}
+	for _, r := range requests.URLs() {
+		if !strings.HasPrefix(r, "file://") && !strings.HasPrefix(r, "data:") && !strings.HasPrefix(r, "blob:") && !strings.HasPrefix(r, "about:") {
+			t.Errorf("request to %s", r)
+		}
+	}
+}

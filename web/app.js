@@ -44,8 +44,15 @@
     }
     return 'en';
   }
+  // Only the site's pages have their translations beside them; the single offline file (or a
+  // page saved under another name) stays in its language and offers no switch.
+  var sitePage = /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname);
+  if (!sitePage) {
+    var sw = document.getElementById('lang-switch');
+    if (sw) sw.hidden = true;
+  }
   var want = wantedLang();
-  if (want !== pageLang && /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname)) {
+  if (want !== pageLang && sitePage) {
     window.azflowsPage = { redirecting: pageFor(want) };
     location.replace(pageFor(want) + location.search + location.hash);
     return;
@@ -75,6 +82,7 @@
       if (k === 'lang' && (v === 'en' || v === 'az' || v === 'ru')) st.lang = v;
       if (k === 'year' && /^\s*\+?\d+\s*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
+    if (!sitePage) st.lang = ''; // the offline file speaks its own language only
     return st;
   }
   // withLang is st with the page's language when the hash names none: the view draws it.
@@ -271,7 +279,7 @@
   });
   window.addEventListener('hashchange', function () {
     var st = parseHash(location.hash);
-    if (st.lang && st.lang !== pageLang) { // a link or the reader asked for another language
+    if (st.lang && st.lang !== pageLang && sitePage) { // a link or the reader asked for another language
       remember(st.lang);
       location.replace(pageFor(st.lang) + location.search + location.hash);
       return;
