@@ -54,7 +54,7 @@ test: build chromium
 # browser at a time and takes about six minutes; run it on a quiet machine.
 bench: BUILDFLAGS += -brotli 11
 bench: build chromium
-	$(GO) run ./cmd/bench -dist dist
+	$(GO) run ./cmd/bench -dist dist -soak 5m
 
 fuzz:
 	$(GO) test ./charts -run '^$$' -fuzz FuzzParseHash -fuzztime 30s

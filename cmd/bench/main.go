@@ -70,6 +70,7 @@ var (
 	jsonOut  = flag.String("json", "", "where to write the figures as JSON (default: <dist>/bench.json)")
 	chromium = flag.String("chromium", "", "the Chromium binary (default: $CHROMIUM, else /usr/bin/chromium)")
 	verbose  = flag.Bool("v", false, "print each measurement as it is taken")
+	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 )
 
 func main() {
@@ -111,13 +112,14 @@ type figure struct {
 }
 
 type report struct {
-	Date     string   `json:"date"`
-	Commit   string   `json:"commit"`
-	Browser  string   `json:"browser"`
-	Runs     int      `json:"runs"`
-	Load     string   `json:"load"` // /proc/loadavg at the start
-	Figures  []figure `json:"figures"`
-	Problems []string `json:"problems,omitempty"`
+	Date     string      `json:"date"`
+	Commit   string      `json:"commit"`
+	Browser  string      `json:"browser"`
+	Runs     int         `json:"runs"`
+	Load     string      `json:"load"` // /proc/loadavg at the start
+	Figures  []figure    `json:"figures"`
+	Problems []string    `json:"problems,omitempty"`
+	Soak     *soakResult `json:"soak,omitempty"`
 }
 
 // run is what one run measured; NaN where a measurement failed.
@@ -176,6 +178,16 @@ func bench() error {
 
 	rep.Figures = figures(rs, it)
 	printTable(os.Stdout, rep)
+	if *soakFor > 0 {
+		fmt.Printf("\n  soak for %s …\n", *soakFor)
+		sr, err := soak(base, *soakFor)
+		if err != nil {
+			rep.Problems = append(rep.Problems, "soak: "+err.Error())
+		} else {
+			rep.Soak = &sr
+			printSoak(sr)
+		}
+	}
 	b, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
 		return err
