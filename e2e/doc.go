@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 // Package e2e holds browser tests of the built site: they serve dist/ in
 // process with azflows/internal/server and drive Debian's headless Chromium
 // through chromedp.

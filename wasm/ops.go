@@ -2,9 +2,9 @@ package main
 
 import (
 	"math"
-	"strconv"
 
 	"azflows/charts"
+	"azflows/charts/paint"
 )
 
 // This file translates chart marks into draw operations in device pixels. It decides what is
@@ -43,16 +43,13 @@ type drawOp struct {
 	bold bool
 }
 
-// parseColor reads "#rrggbb"; anything else is no paint.
+// parseColor reads "#rrggbb" (charts/paint); anything else is no paint.
 func parseColor(s string) (rgba, bool) {
-	if len(s) != 7 || s[0] != '#' {
+	c, ok := paint.Color(s)
+	if !ok {
 		return rgba{}, false
 	}
-	v, err := strconv.ParseUint(s[1:], 16, 32)
-	if err != nil {
-		return rgba{}, false
-	}
-	return rgba{uint8(v >> 16), uint8(v >> 8), uint8(v), 1}, true
+	return rgba{c.R, c.G, c.B, 1}, true
 }
 
 // opacity is the style's fill opacity (0 means opaque), as the SVG backend paints it.
@@ -140,91 +137,29 @@ func appendStroke(ops []drawOp, s charts.Style, pts []vec, closed bool, k float6
 	return append(ops, op)
 }
 
-// maxDashes bounds the pieces one stroke may be cut into; beyond it the stroke is drawn solid.
-const maxDashes = 20000
-
-// dash cuts a polyline (closed: back to its first point) into the "on" pieces of an SVG dash
-// pattern that continues around corners. ok is false when the pattern means a solid line (nil,
-// all zeros, negative or non-finite lengths) or would make too many pieces.
+// dash cuts a polyline into the "on" pieces of an SVG dash pattern (charts/paint.Dash, shared
+// with the PNG backend). ok is false when the pattern means a solid line.
 func dash(pts []vec, closed bool, pattern []float64) (lines [][]vec, ok bool) {
-	if len(pattern) == 0 || len(pts) < 2 {
+	in := make([]charts.Point, len(pts))
+	for i, p := range pts {
+		in[i] = charts.Point{X: float64(p.X), Y: float64(p.Y)}
+	}
+	pieces, ok := paint.Dash(in, closed, pattern)
+	if !ok {
 		return nil, false
 	}
-	sum := 0.0
-	for _, d := range pattern {
-		if d < 0 || math.IsNaN(d) || math.IsInf(d, 0) {
-			return nil, false
+	lines = make([][]vec, len(pieces))
+	for i, piece := range pieces {
+		l := make([]vec, len(piece))
+		for j, p := range piece {
+			l[j] = vec{float32(p.X), float32(p.Y)}
 		}
-		sum += d
-	}
-	if sum <= 0 {
-		return nil, false
-	}
-	if len(pattern)%2 == 1 { // SVG repeats an odd list to make it even
-		pattern = append(append([]float64{}, pattern...), pattern...)
-		sum *= 2
-	}
-	if closed {
-		pts = append(append([]vec{}, pts...), pts[0])
-	}
-	total := 0.0
-	for i := 1; i < len(pts); i++ {
-		total += dist(pts[i-1], pts[i])
-	}
-	if total/sum*float64(len(pattern)) > 2*maxDashes {
-		return nil, false
-	}
-
-	idx, left := 0, pattern[0] // current pattern entry and what remains of it
-	on := true
-	var cur []vec
-	for i := 1; i < len(pts); i++ {
-		a, b := pts[i-1], pts[i]
-		seg := dist(a, b)
-		pos := 0.0
-		if on && len(cur) == 0 {
-			cur = append(cur, a)
-		}
-		for seg-pos > left {
-			pos += left
-			p := lerp(a, b, pos/seg)
-			if on {
-				cur = append(cur, p)
-				lines = appendLine(lines, cur)
-				cur = nil
-			} else {
-				cur = []vec{p}
-			}
-			on = !on
-			idx = (idx + 1) % len(pattern)
-			left = pattern[idx]
-		}
-		left -= seg - pos
-		if on {
-			cur = append(cur, b)
-		}
-	}
-	if on {
-		lines = appendLine(lines, cur)
+		lines[i] = l
 	}
 	return lines, true
 }
 
-// appendLine keeps pieces that have a length.
-func appendLine(lines [][]vec, l []vec) [][]vec {
-	for i := 1; i < len(l); i++ {
-		if l[i] != l[0] {
-			return append(lines, l)
-		}
-	}
-	return lines
-}
-
 func dist(a, b vec) float64 { return math.Hypot(float64(b.X-a.X), float64(b.Y-a.Y)) }
-
-func lerp(a, b vec, t float64) vec {
-	return vec{a.X + float32(t)*(b.X-a.X), a.Y + float32(t)*(b.Y-a.Y)}
-}
 
 func sc(x, y, k float64) vec { return vec{float32(x * k), float32(y * k)} }
 

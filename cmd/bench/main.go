@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 // Command bench measures the built site (dist/) in headless Chromium against the performance
 // budgets of the README, with the go-echarts fallback page measured in the same run as the
 // reference. It builds nothing: `make bench` builds dist/ first and then runs
