@@ -24,7 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
-	"azflows/charts/fonts"
+	"azflows/internal/repo"
 	"azflows/internal/server"
 )
 
@@ -42,18 +42,13 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	root, err := findRepoRoot()
+	root, err := repo.Root()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		os.Exit(1)
 	}
 	repoRoot = root
-	fs, err := fonts.ForTests()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		os.Exit(1)
-	}
-	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
+	if err := charts.UseRepoAssets(); err != nil { // to know where the page should draw what
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		os.Exit(1)
 	}
@@ -67,25 +62,6 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	srv.Close()
 	os.Exit(code)
-}
-
-// findRepoRoot walks up from the working directory to the first directory
-// that has a go.mod.
-func findRepoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // chromiumPath is the browser the tests run: $CHROMIUM, or Debian's.

@@ -12,20 +12,12 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
-	"azflows/charts/geo"
 )
 
 // mapModel is the chart model of the map with the base map the build converts (from
 // node_modules/world-atlas; run `npm ci`), to know where the page should have drawn what.
 func mapModel(t *testing.T, year int, w, h float64) *charts.Chart {
 	t.Helper()
-	if charts.BaseMap() == nil {
-		m, err := geo.ForTests()
-		if err != nil {
-			t.Fatal(err)
-		}
-		charts.SetBaseMap(m)
-	}
 	return charts.Build(charts.State{View: "map", Year: year}, w, h)
 }
 

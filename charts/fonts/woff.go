@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"azflows/internal/repo"
 )
 
 // DecodeWOFF returns the sfnt (TrueType/OpenType) font inside a WOFF 1.0 file: each table is
@@ -134,18 +136,9 @@ func Load(nodeModules string) (Set, error) {
 // ForTests loads the fonts from the repository's node_modules, found by walking up from the
 // working directory to go.mod.
 func ForTests() (Set, error) {
-	dir, err := os.Getwd()
+	root, err := repo.Root()
 	if err != nil {
 		return Set{}, err
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return Load(filepath.Join(dir, "node_modules"))
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return Set{}, errors.New("fonts: no go.mod above the working directory")
-		}
-		dir = up
-	}
+	return Load(filepath.Join(root, "node_modules"))
 }

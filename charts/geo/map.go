@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"azflows/internal/repo"
 )
 
 // Map is the base map: the region's countries, clipped, simplified and rounded.
@@ -190,28 +192,10 @@ func FromWorldAtlas(root string) (*Map, error) {
 	return Parse(b)
 }
 
-// RepoRoot walks up from the working directory to the directory that holds go.mod.
-func RepoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("geo: no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // ForTests loads the base map for tests run anywhere in the repository. It fails, never
 // skips, when world-atlas is not installed: run `npm ci` (make build and make test do).
 func ForTests() (*Map, error) {
-	root, err := RepoRoot()
+	root, err := repo.Root()
 	if err != nil {
 		return nil, err
 	}

@@ -6,17 +6,11 @@ import (
 	"testing"
 
 	"azflows/charts"
-	"azflows/charts/fonts"
 )
 
-// TestMain gives chart text its fonts (node_modules/@fontsource/noto-sans; run `npm ci`).
+// TestMain gives the model its base map and fonts from node_modules (run `npm ci`).
 func TestMain(m *testing.M) {
-	fs, err := fonts.ForTests()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "raster:", err)
-		os.Exit(1)
-	}
-	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
+	if err := charts.UseRepoAssets(); err != nil {
 		fmt.Fprintln(os.Stderr, "raster:", err)
 		os.Exit(1)
 	}

@@ -1,0 +1,27 @@
+// Package repo finds the repository's root, for tests and tools that read what `npm ci` and
+// `make build` put there (node_modules, dist).
+package repo
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// Root walks up from the working directory to the directory that holds go.mod.
+func Root() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
