@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 
+	"azflows/charts/geo"
 	"azflows/data"
 	"azflows/i18n"
 )
@@ -392,26 +393,18 @@ func boxInside(r Rect, ring []Point) bool {
 	return true
 }
 
-func polyArea(ring []Point) float64 {
-	a := 0.0
-	for i := range ring {
-		p, q := ring[i], ring[(i+1)%len(ring)]
-		a += p.X*q.Y - q.X*p.Y
-	}
-	return a / 2
-}
+// polyArea and polyCentroid measure a projected ring with package geo's formulas.
+func polyArea(ring []Point) float64 { return geo.Area(toXY(ring)) }
 
 func polyCentroid(ring []Point) Point {
-	var cx, cy, a float64
-	for i := range ring {
-		p, q := ring[i], ring[(i+1)%len(ring)]
-		k := p.X*q.Y - q.X*p.Y
-		a += k
-		cx += (p.X + q.X) * k
-		cy += (p.Y + q.Y) * k
+	c := geo.Centroid(toXY(ring))
+	return Point{c.X, c.Y}
+}
+
+func toXY(ring []Point) []geo.XY {
+	out := make([]geo.XY, len(ring))
+	for i, p := range ring {
+		out[i] = geo.XY{X: p.X, Y: p.Y}
 	}
-	if a == 0 {
-		return ring[0]
-	}
-	return Point{cx / (3 * a), cy / (3 * a)}
+	return out
 }
