@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/internal/browser"
 	"azflows/internal/repo"
 	"azflows/internal/server"
 )
@@ -64,14 +65,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// chromiumPath is the browser the tests run: $CHROMIUM, or Debian's.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
-}
-
 // newBrowser starts a headless Chromium with a fresh profile and returns a
 // chromedp context for its first tab, and a func that stops the browser. The
 // browser lives at most browserTimeout. Calling the stop func is optional (it
@@ -82,7 +75,7 @@ func chromiumPath() string {
 // chromedp.Flag("use-gl", "disabled") to test the page without WebGL.
 func newBrowser(t *testing.T, extraFlags ...chromedp.ExecAllocatorOption) (context.Context, func()) {
 	t.Helper()
-	exe := chromiumPath()
+	exe := browser.Path()
 	if fi, err := os.Stat(exe); err != nil || fi.IsDir() {
 		t.Fatalf("no Chromium at %s: run `make chromium` (as root it runs apt-get install chromium), or set CHROMIUM to a Chromium binary", exe)
 	}
@@ -91,21 +84,7 @@ func newBrowser(t *testing.T, extraFlags ...chromedp.ExecAllocatorOption) (conte
 		t.Fatal(err)
 	}
 
-	opts := slices.Clone(chromedp.DefaultExecAllocatorOptions[:])
-	opts = append(opts,
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-		// A false flag is left off the command line: keep the GPU process.
-		chromedp.Flag("disable-gpu", false),
-	)
+	opts := browser.Options(exe, profile)
 	opts = append(opts, extraFlags...)
 	output := &lockedBuffer{}
 	opts = append(opts, chromedp.CombinedOutput(output))

@@ -59,6 +59,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	launch "azflows/internal/browser"
 	"azflows/internal/server"
 )
 
@@ -228,10 +229,7 @@ func chromiumPath() string {
 	if *chromium != "" {
 		return *chromium
 	}
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
+	return launch.Path()
 }
 
 // tab is one fresh browser (fresh profile) and its first tab.
@@ -249,19 +247,7 @@ func newTab(w, h int, life time.Duration) (*tab, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := slices.Clone(chromedp.DefaultExecAllocatorOptions[:])
-	opts = append(opts,
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-gpu", false),
+	opts := append(launch.Options(chromiumPath(), profile),
 		chromedp.WindowSize(w, h),
 		chromedp.CombinedOutput(io.Discard),
 	)
