@@ -4,7 +4,8 @@
 #   make test    build, make sure Chromium is there, run every check and test
 #   make bench   build (brotli 11), then measure the site in headless Chromium against the
 #                performance budgets (README, "Performance"); prints a table, writes dist/bench.json
-#   make fuzz    fuzz the URL hash parser for 30 s
+#   make fuzz    fuzz the hash parser, the WOFF, TopoJSON and base-map decoders, FUZZTIME each
+#                (default 20s), and print the executions each ran
 #   make clean   remove what the build made (dist/, node_modules/)
 
 ADDR ?= 127.0.0.1:8080
@@ -57,7 +58,7 @@ bench: build chromium
 	$(GO) run ./cmd/bench -dist dist -soak 5m
 
 fuzz:
-	$(GO) test ./charts -run '^$$' -fuzz FuzzParseHash -fuzztime 30s
+	GO=$(GO) scripts/fuzz.sh
 
 clean:
 	rm -rf dist node_modules
