@@ -16,10 +16,14 @@ import (
 	"azflows/internal/repo"
 )
 
-// Path is where the paper is looked for: $AZFLOWS_SOURCE, else data.SourcePath relative to
-// root (the repository's root); explicit says whether the environment named it.
+// Path is where the paper is looked for: $AZFLOWS_SOURCE, else data.SourcePath, either
+// relative to root (the repository's root) unless absolute; explicit says whether the
+// environment named it.
 func Path(root string) (path string, explicit bool) {
 	if p := os.Getenv(data.SourceEnv); p != "" {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
 		return p, true
 	}
 	return filepath.Join(root, filepath.FromSlash(data.SourcePath)), false
