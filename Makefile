@@ -10,6 +10,8 @@
 
 ADDR ?= 127.0.0.1:8080
 GO   ?= go
+# The source paper's text (README, "Source paper"): optional, its checks are skipped without it.
+PAPER = $(or $(AZFLOWS_SOURCE),../shared/source/000_972ab09f2d197776.txt)
 
 .PHONY: all deps build serve test chromium bench fuzz clean
 
@@ -50,6 +52,7 @@ test: build chromium
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(GO) test -count=1 -timeout 20m ./...
+	@[ -f "$(PAPER)" ] || echo "test: the checks of the records against the paper were skipped: no file at $(PAPER) (README, \"Source paper\")"
 
 # A benchmark, not a test: nothing in `make test` depends on timings. It runs one
 # browser at a time and takes about six minutes; run it on a quiet machine.
