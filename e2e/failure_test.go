@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"azflows/charts/geo"
 	"azflows/internal/server"
 )
 
@@ -212,10 +213,19 @@ func TestSlowConnection(t *testing.T) {
 }
 
 // A font file that lies about its size (66 bytes claiming a 4 GB table, which once killed
-// the view with "out of memory") and a base map that is not one: the view still starts, with
-// its built-in fonts and one console warning for the fonts, and draws the map with its plain
-// notice that the base map did not load.
+// the view with "out of memory") and a base map that is not one (a ring of two points, or text
+// over geo.MaxBaseMapSize): the view still starts, with its built-in fonts and one console
+// warning for the fonts, and draws the map with its plain notice that the base map did not load.
 func TestBadFontsAndBaseMap(t *testing.T) {
+	for name, baseMap := range map[string][]byte{
+		"a ring of two points": []byte(`{"box":[0,0,1,1],"countries":[{"id":"AZ","rings":[[0,0,1,1]]}]}`),
+		"over the size limit":  append(append([]byte(`{"countries":[`), bytes.Repeat([]byte(" "), geo.MaxBaseMapSize)...), ']', '}'),
+	} {
+		t.Run(name, func(t *testing.T) { badFontsAndBaseMap(t, baseMap) })
+	}
+}
+
+func badFontsAndBaseMap(t *testing.T, baseMap []byte) {
 	woff := make([]byte, 64, 66)
 	copy(woff, "wOFF")
 	woff[5], woff[13] = 1, 1                                        // flavor 0x00010000, one table
@@ -232,7 +242,7 @@ func TestBadFontsAndBaseMap(t *testing.T) {
 			w.Write(woff)
 		case r.URL.Path == "/basemap.json":
 			w.Header().Set("Content-Type", "application/json")
-			w.Write([]byte(`{"box":[0,0,1,1],"countries":[{"id":"AZ","rings":[[0,0,1,1]]}]}`))
+			w.Write(baseMap)
 		default:
 			site.ServeHTTP(w, r)
 		}
@@ -288,6 +298,6 @@ func TestBadFontsAndBaseMap(t *testing.T) {
 	if dir := os.Getenv("AZFLOWS_SHOTS"); dir != "" { // to look at it
 		var b bytes.Buffer
 		png.Encode(&b, img)
-		os.WriteFile(filepath.Join(dir, "bad-fonts-and-basemap.png"), b.Bytes(), 0o644)
+		os.WriteFile(filepath.Join(dir, "bad-fonts-and-basemap-"+strings.ReplaceAll(t.Name(), "/", "_")+".png"), b.Bytes(), 0o644)
 	}
 }

@@ -60,7 +60,8 @@ func (g *game) baseMap(in *input) {
 		var m *geo.Map
 		var err error
 		// Its UTF-16 length is at most its UTF-8 size: over the limit, it is not copied at all.
-		if n := st.Get("text").Length(); n > geo.MaxBaseMapSize {
+		// (syscall/js reads no property of a string: Object(text) boxes it.)
+		if n := js.Global().Get("Object").Invoke(st.Get("text")).Get("length").Int(); n > geo.MaxBaseMapSize {
 			err = fmt.Errorf("geo: base map of %d characters, more than the %d bytes this reads", n, geo.MaxBaseMapSize)
 		} else {
 			m, err = geo.Parse([]byte(st.Get("text").String()))
