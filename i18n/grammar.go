@@ -299,3 +299,35 @@ func AzHarmonize(s string) string {
 		return sub[1] + "-" + AzSuffix(n, azCaseOf(sub[2])) + sub[3]
 	})
 }
+
+// azSuffixOK reports whether suffix is a form some case of n takes.
+func azSuffixOK(n int64, suffix string) bool {
+	for c := AzOrdinal; c <= AzGenitive; c++ {
+		if AzSuffix(n, c) == suffix {
+			return true
+		}
+	}
+	four, _, vowel := harmony(AzLastWord(n)) // the accusative: -(n)ı/i/u/ü
+	if vowel {
+		return suffix == "n"+four
+	}
+	return suffix == four
+}
+
+var azAnySuffix = regexp.MustCompile(`(\d[\d.]*)-(\pL+)`)
+
+// AzSuffixProblems lists the suffixes after numbers in s that do not follow the number's vowel
+// harmony.
+func AzSuffixProblems(s string) []string {
+	var out []string
+	for _, m := range azAnySuffix.FindAllStringSubmatch(s, -1) {
+		n, err := strconv.ParseInt(strings.ReplaceAll(m[1], ".", ""), 10, 64)
+		if err != nil {
+			continue
+		}
+		if !azSuffixOK(n, m[2]) {
+			out = append(out, m[1]+"-"+m[2]+" is not in the vowel harmony of "+AzLastWord(n)+": "+s)
+		}
+	}
+	return out
+}

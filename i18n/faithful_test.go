@@ -1,0 +1,48 @@
+package i18n
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The check finds what it is for.
+func TestUnfaithfulFindsItsCases(t *testing.T) {
+	for _, c := range []struct {
+		l    Lang
+		s    string
+		want string
+	}{
+		{EN, "473 persons fell victim to trafficking over 2006–2012.", "without"},
+		{EN, "Where identified victims were taken, 2012", "identified"},
+		{EN, "In 2012, 89 victims were taken.", "without"},
+		{EN, "victims-2012 − (dest-2012-turkey + dest-2012-iran) = 89 − 47", "internal id"},
+		{EN, "In 2010, 34 victims were identified in 2012.", "year 2012"},
+		{RU, "Официальные данные: 89 жертв", "without"},
+		{AZ, "Məqalə 47 qurbanın 89 nəfəri üçün təyinat ölkəsini göstərir", "without"},
+	} {
+		got := strings.Join(Unfaithful(c.l, c.s), "\n")
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s %q: %q, want a problem with %q", c.l, c.s, got, c.want)
+		}
+	}
+	for _, ok := range []string{"In 2012, 89 victims were referred to the support centres.", "473 persons fell victim during the previous six years (2006–2012?)", "34 victims identified (“discovered”) in 2010"} {
+		if p := Unfaithful(EN, ok); len(p) > 0 {
+			t.Errorf("%q: %v", ok, p)
+		}
+	}
+}
+
+// Every sentence of the catalogs (story steps, lede, captions, caveats, labels) that states a
+// total says what it counts, for the total's own period, in every language.
+func TestCatalogSentencesCarryTheirMeasure(t *testing.T) {
+	keys := Keys()
+	sort.Strings(keys)
+	for _, l := range Langs {
+		for _, k := range keys {
+			for _, p := range Unfaithful(l, T(l, k)) {
+				t.Errorf("%s %s: %s", l, k, p)
+			}
+		}
+	}
+}
