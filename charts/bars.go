@@ -125,7 +125,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 	var totals []string
 	for _, y := range years {
 		if t := yearTotal(y); t.ID != "" {
-			totals = append(totals, fmt.Sprintf("%d, %s %s", y, i18n.FigText(l, t), i18n.Measure(l, t)))
+			totals = append(totals, fmt.Sprintf("%d: %s", y, i18n.T(l, "bars.total."+t.ID, i18n.FigText(l, t))))
 		}
 	}
 	notes := []string{i18n.T(l, "bars.note.years", strings.Join(totals, "; "))}
@@ -137,7 +137,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 			}
 			switch r.Kind {
 			case data.OtherCountries:
-				n := i18n.T(l, "bars.note.group", y, i18n.FigText(l, d.Figure), i18n.FlowLabel(l, d.Flow))
+				n := i18n.T(l, "bars.note.group", y, i18n.FigText(l, d.Figure), i18n.FlowTo(l, d.Flow))
 				for _, o := range rows {
 					for oy := range o.Cells {
 						if o.Kind == data.Country && oy != y && includes(d.Flow, o.Key) {
@@ -150,7 +150,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 				notes = append(notes, n+".")
 			case data.NotGiven:
 				tot := yearTotal(y)
-				notes = append(notes, i18n.T(l, "bars.note.notgiven", y, tot.Value-d.Figure.Value, tot.Value, i18n.FigText(l, d.Figure)))
+				notes = append(notes, i18n.T(l, "bars.note.notgiven", tot.Value-d.Figure.Value, i18n.TotalOf(l, tot), i18n.FigText(l, d.Figure)))
 			}
 		}
 	}

@@ -23,6 +23,8 @@ var (
 	sentenceEnd = regexp.MustCompile(`[.;!?](\s+|$)`)
 	digits      = regexp.MustCompile(`\d+`)
 	letterWord  = regexp.MustCompile(`\pL{2,}`)
+	// abbreviation matches a text that ends in an abbreviation written with a full stop.
+	abbreviation = regexp.MustCompile(`(^|[^\pL])(г|гг|т|ч|incl|e\.g|i\.e)$`)
 )
 
 // Unfaithful lists what is wrong, against the data records, with the sentences of a text in l:
@@ -80,21 +82,24 @@ func Unfaithful(l Lang, text string) []string {
 	return out
 }
 
-// sentences splits a text at sentence and clause ends (. ; ! ?).
+// sentences splits a text at sentence and clause ends (. ; ! ?), not after an abbreviation
+// ("в 2012 г. 89 жертв", "в т. ч. в Россию", "incl. Russia").
 func sentences(text string) []string {
 	var out []string
-	rest := text
-	for {
-		loc := sentenceEnd.FindStringIndex(rest)
-		if loc == nil {
-			if strings.TrimSpace(rest) != "" {
-				out = append(out, strings.TrimSpace(rest))
-			}
-			return out
+	start := 0
+	for _, loc := range sentenceEnd.FindAllStringIndex(text, -1) {
+		if text[loc[0]] == '.' && abbreviation.MatchString(text[start:loc[0]]) {
+			continue
 		}
-		out = append(out, strings.TrimSpace(rest[:loc[1]]))
-		rest = rest[loc[1]:]
+		if s := strings.TrimSpace(text[start:loc[1]]); s != "" {
+			out = append(out, s)
+		}
+		start = loc[1]
 	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
 }
 
 func hasNumber(s, num string) bool {

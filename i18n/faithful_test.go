@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"azflows/data"
 )
 
 // The check finds what it is for.
@@ -43,6 +45,23 @@ func TestCatalogSentencesCarryTheirMeasure(t *testing.T) {
 			for _, p := range Unfaithful(l, T(l, k)) {
 				t.Errorf("%s %s: %s", l, k, p)
 			}
+		}
+	}
+}
+
+// The formula of the derived figure is written from the records, with their names and
+// numbers, and the English one is the one the data downloads carry.
+func TestFormulaFromRecords(t *testing.T) {
+	f, _ := data.FigureByID("dest-2012-not-given")
+	if got := Formula(EN, f); got != f.Formula {
+		t.Errorf("Formula(en) = %q, data says %q", got, f.Formula)
+	}
+	for l, want := range map[Lang]string{
+		AZ: "yardım mərkəzlərinə yönləndirilmiş 89 nəfər − təyinat ölkəsi göstərilmiş 47 nəfər (Türkiyə 19 + İran 12 + Birləşmiş Ərəb Əmirlikləri 2 + Rusiya 14) = 42",
+		RU: "89 направленных в центры поддержки − 47 с указанной страной назначения (Турция 19 + Иран 12 + Объединённые Арабские Эмираты 2 + Россия 14) = 42",
+	} {
+		if got := Formula(l, f); got != want {
+			t.Errorf("Formula(%s) = %q, want %q", l, got, want)
 		}
 	}
 }

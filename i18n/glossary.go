@@ -42,7 +42,7 @@ var Glossary = []Term{
 	term("referred", "referred to the support centres", "yardım mərkəzlərinə yönləndirilmiş", "направленные в центры поддержки",
 		`\breferred to (the )?support centres`, `yardım mərkəzlərinə yönləndiril`, `направлен\pL* в центры поддержки`),
 	term("convicted", "convicted", "məhkum edilmiş", "осуждённые",
-		`\bconvicted\b`, `məhkum edil`, `[Оо]суждён`),
+		`\bconvicted\b`, `məhkum edil`, `[Оо]сужд[её]н`),
 	term("destination", "destination", "təyinat ölkəsi", "страна назначения",
 		`[Dd]estination`, `[Tt]əyinat`, `назначени`),
 	term("not given", "not given", "göstərilməyib", "не указана",

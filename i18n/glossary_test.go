@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -12,7 +13,7 @@ func TestGlossary(t *testing.T) {
 	sort.Strings(keys)
 	for _, g := range Glossary {
 		for _, k := range keys {
-			if !g.Find[EN].MatchString(en[k]) {
+			if strings.HasPrefix(k, "csv.") || !g.Find[EN].MatchString(strings.ReplaceAll(en[k], "Explanatory Note", "")) {
 				continue
 			}
 			for _, l := range []Lang{AZ, RU} {

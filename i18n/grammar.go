@@ -64,6 +64,7 @@ var nouns = map[Lang]map[string][]string{
 		"female":     {"females", "female"},
 		"article":    {"articles", "article"},
 		"conference": {"conferences", "conference"},
+		"step":       {"steps", "step"},
 	},
 	AZ: {
 		"person":     {"nəfər"},
@@ -71,6 +72,7 @@ var nouns = map[Lang]map[string][]string{
 		"female":     {"qadın"},
 		"article":    {"yazı"},
 		"conference": {"konfrans"},
+		"step":       {"addım"},
 	},
 	RU: {
 		"person":     {"человека", "человек", "человека", "человек", "человека", "человек"},
@@ -78,6 +80,7 @@ var nouns = map[Lang]map[string][]string{
 		"female":     {"женщины", "женщина", "женщины", "женщин", "женщины", "женщин"},
 		"article":    {"публикации в СМИ", "публикация в СМИ", "публикации в СМИ", "публикаций в СМИ", "публикации в СМИ", "публикаций в СМИ"},
 		"conference": {"конференции", "конференция", "конференции", "конференций", "конференции", "конференций"},
+		"step":       {"шага", "шаг", "шага", "шагов", "шага", "шагов"},
 	},
 }
 
