@@ -112,6 +112,9 @@ func sourceLine(l i18n.Lang, dests []destination) string {
 			fns = append(fns, itoa(d.Figure.Footnote))
 		}
 	}
+	if len(fns) > 1 {
+		return i18n.T(l, "source.dests", data.ShortSource, strings.Join(fns, ", "))
+	}
 	return i18n.T(l, "source.dest", data.ShortSource, strings.Join(fns, ", "))
 }
 

@@ -166,7 +166,7 @@ var ru = map[string]string{
 	"timeline.subtitle":                          "~ и пунктир: записка не даёт точной даты; рамка охватывает названный год или период. Выбранный год: %d (затенён).",
 	"timeline.title":                             "Меры и показатели во времени, по датировке записки",
 	"tip.footnote":                               "Источник: сноска %d",
-	"tip.ingroup":                                "Отдельного числа нет: %s — среди стран «%s», куда вывезены %s {victim}; записка не даёт разбивки.",
+	"tip.ingroup":                                "Отдельного числа нет: %s входит в группу «%s», куда вывезены %s {victim}; записка не даёт разбивки.",
 	"tip.kind":                                   "%s, %s; %s",
 	"tip.nocount":                                "Нет данных: %s, %d г.",
 	"tip.nocount.year":                           "Записка не даёт числа за этот год.",
@@ -289,7 +289,7 @@ var ru = map[string]string{
 	"fig.ngo-estimate-females-per-year.unit":     "женщин в год",
 	"fig.victim-age-range.caveat.0":              "Верхняя граница сама задана интервалом: «35-40».",
 	"fig.victim-age-range.measure":               "возраст подавляющего большинства жертв (женщин)",
-	"fig.victim-age-range.period":                "не указан",
+	"fig.victim-age-range.period":                "период не указан",
 	"fig.victim-age-range.reporter":              "большинство наблюдателей (сноска 7)",
 	"fig.victim-age-range.text":                  "от 18 до 35–40",
 	"fig.victim-age-range.unit":                  "лет",
@@ -346,4 +346,5 @@ var ru = map[string]string{
 	"flow.flow-2012-ru.to":                       "в Россию",
 	"flow.flow-2010-other.to":                    "в другие страны, в т. ч. в Россию",
 	"quote":                                      "«%s»",
+	"source.dests": "Источник: %s, сноски %s. Официальные данные; их точность невозможно оценить (сноска 8).",
 }
