@@ -39,7 +39,7 @@ var wrongWording = []struct{ pattern, why string }{
 	{`(?:^|[^\pL])sayl(?:ar|arı|arın|ardır)(?:$|[^\pL])`, "saylar → rəqəmlər"},
 	{`sayım deyil`, "rəsmi say deyil"},
 	{`(?:^|[^i]\s|[^\s])Makedoniya`, "Şimali Makedoniya"},
-	{`жертвы торговли людьми, направленные`, "89 жертв…, направленных"},
+	{`89 жертвы`, "89 жертв…, направленных"},
 	{`человек: \d`, "5 человек"},
 	{`осуждено человек:|выявлено жертв:`, "осуждены 39 человек, выявлены 34 жертвы"},
 	{`5–6 статьи`, "5–6 статей (публикаций)"},
@@ -114,6 +114,28 @@ func pngTexts(t *testing.T) map[string]string {
 	return out
 }
 
+var (
+	curlyQuote = regexp.MustCompile(`“[^”\n]*”`)
+	cyrillic   = regexp.MustCompile(`\p{Cyrillic}`)
+)
+
+// russianCurlyQuotes are the “…” quotes of s that are Russian text: quoted Cyrillic, or a quote
+// in a Russian sentence (Cyrillic before it in the same field). The downloads carry the paper's
+// English beside the translation, and English keeps its “…”.
+func russianCurlyQuotes(s string) []string {
+	var out []string
+	for _, loc := range curlyQuote.FindAllStringIndex(s, -1) {
+		before := s[max(0, loc[0]-80):loc[0]]
+		if i := strings.LastIndexAny(before, "\"\n"); i >= 0 {
+			before = before[i+1:]
+		}
+		if q := s[loc[0]:loc[1]]; cyrillic.MatchString(q) || cyrillic.MatchString(before) {
+			out = append(out, strings.ToValidUTF8(before, "")+q)
+		}
+	}
+	return out
+}
+
 // None of the sentences readers reported as wrong is left in any page, SVG, fallback page,
 // download or PNG, in any language; Russian text quotes with «ёлочки» and Azerbaijani suffixes
 // follow the numbers' vowel harmony.
@@ -147,10 +169,8 @@ func TestNoWrongWordingInDist(t *testing.T) {
 			continue
 		}
 		if strings.Contains(name, ".ru.") {
-			for _, line := range strings.Split(latinQuoted.ReplaceAllString(s, ""), "\n") {
-				if strings.ContainsAny(line, "“”") {
-					t.Errorf("%s: “…” quotes in Russian: %.200q", name, line)
-				}
+			for _, q := range russianCurlyQuotes(latinQuoted.ReplaceAllString(s, "")) {
+				t.Errorf("%s: “…” quotes in Russian: %q", name, q)
 			}
 		}
 		if strings.Contains(name, ".az.") {

@@ -317,7 +317,9 @@ func azSuffixOK(n int64, suffix string) bool {
 	return suffix == four
 }
 
-var azAnySuffix = regexp.MustCompile(`(\d[\d.]*)-(\pL+)`)
+// azAnySuffix is a number in digits, a hyphen and a word made of suffix letters only (so not
+// an id such as "ev-1997-relevant").
+var azAnySuffix = regexp.MustCompile(`(?:^|[^\pL\d.-])(\d[\d.]*)-([cdnsyaəıiuü]{1,4})(?:$|[^\pL\d-])`)
 
 // AzSuffixProblems lists the suffixes after numbers in s that do not follow the number's vowel
 // harmony.

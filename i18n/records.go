@@ -212,3 +212,12 @@ func parseDate(s string) (year, month, day int, ok bool) {
 	}
 	return 0, 0, 0, false
 }
+
+// Citation names the paper as data.Citation does, with the title in l's quotation marks
+// («…» in Russian).
+func Citation(l Lang) string {
+	if l == RU {
+		return strings.NewReplacer("\u201c", "«", "\u201d", "»").Replace(data.Citation)
+	}
+	return data.Citation
+}
