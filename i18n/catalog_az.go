@@ -344,5 +344,5 @@ var az = map[string]string{
 	"flow.flow-2012-ru.to":                       "Rusiyaya",
 	"flow.flow-2010-other.to":                    "digər ölkələrə, o cümlədən Rusiyaya",
 	"quote":                                      "“%s”",
-	"source.dests": "Mənbə: %s, haşiyələr %s. Rəsmi rəqəmlər; onların dəqiqliyini qiymətləndirmək mümkün deyil (haşiyə 8).",
+	"source.dests":                               "Mənbə: %s, haşiyələr %s. Rəsmi rəqəmlər; onların dəqiqliyini qiymətləndirmək mümkün deyil (haşiyə 8).",
 }

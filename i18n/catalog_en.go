@@ -201,5 +201,5 @@ var en = map[string]string{
 	"formula.notgiven.victims-2012":    "%s referred to the support centres − %s with a destination given (%s) = %s",
 	"formula.item":                     "%s %s",
 	"quote":                            "“%s”",
-	"source.dests": "Source: %s, footnotes %s. Official figures; their accuracy cannot be evaluated (footnote 8).",
+	"source.dests":                     "Source: %s, footnotes %s. Official figures; their accuracy cannot be evaluated (footnote 8).",
 }
