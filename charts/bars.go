@@ -93,7 +93,7 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	}
 	for j, r := range rows {
 		yc := top + band*(float64(j)+0.5)
-		c.add(Mark{ID: "label/" + r.Key, Role: "label", Kind: TextMark, Text: Fit(r.Label, f.base, false, labelW),
+		c.add(Mark{ID: "label/" + r.Key, Role: "label", Kind: TextMark, Text: Fit(shortLabel(l, r.Key, r.Label, f.base, labelW), f.base, false, labelW),
 			At: Point{x0 - gap, yc + f.base*0.35}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
 	}
 	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "bars.axis"), f.small, false, f.plot.X+f.plot.W-x0),
@@ -155,4 +155,12 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 		}
 	}
 	return notes
+}
+
+// shortLabel is a country's short name ("ОАЭ", "UAE") where its full name does not fit in w.
+func shortLabel(l i18n.Lang, code, label string, size, w float64) string {
+	if TextWidth(label, size, false) <= w || !i18n.Has("country.short."+code) {
+		return label
+	}
+	return i18n.T(l, "country.short."+code)
 }

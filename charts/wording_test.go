@@ -98,3 +98,31 @@ func TestChartGrammar(t *testing.T) {
 		}
 	})
 }
+
+// The words fit where the chart puts them: at the page's and the slides' sizes the map's key
+// keeps the NGO estimate in every language (a longer Russian sentence once pushed it out), and
+// titles, row labels (a short name where the full one is too long: ОАЭ) and the words for a
+// missing bar are not cut short.
+func TestTranslatedWordsFit(t *testing.T) {
+	for _, l := range i18n.Langs {
+		for _, y := range Years {
+			for _, sz := range [][2]float64{{800, 450}, {1280, 720}} {
+				c := Build(State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
+				if _, ok := c.Mark("legend/estimate"); !ok {
+					t.Errorf("%s map %d %v: the key lost the NGO estimate", l, y, sz)
+				}
+			}
+		}
+	}
+	everyState(func(s State) {
+		if s.View == "timeline" {
+			return // its labels are cut by design; the tooltips say them in full
+		}
+		c := Build(s, 800, 450)
+		for _, m := range c.Marks {
+			if m.Kind == TextMark && strings.HasSuffix(m.Text, "…") && (strings.HasPrefix(m.ID, "label/") && s.View != "compare" || strings.HasPrefix(m.ID, "missing/") || m.ID == "title") {
+				t.Errorf("%s %s %d: %s cut: %q", s.Lang, s.View, s.Year, m.ID, m.Text)
+			}
+		}
+	})
+}

@@ -21,7 +21,7 @@ var en = map[string]string{
 	"note.othergroup":                  "%v went %s: the paper does not break them down.",
 	"note.notgiven":                    "The paper gives destinations for %v %s; for %v it gives none.",
 	"missing.ingroup":                  "— not given separately: in “other countries”",
-	"missing.allplaced":                "— none: the paper gives a destination for every one",
+	"missing.allplaced":                "— none: all given",
 	"missing.notreported":              "— not reported",
 	"country.AZ":                       "Azerbaijan",
 	"country.TR":                       "Turkey",
@@ -202,4 +202,5 @@ var en = map[string]string{
 	"formula.item":                     "%s %s",
 	"quote":                            "“%s”",
 	"source.dests":                     "Source: %s, footnotes %s. Official figures; their accuracy cannot be evaluated (footnote 8).",
+	"country.short.AE":                 "UAE",
 }
