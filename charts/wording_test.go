@@ -101,8 +101,8 @@ func TestChartGrammar(t *testing.T) {
 
 // The words fit where the chart puts them: at the page's and the slides' sizes the map's key
 // keeps the NGO estimate in every language (a longer Russian sentence once pushed it out), and
-// titles, row labels (a short name where the full one is too long: ОАЭ) and the words for a
-// missing bar are not cut short.
+// titles, source lines, row labels (a short name where the full one is too long: ОАЭ), the
+// label of the 473 and the words for a missing bar are not cut short.
 func TestTranslatedWordsFit(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, y := range Years {
@@ -120,7 +120,7 @@ func TestTranslatedWordsFit(t *testing.T) {
 		}
 		c := Build(s, 800, 450)
 		for _, m := range c.Marks {
-			if m.Kind == TextMark && strings.HasSuffix(m.Text, "…") && (strings.HasPrefix(m.ID, "label/") && s.View != "compare" || strings.HasPrefix(m.ID, "missing/") || m.ID == "title") {
+			if m.Kind == TextMark && strings.HasSuffix(m.Text, "…") && (strings.HasPrefix(m.ID, "label/") && s.View != "compare" || strings.HasPrefix(m.ID, "missing/") || m.ID == "title" || m.ID == "source" || m.ID == "label/victims-2006-2012") {
 				t.Errorf("%s %s %d: %s cut: %q", s.Lang, s.View, s.Year, m.ID, m.Text)
 			}
 		}

@@ -51,7 +51,7 @@ var en = map[string]string{
 	"compare.share":                    " (%.0f%%, computed here)",
 	"compare.axis":                     "persons (one scale for these counts)",
 	"compare.header.total":             "A total for several years: not comparable with one year",
-	"compare.total.label":              "persons fell victim to trafficking (official)",
+	"compare.total.label":              "persons fell victim in “the previous six years” (official)",
 	"compare.disagree":                 "The two wordings disagree: six or seven years?",
 	"compare.header.estimates":         "Estimates, not counts: each on its own scale",
 	"compare.ngo.label":                "NGOs’ estimate: females trafficked every year (no year given)",
