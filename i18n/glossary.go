@@ -49,6 +49,8 @@ var Glossary = []Term{
 		`\bnot given\b`, `göstəril(mə|mi)|göstərm(ə|i)`, `не указ`),
 	term("other countries", "other countries, including Russia", "digər ölkələr, o cümlədən Rusiya", "другие страны, в том числе Россия",
 		`[Oo]ther countries, incl(uding|\.) Russia`, `[Dd]igər ölkələr\pL*, o cümlədən Rusiya`, `[Дд]руги\pL* стран\pL*, в (т\. ч\.|том числе) (в )?Росси`),
+	term("articles", "articles (the news items of footnote 10)", "KİV-də yazılar", "публикации в СМИ",
+		`\b[Aa]rticles?\b`, `[Yy]azı`, `[Пп]убликаци`),
 	term("six years", "the previous six years", "əvvəlki altı il", "предыдущие шесть лет",
 		`previous six years`, `əvvəlki altı il`, `предыдущие шесть лет`),
 }
