@@ -4,9 +4,9 @@ package data
 // found in its numbers. They are stated once and referenced by every record they concern.
 const (
 	CaveatAccuracy = "The paper: \u201cIt is impossible to evaluate their accuracy\u201d; footnote 8 questions the statistics because of corruption among police and officials."
-	CaveatTrend    = "The paper says official statistics show fewer victims year by year, yet it reports 34 victims identified in 2010 and 89 referred to support centres in 2012; the two counts may measure different things, and the paper does not reconcile them."
-	CaveatPeriod   = "The paper says the statistics were summarised for \u201cthe past seven years (2006-2012)\u201d, then gives 473 victims for \u201cthe previous six years\u201d; which period the 473 covers is not clear."
-	Caveat2012Dest = "Destinations are given for 47 of the 89 victims referred to support centres in 2012; the paper does not say where the other 42 were taken, nor whether the destinations refer to the same 89 people."
+	CaveatTrend    = "The paper says official statistics show fewer victims year by year, yet it reports 34 victims identified in 2010 and 89 referred to the support centres in 2012; the two counts may measure different things, and the paper does not reconcile them."
+	CaveatPeriod   = "The paper says the statistics were summarised for \u201cthe past seven years (2006-2012)\u201d, then gives 473 persons who fell victim \u201cduring the previous six years\u201d; which period is meant is not clear."
+	Caveat2012Dest = "Destinations are given for 47 of the 89 victims referred to the support centres in 2012; the paper does not say where the other 42 were taken, nor whether the destinations given are those of the victims referred."
 )
 
 // Figures is every number the paper gives, in the order it gives them.
@@ -90,7 +90,7 @@ var Figures = []Figure{
 			"\u201cOther countries, including Russia\u201d: the paper does not say how many of the 4 went to Russia or which other countries are meant."},
 	},
 	{
-		ID: "victims-2006-2012", Measure: "persons who fell victim to trafficking (multi-year total)",
+		ID: "victims-2006-2012", Measure: "persons who fell victim to trafficking \u201cduring the previous six years\u201d (multi-year total)",
 		Unit: "persons", Value: 473, High: 473, Bound: Exact, Text: "473",
 		Period:   Period{From: 2006, To: 2012, Text: "\u201cthe previous six years\u201d (statistics \u201csummarized for the past seven years (2006-2012)\u201d)"},
 		Reporter: "Vilayat Eyvazov, Deputy Minister of Internal Affairs, December 2012",
@@ -146,7 +146,7 @@ var Figures = []Figure{
 		Period: Period{From: 2012, To: 2012, Text: "in 2012"}, Reporter: "computed here from the Ministry's figures",
 		Status: Derived, Footnote: 12,
 		Quote:   "In 2012, 89 victims of trafficking were referred to the support centres. The directions by country remain the same: 19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
-		Formula: "victims-2012 − (dest-2012-turkey + dest-2012-iran + dest-2012-uae + dest-2012-russia) = 89 − 47",
+		Formula: "89 referred to the support centres − 47 with a destination given (Turkey 19 + Iran 12 + United Arab Emirates 2 + Russia 14) = 42",
 		Caveats: []string{Caveat2012Dest},
 	},
 	{

@@ -326,7 +326,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"Summaries":   summariesIn(l),
 		"Summary":     charts.Summary(def),
 		"TableYear":   def.Year,
-		"Citation":    data.Citation,
+		"Citation":    i18n.Citation(l),
 		"Caveats":     caveats,
 		"Footnotes":   data.Footnotes,
 		"Version":     version(),
