@@ -64,7 +64,7 @@ var en = map[string]string{
 	"tl.ev-1990s-emigration":           "mass emigration begins",
 	"tl.ev-1997-relevant":              "trafficking “relevant” (Yunusov)",
 	"tl.ev-2000-conference":            "Baku conference on violence against women",
-	"tl.ev-early-2000s-estimates":      "first statistical estimates",
+	"tl.ev-early-2000s-estimates":      "notable attempts at estimates",
 	"tl.ev-2001-police-programme":      "programme among the police",
 	"tl.ev-2001-life-without-violence": "UNIFEM “Life without violence”",
 	"tl.ev-2002-brussels":              "Brussels Declaration",
