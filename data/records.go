@@ -6,7 +6,7 @@ const (
 	CaveatAccuracy = "The paper: \u201cIt is impossible to evaluate their accuracy\u201d; footnote 8 questions the statistics because of corruption among police and officials."
 	CaveatTrend    = "The paper says official statistics show a tendency towards fewer victims from year to year, yet it reports 34 victims identified in 2010 and 89 referred to the support centres in 2012; the two counts may measure different things, and the paper does not reconcile them."
 	CaveatPeriod   = "The paper says the statistics were summarised for \u201cthe past seven years (2006-2012)\u201d, then gives 473 persons who fell victim \u201cduring the previous six years\u201d; which period is meant is not clear."
-	Caveat2012Dest = "Destinations are given for 47 of the 89 victims referred to the support centres in 2012; the paper does not say where the other 42 were taken, nor whether the destinations given are those of the victims referred."
+	Caveat2012Dest = "For 2012 the paper gives destinations for 47 victims and says that 89 were referred to the support centres; it does not say where the other 42 (89 \u2212 47, computed here) were taken, nor whether the destinations given are those of the victims referred."
 )
 
 // Figures is every number the paper gives, in the order it gives them.
