@@ -95,7 +95,7 @@ var az = map[string]string{
 	"bars.note.group":                            "%d-ci ildə %s nəfər %s aparılıb, bölgü verilmir",
 	"bars.note.notgiven":                         "Məqalə %[1]v qurban üçün təyinat ölkəsini göstərir; %[2]s %[3]s-si üçün göstərmir (burada hesablanıb).",
 	"bars.note.notsame":                          "; %d-ci ilin “%s” kateqoriyası ilə eyni deyil",
-	"bars.note.years":                            "İllər üzrə fərqli şeylər sayılır (%s); məqalə bunları uzlaşdırmır.",
+	"bars.note.years":                            "İllərin rəqəmləri fərqli şeyləri ölçə bilər (%s); məqalə onları uzlaşdırmır.",
 	"bars.subtitle":                              "Rəsmi rəqəmlər, Azərbaycan Daxili İşlər Nazirliyi. Bütün illər üçün bir şkala; seçilmiş il (%d) çərçivəyə alınıb.",
 	"bars.title":                                 "Azərbaycandan qurbanlar hara aparılıb, %s",
 	"bars.total.victims-2010":                    "%s {victim} müəyyən edilib (“aşkar edilib”)",

@@ -36,7 +36,7 @@ var en = map[string]string{
 	"bars.total.victims-2010":          "%s {victim} identified (“discovered”)",
 	"bars.total.victims-2012":          "%s {victim} referred to the support centres",
 	"bars.axis":                        "persons (one scale for all years)",
-	"bars.note.years":                  "The years count different things (%s); the paper does not reconcile them.",
+	"bars.note.years":                  "The years’ counts may measure different things (%s); the paper does not reconcile them.",
 	"bars.note.group":                  "%d: %s went %s, not broken down",
 	"bars.note.notsame":                "; not the same category as %d’s “%s”",
 	"bars.note.notgiven":               "The paper gives destinations for %[1]v {victim}; it gives none for %[3]s %[2]s (computed here).",
