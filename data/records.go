@@ -4,9 +4,9 @@ package data
 // found in its numbers. They are stated once and referenced by every record they concern.
 const (
 	CaveatAccuracy = "The paper: \u201cIt is impossible to evaluate their accuracy\u201d; footnote 8 questions the statistics because of corruption among police and officials."
-	CaveatTrend    = "The paper says official statistics show fewer victims year by year, yet it reports 34 victims identified in 2010 and 89 referred to the support centres in 2012; the two counts may measure different things, and the paper does not reconcile them."
+	CaveatTrend    = "The paper says official statistics show a tendency towards fewer victims from year to year, yet it reports 34 victims identified in 2010 and 89 referred to the support centres in 2012; the two counts may measure different things, and the paper does not reconcile them."
 	CaveatPeriod   = "The paper says the statistics were summarised for \u201cthe past seven years (2006-2012)\u201d, then gives 473 persons who fell victim \u201cduring the previous six years\u201d; which period is meant is not clear."
-	Caveat2012Dest = "Destinations are given for 47 of the 89 victims referred to the support centres in 2012; the paper does not say where the other 42 were taken, nor whether the destinations given are those of the victims referred."
+	Caveat2012Dest = "For 2012 the paper gives destinations for 47 victims and says that 89 were referred to the support centres; it does not say where the other 42 (89 \u2212 47, computed here) were taken, nor whether the destinations given are those of the victims referred."
 )
 
 // Figures is every number the paper gives, in the order it gives them.
@@ -14,7 +14,7 @@ var Figures = []Figure{
 	{
 		ID: "ngo-estimate-females-per-year", Measure: "females trafficked from Azerbaijan every year by fraudulent means, as estimated by NGOs",
 		Unit: "females per year", Value: 1000, High: 1000, Bound: UpTo, Text: "1,000",
-		Period: Period{Text: "every year (estimates dating from the early 2000s)"}, Reporter: "numerous NGOs, as quoted by Arif Yunusov",
+		Period: Period{Text: "every year (no year given)"}, Reporter: "numerous NGOs, as quoted by Arif Yunusov",
 		Status: Estimate, Footnote: 6,
 		Quote:  "according to the estimates of numerous non- governmental organizations that deal with the problem of human trafficking, up to 1,000 females are trafficked from Azerbaijan every year by fraudulent means. Very few of them return.",
 		Phrase: "up to 1,000 females are trafficked", Counts: "females",
@@ -93,7 +93,7 @@ var Figures = []Figure{
 		ID: "victims-2006-2012", Measure: "persons who fell victim to trafficking \u201cduring the previous six years\u201d (multi-year total)",
 		Unit: "persons", Value: 473, High: 473, Bound: Exact, Text: "473",
 		Period:   Period{From: 2006, To: 2012, Text: "\u201cthe previous six years\u201d (statistics \u201csummarized for the past seven years (2006-2012)\u201d)"},
-		Reporter: "Vilayat Eyvazov, Deputy Minister of Internal Affairs, December 2012",
+		Reporter: "Vilayat Eyvazov, Deputy Minister of Internal Affairs",
 		Status:   Official, Footnote: 11,
 		Quote:  "473 persons fell victim to trafficking during the previous six years.",
 		Phrase: "473 persons fell victim to trafficking", Counts: "fell victim",
@@ -215,7 +215,7 @@ var Events = []Event{
 	{ID: "ev-2000-conference", Title: "Conference on violence against women in Baku (NGO \u201cSymmetry\u201d and OSCE/ODIHR)", When: "2000", Year: 2000, Precision: Year, Footnote: 1,
 		Quote:   "in 2000 in Baku on violence against women.",
 		Caveats: []string{"The sentence is split across a page break in the paper: \u201cOne of the first large-scale discussions on human trafficking occurred at the conference on violence against women held by the Azeri NGO \u201cSymmetry\u201d and the OSCE Office for Democratic Institutions and Human Rights (ODIHR) \u2026 in 2000 in Baku\u201d. Footnote 1 explains ODIHR."}},
-	{ID: "ev-early-2000s-estimates", Title: "First attempts at statistical estimates of the number of victims", When: "the early 2000\u2019s", Year: 2001.5, Precision: Vague, Footnote: 6,
+	{ID: "ev-early-2000s-estimates", Title: "Notable attempts at statistical estimates of the number of victims", When: "the early 2000\u2019s", Year: 2001.5, Precision: Vague, Footnote: 6,
 		Quote:   "Notable attempts to make statistical estimations of the number of trafficking victims date back to the early 2000\u2019s.",
 		Caveats: []string{"Placed in the early 2000s; the paper gives no exact year."}},
 	{ID: "ev-2001-police-programme", Title: "Programme on violence against women and trafficking launched among the police", When: "2001", Year: 2001, Precision: Year, Footnote: 3,
@@ -242,7 +242,7 @@ var Events = []Event{
 	{ID: "ev-2012-figures", Title: "2012: 89 victims referred to support centres", When: "2012", Year: 2012.5, Precision: Year, Footnote: 12,
 		Quote:   "In 2012, 89 victims of trafficking were referred to the support centres.",
 		Caveats: []string{CaveatAccuracy, Caveat2012Dest}},
-	{ID: "ev-2012-12-statistics", Title: "Statistics for 2006\u20132012 released at an international conference in Baku", When: "December 2012", Year: 2012 + 11.5/12, Precision: Month, Footnote: 10,
+	{ID: "ev-2012-12-statistics", Title: "Statistics for 2006\u20132012 released at an international conference in Baku", When: "December 2012", Year: 2012 + 11.5/12, Precision: Month, Footnote: 11,
 		Quote:   "In December 2012, the statistics on human trafficking were summarized for the past seven years (2006-2012).",
 		Caveats: []string{CaveatPeriod}},
 	{ID: "ev-shelter", Title: "Shelter for victims of trafficking built and opened in Baku (with OSCE and IOM)", When: "not dated", Year: 0, Precision: Undated, Footnote: 4,
