@@ -110,7 +110,9 @@
   // key names the pre-rendered SVG and fallback page of a state (the context layer only on views that have one).
   function key(st) { return st.view + '-' + st.year + (st.context && config.contextViews.indexOf(st.view) >= 0 ? '-context' : ''); }
 
-  function say(msg) { notice.textContent = msg; page.notice = msg; }
+  // say shows msg in the notice line; a hint (how to use the live chart) is not shown on the
+  // presentation's slides (style.css).
+  function say(msg, hint) { notice.textContent = msg; page.notice = msg; notice.classList.toggle('hint', !!hint); }
 
   function showStatic(st) {
     showSummary(st);
@@ -246,7 +248,7 @@
           }
           chart.classList.add('live');
           page.mode = 'live';
-          say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'));
+          say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'), true);
         }
       } else if (m.type === 'azflows:key' && typeof m.key === 'string') {
         // Keys pressed while the chart has focus, for the presentation mode's clicker keys.

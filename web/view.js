@@ -11,14 +11,8 @@
   root.background = '#ffffff';
   root.height = '100%';
 
-  // Presentation clickers send these keys; when the chart has focus, the page must still get
-  // them to step through its story.
-  var stepKeys = { ArrowRight: 1, ArrowLeft: 1, PageDown: 1, PageUp: 1, ' ': 1, Escape: 1 };
-  window.addEventListener('keydown', function (ev) {
-    if (stepKeys[ev.key] && window.parent !== window) {
-      window.parent.postMessage({ type: 'azflows:key', key: ev.key }, '*');
-    }
-  });
+  // Keys: the wasm decides which are the chart's (the walk over its marks) and posts the rest,
+  // the presentation clickers' among them, to the page as azflows:key (wasm/keys.go).
 
   // In the single-file azflows.html the page hands over the wasm and the base map (see
   // web/offline.js): a page opened from a file cannot fetch them. Its srcdoc frame has no hash
