@@ -131,9 +131,14 @@ func TestEmbedSnippetsFit(t *testing.T) {
 					t.Errorf("the %s code %q has another size", size, c)
 				}
 			}
+			pages := map[string]string{}
 			for _, size := range []string{"responsive", "960x540", "1280x720"} {
-				host := `document.body.innerHTML = '<div id=box style="width:1000px">' + ` + jsString(codes[size]) + ` + '</div>'; document.body.style.margin = '0'; document.querySelector('iframe').removeAttribute('loading');`
-				if err := runJS(bctx, host); err != nil {
+				pages["/host-"+size+".html"] = `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><body style="margin:0"><div id="box" style="width:1000px">` +
+					strings.Replace(strings.Replace(codes[size], ` loading="lazy"`, "", 1), baseURL, "{{origin}}", 1) + `</div></body>`
+			}
+			hostURL := hostServer(t, pages)
+			for _, size := range []string{"responsive", "960x540", "1280x720"} {
+				if err := chromedp.Do(bctx, chromedp.Navigate(hostURL+"/host-"+size+".html")); err != nil {
 					t.Fatal(err)
 				}
 				const inner = `document.querySelector('#box iframe').contentWindow`
