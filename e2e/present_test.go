@@ -109,6 +109,9 @@ func TestEmbedSnippetsFit(t *testing.T) {
 			bctx, _ := newBrowser(t, flags...)
 			open(t, bctx, 1400, 900, "#view=map&year=2012")
 			waitFor(t, bctx, "the page", `!!window.azflowsPage && document.getElementById('embed-code').value.includes('<iframe')`, 10*time.Second)
+			if !eval[bool](t, bctx, `!!document.getElementById('embed-size')`) {
+				t.Fatal("the page offers one embed code and no choice of size")
+			}
 			codes := map[string]string{}
 			for _, size := range []string{"responsive", "960x540", "1280x720"} {
 				if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`summary`)), chromedp.Click(chromedp.CSS(`#embed-size input[value="`+size+`"]`))); err != nil {

@@ -173,7 +173,7 @@
     showStatic(st);
     readout.textContent = ''; page.readout = '';
     if (live && liveReady) live.contentWindow.postMessage({ type: 'azflows:state', hash: h }, '*');
-    if (fallback) load(fallback, 'fallback/' + key(st) + suffix + '.html');
+    if (fallback) loadFallback('fallback/' + key(st) + suffix + '.html');
   }
 
   // The language switch: each link goes to its page with the state (and its lang) in the hash;
@@ -210,16 +210,59 @@
     f.className = cls;
     f.title = title;
     f.setAttribute('aria-describedby', 'chart-summary summary-table chart-keys');
-    load(f, src);
+    if (src) load(f, src);
     return f;
+  }
+
+  // ---- never blank: the static chart stays until the fallback page has drawn ----
+  // Each page the fallback frame loads is laid out but unseen (.fallback-pending, style.css),
+  // over the static chart of the same state, until its echarts canvas has pixels; a page from
+  // another origin (index.html opened from a file) cannot be looked into: its load event then.
+  var FALLBACK_PAINT_MS = 10000;
+  function painted(f, before) {
+    try {
+      var d = f.contentDocument;
+      if (!d || d === before || d.readyState === 'loading') return false;
+      var c = d.querySelector('canvas');
+      if (!c || !c.width || !c.height) return false;
+      var px = c.getContext('2d').getImageData(c.width >> 1, c.height >> 1, 1, 1).data;
+      return px[3] > 0;
+    } catch (e) { return null; } // not ours to look into
+  }
+  var pending = 0; // counts the fallback's loads: only the last one's paint reveals it
+  function loadFallback(src) {
+    var f = fallback, n = ++pending, start = Date.now(), loadedAt = 0, before = null;
+    try { before = f.contentDocument; } catch (e) { before = null; }
+    chart.classList.add('fallback-pending');
+    page.fallbackPainted = false;
+    var onLoad = function () {
+      var d = null;
+      try { d = f.contentDocument; } catch (e) { d = null; }
+      if (d !== before) loadedAt = Date.now(); // not the blank page a new frame starts with
+    };
+    f.addEventListener('load', onLoad);
+    (function check() {
+      if (n !== pending || f !== fallback) { f.removeEventListener('load', onLoad); return; }
+      var p = painted(f, before);
+      var waitedLong = loadedAt && Date.now() - loadedAt > 1500; // loaded, but drew nothing we can see
+      if (p === true || (p === null && loadedAt) || waitedLong || Date.now() - start > FALLBACK_PAINT_MS) {
+        f.removeEventListener('load', onLoad);
+        chart.classList.remove('fallback-pending');
+        page.fallbackPainted = true;
+        return;
+      }
+      requestAnimationFrame(check);
+    })();
+    load(f, src);
   }
 
   function useFallback(reason) {
     if (page.mode === 'fallback') return;
     page.reason = reason;
     if (live) { live.remove(); live = null; liveReady = false; }
-    fallback = frame('fallback-frame', 'fallback/' + key(chartState()) + suffix + '.html', tr('iframe.fallback', 'Chart (simplified version)'));
+    fallback = frame('fallback-frame', null, tr('iframe.fallback', 'Chart (simplified version)'));
     document.getElementById('fallback-slot').appendChild(fallback);
+    loadFallback('fallback/' + key(chartState()) + suffix + '.html');
     chart.classList.remove('live');
     chart.classList.add('fallback');
     page.mode = 'fallback';
