@@ -26,7 +26,13 @@
     var args = Array.prototype.slice.call(arguments, 2);
     return s.replace(/\{(\d)\}/g, function (m, n) { return args[n - 1] === undefined ? m : String(args[n - 1]); });
   }
-  function pageFor(l) { return l === 'en' ? 'index.html' : 'index.' + l + '.html'; }
+  // The single files (azflows.html, azflows.az.html, azflows.ru.html; web/offline.js runs first
+  // in them) link to each other as the site's pages do.
+  var offlineFile = !!window.azflowsOffline;
+  function pageFor(l) {
+    var stem = offlineFile ? 'azflows' : 'index';
+    return l === 'en' ? stem + '.html' : stem + '.' + l + '.html';
+  }
   function remember(l) { try { localStorage.setItem(LANG_KEY, l); } catch (e) { /* storage off */ } }
   // wantedLang is the language the reader asked for: the hash's lang (remembered), else on the
   // English page a remembered choice, else the browser's first language if the page speaks it.
@@ -44,15 +50,17 @@
     }
     return 'en';
   }
-  // Only the site's pages have their translations beside them; the single offline file (or a
-  // page saved under another name) stays in its language and offers no switch.
-  var sitePage = /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname);
+  // The site's pages have their translations beside them, and so do the single files as the
+  // build writes them; a page saved under another name stays in its language and offers no
+  // switch. A single file never leaves itself unasked (a sibling copied apart would be
+  // missing): a lang in the hash or a remembered choice keeps it; only the switch's links go.
+  var sitePage = offlineFile || /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname);
   if (!sitePage) {
     var sw = document.getElementById('lang-switch');
     if (sw) sw.hidden = true;
   }
   var want = wantedLang();
-  if (want !== pageLang && sitePage) {
+  if (want !== pageLang && sitePage && !offlineFile) {
     window.azflowsPage = { redirecting: pageFor(want) };
     location.replace(pageFor(want) + location.search + location.hash);
     return;
@@ -82,7 +90,7 @@
       if (k === 'lang' && (v === 'en' || v === 'az' || v === 'ru')) st.lang = v;
       if (k === 'year' && /^\s*\+?\d+\s*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
-    if (!sitePage) st.lang = ''; // the offline file speaks its own language only
+    if (!sitePage || offlineFile) st.lang = ''; // a single file speaks its own language only
     return st;
   }
   // withLang is st with the page's language when the hash names none: the view draws it.
@@ -324,7 +332,7 @@
   });
   window.addEventListener('hashchange', function () {
     var st = parseHash(location.hash);
-    if (st.lang && st.lang !== pageLang && sitePage) { // a link or the reader asked for another language
+    if (st.lang && st.lang !== pageLang && sitePage && !offlineFile) { // a link or the reader asked for another language
       remember(st.lang);
       location.replace(pageFor(st.lang) + location.search + location.hash);
       return;
