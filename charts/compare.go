@@ -190,7 +190,7 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 		Label: i18n.T(l, "compare.age.core", lo, sure), Value: sure})
 	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
 		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
-	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: Fit("\u201c"+i18n.FigText(l, age)+"\u201d", f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
+	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: Fit(i18n.T(l, "quote", i18n.FigText(l, age)), f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
 		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	axisTicks(c, f, "age", aticks, ax, core.Y, core.Y+core.H)
 }

@@ -71,7 +71,7 @@ func TestCompareFollowsModel(t *testing.T) {
 			}
 		}
 		all := strings.Join(texts, "|")
-		for _, want := range []string{"473", "six years", "seven years", "9 of 34"} {
+		for _, want := range []string{"473", "six years", "seven years", "9 of the 34 identified"} {
 			if !strings.Contains(all, want) {
 				t.Errorf("%d: texts lack %q", y, want)
 			}

@@ -28,6 +28,16 @@ func offlineName(l i18n.Lang) string {
 	return strings.TrimSuffix(offlineFile, ".html") + langSuffix(l) + ".html"
 }
 
+// isOfflineFile reports whether name is the single file of a language.
+func isOfflineFile(name string) bool {
+	for _, l := range i18n.Langs {
+		if name == offlineName(l) {
+			return true
+		}
+	}
+	return false
+}
+
 // offlineBudget is the most azflows.html may weigh (issue 5).
 const offlineBudget = 5_000_000
 
