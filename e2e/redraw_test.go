@@ -145,7 +145,8 @@ func TestYearSwitchRedrawsFallback(t *testing.T) {
 		shot := func(y int) image.Image {
 			t.Helper()
 			waitFor(t, ctx, fmt.Sprintf("%s %d in the fallback", view, y), `(() => { try { const w = `+fb+`; const d = w.document.getElementById('fallback');
-				return d.dataset.view === '`+view+`' && w.location.href.indexOf('-`+fmt.Sprint(y)+`') >= 0 && !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 20*time.Second)
+				return d.dataset.view === '`+view+`' && w.location.href.indexOf('-`+fmt.Sprint(y)+`') >= 0 && !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')))
+					&& !document.getElementById('chart').classList.contains('fallback-pending'); } catch (e) { return false; } })()`, 20*time.Second)
 			var last image.Image
 			for i := 0; i < 30; i++ {
 				time.Sleep(200 * time.Millisecond)
