@@ -158,8 +158,11 @@ func TestYearSwitchRedrawsFallback(t *testing.T) {
 			}
 			return last
 		}
+		// What the fallback draws, as echarts holds it: its series' data.
+		const series = `(() => { const w = ` + fb + `; return JSON.stringify(w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption().series.map(s => s.data)); })()`
 		eval[string](t, ctx, fmt.Sprintf(`location.hash = %q`, fmt.Sprintf("#view=%s&year=%d", view, years[0])))
 		first := shot(years[0])
+		firstSeries := eval[string](t, ctx, series)
 		prev := first
 		from := years[0]
 		for _, y := range append(append([]int(nil), years[1:]...), years[0]) {
@@ -174,10 +177,10 @@ func TestYearSwitchRedrawsFallback(t *testing.T) {
 			}
 			prev, from = img, y
 		}
-		if first.Bounds() == prev.Bounds() {
-			if c := changedMuch(first, prev); c > 0.0005 {
-				t.Errorf("%s: back in %d, %.4f of the fallback differs from its first picture", view, years[0], c)
-			}
+		// Back in the first year: the same chart again (echarts' own animations, such as a map's
+		// arcs, make its pixels an unfit measure here).
+		if s := eval[string](t, ctx, series); s != firstSeries {
+			t.Errorf("%s: back in %d, the fallback draws other data than at first", view, years[0])
 		}
 	}
 }
