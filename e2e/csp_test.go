@@ -53,7 +53,7 @@ func TestPagesCarryStrictCSP(t *testing.T) {
 			}
 		}
 		wasm := strings.Contains(csp, "wasm-unsafe-eval")
-		if wasm != (filepath.Base(p) == "view.html" || filepath.Base(p) == "azflows.html") {
+		if wasm != (filepath.Base(p) == "view.html" || sibling.MatchString(filepath.Base(p))) {
 			t.Errorf("%s: wasm-unsafe-eval %v", p, wasm)
 		}
 	}

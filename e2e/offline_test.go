@@ -13,23 +13,31 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/i18n"
 )
 
 // offlineBudget is what issue 5 allows dist/azflows.html to weigh.
 const offlineBudget = 5_000_000
 
-// otherLanguage matches links to the site's pages in other languages.
-var otherLanguage = regexp.MustCompile(`^index\.[a-z]{2}\.html`)
+// offlineFiles are the single files of each language, as the build names them.
+var offlineFiles = map[i18n.Lang]string{i18n.EN: "azflows.html", i18n.AZ: "azflows.az.html", i18n.RU: "azflows.ru.html"}
 
-func offlineURL(hash string) string {
-	return "file://" + filepath.ToSlash(filepath.Join(distDir, "azflows.html")) + hash
+// sibling matches links from one single file to another.
+var sibling = regexp.MustCompile(`^azflows(\.[a-z]{2})?\.html`)
+
+func offlineURL(hash string) string { return offlineURLOf(i18n.EN, hash) }
+
+func offlineURLOf(l i18n.Lang, hash string) string {
+	return "file://" + filepath.ToSlash(filepath.Join(distDir, offlineFiles[l])) + hash
 }
 
 // offlineOnly fails the test for every request that would need a disk file other than
 // azflows.html itself, or the network.
-func offlineOnly(t *testing.T, requests *requestLog) {
+func offlineOnly(t *testing.T, requests *requestLog) { offlineOnlyOf(t, requests, i18n.EN) }
+
+func offlineOnlyOf(t *testing.T, requests *requestLog, l i18n.Lang) {
 	t.Helper()
-	self := offlineURL("")
+	self := offlineURLOf(l, "")
 	for _, r := range requests.URLs() {
 		lower := strings.ToLower(r)
 		if strings.HasPrefix(lower, "data:") || strings.HasPrefix(lower, "blob:") || strings.HasPrefix(lower, "about:") {
@@ -38,34 +46,37 @@ func offlineOnly(t *testing.T, requests *requestLog) {
 		if strings.SplitN(r, "#", 2)[0] == self {
 			continue
 		}
-		t.Errorf("azflows.html requested %s", r)
+		t.Errorf("%s requested %s", offlineFiles[l], r)
 	}
 }
 
-// The single file weighs at most the budget, carries its version, and holds no reference to
-// another file.
+// Each single file weighs at most the budget, carries its version, and holds no reference to
+// another file but its siblings in the other languages.
 func TestOfflineFileSize(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(distDir, "azflows.html"))
-	if err != nil {
-		t.Fatalf("%v: `make build` writes it", err)
-	}
-	t.Logf("dist/azflows.html: %d bytes (%.2f MB), budget %d", len(b), float64(len(b))/1e6, offlineBudget)
-	if len(b) > offlineBudget {
-		t.Errorf("dist/azflows.html is %d bytes, over the budget of %d", len(b), offlineBudget)
-	}
-	html := string(b)
-	markup := regexp.MustCompile(`(?s)<script[^>]*>.*?</script>`).ReplaceAllString(html, "")
-	for _, ref := range regexp.MustCompile(`(?:src|href)="([^"#][^"]*)"`).FindAllStringSubmatch(markup, -1) {
-		u := ref[1]
-		if otherLanguage.MatchString(u) {
-			continue // the file is the English page; the other languages' pages are files of the site (not in it yet)
+	for _, l := range i18n.Langs {
+		name := offlineFiles[l]
+		b, err := os.ReadFile(filepath.Join(distDir, name))
+		if err != nil {
+			t.Fatalf("%v: `make build` writes it", err)
 		}
-		if !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "azflows.html") && !strings.HasPrefix(u, "charts/") && !strings.HasPrefix(u, "data/") {
-			t.Errorf("azflows.html refers to %q", u)
+		t.Logf("dist/%s: %d bytes (%.2f MB), budget %d", name, len(b), float64(len(b))/1e6, offlineBudget)
+		if len(b) > offlineBudget {
+			t.Errorf("dist/%s is %d bytes, over the budget of %d", name, len(b), offlineBudget)
 		}
-	}
-	if !strings.Contains(html, `class="offline-build"`) || !strings.Contains(html, "figures and") {
-		t.Error("azflows.html does not say which code and data it was built from")
+		html := string(b)
+		markup := regexp.MustCompile(`(?s)<script[^>]*>.*?</script>`).ReplaceAllString(html, "")
+		for _, ref := range regexp.MustCompile(`(?:src|href)="([^"#][^"]*)"`).FindAllStringSubmatch(markup, -1) {
+			u := ref[1]
+			if !strings.HasPrefix(u, "data:") && !sibling.MatchString(u) && !strings.HasPrefix(u, "charts/") && !strings.HasPrefix(u, "data/") {
+				t.Errorf("%s refers to %q", name, u)
+			}
+		}
+		if !strings.Contains(html, `class="offline-build"`) || !strings.Contains(html, "sha256") {
+			t.Errorf("%s does not say which code and data it was built from", name)
+		}
+		if !strings.Contains(html, `<html lang="`+string(l)+`"`) {
+			t.Errorf("%s is not in %s", name, l)
+		}
 	}
 }
 
@@ -121,9 +132,6 @@ func TestOfflineFileLive(t *testing.T) {
 	// The SVG download is built from the page's own template.
 	if href := eval[string](t, ctx, `document.getElementById('dl-svg').href`); !strings.HasPrefix(href, "blob:") {
 		t.Errorf("SVG download link %q", href)
-	}
-	if n := eval[int](t, ctx, `[...document.querySelectorAll('.actions a')].filter(a => a.offsetParent && /png/i.test(a.textContent)).length`); n != 0 {
-		t.Errorf("%d PNG links shown offline", n)
 	}
 	waitFor(t, ctx, "the data downloads", `[...document.querySelectorAll('.actions a[download]')].filter(a => /CSV|JSON/.test(a.textContent)).every(a => a.href.startsWith('blob:'))`, 5*time.Second)
 	offlineOnly(t, requests)
@@ -187,8 +195,8 @@ func TestOfflineFileFallback(t *testing.T) {
 	}
 }
 
-// The offline file holds one language: it offers no switch to pages it does not carry, and a
-// lang in the hash neither leaves the file nor draws the chart in another language.
+// A single file holds one language: a lang in the hash neither leaves the file nor draws the
+// chart in another language; its switch links to its siblings beside it.
 func TestOfflineFileStaysInItsLanguage(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	requests := recordRequests(ctx, t)
@@ -198,9 +206,6 @@ func TestOfflineFileStaysInItsLanguage(t *testing.T) {
 	waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 20*time.Second)
 	if p := eval[string](t, ctx, `location.pathname`); !strings.HasSuffix(p, "/azflows.html") {
 		t.Errorf("the offline file sent the reader to %s", p)
-	}
-	if eval[bool](t, ctx, `document.getElementById('lang-switch').checkVisibility()`) {
-		t.Error("the offline file shows a language switch to pages it does not carry")
 	}
 	if l := eval[string](t, ctx, `window.azflowsPage.state.lang`); l != "" {
 		t.Errorf("state lang %q in the offline file", l)

@@ -9,7 +9,6 @@ import (
 	"math"
 	"syscall/js"
 	"time"
-	"unsafe"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text"
@@ -168,7 +167,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	// The chart's marks are painted once into an image kept until they change (state, size,
 	// tween step); a hover or focus then costs only the overlay.
 	base := layers[0]
-	key := baseKey{unsafe.SliceData(base), len(base), b}
+	key := baseKey{g.v.baseRevision(), b}
 	if g.baseImg == nil || g.baseKey != key {
 		if g.baseImg == nil || g.baseImg.Bounds() != b {
 			if g.baseImg != nil {
@@ -196,10 +195,10 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.drawNew = true
 }
 
-// baseKey identifies the painted base layer: the ops slice it came from and the screen size.
+// baseKey identifies the painted base layer by content: the view's revision of its base ops
+// (never the slice's address or length, which a change of year keeps) and the screen size.
 type baseKey struct {
-	ops  *drawOp
-	n    int
+	rev  uint64
 	size image.Rectangle
 }
 

@@ -2,11 +2,17 @@ package main
 
 import "azflows/charts"
 
-// Keyboard use of the chart, while its frame has focus: the arrow keys move a focus between
-// the marks that show data, one stop per datum in the model's order; Home and End go to the
-// first and the last; Enter or Space pins the focused datum; Escape clears focus and pin. The
-// focused datum is outlined and its tooltip drawn as on hover, and its text is posted to the
-// page (azflows:hover), whose live region reads it out.
+// Keyboard use of the chart, while its frame has focus. The reader walks the marks only after
+// entering the walk with Enter, or by reaching the chart with Tab: then the arrow keys move a
+// focus between the marks that show data, one stop per datum in the model's order; Home and
+// End go to the first and the last; Enter or Space pins the focused datum; Escape clears focus
+// and pin and ends the walk. The focused datum is outlined and its tooltip drawn as on hover,
+// and its text is posted to the page (azflows:hover), whose live region reads it out.
+//
+// Outside the walk (after a click into the chart, say), the keys presenters' clickers send
+// (PageDown, PageUp, →, ←, Space) and Escape are not the chart's: they go to the page
+// (azflows:key), which steps its story with them or hands them on to its host (a reveal.js
+// deck, web/modes.js). PageDown and PageUp always go there.
 
 // navKeys are the keys the view handles (KeyboardEvent.key values).
 var navKeys = map[string]bool{"ArrowRight": true, "ArrowDown": true, "ArrowLeft": true, "ArrowUp": true,
@@ -14,6 +20,43 @@ var navKeys = map[string]bool{"ArrowRight": true, "ArrowDown": true, "ArrowLeft"
 
 // navKey reports whether the view handles key.
 func navKey(key string) bool { return navKeys[key] }
+
+// keyRoute is where a key pressed in the chart goes.
+type keyRoute int
+
+const (
+	keyIgnore keyRoute = iota // not the chart's and not the page's: the browser does as usual
+	keyWalk                   // the chart's: moves the walk over the marks (input.Keys)
+	keyHost                   // the page's: posted as azflows:key, for its story or its host
+)
+
+// routeKey decides where key goes, given whether the reader is walking the marks; it returns
+// the key the walk sees (Enter outside the walk starts it on the first mark) and whether the
+// reader walks after it.
+func routeKey(walking bool, key string) (route keyRoute, walkKey string, walkingAfter bool) {
+	switch key {
+	case "Escape":
+		if walking {
+			return keyWalk, key, false
+		}
+		return keyHost, key, false
+	case "Enter":
+		if !walking {
+			return keyWalk, "Home", true
+		}
+		return keyWalk, key, true
+	case "PageDown", "PageUp":
+		return keyHost, key, walking
+	}
+	if walking && navKey(key) {
+		return keyWalk, key, true
+	}
+	switch key {
+	case "ArrowRight", "ArrowLeft", " ":
+		return keyHost, key, false
+	}
+	return keyIgnore, key, walking
+}
 
 // keyFocus is the keyboard's place in the chart.
 type keyFocus struct {

@@ -125,3 +125,48 @@ func TestKeyboardMovesFocusPinsAndClears(t *testing.T) {
 		t.Error("the view must leave Tab and letters to the page")
 	}
 }
+
+// The chart keeps the stepping keys only while the reader walks its marks (entered with Enter
+// or Tab, left with Escape); otherwise they go to the page, and PageDown/PageUp always do.
+func TestRouteKey(t *testing.T) {
+	for _, c := range []struct {
+		walking bool
+		key     string
+		route   keyRoute
+		walkKey string
+		after   bool
+	}{
+		{false, "ArrowRight", keyHost, "ArrowRight", false},
+		{false, "ArrowLeft", keyHost, "ArrowLeft", false},
+		{false, " ", keyHost, " ", false},
+		{false, "PageDown", keyHost, "PageDown", false},
+		{false, "PageUp", keyHost, "PageUp", false},
+		{false, "Escape", keyHost, "Escape", false},
+		{false, "Home", keyIgnore, "Home", false},
+		{false, "ArrowDown", keyIgnore, "ArrowDown", false},
+		{false, "Enter", keyWalk, "Home", true},
+		{true, "ArrowRight", keyWalk, "ArrowRight", true},
+		{true, "ArrowUp", keyWalk, "ArrowUp", true},
+		{true, " ", keyWalk, " ", true},
+		{true, "Enter", keyWalk, "Enter", true},
+		{true, "End", keyWalk, "End", true},
+		{true, "PageDown", keyHost, "PageDown", true},
+		{true, "Escape", keyWalk, "Escape", false},
+		{true, "a", keyIgnore, "a", true},
+	} {
+		r, k, after := routeKey(c.walking, c.key)
+		if r != c.route || k != c.walkKey || after != c.after {
+			t.Errorf("routeKey(%v, %q) = %v, %q, %v; want %v, %q, %v", c.walking, c.key, r, k, after, c.route, c.walkKey, c.after)
+		}
+	}
+	// Enter outside the walk focuses the first mark.
+	v := newView("view=bars&year=2010")
+	tick(v, input{})
+	v.frame(800, 450)
+	tick(v, input{})
+	_, k, _ := routeKey(false, "Enter")
+	tick(v, keys(k))
+	if order := focusOrder(v.chart); v.kb.datum != order[0] {
+		t.Errorf("Enter focused %q, want the first mark %q", v.kb.datum, order[0])
+	}
+}

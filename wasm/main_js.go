@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall/js"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -44,8 +45,17 @@ type inbox struct {
 	escape  bool
 	keys    []string
 
+	pressed time.Time // the last pointer press
+
 	hidden    atomic.Bool
 	sizeDirty atomic.Bool
+	walking   atomic.Bool // the reader walks the marks with the keys (keys.go)
+}
+
+func (b *inbox) pressedAt() time.Time {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.pressed
 }
 
 func (b *inbox) setHash(h string) {
@@ -111,22 +121,43 @@ func (b *inbox) listen() {
 	})
 	on(win, "keydown", func(ev js.Value) {
 		k := ev.Get("key").String()
-		if k == "Escape" {
+		if ev.Get("altKey").Truthy() || ev.Get("ctrlKey").Truthy() || ev.Get("metaKey").Truthy() {
+			return
+		}
+		route, walkKey, walking := routeKey(b.walking.Load(), k)
+		b.walking.Store(walking)
+		switch route {
+		case keyWalk:
+			ev.Call("preventDefault") // no scrolling of the page behind
 			b.mu.Lock()
-			b.escape = true
+			if k == "Escape" {
+				b.escape = true
+			} else if len(b.keys) < 16 {
+				b.keys = append(b.keys, walkKey)
+			}
 			b.mu.Unlock()
-			return
+		case keyHost:
+			ev.Call("preventDefault")
+			if k == "Escape" {
+				b.mu.Lock()
+				b.escape = true // the pin goes too
+				b.mu.Unlock()
+			}
+			postKey(k)
 		}
-		// Arrows, Home/End, Enter and Space move the keyboard focus between marks (keys.go).
-		if !navKey(k) || ev.Get("altKey").Truthy() || ev.Get("ctrlKey").Truthy() || ev.Get("metaKey").Truthy() {
-			return
+	})
+	// Reaching the chart with Tab (focus without a press just before it) enters the walk; a
+	// press leaves it, so that the clicker's keys go on to the page.
+	on(win, "focus", func(js.Value) {
+		if time.Since(b.pressedAt()) > time.Second {
+			b.walking.Store(true)
 		}
-		ev.Call("preventDefault") // no scrolling of the page behind
+	})
+	on(win, "pointerdown", func(js.Value) {
 		b.mu.Lock()
-		if len(b.keys) < 16 {
-			b.keys = append(b.keys, k)
-		}
+		b.pressed = time.Now()
 		b.mu.Unlock()
+		b.walking.Store(false)
 	})
 	// ebiten's canvas swallows every key it gets (preventDefault), Tab too, which would trap a
 	// keyboard in the chart: Tab stops here, before the canvas, and moves focus on as usual.
@@ -173,6 +204,11 @@ func post(m message) {
 		obj["message"] = m.Message
 	}
 	js.Global().Get("parent").Call("postMessage", js.ValueOf(obj), "*")
+}
+
+// postKey hands a key the chart does not use to the page: {type: "azflows:key", key}.
+func postKey(k string) {
+	js.Global().Get("parent").Call("postMessage", js.ValueOf(map[string]any{"type": "azflows:key", "key": k}), "*")
 }
 
 // postError reports a failure to the parent and marks window.azflowsView.error, so that

@@ -81,6 +81,7 @@ type view struct {
 	kb        keyFocus // the keyboard's focus (keys.go)
 
 	base    []drawOp // the chart's marks (while animating, the tween's)
+	baseRev uint64   // bumped by every paint of base: what a cache of the painted base is keyed on
 	overlay []drawOp // highlight and tooltip of the shown datum
 
 	dirty       bool // the chart must be built again
@@ -231,12 +232,17 @@ func (v *view) update(in input) []message {
 // paint makes c what Draw paints.
 func (v *view) paint(c *charts.Chart) {
 	v.shownChart = c
-	v.base = v.base[:0]
+	v.base = v.base[:0] // the same backing array, reused: only baseRev tells a new base apart
 	for _, m := range c.Marks {
 		v.base = appendMarkOps(v.base, m, v.dsf)
 	}
+	v.baseRev++
 	v.gen++
 }
+
+// baseRevision names the content of the base layer frame returns: it changes with every
+// change of state, language, size or tween step, and only then.
+func (v *view) baseRevision() uint64 { return v.baseRev }
 
 // animating reports whether a change of year is still being animated.
 func (v *view) animating() bool { return v.animFrom != nil }

@@ -454,3 +454,36 @@ func TestReducedMotionJumps(t *testing.T) {
 		t.Error("does not show 2012 at once")
 	}
 }
+
+// A change of year that draws as many ops as before (compare and bars do) still gives a new
+// base revision, so that the painted base layer is not reused (issue 12, finding 1).
+func TestBaseRevisionFollowsContent(t *testing.T) {
+	for _, view := range charts.ChartViews() {
+		v := newView("view=" + view + "&year=2010")
+		tick(v, input{ReducedMotion: true, BaseMapSettled: true})
+		v.frame(800, 450)
+		tick(v, input{})
+		rev, n := v.baseRevision(), len(v.base)
+		before := append([]drawOp(nil), v.base...)
+		tick(v, input{HasHash: true, Hash: "view=" + view + "&year=2012", ReducedMotion: true})
+		if _, _, ok := v.frame(800, 450); !ok {
+			t.Errorf("%s: the change of year was not drawn", view)
+		}
+		if v.baseRevision() == rev {
+			t.Errorf("%s: the base revision stayed %d after the change of year (%d ops before, %d after)", view, rev, n, len(v.base))
+		}
+		same := len(before) == len(v.base)
+		for i := 0; same && i < len(before); i++ {
+			same = before[i].kind == v.base[i].kind && before[i].text == v.base[i].text && before[i].color == v.base[i].color
+		}
+		if same {
+			t.Errorf("%s: 2010 and 2012 give the same base ops", view)
+		}
+		// Nothing new: the revision stays, so the cached base is reused.
+		rev = v.baseRevision()
+		tick(v, input{})
+		if v.baseRevision() != rev {
+			t.Errorf("%s: an idle tick changed the base revision", view)
+		}
+	}
+}

@@ -26,7 +26,13 @@
     var args = Array.prototype.slice.call(arguments, 2);
     return s.replace(/\{(\d)\}/g, function (m, n) { return args[n - 1] === undefined ? m : String(args[n - 1]); });
   }
-  function pageFor(l) { return l === 'en' ? 'index.html' : 'index.' + l + '.html'; }
+  // The single files (azflows.html, azflows.az.html, azflows.ru.html; web/offline.js runs first
+  // in them) link to each other as the site's pages do.
+  var offlineFile = !!window.azflowsOffline;
+  function pageFor(l) {
+    var stem = offlineFile ? 'azflows' : 'index';
+    return l === 'en' ? stem + '.html' : stem + '.' + l + '.html';
+  }
   function remember(l) { try { localStorage.setItem(LANG_KEY, l); } catch (e) { /* storage off */ } }
   // wantedLang is the language the reader asked for: the hash's lang (remembered), else on the
   // English page a remembered choice, else the browser's first language if the page speaks it.
@@ -44,15 +50,17 @@
     }
     return 'en';
   }
-  // Only the site's pages have their translations beside them; the single offline file (or a
-  // page saved under another name) stays in its language and offers no switch.
-  var sitePage = /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname);
+  // The site's pages have their translations beside them, and so do the single files as the
+  // build writes them; a page saved under another name stays in its language and offers no
+  // switch. A single file never leaves itself unasked (a sibling copied apart would be
+  // missing): a lang in the hash or a remembered choice keeps it; only the switch's links go.
+  var sitePage = offlineFile || /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname);
   if (!sitePage) {
     var sw = document.getElementById('lang-switch');
     if (sw) sw.hidden = true;
   }
   var want = wantedLang();
-  if (want !== pageLang && sitePage) {
+  if (want !== pageLang && sitePage && !offlineFile) {
     window.azflowsPage = { redirecting: pageFor(want) };
     location.replace(pageFor(want) + location.search + location.hash);
     return;
@@ -96,7 +104,7 @@
       // ASCII white space only around the year (\s would also take U+FEFF and other Unicode spaces).
       if (k === 'year' && /^[ \t\n\v\f\r]*\+?[0-9]+[ \t\n\v\f\r]*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
-    if (!sitePage) st.lang = ''; // the offline file speaks its own language only
+    if (!sitePage || offlineFile) st.lang = ''; // a single file speaks its own language only
     return st;
   }
   // withLang is st with the page's language when the hash names none: the view draws it.
@@ -124,7 +132,9 @@
   // key names the pre-rendered SVG and fallback page of a state (the context layer only on views that have one).
   function key(st) { return st.view + '-' + st.year + (st.context && config.contextViews.indexOf(st.view) >= 0 ? '-context' : ''); }
 
-  function say(msg) { notice.textContent = msg; page.notice = msg; }
+  // say shows msg in the notice line; a hint (how to use the live chart) is not shown on the
+  // presentation's slides (style.css).
+  function say(msg, hint) { notice.textContent = msg; page.notice = msg; notice.classList.toggle('hint', !!hint); }
 
   function showStatic(st) {
     showSummary(st);
@@ -185,7 +195,7 @@
     showStatic(st);
     readout.textContent = ''; page.readout = '';
     if (live && liveReady) live.contentWindow.postMessage({ type: 'azflows:state', hash: h }, '*');
-    if (fallback) load(fallback, 'fallback/' + key(st) + suffix + '.html');
+    if (fallback) loadFallback('fallback/' + key(st) + suffix + '.html');
   }
 
   // The language switch: each link goes to its page with the state (and its lang) in the hash;
@@ -222,16 +232,59 @@
     f.className = cls;
     f.title = title;
     f.setAttribute('aria-describedby', 'chart-summary summary-table chart-keys');
-    load(f, src);
+    if (src) load(f, src);
     return f;
+  }
+
+  // ---- never blank: the static chart stays until the fallback page has drawn ----
+  // Each page the fallback frame loads is laid out but unseen (.fallback-pending, style.css),
+  // over the static chart of the same state, until its echarts canvas has pixels; a page from
+  // another origin (index.html opened from a file) cannot be looked into: its load event then.
+  var FALLBACK_PAINT_MS = 10000;
+  function painted(f, before) {
+    try {
+      var d = f.contentDocument;
+      if (!d || d === before || d.readyState === 'loading') return false;
+      var c = d.querySelector('canvas');
+      if (!c || !c.width || !c.height) return false;
+      var px = c.getContext('2d').getImageData(c.width >> 1, c.height >> 1, 1, 1).data;
+      return px[3] > 0;
+    } catch (e) { return null; } // not ours to look into
+  }
+  var pending = 0; // counts the fallback's loads: only the last one's paint reveals it
+  function loadFallback(src) {
+    var f = fallback, n = ++pending, start = Date.now(), loadedAt = 0, before = null;
+    try { before = f.contentDocument; } catch (e) { before = null; }
+    chart.classList.add('fallback-pending');
+    page.fallbackPainted = false;
+    var onLoad = function () {
+      var d = null;
+      try { d = f.contentDocument; } catch (e) { d = null; }
+      if (d !== before) loadedAt = Date.now(); // not the blank page a new frame starts with
+    };
+    f.addEventListener('load', onLoad);
+    (function check() {
+      if (n !== pending || f !== fallback) { f.removeEventListener('load', onLoad); return; }
+      var p = painted(f, before);
+      var waitedLong = loadedAt && Date.now() - loadedAt > 1500; // loaded, but drew nothing we can see
+      if (p === true || (p === null && loadedAt) || waitedLong || Date.now() - start > FALLBACK_PAINT_MS) {
+        f.removeEventListener('load', onLoad);
+        chart.classList.remove('fallback-pending');
+        page.fallbackPainted = true;
+        return;
+      }
+      requestAnimationFrame(check);
+    })();
+    load(f, src);
   }
 
   function useFallback(reason) {
     if (page.mode === 'fallback') return;
     page.reason = reason;
     if (live) { live.remove(); live = null; liveReady = false; }
-    fallback = frame('fallback-frame', 'fallback/' + key(chartState()) + suffix + '.html', tr('iframe.fallback', 'Chart (simplified version)'));
+    fallback = frame('fallback-frame', null, tr('iframe.fallback', 'Chart (simplified version)'));
     document.getElementById('fallback-slot').appendChild(fallback);
+    loadFallback('fallback/' + key(chartState()) + suffix + '.html');
     chart.classList.remove('live');
     chart.classList.add('fallback');
     page.mode = 'fallback';
@@ -260,7 +313,7 @@
           }
           chart.classList.add('live');
           page.mode = 'live';
-          say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'));
+          say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'), true);
         }
       } else if (m.type === 'azflows:key' && typeof m.key === 'string') {
         // Keys pressed while the chart has focus, for the presentation mode's clicker keys.
@@ -293,7 +346,7 @@
   });
   window.addEventListener('hashchange', function () {
     var st = parseHash(location.hash);
-    if (st.lang && st.lang !== pageLang && sitePage) { // a link or the reader asked for another language
+    if (st.lang && st.lang !== pageLang && sitePage && !offlineFile) { // a link or the reader asked for another language
       remember(st.lang);
       location.replace(pageFor(st.lang) + location.search + location.hash);
       return;

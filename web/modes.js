@@ -16,17 +16,29 @@
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
     window.parent.postMessage({ type: 'azflows:height', height: h }, '*');
   }
-  function embedCode() {
+  // embedCode is the iframe for a size: 'responsive' (the host's full width at 16:9), or a fixed
+  // 'WxH'. allow="fullscreen" lets the embedded story go full screen.
+  function embedCode(size) {
     var base = location.href.split('#')[0].split('?')[0];
     var src = base + '#' + page.hashOf(page.state) + '&embed';
     var esc = function (s) { return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;'); };
-    return '<iframe src="' + esc(src) + '" title="' + esc(document.title) + '" width="800" height="560" ' +
-      'loading="lazy" style="border:0;max-width:100%"></iframe>';
+    var m = /^(\d+)x(\d+)$/.exec(size || '');
+    var box = m ? 'width="' + m[1] + '" height="' + m[2] + '" style="border:0;max-width:100%"'
+      : 'style="border:0;width:100%;aspect-ratio:16/9;height:auto"';
+    return '<iframe src="' + esc(src) + '" title="' + esc(document.title) + '" ' + box + ' allow="fullscreen" loading="lazy"></iframe>';
+  }
+  page.embedCode = embedCode;
+  function embedSize() {
+    var f = document.getElementById('embed-size');
+    var c = f && f.querySelector('input:checked');
+    return c ? c.value : 'responsive';
   }
   var code = document.getElementById('embed-code');
-  function updateEmbedCode() { if (code) code.value = embedCode(); }
+  function updateEmbedCode() { if (code) code.value = embedCode(embedSize()); }
   page.onState(updateEmbedCode);
   updateEmbedCode();
+  var sizes = document.getElementById('embed-size');
+  if (sizes) sizes.addEventListener('change', updateEmbedCode);
   var copy = document.getElementById('embed-copy');
   if (copy) {
     copy.addEventListener('click', function () {
@@ -60,6 +72,7 @@
   var counter = document.getElementById('present-step');
   var paused = false;
   var step = 0;
+  var fullscreenLeaves = false; // the presentation went full screen with "Present": leaving one leaves both
 
   function show(n) {
     step = Math.max(1, Math.min(story.length, n));
@@ -76,6 +89,8 @@
     show(n);
   }
   function leave() {
+    if (!page.present) return;
+    fullscreenLeaves = false;
     body.classList.remove('present');
     bar.hidden = true;
     page.flags.present = 0;
@@ -83,19 +98,54 @@
     page.go(page.hashOf(page.state));
     if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen();
   }
+  // ---- keys: the story's, else the host's ----
+  // The keys presenters' clickers send step the story while it has a step to go; otherwise, and
+  // whenever the presentation is not running (not on, or its slide left), they belong to the
+  // host page: a reveal.js deck gets them through its postMessage API ({method: 'next'} /
+  // 'prev'), any other host by having the focus handed back to it.
+  var NEXT = { ArrowRight: 1, PageDown: 1, ' ': 1 };
+  var PREV = { ArrowLeft: 1, PageUp: 1 };
+  var inDeck = false; // a reveal.js deck has posted slide:start or slide:stop to this page
+  function toHost(key) {
+    if (window.parent === window) return false;
+    var method = NEXT[key] ? 'next' : PREV[key] ? 'prev' : '';
+    if (!method) return false;
+    try { window.parent.postMessage(JSON.stringify({ method: method }), '*'); } catch (e) { /* detached */ }
+    if (!inDeck) {
+      try { window.parent.focus(); } catch (e) { /* the host keeps its own focus rules */ }
+    }
+    return true;
+  }
   function onKey(key) {
-    if (!page.flags.present || paused) return false;
-    if (key === 'ArrowRight' || key === 'PageDown' || key === ' ') { show(step + 1); return true; }
-    if (key === 'ArrowLeft' || key === 'PageUp') { show(step - 1); return true; }
+    if (!page.flags.present || paused) return toHost(key);
+    if (NEXT[key]) return step < story.length ? (show(step + 1), true) : toHost(key);
+    if (PREV[key]) return step > 1 ? (show(step - 1), true) : toHost(key);
     if (key === 'Escape') { leave(); return true; }
     return false;
   }
   document.addEventListener('keydown', function (ev) {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     var t = ev.target;
     if (t && (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && t.type === 'text'))) return;
+    // Outside the presentation, arrows and Space keep their use on the page's own controls.
+    var control = t && t.closest && t.closest('input, select, button, a, summary');
+    if (!page.flags.present && control && !(ev.key === 'PageDown' || ev.key === 'PageUp')) return;
     if (onKey(ev.key)) ev.preventDefault();
   });
+  // Keys the chart's frame did not use (wasm/keys.go), relayed by app.js.
   document.addEventListener('azflows:key', function (ev) { onKey(ev.detail); });
+  // The hash names the step: #present=N on an open page enters or moves the presentation.
+  window.addEventListener('hashchange', function () {
+    if (!story.length) return;
+    var n = page.flags.present;
+    if (n && (!page.present || n !== step)) enter(n);
+    else if (!n && page.present) leave();
+  });
+  // One Escape leaves both: in full screen the browser takes the Escape for itself and only
+  // leaves full screen, so leaving full screen while presenting leaves the presentation too.
+  document.addEventListener('fullscreenchange', function () {
+    if (!document.fullscreenElement && page.present && fullscreenLeaves) leave();
+  });
   document.getElementById('present-next').addEventListener('click', function () { show(step + 1); });
   document.getElementById('present-prev').addEventListener('click', function () { show(step - 1); });
   document.getElementById('present-exit').addEventListener('click', leave);
@@ -106,7 +156,9 @@
   if (start) {
     start.addEventListener('click', function () {
       enter(1);
-      if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(function () {});
+      if (document.documentElement.requestFullscreen) {
+        document.documentElement.requestFullscreen().then(function () { fullscreenLeaves = !!page.present; }, function () {});
+      }
     });
   }
   // Inside reveal.js, the deck posts 'slide:start' / 'slide:stop' to iframes on its slides.
@@ -115,6 +167,7 @@
     if (ev.data === 'slide:stop') { paused = true; }
     else if (ev.data === 'slide:start') { paused = false; }
     else return;
+    inDeck = true;
     body.classList.toggle('paused', paused);
     if (page.present) page.present.paused = paused;
     var live = page.liveFrame();

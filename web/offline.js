@@ -110,8 +110,40 @@
     // wasm is the view's WebAssembly (a promise of an ArrayBuffer).
     wasm: function () { return gunzip('azflows-wasm'); },
     // text is a file of the site, by path (a promise of a string): 'basemap.json'.
-    text: text
+    text: text,
+    // fonts are the chart's Noto Sans subsets, read back from the page's own @font-face rules
+    // (offline.go writes the .woff files there as data: URLs), each weight in the rules' order,
+    // which is style.css's: latin, latin-ext, cyrillic (charts/fonts.Subsets). A promise of
+    // {regular: [Uint8Array…], bold: [Uint8Array…]}, as view.js would fetch them.
+    fonts: function () {
+      return new Promise(function (resolve) {
+        var out = { regular: [], bold: [] };
+        fontRules().forEach(function (r) {
+          var m = /base64,([A-Za-z0-9+\/=]+)/.exec(r.style.getPropertyValue('src'));
+          if (!m) return;
+          var bin = atob(m[1]);
+          var b = new Uint8Array(bin.length);
+          for (var i = 0; i < bin.length; i++) b[i] = bin.charCodeAt(i);
+          (String(r.style.getPropertyValue('font-weight')) === '700' ? out.bold : out.regular).push(b);
+        });
+        resolve(out);
+      });
+    }
   };
+
+  // fontRules are the page's @font-face rules of Noto Sans, in order.
+  function fontRules() {
+    var out = [];
+    for (var i = 0; i < document.styleSheets.length; i++) {
+      var rules;
+      try { rules = document.styleSheets[i].cssRules; } catch (e) { continue; }
+      for (var j = 0; j < rules.length; j++) {
+        var r = rules[j];
+        if (r.type === 5 && /Noto Sans/.test(r.style.getPropertyValue('font-family'))) out.push(r);
+      }
+    }
+    return out;
+  }
 
   // Downloads: the SVG from the page's own template, the data files from the bundle.
   var blobs = {};
@@ -121,13 +153,15 @@
   }
   function svgLink() {
     var a = document.getElementById('dl-svg');
-    var m = a && /^charts\/(.+)\.svg$/.exec(a.getAttribute('href') || '');
+    // charts/KEY.svg, or charts/KEY.az.svg in another language; the page's template is svg-KEY.
+    var m = a && /^charts\/(.+?)(\.[a-z]{2})?\.svg$/.exec(a.getAttribute('href') || '');
     if (!m) return;
     var tpl = document.getElementById('svg-' + m[1]);
     var svg = tpl && tpl.content.querySelector('svg');
     if (!svg) return;
-    a.setAttribute('download', m[1] + '.svg');
-    a.setAttribute('href', blobURL(m[1] + '.svg', 'image/svg+xml', new XMLSerializer().serializeToString(svg)));
+    var name = m[0].slice('charts/'.length);
+    a.setAttribute('download', name);
+    a.setAttribute('href', blobURL(name, 'image/svg+xml', new XMLSerializer().serializeToString(svg)));
   }
   function dataLinks() {
     var types = { csv: 'text/csv', json: 'application/json' };
@@ -142,10 +176,67 @@
       });
     }, function () { /* the links stay; the table view has the figures */ });
   }
-  function hidePNG() {
-    ['dl-png', 'dl-png-720'].forEach(function (id) {
-      var el = document.getElementById(id);
-      if (el) el.hidden = true;
+  // The PNG slide images, painted here from the state's SVG (the model's, as charts/svg wrote
+  // it) at 1920×1080 and 1280×720, with the page's fonts put into the image (an SVG image sees
+  // no page style). Painted after each change of state, when the page is idle; until then the
+  // links wait (their href is not yet a blob:).
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var fontCSS = null;
+  function fontFaces() {
+    if (fontCSS === null) fontCSS = fontRules().map(function (r) { return r.cssText; }).join('\n');
+    return fontCSS;
+  }
+  function paintPNG(svg, w, h) {
+    return new Promise(function (resolve, reject) {
+      var clone = svg.cloneNode(true);
+      clone.setAttribute('width', String(w));
+      clone.setAttribute('height', String(h));
+      var style = document.createElementNS(SVGNS, 'style');
+      style.textContent = fontFaces();
+      clone.insertBefore(style, clone.firstChild);
+      var img = new Image();
+      img.onload = function () {
+        var c = document.createElement('canvas');
+        c.width = w; c.height = h;
+        var g = c.getContext('2d');
+        g.fillStyle = '#ffffff';
+        g.fillRect(0, 0, w, h);
+        g.drawImage(img, 0, 0, w, h);
+        try { c.toBlob(function (b) { if (b) resolve(b); else reject(new Error('no PNG')); }, 'image/png'); } catch (e) { reject(e); }
+      };
+      img.onerror = function () { reject(new Error('the SVG did not load as an image')); };
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(clone));
+    });
+  }
+  var pngToken = 0;
+  var pngURLs = [];
+  function pngLinks() {
+    var token = ++pngToken;
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+    idle(function () {
+      if (token !== pngToken) return;
+      var jobs = ['dl-png', 'dl-png-720'].map(function (id) {
+        var a = document.getElementById(id);
+        var m = a && /^charts\/(.+)-(\d+)x(\d+)(\.[a-z]{2})?\.png$/.exec(a.getAttribute('href') || '');
+        if (!m) return null;
+        var tpl = document.getElementById('svg-' + m[1]);
+        var svg = tpl && tpl.content.querySelector('svg');
+        if (!svg) return null;
+        var name = m[0].slice('charts/'.length);
+        return paintPNG(svg, parseInt(m[2], 10), parseInt(m[3], 10)).then(function (b) {
+          if (token !== pngToken) return;
+          var url = URL.createObjectURL(b);
+          pngURLs.push(url);
+          a.setAttribute('download', name);
+          a.setAttribute('href', url);
+        });
+      });
+      Promise.all(jobs).then(function () {
+        // Only the links' current images are kept.
+        var keep = {};
+        ['dl-png', 'dl-png-720'].forEach(function (id) { var a = document.getElementById(id); if (a) keep[a.getAttribute('href')] = true; });
+        pngURLs = pngURLs.filter(function (u) { if (keep[u]) return true; URL.revokeObjectURL(u); return false; });
+      }, function (err) { if (window.console) console.warn('azflows: PNG: ' + String((err && err.message) || err)); });
     });
   }
   // The pre-rendered SVG of each state (offline.go takes them out of the page to save room):
@@ -157,6 +248,7 @@
       box.innerHTML = html;
       document.body.appendChild(box);
       svgLink();
+      pngLinks();
       var page = window.azflowsPage;
       if (page && page.state && page.mode === 'static' && typeof page.go === 'function') page.go(page.hashOf(page.state));
     }, function () { /* the chart of #static stays */ });
@@ -164,11 +256,10 @@
 
   function ready() {
     templates();
-    hidePNG();
     svgLink();
     dataLinks();
     var page = window.azflowsPage;
-    if (page && typeof page.onState === 'function') page.onState(function () { svgLink(); });
+    if (page && typeof page.onState === 'function') page.onState(function () { svgLink(); pngLinks(); });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
   else ready();

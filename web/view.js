@@ -11,14 +11,8 @@
   root.background = '#ffffff';
   root.height = '100%';
 
-  // Presentation clickers send these keys; when the chart has focus, the page must still get
-  // them to step through its story.
-  var stepKeys = { ArrowRight: 1, ArrowLeft: 1, PageDown: 1, PageUp: 1, ' ': 1, Escape: 1 };
-  window.addEventListener('keydown', function (ev) {
-    if (stepKeys[ev.key] && window.parent !== window) {
-      window.parent.postMessage({ type: 'azflows:key', key: ev.key }, '*');
-    }
-  });
+  // Keys: the wasm decides which are the chart's (the walk over its marks) and posts the rest,
+  // the presentation clickers' among them, to the page as azflows:key (wasm/keys.go).
 
   // In the single-file azflows.html the page hands over the wasm and the base map (see
   // web/offline.js): a page opened from a file cannot fetch them. Its srcdoc frame has no hash
@@ -146,7 +140,14 @@
   // The chart text's fonts (Noto Sans latin, latin-ext, cyrillic; see charts/fonts), fetched
   // beside view.wasm while it loads: the program starts once they have arrived or failed (it
   // then draws with its built-in Go fonts, which lack ə).
-  var fontsReady = offline ? Promise.resolve() : Promise.all([400, 700].map(function (w) {
+  // In a single file they come from the page (offline.js reads them back from its style), copied
+  // into this frame's own Uint8Arrays, which Go's js.CopyBytesToGo needs.
+  var fontsReady = offline ? offline.fonts().then(function (f) {
+    var own = function (list) { return list.map(function (b) { return new Uint8Array(b); }); };
+    if (f.regular.length && f.bold.length) window.azflowsFonts = { regular: own(f.regular), bold: own(f.bold) };
+  }, function (err) {
+    if (window.console) console.warn('azflows view: fonts: ' + String((err && err.message) || err));
+  }) : Promise.all([400, 700].map(function (w) {
     return Promise.all(['latin', 'latin-ext', 'cyrillic'].map(function (s) {
       var f = 'fonts/noto-sans-' + s + '-' + w + '-normal.woff';
       return fetch(f).then(function (resp) {

@@ -15,36 +15,67 @@ import (
 	"strings"
 
 	"azflows/data"
+	"azflows/i18n"
 )
 
-// offlineFile is the single self-contained page: it works when opened from disk
-// (file://) with the network off.
+// offlineFile is the single self-contained page in English: it works when opened from disk
+// (file://) with the network off. offlineName names it in each language.
 const offlineFile = "azflows.html"
+
+// offlineName is the single file of a language: azflows.html, azflows.az.html, azflows.ru.html
+// (web/app.js links the three with the same names).
+func offlineName(l i18n.Lang) string {
+	return strings.TrimSuffix(offlineFile, ".html") + langSuffix(l) + ".html"
+}
+
+// isOfflineFile reports whether name is the single file of a language.
+func isOfflineFile(name string) bool {
+	for _, l := range i18n.Langs {
+		if name == offlineName(l) {
+			return true
+		}
+	}
+	return false
+}
 
 // offlineBudget is the most azflows.html may weigh (issue 5).
 const offlineBudget = 5_000_000
 
 var (
 	cspMeta      = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?`)
-	fontURL      = regexp.MustCompile(`url\('(fonts/[^']+)'\)`)
+	fontURL      = regexp.MustCompile(`url\('(fonts/[^']+)\.woff2'\) format\('woff2'\)`)
 	scriptSrc    = regexp.MustCompile(`<script src="([^"]+)"[^>]*></script>\n?`)
 	scriptOrData = regexp.MustCompile(`(?i)</script|<!--`)
 	svgTemplates = regexp.MustCompile(`(?s)<template id="svg-[^"]*">.*?</template>\n?\s*`)
 )
 
-// writeOffline writes dist/azflows.html from the pages the build already wrote: the same
-// index.html (page, SVG templates, table, sources), with its styles and scripts inlined, and
+// writeOffline writes the single file of every language (offlineName).
+func writeOffline(out string) error {
+	for _, l := range i18n.Langs {
+		if err := writeOfflineIn(out, l); err != nil {
+			return fmt.Errorf("%s: %w", offlineName(l), err)
+		}
+	}
+	return nil
+}
+
+// writeOfflineIn writes dist/azflows.html (or .az.html, .ru.html) from the pages the build
+// already wrote: the same index.html of the language (page, SVG templates, table, sources),
+// with its styles and scripts inlined, and
 // everything its frames need inside it: the view's wasm (gzip, in base 85), the fallback pages,
 // the echarts bundle, the base map, the SVGs of the other states and the data downloads (one
 // gzip+base85 bundle of texts); the page's fonts are data: URLs in its style.
 // web/offline.js decodes them with DecompressionStream and builds the frames as srcdoc
-// documents, which share the page's origin and policy, so nothing is fetched.
-func writeOffline(out string) error {
+// documents, which share the page's origin and policy, so nothing is fetched. The page's fonts
+// are the .woff files (not .woff2): web/offline.js hands the same bytes to the view, which
+// draws the chart's text with them (ə, Cyrillic), as the site's view does.
+func writeOfflineIn(out string, l i18n.Lang) error {
+	sfx := langSuffix(l)
 	read := func(name string) (string, error) {
 		b, err := os.ReadFile(filepath.Join(out, name))
 		return string(b), err
 	}
-	page, err := read("index.html")
+	page, err := read(pageName(l))
 	if err != nil {
 		return err
 	}
@@ -57,7 +88,7 @@ func writeOffline(out string) error {
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
 	for _, name := range []string{"view.html", "view.js", "wasm_exec.js", "basemap.json", "assets/echarts.min.js",
-		"assets/basemap.js", "data/azflows-figures.csv", "data/azflows-events.csv", "data/azflows.json"} {
+		"assets/basemap.js", "data/azflows-figures" + sfx + ".csv", "data/azflows-events" + sfx + ".csv", "data/azflows" + sfx + ".json"} {
 		s, err := read(name)
 		if err != nil {
 			return err
@@ -66,7 +97,7 @@ func writeOffline(out string) error {
 	}
 	var fallbackScripts, fallbackStyles []string
 	for _, s := range states() {
-		name := "fallback/" + stateKey(s) + ".html"
+		name := "fallback/" + stateKey(s) + sfx + ".html"
 		p, err := read(name)
 		if err != nil {
 			return err
@@ -103,17 +134,17 @@ func writeOffline(out string) error {
 	if err != nil {
 		return err
 	}
-	// The page's fonts, which the SVG's text was measured with, as data: URLs.
+	// The page's fonts, which the SVG's text was measured with, as data: URLs: the .woff of
+	// each subset, which the view reads back from these rules (web/offline.js, fonts).
 	var fontErr error
 	css = fontURL.ReplaceAllStringFunc(css, func(m string) string {
-		name := fontURL.FindStringSubmatch(m)[1]
+		name := fontURL.FindStringSubmatch(m)[1] + ".woff"
 		b, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			fontErr = err
 			return m
 		}
-		mime := "font/" + strings.TrimPrefix(filepath.Ext(name), ".")
-		return "url(data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(b) + ")"
+		return "url(data:font/woff;base64," + base64.StdEncoding.EncodeToString(b) + ") format('woff')"
 	})
 	if fontErr != nil {
 		return fontErr
@@ -151,18 +182,18 @@ func writeOffline(out string) error {
 	steps := [][2]string{
 		{`<link rel="stylesheet" href="style.css">`, "<style>" + css + "</style>"},
 		{`<noscript><link rel="stylesheet" href="noscript.css"></noscript>`, "<noscript><style>" + noscript + "</style></noscript>"},
-		// Offline there are no PNG files: the links stay hidden (offline.js makes the SVG, CSV and JSON ones).
-		{`<a id="dl-png" `, `<a id="dl-png" hidden `},
-		{`<a id="dl-png-720" `, `<a id="dl-png-720" hidden `},
-		{"</footer>", `<p class="offline-build">Single-file edition: code ` + html.EscapeString(version()) + ", data " + dataVersion() + ".</p>\n</footer>"},
+		// The PNG, SVG, CSV and JSON links become blob: links (offline.js paints the PNGs).
+		{"</footer>", `<p class="offline-build">` + html.EscapeString(i18n.T(l, "page.offline", version(), dataVersion(l))) + "</p>\n</footer>"},
 	}
 	for _, s := range steps {
 		if err := replace(s[0], s[1]); err != nil {
 			return err
 		}
 	}
-	// Links to the page itself stay in the file.
-	page = strings.ReplaceAll(page, `href="index.html"`, `href="`+offlineFile+`"`)
+	// Links to the page in each language go to the single file of that language beside it.
+	for _, o := range i18n.Langs {
+		page = strings.ReplaceAll(page, `href="`+pageName(o)+`"`, `href="`+offlineName(o)+`"`)
+	}
 	// The deferred scripts of the head become inline scripts at the end of the body, after
 	// the data they read.
 	page = scriptSrc.ReplaceAllString(page, "")
@@ -186,14 +217,14 @@ func writeOffline(out string) error {
 	meta := `<meta http-equiv="Content-Security-Policy" content="` + cspWith(page, true, extra, fallbackStyles) + `">`
 	page = strings.Replace(page, `<meta charset="utf-8">`, `<meta charset="utf-8">`+"\n"+meta, 1)
 
-	if err := os.WriteFile(filepath.Join(out, offlineFile), []byte(page), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, offlineName(l)), []byte(page), 0o644); err != nil {
 		return err
 	}
 	verdict := "within"
 	if len(page) > offlineBudget {
 		verdict = "OVER"
 	}
-	fmt.Printf("build: %s is %.2f MB (%s the %d MB budget; the wasm is %.2f MB of it)\n", offlineFile,
+	fmt.Printf("build: %s is %.2f MB (%s the %d MB budget; the wasm is %.2f MB of it)\n", offlineName(l),
 		float64(len(page))/1e6, verdict, offlineBudget/1_000_000, float64(len(wasm85))/1e6)
 	return nil
 }
@@ -231,13 +262,13 @@ func base85(b []byte) string {
 	return string(out)
 }
 
-// dataVersion names the data the file was built from: its record counts and a hash of the
-// JSON download.
-func dataVersion() string {
+// dataVersion names the data the file was built from, in l: its record counts and a hash of
+// the JSON download.
+func dataVersion(l i18n.Lang) string {
 	var b bytes.Buffer
 	if err := data.WriteJSON(&b); err != nil {
 		return "(unknown)"
 	}
 	sum := sha256.Sum256(b.Bytes())
-	return fmt.Sprintf("%d figures and %d events, sha256 %s", len(data.Figures), len(data.Events), hex.EncodeToString(sum[:])[:12])
+	return i18n.T(l, "page.offline.data", len(data.Figures), len(data.Events), hex.EncodeToString(sum[:])[:12])
 }
