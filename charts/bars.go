@@ -11,7 +11,7 @@ import (
 // Bars lays out the destinations of every year as small multiples: one panel per year, side
 // by side, rows aligned by destination, all panels on one scale. The chosen year's panel is
 // outlined; a category a year lacks is said in words, never drawn as a zero bar.
-func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h) }
+func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h).withTips() }
 
 func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l}

@@ -7,7 +7,7 @@ import (
 
 // Flow lays out the year's destinations as bands from Azerbaijan to each destination, band
 // width proportional to the count, on a scale shared by all years.
-func Flow(year int, w, h float64) *Chart { return flow(i18n.EN, year, w, h) }
+func Flow(year int, w, h float64) *Chart { return flow(i18n.EN, year, w, h).withTips() }
 
 func flow(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background, Lang: l}

@@ -15,10 +15,6 @@ import (
 // dashed stub that points at no country, victims without a destination are a dashed note at
 // Azerbaijan, and the NGO estimate is a note in the estimate colour, never an arc.
 
-func init() {
-	builders["map"] = func(s State, w, h float64) *Chart { return Map(s, w, h) }
-	describers = append(describers, describeCountry, describeRoute)
-}
 
 // Map colours: land is quiet, Azerbaijan dark, the year's named destinations tinted.
 const (
@@ -116,7 +112,9 @@ func maxArcValue() float64 {
 func mapCredit(l i18n.Lang) string { return i18n.T(l, "map.credit", geo.Source) }
 
 // Map lays out the year's destinations as arcs on the base map.
-func Map(s State, w, h float64) *Chart {
+func Map(s State, w, h float64) *Chart { return mapView(s, w, h).withTips() }
+
+func mapView(s State, w, h float64) *Chart {
 	year := s.Year
 	l := lang(s)
 	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}

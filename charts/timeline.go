@@ -7,10 +7,6 @@ import (
 	"azflows/i18n"
 )
 
-func init() {
-	builders["timeline"] = func(s State, w, h float64) *Chart { return timeline(lang(s), s.Year, w, h) }
-	describers = append(describers, describeEvent)
-}
 
 // The time axis runs from before the 1990s emigration to after the articles of early 2013.
 const tlFrom, tlTo = 1989.5, 2014.0
@@ -71,7 +67,7 @@ type tlItem struct {
 // Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
 // the undated shelter in a lane of its own. Labels sit beside their marks, in as many rows as
 // it takes for none to overlap.
-func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h) }
+func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h).withTips() }
 
 func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
