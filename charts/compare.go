@@ -8,7 +8,6 @@ import (
 	"azflows/i18n"
 )
 
-
 // The records the compare view sets side by side.
 const (
 	cmpConvicted  = "convicted-2010"

@@ -15,7 +15,6 @@ import (
 // dashed stub that points at no country, victims without a destination are a dashed note at
 // Azerbaijan, and the NGO estimate is a note in the estimate colour, never an arc.
 
-
 // Map colours: land is quiet, Azerbaijan dark, the year's named destinations tinted.
 const (
 	LandC     = "#e6e9ed"

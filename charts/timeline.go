@@ -7,7 +7,6 @@ import (
 	"azflows/i18n"
 )
 
-
 // The time axis runs from before the 1990s emigration to after the articles of early 2013.
 const tlFrom, tlTo = 1989.5, 2014.0
 
