@@ -126,6 +126,7 @@ func mapView(s State, w, h float64) *Chart {
 	}
 	m := mapLayout(c, c.Title, sub, []string{mapCredit(l)}, source)
 	pl := &placer{rect: m.rect}
+	c.Panels = append(c.Panels, Panel{ID: "map", Rect: m.rect})
 
 	dest := map[string]bool{}
 	for _, d := range dests {
@@ -227,7 +228,7 @@ func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
 		}
 		pts := arcPolygon(origin, end, bend, w, m.f.base)
 		target := d.Label
-		out = append(out, arcMark{Mark: Mark{ID: id, Role: "arc", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
+		out = append(out, arcMark{Mark: Mark{ID: id, Role: "arc", Panel: "map", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
 			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.Lang, "AZ"), Target: target}, d: d, end: end})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })

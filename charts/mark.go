@@ -74,6 +74,9 @@ type Mark struct {
 	// key of its row in that panel ("" where it has none).
 	Panel string
 	Row   string
+	// From and To are a range or span on the panel's X scale (the age range, the timeline's
+	// spans in years); both 0 for a bar that starts at zero.
+	From, To float64
 }
 
 // Panel is a plot area with its own scales, as the model laid it out: a year of the bars
