@@ -80,7 +80,7 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 			d, ok := r.Cells[y]
 			if !ok {
 				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
-					Text: Fit(missingText(l, r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*0.35},
+					Text: Fit(missingText(l, r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*midline},
 					Size: f.small, Style: Style{Fill: Muted}})
 				continue
 			}
@@ -88,14 +88,14 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 			rect := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
 			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
 			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
-				At: Point{rect.X + rect.W + gap*0.6, yc + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+				At: Point{rect.X + rect.W + gap*0.6, yc + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		}
 		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	}
 	for j, r := range rows {
 		yc := top + band*(float64(j)+0.5)
 		c.add(Mark{ID: "label/" + r.Key, Role: "label", Row: r.Key, Kind: TextMark, Text: Fit(r.Label, f.base, false, labelW),
-			At: Point{x0 - gap, yc + f.base*0.35}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
+			At: Point{x0 - gap, yc + f.base*midline}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
 	}
 	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "bars.axis"), f.small, false, f.plot.X+f.plot.W-x0),
 		At: Point{(x0 + f.plot.X + f.plot.W) / 2, bottom + f.small*2.75}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})

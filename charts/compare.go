@@ -76,7 +76,7 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 		op.Rows = append(op.Rows, Row{Key: o.ID, Label: lbl, Y0: y, Y1: y + th, Selected: o.Period.From == year})
 		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
 		c.add(Mark{ID: "value/" + o.ID, Role: "value", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
-			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		if o.ID == cmpIdentified {
 			p := fig(cmpNoSchool)
 			pr := Rect{sx.Map(0), y, sx.Map(p.Value) - sx.Map(0), th}
@@ -170,7 +170,7 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	c.Panels = append(c.Panels, np)
 	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
 	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
-		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
+		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(np, "ngo/", r.Y-2, r.Y+r.H+2, r.Y+r.H+f.small*1.15, f.small)
 	y += (barH + f.small*1.6 + f.base*0.5) * k
 
@@ -193,7 +193,7 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: sure, To: age.High, Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
 		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
 	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: Fit("\u201c"+i18n.FigText(l, age)+"\u201d", f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
-		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
+		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*midline}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(apl, "age/", core.Y-2, core.Y+core.H+2, core.Y+core.H+f.small*1.15, f.small)
 }
 

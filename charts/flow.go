@@ -51,7 +51,7 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 	origin := Rect{xL, yL, nodeW, total * k}
 	panel := Panel{ID: "flow", Rect: f.plot, Rows: []Row{{Key: "AZ", Label: az, Y0: origin.Y, Y1: origin.Y + origin.H}}}
 	c.add(Mark{ID: "node/AZ", Role: "node", Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: az, Value: tot.Value})
-	c.add(Mark{ID: "label/AZ", Role: "label", Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: TextMark, Text: az, At: Point{xL - gap, origin.Y + origin.H/2 + f.base*0.35}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
+	c.add(Mark{ID: "label/AZ", Role: "label", Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: TextMark, Text: az, At: Point{xL - gap, origin.Y + origin.H/2 + f.base*midline}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
 
 	y0 := yL
 	for i, d := range dests {
@@ -71,7 +71,7 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 			Label: d.Label, Value: v, Source: az, Target: d.Label})
 		node := Rect{xR, ty, nodeW, bh}
 		c.add(Mark{ID: "node/" + d.Figure.ID, Role: "node", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
-		yc := slotY + slots[i]/2 + f.base*0.35
+		yc := slotY + slots[i]/2 + f.base*midline
 		val := i18n.FigText(l, d.Figure)
 		lbl := Fit(d.Label, f.base, false, labelW-TextWidth("  "+val, f.base, true))
 		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})

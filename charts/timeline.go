@@ -303,9 +303,9 @@ func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top,
 		var anchor Anchor
 		var room float64
 		if labelLeft(it, sx, size, gap, right) {
-			at, anchor, room = Point{x0 - gap, yc + size*0.35}, End, x0-gap-left
+			at, anchor, room = Point{x0 - gap, yc + size*midline}, End, x0-gap-left
 		} else {
-			at, anchor, room = Point{x1 + gap, yc + size*0.35}, Start, right-x1-gap
+			at, anchor, room = Point{x1 + gap, yc + size*midline}, Start, right-x1-gap
 		}
 		if t := Fit(it.Label, size, false, max(room, 0)); t != "" {
 			c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "time", Row: row, Datum: it.Datum, Kind: TextMark, Text: t,
