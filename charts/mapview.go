@@ -186,7 +186,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 			if pts == nil {
 				continue
 			}
-			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: "country", Datum: datum, Kind: PathMark, Points: pts, Closed: true,
+			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: "country", Panel: "map", Row: ct.ID, Datum: datum, Kind: PathMark, Points: pts, Closed: true,
 				Style: st, Label: countryName(c.Lang, ct.ID)})
 		}
 	}

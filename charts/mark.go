@@ -71,7 +71,8 @@ type Mark struct {
 	Target string // flow destination node label
 
 	// Where the mark sits in the chart's structure: the panel whose scales placed it and the
-	// key of its row in that panel ("" where it has none).
+	// key of its row in that panel, or of the category it belongs to (a country's ISO code on
+	// the map); "" where it has none.
 	Panel string
 	Row   string
 	// From and To are a range or span on the panel's X scale (the age range, the timeline's
@@ -113,6 +114,7 @@ type Chart struct {
 	Title      string
 	Lang       i18n.Lang // the language of the chart's words ("" draws English)
 	Marks      []Mark
+	Notes      []string // the notes under the plot, whole (the note marks may leave lines out)
 	Panels     []Panel
 	// Tips are the tooltip lines of every datum a mark shows, computed once when the chart is
 	// built (TooltipLines); every backend shows these strings.

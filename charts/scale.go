@@ -76,3 +76,11 @@ func (c *Chart) addAxis(p Panel, prefix string, y0, y1, labelY, size float64) {
 		}
 	}
 }
+
+// Invert is the value at position p.
+func (s Linear) Invert(p float64) float64 {
+	if s.R1 == s.R0 {
+		return s.D0
+	}
+	return s.D0 + (p-s.R0)/(s.R1-s.R0)*(s.D1-s.D0)
+}
