@@ -126,7 +126,9 @@ func mapView(s State, w, h float64) *Chart {
 	}
 	m := mapLayout(c, c.Title, sub, []string{mapCredit(l)}, source)
 	pl := &placer{rect: m.rect}
-	c.Panels = append(c.Panels, Panel{ID: "map", Rect: m.rect})
+	// The map's scales: the projection's plane (geo.Region) to pixels.
+	px, py := m.proj.scales()
+	c.Panels = append(c.Panels, Panel{ID: "map", Rect: m.rect, X: px, Y: py})
 
 	dest := map[string]bool{}
 	for _, d := range dests {

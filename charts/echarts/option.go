@@ -106,9 +106,10 @@ type pointsShape struct {
 	Points [][2]float64 `json:"points"`
 }
 
-// Drawing order of graphic elements against the series (z 2) and the geo (z 0).
+// Drawing order: the map's countries (z 0), decoration, the series, texts.
 const (
 	zDecoration = 1
+	zSeries     = 2
 	zText       = 10
 )
 

@@ -32,6 +32,7 @@ type series struct {
 	BarGap           string  `json:"barGap,omitempty"`
 	Stack            string  `json:"stack,omitempty"`
 	Silent           bool    `json:"silent,omitempty"`
+	Z                int     `json:"z"`
 	Data             []any   `json:"data"`
 }
 
@@ -152,15 +153,16 @@ func (t *translation) barPanel(c *charts.Chart, p charts.Panel, done map[string]
 		g := t.addGrid(charts.Rect{X: p.Rect.X, Y: row.Y0, W: p.Rect.W, H: row.Y1 - row.Y0}, scaleAxis(p.X, p.Ticks, false),
 			axis{Type: "category", Data: []string{row.Label}})
 		stack := ""
-		for _, m := range ms {
+		for i, m := range ms {
 			done[m.ID] = true
-			s := series{Type: "bar", Name: m.ID, XAxisIndex: g, YAxisIndex: g, BarWidth: r1(m.Rect.H), BarGap: "-100%"}
+			// Bars of a row overlay in the model's order (a part over its whole).
+			s := series{Type: "bar", Name: m.ID, XAxisIndex: g, YAxisIndex: g, BarWidth: r1(m.Rect.H), BarGap: "-100%", Z: zSeries + i}
 			it := barItem{Name: m.Label, Value: m.Value, Datum: m.Datum, TooltipLines: c.Tips[m.Datum], ItemStyle: styleOf(m.Style)}
 			if m.From != 0 || m.To != 0 { // a piece of a range: stacked after what comes before it
 				if stack == "" {
 					stack = p.ID + "/" + row.Key
 					t.Series = append(t.Series, series{Type: "bar", Name: m.ID + "/start", XAxisIndex: g, YAxisIndex: g, BarWidth: r1(m.Rect.H),
-						Stack: stack, Silent: true, Data: []any{barItem{Name: m.Label, Value: m.From, ItemStyle: itemStyle{Color: "transparent"}}}})
+						Stack: stack, Silent: true, Z: zSeries, Data: []any{barItem{Name: m.Label, Value: m.From, ItemStyle: itemStyle{Color: "transparent"}}}})
 				}
 				s.Stack, s.BarGap, it.Value = stack, "", m.To-m.From
 			}
@@ -187,7 +189,7 @@ func (t *translation) scatterPanel(c *charts.Chart, p charts.Panel, done map[str
 		return
 	}
 	g := t.addGrid(p.Rect, scaleAxis(p.X, p.Ticks, false), scaleAxis(p.Y, nil, true))
-	t.Series = append(t.Series, series{Type: "scatter", Name: p.ID, XAxisIndex: g, YAxisIndex: g, Data: items})
+	t.Series = append(t.Series, series{Type: "scatter", Name: p.ID, XAxisIndex: g, YAxisIndex: g, Z: zSeries, Data: items})
 }
 
 // freeShapes draws the data marks no scale placed as custom series items, one series per
@@ -218,6 +220,6 @@ func (t *translation) freeShapes(c *charts.Chart, done map[string]bool) {
 	pixels := charts.Rect{W: c.W, H: c.H}
 	g := t.addGrid(pixels, scaleAxis(charts.Linear{D0: 0, D1: c.W, R0: 0, R1: c.W}, nil, false), scaleAxis(charts.Linear{D0: 0, D1: c.H, R0: 0, R1: c.H}, nil, true))
 	for _, r := range roles {
-		t.Series = append(t.Series, series{Type: "custom", Name: r + "s", CoordinateSystem: "cartesian2d", XAxisIndex: g, YAxisIndex: g, Data: byRole[r]})
+		t.Series = append(t.Series, series{Type: "custom", Name: r + "s", CoordinateSystem: "cartesian2d", XAxisIndex: g, YAxisIndex: g, Z: zSeries, Data: byRole[r]})
 	}
 }
