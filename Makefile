@@ -4,11 +4,14 @@
 #   make test    build, make sure Chromium is there, run every check and test
 #   make bench   build (brotli 11), then measure the site in headless Chromium against the
 #                performance budgets (README, "Performance"); prints a table, writes dist/bench.json
-#   make fuzz    fuzz the URL hash parser for 30 s
+#   make fuzz    fuzz the hash parser, the WOFF, TopoJSON and base-map decoders, FUZZTIME each
+#                (default 20s), and print the executions each ran
 #   make clean   remove what the build made (dist/, node_modules/)
 
 ADDR ?= 127.0.0.1:8080
 GO   ?= go
+# The source paper's text (README, "Source paper"): optional, its checks are skipped without it.
+PAPER = $(or $(AZFLOWS_SOURCE),../shared/source/000_972ab09f2d197776.txt)
 
 .PHONY: all deps build serve test chromium bench fuzz clean
 
@@ -49,6 +52,7 @@ test: build chromium
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(GO) test -count=1 -timeout 20m ./...
+	@[ -f "$(PAPER)" ] || echo "test: the checks of the records against the paper were skipped: no file at $(PAPER) (README, \"Source paper\")"
 
 # A benchmark, not a test: nothing in `make test` depends on timings. It runs one
 # browser at a time and takes about six minutes; run it on a quiet machine.
@@ -57,7 +61,7 @@ bench: build chromium
 	$(GO) run ./cmd/bench -dist dist -soak 5m
 
 fuzz:
-	$(GO) test ./charts -run '^$$' -fuzz FuzzParseHash -fuzztime 30s
+	GO=$(GO) scripts/fuzz.sh
 
 clean:
 	rm -rf dist node_modules

@@ -94,7 +94,7 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	}
 	for j, r := range rows {
 		yc := top + band*(float64(j)+0.5)
-		c.add(Mark{ID: "label/" + r.Key, Role: "label", Row: r.Key, Kind: TextMark, Text: Fit(r.Label, f.base, false, labelW),
+		c.add(Mark{ID: "label/" + r.Key, Role: "label", Row: r.Key, Kind: TextMark, Text: Fit(shortLabel(l, r.Key, r.Label, f.base, labelW), f.base, false, labelW),
 			At: Point{x0 - gap, yc + f.base*midline}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
 	}
 	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "bars.axis"), f.small, false, f.plot.X+f.plot.W-x0),
@@ -126,7 +126,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 	var totals []string
 	for _, y := range years {
 		if t := yearTotal(y); t.ID != "" {
-			totals = append(totals, fmt.Sprintf("%d, %s %s", y, i18n.FigText(l, t), i18n.Measure(l, t)))
+			totals = append(totals, fmt.Sprintf("%d: %s", y, i18n.T(l, "bars.total."+t.ID, i18n.FigText(l, t))))
 		}
 	}
 	notes := []string{i18n.T(l, "bars.note.years", strings.Join(totals, "; "))}
@@ -138,7 +138,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 			}
 			switch r.Kind {
 			case data.OtherCountries:
-				n := i18n.T(l, "bars.note.group", y, i18n.FigText(l, d.Figure), i18n.FlowLabel(l, d.Flow))
+				n := i18n.T(l, "bars.note.group", y, i18n.FigText(l, d.Figure), i18n.FlowTo(l, d.Flow))
 				for _, o := range rows {
 					for oy := range o.Cells {
 						if o.Kind == data.Country && oy != y && includes(d.Flow, o.Key) {
@@ -151,9 +151,17 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 				notes = append(notes, n+".")
 			case data.NotGiven:
 				tot := yearTotal(y)
-				notes = append(notes, i18n.T(l, "bars.note.notgiven", y, tot.Value-d.Figure.Value, tot.Value, i18n.FigText(l, d.Figure)))
+				notes = append(notes, i18n.T(l, "bars.note.notgiven", tot.Value-d.Figure.Value, i18n.TotalOf(l, tot), i18n.FigText(l, d.Figure)))
 			}
 		}
 	}
 	return notes
+}
+
+// shortLabel is a country's short name ("ОАЭ", "UAE") where its full name does not fit in w.
+func shortLabel(l i18n.Lang, code, label string, size, w float64) string {
+	if TextWidth(label, size, false) <= w || !i18n.Has("country.short."+code) {
+		return label
+	}
+	return i18n.T(l, "country.short."+code)
 }

@@ -192,7 +192,7 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 		Label: i18n.T(l, "compare.age.core", lo, sure), Value: sure})
 	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: sure, To: age.High, Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
 		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
-	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: Fit("\u201c"+i18n.FigText(l, age)+"\u201d", f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
+	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: Fit(i18n.T(l, "quote", i18n.FigText(l, age)), f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
 		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*midline}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(apl, "age/", core.Y-2, core.Y+core.H+2, core.Y+core.H+f.small*1.15, f.small)
 }

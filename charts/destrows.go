@@ -87,7 +87,7 @@ func missingText(l i18n.Lang, r destRow, year int) string {
 		}
 	case data.NotGiven:
 		if allPlaced(year) {
-			return i18n.T(l, "missing.allplaced", yearTotal(year).Value)
+			return i18n.T(l, "missing.allplaced")
 		}
 	}
 	return i18n.T(l, "missing.notreported")

@@ -24,7 +24,7 @@ func init() {
 		sentence another wording wordings disagree six seven total several comparable period tooltips accuracy
 		cannot evaluated ministry internal affairs context figures legend persons went broken down category
 		separately reported placed articles months conferences shelter opened declaration convention decree
-		programme police campaign emigration begins first statistical released`) {
+		programme police campaign emigration begins first statistical released notable attempts`) {
 		englishWords[w] = true
 	}
 }
