@@ -218,7 +218,7 @@ func TestFallbackCompareOutlineClearsLabels(t *testing.T) {
 					}
 				}
 			}
-			if len(texts) < 2 || (y == 2010 && !strings.Contains(strings.Join(texts, "|"), "9 of 34")) {
+			if len(texts) < 2 || (y == 2010 && !strings.Contains(strings.Join(texts, "|"), "had not finished school")) {
 				t.Errorf("width %d, %d: texts inside the outline %q", vw, y, texts)
 			}
 		}
