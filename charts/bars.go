@@ -11,7 +11,7 @@ import (
 // Bars lays out the destinations of every year as small multiples: one panel per year, side
 // by side, rows aligned by destination, all panels on one scale. The chosen year's panel is
 // outlined; a category a year lacks is said in words, never drawn as a zero bar.
-func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h) }
+func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h).withTips() }
 
 func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -56,45 +56,46 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 		px := x0 + float64(i)*(pw+panelGap)
 		sx := Linear{0, ticks[len(ticks)-1], px, px + pw - valueW}
 		yr := itoa(y)
+		p := Panel{ID: yr, Rect: Rect{px, top, pw - valueW, bottom - top}, X: sx, Ticks: ticksOf(l, ticks), Selected: y == year}
+		for j, r := range rows {
+			p.Rows = append(p.Rows, Row{Key: r.Key, Label: r.Label, Y0: top + band*float64(j), Y1: top + band*float64(j+1), Selected: y == year})
+		}
+		c.Panels = append(c.Panels, p)
 		if y == year {
-			c.add(Mark{ID: "selected/" + yr, Role: "selection", Kind: RectMark,
+			c.add(Mark{ID: "selected/" + yr, Role: "selection", Panel: yr, Kind: RectMark,
 				Rect:  Rect{px - gap*0.6, f.plot.Y - f.base*0.3, pw + gap*0.9, bottom + f.small*1.6 - f.plot.Y + f.base*0.3},
 				Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
 		tot := yearTotal(y)
-		c.add(Mark{ID: "year/" + yr, Role: "header", Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
+		c.add(Mark{ID: "year/" + yr, Role: "header", Panel: yr, Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
 			Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		if tot.ID != "" {
-			c.add(Mark{ID: "total/" + yr, Role: "header", Datum: tot.ID, Kind: TextMark,
+			c.add(Mark{ID: "total/" + yr, Role: "header", Panel: yr, Datum: tot.ID, Kind: TextMark,
 				Text: Fit(i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, pw),
 				At:   Point{px, f.plot.Y + f.base*ascent + f.small*1.5}, Size: f.small, Style: Style{Fill: Muted}})
 		}
-		for _, t := range ticks {
-			x := sx.Map(t)
-			c.add(Mark{ID: "grid/" + yr + "/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, top}, {x, bottom}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-			c.add(Mark{ID: "tick/" + yr + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-		}
+		c.addAxis(p, yr+"/", top, bottom, bottom+f.small*1.2, f.small)
 		for j, r := range rows {
 			yc := top + band*(float64(j)+0.5)
 			d, ok := r.Cells[y]
 			if !ok {
-				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Datum: missingDatum(r, y), Kind: TextMark,
-					Text: Fit(missingText(l, r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*0.35},
+				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
+					Text: Fit(missingText(l, r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*midline},
 					Size: f.small, Style: Style{Fill: Muted}})
 				continue
 			}
 			v := d.Figure.Value
 			rect := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
-			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
-			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
-				At: Point{rect.X + rect.W + gap*0.6, yc + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
+			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
+				At: Point{rect.X + rect.W + gap*0.6, yc + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		}
-		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	}
 	for j, r := range rows {
 		yc := top + band*(float64(j)+0.5)
-		c.add(Mark{ID: "label/" + r.Key, Role: "label", Kind: TextMark, Text: Fit(shortLabel(l, r.Key, r.Label, f.base, labelW), f.base, false, labelW),
-			At: Point{x0 - gap, yc + f.base*0.35}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "label/" + r.Key, Role: "label", Row: r.Key, Kind: TextMark, Text: Fit(shortLabel(l, r.Key, r.Label, f.base, labelW), f.base, false, labelW),
+			At: Point{x0 - gap, yc + f.base*midline}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
 	}
 	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "bars.axis"), f.small, false, f.plot.X+f.plot.W-x0),
 		At: Point{(x0 + f.plot.X + f.plot.W) / 2, bottom + f.small*2.75}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})

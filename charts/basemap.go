@@ -38,6 +38,12 @@ func newProjector(r Rect) projector {
 	return projector{rect: r, s: min(r.W/w, r.H/h), cx: (minX + maxX) / 2, cy: (minY + maxY) / 2}
 }
 
+// scales are the projection's plane (geo.Region's units, y up) to the frame's pixels.
+func (p projector) scales() (x, y Linear) {
+	hw, hh := p.rect.W/2/p.s, p.rect.H/2/p.s
+	return Linear{p.cx - hw, p.cx + hw, p.rect.X, p.rect.X + p.rect.W}, Linear{p.cy + hh, p.cy - hh, p.rect.Y, p.rect.Y + p.rect.H}
+}
+
 // at is the pixel position of a place.
 func (p projector) at(q geo.LonLat) Point {
 	x, y := geo.Region.Project(q)

@@ -8,10 +8,6 @@ import (
 	"azflows/i18n"
 )
 
-func init() {
-	builders["compare"] = func(s State, w, h float64) *Chart { return compare(lang(s), s.Year, w, h) }
-}
-
 // The records the compare view sets side by side.
 const (
 	cmpConvicted  = "convicted-2010"
@@ -28,7 +24,7 @@ const (
 // as a part of the 34, 2012's referred); on the right, apart from them because they are not
 // comparable: the multi-year total with both of the paper's wordings of its period, and the
 // estimates, each on its own scale and drawn as estimates (dashed, no solid fill).
-func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h) }
+func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h).withTips() }
 
 func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -69,23 +65,25 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	gridAt := len(c.Marks)
 	type span struct{ y0, y1 float64 }
 	rows := map[int]span{}
+	op := Panel{ID: "official", X: sx, Ticks: ticksOf(l, ticks)}
 	for i, o := range official {
 		y0 := y
 		lbl := fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.Measure(l, o))
-		c.add(Mark{ID: "label/" + o.ID, Role: "label", Datum: o.ID, Kind: TextMark, Text: Fit(lbl, f.small, false, leftW),
+		c.add(Mark{ID: "label/" + o.ID, Role: "label", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: Fit(lbl, f.small, false, leftW),
 			At: Point{f.plot.X, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 		y += f.small * 1.35 * k
 		r := Rect{sx.Map(0), y, sx.Map(o.Value) - sx.Map(0), th}
-		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
-		c.add(Mark{ID: "value/" + o.ID, Role: "value", Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
-			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		op.Rows = append(op.Rows, Row{Key: o.ID, Label: lbl, Y0: y, Y1: y + th, Selected: o.Period.From == year})
+		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
+		c.add(Mark{ID: "value/" + o.ID, Role: "value", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
+			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		if o.ID == cmpIdentified {
 			p := fig(cmpNoSchool)
 			pr := Rect{sx.Map(0), y, sx.Map(p.Value) - sx.Map(0), th}
 			plbl := i18n.T(l, "compare.noschool", i18n.FigText(l, p), i18n.FigText(l, o))
-			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
+			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
 			share := i18n.T(l, "compare.share", 100*p.Value/o.Value)
-			c.add(Mark{ID: "label/" + p.ID, Role: "label", Datum: p.ID, Kind: TextMark, Text: Fit(plbl+share, f.small, false, leftW),
+			c.add(Mark{ID: "label/" + p.ID, Role: "label", Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: TextMark, Text: Fit(plbl+share, f.small, false, leftW),
 				At: Point{sx.Map(0), y + th + f.small*1.15}, Size: f.small, Style: Style{Fill: Ink}})
 			y += partH * k
 		}
@@ -93,12 +91,10 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 		rows[i] = span{y0, y - f.base*0.45*k}
 	}
 	bottom := y - f.base*0.3*k
-	var grid []Mark
-	for _, t := range ticks {
-		x := sx.Map(t)
-		grid = append(grid, Mark{ID: "grid/official/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, top}, {x, bottom}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-		c.add(Mark{ID: "tick/official/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-	}
+	op.Rect = Rect{sx.R0, top, sx.R1 - sx.R0, bottom - top}
+	c.Panels = append(c.Panels, op)
+	grid, tickLabels := axisMarks(op, "official/", top, bottom, bottom+f.small*1.2, f.small)
+	c.Marks = append(c.Marks, tickLabels...)
 	c.Marks = append(c.Marks[:gridAt], append(grid, c.Marks[gridAt:]...)...) // under the bars
 	c.add(Mark{ID: "axis/official", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "compare.axis"), f.small, false, leftW),
 		At: Point{sx.Map(0), bottom + f.small*2.5}, Size: f.small, Style: Style{Fill: Muted}})
@@ -113,7 +109,7 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 		}
 	}
 	if sel.y1 > 0 {
-		c.Marks = append([]Mark{{ID: "selected/" + itoa(year), Role: "selection", Kind: RectMark,
+		c.Marks = append([]Mark{{ID: "selected/" + itoa(year), Role: "selection", Panel: op.ID, Kind: RectMark,
 			Rect:  Rect{f.plot.X - gap*0.5, sel.y0 - f.small*0.3, leftW + gap*0.5, sel.y1 - sel.y0 + f.small*0.3},
 			Style: Style{Stroke: Ink, StrokeWidth: 1.2}}}, c.Marks...)
 	}
@@ -169,10 +165,13 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	nticks := NiceTicks(ngo.High, 2)
 	nx0 := Linear{0, nticks[len(nticks)-1], x, x + w - valueW}
 	r := Rect{nx0.Map(0), y, nx0.Map(ngo.High) - nx0.Map(0), barH * k}
-	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
-	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
-		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
-	axisTicks(c, f, "ngo", nticks, nx0, r.Y, r.Y+r.H)
+	np := Panel{ID: "ngo", Rect: Rect{nx0.R0, r.Y, nx0.R1 - nx0.R0, r.H}, X: nx0, Ticks: ticksOf(l, nticks),
+		Rows: []Row{{Key: ngo.ID, Label: i18n.T(l, "compare.ngo.label"), Y0: r.Y, Y1: r.Y + r.H}}}
+	c.Panels = append(c.Panels, np)
+	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
+	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
+		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
+	c.addAxis(np, "ngo/", r.Y-2, r.Y+r.H+2, r.Y+r.H+f.small*1.15, f.small)
 	y += (barH + f.small*1.6 + f.base*0.5) * k
 
 	// Ages: a range whose upper end is itself a span ("35-40").
@@ -185,23 +184,17 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	lo, sure := age.Value, ageSureHigh(age)
 	core := Rect{ax.Map(lo), y, ax.Map(sure) - ax.Map(lo), barH * k}
 	fuzzy := Rect{ax.Map(sure), y, ax.Map(age.High) - ax.Map(sure), barH * k}
-	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: core,
+	apl := Panel{ID: "age", Rect: Rect{ax.R0, core.Y, ax.R1 - ax.R0, core.H}, X: ax, Ticks: ticksOf(l, aticks),
+		Rows: []Row{{Key: age.ID, Label: i18n.T(l, "compare.age.label"), Y0: core.Y, Y1: core.Y + core.H}}}
+	c.Panels = append(c.Panels, apl)
+	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: lo, To: sure, Datum: age.ID, Kind: RectMark, Rect: core,
 		Style: Style{Fill: EstimateC, Opacity: 0.3, Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed},
 		Label: i18n.T(l, "compare.age.core", lo, sure), Value: sure})
-	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
+	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: sure, To: age.High, Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
 		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
-	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: Fit(i18n.T(l, "quote", i18n.FigText(l, age)), f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
-		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
-	axisTicks(c, f, "age", aticks, ax, core.Y, core.Y+core.H)
-}
-
-// axisTicks draws a small value axis under a single bar: grid lines through it and tick labels.
-func axisTicks(c *Chart, f *frame, name string, ticks []float64, sx Linear, y0, y1 float64) {
-	for _, t := range ticks {
-		x := sx.Map(t)
-		c.add(Mark{ID: "grid/" + name + "/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, y0 - 2}, {x, y1 + 2}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-		c.add(Mark{ID: "tick/" + name + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: i18n.Number(c.Lang, t), At: Point{x, y1 + f.small*1.15}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-	}
+	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: Fit(i18n.T(l, "quote", i18n.FigText(l, age)), f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
+		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*midline}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
+	c.addAxis(apl, "age/", core.Y-2, core.Y+core.H+2, core.Y+core.H+f.small*1.15, f.small)
 }
 
 // ageSureHigh is where the range's upper span starts: "35" of "18 and 35-40".

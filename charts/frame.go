@@ -44,6 +44,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 	lineH := f.small * 1.3
 	yb := c.H - f.pad - f.small*descent
 	c.add(Mark{ID: "source", Role: "source", Kind: TextMark, Text: Fit(source, f.small, false, inner), At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Muted}})
+	c.Notes = append(c.Notes, notes...)
 	var lines []string
 	for _, n := range notes {
 		lines = append(lines, wrap(n, f.small, inner)...)

@@ -81,13 +81,7 @@ func checkGlyph(t *testing.T, shot image.Image, model *charts.Chart, fx, fy floa
 		t.Fatalf("Drawable(%q) = %q: the fonts lack %s", mk.Text, d, r)
 	}
 	// The box of the first r: from the width of the text before it, one em high above the baseline.
-	x := mk.At.X
-	switch mk.Anchor {
-	case charts.Middle:
-		x -= charts.TextWidth(mk.Text, mk.Size, mk.Bold) / 2
-	case charts.End:
-		x -= charts.TextWidth(mk.Text, mk.Size, mk.Bold)
-	}
+	x := mk.TextStart()
 	before := mk.Text[:strings.Index(mk.Text, r)]
 	gx := x + charts.TextWidth(before, mk.Size, mk.Bold)
 	gw := charts.TextWidth(r, mk.Size, mk.Bold)
