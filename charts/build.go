@@ -8,9 +8,10 @@ var builders = map[string]func(s State, w, h float64) *Chart{
 	"flow": func(s State, w, h float64) *Chart { return flow(lang(s), s.Year, w, h) },
 }
 
-// lang is the language a state is drawn in: English unless the state names another.
+// lang is the language a state is drawn in: English unless the state names another (or the
+// layout tests' pseudo-language, i18n.Long, which no URL can name).
 func lang(s State) i18n.Lang {
-	if i18n.Valid(s.Lang) {
+	if i18n.Valid(s.Lang) || i18n.IsLong(s.Lang) {
 		return s.Lang
 	}
 	return i18n.EN
