@@ -158,6 +158,9 @@ func Map(s State, w, h float64) *Chart {
 		m.callout(c, pl, "nobasemap", "note", "", i18n.T(l, "map.nobasemap"), Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
 	}
 	m.placeNames(c, pl, dest)
+	if s.Context {
+		m.routeLabels(c, pl)
+	}
 	m.legendMarks(c, s, dests)
 	return c
 }
@@ -340,5 +343,30 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 				Points: []Point{{b.X - ux*s + uy*s*0.6, b.Y - uy*s - ux*s*0.6}, b, {b.X - ux*s - uy*s*0.6, b.Y - uy*s + ux*s*0.6}},
 				Style:  Style{Stroke: RouteC, StrokeWidth: 1.3}})
 		}
+	}
+}
+
+// routeLabels names the end of every route whose country no text on the map names yet (a
+// country with neither an arc nor room for its place name, such as Pakistan), beside the
+// route's arrowhead.
+func (m *mapFrame) routeLabels(c *Chart, pl *placer) {
+	named := map[string]bool{}
+	for _, mk := range c.Marks {
+		if mk.Kind == TextMark {
+			named[mk.Text] = true
+		}
+	}
+	for _, mk := range c.Marks {
+		if mk.Role != "route" || mk.Target == "" || len(mk.Points) == 0 {
+			continue
+		}
+		name := countryName(c.Lang, mk.Target)
+		if named[name] {
+			continue
+		}
+		named[name] = true
+		end := mk.Points[len(mk.Points)-1]
+		lines := []line{{Name: name, Size: m.f.small, Fill: PlaceC}}
+		pl.place(c, "route/"+mk.Target, mk.Datum, lines, func(w, h float64) []Rect { return candidates(end, w, h, m.f.small*0.5) })
 	}
 }
