@@ -195,6 +195,9 @@ func writeFallback(out string) error {
 	return nil
 }
 
+// utf8BOM starts every CSV download.
+const utf8BOM = "\ufeff"
+
 func writeData(out string) error {
 	files := map[string]func(io.Writer) error{
 		"azflows.json": data.WriteJSON, "azflows-figures.csv": data.WriteFiguresCSV, "azflows-events.csv": data.WriteEventsCSV,
@@ -206,6 +209,10 @@ func writeData(out string) error {
 	}
 	for name, write := range files {
 		var b bytes.Buffer
+		if strings.HasSuffix(name, ".csv") {
+			// Spreadsheet programs read a CSV as UTF-8 only after a byte-order mark.
+			b.WriteString(utf8BOM)
+		}
 		if err := write(&b); err != nil {
 			return err
 		}

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"azflows/data"
 )
@@ -52,4 +54,32 @@ func TestBuildRefusesBadData(t *testing.T) {
 		Quote: saved[7].Quote, Footnote: 9, Period: data.Period{From: 2010, To: 2010}})
 	data.Flows = append(append([]data.Flow(nil), savedFlows...), data.Flow{ID: "flow-extra", Year: 2010, Kind: data.Country, FigureID: "extra-2010", Total: "victims-2010"})
 	expect("flows over the year's total", orig, "destinations add up to 37, more than the year's total 34")
+}
+
+// Every CSV download starts with a UTF-8 byte-order mark, so that spreadsheet programs read
+// its Azerbaijani, Russian and typographic characters as UTF-8, and is UTF-8 after it.
+func TestCSVHaveByteOrderMark(t *testing.T) {
+	out := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(out, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeData(out); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(out, "data", "*.csv"))
+	if len(names) != 6 {
+		t.Fatalf("%d CSV files: %v", len(names), names)
+	}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
+			t.Errorf("%s starts with % x, not the UTF-8 byte-order mark", filepath.Base(n), b[:min(3, len(b))])
+		}
+		if !utf8.Valid(b) || bytes.Count(b, []byte("\xef\xbb\xbf")) != 1 {
+			t.Errorf("%s: not UTF-8 with one byte-order mark", filepath.Base(n))
+		}
+	}
 }
