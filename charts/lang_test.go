@@ -117,3 +117,20 @@ func TestAzerbaijaniAndCyrillicHaveGlyphs(t *testing.T) {
 		t.Error("ə measures like '?'")
 	}
 }
+
+// A chart is also an image (PNG, SVG, a slide), which has no tooltips: no chart text sends the
+// reader to them, in any language.
+func TestChartsDoNotPointAtTooltips(t *testing.T) {
+	words := regexp.MustCompile(`(?i)tooltip|hover|izahlı yazı|подсказк|навед`)
+	for _, l := range i18n.Langs {
+		for _, v := range ChartViews() {
+			for _, y := range Years {
+				for _, m := range Build(State{View: v, Year: y, Lang: l}, 1920, 1080).Marks {
+					if m.Kind == TextMark && words.MatchString(m.Text) {
+						t.Errorf("%s %s %d: %s %q", l, v, y, m.ID, m.Text)
+					}
+				}
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"sort"
+	"strings"
 
 	"azflows/data"
 	"azflows/i18n"
@@ -77,7 +78,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
 	c.Title = i18n.T(l, "timeline.title")
 	sub := i18n.T(l, "timeline.subtitle", year)
-	src := i18n.T(l, "source.timeline", data.ShortSource)
+	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
 	notes := []string{i18n.T(l, "timeline.note")}
 	f := newFrame(c, c.Title, sub, notes, src, 0)
 
@@ -327,4 +328,28 @@ func describeEvent(l i18n.Lang, id string) []string {
 		return lines
 	}
 	return nil
+}
+
+// timelineFootnotes names, in order, the footnotes behind the timeline's events and figures,
+// so that an image without tooltips still says where each step comes from.
+func timelineFootnotes() string {
+	seen := map[int]bool{}
+	for _, e := range data.Events {
+		seen[e.Footnote] = true
+	}
+	for _, f := range data.Figures {
+		seen[f.Footnote] = true
+	}
+	var fns []int
+	for n := range seen {
+		if n > 0 {
+			fns = append(fns, n)
+		}
+	}
+	sort.Ints(fns)
+	out := make([]string, len(fns))
+	for i, n := range fns {
+		out[i] = itoa(n)
+	}
+	return strings.Join(out, ", ")
 }

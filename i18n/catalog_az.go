@@ -152,6 +152,7 @@ var az = map[string]string{
 	"source.compare":                             "Mənbə: %s, qeydlər %s. Rəsmi rəqəmlər: dəqiqliyini qiymətləndirmək mümkün deyil (qeyd 8).",
 	"source.dest":                                "Mənbə: %s, qeyd %s. Rəsmi rəqəmlər; onların dəqiqliyini qiymətləndirmək mümkün deyil (qeyd 8).",
 	"source.plain":                               "Mənbə: %s.",
+	"source.timeline.fn":                         "Mənbə: %s, qeydlər %s. Rəsmi sayların dəqiqliyini qiymətləndirmək mümkün deyil (qeyd 8).",
 	"source.timeline":                            "Mənbə: %s. Qeydlər izahlı yazılardadır; rəsmi sayların dəqiqliyini qiymətləndirmək mümkün deyil (qeyd 8).",
 	"status.derived":                             "Burada hesablanıb",
 	"status.estimate":                            "Təxmin",
