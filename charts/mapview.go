@@ -69,12 +69,19 @@ func mapLayout(c *Chart, title, subtitle string, notes []string, source string) 
 	m := &mapFrame{f: f}
 	p := f.plot
 	gap := f.pad
-	if p.W >= 1.3*p.H && p.W >= 560 {
+	switch {
+	case p.W >= 1.3*p.H && p.W >= 560:
 		lw := clamp(p.W*0.34, 220, f.base*26)
 		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
 		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
-	} else {
-		lh := min(p.H*0.45, f.small*1.3*9)
+	case p.W >= 1.3*p.H:
+		// A short frame (a small embed, a phone on its side): the key beside the map, which
+		// keeps the full height.
+		lw := p.W * 0.45
+		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
+		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
+	default:
+		lh := min(p.H*0.45, f.small*1.3*14)
 		m.rect = Rect{p.X, p.Y, p.W, p.H - lh - gap/2}
 		m.legend = Rect{p.X, p.Y + m.rect.H + gap/2, p.W, lh}
 	}
@@ -148,8 +155,8 @@ func Map(s State, w, h float64) *Chart {
 	}
 	// Azerbaijan's name first, then the arcs' labels, then the notes, then context names.
 	m.originLabel(c, pl, year, origin)
-	m.arcLabels(c, pl, dests, arcs)
-	m.unplaced(c, pl, dests, origin)
+	keyed := m.arcLabels(c, pl, dests, arcs)
+	boxedOnMap := m.unplaced(c, pl, dests, origin)
 	if len(dests) == 0 {
 		msg := i18n.T(l, "map.empty", year)
 		m.callout(c, pl, "empty", "note", "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
@@ -161,7 +168,7 @@ func Map(s State, w, h float64) *Chart {
 	if s.Context {
 		m.routeLabels(c, pl)
 	}
-	m.legendMarks(c, s, dests)
+	m.legendMarks(c, s, dests, keyed, boxedOnMap)
 	return c
 }
 

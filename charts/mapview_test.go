@@ -41,7 +41,7 @@ func arcTip(m Mark) Point { return m.Points[arcSamples+1] }
 func TestBakuIsInAzerbaijan(t *testing.T) {
 	for _, s := range sizes {
 		c := Map(State{View: "map", Year: 2010}, s[0], s[1])
-		m := mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x")
+		m := mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, i18n.T(i18n.EN, "map.subtitle"), []string{mapCredit(i18n.EN)}, sourceLine(i18n.EN, destinations(i18n.EN, 2010)))
 		for _, city := range []struct {
 			name, id string
 			at       geo.LonLat

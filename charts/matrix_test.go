@@ -83,7 +83,32 @@ func matrixProblems(c *Chart) []string {
 	for d := range missing {
 		add("unlabelled datum: %s", d)
 	}
+	for _, d := range expectedData(c) {
+		if !labelled[d] {
+			add("datum not shown: %s", d)
+		}
+	}
 	sort.Strings(out)
+	return out
+}
+
+// expectedData are the records a view must show whatever the size: the year's destinations on
+// the map and in the flow, every year's in the bars.
+func expectedData(c *Chart) []string {
+	years := []int{c.Year}
+	switch c.View {
+	case "bars":
+		years = Years
+	case "map", "flow":
+	default:
+		return nil
+	}
+	var out []string
+	for _, y := range years {
+		for _, d := range destinations(c.Lang, y) {
+			out = append(out, d.Figure.ID)
+		}
+	}
 	return out
 }
 

@@ -123,6 +123,7 @@ var az = map[string]string{
 	"compare.wording2":                           "Digərində: %s",
 	"dest.notgiven":                              "Təyinat ölkəsi göstərilməyib",
 	"dest.other":                                 "Digər ölkələr, o cümlədən Rusiya",
+	"frame.morenotes":                            "Digər qeydlər: cədvələ baxın.",
 	"frame.seetable":                             " …(cədvələ baxın)",
 	"legend.dest":                                "Məqalənin %d üçün adını çəkdiyi təyinat ölkəsi",
 	"legend.estimate":                            "QHT təxmini, sayım deyil: hər il %s qadına qədər insan alverinin qurbanı olur (qeyd %d). İl yoxdur, təyinat ölkələri yoxdur: xəritədə göstərilmir.",

@@ -14,6 +14,7 @@ var en = map[string]string{
 	"status.estimate":                  "Estimate",
 	"status.derived":                   "Computed here",
 	"status.reported":                  "Reported",
+	"frame.morenotes":                  "More notes: see the table.",
 	"frame.seetable":                   " …(see table)",
 	"dest.other":                       "Other countries, incl. Russia",
 	"dest.notgiven":                    "Destination not given",

@@ -145,10 +145,10 @@ func common(c *charts.Chart, palette []string) []gecharts.GlobalOpts {
 	return []gecharts.GlobalOpts{
 		gecharts.WithInitializationOpts(opts.Initialization{
 			Width: "100%", Height: fmt.Sprintf("%dpx", H), ChartID: ChartID,
-			BackgroundColor: c.Background, PageTitle: t.Text, Renderer: "canvas",
+			BackgroundColor: c.Background, PageTitle: text(c, "title"), Renderer: "canvas",
 		}),
 		gecharts.WithTitleOpts(opts.Title{
-			Title: t.Text, Subtitle: s.Text,
+			Title: text(c, "title"), Subtitle: text(c, "subtitle"),
 			Left: px(t.At.X), Top: px(max(0, t.At.Y-t.Size)),
 			TitleStyle:    &opts.TextStyle{Color: t.Style.Fill, FontSize: int(math.Round(t.Size)), FontWeight: weight(t), FontFamily: FontFamily},
 			SubtitleStyle: &opts.TextStyle{Color: s.Style.Fill, FontSize: int(math.Round(s.Size)), FontWeight: weight(s), FontFamily: FontFamily},
