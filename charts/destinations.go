@@ -51,19 +51,25 @@ func destLabel(l i18n.Lang, fl data.Flow) string {
 // shortLabel is the catalog's short form of a destination's label ("UAE", "Other countries"),
 // for frames too narrow for the full one; the full label where there is none.
 func shortLabel(l i18n.Lang, d destination) string {
+	return shortName(l, d.Flow.Kind, d.Flow.To, d.Label)
+}
+
+// shortName is the short form of the label full of a destination of the kind (code: the
+// country's ISO code).
+func shortName(l i18n.Lang, kind data.DestKind, code, full string) string {
 	key := ""
-	switch d.Flow.Kind {
+	switch kind {
 	case data.OtherCountries:
 		key = "dest.other.short"
 	case data.NotGiven:
 		key = "dest.notgiven.short"
 	default:
-		key = "country." + d.Flow.To + ".short"
+		key = "country." + code + ".short"
 	}
 	if i18n.Has(key) {
 		return i18n.T(l, key)
 	}
-	return d.Label
+	return full
 }
 
 // labelFor is the destination's label if it fits in w at size, else its short form.
