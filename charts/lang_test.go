@@ -37,8 +37,10 @@ func stripAllowed(s string) string {
 	for _, a := range []string{data.ShortSource, geo.Source} {
 		s = strings.ReplaceAll(s, a, "")
 	}
-	s = regexp.MustCompile(`«[^»]*(»|…$)`).ReplaceAllString(s, "")
-	return regexp.MustCompile(`“[^”]*(”|…$)`).ReplaceAllString(s, "")
+	// A quote may run over the end of a wrapped line, or begin on the line before.
+	s = regexp.MustCompile(`«[^»]*(»|$)`).ReplaceAllString(s, "")
+	s = regexp.MustCompile(`“[^”]*(”|$)`).ReplaceAllString(s, "")
+	return regexp.MustCompile(`^[^“”«»]*[”»]`).ReplaceAllString(s, "")
 }
 
 func englishIn(s string) []string {
