@@ -11,7 +11,7 @@ import (
 // Bars lays out the destinations of every year as small multiples: one panel per year, side
 // by side, rows aligned by destination, all panels on one scale. The chosen year's panel is
 // outlined; a category a year lacks is said in words, never drawn as a zero bar.
-func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h) }
+func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h).withTips() }
 
 func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -37,8 +37,10 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	if f.plot.W < 520 && f.plot.H > f.plot.W*0.9 {
 		if f.plot.H < stackedHeight(f, l, years, rows) {
 			// Not all the notes fit beside the stacked years: the table has them.
-			c.Marks = nil
+			notes := c.Notes
+			c.Marks, c.Notes = nil, nil
 			f = newFrame(c, c.Title, sub, []string{i18n.T(l, "frame.morenotes")}, sourceLine(l, all), 0)
+			c.Notes = notes // whole, whatever the frame shows
 		}
 		barsStacked(c, f, l, year, years, rows)
 	} else {
@@ -116,23 +118,24 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 		px := x0 + float64(i)*(pw+panelGap)
 		sx := Linear{0, ticks[len(ticks)-1], px, px + pw - valueW}
 		yr := itoa(y)
+		p := Panel{ID: yr, Rect: Rect{px, top, pw - valueW, bottom - top}, X: sx, Ticks: ticksOf(l, ticks), Selected: y == year}
+		for j, r := range rows {
+			p.Rows = append(p.Rows, Row{Key: r.Key, Label: r.Label, Y0: top + band*float64(j), Y1: top + band*float64(j+1), Selected: y == year})
+		}
+		c.Panels = append(c.Panels, p)
 		if y == year {
-			c.add(Mark{ID: "selected/" + yr, Role: "selection", Kind: RectMark,
+			c.add(Mark{ID: "selected/" + yr, Role: "selection", Panel: yr, Kind: RectMark,
 				Rect:  Rect{px - gap*0.6, f.plot.Y - f.base*0.3, pw + gap*0.9, bottom + f.small*1.6 - f.plot.Y + f.base*0.3},
 				Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
-		c.add(Mark{ID: "year/" + yr, Role: "header", Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
+		c.add(Mark{ID: "year/" + yr, Role: "header", Panel: yr, Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
 			Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		tot := yearTotal(y)
 		for k, t := range totals[y] {
-			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Datum: tot.ID, Kind: TextMark, Text: t,
+			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Panel: yr, Datum: tot.ID, Kind: TextMark, Text: t,
 				At: Point{px, f.plot.Y + f.base*ascent + f.small*1.5 + f.small*1.3*float64(k)}, Size: f.small, Style: Style{Fill: Muted}})
 		}
-		for _, t := range ticks {
-			x := sx.Map(t)
-			c.add(Mark{ID: "grid/" + yr + "/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, top}, {x, bottom}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-			c.add(Mark{ID: "tick/" + yr + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-		}
+		c.addAxis(p, yr+"/", top, bottom, bottom+f.small*1.2, f.small)
 		if short && i == 0 {
 			// The unit under the row labels, on the ticks' line.
 			c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: i18n.T(l, "bars.axis.short"),
@@ -142,23 +145,23 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			yc := top + band*(float64(j)+0.5)
 			d, ok := r.Cells[y]
 			if !ok {
-				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Datum: missingDatum(r, y), Kind: TextMark,
-					Text: missingFit(l, r, y, f.small, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*0.35},
+				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
+					Text: missingFit(l, r, y, f.small, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*midline},
 					Size: f.small, Style: Style{Fill: Muted}})
 				continue
 			}
 			v := d.Figure.Value
 			rect := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
-			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
-			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
-				At: Point{rect.X + rect.W + gap*0.6, yc + rowSize*0.35}, Size: rowSize, Bold: true, Style: Style{Fill: Ink}})
+			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
+			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
+				At: Point{rect.X + rect.W + gap*0.6, yc + rowSize*midline}, Size: rowSize, Bold: true, Style: Style{Fill: Ink}})
 		}
-		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	}
 	for j := range rows {
 		yc := top + band*(float64(j)+0.5)
-		c.add(Mark{ID: "label/" + rows[j].Key, Role: "label", Kind: TextMark, Text: labels[j],
-			At: Point{x0 - gap, yc + rowSize*0.35}, Size: rowSize, Anchor: End, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "label/" + rows[j].Key, Role: "label", Row: rows[j].Key, Kind: TextMark, Text: labels[j],
+			At: Point{x0 - gap, yc + rowSize*midline}, Size: rowSize, Anchor: End, Style: Style{Fill: Ink}})
 	}
 	if short {
 		return
@@ -222,39 +225,40 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 		}
 		y += f.base * 0.4
 		rowsTop := y
+		p := Panel{ID: yr, X: sx, Ticks: ticksOf(l, ticks), Selected: yv == year}
 		for _, r := range rows {
+			p.Rows = append(p.Rows, Row{Key: r.Key, Label: r.Label, Y0: y, Y1: y + rowH, Selected: yv == year})
 			label := rowLabel(l, r, f.small, f.plot.W)
-			c.add(Mark{ID: "label/" + yr + "/" + r.Key, Role: "label", Datum: cellDatum(r, yv), Kind: TextMark, Text: label,
+			c.add(Mark{ID: "label/" + yr + "/" + r.Key, Role: "label", Panel: yr, Row: r.Key, Datum: cellDatum(r, yv), Kind: TextMark, Text: label,
 				At: Point{x0, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 			by := y + labelH
 			if d, ok := r.Cells[yv]; ok {
 				v := d.Figure.Value
 				rect := Rect{sx.Map(0), by, sx.Map(v) - sx.Map(0), thick}
-				c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
-				c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
+				c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
+				c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
 					At: Point{rect.X + rect.W + gap*0.6, by + max(thick, f.small*(ascent+descent))/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: Ink}})
 			} else {
 				// The words go after the label, on its line: the bar line stays empty.
 				lw := TextWidth(label+"  ", f.small, false)
-				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Datum: missingDatum(r, yv), Kind: TextMark,
+				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, yv), Kind: TextMark,
 					Text: missingFit(l, r, yv, f.small, f.plot.W-lw), At: Point{x0 + lw, y + f.small*ascent},
 					Size: f.small, Style: Style{Fill: Muted}})
 			}
 			y += rowH
 		}
-		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Kind: PathMark, Points: []Point{{sx.Map(0), rowsTop}, {sx.Map(0), y}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		p.Rect = Rect{sx.R0, rowsTop, sx.R1 - sx.R0, y - rowsTop}
+		c.Panels = append(c.Panels, p)
+		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), rowsTop}, {sx.Map(0), y}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 		if yv == year {
-			c.add(Mark{ID: "selected/" + yr, Role: "selection", Kind: RectMark,
+			c.add(Mark{ID: "selected/" + yr, Role: "selection", Panel: yr, Kind: RectMark,
 				Rect: Rect{x0 - gap*0.6, panelTop - f.base*0.2, x1 - x0 + gap*0.9, y - panelTop + f.base*0.1}, Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
 		y += f.base * 0.6
 	}
 	bottom := y - f.base*0.6
-	for _, t := range ticks {
-		x := sx.Map(t)
-		c.add(Mark{ID: "grid/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, gridTop}, {x, bottom}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-		c.add(Mark{ID: "tick/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{x, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-	}
+	// One axis under both years (they share the scale), its grid through both.
+	c.addAxis(c.Panels[len(c.Panels)-1], "", gridTop, bottom, bottom+f.small*1.2, f.small)
 	axis := i18n.T(l, "bars.axis")
 	if TextWidth(axis, f.small, false) > f.plot.W {
 		axis = i18n.T(l, "bars.axis.short")

@@ -8,10 +8,6 @@ import (
 	"azflows/i18n"
 )
 
-func init() {
-	builders["compare"] = func(s State, w, h float64) *Chart { return compare(lang(s), s.Year, w, h) }
-}
-
 // The records the compare view sets side by side.
 const (
 	cmpConvicted  = "convicted-2010"
@@ -28,7 +24,7 @@ const (
 // as a part of the 34, 2012's referred); on the right, apart from them because they are not
 // comparable: the multi-year total with both of the paper's wordings of its period, and the
 // estimates, each on its own scale and drawn as estimates (dashed, no solid fill).
-func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h) }
+func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h).withTips() }
 
 func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -40,8 +36,9 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	// The halves side by side where they fit, else stacked (phones); where neither fits, the
 	// notes go to the table, then, in the smallest frames, the right half does (a line says so).
 	for _, tryNotes := range [][]string{notes, {i18n.T(l, "frame.morenotes")}} {
-		c.Marks = nil
+		c.Marks, c.Panels, c.Notes = nil, nil, nil
 		f := newFrame(c, c.Title, sub, tryNotes, src, 0)
+		c.Notes = notes // whole, whatever the frame shows
 		base := len(c.Marks)
 		gap, colGap := f.base*0.6, f.base*1.8
 		leftW := (f.plot.W - colGap) * 0.52
@@ -63,12 +60,13 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 				if layout(k) {
 					return c
 				}
-				c.Marks = c.Marks[:base]
+				c.Marks, c.Panels = c.Marks[:base], nil
 			}
 		}
 	}
-	c.Marks = nil
+	c.Marks, c.Panels, c.Notes = nil, nil, nil
 	f := newFrame(c, c.Title, sub, []string{i18n.T(l, "compare.rest", i18n.FigText(l, mustFigure(cmpTotal)))}, src, 0)
+	c.Notes = notes
 	compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true)
 	return c
 }
@@ -119,39 +117,43 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 	gridAt := len(c.Marks)
 	type span struct{ y0, y1 float64 }
 	rows := map[int]span{}
+	op := Panel{ID: "official", X: sx, Ticks: ticksOf(l, ticks)}
 	for i, o := range official {
 		y0 := y
 		lbl := fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.Measure(l, o))
 		if tight && i18n.Has("compare.short."+o.ID) && len(wrapText(lbl, f.small, false, w)) > 1 {
 			lbl = fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.T(l, "compare.short."+o.ID))
 		}
+		from := len(c.Marks)
 		y = textBlock(c, "label/"+o.ID, "label", o.ID, lbl, f.small, false, Ink, x, y, w) + f.small*0.1
+		tag(c, from, op.ID, o.ID)
 		r := Rect{sx.Map(0), y, sx.Map(o.Value) - sx.Map(0), th}
-		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
-		c.add(Mark{ID: "value/" + o.ID, Role: "value", Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
-			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		op.Rows = append(op.Rows, Row{Key: o.ID, Label: lbl, Y0: y, Y1: y + th, Selected: o.Period.From == year})
+		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
+		c.add(Mark{ID: "value/" + o.ID, Role: "value", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
+			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		y += th
 		if o.ID == cmpIdentified {
 			p := fig(cmpNoSchool)
 			pr := Rect{sx.Map(0), r.Y, sx.Map(p.Value) - sx.Map(0), th}
 			plbl := i18n.T(l, "compare.noschool", i18n.FigText(l, p), i18n.FigText(l, o))
-			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
+			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
 			share := i18n.T(l, "compare.share", 100*p.Value/o.Value)
 			if tight && len(wrapText(plbl+share, f.small, false, w)) > 1 {
 				share = "" // the share is computed here; the smallest frames keep the paper's words
 			}
+			from := len(c.Marks)
 			y = textBlock(c, "label/"+p.ID, "label", p.ID, plbl+share, f.small, false, Ink, sx.Map(0), y+f.small*0.2, w)
+			tag(c, from, op.ID, o.ID)
 		}
 		y += rowGap
 		rows[i] = span{y0, y - rowGap*0.6}
 	}
 	bottom := y - rowGap*0.4
-	var grid []Mark
-	for _, t := range ticks {
-		tx := sx.Map(t)
-		grid = append(grid, Mark{ID: "grid/official/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{tx, top}, {tx, bottom}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-		c.add(Mark{ID: "tick/official/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: itoa(int(t)), At: Point{tx, bottom + f.small*1.2}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-	}
+	op.Rect = Rect{sx.R0, top, sx.R1 - sx.R0, bottom - top}
+	c.Panels = append(c.Panels, op)
+	grid, tickLabels := axisMarks(op, "official/", top, bottom, bottom+f.small*1.2, f.small)
+	c.Marks = append(c.Marks, tickLabels...)
 	c.Marks = append(c.Marks[:gridAt], append(grid, c.Marks[gridAt:]...)...) // under the bars
 	y = bottom + f.small*1.4
 	if !tight {
@@ -168,7 +170,7 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 		}
 	}
 	if sel.y1 > 0 { // under the column's marks (and after the frame's, which a retry keeps)
-		outline := Mark{ID: "selected/" + itoa(year), Role: "selection", Kind: RectMark,
+		outline := Mark{ID: "selected/" + itoa(year), Role: "selection", Panel: op.ID, Kind: RectMark,
 			Rect:  Rect{x - gap*0.5, sel.y0 - f.small*0.3, w + gap*0.5, sel.y1 - sel.y0 + f.small*0.3},
 			Style: Style{Stroke: Ink, StrokeWidth: 1.2}}
 		c.Marks = append(c.Marks[:start], append([]Mark{outline}, c.Marks[start:]...)...)
@@ -212,10 +214,13 @@ func compareRight(c *Chart, f *frame, x, w, y, gap, k float64) float64 {
 	}
 	nx0 := Linear{0, nticks[len(nticks)-1], x, x + w - valueW}
 	r := Rect{nx0.Map(0), y, nx0.Map(ngo.High) - nx0.Map(0), barH}
-	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
-	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
-		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*0.35}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
-	axisTicks(c, f, "ngo", nticks, nx0, r.Y, r.Y+r.H)
+	np := Panel{ID: "ngo", Rect: Rect{nx0.R0, r.Y, nx0.R1 - nx0.R0, r.H}, X: nx0, Ticks: ticksOf(l, nticks),
+		Rows: []Row{{Key: ngo.ID, Label: i18n.T(l, "compare.ngo.label"), Y0: r.Y, Y1: r.Y + r.H}}}
+	c.Panels = append(c.Panels, np)
+	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
+	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
+		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
+	c.addAxis(np, "ngo/", r.Y-2, r.Y+r.H+2, r.Y+r.H+f.small*1.15, f.small)
 	y += barH + f.small*1.6 + f.base*0.5*k
 
 	// Ages: a range whose upper end is itself a span ("35-40").
@@ -228,24 +233,18 @@ func compareRight(c *Chart, f *frame, x, w, y, gap, k float64) float64 {
 	lo, sure := age.Value, ageSureHigh(age)
 	core := Rect{ax.Map(lo), y, ax.Map(sure) - ax.Map(lo), barH}
 	fuzzy := Rect{ax.Map(sure), y, ax.Map(age.High) - ax.Map(sure), barH}
-	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: core,
+	apl := Panel{ID: "age", Rect: Rect{ax.R0, core.Y, ax.R1 - ax.R0, core.H}, X: ax, Ticks: ticksOf(l, aticks),
+		Rows: []Row{{Key: age.ID, Label: i18n.T(l, "compare.age.label"), Y0: core.Y, Y1: core.Y + core.H}}}
+	c.Panels = append(c.Panels, apl)
+	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: lo, To: sure, Datum: age.ID, Kind: RectMark, Rect: core,
 		Style: Style{Fill: EstimateC, Opacity: 0.3, Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed},
 		Label: i18n.T(l, "compare.age.core", lo, sure), Value: sure})
-	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
+	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: sure, To: age.High, Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
 		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
-	c.add(Mark{ID: "value/" + age.ID, Role: "value", Datum: age.ID, Kind: TextMark, Text: ageText,
-		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
-	axisTicks(c, f, "age", aticks, ax, core.Y, core.Y+core.H)
+	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: ageText,
+		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*midline}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
+	c.addAxis(apl, "age/", core.Y-2, core.Y+core.H+2, core.Y+core.H+f.small*1.15, f.small)
 	return y + barH + f.small*1.6
-}
-
-// axisTicks draws a small value axis under a single bar: grid lines through it and tick labels.
-func axisTicks(c *Chart, f *frame, name string, ticks []float64, sx Linear, y0, y1 float64) {
-	for _, t := range ticks {
-		x := sx.Map(t)
-		c.add(Mark{ID: "grid/" + name + "/" + itoa(int(t)), Role: "grid", Kind: PathMark, Points: []Point{{x, y0 - 2}, {x, y1 + 2}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
-		c.add(Mark{ID: "tick/" + name + "/" + itoa(int(t)), Role: "tick", Kind: TextMark, Text: i18n.Number(c.Lang, t), At: Point{x, y1 + f.small*1.15}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-	}
 }
 
 // ageSureHigh is where the range's upper span starts: "35" of "18 and 35-40".
@@ -286,3 +285,10 @@ func footnoteList(ids ...string) string {
 // mustFigure is the record with the id (the zero Figure if there is none; the tests make sure
 // the compare view's records exist).
 func mustFigure(id string) data.Figure { f, _ := data.FigureByID(id); return f }
+
+// tag names the panel and row of the marks from index from on.
+func tag(c *Chart, from int, panel, row string) {
+	for i := from; i < len(c.Marks); i++ {
+		c.Marks[i].Panel, c.Marks[i].Row = panel, row
+	}
+}

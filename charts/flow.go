@@ -7,7 +7,7 @@ import (
 
 // Flow lays out the year's destinations as bands from Azerbaijan to each destination, band
 // width proportional to the count, on a scale shared by all years.
-func Flow(year int, w, h float64) *Chart { return flow(i18n.EN, year, w, h) }
+func Flow(year int, w, h float64) *Chart { return flow(i18n.EN, year, w, h).withTips() }
 
 func flow(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -58,8 +58,9 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 	}
 	yL := f.plot.Y + (f.plot.H-total*k)/2
 	origin := Rect{xL, yL, nodeW, total * k}
-	c.add(Mark{ID: "node/AZ", Role: "node", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: az, Value: tot.Value})
-	c.add(Mark{ID: "label/AZ", Role: "label", Datum: tot.ID, Kind: TextMark, Text: az, At: Point{xL - gap, origin.Y + origin.H/2 + f.base*0.35}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
+	panel := Panel{ID: "flow", Rect: f.plot, Rows: []Row{{Key: "AZ", Label: az, Y0: origin.Y, Y1: origin.Y + origin.H}}}
+	c.add(Mark{ID: "node/AZ", Role: "node", Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: az, Value: tot.Value})
+	c.add(Mark{ID: "label/AZ", Role: "label", Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: TextMark, Text: az, At: Point{xL - gap, origin.Y + origin.H/2 + f.base*midline}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
 
 	y0 := yL
 	for i, d := range dests {
@@ -68,24 +69,26 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 		slotY := yR
 		yR += slots[i] + gap
 		ty := slotY + (slots[i]-bh)/2 // band end centred in its slot
+		panel.Rows = append(panel.Rows, Row{Key: d.Figure.ID, Label: d.Label, Y0: slotY, Y1: slotY + slots[i]})
 		band := bandPolygon(xL+nodeW, y0, xR, ty, bh)
 		st := d.Style
 		st.Opacity = 0.75
 		if d.Flow.Kind == data.NotGiven {
 			st.Opacity = 1
 		}
-		c.add(Mark{ID: "band/" + d.Figure.ID, Role: "band", Datum: d.Figure.ID, Kind: PathMark, Points: band, Closed: true, Style: st,
+		c.add(Mark{ID: "band/" + d.Figure.ID, Role: "band", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: PathMark, Points: band, Closed: true, Style: st,
 			Label: d.Label, Value: v, Source: az, Target: d.Label})
 		node := Rect{xR, ty, nodeW, bh}
-		c.add(Mark{ID: "node/" + d.Figure.ID, Role: "node", Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
-		yc := slotY + slots[i]/2 + f.base*0.35
+		c.add(Mark{ID: "node/" + d.Figure.ID, Role: "node", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
+		yc := slotY + slots[i]/2 + f.base*midline
 		val := i18n.FigText(l, d.Figure)
 		lbl := labels[i]
-		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
-		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Datum: d.Figure.ID, Kind: TextMark, Text: val,
+		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: val,
 			At: Point{xR + nodeW + gap + TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		y0 += bh
 	}
+	c.Panels = append(c.Panels, panel)
 	return c
 }
 

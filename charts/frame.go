@@ -81,6 +81,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 			yb -= lineH
 		}
 	}
+	c.Notes = append(c.Notes, notes...)
 	var wrapped [][]string
 	total := 0
 	for _, n := range notes {

@@ -15,11 +15,6 @@ import (
 // dashed stub that points at no country, victims without a destination are a dashed note at
 // Azerbaijan, and the NGO estimate is a note in the estimate colour, never an arc.
 
-func init() {
-	builders["map"] = func(s State, w, h float64) *Chart { return Map(s, w, h) }
-	describers = append(describers, describeCountry, describeRoute)
-}
-
 // Map colours: land is quiet, Azerbaijan dark, the year's named destinations tinted.
 const (
 	LandC     = "#e6e9ed"
@@ -123,7 +118,9 @@ func maxArcValue() float64 {
 func mapCredit(l i18n.Lang) string { return i18n.T(l, "map.credit", geo.Source) }
 
 // Map lays out the year's destinations as arcs on the base map.
-func Map(s State, w, h float64) *Chart {
+func Map(s State, w, h float64) *Chart { return mapView(s, w, h).withTips() }
+
+func mapView(s State, w, h float64) *Chart {
 	year := s.Year
 	l := lang(s)
 	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -136,6 +133,7 @@ func Map(s State, w, h float64) *Chart {
 	}
 	m := mapLayout(c, c.Title, sub, []string{mapCredit(l)}, source)
 	pl := &placer{rect: m.rect}
+	c.Panels = append(c.Panels, Panel{ID: "map", Rect: m.rect})
 
 	dest := map[string]bool{}
 	for _, d := range dests {
@@ -198,7 +196,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 			if pts == nil {
 				continue
 			}
-			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: "country", Datum: datum, Kind: PathMark, Points: pts, Closed: true,
+			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: "country", Panel: "map", Row: ct.ID, Datum: datum, Kind: PathMark, Points: pts, Closed: true,
 				Style: st, Label: countryName(c.Lang, ct.ID)})
 		}
 	}
@@ -240,7 +238,7 @@ func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
 		}
 		pts := arcPolygon(origin, end, bend, w, m.f.base)
 		target := d.Label
-		out = append(out, arcMark{Mark: Mark{ID: id, Role: "arc", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
+		out = append(out, arcMark{Mark: Mark{ID: id, Role: "arc", Panel: "map", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
 			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.Lang, "AZ"), Target: target}, d: d, end: end})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })

@@ -1,6 +1,10 @@
 package charts
 
-import "azflows/i18n"
+import (
+	"strings"
+
+	"azflows/i18n"
+)
 
 // Point is a position in CSS pixels, origin top left.
 type Point struct{ X, Y float64 }
@@ -65,6 +69,40 @@ type Mark struct {
 	Value  float64
 	Source string // flow origin node label
 	Target string // flow destination node label
+
+	// Where the mark sits in the chart's structure: the panel whose scales placed it and the
+	// key of its row in that panel, or of the category it belongs to (a country's ISO code on
+	// the map); "" where it has none.
+	Panel string
+	Row   string
+	// From and To are a range or span on the panel's X scale (the age range, the timeline's
+	// spans in years); both 0 for a bar that starts at zero.
+	From, To float64
+}
+
+// Panel is a plot area with its own scales, as the model laid it out: a year of the bars
+// view, a scale of the compare view, the timeline's axis. Backends that draw axes (echarts)
+// translate it; none of them measures it back from marks.
+type Panel struct {
+	ID       string // "2010", "official", "ngo", "age", "time", "undated", "flow", "map"
+	Rect     Rect   // the area the scales map onto
+	X, Y     Linear // value to pixels; the zero Linear where the panel has no such scale
+	Ticks    []Tick // the X scale's tick values and labels, in order
+	Rows     []Row  // category rows, top to bottom
+	Selected bool   // the chosen year's panel (or the rows of the chosen year are marked)
+}
+
+// Tick is one value of a scale and its label as drawn.
+type Tick struct {
+	Value float64
+	Text  string
+}
+
+// Row is one category band of a panel.
+type Row struct {
+	Key, Label string
+	Y0, Y1     float64 // the band's extent in pixels
+	Selected   bool    // a row of the chosen year
 }
 
 // Chart is a laid-out view.
@@ -76,6 +114,37 @@ type Chart struct {
 	Title      string
 	Lang       i18n.Lang // the language of the chart's words ("" draws English)
 	Marks      []Mark
+	Notes      []string // the notes under the plot, whole (the note marks may leave lines out)
+	Panels     []Panel
+	// Tips are the tooltip lines of every datum a mark shows, computed once when the chart is
+	// built (TooltipLines); every backend shows these strings.
+	Tips map[string][]string
+}
+
+// Panel returns the panel with the given id.
+func (c *Chart) Panel(id string) (Panel, bool) {
+	for _, p := range c.Panels {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Panel{}, false
+}
+
+// Tip is the tooltip of a datum as one line, for live regions, SVG titles and tests.
+func (c *Chart) Tip(datum string) string { return strings.Join(c.Tips[datum], " \u2014 ") }
+
+// withTips fills c.Tips for every datum of an interactive mark and returns c.
+func (c *Chart) withTips() *Chart {
+	c.Tips = map[string][]string{}
+	for _, m := range c.Marks {
+		if m.Interactive() {
+			if _, done := c.Tips[m.Datum]; !done {
+				c.Tips[m.Datum] = TooltipLines(c.Lang, m.Datum)
+			}
+		}
+	}
+	return c
 }
 
 // Mark returns the mark with the given id.
@@ -88,21 +157,25 @@ func (c *Chart) Mark(id string) (Mark, bool) {
 	return Mark{}, false
 }
 
+// TextStart is the left end of a text mark's text: its position moved by its anchor over the
+// measured width. Every backend that places text by its left edge uses it.
+func (m Mark) TextStart() float64 {
+	switch m.Anchor {
+	case Middle:
+		return m.At.X - TextWidth(m.Text, m.Size, m.Bold)/2
+	case End:
+		return m.At.X - TextWidth(m.Text, m.Size, m.Bold)
+	}
+	return m.At.X
+}
+
 // Bounds is the box that encloses a mark (text by its measured extent).
 func (m Mark) Bounds() Rect {
 	switch m.Kind {
 	case RectMark:
 		return m.Rect
 	case TextMark:
-		w := TextWidth(m.Text, m.Size, m.Bold)
-		x := m.At.X
-		switch m.Anchor {
-		case Middle:
-			x -= w / 2
-		case End:
-			x -= w
-		}
-		return Rect{x, m.At.Y - m.Size*ascent, w, m.Size * (ascent + descent)}
+		return Rect{m.TextStart(), m.At.Y - m.Size*ascent, TextWidth(m.Text, m.Size, m.Bold), m.Size * (ascent + descent)}
 	default:
 		if len(m.Points) == 0 {
 			return Rect{}

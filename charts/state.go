@@ -5,29 +5,22 @@ import (
 	"strconv"
 	"strings"
 
+	"azflows/data"
 	"azflows/i18n"
 )
-
-// viewOrder is the order the page offers views in; only those that exist are offered.
-var viewOrder = []string{"map", "bars", "flow", "compare", "timeline", "table", "sources"}
-
-// pageViews are views the page writes as HTML rather than the chart model drawing them.
-var pageViews = map[string]bool{"table": true, "sources": true}
 
 // Views lists the views that exist, in the order the page offers them; the first is the default.
 // Views without a chart builder (see IsChart) are written as HTML by the page.
 func Views() []string {
-	var out []string
-	for _, v := range viewOrder {
-		if IsChart(v) || pageViews[v] {
-			out = append(out, v)
-		}
+	out := make([]string, len(ViewList))
+	for i, v := range ViewList {
+		out[i] = v.ID
 	}
 	return out
 }
 
-// Years lists the years with destination data; the first is the default.
-var Years = []int{2010, 2012}
+// Years lists the years with destination data (data.FlowYears); the first is the default.
+var Years = data.FlowYears()
 
 // State is what the URL hash holds: which view of which year.
 type State struct {
@@ -37,12 +30,8 @@ type State struct {
 	Lang    i18n.Lang // "" when the hash names none (the page then asks the browser); drawn as English
 }
 
-// Default is the view a visitor sees without a hash: the first of the views that exist.
-// Views register their builders in init funcs, so it is set in one too: this file's, which
-// runs after those of the files named before it (the map view's, mapview.go, among them).
-var Default State
-
-func init() { Default = State{View: Views()[0], Year: Years[0]} }
+// Default is the view a visitor sees without a hash: the first view of the first year.
+var Default = State{View: ViewList[0].ID, Year: Years[0]}
 
 // ParseHash reads "#view=flow&year=2012" (with or without '#' or '?'). Unknown keys are
 // ignored and unknown or malformed values fall back to the default; it never fails.

@@ -11,11 +11,18 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// Font metrics as fractions of the font size.
+// Font metrics as fractions of the font size. midline is the height of the middle of the
+// lowercase letters over the baseline: a label centred on a row has its baseline that far
+// below the row's middle.
 const (
 	ascent  = 0.93
 	descent = 0.22
+	midline = 0.35
 )
+
+// TextMiddle is the height of the middle of a text mark's lowercase letters: where backends
+// that place text by its vertical middle (echarts) put it.
+func (m Mark) TextMiddle() float64 { return m.At.Y - m.Size*midline }
 
 // Charts are measured, and every backend draws, with a chain of fonts per weight: a rune is
 // drawn with the first font of the chain that has a glyph for it (Noto Sans latin, latin-ext,

@@ -8,11 +8,6 @@ import (
 	"azflows/i18n"
 )
 
-func init() {
-	builders["timeline"] = func(s State, w, h float64) *Chart { return timeline(lang(s), s.Year, w, h) }
-	describers = append(describers, describeEvent)
-}
-
 // The time axis runs from before the 1990s emigration to after the articles of early 2013.
 const tlFrom, tlTo = 1989.5, 2014.0
 
@@ -72,7 +67,7 @@ type tlItem struct {
 // Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
 // the undated shelter in a lane of its own. Labels sit beside their marks, in as many rows as
 // it takes for none to overlap.
-func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h) }
+func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h).withTips() }
 
 func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -114,6 +109,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	if len(list) > 0 && fixed+rowH*float64(nEv+nFig) > f.plot.H*0.6 {
 		// Too short for the lanes (a small embed): the items as a list, each with its marker,
 		// the chosen year's in bold.
+		c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
 		timelineList(c, f, list, f.plot.Y, year)
 		return c
 	}
@@ -123,35 +119,44 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	undatedY := axisY + axisH
 
 	// The chosen year, shaded across the dated lanes.
-	c.add(Mark{ID: "selected/" + itoa(year), Role: "selection", Kind: RectMark,
+	c.add(Mark{ID: "selected/" + itoa(year), Role: "selection", Panel: "time", From: float64(year), To: float64(year + 1), Kind: RectMark,
 		Rect: Rect{sx.Map(float64(year)), f.plot.Y, sx.Map(float64(year+1)) - sx.Map(float64(year)), axisY - f.plot.Y}, Style: Style{Fill: Grid, Opacity: 0.45}})
+	tp := Panel{ID: "time", Rect: Rect{f.plot.X, f.plot.Y, f.plot.W, axisY - f.plot.Y}, X: sx, Y: Linear{f.plot.Y, axisY, f.plot.Y, axisY}}
 	for t := 1990; t <= 2010; t += 5 {
-		x := sx.Map(float64(t))
-		c.add(Mark{ID: "grid/" + itoa(t), Role: "grid", Kind: PathMark, Points: []Point{{x, f.plot.Y}, {x, axisY}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+		tp.Ticks = append(tp.Ticks, Tick{Value: float64(t), Text: itoa(t)})
 	}
+	for r := 0; r < nEv; r++ {
+		tp.Rows = append(tp.Rows, Row{Key: "events/" + itoa(r), Y0: evTop + rowH*float64(r), Y1: evTop + rowH*float64(r+1)})
+	}
+	for r := 0; r < nFig; r++ {
+		tp.Rows = append(tp.Rows, Row{Key: "figures/" + itoa(r), Y0: figTop + rowH*float64(r), Y1: figTop + rowH*float64(r+1)})
+	}
+	c.addAxis(tp, "", f.plot.Y, axisY, 0, 0)
 	c.add(Mark{ID: "header/events", Role: "header", Kind: TextMark, Text: shortIfWider(l, "timeline.header.events", f.small, true, f.plot.W),
 		At: Point{f.plot.X, f.plot.Y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	c.add(Mark{ID: "header/figures", Role: "header", Kind: TextMark, Text: shortIfWider(l, "timeline.header.figures", f.small, true, f.plot.W),
 		At: Point{f.plot.X, figTop - hdrH + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	drawRows(c, events, evRows, sx, evTop, rowH, f.small, gap)
-	drawRows(c, figures, figRows, sx, figTop, rowH, f.small, gap)
+	drawRows(c, "events/", events, evRows, sx, evTop, rowH, f.small, gap)
+	drawRows(c, "figures/", figures, figRows, sx, figTop, rowH, f.small, gap)
 
 	// The axis: a tick each year, a label every five years and for the chosen year.
-	c.add(Mark{ID: "axis/line", Role: "axis", Kind: PathMark, Points: []Point{{f.plot.X, axisY}, {f.plot.X + f.plot.W, axisY}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+	c.add(Mark{ID: "axis/line", Role: "axis", Panel: "time", Kind: PathMark, Points: []Point{{f.plot.X, axisY}, {f.plot.X + f.plot.W, axisY}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	for t := 1990; t <= 2013; t++ {
 		x := sx.Map(float64(t))
 		l := f.small * 0.3
 		if t%5 == 0 {
 			l = f.small * 0.6
 		}
-		c.add(Mark{ID: "tick/" + itoa(t), Role: "axis", Kind: PathMark, Points: []Point{{x, axisY}, {x, axisY + l}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		c.add(Mark{ID: "tick/" + itoa(t), Role: "axis", Panel: "time", Kind: PathMark, Points: []Point{{x, axisY}, {x, axisY + l}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 		if t%5 == 0 || t == year {
-			c.add(Mark{ID: "ticklabel/" + itoa(t), Role: "tick", Kind: TextMark, Text: itoa(t), At: Point{sx.Map(float64(t) + 0.5), axisY + f.small*1.6},
+			c.add(Mark{ID: "ticklabel/" + itoa(t), Role: "tick", Panel: "time", Kind: TextMark, Text: itoa(t), At: Point{sx.Map(float64(t) + 0.5), axisY + f.small*1.6},
 				Size: f.small, Anchor: Middle, Bold: t == year, Style: Style{Fill: Muted}})
 		}
 	}
 
 	// Not dated: its own lane, never at a guessed year.
+	c.Panels = append(c.Panels, tp, Panel{ID: "undated", Rect: Rect{f.plot.X, undatedY, f.plot.W, undatedH},
+		Rows: []Row{{Key: "undated", Y0: undatedY, Y1: undatedY + undatedH}}})
 	hd := shortIfWider(l, "timeline.header.undated", f.small, true, f.plot.W/2)
 	c.add(Mark{ID: "header/undated", Role: "header", Kind: TextMark, Text: hd, At: Point{f.plot.X, undatedY + f.small*ascent},
 		Size: f.small, Bold: true, Style: Style{Fill: Muted}})
@@ -161,9 +166,9 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		if x+box.W > f.plot.X+f.plot.W {
 			break
 		}
-		c.add(Mark{ID: "marker/" + it.ID, Role: "event", Datum: it.Datum, Kind: RectMark, Rect: box, Style: it.Style, Label: it.Label})
+		c.add(Mark{ID: "marker/" + it.ID, Role: "event", Panel: "undated", Row: "undated", Datum: it.Datum, Kind: RectMark, Rect: box, Style: it.Style, Label: it.Label})
 		t := it.Label
-		c.add(Mark{ID: "label/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: t, At: Point{box.X + box.W + gap, undatedY + f.small*ascent},
+		c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "undated", Row: "undated", Datum: it.Datum, Kind: TextMark, Text: t, At: Point{box.X + box.W + gap, undatedY + f.small*ascent},
 			Size: f.small, Style: Style{Fill: Ink}})
 		x += box.W + gap*3 + TextWidth(t, f.small, false)
 	}
@@ -376,7 +381,7 @@ func rowCount(rows []int) int {
 }
 
 // drawRows places the items' markers and labels in their rows.
-func drawRows(c *Chart, items []tlItem, rows []int, sx Linear, top, rowH, size, gap float64) {
+func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top, rowH, size, gap float64) {
 	right := sx.R1
 	for i, it := range items {
 		yc := top + rowH*(float64(rows[i])+0.5)
@@ -386,19 +391,20 @@ func drawRows(c *Chart, items []tlItem, rows []int, sx Linear, top, rowH, size, 
 		if _, ok := data.FigureByID(it.Datum); ok {
 			role = "bar"
 		}
+		row := lane + itoa(rows[i])
 		if it.Point { // a day or a month: a small square centred on the date
 			r := mh * 0.4
-			c.add(Mark{ID: "marker/" + it.ID, Role: role, Datum: it.Datum, Kind: RectMark, Rect: Rect{sx.Map(it.X0) - r, yc - r, 2 * r, 2 * r},
+			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "time", Row: row, From: it.X0, To: it.X1, Datum: it.Datum, Kind: RectMark, Rect: Rect{sx.Map(it.X0) - r, yc - r, 2 * r, 2 * r},
 				Style: it.Style, Label: it.Label, Value: it.X0})
 		} else {
-			c.add(Mark{ID: "marker/" + it.ID, Role: role, Datum: it.Datum, Kind: RectMark, Rect: Rect{x0, yc - mh/2, x1 - x0, mh},
+			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "time", Row: row, From: it.X0, To: it.X1, Datum: it.Datum, Kind: RectMark, Rect: Rect{x0, yc - mh/2, x1 - x0, mh},
 				Style: it.Style, Label: it.Label, Value: it.X0})
 		}
-		at, anchor := Point{x1 + gap, yc + size*0.35}, Start
+		at, anchor := Point{x1 + gap, yc + size*midline}, Start
 		if labelLeft(it, sx, size, gap, right) {
-			at, anchor = Point{x0 - gap, yc + size*0.35}, End
+			at, anchor = Point{x0 - gap, yc + size*midline}, End
 		}
-		c.add(Mark{ID: "label/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: it.Label,
+		c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "time", Row: row, Datum: it.Datum, Kind: TextMark, Text: it.Label,
 			At: at, Size: size, Anchor: anchor, Style: Style{Fill: Ink}})
 	}
 }

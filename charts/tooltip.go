@@ -11,17 +11,11 @@ import (
 
 // TooltipLines is what a reader learns about a datum: the figure, who reported it, the footnote
 // and the first caveat.
-// Records other than figures (events, routes, countries) are described by the funcs in
-// describers, which views register in their init funcs.
+// Records other than figures (events, routes, countries) are described by describe.
 func TooltipLines(l i18n.Lang, id string) []string {
 	f, ok := data.FigureByID(id)
 	if !ok {
-		for _, d := range describers {
-			if lines := d(l, id); len(lines) > 0 {
-				return lines
-			}
-		}
-		return nil
+		return describe(l, id)
 	}
 	value := i18n.FigText(l, f)
 	switch f.Bound {
@@ -41,8 +35,16 @@ func TooltipLines(l i18n.Lang, id string) []string {
 	return lines
 }
 
-// describers give tooltip lines for records that are not figures; nil when id is not theirs.
-var describers []func(l i18n.Lang, id string) []string
+// describe gives the tooltip lines of a record that is not a figure: a country of the map in
+// a year, a route of its context layer, an event of the timeline; nil for an unknown id.
+func describe(l i18n.Lang, id string) []string {
+	for _, d := range []func(i18n.Lang, string) []string{describeCountry, describeRoute, describeEvent} {
+		if lines := d(l, id); len(lines) > 0 {
+			return lines
+		}
+	}
+	return nil
+}
 
 // Overlay returns the marks drawn over the chart while datum id is hovered or pinned at p: an
 // outline around the datum's shapes and a tooltip box kept inside the frame.
@@ -58,7 +60,10 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 		hl.Style = Style{Stroke: Highlight, StrokeWidth: 2.5}
 		out = append(out, hl)
 	}
-	lines := TooltipLines(c.Lang, id)
+	lines, ok := c.Tips[id]
+	if !ok {
+		lines = TooltipLines(c.Lang, id)
+	}
 	if len(lines) == 0 {
 		return out
 	}
@@ -95,7 +100,7 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 	return out
 }
 
-// TooltipText is the tooltip as one string, for live regions and tests.
+// TooltipText is the tooltip as one string, for tests; a built chart has it as c.Tip(id).
 func TooltipText(l i18n.Lang, id string) string { return strings.Join(TooltipLines(l, id), " — ") }
 
 func capitalize(s string) string {

@@ -69,13 +69,7 @@ func TestLangAzFromHash(t *testing.T) {
 		t.Fatalf("Drawable(%q) = %q: the fonts lack ə", mk.Text, d)
 	}
 	// The box of the first ə: from the width of the text before it, one em high above the baseline.
-	x := mk.At.X
-	switch mk.Anchor {
-	case charts.Middle:
-		x -= charts.TextWidth(mk.Text, mk.Size, mk.Bold) / 2
-	case charts.End:
-		x -= charts.TextWidth(mk.Text, mk.Size, mk.Bold)
-	}
+	x := mk.TextStart()
 	before := mk.Text[:strings.Index(mk.Text, "ə")]
 	gx := x + charts.TextWidth(before, mk.Size, mk.Bold)
 	gw := charts.TextWidth("ə", mk.Size, mk.Bold)

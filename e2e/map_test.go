@@ -158,7 +158,7 @@ func TestMapFallbackDrawsTheModelsArcs(t *testing.T) {
 	waitFor(t, ctx, "the fallback", `window.azflowsPage.mode === 'fallback'`, 20*time.Second)
 	const fb = `document.querySelector('#fallback-slot iframe').contentWindow`
 	waitFor(t, ctx, "the echarts chart", `(() => { try { const w = `+fb+`; return !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 20*time.Second)
-	items := eval[[]map[string]any](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series.find(s => s.name === 'arcs').data.map(d => ({from: d.fromName, to: d.toName, value: d.value})); })()`)
+	items := eval[[]map[string]any](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series.find(s => s.name === 'arcs').data.map(d => ({from: d.source, to: d.target, value: d.count})); })()`)
 	var got, want []string
 	for _, it := range items {
 		got = append(got, fmt.Sprintf("%v>%v=%v", it["from"], it["to"], it["value"]))

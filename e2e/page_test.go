@@ -206,7 +206,7 @@ func TestFallbackWithoutWebGL(t *testing.T) {
 	}
 	const fb = `document.querySelector('#fallback-slot iframe').contentWindow`
 	waitFor(t, ctx, "the echarts chart", `(() => { try { const w = `+fb+`; return !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 20*time.Second)
-	links := eval[[]map[string]any](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series[0].links.map(l => ({source: l.source, target: l.target, value: l.value})); })()`)
+	links := eval[[]map[string]any](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series.find(s => s.name === 'bands').data.map(l => ({source: l.source, target: l.target, value: l.count})); })()`)
 	model := charts.Build(charts.State{View: "flow", Year: 2012}, 800, 450)
 	var want []string
 	for _, m := range model.Marks {

@@ -93,14 +93,7 @@ func appendMarkOps(ops []drawOp, m charts.Mark, k float64) []drawOp {
 			return ops
 		}
 		c.A = opacity(m.Style)
-		w := charts.TextWidth(m.Text, m.Size, m.Bold)
-		x := m.At.X
-		switch m.Anchor {
-		case charts.Middle:
-			x -= w / 2
-		case charts.End:
-			x -= w
-		}
+		x := m.TextStart()
 		ops = append(ops, drawOp{kind: opText, color: c, text: drawable(m.Text, m.Bold),
 			x: x * k, y: m.At.Y * k, size: m.Size * k, bold: m.Bold})
 	}

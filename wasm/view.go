@@ -217,7 +217,7 @@ func (v *view) update(in input) []message {
 	if shown != v.shown {
 		v.shown, v.shownText = shown, ""
 		if shown != "" {
-			v.shownText = charts.TooltipText(v.chart.Lang, shown)
+			v.shownText = v.chart.Tip(shown)
 		}
 		out = append(out, message{Type: "azflows:hover", Datum: shown, Text: v.shownText})
 	}

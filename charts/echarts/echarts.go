@@ -1,7 +1,8 @@
 // Package echarts writes the go-echarts fallback page of a chart: the view shown where
-// WebAssembly or WebGL is missing. It translates the marks of the chart model (charts.Build)
-// into an echarts option built with go-echarts: categories, order, values, colours, texts and
-// scales all come from the marks; it reads no data itself.
+// WebAssembly or WebGL is missing. It translates the chart model (charts.Build) into an
+// echarts option: panels become grids, their scales axes, the marks that show data series
+// items, the rest graphic elements, the chart's tips the tooltips (translate.go). It lays
+// nothing out, measures no text and reads no data itself.
 package echarts
 
 import (
@@ -11,7 +12,6 @@ import (
 	"html/template"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -29,7 +29,11 @@ const (
 	// FontFamily is the CSS font stack of the chart text, as in the SVG view.
 	FontFamily = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 
-	// The model is laid out at W×H; the page draws at the container's width and this height.
+	// TooltipClass is the class of echarts' tooltip element, for tests.
+	TooltipClass = "azflows-tip"
+
+	// The model is laid out at W×H; the page draws the chart at this size, scaled down as a
+	// whole where its container is narrower.
 	W, H = 800, 450
 )
 
@@ -61,9 +65,12 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 		ChartID:  ChartID,
 		OptionID: OptionID,
 		Height:   template.CSS(fmt.Sprintf("%dpx", H)),
+		Width:    template.CSS(fmt.Sprintf("%dpx", W)),
+		W:        W,
+		H:        H,
 		Scripts:  assets,
 		Option:   template.JS(optJSON),
-		Notes:    strings.Join(noteLines(c), " "),
+		Notes:    strings.Join(c.Notes, " "),
 		Source:   text(c, "source"),
 		Font:     template.CSS(FontFamily),
 		Ink:      template.CSS(charts.Ink),
@@ -78,28 +85,32 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 	return err
 }
 
-// translators turn a laid-out chart of one view into a go-echarts configuration and its
-// option; each view's file registers its own.
-var translators = map[string]func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any){
-	"bars":     barsOption,
-	"compare":  compareOption,
-	"timeline": timelineOption,
-	"flow": func(c *charts.Chart, assetsHost string) (*gecharts.BaseConfiguration, map[string]any) {
-		s := flowChart(c)
-		s.AssetsHost = assetsHost
-		s.Validate()
-		return &s.BaseConfiguration, s.JSON()
-	},
-}
-
-// Option builds the echarts option of a chart laid out at W×H with go-echarts and returns it
-// with the script URLs go-echarts asks for, each prefixed with assetsHost.
+// Option builds the echarts option of a chart laid out at W×H (go-echarts writes the page
+// frame, translate the rest) and returns it with the script URLs go-echarts asks for, each
+// prefixed with assetsHost.
 func Option(c *charts.Chart, assetsHost string) (map[string]any, []string, error) {
-	translate, ok := translators[c.View]
-	if !ok {
+	if !charts.IsChart(c.View) {
 		return nil, nil, fmt.Errorf("echarts: no fallback for view %q", c.View)
 	}
-	base, option := translate(c, assetsHost)
+	b := gecharts.NewBar()
+	b.SetGlobalOptions(common(c)...)
+	b.AssetsHost = assetsHost
+	var series []any
+	if m := countries(c); m != nil {
+		b.JSAssets.Add(BaseMapAsset)
+		series = append(series, m)
+	}
+	b.Validate()
+	b.Accept(visitor{})
+	option := b.JSON()
+	delete(option, "xAxis")
+	delete(option, "yAxis")
+	t := translate(c)
+	for _, s := range t.Series {
+		series = append(series, s)
+	}
+	option["grid"], option["xAxis"], option["yAxis"], option["series"], option["graphic"] = t.Grid, t.XAxis, t.YAxis, series, t.Graphic
+	base := b.BaseConfiguration
 	var assets []string
 	for _, set := range [][]string{base.JSAssets.Values, base.CustomizedJSAssets.Values, base.CSSAssets.Values, base.CustomizedCSSAssets.Values} {
 		for _, a := range set {
@@ -123,7 +134,8 @@ type page struct {
 	Scripts              []string
 	Option               template.JS
 	Notes, Source        string
-	Height               template.CSS
+	Height, Width        template.CSS
+	W, H                 int
 	Lang                 string       // the page's language: the chart's, "en" when it has none
 	Font, Ink, Muted, Bg template.CSS // constants of this package and the palette
 }
@@ -141,7 +153,8 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <style>
 body { margin: 0; background: {{.Bg}}; color: {{.Ink}}; font-family: {{.Font}}; }
 #fallback { margin: 0 auto; max-width: 960px; padding: 8px 12px; }
-#fallback .chart { width: 100%; height: {{.Height}}; }
+#fallback .frame { width: 100%; max-width: {{.Width}}; overflow: hidden; }
+#fallback .chart { width: {{.Width}}; height: {{.Height}}; transform-origin: 0 0; }
 #fallback p { margin: 6px 14px; font-size: 13px; line-height: 1.4; }
 #fallback p.source { color: {{.Muted}}; font-size: 12px; }
 </style>
@@ -151,7 +164,7 @@ body { margin: 0; background: {{.Bg}}; color: {{.Ink}}; font-family: {{.Font}}; 
 </head>
 <body>
 <figure id="fallback" data-view="{{.View}}" data-year="{{.Year}}">
-<div id="{{.ChartID}}" class="chart" role="img" aria-label="{{.Title}}"></div>
+<div class="frame"><div id="{{.ChartID}}" class="chart" role="img" aria-label="{{.Title}}"></div></div>
 <figcaption>
 {{- if .Notes}}
 <p class="note">{{.Notes}}</p>
@@ -172,17 +185,26 @@ body { margin: 0; background: {{.Bg}}; color: {{.Ink}}; font-family: {{.Font}}; 
     });
   };
   option.tooltip.formatter = function (p) {
-    var lines = (p && p.data && p.data.tooltipLines) || [p.name];
+    var lines = p && p.data && p.data.tooltipLines;
+    if (!lines || !lines.length) { return ""; }
     return lines.map(function (l, i) { return i === 0 ? "<b>" + esc(l) + "</b>" : esc(l); }).join("<br>");
   };
-  var chart = echarts.init(el, null, {renderer: "canvas"});
+  // Custom series items are the model's shapes: draw their points as they are.
+  var shape = function (params, api) {
+    var d = option.series[params.seriesIndex].data[params.dataIndex];
+    var pts = d.points.map(function (q) { return api.coord(q); });
+    return {type: d.closed ? "polygon" : "polyline", shape: {points: pts}, style: d.shapeStyle};
+  };
+  option.series.forEach(function (s) { if (s.type === "custom") { s.renderItem = shape; } });
+  var chart = echarts.init(el, null, {renderer: "canvas", width: {{.W}}, height: {{.H}}});
   chart.setOption(option);
-  // Narrower than the model: shorten title lines rather than clip them (the full text is in
-  // <title> and the aria description).
+  // The option is in the model's pixels: narrower than the model, the chart is scaled as a
+  // whole, as the SVG is.
+  var frame = el.parentNode;
   var fit = function () {
-    var w = Math.max(80, el.clientWidth - 2 * (parseFloat(option.title.left) || 0));
-    chart.setOption({title: {textStyle: {width: w, overflow: "truncate"}, subtextStyle: {width: w, overflow: "truncate"}}});
-    chart.resize();
+    var k = Math.min(1, frame.clientWidth / {{.W}});
+    el.style.transform = k < 1 ? "scale(" + k + ")" : "";
+    frame.style.height = ({{.H}} * k) + "px";
   };
   fit();
   window.addEventListener("resize", fit);
@@ -218,44 +240,4 @@ func texts(c *charts.Chart, role string) []string {
 		}
 	}
 	return out
-}
-
-// noteLines are the note marks' lines in reading order (the frame adds them bottom up).
-func noteLines(c *charts.Chart) []string {
-	ns := marks(c, "note")
-	idx := func(m charts.Mark) int { n, _ := strconv.Atoi(strings.TrimPrefix(m.ID, "note/")); return n }
-	sort.SliceStable(ns, func(i, j int) bool { return idx(ns[i]) < idx(ns[j]) })
-	var out []string
-	for _, m := range ns {
-		out = append(out, m.Text)
-	}
-	return out
-}
-
-func marks(c *charts.Chart, role string) []charts.Mark {
-	var out []charts.Mark
-	for _, m := range c.Marks {
-		if m.Role == role {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-func mark(c *charts.Chart, role string) (charts.Mark, bool) {
-	ms := marks(c, role)
-	if len(ms) == 0 {
-		return charts.Mark{}, false
-	}
-	return ms[0], true
-}
-
-// valueText is the text of the value mark of a datum.
-func valueText(c *charts.Chart, datum string) string {
-	for _, m := range c.Marks {
-		if m.Role == "value" && m.Datum == datum {
-			return m.Text
-		}
-	}
-	return ""
 }

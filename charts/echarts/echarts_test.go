@@ -5,16 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"math"
-	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"azflows/charts"
-	"azflows/data"
-	"azflows/i18n"
 )
 
 func render(t *testing.T, st charts.State) string {
@@ -122,7 +117,12 @@ func TestPageFrame(t *testing.T) {
 			if !strings.Contains(page, `id="`+ChartID+`"`) {
 				t.Errorf("no element with id %s", ChartID)
 			}
-			for _, role := range []string{"note", "source"} {
+			for _, n := range c.Notes {
+				if !strings.Contains(page, html.EscapeString(n)) {
+					t.Errorf("note %q not in the page", n)
+				}
+			}
+			for _, role := range []string{"source"} {
 				ms := roleMarks(c, role)
 				if len(ms) == 0 {
 					t.Fatalf("model has no %s mark", role)
@@ -151,216 +151,6 @@ func TestPageFrame(t *testing.T) {
 				t.Errorf("backgroundColor = %v", got)
 			}
 		})
-	}
-}
-
-// tooltips checks that each item carries its datum and that datum's tooltip lines.
-func tooltips(t *testing.T, items []any, datums []string) {
-	t.Helper()
-	for i, it := range items {
-		d := get(t, it, "datum")
-		if d != datums[i] {
-			t.Errorf("item %d: datum %v, want %s", i, d, datums[i])
-		}
-		var got []string
-		for _, l := range list(t, it, "tooltipLines") {
-			got = append(got, l.(string))
-		}
-		if want := charts.TooltipLines(i18n.EN, datums[i]); len(want) == 0 || !reflect.DeepEqual(got, want) {
-			t.Errorf("item %d (%s): tooltipLines %q, want %q", i, datums[i], got, want)
-		}
-	}
-}
-
-func TestBarsFollowModel(t *testing.T) {
-	for _, y := range charts.Years {
-		st := charts.State{View: "bars", Year: y}
-		t.Run(st.Hash(), func(t *testing.T) {
-			c := charts.Build(st, W, H)
-			opt := option(t, render(t, st))
-			bars := roleMarks(c, "bar")
-			if len(bars) == 0 {
-				t.Fatal("model has no bars")
-			}
-			series := list(t, opt, "series")
-			if len(series) != len(charts.Years) || len(list(t, opt, "grid")) != len(charts.Years) {
-				t.Fatalf("%d series, %d grids: want one panel per year", len(series), len(list(t, opt, "grid")))
-			}
-			var rows []string
-			for _, l := range roleMarks(c, "label") {
-				rows = append(rows, l.Text)
-			}
-			seen := 0
-			var lastMax any
-			for i, yr := range charts.Years {
-				ya := get(t, opt, "yAxis", i).(map[string]any)
-				if ya["type"] != "category" || ya["inverse"] != true || len(ya["data"].([]any)) != len(rows) {
-					t.Errorf("panel %d: y axis %v is not the model's %d rows, top first", i, ya, len(rows))
-				}
-				for j, cat := range ya["data"].([]any) {
-					if cat != rows[j] {
-						t.Errorf("panel %d row %d: category %v, model %q", i, j, cat, rows[j])
-					}
-				}
-				if grid := get(t, opt, "grid", i).(map[string]any); (grid["show"] == true) != (yr == y) || (yr == y && grid["borderColor"] != charts.Ink) {
-					t.Errorf("panel %d (%d): grid %v; only the chosen year %d is outlined", i, yr, grid, y)
-				}
-				max := get(t, opt, "xAxis", i, "max")
-				if lastMax != nil && max != lastMax {
-					t.Errorf("x axes differ: %v and %v (one scale for all years)", lastMax, max)
-				}
-				lastMax = max
-				if get(t, opt, "xAxis", i, "min") != 0.0 {
-					t.Errorf("panel %d: x axis does not start at 0", i)
-				}
-				if get(t, series[i], "type") != "bar" || get(t, series[i], "xAxisIndex") != float64(i) || get(t, series[i], "yAxisIndex") != float64(i) {
-					t.Errorf("series %d is not panel %d's bars", i, i)
-				}
-				items := list(t, series[i], "data")
-				for j, it := range items {
-					m := it.(map[string]any)
-					if m["value"] == "-" {
-						// a category the year lacks: no bar, the model's words
-						mk, ok := c.Mark("missing/" + strconv.Itoa(yr) + "/" + strings.TrimPrefix(roleMarks(c, "label")[j].ID, "label/"))
-						if !ok || m["text"] != mk.Text {
-							t.Errorf("panel %d row %d: empty item %v, model %+v", i, j, m, mk)
-						}
-						continue
-					}
-					seen++
-					bar, ok := c.Mark("bar/" + m["datum"].(string))
-					if !ok {
-						t.Fatalf("item %v has no bar in the model", m)
-					}
-					fig, _ := data.FigureByID(bar.Datum)
-					if fig.Period.From != yr || m["value"] != bar.Value || m["name"] != bar.Label || m["name"] != rows[j] {
-						t.Errorf("panel %d row %d: item %v, model bar %s %q %v", i, j, m, bar.ID, bar.Label, bar.Value)
-					}
-					st := m["itemStyle"].(map[string]any)
-					if st["color"] != bar.Style.Fill || (bar.Style.Stroke != "" && st["borderColor"] != bar.Style.Stroke) {
-						t.Errorf("%s: itemStyle %v, model %+v", bar.ID, st, bar.Style)
-					}
-					if dashed := st["borderType"] == "dashed"; dashed != (len(bar.Style.Dash) > 0) {
-						t.Errorf("%s: borderType %v, dash %v", bar.ID, st["borderType"], bar.Style.Dash)
-					}
-					if f := get(t, m, "label", "formatter"); f != fig.Text {
-						t.Errorf("%s: value label %v, want %q", bar.ID, f, fig.Text)
-					}
-					tooltips(t, []any{it}, []string{bar.Datum})
-				}
-			}
-			if seen != len(bars) {
-				t.Errorf("%d bars in the option, model has %d", seen, len(bars))
-			}
-			ticks := roleMarks(c, "tick")
-			last, err := strconv.ParseFloat(ticks[len(ticks)-1].Text, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if lastMax != last {
-				t.Errorf("xAxis.max = %v, want the model's last tick %v", lastMax, last)
-			}
-			// The words for what a year lacks are drawn, where the model put them.
-			var texts []string
-			for _, g := range list(t, opt, "graphic") {
-				texts = append(texts, get(t, g, "style", "text").(string))
-			}
-			for _, m := range roleMarks(c, "missing") {
-				if !containsStr(texts, m.Text) {
-					t.Errorf("missing-category text %q not drawn (%q)", m.Text, texts)
-				}
-			}
-		})
-	}
-}
-
-func containsStr(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-func TestFlowFollowsModel(t *testing.T) {
-	scales := map[int]float64{}
-	for _, y := range charts.Years {
-		st := charts.State{View: "flow", Year: y}
-		t.Run(st.Hash(), func(t *testing.T) {
-			c := charts.Build(st, W, H)
-			opt := option(t, render(t, st))
-			if get(t, opt, "series", 0, "type") != "sankey" {
-				t.Fatal("series is not a sankey")
-			}
-			if get(t, opt, "series", 0, "layoutIterations") != 0.0 {
-				t.Error("layoutIterations is not 0: echarts would reorder nodes")
-			}
-
-			nodes, items := roleMarks(c, "node"), list(t, opt, "series", 0, "data")
-			if len(items) != len(nodes) || len(nodes) == 0 {
-				t.Fatalf("%d sankey nodes, model has %d", len(items), len(nodes))
-			}
-			var datums []string
-			for i, m := range nodes {
-				datums = append(datums, m.Datum)
-				if get(t, items[i], "name") != m.Label {
-					t.Errorf("node %d: name %v, want %q", i, get(t, items[i], "name"), m.Label)
-				}
-				st := get(t, items[i], "itemStyle").(map[string]any)
-				if st["color"] != m.Style.Fill || (len(m.Style.Dash) > 0) != (st["borderType"] == "dashed") {
-					t.Errorf("node %d: itemStyle %v, model style %+v", i, st, m.Style)
-				}
-			}
-			tooltips(t, items, datums)
-
-			bands, links := roleMarks(c, "band"), list(t, opt, "series", 0, "links")
-			if len(links) != len(bands) || len(bands) == 0 {
-				t.Fatalf("%d links, model has %d bands", len(links), len(bands))
-			}
-			datums = nil
-			total, opaque := 0.0, 1.0
-			for i, m := range bands {
-				datums = append(datums, m.Datum)
-				got := [3]any{get(t, links[i], "source"), get(t, links[i], "target"), get(t, links[i], "value")}
-				if want := [3]any{m.Source, m.Target, m.Value}; got != want {
-					t.Errorf("link %d: %v, want %v", i, got, want)
-				}
-				total += m.Value
-				if m.Datum != "dest-2012-not-given" {
-					opaque = min(opaque, get(t, links[i], "lineStyle", "opacity").(float64))
-					if get(t, links[i], "lineStyle", "color") != m.Style.Fill {
-						t.Errorf("link %d: colour %v, want %s", i, get(t, links[i], "lineStyle", "color"), m.Style.Fill)
-					}
-				}
-			}
-			tooltips(t, links, datums)
-			for i, m := range bands {
-				if m.Datum == "dest-2012-not-given" {
-					op := get(t, links[i], "lineStyle", "opacity").(float64)
-					if op >= opaque {
-						t.Errorf("not-given link opacity %v, not lighter than the others (%v)", op, opaque)
-					}
-					if col := get(t, links[i], "lineStyle", "color"); col == charts.Background {
-						t.Error("not-given link is drawn in the background colour")
-					}
-				}
-			}
-
-			// echarts fits the right column into height - gaps: that must give the model's
-			// pixels per person, the same for every year.
-			h := get(t, opt, "series", 0, "height").(float64)
-			gap := get(t, opt, "series", 0, "nodeGap").(float64)
-			k := (h - gap*float64(len(bands)-1)) / total
-			scales[y] = k
-			origin := nodes[0]
-			if want := origin.Rect.H / origin.Value; math.Abs(k-want) > 1e-6 {
-				t.Errorf("pixels per person %v, model %v", k, want)
-			}
-		})
-	}
-	if len(scales) == 2 && math.Abs(scales[charts.Years[0]]-scales[charts.Years[1]]) > 1e-6 {
-		t.Errorf("flow scales differ across years: %v", scales)
 	}
 }
 

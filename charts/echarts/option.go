@@ -11,179 +11,69 @@ import (
 	"azflows/charts"
 )
 
-// Data items carry what go-echarts' typed items lack (border type, link line style, rich
-// labels) and, for the tooltip formatter, the datum id and charts.TooltipLines(lang, datum).
+// The option is a translation of the chart, item by item:
+//
+//   - a panel with an X scale and rows: a grid per row at the row's band, its x axis the
+//     panel's scale (min, max and tick step from the model), its y axis the row; each bar of
+//     the row a bar series item (a range: transparent up to its start, then its pieces,
+//     stacked);
+//   - a panel with X and Y scales (the timeline): one grid, each mark a scatter item at its
+//     date, a rect symbol the size of the mark;
+//   - every other mark that shows a datum (flow bands and nodes, map arcs, stubs and boxes,
+//     the undated event): a custom series item with the mark's points, on a grid whose axes
+//     are the chart's pixels; the page's renderItem draws the points;
+//   - decoration (grid lines, outlines, keys) and every text: graphic elements where the
+//     model put them; the map's countries: the geo component (mapview.go).
+//
+// The page draws the option at the model's W×H and scales it as a whole, so pixels are the
+// model's pixels. Tooltips are the chart's Tips.
 
+// style is the zrender style of a graphic element or a custom series shape.
+type style struct {
+	Fill          string    `json:"fill,omitempty"`
+	Stroke        string    `json:"stroke,omitempty"`
+	LineWidth     float64   `json:"lineWidth,omitempty"`
+	LineDash      []float64 `json:"lineDash,omitempty"`
+	FillOpacity   float64   `json:"fillOpacity,omitempty"`
+	Text          string    `json:"text,omitempty"`
+	FontSize      float64   `json:"fontSize,omitempty"`
+	FontWeight    string    `json:"fontWeight,omitempty"`
+	FontFamily    string    `json:"fontFamily,omitempty"`
+	VerticalAlign string    `json:"verticalAlign,omitempty"`
+}
+
+// shapeStyle is a mark's paint as a zrender style: "none" where the model fills or strokes
+// nothing (zrender would fill black).
+func shapeStyle(s charts.Style, closed bool) style {
+	st := style{Fill: s.Fill, Stroke: s.Stroke, LineDash: s.Dash}
+	if st.Fill == "" || !closed {
+		st.Fill = "none"
+	}
+	if s.Stroke != "" {
+		st.LineWidth = s.StrokeWidth
+	} else {
+		st.Stroke = "none"
+	}
+	if s.Opacity > 0 && s.Opacity < 1 {
+		st.FillOpacity = s.Opacity
+	}
+	return st
+}
+
+// itemStyle is a mark's paint as an echarts item style (bars, scatter symbols).
 type itemStyle struct {
-	Color       string  `json:"color,omitempty"`
+	Color       string  `json:"color"`
 	BorderColor string  `json:"borderColor,omitempty"`
 	BorderWidth float64 `json:"borderWidth,omitempty"`
 	BorderType  string  `json:"borderType,omitempty"` // "dashed" when the mark is dashed
 	Opacity     float64 `json:"opacity,omitempty"`
 }
 
-type lineStyle struct {
-	Color   string  `json:"color"`
-	Opacity float64 `json:"opacity,omitempty"`
-}
-
-type label struct {
-	opts.Label
-	Rich map[string]opts.TextStyle `json:"rich,omitempty"`
-}
-
-type barItem struct {
-	Name         string    `json:"name"`
-	Value        float64   `json:"value"`
-	Datum        string    `json:"datum"`
-	TooltipLines []string  `json:"tooltipLines"`
-	ItemStyle    itemStyle `json:"itemStyle"`
-	Label        *label    `json:"label,omitempty"`
-}
-
-type sankeyNode struct {
-	Name         string    `json:"name"`
-	LocalY       *float64  `json:"localY,omitempty"` // top as a fraction of the series height
-	Datum        string    `json:"datum"`
-	TooltipLines []string  `json:"tooltipLines"`
-	ItemStyle    itemStyle `json:"itemStyle"`
-	Label        *label    `json:"label,omitempty"`
-}
-
-type sankeyLink struct {
-	Source       string    `json:"source"`
-	Target       string    `json:"target"`
-	Value        float64   `json:"value"`
-	Datum        string    `json:"datum"`
-	TooltipLines []string  `json:"tooltipLines"`
-	LineStyle    lineStyle `json:"lineStyle"`
-}
-
-// visitor adds, through go-echarts' own hook, the options its typed structs lack.
-type visitor struct {
-	gecharts.BaseConfigurationVisitor
-	xAxis     xAxisExtra
-	yAxis     yAxisExtra
-	sankey    *sankeyExtra // nil for other series
-	textStyle opts.TextStyle
-}
-
-type xAxisExtra struct {
-	Interval      float64         `json:"interval,omitempty"`
-	NameTextStyle *opts.TextStyle `json:"nameTextStyle,omitempty"`
-}
-
-type yAxisExtra struct {
-	AxisTick *opts.AxisTick `json:"axisTick,omitempty"`
-}
-
-// Fields here must not share a JSON name with SingleSeries' (both would be dropped).
-type sankeyExtra struct {
-	LayoutIterations int     `json:"layoutIterations"` // 0 keeps the model's node order
-	Height           float64 `json:"height"`
-}
-
-func (v visitor) VisitXAxis(xs []opts.XAxis) any {
-	out := make([]any, len(xs))
-	for i, x := range xs {
-		out[i] = struct {
-			opts.XAxis
-			xAxisExtra
-		}{x, v.xAxis}
-	}
-	return out
-}
-
-func (v visitor) VisitYAxis(ys []opts.YAxis) any {
-	out := make([]any, len(ys))
-	for i, y := range ys {
-		out[i] = struct {
-			opts.YAxis
-			yAxisExtra
-		}{y, v.yAxis}
-	}
-	return out
-}
-
-func (v visitor) VisitTooltipOpt(t opts.Tooltip) any {
-	return struct {
-		opts.Tooltip
-		Confine      bool           `json:"confine"`
-		ExtraCSSText string         `json:"extraCssText"`
-		TextStyle    opts.TextStyle `json:"textStyle"`
-	}{t, true, "max-width: 360px; white-space: normal;", opts.TextStyle{Color: charts.Ink, FontSize: 12, FontFamily: FontFamily}}
-}
-
-func (v visitor) VisitSeriesOpt(series gecharts.MultiSeries) any {
-	if v.sankey == nil {
-		return series
-	}
-	out := make([]any, len(series))
-	for i, s := range series {
-		out[i] = struct {
-			gecharts.SingleSeries
-			sankeyExtra
-		}{s, *v.sankey}
-	}
-	return out
-}
-
-func (v visitor) Visit(option map[string]any) {
-	option["textStyle"] = v.textStyle
-}
-
-// common sets what both views share: size, id, title, tooltip, no legend, no animation.
-func common(c *charts.Chart, palette []string) []gecharts.GlobalOpts {
-	t, _ := mark(c, "title")
-	s, _ := mark(c, "subtitle")
-	weight := func(m charts.Mark) string {
-		if m.Bold {
-			return "bold"
-		}
-		return "normal"
-	}
-	return []gecharts.GlobalOpts{
-		gecharts.WithInitializationOpts(opts.Initialization{
-			Width: "100%", Height: fmt.Sprintf("%dpx", H), ChartID: ChartID,
-			BackgroundColor: c.Background, PageTitle: text(c, "title"), Renderer: "canvas",
-		}),
-		gecharts.WithTitleOpts(opts.Title{
-			Title: text(c, "title"), Subtitle: text(c, "subtitle"),
-			Left: px(t.At.X), Top: px(max(0, t.At.Y-t.Size)),
-			TitleStyle:    &opts.TextStyle{Color: t.Style.Fill, FontSize: int(math.Round(t.Size)), FontWeight: weight(t), FontFamily: FontFamily},
-			SubtitleStyle: &opts.TextStyle{Color: s.Style.Fill, FontSize: int(math.Round(s.Size)), FontWeight: weight(s), FontFamily: FontFamily},
-		}),
-		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", BackgroundColor: charts.TooltipBg, BorderColor: charts.Muted}),
-		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		gecharts.WithAnimation(false),
-		gecharts.WithColorsOpts(palette),
-		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: description(c)}}),
-	}
-}
-
-// plotTop is where the plot starts under the title block, in model pixels.
-func plotTop(c *charts.Chart) float64 {
-	if s, ok := mark(c, "subtitle"); ok {
-		return s.At.Y + s.Size*1.4
-	}
-	t, _ := mark(c, "title")
-	return t.At.Y + t.Size
-}
-
-// description is the screen-reader text: title, subtitle and each item with its value.
-func description(c *charts.Chart) string {
-	parts := []string{text(c, "title"), text(c, "subtitle")}
-	for _, m := range c.Marks {
-		if m.Role == "bar" || (m.Role == "node" && valueText(c, m.Datum) != "") {
-			parts = append(parts, m.Label+": "+valueText(c, m.Datum))
-		}
-	}
-	return strings.Join(parts, ". ")
-}
-
-// styleOf translates a mark's paint to an echarts item style.
 func styleOf(s charts.Style) itemStyle {
 	st := itemStyle{Color: s.Fill, BorderColor: s.Stroke, Opacity: s.Opacity}
+	if st.Color == "" {
+		st.Color = "transparent" // an outline only (an estimate, an unplaced remainder)
+	}
 	if s.Stroke != "" {
 		st.BorderWidth = s.StrokeWidth
 	}
@@ -193,37 +83,145 @@ func styleOf(s charts.Style) itemStyle {
 	return st
 }
 
-// palette lists the marks' fills, so echarts has no colour of its own to fall back on.
-func palette(ms []charts.Mark) []string {
-	var out []string
-	for _, m := range ms {
-		if m.Style.Fill != "" && !contains(out, m.Style.Fill) {
-			out = append(out, m.Style.Fill)
+// element is a graphic element: a text, rect, polyline or polygon the model drew.
+type element struct {
+	Type   string  `json:"type"`
+	ID     string  `json:"id"`
+	Silent bool    `json:"silent"`
+	Z      int     `json:"z"`
+	X      float64 `json:"x,omitempty"`
+	Y      float64 `json:"y,omitempty"`
+	Shape  any     `json:"shape,omitempty"`
+	Style  style   `json:"style"`
+}
+
+type rectShape struct {
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+}
+
+type pointsShape struct {
+	Points [][2]float64 `json:"points"`
+}
+
+// Drawing order of graphic elements against the series (z 2) and the geo (z 0).
+const (
+	zDecoration = 1
+	zText       = 10
+)
+
+// textElement is a text mark: its left end (TextStart) on its middle line (TextMiddle).
+func textElement(m charts.Mark) element {
+	weight := "normal"
+	if m.Bold {
+		weight = "bold"
+	}
+	return element{Type: "text", ID: m.ID, Silent: true, Z: zText, X: r1(m.TextStart()), Y: r1(m.TextMiddle()),
+		Style: style{Text: m.Text, Fill: m.Style.Fill, FontSize: r1(m.Size), FontWeight: weight, FontFamily: FontFamily, VerticalAlign: "middle"}}
+}
+
+// shapeElement is a decoration mark (a grid line, an outline, a key's sample).
+func shapeElement(m charts.Mark) element {
+	e := element{ID: m.ID, Silent: true, Z: zDecoration}
+	switch m.Kind {
+	case charts.RectMark:
+		e.Type, e.Style = "rect", shapeStyle(m.Style, true)
+		e.Shape = rectShape{r1(m.Rect.X), r1(m.Rect.Y), r1(m.Rect.W), r1(m.Rect.H)}
+	default:
+		e.Type, e.Style = "polyline", shapeStyle(m.Style, m.Closed)
+		if m.Closed {
+			e.Type = "polygon"
 		}
+		e.Shape = pointsShape{points(m)}
+	}
+	return e
+}
+
+// points are a mark's outline in pixels: a path's points, a rect's corners.
+func points(m charts.Mark) [][2]float64 {
+	if m.Kind == charts.RectMark {
+		r := m.Rect
+		return [][2]float64{{r1(r.X), r1(r.Y)}, {r1(r.X + r.W), r1(r.Y)}, {r1(r.X + r.W), r1(r.Y + r.H)}, {r1(r.X), r1(r.Y + r.H)}}
+	}
+	out := make([][2]float64, len(m.Points))
+	for i, p := range m.Points {
+		out[i] = [2]float64{r1(p.X), r1(p.Y)}
 	}
 	return out
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
+// common sets what every view shares: size, id, title, tooltip, no legend, no animation.
+func common(c *charts.Chart) []gecharts.GlobalOpts {
+	t, _ := c.Mark("title")
+	s, _ := c.Mark("subtitle")
+	weight := func(m charts.Mark) string {
+		if m.Bold {
+			return "bold"
+		}
+		return "normal"
+	}
+	return []gecharts.GlobalOpts{
+		gecharts.WithInitializationOpts(opts.Initialization{
+			Width: fmt.Sprintf("%dpx", W), Height: fmt.Sprintf("%dpx", H), ChartID: ChartID,
+			BackgroundColor: c.Background, PageTitle: t.Text, Renderer: "canvas",
+		}),
+		gecharts.WithTitleOpts(opts.Title{
+			Title: t.Text, Subtitle: s.Text,
+			Left: px(t.TextStart()), Top: px(max(0, t.Bounds().Y)),
+			TitleStyle:    &opts.TextStyle{Color: t.Style.Fill, FontSize: int(math.Round(t.Size)), FontWeight: weight(t), FontFamily: FontFamily},
+			SubtitleStyle: &opts.TextStyle{Color: s.Style.Fill, FontSize: int(math.Round(s.Size)), FontWeight: weight(s), FontFamily: FontFamily},
+		}),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", BackgroundColor: charts.TooltipBg, BorderColor: charts.Muted}),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		gecharts.WithAnimation(false),
+		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: description(c)}}),
+	}
+}
+
+// visitor adds, through go-echarts' own hook, what its typed options lack.
+type visitor struct {
+	gecharts.BaseConfigurationVisitor
+	geo map[string]any // the map's geo component; nil elsewhere
+}
+
+func (v visitor) VisitTooltipOpt(t opts.Tooltip) any {
+	return struct {
+		opts.Tooltip
+		Confine      bool           `json:"confine"`
+		ClassName    string         `json:"className"`
+		ExtraCSSText string         `json:"extraCssText"`
+		TextStyle    opts.TextStyle `json:"textStyle"`
+	}{t, true, TooltipClass, "max-width: 360px; white-space: normal;", opts.TextStyle{Color: charts.Ink, FontSize: 12, FontFamily: FontFamily}}
+}
+
+func (v visitor) VisitGeo(g opts.GeoComponent) any { return v.geo }
+
+func (v visitor) Visit(option map[string]any) {
+	option["textStyle"] = opts.TextStyle{FontFamily: FontFamily}
+}
+
+// description is the screen-reader text: title, subtitle and each datum's first tip line.
+func description(c *charts.Chart) string {
+	parts := []string{c.Title}
+	if s, ok := c.Mark("subtitle"); ok {
+		parts = append(parts, s.Text)
+	}
+	seen := map[string]bool{}
+	for _, m := range c.Marks {
+		if m.Interactive() && m.Role != "country" && !seen[m.Datum] && len(c.Tips[m.Datum]) > 0 {
+			seen[m.Datum] = true
+			parts = append(parts, c.Tips[m.Datum][0])
 		}
 	}
-	return false
-}
-
-// literal is a label formatter that prints s as is, or fallback if s would be read as a
-// template ({c}, rich text).
-func literal(s, fallback string) string {
-	if s == "" || strings.ContainsAny(s, "{}|") {
-		return fallback
+	for i, p := range parts {
+		parts[i] = strings.TrimSuffix(p, ".")
 	}
-	return s
+	return strings.Join(parts, ". ") + "."
 }
 
-// slack widens margins that hold text: the model measures the Go font, and a browser
-// without it falls back to a wider face.
-const slack = 1.1
+func px(v float64) string { return fmt.Sprintf("%g", r1(v)) }
 
-func px(v float64) string { return fmt.Sprintf("%g", math.Round(v*10)/10) }
+// r1 rounds to a tenth of a pixel: what the option keeps of the model's coordinates.
+func r1(v float64) float64 { return math.Round(v*10) / 10 }

@@ -150,13 +150,7 @@ func (p painter) text(m charts.Mark) {
 	if !ok || m.Text == "" {
 		return
 	}
-	x := m.At.X
-	switch m.Anchor {
-	case charts.Middle:
-		x -= charts.TextWidth(m.Text, m.Size, m.Bold) / 2
-	case charts.End:
-		x -= charts.TextWidth(m.Text, m.Size, m.Bold)
-	}
+	x := m.TextStart()
 	d := font.Drawer{Dst: p.img, Src: image.NewUniform(c),
 		Dot: fixed.Point26_6{X: fixed.Int26_6(x * p.k * 64), Y: fixed.Int26_6(m.At.Y * p.k * 64)}}
 	// Each run in the font of the chain the model measured it in.

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"azflows/charts"
-	"azflows/i18n"
 )
 
 // FontFamily is the CSS font stack of chart text; the page ships the Noto Sans subsets it
@@ -25,21 +24,21 @@ func Write(w io.Writer, c *charts.Chart) error {
 	fmt.Fprintf(&b, `<title id="chart-title">%s</title>`, esc(c.Title))
 	fmt.Fprintf(&b, `<rect width="%s" height="%s" fill="%s"/>`, n(c.W), n(c.H), c.Background)
 	for _, m := range c.Marks {
-		writeMark(&b, c.Lang, m)
+		writeMark(&b, c, m)
 	}
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeMark(b *strings.Builder, l i18n.Lang, m charts.Mark) {
+func writeMark(b *strings.Builder, c *charts.Chart, m charts.Mark) {
 	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(m.ID), esc(m.Role))
 	if m.Datum != "" {
 		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
 	}
 	title := ""
 	if m.Interactive() && m.Kind != charts.TextMark {
-		title = "<title>" + esc(charts.TooltipText(l, m.Datum)) + "</title>"
+		title = "<title>" + esc(c.Tip(m.Datum)) + "</title>"
 	}
 	switch m.Kind {
 	case charts.RectMark:

@@ -18,10 +18,9 @@ import (
 // missing part shows as a missing piece of the chart, not as an error. The toolbox that
 // go-echarts always writes (empty) and the legend (show: false) are left out on purpose.
 var echartsParts = map[string][]string{
-	"echarts/charts": {"BarChart", "LineChart", "ScatterChart", "SankeyChart", "LinesChart", "MapChart"},
-	"echarts/components": {"TitleComponent", "TooltipComponent", "GridComponent", "GeoComponent",
-		"GraphicComponent", "AriaComponent", "MarkAreaComponent"},
-	"echarts/renderers": {"CanvasRenderer"},
+	"echarts/charts":     {"BarChart", "ScatterChart", "CustomChart", "MapChart"},
+	"echarts/components": {"TitleComponent", "TooltipComponent", "GridComponent", "GraphicComponent", "AriaComponent"},
+	"echarts/renderers":  {"CanvasRenderer"},
 }
 
 // echartsAPI is what the bundle exports on window.echarts: what the fallback pages, the map

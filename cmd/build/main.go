@@ -331,12 +331,13 @@ func story(l i18n.Lang) []storyStep {
 		}
 		return charts.Default.View
 	}
+	first, last := charts.Years[0], charts.Years[len(charts.Years)-1] // the story goes from the first year with destinations to the last
 	return []storyStep{
-		{charts.State{View: pick("map", "flow"), Year: 2010, Context: true}.Hash(), i18n.T(l, "story.1")},
-		{charts.State{View: pick("bars"), Year: 2010}.Hash(), i18n.T(l, "story.2")},
-		{charts.State{View: pick("compare", "bars"), Year: 2010}.Hash(), i18n.T(l, "story.3")},
-		{charts.State{View: pick("map", "flow"), Year: 2012}.Hash(), i18n.T(l, "story.4")},
-		{charts.State{View: pick("timeline", "flow"), Year: 2012}.Hash(), i18n.T(l, "story.5")},
+		{charts.State{View: pick("map", "flow"), Year: first, Context: true}.Hash(), i18n.T(l, "story.1")},
+		{charts.State{View: pick("bars"), Year: first}.Hash(), i18n.T(l, "story.2")},
+		{charts.State{View: pick("compare", "bars"), Year: first}.Hash(), i18n.T(l, "story.3")},
+		{charts.State{View: pick("map", "flow"), Year: last}.Hash(), i18n.T(l, "story.4")},
+		{charts.State{View: pick("timeline", "flow"), Year: last}.Hash(), i18n.T(l, "story.5")},
 	}
 }
 
