@@ -4,13 +4,15 @@
 #   make test    build, make sure Chromium is there, run every check and test
 #   make bench   build (brotli 11), then measure the site in headless Chromium against the
 #                performance budgets (README, "Performance"); prints a table, writes dist/bench.json
+#   make shots   build, then write screenshots of every chart view in every language at phone,
+#                embed and slide sizes to dist/shots/ (for people to look at; not a test)
 #   make fuzz    fuzz the URL hash parser for 30 s
 #   make clean   remove what the build made (dist/, node_modules/)
 
 ADDR ?= 127.0.0.1:8080
 GO   ?= go
 
-.PHONY: all deps build serve test chromium bench fuzz clean
+.PHONY: all deps build serve test chromium bench shots fuzz clean
 
 all: build
 
@@ -55,6 +57,10 @@ test: build chromium
 bench: BUILDFLAGS += -brotli 11
 bench: build chromium
 	$(GO) run ./cmd/bench -dist dist -soak 5m
+
+# One browser; SHOTS=map-2012-az limits it to the shots whose names contain the words given.
+shots: build chromium
+	$(GO) run ./cmd/shots -dist dist -only "$(SHOTS)"
 
 fuzz:
 	$(GO) test ./charts -run '^$$' -fuzz FuzzParseHash -fuzztime 30s

@@ -82,30 +82,40 @@ func TestPhonePageFitsTheWidth(t *testing.T) {
 // Embedded in a slide frame of any size, in every language, the page shows the chart and its
 // controls with no scrollbar: the controls wrap, the chart takes the height they leave.
 func TestEmbedSizesFit(t *testing.T) {
-	ctx, _ := newBrowser(t)
-	sizes := [][2]int64{{480, 270}, {960, 540}, {1280, 720}}
+	sizes := []struct {
+		w, h int64
+		view string
+	}{{480, 270, "bars"}, {960, 540, "map"}, {1280, 720, "timeline"}}
 	for _, lang := range []string{"en", "az", "ru"} {
-		for _, s := range sizes {
-			for _, view := range []string{"map", "bars", "timeline"} {
-				name := fmt.Sprintf("%s %dx%d %s", lang, s[0], s[1], view)
-				if err := chromedp.Do(ctx, chromedp.EmulateViewport(s[0], s[1]),
-					chromedp.Navigate(baseURL+"/"+pageOf(lang)+"#view="+view+"&year=2012&embed")); err != nil {
+		t.Run(lang, func(t *testing.T) {
+			ctx, _ := newBrowser(t)
+			for _, s := range sizes {
+				name := fmt.Sprintf("%s %dx%d %s", lang, s.w, s.h, s.view)
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(s.w, s.h),
+					chromedp.Navigate(baseURL+"/"+pageOf(lang)+"#view="+s.view+"&year=2012&embed")); err != nil {
 					t.Fatal(err)
 				}
 				waitFor(t, ctx, "embed mode", `document.body.classList.contains('embed') && !!window.azflowsPage.state`, 10*time.Second)
-				checkEmbed(t, ctx, name, "window")
+				checkEmbed(t, ctx, name+" (static)", "window")
+				// And once the interactive chart (or the fallback) has taken the static one's place.
+				waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 25*time.Second)
+				checkEmbed(t, ctx, name+" ("+eval[string](t, ctx, `window.azflowsPage.mode`)+")", "window")
 			}
-		}
-		// A host page with the embed at 100 % width and 16:9.
-		open(t, ctx, 1000, 800, "")
-		// Styles through the CSSOM: the page's CSP refuses style attributes.
-		if err := runJS(ctx, `document.body.innerHTML = '<iframe id=f src="`+baseURL+`/`+pageOf(lang)+`#view=bars&year=2010&embed"></iframe>';
-			document.body.style.cssText = 'margin:0;padding:0;max-width:none'; const f = document.getElementById('f');
-			f.style.display = 'block'; f.style.width = '100%'; f.style.aspectRatio = '16 / 9'; f.style.border = '0';`); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(t, ctx, "the embedded page", `(() => { try { const w = document.getElementById('f').contentWindow; return w.document.body.classList.contains('embed') && !!w.azflowsPage.state; } catch (e) { return false; } })()`, 15*time.Second)
-		checkEmbed(t, ctx, lang+" 100%-wide 16:9 host", `document.getElementById('f').contentWindow`)
+			// A host page with the embed at 100 % width and 16:9.
+			open(t, ctx, 1000, 800, "")
+			// Styles through the CSSOM: the page's CSP refuses style attributes.
+			if err := runJS(ctx, `document.body.innerHTML = '<iframe id=f src="`+baseURL+`/`+pageOf(lang)+`#view=bars&year=2010&embed"></iframe>';
+				document.body.style.cssText = 'margin:0;padding:0;max-width:none'; const f = document.getElementById('f');
+				f.style.display = 'block'; f.style.width = '100%'; f.style.aspectRatio = '16 / 9'; f.style.border = '0';`); err != nil {
+				t.Fatal(err)
+			}
+			const inner = `document.getElementById('f').contentWindow`
+			waitFor(t, ctx, "the embedded page", `(() => { try { const w = `+inner+`; return w.document.body.classList.contains('embed') && w.azflowsPage.mode !== 'static'; } catch (e) { return false; } })()`, 25*time.Second)
+			if w := eval[float64](t, ctx, inner+`.innerWidth`); w < 990 {
+				t.Fatalf("the host's frame is %v px wide, not the page's width", w)
+			}
+			checkEmbed(t, ctx, lang+" 100%-wide 16:9 host", inner)
+		})
 	}
 }
 
