@@ -64,10 +64,15 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 			}
 		}
 	}
-	c.Marks, c.Panels, c.Notes = nil, nil, nil
-	f := newFrame(c, c.Title, sub, []string{i18n.T(l, "compare.rest", i18n.FigText(l, mustFigure(cmpTotal)))}, src, 0)
-	c.Notes = notes
-	compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true)
+	rest := i18n.T(l, "compare.rest", i18n.FigText(l, mustFigure(cmpTotal)))
+	for _, say := range []string{rest, i18n.T(l, "frame.morenotes")} { // the shorter where the longer does not leave room
+		c.Marks, c.Panels, c.Notes = nil, nil, nil
+		f := newFrame(c, c.Title, sub, []string{say}, src, 0)
+		c.Notes = notes
+		if compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true) <= f.plot.Y+f.plot.H+f.base*0.8 {
+			break
+		}
+	}
 	return c
 }
 

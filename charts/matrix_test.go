@@ -11,7 +11,10 @@ import (
 )
 
 // matrixSizes are the frames readers bring: phones, small and large embeds, slides, projectors.
-var matrixSizes = [][2]float64{{320, 240}, {360, 640}, {390, 844}, {480, 270}, {768, 1024}, {960, 540}, {1024, 768}, {1280, 720}, {1920, 1080}}
+//
+// The last two are the frames the page itself gives the chart: on a 360 px phone (3:4 under
+// the controls) and in a 480×270 embed (the height its controls leave).
+var matrixSizes = [][2]float64{{320, 240}, {360, 640}, {390, 844}, {480, 270}, {768, 1024}, {960, 540}, {1024, 768}, {1280, 720}, {1920, 1080}, {344, 459}, {480, 200}}
 
 // matrixLangs are the page's languages and the pseudo-language whose words are 40 % longer.
 var matrixLangs = []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU, i18n.Long}
