@@ -152,11 +152,12 @@ func writeCharts(out string) error {
 
 func writeChart(out string, s charts.State) error {
 	suffix := langSuffix(s.Lang)
-	doc, err := svgOf(s)
-	if err != nil {
+	// The download: text as glyph outlines, so that it travels without its fonts.
+	var doc bytes.Buffer
+	if err := svg.WriteOutlined(&doc, charts.Build(s, chartW, chartH)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+suffix+".svg"), []byte(doc), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+suffix+".svg"), doc.Bytes(), 0o644); err != nil {
 		return err
 	}
 	// Slide images: the same layout scaled, so text, legend and source line come along.
