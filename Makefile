@@ -6,11 +6,14 @@
 #                performance budgets (README, "Performance"); prints a table, writes dist/bench.json
 #   make shots   build, then write screenshots of every chart view in every language at phone,
 #                embed and slide sizes to dist/shots/ (for people to look at; not a test)
-#   make fuzz    fuzz the URL hash parser for 30 s
+#   make fuzz    fuzz the hash parser, the WOFF, TopoJSON and base-map decoders, FUZZTIME each
+#                (default 20s), and print the executions each ran
 #   make clean   remove what the build made (dist/, node_modules/)
 
 ADDR ?= 127.0.0.1:8080
 GO   ?= go
+# The source paper's text (README, "Source paper"): optional, its checks are skipped without it.
+PAPER = $(or $(AZFLOWS_SOURCE),../shared/source/000_972ab09f2d197776.txt)
 
 .PHONY: all deps build serve test chromium bench shots fuzz clean
 
@@ -51,6 +54,7 @@ test: build chromium
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(GO) test -count=1 -timeout 20m ./...
+	@[ -f "$(PAPER)" ] || echo "test: the checks of the records against the paper were skipped: no file at $(PAPER) (README, \"Source paper\")"
 
 # A benchmark, not a test: nothing in `make test` depends on timings. It runs one
 # browser at a time and takes about six minutes; run it on a quiet machine.
@@ -63,7 +67,7 @@ shots: build chromium
 	$(GO) run ./cmd/shots -dist dist -only "$(SHOTS)"
 
 fuzz:
-	$(GO) test ./charts -run '^$$' -fuzz FuzzParseHash -fuzztime 30s
+	GO=$(GO) scripts/fuzz.sh
 
 clean:
 	rm -rf dist node_modules

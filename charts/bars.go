@@ -44,6 +44,13 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 		}
 		barsStacked(c, f, l, year, years, rows)
 	} else {
+		if need := float64(len(rows))*f.small*1.3 + f.base*ascent + f.small*2.6 + f.small*1.6 + f.base*0.5; f.plot.H < need {
+			// Rows too thin for their labels beside all the notes: the notes go to the table.
+			notes := c.Notes
+			c.Marks, c.Notes = nil, nil
+			f = newFrame(c, c.Title, sub, []string{i18n.T(l, "frame.morenotes")}, sourceLine(l, all), 0)
+			c.Notes = notes // whole, whatever the frame shows
+		}
 		barsSideBySide(c, f, l, year, years, rows)
 	}
 	return c
@@ -103,6 +110,19 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 	if short {
 		axisH = f.small * 1.6
 	}
+	// The shortest frames: each year's total on the year's own line, where it fits there.
+	inline := false
+	if short && (f.plot.H-headH-axisH)/float64(len(rows)) < f.small*1.25 {
+		inline = true
+		for _, y := range years {
+			if len(totals[y]) != 1 || TextWidth(itoa(y)+"  ", f.base, true)+TextWidth(totals[y][0], f.small, false) > pw {
+				inline = false
+			}
+		}
+		if inline {
+			headH = f.base*(ascent+descent) + f.base*0.4
+		}
+	}
 	top := f.plot.Y + headH
 	bottom := f.plot.Y + f.plot.H - axisH
 	band := max(bottom-top, 1) / float64(len(rows))
@@ -132,8 +152,12 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		tot := yearTotal(y)
 		for k, t := range totals[y] {
+			at := Point{px, f.plot.Y + f.base*ascent + f.small*1.5 + f.small*1.3*float64(k)}
+			if inline {
+				at = Point{px + TextWidth(yr+"  ", f.base, true), f.plot.Y + f.base*ascent}
+			}
 			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Panel: yr, Datum: tot.ID, Kind: TextMark, Text: t,
-				At: Point{px, f.plot.Y + f.base*ascent + f.small*1.5 + f.small*1.3*float64(k)}, Size: f.small, Style: Style{Fill: Muted}})
+				At: at, Size: f.small, Style: Style{Fill: Muted}})
 		}
 		c.addAxis(p, yr+"/", top, bottom, bottom+f.small*1.2, f.small)
 		if short && i == 0 {
@@ -299,7 +323,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 	var totals []string
 	for _, y := range years {
 		if t := yearTotal(y); t.ID != "" {
-			totals = append(totals, fmt.Sprintf("%d, %s %s", y, i18n.FigText(l, t), i18n.Measure(l, t)))
+			totals = append(totals, fmt.Sprintf("%d: %s", y, i18n.T(l, "bars.total."+t.ID, i18n.FigText(l, t))))
 		}
 	}
 	notes := []string{i18n.T(l, "bars.note.years", strings.Join(totals, "; "))}
@@ -311,7 +335,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 			}
 			switch r.Kind {
 			case data.OtherCountries:
-				n := i18n.T(l, "bars.note.group", y, i18n.FigText(l, d.Figure), i18n.FlowLabel(l, d.Flow))
+				n := i18n.T(l, "bars.note.group", y, i18n.FigText(l, d.Figure), i18n.FlowTo(l, d.Flow))
 				for _, o := range rows {
 					for oy := range o.Cells {
 						if o.Kind == data.Country && oy != y && includes(d.Flow, o.Key) {
@@ -324,7 +348,7 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 				notes = append(notes, n+".")
 			case data.NotGiven:
 				tot := yearTotal(y)
-				notes = append(notes, i18n.T(l, "bars.note.notgiven", y, tot.Value-d.Figure.Value, tot.Value, i18n.FigText(l, d.Figure)))
+				notes = append(notes, i18n.T(l, "bars.note.notgiven", tot.Value-d.Figure.Value, i18n.TotalOf(l, tot), i18n.FigText(l, d.Figure)))
 			}
 		}
 	}

@@ -93,7 +93,7 @@ func TestBarsRowsAlignAcrossYears(t *testing.T) {
 	if m, _ := c.Mark("missing/2010/RU"); !strings.Contains(m.Text, "other countries") || m.Datum != "dest-2010-other" {
 		t.Errorf("2010 Russia: %q (%s), want a pointer to \"other countries\"", m.Text, m.Datum)
 	}
-	if m, _ := c.Mark("missing/2010/not-given"); !strings.Contains(m.Text, "all 34 placed") {
+	if m, _ := c.Mark("missing/2010/not-given"); !strings.Contains(m.Text, "none: all given") {
 		t.Errorf("2010 not given: %q", m.Text)
 	}
 	if m, _ := c.Mark("missing/2012/other"); m.Text != "— not reported" {

@@ -69,7 +69,7 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 		c.Marks, c.Panels, c.Notes = nil, nil, nil
 		f := newFrame(c, c.Title, sub, []string{say}, src, 0)
 		c.Notes = notes
-		if compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true) <= f.plot.Y+f.plot.H+f.base*0.8 {
+		if compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true) <= f.plot.Y+f.plot.H+f.base*0.4 {
 			break
 		}
 	}
@@ -116,7 +116,7 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 	sx := Linear{0, ticks[len(ticks)-1], x, x + w - valueW}
 	th, rowGap := f.base*1.2*k, f.base*0.7*k
 	if tight {
-		th, rowGap = f.small*0.9, f.small*0.3
+		th, rowGap = f.small*0.75, f.small*0.2
 	}
 	top := y
 	gridAt := len(c.Marks)
@@ -231,7 +231,7 @@ func compareRight(c *Chart, f *frame, x, w, y, gap, k float64) float64 {
 	// Ages: a range whose upper end is itself a span ("35-40").
 	age := fig(cmpAge)
 	y = textBlock(c, "label/"+age.ID, "label", age.ID, i18n.T(l, "compare.age.label"), f.small, false, Ink, x, y, w) + f.small*0.1
-	ageText := "\u201c" + i18n.FigText(l, age) + "\u201d"
+	ageText := i18n.T(l, "quote", i18n.FigText(l, age))
 	aValueW := TextWidth(ageText, f.small, true) + gap
 	aticks := NiceTicks(50, int(clamp(w/(f.small*5), 2, 5)))
 	ax := Linear{0, aticks[len(aticks)-1], x, x + w - aValueW}

@@ -64,7 +64,7 @@ func shortName(l i18n.Lang, kind data.DestKind, code, full string) string {
 	case data.NotGiven:
 		key = "dest.notgiven.short"
 	default:
-		key = "country." + code + ".short"
+		key = "country.short." + code
 	}
 	if i18n.Has(key) {
 		return i18n.T(l, key)
@@ -144,6 +144,9 @@ func sourceLine(l i18n.Lang, dests []destination) string {
 			fns = append(fns, itoa(d.Figure.Footnote))
 		}
 	}
+	if len(fns) > 1 {
+		return i18n.T(l, "source.dests", data.ShortSource, strings.Join(fns, ", "))
+	}
 	return i18n.T(l, "source.dest", data.ShortSource, strings.Join(fns, ", "))
 }
 
@@ -157,9 +160,9 @@ func destNotes(l i18n.Lang, year int, dests []destination) []string {
 		case data.Country:
 			placed += d.Figure.Value
 		case data.OtherCountries:
-			notes = append(notes, i18n.T(l, "note.othergroup", d.Figure.Value, i18n.FlowLabel(l, d.Flow)))
+			notes = append(notes, i18n.T(l, "note.othergroup", d.Figure.Value, i18n.FlowTo(l, d.Flow)))
 		case data.NotGiven:
-			notes = append(notes, i18n.T(l, "note.notgiven", placed, tot.Value, d.Figure.Value))
+			notes = append(notes, i18n.T(l, "note.notgiven", placed, i18n.TotalOf(l, tot), d.Figure.Value))
 		}
 	}
 	return notes

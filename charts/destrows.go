@@ -96,7 +96,7 @@ func missingWords(l i18n.Lang, r destRow, year int, short bool) string {
 		}
 	case data.NotGiven:
 		if allPlaced(year) {
-			return t("missing.allplaced", yearTotal(year).Value)
+			return t("missing.allplaced")
 		}
 	}
 	return t("missing.notreported")

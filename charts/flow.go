@@ -14,7 +14,7 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 	dests := destinations(l, year)
 	tot := yearTotal(year)
 	c.Title = i18n.T(l, "flow.title", year)
-	sub := i18n.T(l, "flow.subtitle", tot.Value, i18n.Measure(l, tot))
+	sub := i18n.T(l, "flow.subtitle", i18n.TotalSentence(l, tot))
 	f, labelW := destFrame(c, year, c.Title, sub, dests)
 	if len(dests) == 0 {
 		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: i18n.T(l, "flow.empty", year),

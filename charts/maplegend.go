@@ -93,7 +93,7 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	}
 	tot := yearTotal(c.Year)
 	if tot.ID != "" {
-		entry("legend", "", i18n.T(l, "legend.total", c.Year, i18n.FigText(l, tot), i18n.Measure(l, tot), tot.Footnote), Ink, nil)
+		entry("legend", "", i18n.T(l, "legend.total", i18n.TotalSentence(l, tot), tot.Footnote), Ink, nil)
 	} else {
 		entry("legend", "", i18n.T(l, "legend.none", c.Year), Ink, nil)
 	}
@@ -208,7 +208,7 @@ func describeRoute(l i18n.Lang, id string) []string {
 			to = append(to, countryName(l, c))
 		}
 		lines := []string{i18n.T(l, "tip.route", i18n.Purpose(l, r), i18n.Who(l, r), strings.Join(to, ", ")),
-			i18n.T(l, "tip.route.period", capitalize(i18n.RoutePeriod(l, r))), i18n.T(l, "tip.footnote", r.Footnote)}
+			i18n.T(l, "tip.route.period", capitalize(l, i18n.RoutePeriod(l, r))), i18n.T(l, "tip.footnote", r.Footnote)}
 		if cs := i18n.RouteCaveats(l, r); len(cs) > 0 {
 			lines = append(lines, cs[len(cs)-1])
 		}

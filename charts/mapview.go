@@ -151,6 +151,12 @@ func mapView(s State, w, h float64) *Chart {
 	for _, a := range arcs {
 		pl.avoid = append(pl.avoid, a.Points)
 	}
+	// Every arc-like mark (the stub of the group too) keeps labels off it.
+	for _, mk := range c.Marks {
+		if mk.Role == "arc" && mk.Closed {
+			pl.avoid = append(pl.avoid, mk.Points)
+		}
+	}
 	// Azerbaijan's name first, then the arcs' labels, then the notes, then context names.
 	m.originLabel(c, pl, year, origin)
 	keyed := m.arcLabels(c, pl, dests, arcs)

@@ -1,10 +1,31 @@
 package charts
 
 import (
+	"path/filepath"
 	"testing"
 
 	"azflows/i18n"
+	"azflows/internal/repo"
 )
+
+// Every shared vector (charts/testdata/hash_vectors.json, also run against the page's parser
+// by e2e.TestPageParserVectors) gives the state it names.
+func TestHashVectors(t *testing.T) {
+	root, err := repo.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vectors, err := LoadHashVectors(filepath.Join(root, HashVectorsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vectors {
+		want := State{View: v.Want.View, Year: v.Want.Year, Context: v.Want.Context, Lang: i18n.Lang(v.Want.Lang)}
+		if got := ParseHash(v.Input()); got != want {
+			t.Errorf("ParseHash(%.80q) = %+v, want %+v %s", v.Input(), got, want, v.Note)
+		}
+	}
+}
 
 func TestParseHash(t *testing.T) {
 	cases := map[string]State{

@@ -61,7 +61,7 @@ func Summary(s State) string {
 			for _, f := range notGiven {
 				parts = append(parts, sumSay(l, "bars.notgiven", sumFig(l, f.FigureID)))
 			}
-			out = append(out, sumSay(l, "bars.year", y, i18n.FigText(l, total), sumMeasure(l, total), sumList(l, parts)))
+			out = append(out, sumSay(l, "bars.year", i18n.TotalSentence(l, total), sumList(l, parts)))
 		}
 		if len(largest) == 1 {
 			for c := range largest {
@@ -107,9 +107,10 @@ func Summary(s State) string {
 			if !ok {
 				continue
 			}
-			if f.Period.From != 0 && f.Period.From == f.Period.To {
+			switch {
+			case f.Period.From != 0 && f.Period.From == f.Period.To:
 				counts = append(counts, sumSay(l, "timeline.year", i18n.FigText(l, f), i18n.Measure(l, f), f.Period.From))
-			} else {
+			default:
 				counts = append(counts, sumSay(l, "timeline.count", i18n.FigText(l, f), i18n.Measure(l, f)))
 			}
 		}
@@ -136,7 +137,7 @@ func yearSentences(l i18n.Lang, year int) []string {
 		return nil
 	}
 	total, _ := data.FigureByID(flows[0].Total)
-	out := []string{sumSay(l, "total", year, sumReporter(l, total), i18n.FigText(l, total), i18n.Measure(l, total))}
+	out := []string{sumSay(l, "total", i18n.TotalSentence(l, total), sumReporter(l, total))}
 	countries, groups, notGiven := summaryDests(year)
 	if len(countries) > 0 {
 		var rest []string
@@ -153,7 +154,7 @@ func yearSentences(l i18n.Lang, year int) []string {
 		out = append(out, sumSay(l, "group", sumFig(l, f.FigureID), sumPlace(l, f)))
 	}
 	for _, f := range notGiven {
-		out = append(out, sumSay(l, "notgiven", sumFig(l, f.FigureID), i18n.FigText(l, total)))
+		out = append(out, sumSay(l, "notgiven", sumFig(l, f.FigureID), i18n.TotalOf(l, total)))
 	}
 	return out
 }
@@ -175,17 +176,8 @@ func summaryDests(year int) (countries, groups, notGiven []data.Flow) {
 	return countries, groups, notGiven
 }
 
-// sumPlace is the destination as the figure's measure words it ("the United Arab Emirates").
-func sumPlace(l i18n.Lang, f data.Flow) string {
-	if l != i18n.EN {
-		return i18n.FlowLabel(l, f)
-	}
-	fig, _ := data.FigureByID(f.FigureID)
-	if i := strings.LastIndex(fig.Measure, " to "); i >= 0 {
-		return fig.Measure[i+4:]
-	}
-	return f.Label
-}
+// sumPlace is where a flow went, as the object of "taken" ("to the United Arab Emirates").
+func sumPlace(l i18n.Lang, f data.Flow) string { return i18n.FlowTo(l, f) }
 
 func sumFig(l i18n.Lang, id string) string {
 	f, _ := data.FigureByID(id)
@@ -206,12 +198,4 @@ func sumReporter(l i18n.Lang, f data.Figure) string {
 		return i18n.Reporter(l, f)
 	}
 	return f.Reporter
-}
-
-// sumMeasure is a total's measure without "victims of trafficking", for "of 34 victims identified".
-func sumMeasure(l i18n.Lang, f data.Figure) string {
-	if l != i18n.EN {
-		return i18n.Measure(l, f)
-	}
-	return strings.Replace(f.Measure, "victims of trafficking ", "victims ", 1)
 }

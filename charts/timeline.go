@@ -288,7 +288,7 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 		it := tlItem{ID: e.ID, Datum: e.ID, X0: e.Year, X1: e.Year, Style: evStyle}
 		switch e.Precision {
 		case data.Undated:
-			it.Label, it.Style = capitalize(lbl), Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2, Dash: Dashed}
+			it.Label, it.Style = capitalize(l, lbl), Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2, Dash: Dashed}
 			undated = append(undated, it)
 			continue
 		case data.Vague:

@@ -22,7 +22,7 @@ func TooltipLines(l i18n.Lang, id string) []string {
 	case data.UpTo:
 		value = i18n.T(l, "value.upto", value)
 	}
-	lines := []string{i18n.T(l, "tip.value", capitalize(i18n.Measure(l, f)), value)}
+	lines := []string{i18n.T(l, "tip.value", capitalize(l, i18n.Measure(l, f)), value)}
 	kind := i18n.T(l, "status."+string(f.Status))
 	lines = append(lines, i18n.T(l, "tip.kind", kind, i18n.Period(l, f), i18n.Reporter(l, f)))
 	if f.Formula != "" {
@@ -103,10 +103,14 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 // TooltipText is the tooltip as one string, for tests; a built chart has it as c.Tip(id).
 func TooltipText(l i18n.Lang, id string) string { return strings.Join(TooltipLines(l, id), " — ") }
 
-func capitalize(s string) string {
+// capitalize upper-cases the first letter as l does: Azerbaijani i is İ (unicode.TurkishCase).
+func capitalize(l i18n.Lang, s string) string {
 	if s == "" {
 		return s
 	}
 	r, n := utf8.DecodeRuneInString(s)
+	if l == i18n.AZ {
+		return string(unicode.TurkishCase.ToUpper(r)) + s[n:]
+	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }

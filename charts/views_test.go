@@ -65,7 +65,7 @@ func TestCompareEncodings(t *testing.T) {
 			if math.Abs(part.Rect.W-9*k) > 1e-9 || part.Rect.X != iden.Rect.X || part.Rect.Y != iden.Rect.Y || part.Style.Fill == OfficialC {
 				t.Errorf("%v: the 9 are not a distinct part of the 34: %+v in %+v", s, part.Rect, iden.Rect)
 			}
-			if l := figureMark(t, c, "label/"+cmpNoSchool); s[0] >= 800 && !strings.HasPrefix(l.Text, "9 of 34") || !strings.Contains(l.Text, "computed here") && s[0] >= 800 {
+			if l := figureMark(t, c, "label/"+cmpNoSchool); s[0] >= 800 && !strings.HasPrefix(l.Text, "9 of the 34 identified") || !strings.Contains(l.Text, "computed here") && s[0] >= 800 {
 				t.Errorf("%v: part label %q", s, l.Text)
 			}
 			if _, ok := c.Mark("bar/" + cmpNGO); !ok {

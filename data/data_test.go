@@ -1,23 +1,47 @@
-package data
+package data_test
 
 import (
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
+
+	. "azflows/data"
+	"azflows/data/datatest"
+	"azflows/internal/paper"
 )
 
-func source(t *testing.T) string {
-	t.Helper()
-	s, err := LoadSource(filepath.Join("..", SourcePath))
-	if err != nil {
-		t.Fatal(err)
+func TestRecordsMatchSource(t *testing.T) {
+	for _, err := range Validate(paper.ForTests(t)) {
+		t.Error(err)
 	}
-	return s
 }
 
-func TestRecordsMatchSource(t *testing.T) {
-	for _, err := range Validate(source(t)) {
+// The checks that need no paper pass on the records as they are, with or without it.
+func TestRecordsCheck(t *testing.T) {
+	for _, err := range Check() {
 		t.Error(err)
+	}
+}
+
+// Every deliberate corruption of the records is refused, naming the record: those the
+// records alone show by Check, the others by the checks against the paper.
+func TestCorruptionsRefused(t *testing.T) {
+	for _, c := range datatest.Corruptions {
+		t.Run(c.Name, func(t *testing.T) {
+			var src string
+			if c.NeedsPaper {
+				src = paper.ForTests(t)
+			}
+			restore := c.Apply()
+			defer restore()
+			var all []string
+			for _, e := range Validate(src) {
+				all = append(all, e.Error())
+			}
+			if !strings.Contains(strings.Join(all, "\n"), fmt.Sprintf("record %q", c.Record)) {
+				t.Errorf("not refused, or without naming %s; the checks said: %q", c.Record, all)
+			}
+		})
 	}
 }
 
@@ -60,15 +84,14 @@ func TestFlowsReconcile(t *testing.T) {
 }
 
 func TestValidateRejectsBadRecords(t *testing.T) {
-	src := source(t)
-	saved := Figures
-	defer func() { Figures = saved }()
+	src := paper.ForTests(t)
+	saved, savedFlows := Figures, Flows
+	defer func() { Figures, Flows = saved, savedFlows }()
 	Figures = append([]Figure(nil), saved...)
 	Figures[2].Quote = "more persons were convicted of trafficking (93 persons)"
 	Figures[3].Footnote = 99
 	Figures = append(Figures, Figure{ID: "extra-2010", Text: "5", Value: 5, High: 5, Quote: saved[5].Quote, Footnote: 9, Period: Period{From: 2010, To: 2010}})
-	Flows = append(Flows, Flow{ID: "flow-extra", Year: 2010, Kind: Country, FigureID: "extra-2010", Total: "victims-2010"})
-	defer func() { Flows = Flows[:len(Flows)-1] }()
+	Flows = append(append([]Flow(nil), savedFlows...), Flow{ID: "flow-extra", Year: 2010, Kind: Country, FigureID: "extra-2010", Total: "victims-2010"})
 	var msgs []string
 	for _, e := range Validate(src) {
 		msgs = append(msgs, e.Error())

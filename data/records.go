@@ -4,9 +4,9 @@ package data
 // found in its numbers. They are stated once and referenced by every record they concern.
 const (
 	CaveatAccuracy = "The paper: \u201cIt is impossible to evaluate their accuracy\u201d; footnote 8 questions the statistics because of corruption among police and officials."
-	CaveatTrend    = "The paper says official statistics show fewer victims year by year, yet it reports 34 victims identified in 2010 and 89 referred to support centres in 2012; the two counts may measure different things, and the paper does not reconcile them."
-	CaveatPeriod   = "The paper says the statistics were summarised for \u201cthe past seven years (2006-2012)\u201d, then gives 473 victims for \u201cthe previous six years\u201d; which period the 473 covers is not clear."
-	Caveat2012Dest = "Destinations are given for 47 of the 89 victims referred to support centres in 2012; the paper does not say where the other 42 were taken, nor whether the destinations refer to the same 89 people."
+	CaveatTrend    = "The paper says official statistics show fewer victims year by year, yet it reports 34 victims identified in 2010 and 89 referred to the support centres in 2012; the two counts may measure different things, and the paper does not reconcile them."
+	CaveatPeriod   = "The paper says the statistics were summarised for \u201cthe past seven years (2006-2012)\u201d, then gives 473 persons who fell victim \u201cduring the previous six years\u201d; which period is meant is not clear."
+	Caveat2012Dest = "Destinations are given for 47 of the 89 victims referred to the support centres in 2012; the paper does not say where the other 42 were taken, nor whether the destinations given are those of the victims referred."
 )
 
 // Figures is every number the paper gives, in the order it gives them.
@@ -16,7 +16,8 @@ var Figures = []Figure{
 		Unit: "females per year", Value: 1000, High: 1000, Bound: UpTo, Text: "1,000",
 		Period: Period{Text: "every year (estimates dating from the early 2000s)"}, Reporter: "numerous NGOs, as quoted by Arif Yunusov",
 		Status: Estimate, Footnote: 6,
-		Quote:   "according to the estimates of numerous non- governmental organizations that deal with the problem of human trafficking, up to 1,000 females are trafficked from Azerbaijan every year by fraudulent means. Very few of them return.",
+		Quote:  "according to the estimates of numerous non- governmental organizations that deal with the problem of human trafficking, up to 1,000 females are trafficked from Azerbaijan every year by fraudulent means. Very few of them return.",
+		Phrase: "up to 1,000 females are trafficked", Counts: "females",
 		Caveats: []string{"An upper bound (\u201cup to\u201d) from NGO estimates, not an official count; the paper gives no year for it."},
 	},
 	{
@@ -24,7 +25,8 @@ var Figures = []Figure{
 		Unit: "years of age", Value: 18, High: 40, Bound: Range, Text: "18 and 35-40",
 		Period: Period{Text: "not stated"}, Reporter: "the majority of observers (footnote 7)",
 		Status: Estimate, Footnote: 7,
-		Quote:   "females between the ages of 18 and 35-40 constitute the vast majority of the victims.",
+		Quote:  "females between the ages of 18 and 35-40 constitute the vast majority of the victims.",
+		Phrase: "between the ages of 18 and 35-40", Counts: "age",
 		Caveats: []string{"The upper end is itself a span: \u201c35-40\u201d."},
 	},
 	{
@@ -32,7 +34,8 @@ var Figures = []Figure{
 		Unit: "persons", Value: 39, High: 39, Bound: Exact, Text: "39",
 		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 9,
-		Quote:   "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people).",
+		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people).",
+		Phrase: "convicted of trafficking (39 persons)", Counts: "convicted",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
@@ -40,7 +43,8 @@ var Figures = []Figure{
 		Unit: "persons", Value: 34, High: 34, Bound: Exact, Text: "34",
 		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 9,
-		Quote:   "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people).",
+		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people).",
+		Phrase: "victims of trafficking who were discovered (34 people)", Counts: "discovered",
 		Caveats: []string{CaveatAccuracy, CaveatTrend},
 	},
 	{
@@ -48,45 +52,51 @@ var Figures = []Figure{
 		Unit: "persons", Value: 9, High: 9, Bound: Exact, Text: "9",
 		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 9,
-		Quote:   "As for the victims, they were mostly young women with little education (9 of them have not even finished school).",
+		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school).",
+		Phrase: "9 of them have not even finished school", Counts: "finished school",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
 		ID: "dest-2010-turkey", Measure: "victims trafficked to Turkey", Unit: "persons", Value: 23, High: 23, Bound: Exact, Text: "23",
 		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 9,
-		Quote:   "23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Phrase: "23 victims were trafficked to Turkey", Counts: "Turkey",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
 		ID: "dest-2010-uae", Measure: "victims trafficked to the United Arab Emirates", Unit: "persons", Value: 4, High: 4, Bound: Exact, Text: "4",
 		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 9,
-		Quote:   "23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Phrase: "4 to the United Arab Emirates", Counts: "United Arab Emirates",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
 		ID: "dest-2010-iran", Measure: "victims trafficked to Iran", Unit: "persons", Value: 3, High: 3, Bound: Exact, Text: "3",
 		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 9,
-		Quote:   "23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Phrase: "3 to Iran", Counts: "Iran",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
 		ID: "dest-2010-other", Measure: "victims trafficked to other countries, including Russia", Unit: "persons", Value: 4, High: 4, Bound: Exact, Text: "4",
 		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 9,
-		Quote: "23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
+		Phrase: "the remaining 4 to other countries, including Russia", Counts: "other countries, including Russia",
 		Caveats: []string{CaveatAccuracy,
 			"\u201cOther countries, including Russia\u201d: the paper does not say how many of the 4 went to Russia or which other countries are meant."},
 	},
 	{
-		ID: "victims-2006-2012", Measure: "persons who fell victim to trafficking (multi-year total)",
+		ID: "victims-2006-2012", Measure: "persons who fell victim to trafficking \u201cduring the previous six years\u201d (multi-year total)",
 		Unit: "persons", Value: 473, High: 473, Bound: Exact, Text: "473",
 		Period:   Period{From: 2006, To: 2012, Text: "\u201cthe previous six years\u201d (statistics \u201csummarized for the past seven years (2006-2012)\u201d)"},
 		Reporter: "Vilayat Eyvazov, Deputy Minister of Internal Affairs, December 2012",
 		Status:   Official, Footnote: 11,
-		Quote:   "473 persons fell victim to trafficking during the previous six years.",
+		Quote:  "473 persons fell victim to trafficking during the previous six years.",
+		Phrase: "473 persons fell victim to trafficking", Counts: "fell victim",
 		Caveats: []string{CaveatPeriod, CaveatAccuracy},
 	},
 	{
@@ -94,35 +104,40 @@ var Figures = []Figure{
 		Unit: "persons", Value: 89, High: 89, Bound: Exact, Text: "89",
 		Period: Period{From: 2012, To: 2012, Text: "in 2012"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 12,
-		Quote:   "In 2012, 89 victims of trafficking were referred to the support centres.",
+		Quote:  "In 2012, 89 victims of trafficking were referred to the support centres.",
+		Phrase: "89 victims of trafficking were referred to the support centres", Counts: "referred",
 		Caveats: []string{CaveatAccuracy, CaveatTrend, Caveat2012Dest},
 	},
 	{
 		ID: "dest-2012-turkey", Measure: "victims taken to Turkey", Unit: "persons", Value: 19, High: 19, Bound: Exact, Text: "19",
 		Period: Period{From: 2012, To: 2012, Text: "in 2012"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 12,
-		Quote:   "19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Quote:  "In 2012, 89 victims of trafficking were referred to the support centres. The directions by country remain the same: 19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Phrase: "19 victims were taken to Turkey", Counts: "Turkey",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
 		ID: "dest-2012-iran", Measure: "victims taken to Iran", Unit: "persons", Value: 12, High: 12, Bound: Exact, Text: "12",
 		Period: Period{From: 2012, To: 2012, Text: "in 2012"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 12,
-		Quote:   "19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Quote:  "In 2012, 89 victims of trafficking were referred to the support centres. The directions by country remain the same: 19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Phrase: "12 to Iran", Counts: "Iran",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
 		ID: "dest-2012-uae", Measure: "victims taken to the United Arab Emirates", Unit: "persons", Value: 2, High: 2, Bound: Exact, Text: "2",
 		Period: Period{From: 2012, To: 2012, Text: "in 2012"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 12,
-		Quote:   "19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Quote:  "In 2012, 89 victims of trafficking were referred to the support centres. The directions by country remain the same: 19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Phrase: "2 to the United Arab Emirates", Counts: "United Arab Emirates",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
 		ID: "dest-2012-russia", Measure: "victims taken to Russia", Unit: "persons", Value: 14, High: 14, Bound: Exact, Text: "14",
 		Period: Period{From: 2012, To: 2012, Text: "in 2012"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
 		Status: Official, Footnote: 12,
-		Quote:   "19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Quote:  "In 2012, 89 victims of trafficking were referred to the support centres. The directions by country remain the same: 19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
+		Phrase: "14 to Russia", Counts: "Russia",
 		Caveats: []string{CaveatAccuracy},
 	},
 	{
@@ -131,7 +146,7 @@ var Figures = []Figure{
 		Period: Period{From: 2012, To: 2012, Text: "in 2012"}, Reporter: "computed here from the Ministry's figures",
 		Status: Derived, Footnote: 12,
 		Quote:   "In 2012, 89 victims of trafficking were referred to the support centres. The directions by country remain the same: 19 victims were taken to Turkey, 12 to Iran, 2 to the United Arab Emirates and 14 to Russia.",
-		Formula: "victims-2012 − (dest-2012-turkey + dest-2012-iran + dest-2012-uae + dest-2012-russia) = 89 − 47",
+		Formula: "89 referred to the support centres − 47 with a destination given (Turkey 19 + Iran 12 + United Arab Emirates 2 + Russia 14) = 42",
 		Caveats: []string{Caveat2012Dest},
 	},
 	{
@@ -139,7 +154,8 @@ var Figures = []Figure{
 		Unit: "conferences", Value: 3, High: 3, Bound: Exact, Text: "three",
 		Period: Period{From: 2006, To: 2006, Text: "during the month of March 2006"}, Reporter: "Ministry of Internal Affairs (quoted)",
 		Status: Reported, Footnote: 4,
-		Quote:   "during the month of March 2006, the employees of the department participated in three conferences on combatting trafficking in human beings: twice in",
+		Quote:  "during the month of March 2006, the employees of the department participated in three conferences on combatting trafficking in human beings: twice in",
+		Phrase: "three conferences on combatting trafficking", Counts: "conferences",
 		Caveats: []string{"Footnote 4 closes the passage; the paper gives no separate reference for this quotation."},
 	},
 	{
@@ -147,7 +163,8 @@ var Figures = []Figure{
 		Unit: "articles", Value: 5, High: 6, Bound: Range, Text: "5-6",
 		Period: Period{Text: "the next 3-4 months after December 2012"}, Reporter: "the paper's author (footnote 10)",
 		Status: Reported, Footnote: 10,
-		Quote:   "no more than 5-6 articles have been published on the issue of human trafficking, and these were mostly short news stories.",
+		Quote:  "no more than 5-6 articles have been published on the issue of human trafficking, and these were mostly short news stories.",
+		Phrase: "no more than 5-6 articles have been published", Counts: "articles",
 		Caveats: []string{"\u201cNo more than\u201d: an upper bound, stated as a span."},
 	},
 }

@@ -2,8 +2,14 @@
 // records that each carry the verbatim sentence and footnote they come from.
 package data
 
-// SourcePath is the paper's text, relative to the repository root.
+// SourcePath is where the build and the tests look for the paper's text, relative to the
+// repository root, unless SourceEnv names another file. The paper is an input, not a file of
+// the repository: the records carry their verbatim quotes, and without the paper only the
+// checks against it are left out (README, "Source paper").
 const SourcePath = "../shared/source/000_972ab09f2d197776.txt"
+
+// SourceEnv is the environment variable that names the paper's text file.
+const SourceEnv = "AZFLOWS_SOURCE"
 
 // Citation names the paper as its own text does (the extracted text names no author).
 const Citation = "“The Problem of Human Trafficking in Post-Soviet Azerbaijan: Socio-Political Context”, CARIM-East Explanatory Note 2013/41, © 2013 EUI, RSCAS"
@@ -54,6 +60,8 @@ type Figure struct {
 	Status   Status   `json:"status"`
 	Footnote int      `json:"footnote"`          // the paper's footnote that backs the sentence
 	Quote    string   `json:"quote"`             // a verbatim sentence (or part of it) from the paper
+	Phrase   string   `json:"phrase,omitempty"`  // the words of Quote that carry the number and say what it counts ("23 victims were trafficked to Turkey"); "" for Derived
+	Counts   string   `json:"counts,omitempty"`  // the words of Phrase, found in Measure too, that name what is counted ("convicted", "Turkey")
 	Caveats  []string `json:"caveats"`           // what the source (or its arithmetic) leaves open
 	Formula  string   `json:"formula,omitempty"` // for Derived: how it was computed from other records
 }

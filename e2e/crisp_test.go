@@ -80,4 +80,3 @@ func glyphRuns(img image.Image, box image.Rectangle) [][2]int {
 	}
 	return runs
 }
-

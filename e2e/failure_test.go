@@ -3,7 +3,9 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"image/png"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"azflows/charts/geo"
 	"azflows/internal/server"
 )
 
@@ -205,5 +209,95 @@ func TestSlowConnection(t *testing.T) {
 	waitFor(t, ctx, "the echarts chart", `(() => { try { const w = `+fb+`; return !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 30*time.Second)
 	for _, e := range errs() {
 		t.Errorf("console: %s", e)
+	}
+}
+
+// A font file that lies about its size (66 bytes claiming a 4 GB table, which once killed
+// the view with "out of memory") and a base map that is not one (a ring of two points, or text
+// over geo.MaxBaseMapSize): the view still starts, with its built-in fonts and one console
+// warning for the fonts, and draws the map with its plain notice that the base map did not load.
+func TestBadFontsAndBaseMap(t *testing.T) {
+	for name, baseMap := range map[string][]byte{
+		"a ring of two points": []byte(`{"box":[0,0,1,1],"countries":[{"id":"AZ","rings":[[0,0,1,1]]}]}`),
+		"over the size limit":  append(append([]byte(`{"countries":[`), bytes.Repeat([]byte(" "), geo.MaxBaseMapSize)...), ']', '}'),
+	} {
+		t.Run(name, func(t *testing.T) { badFontsAndBaseMap(t, baseMap) })
+	}
+}
+
+func badFontsAndBaseMap(t *testing.T, baseMap []byte) {
+	woff := make([]byte, 64, 66)
+	copy(woff, "wOFF")
+	woff[5], woff[13] = 1, 1                                        // flavor 0x00010000, one table
+	copy(woff[44:], "glyf")                                         // tag
+	woff[51] = 64                                                   // offset 64
+	woff[55] = 2                                                    // 2 bytes compressed
+	woff[56], woff[57], woff[58], woff[59] = 0xFF, 0xFF, 0xFF, 0xFF // claiming 4 GB
+	woff = append(woff, 0x78, 0x9c)
+	site := server.Handler(distDir)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/fonts/") && strings.HasSuffix(r.URL.Path, ".woff"):
+			w.Header().Set("Content-Type", "font/woff")
+			w.Write(woff)
+		case r.URL.Path == "/basemap.json":
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(baseMap)
+		default:
+			site.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	ctx, _ := newBrowser(t)
+	var mu sync.Mutex
+	var warnings, errs []string
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			switch m.Type {
+			case chromedp.ConsoleWarning:
+				warnings = append(warnings, m.Text)
+			case chromedp.ConsoleError, chromedp.ConsoleException:
+				errs = append(errs, m.Text)
+			}
+			mu.Unlock()
+		}
+	}()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(srv.URL+"/#view=map&year=2012")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
+	time.Sleep(time.Second)
+	mu.Lock()
+	defer mu.Unlock()
+	fontWarnings, mapWarnings := 0, 0
+	for _, w := range warnings {
+		if strings.Contains(w, "fonts could not be read") {
+			fontWarnings++
+		}
+		if strings.Contains(w, "base map") {
+			mapWarnings++
+		}
+	}
+	if fontWarnings != 1 {
+		t.Errorf("%d warnings about the fonts, want 1: %q", fontWarnings, warnings)
+	}
+	if mapWarnings != 1 {
+		t.Errorf("%d warnings about the base map, want 1: %q", mapWarnings, warnings)
+	}
+	if len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+	img := screenshotPNG(ctx, t, "#live-slot iframe")
+	if colours, frac := nonBlank(img); colours < 10 || frac < 0.02 {
+		t.Errorf("the view looks blank: %d colours, %.3f non-background", colours, frac)
+	}
+	if dir := os.Getenv("AZFLOWS_SHOTS"); dir != "" { // to look at it
+		var b bytes.Buffer
+		png.Encode(&b, img)
+		os.WriteFile(filepath.Join(dir, "bad-fonts-and-basemap-"+strings.ReplaceAll(t.Name(), "/", "_")+".png"), b.Bytes(), 0o644)
 	}
 }

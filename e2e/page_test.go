@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -275,6 +276,33 @@ func TestPageParserMatchesGo(t *testing.T) {
 		want := charts.ParseHash(in)
 		if got["view"] != want.View || got["year"] != float64(want.Year) || got["context"] != want.Context || got["lang"] != string(want.Lang) {
 			t.Errorf("%q: page parses %v, Go %+v", in, got, want)
+		}
+	}
+}
+
+// The page's hash parser gives the state of every shared vector (charts/testdata/hash_vectors.json),
+// the same file charts.TestHashVectors runs against the Go parser.
+func TestPageParserVectors(t *testing.T) {
+	vectors, err := charts.LoadHashVectors(filepath.Join(repoRoot, charts.HashVectorsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, _ := newBrowser(t)
+	open(t, ctx, 800, 600, "")
+	waitFor(t, ctx, "the page script", `!!window.azflowsPage`, 10*time.Second)
+	var inputs []string
+	for _, v := range vectors {
+		inputs = append(inputs, v.Input())
+	}
+	js, _ := json.Marshal(inputs)
+	got := eval[[]map[string]any](t, ctx, `(`+string(js)+`).map(h => window.azflowsPage.parseHash(h))`)
+	if len(got) != len(vectors) {
+		t.Fatalf("%d results for %d vectors", len(got), len(vectors))
+	}
+	for i, v := range vectors {
+		g := got[i]
+		if g["view"] != v.Want.View || g["year"] != float64(v.Want.Year) || g["context"] != v.Want.Context || g["lang"] != v.Want.Lang {
+			t.Errorf("page parses %.80q as %v, want %+v %s", v.Input(), g, v.Want, v.Note)
 		}
 	}
 }

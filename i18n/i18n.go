@@ -33,7 +33,10 @@ var (
 )
 
 // T returns the string with key in l, formatted with args; a key missing in l falls back to
-// English (the tests make sure none is missing), and an unknown key is returned as is.
+// English (the tests make sure none is missing), and an unknown key is returned as is. In
+// Azerbaijani the suffixes after numbers are then put in the numbers' vowel harmony
+// (AzHarmonize), and a noun after a number ("89 {victim}") takes the form
+// that number asks for (inflect).
 func T(l Lang, key string, args ...any) string {
 	if l == Long {
 		longCatalog()
@@ -46,10 +49,14 @@ func T(l Lang, key string, args ...any) string {
 			return key
 		}
 	}
-	if len(args) == 0 {
-		return s
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
 	}
-	return fmt.Sprintf(s, args...)
+	s = inflect(l, s)
+	if l == AZ {
+		s = AzHarmonize(s)
+	}
+	return s
 }
 
 // Has reports whether key exists in English (the reference catalog).

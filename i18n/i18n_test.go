@@ -3,10 +3,33 @@ package i18n
 import (
 	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 )
 
-var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+var verb = regexp.MustCompile(`%(?:\[([0-9]+)\])?[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+
+// verbs lists a format's verbs as "argument:verb", numbering the implicit arguments as fmt
+// does, so that a translation may take the arguments in another order (%[2]s).
+func verbs(s string) []string {
+	var out []string
+	next := 1
+	for _, m := range verb.FindAllStringSubmatch(s, -1) {
+		if strings.HasSuffix(m[0], "%") {
+			continue
+		}
+		arg := next
+		if m[1] != "" {
+			arg, _ = strconv.Atoi(m[1])
+		}
+		next = arg + 1
+		v := m[0][len(m[0])-1:]
+		out = append(out, strconv.Itoa(arg)+":"+v)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // Every key exists in every language, with the same formatting verbs in the same order.
 func TestEveryKeyInEveryLanguage(t *testing.T) {
@@ -20,9 +43,7 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: no translation of %q (%q)", l, k, s)
 				continue
 			}
-			a, b := verb.FindAllString(s, -1), verb.FindAllString(tr, -1)
-			sort.Strings(a)
-			sort.Strings(b)
+			a, b := verbs(s), verbs(tr)
 			if len(a) != len(b) {
 				t.Errorf("%s: %q has verbs %v, English %v", l, k, b, a)
 				continue

@@ -19,9 +19,6 @@ func init() {
 		en[k+"unit"] = f.Unit
 		en[k+"period"] = f.Period.Text
 		en[k+"reporter"] = f.Reporter
-		if f.Formula != "" {
-			en[k+"formula"] = f.Formula
-		}
 		if !plainNumber(f.Text) {
 			en[k+"text"] = f.Text
 		}
@@ -50,6 +47,12 @@ func init() {
 	}
 	for _, fl := range data.Flows {
 		en["flow."+fl.ID+".label"] = fl.Label
+		if fl.Kind != data.NotGiven {
+			fig, _ := data.FigureByID(fl.FigureID)
+			if i := strings.LastIndex(fig.Measure, " to "); i >= 0 {
+				en["flow."+fl.ID+".to"] = fig.Measure[i+1:] // "to the United Arab Emirates"
+			}
+		}
 	}
 }
 
@@ -83,17 +86,53 @@ func plainNumber(s string) bool {
 	return true
 }
 
-// Measure, Unit, Period, Reporter and Formula are a figure's words in l.
+// Measure, Unit, Period and Reporter are a figure's words in l.
 func Measure(l Lang, f data.Figure) string  { return T(l, "fig."+f.ID+".measure") }
 func Unit(l Lang, f data.Figure) string     { return T(l, "fig."+f.ID+".unit") }
 func Period(l Lang, f data.Figure) string   { return T(l, "fig."+f.ID+".period") }
 func Reporter(l Lang, f data.Figure) string { return T(l, "fig."+f.ID+".reporter") }
+
+// Formula says in l how a derived figure was computed, with the records' names and numbers:
+// "89 referred to the support centres − 47 with a destination given (Turkey 19 + …) = 42".
+// It is "" for figures that are not derived.
 func Formula(l Lang, f data.Figure) string {
 	if f.Formula == "" {
 		return ""
 	}
+	for _, fl := range data.Flows {
+		if fl.FigureID != f.ID || fl.Kind != data.NotGiven {
+			continue
+		}
+		total, _ := data.FigureByID(fl.Total)
+		placed := 0.0
+		var items []string
+		for _, o := range data.FlowsFor(fl.Year) {
+			if o.Kind == data.NotGiven {
+				continue
+			}
+			of, _ := data.FigureByID(o.FigureID)
+			placed += of.Value
+			items = append(items, T(l, "formula.item", FlowLabel(l, o), FigText(l, of)))
+		}
+		return T(l, "formula.notgiven."+total.ID, FigText(l, total), Number(l, placed), strings.Join(items, " + "), FigText(l, f))
+	}
 	return T(l, "fig."+f.ID+".formula")
 }
+
+// TotalSentence says what a year's total counts, with its number and year: "In 2012, 89
+// victims were referred to the support centres".
+func TotalSentence(l Lang, f data.Figure) string {
+	return T(l, "total."+f.ID, f.Period.From, FigText(l, f))
+}
+
+// TotalOf is a year's total after "of" (in Russian "из", with the genitive; in Azerbaijani
+// with the ablative): "of the 89 victims referred to the support centres in 2012".
+func TotalOf(l Lang, f data.Figure) string {
+	return T(l, "total.of."+f.ID, FigText(l, f), f.Period.From)
+}
+
+// FlowTo is where a flow went, as the object of "taken": "to Turkey", "Türkiyəyə", "в Турцию".
+func FlowTo(l Lang, fl data.Flow) string { return T(l, "flow."+fl.ID+".to") }
 
 // FigText is the number as the paper writes it, in l: "1,000" is 1.000 in Azerbaijani and
 // 1 000 in Russian; words ("three") and spans are translated.
@@ -172,4 +211,13 @@ func parseDate(s string) (year, month, day int, ok bool) {
 		return t.Year(), int(t.Month()), 0, true
 	}
 	return 0, 0, 0, false
+}
+
+// Citation names the paper as data.Citation does, with the title in l's quotation marks
+// («…» in Russian).
+func Citation(l Lang) string {
+	if l == RU {
+		return strings.NewReplacer("\u201c", "«", "\u201d", "»").Replace(data.Citation)
+	}
+	return data.Citation
 }

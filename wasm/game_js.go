@@ -57,7 +57,15 @@ func (g *game) baseMap(in *input) {
 	st := js.Global().Get("azflowsBaseMap")
 	switch {
 	case st.Type() == js.TypeObject && st.Get("text").Type() == js.TypeString:
-		m, err := geo.Parse([]byte(st.Get("text").String()))
+		var m *geo.Map
+		var err error
+		// Its UTF-16 length is at most its UTF-8 size: over the limit, it is not copied at all.
+		// (syscall/js reads no property of a string: Object(text) boxes it.)
+		if n := js.Global().Get("Object").Invoke(st.Get("text")).Get("length").Int(); n > geo.MaxBaseMapSize {
+			err = fmt.Errorf("geo: base map of %d characters, more than the %d bytes this reads", n, geo.MaxBaseMapSize)
+		} else {
+			m, err = geo.Parse([]byte(st.Get("text").String()))
+		}
 		if err != nil {
 			js.Global().Get("console").Call("warn", "azflows view: "+err.Error())
 		}

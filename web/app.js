@@ -67,20 +67,34 @@
   // parseHash follows charts.ParseHash: unknown keys are ignored, bad values give the default.
   function parseHash(s) {
     var st = { view: config.views[0], year: config.years[0], context: false, lang: '' };
-    s = String(s || '').replace(/^[#?]+/, '').slice(0, 2048);
+    s = String(s || '').replace(/^[#?]+/, '');
+    // The first 2048 bytes of UTF-8, as Go cuts them (a character cut in two matches nothing).
+    if (s.length > 512 && window.TextEncoder) {
+      var utf8 = new TextEncoder().encode(s);
+      if (utf8.length > 2048) s = new TextDecoder().decode(utf8.subarray(0, 2048));
+    }
     var seen = {};
+    // unescape is Go's url.QueryUnescape: a malformed escape drops the pair; escapes that are not
+    // UTF-8 (which Go keeps as bytes, and which then match no valid value) become U+FFFD.
+    function unescape(x) {
+      if (/%(?![0-9a-fA-F]{2})/.test(x)) throw new Error('bad escape');
+      x = x.replace(/\+/g, ' ');
+      try { return decodeURIComponent(x); } catch (e) { return '\uFFFD'; }
+    }
     s.split('&').forEach(function (pair) {
       var i = pair.indexOf('=');
       var k = i < 0 ? pair : pair.slice(0, i);
       var v = i < 0 ? '' : pair.slice(i + 1);
-      try { k = decodeURIComponent(k.replace(/\+/g, ' ')); v = decodeURIComponent(v.replace(/\+/g, ' ')); } catch (e) { return; }
+      if (pair === '') return;
       if (pair.indexOf(';') >= 0) return; // Go's url.ParseQuery rejects these pairs
+      try { k = unescape(k); v = unescape(v); } catch (e) { return; }
       if (seen[k]) return; // the first value of a repeated key wins, as in Go
       seen[k] = true;
       if (k === 'view' && config.views.indexOf(v) >= 0) st.view = v;
       if (k === 'context') st.context = v === '1';
       if (k === 'lang' && (v === 'en' || v === 'az' || v === 'ru')) st.lang = v;
-      if (k === 'year' && /^\s*\+?\d+\s*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
+      // ASCII white space only around the year (\s would also take U+FEFF and other Unicode spaces).
+      if (k === 'year' && /^[ \t\n\v\f\r]*\+?[0-9]+[ \t\n\v\f\r]*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
     if (!sitePage) st.lang = ''; // the offline file speaks its own language only
     return st;

@@ -16,30 +16,59 @@ import (
 	"azflows/internal/repo"
 )
 
+// Limits of DecodeWOFF: the fonts it reads are 10–60 KB; no table or font may claim more.
+const (
+	// MaxWOFFSize is the largest WOFF file DecodeWOFF reads.
+	MaxWOFFSize = 8 << 20
+	// MaxSfntSize is the most all of a font's tables may take once inflated.
+	MaxSfntSize = 16 << 20
+	// maxInflateRatio is above zlib's best ratio (1032:1): a table claiming more than this
+	// times its compressed size is lying.
+	maxInflateRatio = 1100
+)
+
 // DecodeWOFF returns the sfnt (TrueType/OpenType) font inside a WOFF 1.0 file: each table is
 // inflated when it is stored zlib-compressed, and the tables are laid out again after an sfnt
-// table directory, 4-byte aligned, in the order of their tags.
+// table directory, 4-byte aligned, in the order of their tags. Every size the file states is
+// checked against the file's real size and the limits above before anything is allocated; a
+// file that breaks one is an error.
 func DecodeWOFF(woff []byte) ([]byte, error) {
 	if len(woff) < 44 || string(woff[:4]) != "wOFF" {
 		return nil, errors.New("fonts: not a WOFF 1.0 file")
 	}
+	if len(woff) > MaxWOFFSize {
+		return nil, fmt.Errorf("fonts: WOFF file of %d bytes, more than the %d this reads", len(woff), MaxWOFFSize)
+	}
 	be := binary.BigEndian
 	flavor := be.Uint32(woff[4:])
 	n := int(be.Uint16(woff[12:]))
-	if 44+20*n > len(woff) {
-		return nil, errors.New("fonts: WOFF table directory is truncated")
+	if n == 0 || 44+20*n > len(woff) {
+		return nil, errors.New("fonts: WOFF table directory is empty or truncated")
 	}
 	type table struct {
 		tag, checksum uint32
 		data          []byte
 	}
+	// First every entry's sizes, against the file and the limits, before any allocation.
+	total := 12 + 16*n
+	for i := range n {
+		e := woff[44+20*i:]
+		off, comp, orig := int64(be.Uint32(e[4:])), int64(be.Uint32(e[8:])), int64(be.Uint32(e[12:]))
+		switch {
+		case off+comp > int64(len(woff)) || comp > orig:
+			return nil, fmt.Errorf("fonts: WOFF table %d lies outside the file", i)
+		case comp < orig && orig > comp*maxInflateRatio:
+			return nil, fmt.Errorf("fonts: WOFF table %d claims %d bytes from %d compressed", i, orig, comp)
+		}
+		total += int((orig + 3) &^ 3)
+		if total > MaxSfntSize {
+			return nil, fmt.Errorf("fonts: WOFF tables claim more than %d bytes", MaxSfntSize)
+		}
+	}
 	tables := make([]table, n)
 	for i := range tables {
 		e := woff[44+20*i:]
 		off, comp, orig := int(be.Uint32(e[4:])), int(be.Uint32(e[8:])), int(be.Uint32(e[12:]))
-		if off < 0 || comp < 0 || off+comp > len(woff) || comp > orig {
-			return nil, fmt.Errorf("fonts: WOFF table %d lies outside the file", i)
-		}
 		raw := woff[off : off+comp]
 		if comp < orig {
 			zr, err := zlib.NewReader(bytes.NewReader(raw))

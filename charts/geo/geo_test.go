@@ -1,7 +1,11 @@
 package geo
 
 import (
+	"bytes"
+	"io"
 	"math"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -162,4 +166,115 @@ func TestSimplifyKeepsShape(t *testing.T) {
 	if Simplify([]XY{{0, 0}, {0.1, 0}, {0.1, 0.1}, {0, 0.1}}, 1) != nil {
 		t.Error("a ring smaller than the tolerance survives")
 	}
+}
+
+// tinyTopology is a world-atlas-like topology with one country of one arc.
+const tinyTopology = `{"type":"Topology","transform":{"scale":[0.01,0.01],"translate":[40,35]},
+"arcs":[[[0,0],[1000,0],[0,1000],[-1000,0],[0,-1000]]],
+"objects":{"countries":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"id":"031","properties":{"name":"Azerbaijan"}}]}}}`
+
+// Sizes a TopoJSON file or a base map states or implies are checked before they are
+// allocated: an arc named a million times, a file over the limit, coordinates that are not
+// numbers, are errors.
+func TestDecodersBounded(t *testing.T) {
+	if feats, err := DecodeTopoJSON(strings.NewReader(tinyTopology)); err != nil || len(feats) != 1 || len(feats[0].Rings[0]) != 5 {
+		t.Fatalf("the tiny topology: %v %+v", err, feats)
+	}
+	// One arc of 10,000 points named 1,000 times per ring, in 100 polygons: 1e9 points joined.
+	var arc, ring, polys strings.Builder
+	arc.WriteString("[[0,0]")
+	for range 10000 {
+		arc.WriteString(",[1,1]")
+	}
+	arc.WriteString("]")
+	ring.WriteString("[[0")
+	for range 1000 {
+		ring.WriteString(",0")
+	}
+	ring.WriteString("]]")
+	for i := range 100 {
+		if i > 0 {
+			polys.WriteString(",")
+		}
+		polys.WriteString(ring.String())
+	}
+	bomb := `{"type":"Topology","arcs":[` + arc.String() + `],"objects":{"countries":{"type":"GeometryCollection","geometries":[{"type":"MultiPolygon","arcs":[` + polys.String() + `],"id":"031"}]}}}`
+	for name, in := range map[string]io.Reader{
+		"an arc joined 100,000 times":     strings.NewReader(bomb),
+		"a file over the limit":           io.MultiReader(strings.NewReader(`{"type":"Topology","arcs":[`), strings.NewReader(strings.Repeat(" ", MaxTopoJSONSize))),
+		"a coordinate that is not finite": strings.NewReader(strings.Replace(tinyTopology, `"scale":[0.01,0.01]`, `"scale":[1e308,1e308]`, 1)),
+	} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := DecodeTopoJSON(in)
+		runtime.ReadMemStats(&after)
+		if err == nil {
+			t.Errorf("%s: decoded", name)
+		}
+		if d := after.TotalAlloc - before.TotalAlloc; d > 3*MaxTopoJSONSize {
+			t.Errorf("%s: allocated %d MB", name, d>>20)
+		}
+	}
+	b, err := region.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse(b); err != nil {
+		t.Fatalf("the base map: %v", err)
+	}
+	for name, in := range map[string]string{
+		"over the limit":        `{"countries":[` + strings.Repeat(" ", MaxBaseMapSize) + `]}`,
+		"a point beyond 360°":   `{"box":[0,0,1,1],"countries":[{"id":"AZ","rings":[[0,0,100,100,99999999,0]]}]}`,
+		"a step that overflows": `{"box":[0,0,1,1],"countries":[{"id":"AZ","rings":[[9223372036854775807,0,9223372036854775807,0,1,1]]}]}`,
+		"a ring of two points":  `{"box":[0,0,1,1],"countries":[{"id":"AZ","rings":[[0,0,1,1]]}]}`,
+		"no countries":          `{"box":[0,0,1,1],"countries":[]}`,
+		"not JSON":              `{"box":`,
+	} {
+		if _, err := Parse([]byte(in)); err == nil {
+			t.Errorf("base map %s: parsed", name)
+		}
+	}
+}
+
+// FuzzDecodeTopoJSON: any input decodes or fails without panicking, within the point limit.
+func FuzzDecodeTopoJSON(f *testing.F) {
+	f.Add([]byte(tinyTopology))
+	f.Add([]byte(`{"type":"Topology","arcs":[[[0,0],[1,1]]],"objects":{"countries":{"geometries":[{"type":"MultiPolygon","arcs":[[[0,-1,0]],[[~0]]]}]}}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		feats, err := DecodeTopoJSON(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		n := 0
+		for _, ft := range feats {
+			for _, r := range ft.Rings {
+				n += len(r)
+			}
+		}
+		if n > MaxRingPoints {
+			t.Fatalf("%d points joined", n)
+		}
+	})
+}
+
+// FuzzParseBaseMap: any input parses or fails without panicking; a parsed map writes back to
+// a file that parses to the same shapes.
+func FuzzParseBaseMap(f *testing.F) {
+	f.Add([]byte(`{"source":"s","box":[8,12,96,68],"countries":[{"id":"AZ","name":"Azerbaijan","rings":[[4500,4000,100,0,0,100,-100,0]]}]}`))
+	f.Add([]byte(`{"box":[0,0,1,1],"countries":[{"id":"AZ","rings":[[0,0,1,1]]}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Parse(b)
+		if err != nil {
+			return
+		}
+		out, err := m.MarshalJSON()
+		if err != nil {
+			t.Fatalf("a parsed map does not write back: %v", err)
+		}
+		again, err := Parse(out)
+		if err != nil || len(again.Countries) != len(m.Countries) {
+			t.Fatalf("written back, it parses as %v, %d countries of %d", err, len(again.Countries), len(m.Countries))
+		}
+	})
 }

@@ -4,7 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
+)
+
+// Limits of DecodeTopoJSON: world-atlas' countries-50m.json is 0.76 MB with 80,617 points.
+const (
+	// MaxTopoJSONSize is the largest TopoJSON input DecodeTopoJSON reads.
+	MaxTopoJSONSize = 32 << 20
+	// MaxRingPoints is the most points all rings together may have once their arcs are
+	// joined (each arc can be named many times, so this is checked as they are joined).
+	MaxRingPoints = 1 << 20
 )
 
 // LonLat is a position in degrees.
@@ -39,10 +49,19 @@ type topology struct {
 }
 
 // DecodeTopoJSON reads a world-atlas countries file (countries-50m.json) and returns the
-// features of its object "countries".
+// features of its object "countries". It reads at most MaxTopoJSONSize bytes and joins at
+// most MaxRingPoints points; beyond either, or with coordinates that are not finite numbers,
+// the input is an error.
 func DecodeTopoJSON(r io.Reader) ([]Feature, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxTopoJSONSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("geo: reading TopoJSON: %w", err)
+	}
+	if len(b) > MaxTopoJSONSize {
+		return nil, fmt.Errorf("geo: TopoJSON larger than %d bytes", MaxTopoJSONSize)
+	}
 	var t topology
-	if err := json.NewDecoder(r).Decode(&t); err != nil {
+	if err := json.Unmarshal(b, &t); err != nil {
 		return nil, fmt.Errorf("geo: reading TopoJSON: %w", err)
 	}
 	if t.Type != "Topology" {
@@ -65,8 +84,14 @@ func DecodeTopoJSON(r io.Reader) ([]Feature, error) {
 				pts[j] = LonLat{p[0], p[1]}
 			}
 		}
+		for _, p := range pts {
+			if math.IsNaN(p.Lon) || math.IsInf(p.Lon, 0) || math.IsNaN(p.Lat) || math.IsInf(p.Lat, 0) {
+				return nil, fmt.Errorf("geo: arc %d has a coordinate that is not a finite number", i)
+			}
+		}
 		arcs[i] = pts
 	}
+	joined := 0 // points in all rings so far
 	ring := func(idx []int) ([]LonLat, error) {
 		var out []LonLat
 		for _, i := range idx {
@@ -78,6 +103,9 @@ func DecodeTopoJSON(r io.Reader) ([]Feature, error) {
 				return nil, fmt.Errorf("geo: arc %d out of range", i)
 			}
 			a := arcs[i]
+			if joined += len(a); joined > MaxRingPoints {
+				return nil, fmt.Errorf("geo: the rings join more than %d points", MaxRingPoints)
+			}
 			for k := range a {
 				p := a[k]
 				if rev {

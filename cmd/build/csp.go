@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -82,23 +81,12 @@ func withCSP(html string, wasm bool) string {
 	return strings.Replace(html, `<meta charset="utf-8">`, `<meta charset="utf-8">`+"\n"+meta, 1)
 }
 
-// addCSP writes the policy into every HTML page of the site; only view.html (the ebiten view)
-// and the single-file azflows.html (offline.go, which writes its own) may compile WebAssembly.
-func addCSP(out string) error {
-	pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
-	more, _ := filepath.Glob(filepath.Join(out, "fallback", "*.html"))
-	for _, p := range append(pages, more...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		html := string(b)
-		if strings.Contains(html, `http-equiv="Content-Security-Policy"`) {
-			continue
-		}
-		if err := os.WriteFile(p, []byte(withCSP(html, filepath.Base(p) == "view.html" || filepath.Base(p) == offlineFile)), 0o644); err != nil {
-			return err
-		}
+// writePage writes an HTML page the build made with its policy, computed from the inline
+// scripts and styles of this very text (never from what is on disk); wasm allows WebAssembly
+// (only view.html, and azflows.html, which offline.go writes with its own policy).
+func writePage(path, html string, wasm bool) error {
+	if strings.Contains(html, `http-equiv="Content-Security-Policy"`) {
+		return fmt.Errorf("%s: the page already has a policy", path)
 	}
-	return nil
+	return os.WriteFile(path, []byte(withCSP(html, wasm)), 0o644)
 }

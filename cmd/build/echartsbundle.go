@@ -28,12 +28,15 @@ var echartsParts = map[string][]string{
 // about 5 KB gzip more.
 var echartsAPI = []string{"init", "getInstanceByDom", "registerMap", "getMap", "use", "dispose", "version"}
 
+// esbuildPath is the esbuild that package.json pins, as npm ci installs it.
+var esbuildPath = filepath.Join("node_modules", ".bin", "esbuild")
+
 // bundleEcharts writes assets/echarts.min.js: echarts built with esbuild from
 // node_modules/echarts with only echartsParts, exposing the same global window.echarts
 // (echartsAPI) as the full dist/echarts.min.js, at about a
 // third of its size.
 func bundleEcharts(out string) error {
-	esbuild := filepath.Join("node_modules", ".bin", "esbuild")
+	esbuild := esbuildPath
 	if _, err := os.Stat(esbuild); err != nil {
 		return fmt.Errorf("%s is missing (run `npm ci`; make build does it)", esbuild)
 	}

@@ -1,7 +1,9 @@
 // Command build writes the whole azflows site to a directory (dist/ by default): the page with
 // its pre-rendered SVGs, the ebiten view compiled to WebAssembly, the go-echarts fallback pages,
-// the data downloads and the assets they load. It refuses to build from data that does not
-// match the source paper.
+// the data downloads and the assets they load. It refuses to build from data that fails its
+// checks, and checks it against the source paper where the paper is found (-source,
+// $AZFLOWS_SOURCE, or ../shared/source/…; README, "Source paper"). The site is written into a
+// new directory and swapped in whole when every step has succeeded.
 package main
 
 import (
@@ -26,26 +28,32 @@ import (
 	"azflows/charts/svg"
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/paper"
 )
 
 func main() {
-	out := flag.String("out", "dist", "directory to write the site to")
-	source := flag.String("source", data.SourcePath, "the source paper's text, to validate the data against")
+	out := flag.String("out", "dist", "directory to write the site to: replaced whole, so it must be empty, missing or an earlier build's")
+	source := flag.String("source", "", "the source paper's text, to check the data against (default $"+data.SourceEnv+", else "+data.SourcePath+")")
 	flag.Parse()
 	if err := build(*out, *source); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
+		fmt.Fprintf(os.Stderr, "build: failed; %s/ is left as it was\n", strings.TrimRight(*out, "/"))
 		os.Exit(1)
 	}
 	fmt.Printf("build: wrote %s/\n", *out)
 }
 
+// build checks the data, writes the whole site into a new directory beside out and, only when
+// every step has succeeded, swaps it in for out (see swap.go): a failed build leaves out as it
+// was, and nothing from an older build survives. source is the paper's text ("": $AZFLOWS_SOURCE
+// or data.SourcePath, and without a file there the checks against the paper are left out and
+// said to be).
 func build(out, source string) error {
-	src, err := data.LoadSource(source)
-	if err != nil {
+	if err := checkOut(out); err != nil {
 		return err
 	}
-	if errs := data.Validate(src); len(errs) > 0 {
-		return fmt.Errorf("the data does not match the source paper:\n  %w", errors.Join(errs...))
+	if err := checkData(source); err != nil {
+		return err
 	}
 	// Chart text is measured and drawn in Noto Sans (latin, latin-ext, cyrillic) from npm.
 	fs, err := fonts.Load("node_modules")
@@ -55,16 +63,45 @@ func build(out, source string) error {
 	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
 		return err
 	}
-	for _, d := range []string{"", "charts", "data", "fallback", "assets", "fonts"} {
-		if err := os.MkdirAll(filepath.Join(out, d), 0o755); err != nil {
+	tmp, err := newBuildDir(out)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp) // after the swap, the previous build; after a failure, this one
+	for _, d := range []string{"charts", "data", "fallback", "assets", "fonts"} {
+		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
 			return err
 		}
 	}
-	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, addCSP, compress, writeOffline}
+	// Compression comes after every writer (the offline file included), the marker last.
+	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline, compress, writeMarker}
 	for _, step := range steps {
-		if err := step(out); err != nil {
+		if err := step(tmp); err != nil {
 			return err
 		}
+	}
+	return swap(tmp, out)
+}
+
+// checkData validates the records: always against each other, and against the paper where it
+// is found. A paper named with -source or $AZFLOWS_SOURCE must be there; at the default place it
+// may be missing, which the build says in one line.
+func checkData(source string) error {
+	explicit := source != ""
+	if !explicit {
+		source, explicit = paper.Path(".")
+	}
+	text, found, err := paper.Load(source)
+	switch {
+	case err != nil:
+		return err
+	case !found && explicit:
+		return fmt.Errorf("reading the source paper: no file at %s", source)
+	case !found:
+		fmt.Println("build: " + paper.Missing(source))
+	}
+	if errs := data.Validate(text); len(errs) > 0 {
+		return fmt.Errorf("the data does not match the source paper:\n  %w", errors.Join(errs...))
 	}
 	return nil
 }
@@ -82,10 +119,18 @@ func buildWasm(out string) error {
 
 // copyStatic copies the page's own assets and the fonts, and bundles echarts from node_modules.
 func copyStatic(out string) error {
-	for _, f := range []string{"app.js", "modes.js", "style.css", "noscript.css", "view.html", "view.js"} {
+	for _, f := range []string{"app.js", "modes.js", "style.css", "noscript.css", "view.js"} {
 		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
 			return err
 		}
+	}
+	// The ebiten view's page, the one page that may compile WebAssembly.
+	view, err := os.ReadFile(filepath.Join("web", "view.html"))
+	if err != nil {
+		return err
+	}
+	if err := writePage(filepath.Join(out, "view.html"), string(view), true); err != nil {
+		return err
 	}
 	// The fonts' subsets: .woff2 for the page's @font-face rules (style.css), .woff for the
 	// wasm view, which decodes them itself (charts/fonts).
@@ -188,7 +233,7 @@ func writeFallback(out string) error {
 			if err := echarts.Page(&b, s, "../assets/"); err != nil {
 				return fmt.Errorf("fallback %s %s: %w", stateKey(s), l, err)
 			}
-			if err := os.WriteFile(filepath.Join(out, "fallback", stateKey(s)+langSuffix(l)+".html"), b.Bytes(), 0o644); err != nil {
+			if err := writePage(filepath.Join(out, "fallback", stateKey(s)+langSuffix(l)+".html"), b.String(), false); err != nil {
 				return err
 			}
 		}
@@ -289,7 +334,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"Summaries":   summariesIn(l),
 		"Summary":     charts.Summary(def),
 		"TableYear":   def.Year,
-		"Citation":    data.Citation,
+		"Citation":    i18n.Citation(l),
 		"Caveats":     caveats,
 		"Footnotes":   data.Footnotes,
 		"Version":     version(),
@@ -302,7 +347,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, pageName(l)), b.Bytes(), 0o644)
+	return writePage(filepath.Join(out, pageName(l)), b.String(), false)
 }
 
 func contextViews() []string {

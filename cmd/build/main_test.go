@@ -2,58 +2,284 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/andybalholm/brotli"
+
 	"azflows/data"
+	"azflows/data/datatest"
+	"azflows/internal/paper"
+	"azflows/internal/repo"
 )
 
-// The build refuses data that does not match the paper, naming the record, before it writes
-// anything.
-func TestBuildRefusesBadData(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "..", data.SourcePath))
+// atRoot runs the test in the repository's root, where the build runs (it reads web/,
+// index.html, node_modules/ and builds ./wasm from there).
+func atRoot(t *testing.T) {
+	t.Helper()
+	root, err := repo.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	altered := filepath.Join(dir, "source.txt")
-	os.WriteFile(altered, []byte(strings.Replace(string(src), "(39 persons)", "(93 persons)", 1)), 0o644)
-	out := filepath.Join(dir, "dist")
+	t.Chdir(root)
+}
 
-	expect := func(what string, source string, want ...string) {
-		t.Helper()
-		err := build(out, source)
-		if err == nil {
-			t.Fatalf("%s: the build went ahead", what)
-		}
-		for _, w := range want {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("%s: the error does not say %q:\n%v", what, w, err)
+// The build refuses data that fails a check, naming the record, before it writes anything:
+// every corruption of data/datatest, those that need the paper where it is found.
+func TestBuildRefusesBadData(t *testing.T) {
+	atRoot(t)
+	src, _ := paper.Path(".")
+	for _, c := range datatest.Corruptions {
+		t.Run(c.Name, func(t *testing.T) {
+			if c.NeedsPaper {
+				paper.ForTests(t)
 			}
+			out := filepath.Join(t.TempDir(), "dist")
+			restore := c.Apply()
+			defer restore()
+			source := ""
+			if c.NeedsPaper {
+				source = src
+			}
+			err := build(out, source)
+			if err == nil {
+				t.Fatal("the build went ahead")
+			}
+			if !strings.Contains(err.Error(), fmt.Sprintf("record %q", c.Record)) {
+				t.Errorf("the error does not name %s:\n%v", c.Record, err)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("the build wrote the output anyway")
+			}
+		})
+	}
+
+	t.Run("flows over the year's total", func(t *testing.T) {
+		saved, savedFlows := data.Figures, data.Flows
+		defer func() { data.Figures, data.Flows = saved, savedFlows }()
+		data.Figures = append(append([]data.Figure(nil), saved...), data.Figure{ID: "extra-2010", Text: "3", Value: 3, High: 3,
+			Quote: saved[7].Quote, Phrase: "3 to Iran", Counts: "Iran", Measure: "Iran", Footnote: 9, Period: data.Period{From: 2010, To: 2010}})
+		data.Flows = append(append([]data.Flow(nil), savedFlows...), data.Flow{ID: "flow-extra", Year: 2010, Kind: data.Country, Label: "Iran", FigureID: "extra-2010", Total: "victims-2010"})
+		err := build(filepath.Join(t.TempDir(), "dist"), "")
+		if err == nil || !strings.Contains(err.Error(), "destinations add up to 37, more than the year's total 34") {
+			t.Errorf("the build did not refuse flows over the total: %v", err)
 		}
-		if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
-			t.Errorf("%s: the build wrote the site anyway", what)
+	})
+}
+
+// A paper named with -source (or AZFLOWS_SOURCE) must be there.
+func TestBuildRefusesMissingNamedPaper(t *testing.T) {
+	atRoot(t)
+	missing := filepath.Join(t.TempDir(), "no-paper.txt")
+	err := build(filepath.Join(t.TempDir(), "dist"), missing)
+	if err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("build with -source %s: %v, want an error naming it", missing, err)
+	}
+}
+
+// -out refuses a directory holding anything the build did not make, and leaves it untouched:
+// `-out .` once overwrote the index.html template and left package.json.br in the sources.
+func TestOutRefusesForeignDirectory(t *testing.T) {
+	atRoot(t)
+	for name, files := range map[string][]string{
+		"a source tree":              {"index.html", "package.json", "go.mod", "web/app.js"},
+		"a directory of other files": {"notes.txt"},
+		"an old build beside go.mod": {"index.html", "view.wasm", "wasm_exec.js", "fallback/map-2010.html", "go.mod"},
+	} {
+		dir := t.TempDir()
+		for _, f := range files {
+			os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755)
+			os.WriteFile(filepath.Join(dir, f), []byte("mine: "+f), 0o644)
+		}
+		before := snapshot(t, dir)
+		err := build(dir, "")
+		if err == nil || !strings.Contains(err.Error(), markerFile) {
+			t.Errorf("%s: build -out %s: %v, want a refusal naming the marker", name, dir, err)
+		}
+		if after := snapshot(t, dir); !slices.Equal(before, after) {
+			t.Errorf("%s: the directory changed:\nbefore %q\nafter  %q", name, before, after)
+		}
+		if left, _ := filepath.Glob(buildDirPrefix(dir) + "*"); len(left) > 0 {
+			t.Errorf("%s: build directories left beside it: %q", name, left)
 		}
 	}
-	expect("a quote not in the source", altered, `record "convicted-2010": quote not found`)
+}
 
-	orig := filepath.Join("..", "..", data.SourcePath)
-	saved, savedFlows := data.Figures, data.Flows
-	defer func() { data.Figures, data.Flows = saved, savedFlows }()
+// snapshot lists every file under dir with a hash of its content, sorted.
+func snapshot(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			out = append(out, rel+"/")
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		out = append(out, rel+" "+hex.EncodeToString(sum[:8]))
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
 
-	data.Figures = append([]data.Figure(nil), saved...)
-	data.Figures[2].Footnote = 0
-	data.Figures[3].Quote = ""
-	expect("a record without footnote or quote", orig,
-		`record "convicted-2010": has no source footnote`, `record "victims-2010": has no quote`)
+// TestBuildSite builds the whole site twice into a temporary directory and checks what
+// dist/ holds: every .br and .gz is its file's current content (azflows.html was one build
+// behind), no file of an older build survives (a stray page with an inline script once got
+// compressed and hashed into the policy), each page's policy allows exactly the inline blocks
+// it holds, and a build that fails midway leaves the previous one exactly as it was.
+func TestBuildSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole site (about 20 s); run without -short")
+	}
+	atRoot(t)
+	out := filepath.Join(t.TempDir(), "dist")
+	if err := build(out, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, markerFile)); err != nil {
+		t.Errorf("no marker: %v", err)
+	}
 
-	data.Figures = append(append([]data.Figure(nil), saved...), data.Figure{ID: "extra-2010", Text: "3", Value: 3, High: 3,
-		Quote: saved[7].Quote, Footnote: 9, Period: data.Period{From: 2010, To: 2010}})
-	data.Flows = append(append([]data.Flow(nil), savedFlows...), data.Flow{ID: "flow-extra", Year: 2010, Kind: data.Country, FigureID: "extra-2010", Total: "victims-2010"})
-	expect("flows over the year's total", orig, "destinations add up to 37, more than the year's total 34")
+	// An older build's leftovers, and a page nobody built, with an inline script.
+	stray := filepath.Join(out, "fallback", "map-2009.html")
+	os.WriteFile(stray, []byte(`<!doctype html><meta charset="utf-8"><script>alert(1)</script>`), 0o644)
+	os.WriteFile(filepath.Join(out, "charts", "old-2009.svg"), []byte("<svg/>"), 0o644)
+	// A stale sibling of the offline file, as compress-before-writeOffline left it.
+	os.WriteFile(filepath.Join(out, offlineFile+".br"), []byte("stale"), 0o644)
+	if err := build(out, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{stray, stray + ".br", stray + ".gz", filepath.Join(out, "charts", "old-2009.svg")} {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s survived the rebuild", f)
+		}
+	}
+	strayHash := hashSource("alert(1)")
+
+	compressed := 0
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		var dec func(io.Reader) (io.Reader, error)
+		switch filepath.Ext(p) {
+		case ".br":
+			dec = func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil }
+		case ".gz":
+			dec = func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }
+		case ".html":
+			checkPolicy(t, p, strayHash)
+			return nil
+		default:
+			return nil
+		}
+		raw, err := os.ReadFile(strings.TrimSuffix(p, filepath.Ext(p)))
+		if err != nil {
+			t.Errorf("%s has no original: %v", p, err)
+			return nil
+		}
+		b, _ := os.ReadFile(p)
+		r, err := dec(bytes.NewReader(b))
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		got, err := io.ReadAll(r)
+		if err != nil || !bytes.Equal(got, raw) {
+			t.Errorf("%s is not the current %s (%d bytes decoded, %d in the file; %v)", p, filepath.Base(strings.TrimSuffix(p, filepath.Ext(p))), len(got), len(raw), err)
+		}
+		compressed++
+		return nil
+	})
+	for _, f := range []string{offlineFile, "index.html", "view.wasm", "app.js"} {
+		for _, ext := range []string{".br", ".gz"} {
+			if _, err := os.Stat(filepath.Join(out, f+ext)); err != nil {
+				t.Errorf("no %s%s", f, ext)
+			}
+		}
+	}
+	t.Logf("%d compressed files checked", compressed)
+
+	// A build that fails midway (esbuild missing, after the wasm was rebuilt) leaves the
+	// previous build exactly as it was, and nothing beside it.
+	before := snapshot(t, out)
+	saved := esbuildPath
+	esbuildPath = filepath.Join(t.TempDir(), "no-esbuild")
+	err := build(out, "")
+	esbuildPath = saved
+	if err == nil || !strings.Contains(err.Error(), "no-esbuild") {
+		t.Fatalf("the build without esbuild: %v, want an error naming it", err)
+	}
+	if after := snapshot(t, out); !slices.Equal(before, after) {
+		t.Errorf("the failed build changed %s", out)
+	}
+	if left, _ := filepath.Glob(buildDirPrefix(out) + "*"); len(left) > 0 {
+		t.Errorf("the failed build left %q", left)
+	}
+}
+
+var (
+	policyMeta = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+	hashToken  = regexp.MustCompile(`'sha256-[A-Za-z0-9+/=]+'`)
+)
+
+// checkPolicy checks that a built page has one policy and that its hashes are exactly those
+// of the page's own inline scripts and styles (azflows.html may add those of the documents it
+// writes into its frames), never that of a script the build did not write.
+func checkPolicy(t *testing.T, path, forbidden string) {
+	t.Helper()
+	b, _ := os.ReadFile(path)
+	html := string(b)
+	m := policyMeta.FindAllStringSubmatch(html, -1)
+	if len(m) != 1 {
+		t.Errorf("%s: %d policies", path, len(m))
+		return
+	}
+	have := hashToken.FindAllString(m[0][1], -1)
+	if slices.Contains(have, forbidden) {
+		t.Errorf("%s: the policy allows a script the build did not write", path)
+	}
+	rest := policyMeta.ReplaceAllString(html, "")
+	var want []string
+	for _, s := range inlineScript.FindAllStringSubmatch(rest, -1) {
+		if !strings.Contains(s[1], "application/") && !strings.Contains(s[1], "text/plain") {
+			want = append(want, hashSource(s[2]))
+		}
+	}
+	for _, s := range inlineStyle.FindAllStringSubmatch(rest, -1) {
+		want = append(want, hashSource(s[1]))
+	}
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			t.Errorf("%s: the policy does not allow one of its inline blocks", path)
+		}
+	}
+	if filepath.Base(path) != offlineFile {
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if len(have) != len(want) {
+			t.Errorf("%s: the policy allows %d inline blocks, the page has %d", path, len(have), len(want))
+		}
+	}
 }
 
 // Every CSV download starts with a UTF-8 byte-order mark, so that spreadsheet programs read

@@ -41,10 +41,7 @@ func main() {
 	}
 	fmt.Printf("azflows: serving %s/ at http://%s/\n", strings.TrimRight(*dir, "/"), ln.Addr())
 
-	srv := &http.Server{
-		Handler:           server.Handler(*dir),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := server.New(*dir, server.DefaultTimeouts)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {

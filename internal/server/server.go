@@ -6,8 +6,10 @@
 // encoding, and never serves anything outside its directory: files are opened
 // through an os.Root, so neither ".." nor a symlink can escape it.
 //
-// cmd/serve wraps Handler in a command; the browser tests in e2e start it
-// in-process with httptest.
+// New wraps Handler in an http.Server with timeouts (Timeouts): a connection that sends
+// nothing, reads nothing or idles is closed, so slow or stalled clients cannot hold sockets
+// and open files. cmd/serve runs it; the browser tests in e2e start Handler in-process with
+// httptest.
 package server
 
 import (
@@ -20,7 +22,69 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
+
+// Timeouts bound how long a connection may take for each part of its life.
+type Timeouts struct {
+	ReadHeader time.Duration // to send the request line and headers
+	Read       time.Duration // to send the whole request (the site takes no bodies)
+	Write      time.Duration // for each write of a response to be taken by the client: a per-write deadline, so a slow but steady download of any size completes
+	Idle       time.Duration // between requests on a keep-alive connection
+}
+
+// DefaultTimeouts suit a 12 MB view.wasm (3 MB compressed) on a slow link: each write of at
+// most writeChunk bytes must be taken within 30 s (a client slower than about 2 KB/s is let go),
+// and an idle keep-alive connection is closed after a minute.
+var DefaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: 30 * time.Second, Idle: 60 * time.Second}
+
+// writeChunk is the most one write hands the connection before its deadline is renewed.
+const writeChunk = 64 << 10
+
+// New returns a server for the files under dir with the timeouts.
+func New(dir string, t Timeouts) *http.Server {
+	h := Handler(dir)
+	if t.Write > 0 {
+		h = perWriteDeadline(h, t.Write)
+	}
+	return &http.Server{Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, IdleTimeout: t.Idle}
+}
+
+// perWriteDeadline gives every write of the response its own deadline of d. A stalled client
+// (one that reads nothing) fails the next write after d and its connection is closed; one that
+// keeps reading renews the deadline with every chunk. (http.Server's WriteTimeout is one
+// deadline for the whole response, which a slow link cannot meet for the wasm.)
+func perWriteDeadline(h http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(&deadlineWriter{ResponseWriter: w, rc: http.NewResponseController(w), d: d}, r)
+	})
+}
+
+// deadlineWriter implements only Write (not io.ReaderFrom), so a file is copied in chunks,
+// each under a fresh deadline, rather than by one sendfile call under a single one.
+type deadlineWriter struct {
+	http.ResponseWriter
+	rc *http.ResponseController
+	d  time.Duration
+}
+
+func (w *deadlineWriter) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		c := b[:min(len(b), writeChunk)]
+		w.rc.SetWriteDeadline(time.Now().Add(w.d))
+		m, err := w.ResponseWriter.Write(c)
+		n += m
+		if err != nil {
+			return n, err
+		}
+		b = b[m:]
+	}
+	return n, nil
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *deadlineWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // contentTypes maps file extensions to the Content-Type they are served with.
 // It is checked before the system's MIME table, so the answers do not depend
@@ -71,7 +135,8 @@ func ContentType(name string) string {
 // Handler returns an http.Handler that serves the files under dir.
 //
 // A request for a directory serves its index.html (a directory named without
-// the trailing slash is redirected to it); there are no directory listings.
+// the trailing slash is redirected to it); a file named with a trailing slash is
+// redirected to its name without it; there are no directory listings.
 // Only GET and HEAD are allowed. Every response carries Cache-Control:
 // no-cache, so a rebuilt dist/ is picked up on reload.
 func Handler(dir string) http.Handler {
@@ -116,6 +181,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fi, err := root.Stat(name)
 	if err != nil {
 		notFound(w, err)
+		return
+	}
+	if !fi.IsDir() && strings.HasSuffix(urlPath, "/") {
+		// "/index.html/": the file, named with a trailing slash. Served as is, its relative
+		// assets would resolve below it (and 404): send the client to the file's own name.
+		target := "../" + path.Base(name)
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return
 	}
 	if fi.IsDir() {

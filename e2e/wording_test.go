@@ -1,0 +1,182 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"azflows/charts"
+	"azflows/i18n"
+)
+
+// wrongWording are sentences readers found wrong against the paper or against the grammar of
+// their language (issue 15); none may be left anywhere in the built site.
+var wrongWording = []struct{ pattern, why string }{
+	{`identified victims`, "2012's victims were referred to the support centres, not identified"},
+	{`fell victim to trafficking over`, "the paper says 'during the previous six years', not 2006–2012"},
+	{`women a year`, "the NGO estimate is of females and has no year"},
+	{`\(and Protocol\)`, "the paper dates only the Convention"},
+	{`Pakistan and the UAE`, "the paper adds 'and some other countries'"},
+	{`1990s onwards`, "the paper says the first half of the 1990s"},
+	{`victims-2012 −|dest-2012-turkey \+|\(dest-2012-`, "internal ids in a formula"},
+	{`(?:^|[^h]\s|[^\s])Macedonia`, "North Macedonia"},
+	{`47 qurbanın 89`, "'for 89 of the 47 victims'"},
+	{`qurbanların aparıldığı ölkə(?:$|[^\pL])`, "Azerbaijan is the country victims were taken from"},
+	{`2010-ci`, "2010-cu (on)"},
+	{`\d{4}–\d{4} illərində`, "…-ci illərdə"},
+	{`\d+ (?:— )?(?:[\pL“”()]+ ){0,5}qurbanları(?:$|[^\pL])`, "a noun after a numeral stays singular"},
+	{`[Qq]eyd(?:lər)? \d|>Qeyd<|qeyd \d`, "footnote is haşiyə; qeyd is note"},
+	{`bir adlı ölkə`, "adı çəkilən bir ölkə"},
+	{`hamısı \(\d+\) yerləşdirilib`, "hamısının təyinat ölkəsi göstərilib"},
+	{`istiqamətində aparılıb`, "Türkiyəyə aparılıb (dative)"},
+	{`polis arasında`, "polis əməkdaşları üçün proqram"},
+	{`(?:^|[^\pL])sayl(?:ar|arı|arın|ardır)(?:$|[^\pL])`, "saylar → rəqəmlər"},
+	{`sayım deyil`, "rəsmi say deyil"},
+	{`(?:^|[^i]\s|[^\s])Makedoniya`, "Şimali Makedoniya"},
+	{`89 жертвы`, "89 жертв…, направленных"},
+	{`человек: \d`, "5 человек"},
+	{`осуждено человек:|выявлено жертв:`, "осуждены 39 человек, выявлены 34 жертвы"},
+	{`5–6 статьи`, "5–6 статей (публикаций)"},
+	{`[Сс]тать[яиеюё]|[Сс]татей`, "the paper is a записка, the news items публикации в СМИ"},
+	{`Из Азербайджана — куда`, "Куда вывозили жертв из Азербайджана"},
+	{`данные, жертв:`, "Официальные данные: 89 жертв"},
+	{`т\. ч\. Россия»`, "в другие страны, в т. ч. в Россию"},
+	{`18 и 35`, "от 18 до 35–40 лет"},
+	{`угаданный`, "предполагаемый"},
+	{`программа в полиции`, "программа для полиции"},
+	{`(?:^|[^я]\s|[^\s])Македония`, "Северная Македония"},
+}
+
+// readerFiles are the built files a reader reads or downloads: pages, embedded SVG, fallback
+// pages, the data downloads and the wasm (whose strings are the live view's words).
+func readerFiles(t *testing.T) []string {
+	var out []string
+	err := filepath.WalkDir(distDir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(p) {
+		case ".html", ".svg", ".csv", ".json", ".wasm":
+			if filepath.Base(p) != "basemap.json" && filepath.Base(p) != "bench.json" {
+				out = append(out, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 50 {
+		t.Fatalf("only %d reader files in %s", len(out), distDir)
+	}
+	return out
+}
+
+// pngTexts are the words of every PNG download, from the chart model that paints them (the
+// build rasterizes charts.Build(state, 800, 450) scaled), by file name.
+func pngTexts(t *testing.T) map[string]string {
+	out := map[string]string{}
+	for _, l := range i18n.Langs {
+		suffix := ""
+		if l != i18n.EN {
+			suffix = "." + string(l)
+		}
+		for _, v := range charts.ChartViews() {
+			for _, y := range charts.Years {
+				for _, ctx := range []bool{false, true} {
+					if ctx && !charts.HasContext(v) {
+						continue
+					}
+					key := fmt.Sprintf("%s-%d", v, y)
+					if ctx {
+						key += "-context"
+					}
+					name := filepath.Join("charts", key+"-1920x1080"+suffix+".png")
+					if _, err := os.Stat(filepath.Join(distDir, name)); err != nil {
+						t.Errorf("%s: %v", name, err)
+					}
+					c := charts.Build(charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)
+					var words []string
+					for _, m := range c.Marks {
+						words = append(words, m.Text)
+					}
+					out[name] = strings.Join(words, "\n")
+				}
+			}
+		}
+	}
+	return out
+}
+
+var (
+	curlyQuote = regexp.MustCompile(`“[^”\n]*”`)
+	cyrillic   = regexp.MustCompile(`\p{Cyrillic}`)
+)
+
+// russianCurlyQuotes are the “…” quotes of s that are Russian text: quoted Cyrillic, or a quote
+// in a Russian sentence (Cyrillic before it in the same field). The downloads carry the paper's
+// English beside the translation, and English keeps its “…”.
+func russianCurlyQuotes(s string) []string {
+	var out []string
+	for _, loc := range curlyQuote.FindAllStringIndex(s, -1) {
+		before := s[max(0, loc[0]-80):loc[0]]
+		if i := strings.LastIndexAny(before, "\"\n"); i >= 0 {
+			before = before[i+1:]
+		}
+		if q := s[loc[0]:loc[1]]; cyrillic.MatchString(q) || cyrillic.MatchString(before) {
+			out = append(out, strings.ToValidUTF8(before, "")+q)
+		}
+	}
+	return out
+}
+
+// None of the sentences readers reported as wrong is left in any page, SVG, fallback page,
+// download or PNG, in any language; Russian text quotes with «ёлочки» and Azerbaijani suffixes
+// follow the numbers' vowel harmony.
+func TestNoWrongWordingInDist(t *testing.T) {
+	texts := pngTexts(t)
+	for _, p := range readerFiles(t) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if ext := filepath.Ext(p); ext == ".html" || ext == ".svg" {
+			s = html.UnescapeString(s)
+		}
+		rel, _ := filepath.Rel(distDir, p)
+		texts[rel] = s
+	}
+	res := make([]*regexp.Regexp, len(wrongWording))
+	for i, w := range wrongWording {
+		res[i] = regexp.MustCompile(w.pattern)
+	}
+	latinQuoted := regexp.MustCompile(`«[^»\p{Cyrillic}]*»`)
+	for name, s := range texts {
+		for i, re := range res {
+			if loc := re.FindStringIndex(s); loc != nil {
+				from, to := max(0, loc[0]-60), min(len(s), loc[1]+60)
+				t.Errorf("%s: %q (%s) in …%s…", name, re.FindString(s), wrongWording[i].why, strings.ToValidUTF8(s[from:to], "?"))
+			}
+		}
+		if strings.HasSuffix(name, ".wasm") {
+			continue
+		}
+		if strings.Contains(name, ".ru.") {
+			for _, q := range russianCurlyQuotes(latinQuoted.ReplaceAllString(s, "")) {
+				t.Errorf("%s: “…” quotes in Russian: %q", name, q)
+			}
+		}
+		if strings.Contains(name, ".az.") {
+			for _, p := range i18n.AzSuffixProblems(s) {
+				t.Errorf("%s: %.200s", name, p)
+			}
+		}
+	}
+}

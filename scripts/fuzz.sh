@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Fuzzes each target for FUZZTIME (default 20s) and prints the executions each one ran.
+# Minimizing a new input is bounded (-fuzzminimizetime), so the time goes to fuzzing.
+# Seed corpora: testdata/fuzz/<target>/ beside each package's tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzztime=${FUZZTIME:-20s}
+targets=(
+	"./charts FuzzParseHash"
+	"./charts/fonts FuzzDecodeWOFF"
+	"./charts/geo FuzzDecodeTopoJSON"
+	"./charts/geo FuzzParseBaseMap"
+)
+summary=()
+status=0
+for t in "${targets[@]}"; do
+	read -r pkg name <<<"$t"
+	log=$(mktemp)
+	echo "fuzz: $name ($pkg) for $fuzztime"
+	if ! ${GO:-go} test "$pkg" -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s >"$log" 2>&1; then
+		status=1
+		cat "$log"
+	fi
+	# The last progress line holds the total: "fuzz: elapsed: 20s, execs: 123456 (6172/sec), …".
+	last=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+	summary+=("$(printf '%-20s %12s execs in %s' "$name" "${last:-?}" "$fuzztime")")
+	rm -f "$log"
+done
+printf '%s\n' "${summary[@]}"
+exit $status
