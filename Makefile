@@ -4,6 +4,8 @@
 #   make test    build, make sure Chromium is there, run every check and test
 #   make bench   build (brotli 11), then measure the site in headless Chromium against the
 #                performance budgets (README, "Performance"); prints a table, writes dist/bench.json
+#   make shots   build, then write screenshots of every chart view in every language at phone,
+#                embed and slide sizes to dist/shots/ (for people to look at; not a test)
 #   make fuzz    fuzz the hash parser, the WOFF, TopoJSON and base-map decoders, FUZZTIME each
 #                (default 20s), and print the executions each ran
 #   make clean   remove what the build made (dist/, node_modules/)
@@ -13,7 +15,7 @@ GO   ?= go
 # The source paper's text (README, "Source paper"): optional, its checks are skipped without it.
 PAPER = $(or $(AZFLOWS_SOURCE),../shared/source/000_972ab09f2d197776.txt)
 
-.PHONY: all deps build serve test chromium bench fuzz clean
+.PHONY: all deps build serve test chromium bench shots fuzz clean
 
 all: build
 
@@ -59,6 +61,10 @@ test: build chromium
 bench: BUILDFLAGS += -brotli 11
 bench: build chromium
 	$(GO) run ./cmd/bench -dist dist -soak 5m
+
+# One browser; SHOTS=map-2012-az limits it to the shots whose names contain the words given.
+shots: build chromium
+	$(GO) run ./cmd/shots -dist dist -only "$(SHOTS)"
 
 fuzz:
 	GO=$(GO) scripts/fuzz.sh

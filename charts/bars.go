@@ -32,24 +32,106 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 		return c
 	}
 
-	labelW := 0.0
-	for _, r := range rows {
-		labelW = max(labelW, TextWidth(r.Label, f.base, false))
+	// A frame taller than wide with little width stacks the years, one under the other, each
+	// row's label above its bar; otherwise the years stand side by side, labels on the left.
+	if f.plot.W < 520 && f.plot.H > f.plot.W*0.9 {
+		if f.plot.H < stackedHeight(f, l, years, rows) {
+			// Not all the notes fit beside the stacked years: the table has them.
+			notes := c.Notes
+			c.Marks, c.Notes = nil, nil
+			f = newFrame(c, c.Title, sub, []string{i18n.T(l, "frame.morenotes")}, sourceLine(l, all), 0)
+			c.Notes = notes // whole, whatever the frame shows
+		}
+		barsStacked(c, f, l, year, years, rows)
+	} else {
+		if need := float64(len(rows))*f.small*1.3 + f.base*ascent + f.small*2.6 + f.small*1.6 + f.base*0.5; f.plot.H < need {
+			// Rows too thin for their labels beside all the notes: the notes go to the table.
+			notes := c.Notes
+			c.Marks, c.Notes = nil, nil
+			f = newFrame(c, c.Title, sub, []string{i18n.T(l, "frame.morenotes")}, sourceLine(l, all), 0)
+			c.Notes = notes // whole, whatever the frame shows
+		}
+		barsSideBySide(c, f, l, year, years, rows)
 	}
-	labelW = min(labelW, f.plot.W*0.28)
+	return c
+}
+
+// rowLabel is a row's label, or its short form where the full one is wider than w.
+func rowLabel(l i18n.Lang, r destRow, size, w float64) string {
+	if TextWidth(r.Label, size, false) <= w {
+		return r.Label
+	}
+	return shortName(l, r.Kind, r.Key, r.Label)
+}
+
+// missingFit is what an empty cell says, short where the full words are wider than w.
+func missingFit(l i18n.Lang, r destRow, y int, size, w float64) string {
+	if t := missingText(l, r, y); TextWidth(t, size, false) <= w {
+		return t
+	}
+	if t := missingWords(l, r, y, true); TextWidth(t, size, false) <= w {
+		return t
+	}
+	return "—" // the smallest frames: the notes and the cell's tooltip say why
+}
+
+func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []destRow) {
 	gap := f.base * 0.6
 	panelGap := f.base * 1.6
-	x0 := f.plot.X + labelW + gap
 	n := float64(len(years))
+	labels := make([]string, len(rows))
+	labelW := 0.0
+	for i, r := range rows {
+		labels[i] = rowLabel(l, r, f.base, f.plot.W*0.28)
+		labelW = max(labelW, TextWidth(labels[i], f.base, false))
+	}
+	x0 := f.plot.X + labelW + gap
 	pw := (f.plot.X + f.plot.W - x0 - panelGap*(n-1)) / n
 	valueW := TextWidth("000", f.base, true) + gap*0.6
 
-	headH := f.base*ascent + f.small*1.5 + f.small*descent + f.base*0.5
+	// A short frame (a small embed): the years' totals in their short form, the axis's unit on
+	// its last tick, row text at the small size.
+	short := f.plot.H < 14*f.base
+	// The years' totals wrap to the panel's width; the header is as tall as the longest.
+	totals := map[int][]string{}
+	totalLines := 1
+	for _, y := range years {
+		if tot := yearTotal(y); tot.ID != "" {
+			key := "bars.total." + tot.ID
+			if short && i18n.Has(key+".short") {
+				key += ".short"
+			}
+			totals[y] = wrapText(i18n.T(l, key, i18n.FigText(l, tot)), f.small, false, pw)
+			totalLines = max(totalLines, len(totals[y]))
+		}
+	}
+	headH := f.base*ascent + f.small*1.3*float64(totalLines) + f.small*descent + f.base*0.5
 	axisH := f.small * 3
+	if short {
+		axisH = f.small * 1.6
+	}
+	// The shortest frames: each year's total on the year's own line, where it fits there.
+	inline := false
+	if short && (f.plot.H-headH-axisH)/float64(len(rows)) < f.small*1.25 {
+		inline = true
+		for _, y := range years {
+			if len(totals[y]) != 1 || TextWidth(itoa(y)+"  ", f.base, true)+TextWidth(totals[y][0], f.small, false) > pw {
+				inline = false
+			}
+		}
+		if inline {
+			headH = f.base*(ascent+descent) + f.base*0.4
+		}
+	}
 	top := f.plot.Y + headH
 	bottom := f.plot.Y + f.plot.H - axisH
 	band := max(bottom-top, 1) / float64(len(rows))
 	thick := min(band*0.64, f.base*1.8)
+	rowSize := f.base
+	if band < f.base*1.3 {
+		rowSize = f.small
+		thick = min(thick, band-2)
+	}
 	ticks := NiceTicks(maxFlow(), int(clamp((pw-valueW)/(f.small*4), 2, 5)))
 
 	for i, y := range years {
@@ -66,21 +148,29 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 				Rect:  Rect{px - gap*0.6, f.plot.Y - f.base*0.3, pw + gap*0.9, bottom + f.small*1.6 - f.plot.Y + f.base*0.3},
 				Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
-		tot := yearTotal(y)
 		c.add(Mark{ID: "year/" + yr, Role: "header", Panel: yr, Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
 			Size: f.base, Bold: true, Style: Style{Fill: Ink}})
-		if tot.ID != "" {
-			c.add(Mark{ID: "total/" + yr, Role: "header", Panel: yr, Datum: tot.ID, Kind: TextMark,
-				Text: Fit(i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, pw),
-				At:   Point{px, f.plot.Y + f.base*ascent + f.small*1.5}, Size: f.small, Style: Style{Fill: Muted}})
+		tot := yearTotal(y)
+		for k, t := range totals[y] {
+			at := Point{px, f.plot.Y + f.base*ascent + f.small*1.5 + f.small*1.3*float64(k)}
+			if inline {
+				at = Point{px + TextWidth(yr+"  ", f.base, true), f.plot.Y + f.base*ascent}
+			}
+			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Panel: yr, Datum: tot.ID, Kind: TextMark, Text: t,
+				At: at, Size: f.small, Style: Style{Fill: Muted}})
 		}
 		c.addAxis(p, yr+"/", top, bottom, bottom+f.small*1.2, f.small)
+		if short && i == 0 {
+			// The unit under the row labels, on the ticks' line.
+			c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: i18n.T(l, "bars.axis.short"),
+				At: Point{x0 - gap, bottom + f.small*1.2}, Size: f.small, Anchor: End, Style: Style{Fill: Muted}})
+		}
 		for j, r := range rows {
 			yc := top + band*(float64(j)+0.5)
 			d, ok := r.Cells[y]
 			if !ok {
 				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
-					Text: Fit(missingText(l, r, y), f.small, false, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*midline},
+					Text: missingFit(l, r, y, f.small, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*midline},
 					Size: f.small, Style: Style{Fill: Muted}})
 				continue
 			}
@@ -88,18 +178,125 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 			rect := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
 			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
 			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
-				At: Point{rect.X + rect.W + gap*0.6, yc + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+				At: Point{rect.X + rect.W + gap*0.6, yc + rowSize*midline}, Size: rowSize, Bold: true, Style: Style{Fill: Ink}})
 		}
 		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	}
-	for j, r := range rows {
+	for j := range rows {
 		yc := top + band*(float64(j)+0.5)
-		c.add(Mark{ID: "label/" + r.Key, Role: "label", Row: r.Key, Kind: TextMark, Text: Fit(shortLabel(l, r.Key, r.Label, f.base, labelW), f.base, false, labelW),
-			At: Point{x0 - gap, yc + f.base*midline}, Size: f.base, Anchor: End, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "label/" + rows[j].Key, Role: "label", Row: rows[j].Key, Kind: TextMark, Text: labels[j],
+			At: Point{x0 - gap, yc + rowSize*midline}, Size: rowSize, Anchor: End, Style: Style{Fill: Ink}})
 	}
-	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "bars.axis"), f.small, false, f.plot.X+f.plot.W-x0),
+	if short {
+		return
+	}
+	axis := i18n.T(l, "bars.axis")
+	if aw := f.plot.X + f.plot.W - x0; TextWidth(axis, f.small, false) > aw {
+		axis = i18n.T(l, "bars.axis.short")
+	}
+	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: axis,
 		At: Point{(x0 + f.plot.X + f.plot.W) / 2, bottom + f.small*2.75}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
-	return c
+}
+
+// stackedHeight is the least height the stacked layout needs.
+func stackedHeight(f *frame, l i18n.Lang, years []int, rows []destRow) float64 {
+	h := f.small * 3
+	for _, y := range years {
+		lines := 1
+		if tot := yearTotal(y); tot.ID != "" {
+			lines = len(wrapText(i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, f.plot.W))
+		}
+		h += f.base*1.2 + f.small*1.3*float64(lines) + f.base*0.6
+	}
+	return h + float64(len(rows)*len(years))*(f.small*1.25+f.small*(ascent+descent)+2)
+}
+
+// barsStacked draws the years one under the other on one scale, each row's label above its
+// bar, for frames taller than wide (phones).
+func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []destRow) {
+	gap := f.base * 0.5
+	valueW := TextWidth("000", f.base, true) + gap
+	x0, x1 := f.plot.X, f.plot.X+f.plot.W
+	labelH := f.small * 1.25
+	axisH := f.small * 3
+	// Header lines per year, then rows of label + bar, then the shared axis.
+	totals := map[int][]string{}
+	heads := 0.0
+	for _, y := range years {
+		if tot := yearTotal(y); tot.ID != "" {
+			totals[y] = wrapText(i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, f.plot.W)
+		}
+		heads += f.base*1.2 + f.small*1.3*float64(len(totals[y])) + f.base*0.6
+	}
+	avail := f.plot.H - axisH - heads
+	rowH := clamp(avail/float64(len(rows)*len(years)), labelH+f.small*(ascent+descent)+2, labelH+f.base*1.8)
+	thick := max(rowH-labelH-3, 2)
+	ticks := NiceTicks(maxFlow(), int(clamp((x1-x0-valueW)/(f.small*4), 2, 5)))
+	sx := Linear{0, ticks[len(ticks)-1], x0, x1 - valueW}
+	y := f.plot.Y
+	gridTop := y
+	for _, yv := range years {
+		yr := itoa(yv)
+		panelTop := y
+		y += f.base * ascent
+		c.add(Mark{ID: "year/" + yr, Role: "header", Kind: TextMark, Text: yr, At: Point{x0, y}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		y += f.base * descent
+		tot := yearTotal(yv)
+		for k, t := range totals[yv] {
+			y += f.small * 1.3
+			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Datum: tot.ID, Kind: TextMark, Text: t,
+				At: Point{x0, y - f.small*descent}, Size: f.small, Style: Style{Fill: Muted}})
+		}
+		y += f.base * 0.4
+		rowsTop := y
+		p := Panel{ID: yr, X: sx, Ticks: ticksOf(l, ticks), Selected: yv == year}
+		for _, r := range rows {
+			p.Rows = append(p.Rows, Row{Key: r.Key, Label: r.Label, Y0: y, Y1: y + rowH, Selected: yv == year})
+			label := rowLabel(l, r, f.small, f.plot.W)
+			c.add(Mark{ID: "label/" + yr + "/" + r.Key, Role: "label", Panel: yr, Row: r.Key, Datum: cellDatum(r, yv), Kind: TextMark, Text: label,
+				At: Point{x0, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
+			by := y + labelH
+			if d, ok := r.Cells[yv]; ok {
+				v := d.Figure.Value
+				rect := Rect{sx.Map(0), by, sx.Map(v) - sx.Map(0), thick}
+				c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
+				c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
+					At: Point{rect.X + rect.W + gap*0.6, by + max(thick, f.small*(ascent+descent))/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: Ink}})
+			} else {
+				// The words go after the label, on its line: the bar line stays empty.
+				lw := TextWidth(label+"  ", f.small, false)
+				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, yv), Kind: TextMark,
+					Text: missingFit(l, r, yv, f.small, f.plot.W-lw), At: Point{x0 + lw, y + f.small*ascent},
+					Size: f.small, Style: Style{Fill: Muted}})
+			}
+			y += rowH
+		}
+		p.Rect = Rect{sx.R0, rowsTop, sx.R1 - sx.R0, y - rowsTop}
+		c.Panels = append(c.Panels, p)
+		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), rowsTop}, {sx.Map(0), y}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		if yv == year {
+			c.add(Mark{ID: "selected/" + yr, Role: "selection", Panel: yr, Kind: RectMark,
+				Rect: Rect{x0 - gap*0.6, panelTop - f.base*0.2, x1 - x0 + gap*0.9, y - panelTop + f.base*0.1}, Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
+		}
+		y += f.base * 0.6
+	}
+	bottom := y - f.base*0.6
+	// One axis under both years (they share the scale), its grid through both.
+	c.addAxis(c.Panels[len(c.Panels)-1], "", gridTop, bottom, bottom+f.small*1.2, f.small)
+	axis := i18n.T(l, "bars.axis")
+	if TextWidth(axis, f.small, false) > f.plot.W {
+		axis = i18n.T(l, "bars.axis.short")
+	}
+	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: axis,
+		At: Point{x0, bottom + f.small*2.75}, Size: f.small, Style: Style{Fill: Muted}})
+}
+
+// cellDatum is the record a row of a year shows: its figure, or what explains its absence.
+func cellDatum(r destRow, y int) string {
+	if d, ok := r.Cells[y]; ok {
+		return d.Figure.ID
+	}
+	return missingDatum(r, y)
 }
 
 // missingDatum is the record that explains an empty cell: the group a country is counted in,
@@ -156,12 +353,4 @@ func barsNotes(l i18n.Lang, years []int, rows []destRow) []string {
 		}
 	}
 	return notes
-}
-
-// shortLabel is a country's short name ("ОАЭ", "UAE") where its full name does not fit in w.
-func shortLabel(l i18n.Lang, code, label string, size, w float64) string {
-	if TextWidth(label, size, false) <= w || !i18n.Has("country.short."+code) {
-		return label
-	}
-	return i18n.T(l, "country.short."+code)
 }

@@ -30,37 +30,94 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}
 	c.Title = i18n.T(l, "compare.title")
 	sub := i18n.T(l, "compare.subtitle", year)
-	fig := func(id string) data.Figure { f, _ := data.FigureByID(id); return f }
 	notes := []string{i18n.T(l, "caveat.trend")}
 	src := i18n.T(l, "source.compare",
 		data.ShortSource, footnoteList(cmpNGO, cmpAge, cmpConvicted, cmpTotal, cmpReferred))
-	f := newFrame(c, c.Title, sub, notes, src, 0)
+	// The halves side by side where they fit, else stacked (phones); where neither fits, the
+	// notes go to the table, then, in the smallest frames, the right half does (a line says so).
+	for _, tryNotes := range [][]string{notes, {i18n.T(l, "frame.morenotes")}} {
+		c.Marks, c.Panels, c.Notes = nil, nil, nil
+		f := newFrame(c, c.Title, sub, tryNotes, src, 0)
+		c.Notes = notes // whole, whatever the frame shows
+		base := len(c.Marks)
+		gap, colGap := f.base*0.6, f.base*1.8
+		leftW := (f.plot.W - colGap) * 0.52
+		rx := f.plot.X + leftW + colGap
+		bottom := f.plot.Y + f.plot.H
+		sideBySide := func(k float64) bool {
+			return compareLeft(c, f, year, f.plot.X, leftW, f.plot.Y, k) <= bottom && compareRight(c, f, rx, f.plot.X+f.plot.W-rx, f.plot.Y, gap, k) <= bottom
+		}
+		stacked := func(k float64) bool {
+			y := compareLeft(c, f, year, f.plot.X, f.plot.W, f.plot.Y, k) + f.base
+			return compareRight(c, f, f.plot.X, f.plot.W, y, gap, k) <= bottom
+		}
+		order := []func(float64) bool{sideBySide, stacked}
+		if f.plot.W < 480 { // phones: stacked reads better where it fits
+			order = []func(float64) bool{stacked, sideBySide}
+		}
+		for _, layout := range order {
+			for _, k := range []float64{1.8, 1.4, 1} { // roomier where the frame allows
+				if layout(k) {
+					return c
+				}
+				c.Marks, c.Panels = c.Marks[:base], nil
+			}
+		}
+	}
+	rest := i18n.T(l, "compare.rest", i18n.FigText(l, mustFigure(cmpTotal)))
+	for _, say := range []string{rest, i18n.T(l, "frame.morenotes")} { // the shorter where the longer does not leave room
+		c.Marks, c.Panels, c.Notes = nil, nil, nil
+		f := newFrame(c, c.Title, sub, []string{say}, src, 0)
+		c.Notes = notes
+		if compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true) <= f.plot.Y+f.plot.H+f.base*0.4 {
+			break
+		}
+	}
+	return c
+}
 
+// textBlock adds s wrapped to w from the top y down, each line a mark (id, id/1…); it returns the y
+// under the last line.
+func textBlock(c *Chart, id, role, datum, s string, size float64, bold bool, fill string, x, y, w float64) float64 {
+	for i, t := range wrapText(s, size, bold, w) {
+		c.add(Mark{ID: lineID(id, i), Role: role, Datum: datum, Kind: TextMark, Text: t, At: Point{x, y + size*ascent}, Size: size, Bold: bold, Style: Style{Fill: fill}})
+		y += size * 1.3
+	}
+	return y
+}
+
+// compareLeft lays out the official one-year counts on one scale in x…x+w from y down, and
+// returns the y under them.
+func compareLeft(c *Chart, f *frame, year int, x, w, y, k float64) float64 {
+	return compareLeftTight(c, f, year, x, w, y, k, false)
+}
+
+// compareLeftTight is compareLeft, with tight for the smallest frames: thinner bars, less
+// space, and no axis title (the header names the unit).
+//
+// k (≥ 1) spreads bars and gaps where the frame has height to spare.
+func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bool) float64 {
+	l := c.Lang
+	start := len(c.Marks)
+	fig := func(id string) data.Figure { f, _ := data.FigureByID(id); return f }
 	gap := f.base * 0.6
-	colGap := f.base * 1.8
-	leftW := (f.plot.W - colGap) * 0.52
-	rx := f.plot.X + leftW + colGap
-	rightW := f.plot.X + f.plot.W - rx
-
-	// Left: official counts, persons, one scale.
-	rowH := f.small*1.35 + f.base*1.2 + f.base*0.7
-	partH := f.small * 1.4
-	axisH := f.small * 2.8
-	hdrH := f.small * 1.7
-	k := min(1.4, f.plot.H/(hdrH+3*rowH+partH+axisH))
-	y := f.plot.Y
-	c.add(Mark{ID: "header/official", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "compare.header.official"), f.small, true, leftW),
-		At: Point{f.plot.X, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	y += hdrH * k
+	header := i18n.T(l, "compare.header.official")
+	if tight {
+		header = shortIfWider(l, "compare.header.official", f.small, true, w)
+	}
+	y = textBlock(c, "header/official", "header", "", header, f.small, true, Muted, x, y, w) + f.small*0.3
 	valueW := TextWidth("000", f.base, true) + gap
 	official := []data.Figure{fig(cmpConvicted), fig(cmpIdentified), fig(cmpReferred)}
 	hi := 0.0
 	for _, o := range official {
 		hi = max(hi, o.Value)
 	}
-	ticks := NiceTicks(hi, int(clamp(leftW/(f.small*5), 2, 5)))
-	sx := Linear{0, ticks[len(ticks)-1], f.plot.X, f.plot.X + leftW - valueW}
-	th := f.base * 1.2 * k
+	ticks := NiceTicks(hi, int(clamp(w/(f.small*5), 2, 5)))
+	sx := Linear{0, ticks[len(ticks)-1], x, x + w - valueW}
+	th, rowGap := f.base*1.2*k, f.base*0.7*k
+	if tight {
+		th, rowGap = f.small*0.75, f.small*0.2
+	}
 	top := y
 	gridAt := len(c.Marks)
 	type span struct{ y0, y1 float64 }
@@ -69,35 +126,44 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	for i, o := range official {
 		y0 := y
 		lbl := fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.Measure(l, o))
-		c.add(Mark{ID: "label/" + o.ID, Role: "label", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: Fit(lbl, f.small, false, leftW),
-			At: Point{f.plot.X, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
-		y += f.small * 1.35 * k
+		if tight && i18n.Has("compare.short."+o.ID) && len(wrapText(lbl, f.small, false, w)) > 1 {
+			lbl = fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.T(l, "compare.short."+o.ID))
+		}
+		from := len(c.Marks)
+		y = textBlock(c, "label/"+o.ID, "label", o.ID, lbl, f.small, false, Ink, x, y, w) + f.small*0.1
+		tag(c, from, op.ID, o.ID)
 		r := Rect{sx.Map(0), y, sx.Map(o.Value) - sx.Map(0), th}
 		op.Rows = append(op.Rows, Row{Key: o.ID, Label: lbl, Y0: y, Y1: y + th, Selected: o.Period.From == year})
 		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
 		c.add(Mark{ID: "value/" + o.ID, Role: "value", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
 			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		y += th
 		if o.ID == cmpIdentified {
 			p := fig(cmpNoSchool)
-			pr := Rect{sx.Map(0), y, sx.Map(p.Value) - sx.Map(0), th}
+			pr := Rect{sx.Map(0), r.Y, sx.Map(p.Value) - sx.Map(0), th}
 			plbl := i18n.T(l, "compare.noschool", i18n.FigText(l, p), i18n.FigText(l, o))
 			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
 			share := i18n.T(l, "compare.share", 100*p.Value/o.Value)
-			c.add(Mark{ID: "label/" + p.ID, Role: "label", Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: TextMark, Text: Fit(plbl+share, f.small, false, leftW),
-				At: Point{sx.Map(0), y + th + f.small*1.15}, Size: f.small, Style: Style{Fill: Ink}})
-			y += partH * k
+			if tight && len(wrapText(plbl+share, f.small, false, w)) > 1 {
+				share = "" // the share is computed here; the smallest frames keep the paper's words
+			}
+			from := len(c.Marks)
+			y = textBlock(c, "label/"+p.ID, "label", p.ID, plbl+share, f.small, false, Ink, sx.Map(0), y+f.small*0.2, w)
+			tag(c, from, op.ID, o.ID)
 		}
-		y += (f.base*1.2 + f.base*0.7) * k
-		rows[i] = span{y0, y - f.base*0.45*k}
+		y += rowGap
+		rows[i] = span{y0, y - rowGap*0.6}
 	}
-	bottom := y - f.base*0.3*k
+	bottom := y - rowGap*0.4
 	op.Rect = Rect{sx.R0, top, sx.R1 - sx.R0, bottom - top}
 	c.Panels = append(c.Panels, op)
 	grid, tickLabels := axisMarks(op, "official/", top, bottom, bottom+f.small*1.2, f.small)
 	c.Marks = append(c.Marks, tickLabels...)
 	c.Marks = append(c.Marks[:gridAt], append(grid, c.Marks[gridAt:]...)...) // under the bars
-	c.add(Mark{ID: "axis/official", Role: "axis", Kind: TextMark, Text: Fit(i18n.T(l, "compare.axis"), f.small, false, leftW),
-		At: Point{sx.Map(0), bottom + f.small*2.5}, Size: f.small, Style: Style{Fill: Muted}})
+	y = bottom + f.small*1.4
+	if !tight {
+		y = textBlock(c, "axis/official", "axis", "", i18n.T(l, "compare.axis"), f.small, false, Muted, sx.Map(0), bottom+f.small*1.6, w)
+	}
 	// The chosen year's rows are outlined.
 	sel := span{}
 	for i, o := range official {
@@ -108,63 +174,51 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 			sel.y1 = rows[i].y1
 		}
 	}
-	if sel.y1 > 0 {
-		c.Marks = append([]Mark{{ID: "selected/" + itoa(year), Role: "selection", Panel: op.ID, Kind: RectMark,
-			Rect:  Rect{f.plot.X - gap*0.5, sel.y0 - f.small*0.3, leftW + gap*0.5, sel.y1 - sel.y0 + f.small*0.3},
-			Style: Style{Stroke: Ink, StrokeWidth: 1.2}}}, c.Marks...)
+	if sel.y1 > 0 { // under the column's marks (and after the frame's, which a retry keeps)
+		outline := Mark{ID: "selected/" + itoa(year), Role: "selection", Panel: op.ID, Kind: RectMark,
+			Rect:  Rect{x - gap*0.5, sel.y0 - f.small*0.3, w + gap*0.5, sel.y1 - sel.y0 + f.small*0.3},
+			Style: Style{Stroke: Ink, StrokeWidth: 1.2}}
+		c.Marks = append(c.Marks[:start], append([]Mark{outline}, c.Marks[start:]...)...)
 	}
-
-	compareRight(c, f, fig, rx, rightW, gap)
-	return c
+	return y
 }
 
-// compareRight lays out the right column: the multi-year total in words, then the estimates.
-func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap float64) {
+// compareRight lays out the multi-year total in words, then the estimates, in x…x+w from y
+// down, and returns the y under them.
+func compareRight(c *Chart, f *frame, x, w, y, gap, k float64) float64 {
 	l := c.Lang
-	hdrH := f.small * 1.7
-	lineH := f.small * 1.35
-	barH := f.base * 1.1
-	need := hdrH + f.base*1.9 + 3*lineH + f.base*0.8 + hdrH + 2*(lineH+barH+f.small*1.6+f.base*0.5)
-	k := min(1.4, f.plot.H/need)
-	y := f.plot.Y
+	fig := func(id string) data.Figure { f, _ := data.FigureByID(id); return f }
+	barH := f.base * 1.1 * k
 
 	tot := fig(cmpTotal)
-	c.add(Mark{ID: "header/total", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "compare.header.total"), f.small, true, w),
-		At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	y += hdrH * k
+	y = textBlock(c, "header/total", "header", "", i18n.T(l, "compare.header.total"), f.small, true, Muted, x, y, w) + f.small*0.3
 	big := f.base * 1.6
 	c.add(Mark{ID: "value/" + tot.ID, Role: "value", Datum: tot.ID, Kind: TextMark, Text: i18n.FigText(l, tot), At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
 	nx := x + TextWidth(i18n.FigText(l, tot), big, true) + gap
-	c.add(Mark{ID: "label/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.total.label"), f.small, false, x+w-nx),
-		At: Point{nx, y + big*ascent}, Size: f.small, Style: Style{Fill: Ink}})
-	y += f.base * 1.9 * k
+	ly := textBlock(c, "label/"+tot.ID, "label", tot.ID, i18n.T(l, "compare.total.label"), f.small, false, Ink, nx, y+big*ascent-f.small*ascent, x+w-nx)
+	y = max(y+big*(ascent+descent), ly) + f.small*0.3
 	wordings := periodWordings(l, tot)
 	for i, wd := range wordings {
-		c.add(Mark{ID: "period/" + itoa(i), Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit(wd, f.small, false, w),
-			At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
-		y += lineH * k
+		y = textBlock(c, "period/"+itoa(i), "label", tot.ID, wd, f.small, false, Ink, x, y, w)
 	}
 	if len(wordings) > 1 {
-		c.add(Mark{ID: "flag/" + tot.ID, Role: "label", Datum: tot.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.disagree"), f.small, true, w),
-			At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Ink}})
-		y += lineH * k
+		y = textBlock(c, "flag/"+tot.ID, "label", tot.ID, i18n.T(l, "compare.disagree"), f.small, true, Ink, x, y, w)
 	}
 	y += f.base * 0.8 * k
 
-	c.add(Mark{ID: "header/estimates", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "compare.header.estimates"), f.small, true, w),
-		At: Point{x, y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	y += hdrH * k
+	y = textBlock(c, "header/estimates", "header", "", i18n.T(l, "compare.header.estimates"), f.small, true, Muted, x, y, w) + f.small*0.3
 	est := Style{Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}
 	valueW := TextWidth(i18n.T(l, "value.upto", i18n.Number(l, 8888)), f.base, true) + gap
 
 	// NGOs: an upper bound, drawn as an outline from 0 to the bound.
 	ngo := fig(cmpNGO)
-	c.add(Mark{ID: "label/" + ngo.ID, Role: "label", Datum: ngo.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.ngo.label"), f.small, false, w),
-		At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
-	y += lineH * k
+	y = textBlock(c, "label/"+ngo.ID, "label", ngo.ID, i18n.T(l, "compare.ngo.label"), f.small, false, Ink, x, y, w) + f.small*0.1
 	nticks := NiceTicks(ngo.High, 2)
+	if n := len(nticks); n > 2 && TextWidth(i18n.Number(l, nticks[n-1]), f.small, false)*1.3 > (w-valueW)/float64(n-1) {
+		nticks = []float64{0, nticks[n-1]} // too narrow for the middle tick's label
+	}
 	nx0 := Linear{0, nticks[len(nticks)-1], x, x + w - valueW}
-	r := Rect{nx0.Map(0), y, nx0.Map(ngo.High) - nx0.Map(0), barH * k}
+	r := Rect{nx0.Map(0), y, nx0.Map(ngo.High) - nx0.Map(0), barH}
 	np := Panel{ID: "ngo", Rect: Rect{nx0.R0, r.Y, nx0.R1 - nx0.R0, r.H}, X: nx0, Ticks: ticksOf(l, nticks),
 		Rows: []Row{{Key: ngo.ID, Label: i18n.T(l, "compare.ngo.label"), Y0: r.Y, Y1: r.Y + r.H}}}
 	c.Panels = append(c.Panels, np)
@@ -172,18 +226,18 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
 		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(np, "ngo/", r.Y-2, r.Y+r.H+2, r.Y+r.H+f.small*1.15, f.small)
-	y += (barH + f.small*1.6 + f.base*0.5) * k
+	y += barH + f.small*1.6 + f.base*0.5*k
 
 	// Ages: a range whose upper end is itself a span ("35-40").
 	age := fig(cmpAge)
-	c.add(Mark{ID: "label/" + age.ID, Role: "label", Datum: age.ID, Kind: TextMark, Text: Fit(i18n.T(l, "compare.age.label"), f.small, false, w),
-		At: Point{x, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
-	y += lineH * k
+	y = textBlock(c, "label/"+age.ID, "label", age.ID, i18n.T(l, "compare.age.label"), f.small, false, Ink, x, y, w) + f.small*0.1
+	ageText := i18n.T(l, "quote", i18n.FigText(l, age))
+	aValueW := TextWidth(ageText, f.small, true) + gap
 	aticks := NiceTicks(50, int(clamp(w/(f.small*5), 2, 5)))
-	ax := Linear{0, aticks[len(aticks)-1], x, x + w - valueW}
+	ax := Linear{0, aticks[len(aticks)-1], x, x + w - aValueW}
 	lo, sure := age.Value, ageSureHigh(age)
-	core := Rect{ax.Map(lo), y, ax.Map(sure) - ax.Map(lo), barH * k}
-	fuzzy := Rect{ax.Map(sure), y, ax.Map(age.High) - ax.Map(sure), barH * k}
+	core := Rect{ax.Map(lo), y, ax.Map(sure) - ax.Map(lo), barH}
+	fuzzy := Rect{ax.Map(sure), y, ax.Map(age.High) - ax.Map(sure), barH}
 	apl := Panel{ID: "age", Rect: Rect{ax.R0, core.Y, ax.R1 - ax.R0, core.H}, X: ax, Ticks: ticksOf(l, aticks),
 		Rows: []Row{{Key: age.ID, Label: i18n.T(l, "compare.age.label"), Y0: core.Y, Y1: core.Y + core.H}}}
 	c.Panels = append(c.Panels, apl)
@@ -192,9 +246,10 @@ func compareRight(c *Chart, f *frame, fig func(string) data.Figure, x, w, gap fl
 		Label: i18n.T(l, "compare.age.core", lo, sure), Value: sure})
 	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: sure, To: age.High, Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
 		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
-	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: Fit(i18n.T(l, "quote", i18n.FigText(l, age)), f.small, true, x+w-fuzzy.X-fuzzy.W-gap*0.6),
+	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: ageText,
 		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*midline}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(apl, "age/", core.Y-2, core.Y+core.H+2, core.Y+core.H+f.small*1.15, f.small)
+	return y + barH + f.small*1.6
 }
 
 // ageSureHigh is where the range's upper span starts: "35" of "18 and 35-40".
@@ -230,4 +285,15 @@ func footnoteList(ids ...string) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// mustFigure is the record with the id (the zero Figure if there is none; the tests make sure
+// the compare view's records exist).
+func mustFigure(id string) data.Figure { f, _ := data.FigureByID(id); return f }
+
+// tag names the panel and row of the marks from index from on.
+func tag(c *Chart, from int, panel, row string) {
+	for i := from; i < len(c.Marks); i++ {
+		c.Marks[i].Panel, c.Marks[i].Row = panel, row
+	}
 }

@@ -48,6 +48,38 @@ func destLabel(l i18n.Lang, fl data.Flow) string {
 	return i18n.FlowLabel(l, fl)
 }
 
+// shortLabel is the catalog's short form of a destination's label ("UAE", "Other countries"),
+// for frames too narrow for the full one; the full label where there is none.
+func shortLabel(l i18n.Lang, d destination) string {
+	return shortName(l, d.Flow.Kind, d.Flow.To, d.Label)
+}
+
+// shortName is the short form of the label full of a destination of the kind (code: the
+// country's ISO code).
+func shortName(l i18n.Lang, kind data.DestKind, code, full string) string {
+	key := ""
+	switch kind {
+	case data.OtherCountries:
+		key = "dest.other.short"
+	case data.NotGiven:
+		key = "dest.notgiven.short"
+	default:
+		key = "country.short." + code
+	}
+	if i18n.Has(key) {
+		return i18n.T(l, key)
+	}
+	return full
+}
+
+// labelFor is the destination's label if it fits in w at size, else its short form.
+func labelFor(l i18n.Lang, d destination, size float64, bold bool, w float64) string {
+	if TextWidth(d.Label, size, bold) <= w {
+		return d.Label
+	}
+	return shortLabel(l, d)
+}
+
 // includes reports whether a group of other countries names the country code among them.
 func includes(fl data.Flow, code string) bool {
 	for _, c := range fl.Includes {

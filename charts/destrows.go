@@ -77,20 +77,29 @@ func rowKey(fl data.Flow) string {
 }
 
 // missingText says why a year has no bar in a row, in words rather than as a zero.
-func missingText(l i18n.Lang, r destRow, year int) string {
+func missingText(l i18n.Lang, r destRow, year int) string { return missingWords(l, r, year, false) }
+
+// missingWords is missingText, or with short its catalog short form (".short").
+func missingWords(l i18n.Lang, r destRow, year int, short bool) string {
+	t := func(key string, args ...any) string {
+		if short && i18n.Has(key+".short") {
+			key += ".short"
+		}
+		return i18n.T(l, key, args...)
+	}
 	switch r.Kind {
 	case data.Country:
 		for _, fl := range data.FlowsFor(year) {
 			if fl.Kind == data.OtherCountries && includes(fl, r.Key) {
-				return i18n.T(l, "missing.ingroup")
+				return t("missing.ingroup")
 			}
 		}
 	case data.NotGiven:
 		if allPlaced(year) {
-			return i18n.T(l, "missing.allplaced")
+			return t("missing.allplaced")
 		}
 	}
-	return i18n.T(l, "missing.notreported")
+	return t("missing.notreported")
 }
 
 // allPlaced reports whether the paper gives a destination for every victim of the year.

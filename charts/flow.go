@@ -24,6 +24,15 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 
 	labelW += TextWidth("  00", f.base, true)
 	labelW = min(labelW, f.plot.W*0.42)
+	// Each label in full where it fits, else its short form, and room for the widest chosen.
+	labels := make([]string, len(dests))
+	need := 0.0
+	for i, d := range dests {
+		valW := TextWidth("  "+i18n.FigText(l, d.Figure), f.base, true)
+		labels[i] = labelFor(l, d, f.base, false, labelW-valW)
+		need = max(need, TextWidth(labels[i], f.base, false)+valW)
+	}
+	labelW = max(labelW, min(need, f.plot.W*0.6))
 	az := i18n.T(l, "country.AZ")
 	originW := TextWidth(az, f.base, true)
 	nodeW := max(f.base*0.7, 6)
@@ -73,7 +82,7 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 		c.add(Mark{ID: "node/" + d.Figure.ID, Role: "node", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
 		yc := slotY + slots[i]/2 + f.base*midline
 		val := i18n.FigText(l, d.Figure)
-		lbl := Fit(d.Label, f.base, false, labelW-TextWidth("  "+val, f.base, true))
+		lbl := labels[i]
 		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
 		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: val,
 			At: Point{xR + nodeW + gap + TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"azflows/data"
 	"azflows/i18n"
 )
 
@@ -18,46 +19,93 @@ type frame struct {
 	bottomText []string // notes, drawn under the plot, then the source line
 }
 
-// newFrame sizes type for w×h and places the title, subtitle, notes and source line.
+// MinText is the smallest chart text, in CSS pixels, at every frame size.
+const MinText = 11
+
+// newFrame sizes type for w×h and places the title, subtitle, notes and source line, each
+// wrapped to the frame's width (never cut). Where the frame is too short for all of them the
+// plot keeps at least half the height: the subtitle goes first, then the notes that do not fit
+// (a line says they are in the table), then the source line's caveat (the short credit stays).
 //
 // Notes take at least reserve lines, so that views of different years share one plot area.
 func newFrame(c *Chart, title, subtitle string, notes []string, source string, reserve int) *frame {
 	s := min(c.W/800, c.H/450)
 	f := &frame{c: c}
-	f.base = clamp(13*s, 10, 26)
-	f.small = clamp(11*s, 9, 22)
-	f.title = clamp(17*s, 12, 34)
+	f.base = clamp(13*s, 12, 26)
+	f.small = clamp(11*s, MinText, 22)
+	f.title = clamp(17*s, 13, 34)
 	f.pad = clamp(14*s, 6, 28)
 	inner := c.W - 2*f.pad
-
-	y := f.pad + f.title*ascent
-	c.add(Mark{ID: "title", Role: "title", Kind: TextMark, Text: Fit(title, f.title, true, inner), At: Point{f.pad, y}, Size: f.title, Bold: true, Style: Style{Fill: Ink}})
-	y += f.title * descent
+	lineH := f.small * 1.3
+	titleLines := wrapText(title, f.title, true, inner)
+	if len(titleLines) > 2 && f.title > 13 {
+		f.title = 13
+		titleLines = wrapText(title, f.title, true, inner)
+	}
+	sources := wrapText(source, f.small, false, inner)
+	if len(sources) > 1 && (c.H < 360 || len(sources) > 2) {
+		if short := i18n.T(c.Lang, "source.plain", data.ShortSource); source != short {
+			sources = wrapText(short, f.small, false, inner)
+		}
+	}
+	var subLines []string
 	if subtitle != "" {
-		y += f.small * 1.3
-		c.add(Mark{ID: "subtitle", Role: "subtitle", Kind: TextMark, Text: Fit(subtitle, f.small, false, inner), At: Point{f.pad, y}, Size: f.small, Style: Style{Fill: Muted}})
-		y += f.small * descent
+		subLines = wrapText(subtitle, f.small, false, inner)
+	}
+	// Text bands may take half the height; the subtitle only if it leaves room for the plot.
+	headH := f.pad + float64(len(titleLines))*f.title*(ascent+descent) + f.base*0.8
+	footH := f.pad + float64(len(sources))*lineH + f.base*0.8
+	if headH+footH+float64(len(subLines))*lineH > c.H*0.4 {
+		subLines = nil
+	}
+	y := f.pad
+	for i, t := range titleLines {
+		y += f.title * ascent
+		c.add(Mark{ID: lineID("title", i), Role: "title", Kind: TextMark, Text: t, At: Point{f.pad, y}, Size: f.title, Bold: true, Style: Style{Fill: Ink}})
+		y += f.title * descent
+	}
+	for i, t := range subLines {
+		y += lineH
+		if i == 0 {
+			y += f.small * 0.1
+		}
+		c.add(Mark{ID: lineID("subtitle", i), Role: "subtitle", Kind: TextMark, Text: t, At: Point{f.pad, y - f.small*descent}, Size: f.small, Style: Style{Fill: Muted}})
 	}
 	top := y + f.base*0.8
 
 	// Bottom up: the source line, then the notes above it.
-	lineH := f.small * 1.3
 	yb := c.H - f.pad - f.small*descent
-	c.add(Mark{ID: "source", Role: "source", Kind: TextMark, Text: Fit(source, f.small, false, inner), At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Muted}})
+	for i := len(sources) - 1; i >= 0; i-- {
+		c.add(Mark{ID: lineID("source", i), Role: "source", Kind: TextMark, Text: sources[i], At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Muted}})
+		if i > 0 {
+			yb -= lineH
+		}
+	}
 	c.Notes = append(c.Notes, notes...)
-	var lines []string
+	var wrapped [][]string
+	total := 0
 	for _, n := range notes {
-		lines = append(lines, wrap(n, f.small, inner)...)
+		wrapped = append(wrapped, wrapText(n, f.small, false, inner))
+		total += len(wrapped[len(wrapped)-1])
 	}
-	// Keep at least half the height for the plot: drop note lines that do not fit, and say so.
-	maxLines := noteLineBudget(c.H, yb, lineH)
-	if maxLines < 0 {
-		maxLines = 0
-	}
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
-		if maxLines > 0 {
-			lines[maxLines-1] = Fit(strings.TrimSuffix(lines[maxLines-1], "…")+i18n.T(c.Lang, "frame.seetable"), f.small, false, inner)
+	// Keep at least half the height for the plot: drop the notes that do not fit whole, and
+	// say where they are.
+	maxLines := max(0, int((yb-top-c.H/2-f.small*ascent-f.base*0.8)/lineH))
+	var lines []string
+	if total <= maxLines {
+		for _, w := range wrapped {
+			lines = append(lines, w...)
+		}
+	} else {
+		more := wrapText(i18n.T(c.Lang, "frame.morenotes"), f.small, false, inner)
+		for _, w := range wrapped {
+			if len(lines)+len(w)+len(more) > maxLines {
+				break
+			}
+			lines = append(lines, w...)
+		}
+		if len(lines)+len(more) <= maxLines {
+			lines = append(lines, more...)
 		}
 	}
 	yb -= lineH * float64(max(0, min(reserve, maxLines)-len(lines)))
@@ -70,10 +118,22 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 	return f
 }
 
+// lineID names the i-th line of a wrapped text: "title", "title/1", "title/2"…
+func lineID(id string, i int) string {
+	if i == 0 {
+		return id
+	}
+	return id + "/" + itoa(i)
+}
+
 func (c *Chart) add(m Mark) { c.Marks = append(c.Marks, m) }
 
-// wrap breaks s into lines no wider than w.
-func wrap(s string, size, w float64) []string {
+// wrap breaks s into lines no wider than w (regular weight).
+func wrap(s string, size, w float64) []string { return wrapText(s, size, false, w) }
+
+// wrapText breaks s into lines no wider than w at spaces; a word wider than w on its own is
+// broken between letters. Nothing is cut.
+func wrapText(s string, size float64, bold bool, w float64) []string {
 	var lines []string
 	cur := ""
 	for _, word := range strings.Fields(s) {
@@ -81,18 +141,26 @@ func wrap(s string, size, w float64) []string {
 		if cur != "" {
 			next = cur + " " + word
 		}
-		if TextWidth(next, size, false) <= w || cur == "" {
+		if TextWidth(next, size, bold) <= w {
 			cur = next
 			continue
 		}
-		lines = append(lines, cur)
+		if cur != "" {
+			lines = append(lines, cur)
+		}
 		cur = word
+		for TextWidth(cur, size, bold) > w {
+			r := []rune(cur)
+			n := len(r) - 1
+			for n > 1 && TextWidth(string(r[:n]), size, bold) > w {
+				n--
+			}
+			lines = append(lines, string(r[:n]))
+			cur = string(r[n:])
+		}
 	}
 	if cur != "" {
 		lines = append(lines, cur)
-	}
-	for i, l := range lines {
-		lines[i] = Fit(l, size, false, w)
 	}
 	return lines
 }

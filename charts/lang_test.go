@@ -37,8 +37,10 @@ func stripAllowed(s string) string {
 	for _, a := range []string{data.ShortSource, geo.Source} {
 		s = strings.ReplaceAll(s, a, "")
 	}
-	s = regexp.MustCompile(`«[^»]*(»|…$)`).ReplaceAllString(s, "")
-	return regexp.MustCompile(`“[^”]*(”|…$)`).ReplaceAllString(s, "")
+	// A quote may run over the end of a wrapped line, or begin on the line before.
+	s = regexp.MustCompile(`«[^»]*(»|$)`).ReplaceAllString(s, "")
+	s = regexp.MustCompile(`“[^”]*(”|$)`).ReplaceAllString(s, "")
+	return regexp.MustCompile(`^[^“”«»]*[”»]`).ReplaceAllString(s, "")
 }
 
 func englishIn(s string) []string {
@@ -115,5 +117,22 @@ func TestAzerbaijaniAndCyrillicHaveGlyphs(t *testing.T) {
 	}
 	if TextWidth("ə", 100, false) == TextWidth("?", 100, false) {
 		t.Error("ə measures like '?'")
+	}
+}
+
+// A chart is also an image (PNG, SVG, a slide), which has no tooltips: no chart text sends the
+// reader to them, in any language.
+func TestChartsDoNotPointAtTooltips(t *testing.T) {
+	words := regexp.MustCompile(`(?i)tooltip|hover|izahlı yazı|подсказк|навед`)
+	for _, l := range i18n.Langs {
+		for _, v := range ChartViews() {
+			for _, y := range Years {
+				for _, m := range Build(State{View: v, Year: y, Lang: l}, 1920, 1080).Marks {
+					if m.Kind == TextMark && words.MatchString(m.Text) {
+						t.Errorf("%s %s %d: %s %q", l, v, y, m.ID, m.Text)
+					}
+				}
+			}
+		}
 	}
 }

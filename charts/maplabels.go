@@ -201,11 +201,17 @@ func (p *placer) badness(r Rect) float64 {
 
 func (m *mapFrame) originLabel(c *Chart, pl *placer, year int, origin Point) {
 	lines := []line{{Name: countryName(c.Lang, "AZ"), Size: m.f.base, Bold: true, Fill: Ink}}
-	pl.place(c, "AZ", countryDatum("AZ", year), lines, func(w, h float64) []Rect { return candidates(origin, w, h, m.f.base*0.8) })
+	// Only where it is clear of the arcs; else the key's swatch for Azerbaijan names it.
+	pl.pad = 2 // clear of the arcs' outlines too
+	pl.placeClear(c, "AZ", countryDatum("AZ", year), lines, func(w, h float64) []Rect { return candidates(origin, w, h, m.f.base*0.8) })
+	pl.pad = 0
 }
 
-// arcLabels names each arc's destination and count near its arrowhead, or along it.
-func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []arcMark) {
+// arcLabels names each arc's destination and count near its arrowhead, or along it. An arc
+// whose label fits nowhere clear gets a number at its arrowhead instead, and its name and count
+// go to the key (returned, in order); where even the number does not fit, the key alone names it.
+func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []arcMark) []keyedLabel {
+	var keyed []keyedLabel
 	for _, a := range arcs {
 		d := a.d
 		lines := []line{{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink}}
@@ -217,15 +223,50 @@ func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []a
 		// Beside the arrowhead, else beside the arc, two thirds of the way.
 		n := arcSamples
 		mid := Point{(a.Points[n*2/3].X + a.Points[len(a.Points)-1-n*2/3].X) / 2, (a.Points[n*2/3].Y + a.Points[len(a.Points)-1-n*2/3].Y) / 2}
-		pl.place(c, d.Figure.ID, d.Figure.ID, lines, func(w, h float64) []Rect {
+		if _, ok := pl.placeClear(c, d.Figure.ID, d.Figure.ID, lines, func(w, h float64) []Rect {
 			return append(candidates(a.end, w, h, gap), candidates(mid, w, h, gap+a.Value*m.k/2)...)
+		}); ok {
+			continue
+		}
+		k := keyedLabel{N: len(keyed) + 1, d: d}
+		num := []line{{Value: itoa(k.N), Size: m.f.small, Fill: Ink}}
+		_, k.Numbered = pl.placeClear(c, "key/"+d.Figure.ID, d.Figure.ID, num, func(w, h float64) []Rect {
+			return append(candidates(a.end, w, h, gap*0.5), candidates(mid, w, h, gap*0.5+a.Value*m.k/2)...)
 		})
+		keyed = append(keyed, k)
 	}
+	return keyed
+}
+
+// keyedLabel is an arc named in the key rather than beside it.
+type keyedLabel struct {
+	N        int  // its number in the key
+	Numbered bool // the number is drawn at the arc
+	d        destination
+}
+
+// placeClear is place without the fallback: it places the block only where it is clear.
+func (p *placer) placeClear(c *Chart, id, datum string, lines []line, cands func(w, h float64) []Rect) (Rect, bool) {
+	w, h := block(lines)
+	var clear []Rect
+	for _, r := range cands(w, h) {
+		if p.fits(r) {
+			clear = append(clear, r)
+			break
+		}
+	}
+	if len(clear) == 0 {
+		return Rect{}, false
+	}
+	return p.place(c, id, datum, lines, func(float64, float64) []Rect { return clear })
 }
 
 // unplaced draws the victims the paper gives no destination for as a dashed note at
 // Azerbaijan, tied to it by a dashed leader: a count with no direction.
-func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Point) {
+//
+// Where the box fits nowhere clear of the arcs and labels, it is not drawn on the map: the key
+// says it instead (unplaced returns false).
+func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Point) bool {
 	for _, d := range dests {
 		if d.Flow.Kind != data.NotGiven {
 			continue
@@ -234,8 +275,11 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 		placed := tot.Value - d.Figure.Value
 		lines := []line{{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink},
 			{Name: i18n.T(c.Lang, "map.referred", i18n.FigText(c.Lang, tot), ftoa(placed)), Size: m.f.small, Fill: Muted}}
-		m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true)
+		if !m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true) {
+			return false
+		}
 	}
+	return true
 }
 
 // callout is a one-line boxed note near p.
@@ -246,7 +290,10 @@ func (m *mapFrame) callout(c *Chart, pl *placer, id, role, datum, text string, p
 }
 
 // boxed places lines in a box near p (leader: a dashed line from p to the box).
-func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []line, p Point, st Style, leader bool) {
+//
+// A box with a leader is placed only where it is clear (else boxed returns false); one
+// without takes the least crowded place when none is clear.
+func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []line, p Point, st Style, leader bool) bool {
 	pad := m.f.base * 0.4
 	gap := m.f.base * 1.2
 	cands := func(w, h float64) []Rect {
@@ -268,10 +315,14 @@ func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []l
 	}
 	pl.pad = pad
 	start := len(c.Marks)
-	r, ok := pl.place(c, id, datum, lines, cands)
+	place := pl.place
+	if leader {
+		place = pl.placeClear
+	}
+	r, ok := place(c, id, datum, lines, cands)
 	pl.pad = 0
 	if !ok {
-		return
+		return false
 	}
 	box := Rect{r.X - pad, r.Y - pad, r.W + 2*pad, r.H + 2*pad}
 	pl.take(box)
@@ -286,6 +337,7 @@ func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []l
 	// The box goes under its text.
 	texts := append([]Mark{}, c.Marks[start:]...)
 	c.Marks = append(append(c.Marks[:start], pre...), texts...)
+	return true
 }
 
 func valueOf(s string) float64 {

@@ -9,7 +9,13 @@ import (
 )
 
 // legendMarks writes the key: what width, colour and dashes mean, what the map leaves out.
-func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination) {
+//
+// Entries that name data come first (the arcs named only here, the estimate), so that a full
+// key never leaves a datum out.
+//
+// When the box of victims without a destination found no clear place on the map (boxedOnMap
+// false), its entry in the key carries its count.
+func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []keyedLabel, boxedOnMap bool) {
 	l := c.Lang
 	r := m.legend
 	size := m.f.small
@@ -22,12 +28,20 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination) {
 	full := false
 	// entry writes wrapped text beside a sample drawn by sample(top, height); it stops once
 	// the key is full, so that nothing leaves the frame.
-	entry := func(role, datum, text, fill string, sample func(top, h float64)) {
+	// shorter are shorter forms of text, tried in turn when it does not fit.
+	entry := func(role, datum, text, fill string, sample func(top, h float64), shorter ...string) {
 		if full {
 			return
 		}
 		lines := wrap(text, size, tw)
 		h := lineH * float64(len(lines))
+		for _, alt := range shorter {
+			if y+h <= r.Y+r.H {
+				break
+			}
+			lines = wrap(alt, size, tw)
+			h = lineH * float64(len(lines))
+		}
 		if y+h > r.Y+r.H {
 			full = true
 			return
@@ -44,6 +58,39 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination) {
 	}
 	mid := func(top, h float64) float64 { return top + min(h, lineH)/2 }
 
+	for _, k := range keyed {
+		text := k.d.Label + " " + i18n.FigText(l, k.d.Figure)
+		if k.Numbered {
+			text = itoa(k.N) + " " + text
+		}
+		entry("legend", k.d.Figure.ID, text, Ink, nil)
+	}
+	for _, d := range dests {
+		if d.Flow.Kind == data.NotGiven {
+			text, datum, short := i18n.T(l, "legend.unknown"), "", ""
+			if !boxedOnMap {
+				tot := yearTotal(d.Flow.Year)
+				short = d.Label + " " + i18n.FigText(l, d.Figure)
+				text = short + " (" + i18n.T(l, "map.referred", i18n.FigText(l, tot), ftoa(tot.Value-d.Figure.Value)) + ")"
+				datum = d.Figure.ID
+			}
+			entry("legend", datum, text, Ink, func(top, h float64) {
+				c.add(Mark{ID: "legend/unknown", Role: "legend", Kind: RectMark, Rect: Rect{r.X, top, sw * 0.8, min(h, lineH)},
+					Style: Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}})
+			}, short)
+		}
+	}
+	est, _ := data.FigureByID("ngo-estimate-females-per-year")
+	estimate := func() {
+		entry("estimate", est.ID, i18n.T(l, "legend.estimate", i18n.FigText(l, est), est.Footnote), EstimateC, func(top, h float64) {
+			c.add(Mark{ID: "legend/estimate", Role: "estimate", Datum: est.ID, Kind: RectMark, Rect: Rect{r.X, top, 3, h},
+				Style: Style{Fill: EstimateC}})
+		})
+	}
+	compact := r.H < size*1.3*12
+	if compact {
+		estimate()
+	}
 	tot := yearTotal(c.Year)
 	if tot.ID != "" {
 		entry("legend", "", i18n.T(l, "legend.total", i18n.TotalSentence(l, tot), tot.Footnote), Ink, nil)
@@ -75,12 +122,10 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination) {
 				c.add(Mark{ID: "legend/group", Role: "legend", Kind: PathMark, Closed: true,
 					Points: arcPolygon(Point{r.X, yc}, Point{r.X + sw*0.7, yc}, 0, d.Figure.Value*m.k, size), Style: st})
 			})
-		case data.NotGiven:
-			entry("legend", "", i18n.T(l, "legend.unknown"), Ink, func(top, h float64) {
-				c.add(Mark{ID: "legend/unknown", Role: "legend", Kind: RectMark, Rect: Rect{r.X, top, sw * 0.8, min(h, lineH)},
-					Style: Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}})
-			})
 		}
+	}
+	if !compact {
+		estimate()
 	}
 	swatch := func(id, fill string) func(top, h float64) {
 		return func(top, h float64) {
@@ -100,11 +145,6 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination) {
 				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}})
 		})
 	}
-	est, _ := data.FigureByID("ngo-estimate-females-per-year")
-	entry("estimate", est.ID, i18n.T(l, "legend.estimate", i18n.FigText(l, est), est.Footnote), EstimateC, func(top, h float64) {
-		c.add(Mark{ID: "legend/estimate", Role: "estimate", Datum: est.ID, Kind: RectMark, Rect: Rect{r.X, top, 3, h},
-			Style: Style{Fill: EstimateC}})
-	})
 }
 
 // describeCountry tells what a country's shape stands for in a year: "country/TR/2010".

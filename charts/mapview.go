@@ -64,12 +64,19 @@ func mapLayout(c *Chart, title, subtitle string, notes []string, source string) 
 	m := &mapFrame{f: f}
 	p := f.plot
 	gap := f.pad
-	if p.W >= 1.3*p.H && p.W >= 560 {
+	switch {
+	case p.W >= 1.3*p.H && p.W >= 560:
 		lw := clamp(p.W*0.34, 220, f.base*26)
 		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
 		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
-	} else {
-		lh := min(p.H*0.45, f.small*1.3*9)
+	case p.W >= 1.3*p.H:
+		// A short frame (a small embed, a phone on its side): the key beside the map, which
+		// keeps the full height.
+		lw := p.W * 0.45
+		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
+		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
+	default:
+		lh := min(p.H*0.45, f.small*1.3*14)
 		m.rect = Rect{p.X, p.Y, p.W, p.H - lh - gap/2}
 		m.legend = Rect{p.X, p.Y + m.rect.H + gap/2, p.W, lh}
 	}
@@ -146,10 +153,16 @@ func mapView(s State, w, h float64) *Chart {
 	for _, a := range arcs {
 		pl.avoid = append(pl.avoid, a.Points)
 	}
+	// Every arc-like mark (the stub of the group too) keeps labels off it.
+	for _, mk := range c.Marks {
+		if mk.Role == "arc" && mk.Closed {
+			pl.avoid = append(pl.avoid, mk.Points)
+		}
+	}
 	// Azerbaijan's name first, then the arcs' labels, then the notes, then context names.
 	m.originLabel(c, pl, year, origin)
-	m.arcLabels(c, pl, dests, arcs)
-	m.unplaced(c, pl, dests, origin)
+	keyed := m.arcLabels(c, pl, dests, arcs)
+	boxedOnMap := m.unplaced(c, pl, dests, origin)
 	if len(dests) == 0 {
 		msg := i18n.T(l, "map.empty", year)
 		m.callout(c, pl, "empty", "note", "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
@@ -158,7 +171,10 @@ func mapView(s State, w, h float64) *Chart {
 		m.callout(c, pl, "nobasemap", "note", "", i18n.T(l, "map.nobasemap"), Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
 	}
 	m.placeNames(c, pl, dest)
-	m.legendMarks(c, s, dests)
+	if s.Context {
+		m.routeLabels(c, pl)
+	}
+	m.legendMarks(c, s, dests, keyed, boxedOnMap)
 	return c
 }
 
@@ -340,5 +356,30 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 				Points: []Point{{b.X - ux*s + uy*s*0.6, b.Y - uy*s - ux*s*0.6}, b, {b.X - ux*s - uy*s*0.6, b.Y - uy*s + ux*s*0.6}},
 				Style:  Style{Stroke: RouteC, StrokeWidth: 1.3}})
 		}
+	}
+}
+
+// routeLabels names the end of every route whose country no text on the map names yet (a
+// country with neither an arc nor room for its place name, such as Pakistan), beside the
+// route's arrowhead.
+func (m *mapFrame) routeLabels(c *Chart, pl *placer) {
+	named := map[string]bool{}
+	for _, mk := range c.Marks {
+		if mk.Kind == TextMark {
+			named[mk.Text] = true
+		}
+	}
+	for _, mk := range c.Marks {
+		if mk.Role != "route" || mk.Target == "" || len(mk.Points) == 0 {
+			continue
+		}
+		name := countryName(c.Lang, mk.Target)
+		if named[name] {
+			continue
+		}
+		named[name] = true
+		end := mk.Points[len(mk.Points)-1]
+		lines := []line{{Name: name, Size: m.f.small, Fill: PlaceC}}
+		pl.place(c, "route/"+mk.Target, mk.Datum, lines, func(w, h float64) []Rect { return candidates(end, w, h, m.f.small*0.5) })
 	}
 }

@@ -41,7 +41,7 @@ func arcTip(m Mark) Point { return m.Points[arcSamples+1] }
 func TestBakuIsInAzerbaijan(t *testing.T) {
 	for _, s := range sizes {
 		c := Map(State{View: "map", Year: 2010}, s[0], s[1])
-		m := mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x")
+		m := mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, i18n.T(i18n.EN, "map.subtitle"), []string{mapCredit(i18n.EN)}, sourceLine(i18n.EN, destinations(i18n.EN, 2010)))
 		for _, city := range []struct {
 			name, id string
 			at       geo.LonLat
@@ -327,5 +327,32 @@ func TestHoverCountryAndArc(t *testing.T) {
 	}
 	if !found {
 		t.Error("the projection is not named")
+	}
+}
+
+// Every country a route of the context layer ends in is named on the map, by its place name,
+// its arc's label or a label at the route's end (Pakistan has no arc and no place name).
+func TestRoutesLabelled(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
+		for _, y := range Years {
+			for _, s := range [][2]float64{{800, 450}, {1280, 720}, {1920, 1080}} {
+				c := Map(State{View: "map", Year: y, Context: true, Lang: l}, s[0], s[1])
+				var texts []string
+				for _, m := range c.Marks {
+					if m.Kind == TextMark {
+						texts = append(texts, m.Text)
+					}
+				}
+				all := strings.Join(texts, "\n")
+				for _, r := range data.Routes {
+					for _, to := range r.To {
+						name := countryName(l, to)
+						if !strings.Contains(all, name) {
+							t.Errorf("%s %d %v: the route to %s (%s) has no label", l, y, s, to, name)
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -211,3 +211,51 @@ func Drawable(s string, bold bool) string {
 	}
 	return string(out)
 }
+
+// OutlineOp is one step of a glyph outline: 'M' move, 'L' line, 'Q' quadratic, 'C' cubic
+// curve, to the last of Pts (the others are control points), in CSS pixels.
+type OutlineOp struct {
+	Op  byte
+	Pts []Point
+}
+
+// TextOutline is s drawn at size px from the baseline origin at as the fonts' glyph outlines,
+// laid out exactly as TextWidth measures it (each rune in the first font of the chain that has
+// it, kerned with its neighbour in the same font): text that looks the same in any viewer,
+// with or without the fonts installed.
+func TextOutline(s string, size float64, bold bool, at Point) []OutlineOp {
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	fs := faces(bold)
+	var buf sfnt.Buffer
+	ppem := fixed.Int26_6(size * 64)
+	const unit = 1000 // advances and kerning as TextWidth measures them, at 1000 ppem
+	var out []OutlineOp
+	var pen fixed.Int26_6 // at unit ppem
+	prevFace, prev := -1, sfnt.GlyphIndex(0)
+	for _, r := range s {
+		i, g, _ := faceOf(fs, &buf, r)
+		f := fs[i]
+		if i == prevFace {
+			if k, err := f.Kern(&buf, prev, g, fixed.I(unit), font.HintingNone); err == nil {
+				pen += k
+			}
+		}
+		x0 := at.X + float64(pen)/64/unit*size
+		if segs, err := f.LoadGlyph(&buf, g, ppem, nil); err == nil {
+			for _, sg := range segs {
+				n := map[sfnt.SegmentOp]int{sfnt.SegmentOpMoveTo: 1, sfnt.SegmentOpLineTo: 1, sfnt.SegmentOpQuadTo: 2, sfnt.SegmentOpCubeTo: 3}[sg.Op]
+				op := OutlineOp{Op: map[sfnt.SegmentOp]byte{sfnt.SegmentOpMoveTo: 'M', sfnt.SegmentOpLineTo: 'L', sfnt.SegmentOpQuadTo: 'Q', sfnt.SegmentOpCubeTo: 'C'}[sg.Op]}
+				for k := 0; k < n; k++ {
+					op.Pts = append(op.Pts, Point{x0 + float64(sg.Args[k].X)/64, at.Y + float64(sg.Args[k].Y)/64})
+				}
+				out = append(out, op)
+			}
+		}
+		if adv, err := f.GlyphAdvance(&buf, g, fixed.I(unit), font.HintingNone); err == nil {
+			pen += adv
+		}
+		prevFace, prev = i, g
+	}
+	return out
+}

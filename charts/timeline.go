@@ -2,6 +2,7 @@ package charts
 
 import (
 	"sort"
+	"strings"
 
 	"azflows/data"
 	"azflows/i18n"
@@ -72,7 +73,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
 	c.Title = i18n.T(l, "timeline.title")
 	sub := i18n.T(l, "timeline.subtitle", year)
-	src := i18n.T(l, "source.timeline", data.ShortSource)
+	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
 	notes := []string{i18n.T(l, "timeline.note")}
 	f := newFrame(c, c.Title, sub, notes, src, 0)
 
@@ -84,23 +85,34 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	undatedH := f.small * 1.8
 	fixed := 2*hdrH + axisH + undatedH
 
-	// Full labels if their rows fit one text line each; else shorter labels, down to none.
-	var evRows, figRows []int
-	var nEv, nFig int
-	var rowH float64
-	for _, capW := range []float64{f.plot.W, f.plot.W * 0.3, f.plot.W * 0.15, 0} {
-		ev, fg := fitLabels(events, f.small, capW), fitLabels(figures, f.small, capW)
-		evRows = packRows(ev, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
-		figRows = packRows(fg, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+	// Full labels where every row fits one text line and every label fits beside its marker;
+	// else the compact form: each marker numbered, the labels listed under the axis by number.
+	evRows := packRows(events, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+	figRows := packRows(figures, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+	nEv, nFig := rowCount(evRows), rowCount(figRows)
+	rowH := min((f.plot.H-fixed)/float64(max(1, nEv+nFig)), f.small*1.7)
+	undatedW := TextWidth(i18n.T(l, "timeline.header.undated"), f.small, true) + gap*2
+	for _, it := range undated {
+		undatedW += f.small*0.8 + gap*4 + TextWidth(it.Label, f.small, false)
+	}
+	var list []tlItem // the labels of the compact form, in number order
+	if rowH < f.small*1.25 || !labelsFit(events, sx, f.small, gap) || !labelsFit(figures, sx, f.small, gap) || undatedW > f.plot.W {
+		// The counts first: where the list is cut short, the paper's numbers stay.
+		list = append(append(append(list, figures...), events...), undated...)
+		events, figures, undated = numbered(events, len(figures)), numbered(figures, 0), numbered(undated, len(events)+len(figures))
+		evRows = packRows(events, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+		figRows = packRows(figures, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
 		nEv, nFig = rowCount(evRows), rowCount(figRows)
-		rowH = min((f.plot.H-fixed)/float64(max(1, nEv+nFig)), f.small*1.7)
-		if rowH >= f.small*1.25 || capW == 0 {
-			events, figures = ev, fg
-			break
-		}
+		rowH = f.small * 1.3
 	}
 	rowH = max(rowH, 1)
-
+	if len(list) > 0 && fixed+rowH*float64(nEv+nFig) > f.plot.H*0.6 {
+		// Too short for the lanes (a small embed): the items as a list, each with its marker,
+		// the chosen year's in bold.
+		c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
+		timelineList(c, f, list, f.plot.Y, year)
+		return c
+	}
 	evTop := f.plot.Y + hdrH
 	figTop := evTop + rowH*float64(nEv) + hdrH
 	axisY := figTop + rowH*float64(nFig) + f.small*0.3
@@ -120,9 +132,9 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		tp.Rows = append(tp.Rows, Row{Key: "figures/" + itoa(r), Y0: figTop + rowH*float64(r), Y1: figTop + rowH*float64(r+1)})
 	}
 	c.addAxis(tp, "", f.plot.Y, axisY, 0, 0)
-	c.add(Mark{ID: "header/events", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "timeline.header.events"), f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/events", Role: "header", Kind: TextMark, Text: shortIfWider(l, "timeline.header.events", f.small, true, f.plot.W),
 		At: Point{f.plot.X, f.plot.Y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	c.add(Mark{ID: "header/figures", Role: "header", Kind: TextMark, Text: Fit(i18n.T(l, "timeline.header.figures"), f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/figures", Role: "header", Kind: TextMark, Text: shortIfWider(l, "timeline.header.figures", f.small, true, f.plot.W),
 		At: Point{f.plot.X, figTop - hdrH + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	drawRows(c, "events/", events, evRows, sx, evTop, rowH, f.small, gap)
 	drawRows(c, "figures/", figures, figRows, sx, figTop, rowH, f.small, gap)
@@ -145,8 +157,8 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	// Not dated: its own lane, never at a guessed year.
 	c.Panels = append(c.Panels, tp, Panel{ID: "undated", Rect: Rect{f.plot.X, undatedY, f.plot.W, undatedH},
 		Rows: []Row{{Key: "undated", Y0: undatedY, Y1: undatedY + undatedH}}})
-	hd := i18n.T(l, "timeline.header.undated")
-	c.add(Mark{ID: "header/undated", Role: "header", Kind: TextMark, Text: Fit(hd, f.small, true, f.plot.W), At: Point{f.plot.X, undatedY + f.small*ascent},
+	hd := shortIfWider(l, "timeline.header.undated", f.small, true, f.plot.W/2)
+	c.add(Mark{ID: "header/undated", Role: "header", Kind: TextMark, Text: hd, At: Point{f.plot.X, undatedY + f.small*ascent},
 		Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	x := f.plot.X + TextWidth(hd, f.small, true) + gap*2
 	for _, it := range undated {
@@ -155,12 +167,110 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 			break
 		}
 		c.add(Mark{ID: "marker/" + it.ID, Role: "event", Panel: "undated", Row: "undated", Datum: it.Datum, Kind: RectMark, Rect: box, Style: it.Style, Label: it.Label})
-		t := Fit(it.Label, f.small, false, f.plot.X+f.plot.W-box.X-box.W-gap)
+		t := it.Label
 		c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "undated", Row: "undated", Datum: it.Datum, Kind: TextMark, Text: t, At: Point{box.X + box.W + gap, undatedY + f.small*ascent},
 			Size: f.small, Style: Style{Fill: Ink}})
 		x += box.W + gap*3 + TextWidth(t, f.small, false)
 	}
+	if len(list) > 0 {
+		timelineList(c, f, list, undatedY+f.small*1.8, 0)
+	}
 	return c
+}
+
+// labelsFit reports whether every item's label fits beside its marker, right or left.
+func labelsFit(items []tlItem, sx Linear, size, gap float64) bool {
+	for _, it := range items {
+		x0, x1 := markerX(it, sx, size)
+		w := TextWidth(it.Label, size, false)
+		if x1+gap+w > sx.R1 && x0-gap-w < sx.R0 {
+			return false
+		}
+	}
+	return true
+}
+
+// numbered gives the items their numbers, from first+1, as labels.
+func numbered(items []tlItem, first int) []tlItem {
+	out := append([]tlItem(nil), items...)
+	for i := range out {
+		out[i].Label = itoa(first + i + 1)
+	}
+	return out
+}
+
+// timelineList writes the compact form's key from top down to the plot's bottom: the number
+// and the full label of each item, wrapped, in as many columns as the width holds. Items that
+// do not fit are named by their numbers in one closing line that sends the reader to the table.
+//
+// With a year (the list-only form), each item has its marker in place of its number, and the
+// items of that year are bold.
+func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int) {
+	size := f.small
+	lineH := size * 1.3
+	cols := max(1, int(f.plot.W/(size*26)))
+	colGap := size * 1.5
+	colW := (f.plot.W - colGap*float64(cols-1)) / float64(cols)
+	numW := TextWidth("00 ", size, true)
+	if year != 0 {
+		numW = size*0.8*1.6 + size*0.5 // the marker and a gap
+	}
+	bottom := f.plot.Y + f.plot.H
+	restLines := func(from int) []string {
+		return wrapText(i18n.T(c.Lang, "timeline.list.rest", from, len(items)), size, false, colW)
+	}
+	col, y := 0, top
+	for i, it := range items {
+		// In the list-only form the chosen year's items are bold.
+		bold := year != 0 && it.X0 < float64(year+1) && it.X1 >= float64(year) && !(it.X0 == it.X1 && it.X0 < float64(year))
+		lines := wrapText(it.Label, size, bold, colW-numW)
+		h := lineH * float64(len(lines))
+		reserve := 0.0
+		if i < len(items)-1 && col == cols-1 {
+			reserve = lineH * float64(len(restLines(i+2))) // the closing line, should the next not fit
+		}
+		if y+h+reserve > bottom && col < cols-1 {
+			col, y = col+1, top
+			if i < len(items)-1 && col == cols-1 {
+				reserve = lineH * float64(len(restLines(i+2)))
+			}
+		}
+		x := f.plot.X + float64(col)*(colW+colGap)
+		if y+h+reserve > bottom {
+			// What does not fit: one line names the rest and where to find them.
+			for k, t := range restLines(i + 1) {
+				c.add(Mark{ID: lineID("list/rest", k), Role: "note", Kind: TextMark, Text: t,
+					At: Point{x, y + size*ascent + lineH*float64(k)}, Size: size, Style: Style{Fill: Muted}})
+			}
+			return
+		}
+		if year == 0 {
+			c.add(Mark{ID: "list/num/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: itoa(i + 1),
+				At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Ink}})
+		} else {
+			role := "event"
+			if _, ok := data.FigureByID(it.Datum); ok {
+				role = "bar"
+			}
+			m := size * 0.8
+			c.add(Mark{ID: "marker/" + it.ID, Role: role, Datum: it.Datum, Kind: RectMark, Rect: Rect{x, y + (lineH-m)/2, m * 1.6, m},
+				Style: it.Style, Label: it.Label, Value: it.X0})
+		}
+		for k, t := range lines {
+			c.add(Mark{ID: lineID("list/"+it.ID, k), Role: "label", Datum: it.Datum, Kind: TextMark, Text: t,
+				At: Point{x + numW, y + size*ascent + lineH*float64(k)}, Size: size, Bold: bold, Style: Style{Fill: Ink}})
+		}
+		y += h + size*0.15
+	}
+}
+
+// shortIfWider is the catalog's text for key, or its short form (key+".short") where the text
+// is wider than w.
+func shortIfWider(l i18n.Lang, key string, size float64, bold bool, w float64) string {
+	if t := i18n.T(l, key); TextWidth(t, size, bold) <= w || !i18n.Has(key+".short") {
+		return t
+	}
+	return i18n.T(l, key+".short")
 }
 
 // timelineItems are the events (dated and not) and the counts, each with its span and style.
@@ -219,15 +329,6 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 	return events, figures, undated
 }
 
-// fitLabels shortens the items' labels to at most capW wide (none when capW is 0).
-func fitLabels(items []tlItem, size, capW float64) []tlItem {
-	out := append([]tlItem(nil), items...)
-	for i := range out {
-		out[i].Label = Fit(out[i].Label, size, false, capW)
-	}
-	return out
-}
-
 // packRows gives each item the first row where its marker and label fit after what is there;
 // the label goes right of the marker, or left of it when it would leave the plot.
 func packRows(items []tlItem, sx Linear, size, gap, left, right float64) []int {
@@ -281,7 +382,7 @@ func rowCount(rows []int) int {
 
 // drawRows places the items' markers and labels in their rows.
 func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top, rowH, size, gap float64) {
-	left, right := sx.R0, sx.R1
+	right := sx.R1
 	for i, it := range items {
 		yc := top + rowH*(float64(rows[i])+0.5)
 		x0, x1 := markerX(it, sx, size)
@@ -299,18 +400,12 @@ func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top,
 			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "time", Row: row, From: it.X0, To: it.X1, Datum: it.Datum, Kind: RectMark, Rect: Rect{x0, yc - mh/2, x1 - x0, mh},
 				Style: it.Style, Label: it.Label, Value: it.X0})
 		}
-		var at Point
-		var anchor Anchor
-		var room float64
+		at, anchor := Point{x1 + gap, yc + size*midline}, Start
 		if labelLeft(it, sx, size, gap, right) {
-			at, anchor, room = Point{x0 - gap, yc + size*midline}, End, x0-gap-left
-		} else {
-			at, anchor, room = Point{x1 + gap, yc + size*midline}, Start, right-x1-gap
+			at, anchor = Point{x0 - gap, yc + size*midline}, End
 		}
-		if t := Fit(it.Label, size, false, max(room, 0)); t != "" {
-			c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "time", Row: row, Datum: it.Datum, Kind: TextMark, Text: t,
-				At: at, Size: size, Anchor: anchor, Style: Style{Fill: Ink}})
-		}
+		c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "time", Row: row, Datum: it.Datum, Kind: TextMark, Text: it.Label,
+			At: at, Size: size, Anchor: anchor, Style: Style{Fill: Ink}})
 	}
 }
 
@@ -332,4 +427,28 @@ func describeEvent(l i18n.Lang, id string) []string {
 		return lines
 	}
 	return nil
+}
+
+// timelineFootnotes names, in order, the footnotes behind the timeline's events and figures,
+// so that an image without tooltips still says where each step comes from.
+func timelineFootnotes() string {
+	seen := map[int]bool{}
+	for _, e := range data.Events {
+		seen[e.Footnote] = true
+	}
+	for _, f := range data.Figures {
+		seen[f.Footnote] = true
+	}
+	var fns []int
+	for n := range seen {
+		if n > 0 {
+			fns = append(fns, n)
+		}
+	}
+	sort.Ints(fns)
+	out := make([]string, len(fns))
+	for i, n := range fns {
+		out[i] = itoa(n)
+	}
+	return strings.Join(out, ", ")
 }

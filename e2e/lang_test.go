@@ -262,7 +262,11 @@ func TestLangAzFallback(t *testing.T) {
 // The Azerbaijani figures CSV keeps the English columns (the quote among them) and adds
 // translated ones.
 func TestLangAzCSV(t *testing.T) {
-	rows, err := csv.NewReader(strings.NewReader(string(get(t, baseURL+"/data/azflows-figures.az.csv")))).ReadAll()
+	body := string(get(t, baseURL+"/data/azflows-figures.az.csv"))
+	if !strings.HasPrefix(body, "\ufeff") {
+		t.Errorf("the az CSV has no UTF-8 byte-order mark: starts %q", body[:min(8, len(body))])
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\ufeff"))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

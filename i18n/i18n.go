@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Lang is a language the page speaks.
@@ -26,7 +27,10 @@ var Names = map[Lang]string{EN: "English", AZ: "Azərbaycanca", RU: "Русск�
 // Valid reports whether l is one of Langs.
 func Valid(l Lang) bool { return l == EN || l == AZ || l == RU }
 
-var catalogs = map[Lang]map[string]string{EN: en, AZ: az, RU: ru}
+var (
+	catalogMu sync.RWMutex
+	catalogs  = map[Lang]map[string]string{EN: en, AZ: az, RU: ru}
+)
 
 // T returns the string with key in l, formatted with args; a key missing in l falls back to
 // English (the tests make sure none is missing), and an unknown key is returned as is. In
@@ -34,7 +38,12 @@ var catalogs = map[Lang]map[string]string{EN: en, AZ: az, RU: ru}
 // (AzHarmonize), and a noun after a number ("89 {victim}") takes the form
 // that number asks for (inflect).
 func T(l Lang, key string, args ...any) string {
+	if l == Long {
+		longCatalog()
+	}
+	catalogMu.RLock()
 	s, ok := catalogs[l][key]
+	catalogMu.RUnlock()
 	if !ok {
 		if s, ok = en[key]; !ok {
 			return key

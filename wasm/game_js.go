@@ -285,14 +285,21 @@ func (r *renderer) draw(dst *ebiten.Image, op *drawOp) {
 		// Each run in the font the model measured it in (charts.FaceRuns), from the baseline;
 		// whole pixels keep the glyph bitmaps sharp. ebiten's text (v1) package draws
 		// x/image font faces without go-text's shaping, which would add 0.15 MB (gzip).
+		//
+		// Glyph by glyph, each origin on a whole device pixel (glyphOrigins), the pen advancing
+		// by the unrounded advances: a glyph drawn at a fractional offset is smeared over two
+		// pixel columns at small sizes (a thin, spaced "1" in "2012").
 		clr := color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)}
 		x := op.x
+		y := int(math.Round(op.y))
 		for _, run := range charts.FaceRuns(op.text, op.bold) {
 			if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
 				continue
 			}
 			f := chain[run.Face]
-			text.Draw(dst, run.Text, f, int(math.Round(x)), int(math.Round(op.y)), clr)
+			for _, g := range glyphOrigins(f, run.Text, x) {
+				text.Draw(dst, g.s, f, g.x, y, clr)
+			}
 			x += float64(font.MeasureString(f, run.Text)) / 64
 		}
 	}

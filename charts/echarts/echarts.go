@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sort"
 	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -214,11 +215,21 @@ body { margin: 0; background: {{.Bg}}; color: {{.Ink}}; font-family: {{.Font}}; 
 `))
 
 // text is the text of the first mark with the role; texts of all of them, in model order.
+// text is the text of the marks with a role, the lines the model wrapped it to joined again
+// in reading order (top down).
 func text(c *charts.Chart, role string) string {
-	if t := texts(c, role); len(t) > 0 {
-		return t[0]
+	var lines []charts.Mark
+	for _, m := range c.Marks {
+		if m.Role == role && m.Kind == charts.TextMark {
+			lines = append(lines, m)
+		}
 	}
-	return ""
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].At.Y < lines[j].At.Y })
+	out := make([]string, len(lines))
+	for i, m := range lines {
+		out[i] = m.Text
+	}
+	return strings.Join(out, " ")
 }
 
 func texts(c *charts.Chart, role string) []string {

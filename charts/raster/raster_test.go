@@ -2,12 +2,16 @@ package raster
 
 import (
 	"bytes"
+	"flag"
 	"image/png"
 	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"azflows/charts"
 	"azflows/charts/paint"
+	"azflows/i18n"
 )
 
 // Slide images come out at the asked size, and the bars are painted where the model put them.
@@ -51,6 +55,37 @@ func TestSlideImages(t *testing.T) {
 		}
 		if dark < 200 {
 			t.Errorf("%v: the title area has only %d dark pixels", size, dark)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden PNG files in testdata/")
+
+// TestPhoneGolden compares the PNG of each view (2012) in every language at the frame a 360 px
+// phone gives the chart (344×459) with the reviewed file in testdata/phone/; the
+// rasterizer is pure Go, so the bytes are the same on every machine.
+func TestPhoneGolden(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
+		for _, v := range charts.ChartViews() {
+			var b bytes.Buffer
+			if err := WritePNG(&b, charts.Build(charts.State{View: v, Year: 2012, Lang: l}, 344, 459), 1); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join("testdata", "phone", v+"-2012-344x459."+string(l)+".png")
+			if *update {
+				os.MkdirAll(filepath.Dir(name), 0o755)
+				if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatalf("%v (run go test ./charts/raster -update to create it)", err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("%s differs from the golden file; review with -update and look at it", name)
+			}
 		}
 	}
 }

@@ -17,13 +17,24 @@ import (
 const FontFamily = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 
 // Write writes c as SVG. Marks with a datum carry data-datum and a <title> with their tooltip.
-func Write(w io.Writer, c *charts.Chart) error {
+func Write(w io.Writer, c *charts.Chart) error { return write(w, c, false) }
+
+// WriteOutlined is Write with the text drawn as the fonts' glyph outlines, the words kept as
+// each path's aria-label and <title>: the download, which looks as on the page in any viewer,
+// whether or not it has Noto Sans.
+func WriteOutlined(w io.Writer, c *charts.Chart) error { return write(w, c, true) }
+
+func write(w io.Writer, c *charts.Chart, outlined bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="chart-title" data-view="%s" data-year="%d" font-family="%s">`,
 		n(c.W), n(c.H), n(c.W), n(c.H), esc(c.View), c.Year, esc(FontFamily))
 	fmt.Fprintf(&b, `<title id="chart-title">%s</title>`, esc(c.Title))
 	fmt.Fprintf(&b, `<rect width="%s" height="%s" fill="%s"/>`, n(c.W), n(c.H), c.Background)
 	for _, m := range c.Marks {
+		if outlined && m.Kind == charts.TextMark {
+			writeOutline(&b, m)
+			continue
+		}
 		writeMark(&b, c, m)
 	}
 	b.WriteString("</svg>\n")
@@ -70,6 +81,26 @@ func writeMark(b *strings.Builder, c *charts.Chart, m charts.Mark) {
 		}
 		fmt.Fprintf(b, `<text%s x="%s" y="%s" font-size="%s" text-anchor="%s" fill="%s"%s>%s</text>`, attrs, n(m.At.X), n(m.At.Y), n(m.Size), anchor, m.Style.Fill, weight, esc(m.Text))
 	}
+}
+
+// writeOutline writes a text mark as one path of its glyph outlines, its words as aria-label
+// and <title>.
+func writeOutline(b *strings.Builder, m charts.Mark) {
+	var d strings.Builder
+	for _, op := range charts.TextOutline(charts.Drawable(m.Text, m.Bold), m.Size, m.Bold, charts.Point{X: m.TextStart(), Y: m.At.Y}) {
+		d.WriteByte(op.Op)
+		for i, p := range op.Pts {
+			if i > 0 {
+				d.WriteByte(' ')
+			}
+			d.WriteString(n(p.X) + " " + n(p.Y))
+		}
+	}
+	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(m.ID), esc(m.Role))
+	if m.Datum != "" {
+		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
+	}
+	fmt.Fprintf(b, `<path%s role="img" aria-label="%s" d="%s" fill="%s"><title>%s</title></path>`, attrs, esc(m.Text), d.String(), m.Style.Fill, esc(m.Text))
 }
 
 func paint(s charts.Style) string {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/i18n"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata/")
@@ -106,5 +107,40 @@ func TestEscapesText(t *testing.T) {
 	Write(&b, c)
 	if strings.Contains(b.String(), "<script>") || !strings.Contains(b.String(), "a&lt;b&amp;") {
 		t.Errorf("text not escaped: %s", b.String())
+	}
+}
+
+// TestPhoneGolden compares each view's SVG in every language at the frame a 360 px phone gives
+// the chart (344×459, its phone layouts) with the reviewed file in testdata/phone/.
+func TestPhoneGolden(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
+		for _, v := range charts.ChartViews() {
+			for _, y := range charts.Years {
+				var b bytes.Buffer
+				if err := Write(&b, charts.Build(charts.State{View: v, Year: y, Lang: l}, 344, 459)); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, filepath.Join("testdata", "phone", v+"-"+strconv.Itoa(y)+"-344x459."+string(l)+".svg"), b.Bytes())
+			}
+		}
+	}
+}
+
+// golden compares got with the file, or with -update writes it.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	if *update {
+		os.MkdirAll(filepath.Dir(name), 0o755)
+		if err := os.WriteFile(name, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("%v (run go test ./charts/svg -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; review with -update and git diff", name)
 	}
 }

@@ -197,11 +197,12 @@ func writeCharts(out string) error {
 
 func writeChart(out string, s charts.State) error {
 	suffix := langSuffix(s.Lang)
-	doc, err := svgOf(s)
-	if err != nil {
+	// The download: text as glyph outlines, so that it travels without its fonts.
+	var doc bytes.Buffer
+	if err := svg.WriteOutlined(&doc, charts.Build(s, chartW, chartH)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+suffix+".svg"), []byte(doc), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+suffix+".svg"), doc.Bytes(), 0o644); err != nil {
 		return err
 	}
 	// Slide images: the same layout scaled, so text, legend and source line come along.
@@ -240,6 +241,9 @@ func writeFallback(out string) error {
 	return nil
 }
 
+// utf8BOM starts every CSV download.
+const utf8BOM = "\ufeff"
+
 func writeData(out string) error {
 	files := map[string]func(io.Writer) error{
 		"azflows.json": data.WriteJSON, "azflows-figures.csv": data.WriteFiguresCSV, "azflows-events.csv": data.WriteEventsCSV,
@@ -251,6 +255,10 @@ func writeData(out string) error {
 	}
 	for name, write := range files {
 		var b bytes.Buffer
+		if strings.HasSuffix(name, ".csv") {
+			// Spreadsheet programs read a CSV as UTF-8 only after a byte-order mark.
+			b.WriteString(utf8BOM)
+		}
 		if err := write(&b); err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/andybalholm/brotli"
 
@@ -277,6 +278,34 @@ func checkPolicy(t *testing.T, path, forbidden string) {
 		want = slices.Compact(want)
 		if len(have) != len(want) {
 			t.Errorf("%s: the policy allows %d inline blocks, the page has %d", path, len(have), len(want))
+		}
+	}
+}
+
+// Every CSV download starts with a UTF-8 byte-order mark, so that spreadsheet programs read
+// its Azerbaijani, Russian and typographic characters as UTF-8, and is UTF-8 after it.
+func TestCSVHaveByteOrderMark(t *testing.T) {
+	out := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(out, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeData(out); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(out, "data", "*.csv"))
+	if len(names) != 6 {
+		t.Fatalf("%d CSV files: %v", len(names), names)
+	}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
+			t.Errorf("%s starts with % x, not the UTF-8 byte-order mark", filepath.Base(n), b[:min(3, len(b))])
+		}
+		if !utf8.Valid(b) || bytes.Count(b, []byte("\xef\xbb\xbf")) != 1 {
+			t.Errorf("%s: not UTF-8 with one byte-order mark", filepath.Base(n))
 		}
 	}
 }

@@ -1,0 +1,224 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+
+	"azflows/i18n"
+)
+
+// matrixSizes are the frames readers bring: phones, small and large embeds, slides, projectors.
+//
+// The last two are the frames the page itself gives the chart: on a 360 px phone (3:4 under
+// the controls) and in a 480×270 embed (the height its controls leave).
+var matrixSizes = [][2]float64{{320, 240}, {360, 640}, {390, 844}, {480, 270}, {768, 1024}, {960, 540}, {1024, 768}, {1280, 720}, {1920, 1080}, {344, 459}, {480, 200}}
+
+// matrixLangs are the page's languages and the pseudo-language whose words are 40 % longer.
+var matrixLangs = []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU, i18n.Long}
+
+// minTextPx is the smallest chart text, in CSS pixels.
+const minTextPx = 11
+
+// dataRoles are the roles of marks that show a datum and that text must not lie on unless it
+// labels that datum. Countries are the map's ground, where labels belong.
+var dataRoles = map[string]bool{"bar": true, "band": true, "node": true, "arc": true, "estimate": true, "unknown": true, "event": true, "part": true, "route": true}
+
+// matrixProblems lists what is wrong with one laid-out chart, one line per problem.
+func matrixProblems(c *Chart) []string {
+	var out []string
+	add := func(f string, a ...any) { out = append(out, fmt.Sprintf(f, a...)) }
+	const eps = 0.01
+	var texts []Mark
+	for _, m := range c.Marks {
+		if m.Kind == TextMark {
+			texts = append(texts, m)
+		}
+	}
+	for _, m := range texts {
+		b := m.Bounds()
+		if b.X < -eps || b.Y < -eps || b.X+b.W > c.W+eps || b.Y+b.H > c.H+eps {
+			add("leaves frame: %s %q at %.0f,%.0f %.0fx%.0f", m.ID, m.Text, b.X, b.Y, b.W, b.H)
+		}
+		if strings.Contains(m.Text, "…") {
+			add("cut: %s %q", m.ID, m.Text)
+		}
+		if m.Size < minTextPx-eps {
+			add("small: %s %.1fpx %q", m.ID, m.Size, m.Text)
+		}
+		if strings.TrimSpace(m.Text) == "" {
+			add("empty text: %s", m.ID)
+		}
+	}
+	for i := range texts {
+		for j := i + 1; j < len(texts); j++ {
+			a, b := shrink(texts[i].Bounds()), shrink(texts[j].Bounds())
+			if overlaps(a, b) {
+				add("overlap: %s %q / %s %q", texts[i].ID, texts[i].Text, texts[j].ID, texts[j].Text)
+			}
+		}
+	}
+	labelled := map[string]bool{}
+	for _, m := range c.Marks {
+		if m.Datum != "" && (m.Kind == TextMark || m.Role == "legend" || m.Role == "key") {
+			labelled[m.Datum] = true
+		}
+	}
+	missing := map[string]bool{}
+	for _, d := range c.Marks {
+		if d.Datum == "" || !dataRoles[d.Role] || d.Kind == TextMark {
+			continue
+		}
+		if !labelled[d.Datum] {
+			missing[d.Datum] = true
+		}
+		for _, t := range texts {
+			if t.Datum == d.Datum || t.Role == "tooltip" {
+				continue
+			}
+			if covers(d, shrink(t.Bounds())) {
+				add("covered: %s %q by %s", t.ID, t.Text, d.ID)
+			}
+		}
+	}
+	for d := range missing {
+		add("unlabelled datum: %s", d)
+	}
+	for _, d := range expectedData(c) {
+		if !labelled[d] {
+			add("datum not shown: %s", d)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// expectedData are the records a view must show whatever the size: the year's destinations on
+// the map and in the flow, every year's in the bars.
+func expectedData(c *Chart) []string {
+	years := []int{c.Year}
+	switch c.View {
+	case "bars":
+		years = Years
+	case "map", "flow":
+	default:
+		return nil
+	}
+	var out []string
+	for _, y := range years {
+		for _, d := range destinations(c.Lang, y) {
+			out = append(out, d.Figure.ID)
+		}
+	}
+	return out
+}
+
+// shrink takes half a pixel off each side of a text box: glyph boxes touching is not overlap.
+func shrink(r Rect) Rect { return Rect{r.X + 0.5, r.Y + 0.5, r.W - 1, r.H - 1} }
+
+// covers reports whether a data mark's painted area meets the box r.
+func covers(d Mark, r Rect) bool {
+	switch d.Kind {
+	case RectMark:
+		return overlaps(d.Rect, r)
+	case PathMark:
+		if len(d.Points) == 0 || !overlaps(d.Bounds(), r) {
+			return false
+		}
+		hw := d.Style.StrokeWidth / 2
+		if d.Style.Stroke == "" {
+			hw = 0
+		}
+		n := len(d.Points)
+		segs := n - 1
+		if d.Closed {
+			segs = n
+		}
+		for i := 0; i < segs; i++ {
+			if segRectDist(d.Points[i], d.Points[(i+1)%n], r) < hw {
+				return true
+			}
+		}
+		if d.Closed && d.Style.Fill != "" {
+			return inPolygon(Point{r.X + r.W/2, r.Y + r.H/2}, d.Points) || inPolygon(Point{r.X, r.Y}, d.Points)
+		}
+		return false
+	}
+	return false
+}
+
+// segRectDist is the distance between segment ab and the box r (0 when they meet).
+func segRectDist(a, b Point, r Rect) float64 {
+	if r.Contains(a) || r.Contains(b) {
+		return 0
+	}
+	c := [4]Point{{r.X, r.Y}, {r.X + r.W, r.Y}, {r.X + r.W, r.Y + r.H}, {r.X, r.Y + r.H}}
+	d := math.Inf(1)
+	for i := range c {
+		p, q := c[i], c[(i+1)%4]
+		if segsCross(a, b, p, q) {
+			return 0
+		}
+		d = min(d, pointSeg(p, a, b), pointSeg(a, p, q), pointSeg(b, p, q))
+	}
+	return d
+}
+
+func pointSeg(p, a, b Point) float64 {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	l := dx*dx + dy*dy
+	t := 0.0
+	if l > 0 {
+		t = clamp(((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l, 0, 1)
+	}
+	return math.Hypot(p.X-a.X-t*dx, p.Y-a.Y-t*dy)
+}
+
+func segsCross(a, b, c, d Point) bool {
+	o := func(p, q, r Point) float64 { return (q.X-p.X)*(r.Y-p.Y) - (q.Y-p.Y)*(r.X-p.X) }
+	return o(a, b, c)*o(a, b, d) < 0 && o(c, d, a)*o(c, d, b) < 0
+}
+
+// The checks find what they are meant to find.
+func TestMatrixChecksWork(t *testing.T) {
+	c := &Chart{W: 100, H: 100, Marks: []Mark{
+		{ID: "a", Kind: TextMark, Text: "Turkey 19", At: Point{10, 20}, Size: 12},
+		{ID: "b", Kind: TextMark, Text: "Iran 12", At: Point{12, 22}, Size: 12},
+		{ID: "c", Kind: TextMark, Text: "Объединённые Арабские Эмира…", At: Point{0, 60}, Size: 9},
+		{ID: "arc", Role: "arc", Datum: "d1", Kind: PathMark, Points: []Point{{0, 20}, {100, 20}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
+	}}
+	got := strings.Join(matrixProblems(c), "\n")
+	for _, want := range []string{"overlap: a", "cut: c", "small: c", "leaves frame: c", "covered: a", "unlabelled datum: d1"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the checks miss %q in:\n%s", want, got)
+		}
+	}
+	clean := &Chart{W: 100, H: 100, Marks: []Mark{
+		{ID: "a", Kind: TextMark, Text: "19", Datum: "d1", At: Point{10, 20}, Size: 12},
+		{ID: "arc", Role: "arc", Datum: "d1", Kind: PathMark, Points: []Point{{0, 60}, {100, 60}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
+	}}
+	if p := matrixProblems(clean); len(p) > 0 {
+		t.Errorf("a clean chart has problems: %v", p)
+	}
+}
+
+// Every chart view, both years, every language and the 40 %-longer pseudo-language, at every
+// size readers bring: no text overlaps text, leaves the frame, is cut with "…", is smaller than
+// 11 px or lies on a data mark it does not label, and every datum keeps a label or a key entry.
+func TestMatrix(t *testing.T) {
+	for _, v := range ChartViews() {
+		for _, y := range Years {
+			for _, l := range matrixLangs {
+				for _, s := range matrixSizes {
+					name := fmt.Sprintf("%s/%d/%s/%.0fx%.0f", v, y, l, s[0], s[1])
+					c := Build(State{View: v, Year: y, Lang: l}, s[0], s[1])
+					if p := matrixProblems(c); len(p) > 0 {
+						t.Errorf("%s:\n\t%s", name, strings.Join(p, "\n\t"))
+					}
+				}
+			}
+		}
+	}
+}
