@@ -1,0 +1,261 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// ---- the measurements ----
+
+// measurePage loads the page at 800×450 in a fresh browser: view bytes (br), first chart,
+// ready, idle CPU; then the view bytes again with gzip.
+func measurePage(base string, r *run, rep *report) error {
+	t, err := newTab(800, 450, 2*time.Minute+*idle)
+	if err != nil {
+		return err
+	}
+	defer t.stop()
+	if rep.Browser == "" {
+		if v, err := chromedp.CallBrowser(t.ctx, browser.GetVersion, cdp.Empty{}); err == nil {
+			rep.Browser = v.Product
+		}
+	}
+	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/#view=bars&year=2010")); err != nil {
+		return err
+	}
+	tm, err := waitTiming(t.ctx, 30*time.Second, func(tm timing) bool { return tm.Ready > 0 && tm.Mode == "live" && tm.ChartFrame > 0 })
+	if tm.ChartFrame > 0 {
+		r.firstChart = max(tm.ChartFrame, tm.FCP)
+	}
+	if err != nil {
+		return fmt.Errorf("waiting for the live view: %w", err)
+	}
+	r.ready = tm.Ready
+	type breakdown struct{ FrameStart, WasmStart, WasmEnd float64 }
+	if b, err := chromedp.Run(t.ctx, chromedp.Evaluate[breakdown](`(function () {
+	  var w = `+viewFrame+`.contentWindow, off = w.performance.timeOrigin - performance.timeOrigin;
+	  var e = w.performance.getEntriesByType('resource').filter(function (e) { return /\/view\.wasm$/.test(e.name); })[0];
+	  return { FrameStart: off, WasmStart: e ? off + e.startTime : -1, WasmEnd: e ? off + e.responseEnd : -1 };
+	})()`)); err == nil {
+		r.frameStart, r.wasmStart, r.wasmEnd = b.FrameStart, b.WasmStart, b.WasmEnd
+	}
+	if r.viewBr, err = t.net.sum(isView, ""); err != nil {
+		return err
+	}
+	for _, q := range t.net.finished() {
+		if strings.HasSuffix(q.url, "/view.wasm") {
+			r.viewEnc = q.encoding
+		}
+	}
+	if *verbose {
+		fmt.Printf("    page timing: %+v\n", tm)
+		for _, q := range t.net.finished() {
+			fmt.Printf("    %8.0f B %-5s %s\n", q.bytes, q.encoding, q.url)
+		}
+	}
+	if r.idleCPU, err = idleCPU(t); err != nil {
+		return err
+	}
+
+	// The same with gzip, uncached.
+	if err := setGzipOnly(t.ctx); err != nil {
+		return err
+	}
+	if err := chromedp.Do(t.ctx, chromedp.Navigate("about:blank")); err != nil {
+		return err
+	}
+	t.net.reset()
+	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/#view=bars&year=2010")); err != nil {
+		return err
+	}
+	if err := t.net.waitFinished(t.ctx, "/view.wasm", 30*time.Second); err != nil {
+		return err
+	}
+	r.viewGzip, err = t.net.sum(isView, "br")
+	return err
+}
+
+// measureFallback loads fallback/bars-2010.html on its own in a fresh browser (first chart),
+// then every fallback page with gzip and with br, and keeps the largest.
+func measureFallback(base string, r *run) error {
+	t, err := newTab(800, 450, 2*time.Minute)
+	if err != nil {
+		return err
+	}
+	defer t.stop()
+	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/fallback/bars-2010.html")); err != nil {
+		return err
+	}
+	tm, err := waitTiming(t.ctx, 20*time.Second, func(tm timing) bool { return tm.ChartFrame > 0 && tm.FCP > 0 })
+	if err != nil {
+		return fmt.Errorf("waiting for the echarts chart: %w", err)
+	}
+	r.fbFirstChart = max(tm.ChartFrame, tm.FCP)
+	if *verbose {
+		fmt.Printf("    fallback timing: %+v\n", tm)
+	}
+
+	pages, _ := filepath.Glob(filepath.Join(*distDir, "fallback", "*.html"))
+	if len(pages) == 0 {
+		return errors.New("no fallback pages in dist/fallback")
+	}
+	all := func(string) bool { return true }
+	load := func(p string) error {
+		if err := chromedp.Do(t.ctx, chromedp.Navigate("about:blank")); err != nil {
+			return err
+		}
+		t.net.reset()
+		if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/fallback/"+filepath.Base(p))); err != nil {
+			return err
+		}
+		_, err := waitTiming(t.ctx, 20*time.Second, func(tm timing) bool { return tm.ChartFrame > 0 })
+		time.Sleep(100 * time.Millisecond) // late fetches (map data)
+		return err
+	}
+	if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		return err
+	})); err != nil {
+		return err
+	}
+	r.fbBr = 0
+	for _, p := range pages {
+		if err := load(p); err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(p), err)
+		}
+		n, err := t.net.sum(all, "")
+		if err != nil {
+			return err
+		}
+		r.fbBr = max(r.fbBr, n)
+	}
+	if err := setGzipOnly(t.ctx); err != nil {
+		return err
+	}
+	r.fbGzip = 0
+	for _, p := range pages {
+		if err := load(p); err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(p), err)
+		}
+		n, err := t.net.sum(all, "br")
+		if err != nil {
+			return err
+		}
+		if n > r.fbGzip {
+			r.fbGzip, r.fbPage = n, filepath.Base(p)
+			r.fbEchartsGzip, _ = t.net.sum(func(p string) bool { return strings.HasSuffix(p, "/echarts.min.js") }, "")
+			r.fbMapGzip, _ = t.net.sum(func(p string) bool {
+				return strings.HasPrefix(p, "/assets/") && !strings.HasSuffix(p, "/echarts.min.js")
+			}, "")
+		}
+	}
+	return nil
+}
+
+func measureBlank(r *run) error {
+	t, err := newTab(800, 450, time.Minute+*idle)
+	if err != nil {
+		return err
+	}
+	defer t.stop()
+	if err := chromedp.Do(t.ctx, chromedp.Navigate("about:blank")); err != nil {
+		return err
+	}
+	r.blankCPU, err = idleCPU(t)
+	return err
+}
+
+// idleCPU waits a second for the load to settle, then measures the CPU time of the browser
+// process and all its descendants over -idle, as a percentage of one core.
+func idleCPU(t *tab) (float64, error) {
+	if t.pid == 0 {
+		return nan(), errors.New("no browser process id")
+	}
+	time.Sleep(time.Second)
+	before := treeTicks(t.pid)
+	start := time.Now()
+	select {
+	case <-t.ctx.Done():
+		return nan(), t.ctx.Err()
+	case <-time.After(*idle):
+	}
+	after := treeTicks(t.pid)
+	wall := time.Since(start).Seconds()
+	var ticks int64
+	for pid, n := range after {
+		ticks += n - before[pid] // a process that started meanwhile counts from 0
+	}
+	return 100 * float64(ticks) / clkTck / wall, nil
+}
+
+// clkTck is USER_HZ, the unit of utime and stime in /proc/<pid>/stat: 100 on Linux.
+const clkTck = 100
+
+// treeTicks returns utime+stime of root and all its descendants, by pid.
+func treeTicks(root int) map[int]int64 {
+	type proc struct {
+		ppid  int
+		ticks int64
+	}
+	procs := map[int]proc{}
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid … utime(14) stime(15); comm may hold spaces and parentheses.
+		i := bytes.LastIndexByte(b, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(string(b[i+1:]))
+		if len(f) < 13 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(f[1])
+		ut, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		procs[pid] = proc{ppid, ut + st}
+	}
+	out := map[int]int64{}
+	var in func(pid int) bool
+	memo := map[int]bool{}
+	in = func(pid int) bool {
+		if pid == root {
+			return true
+		}
+		if v, ok := memo[pid]; ok {
+			return v
+		}
+		memo[pid] = false // cycles cannot happen, but stay safe
+		p, ok := procs[pid]
+		v := ok && p.ppid > 1 && in(p.ppid)
+		memo[pid] = v
+		return v
+	}
+	for pid, p := range procs {
+		if in(pid) {
+			out[pid] = p.ticks
+		}
+	}
+	return out
+}

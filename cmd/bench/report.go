@@ -1,0 +1,259 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// ---- figures and the table ----
+
+func figures(rs []run, it interactionResult) []figure {
+	col := func(f func(run) float64) []float64 {
+		var out []float64
+		for _, r := range rs {
+			out = append(out, f(r))
+		}
+		return out
+	}
+	var figs []figure
+	add := func(id, name, budget, unit string, xs []float64, ok func(median float64) bool, note string) *figure {
+		f := stats(xs)
+		f.ID, f.Figure, f.Budget, f.Unit, f.Note = id, name, budget, unit, note
+		if f.Median != nil && ok != nil {
+			f.Met = new(ok(*f.Median))
+		}
+		figs = append(figs, f)
+		return &figs[len(figs)-1]
+	}
+	le := func(limit float64) func(float64) bool { return func(m float64) bool { return m <= limit } }
+
+	enc := ""
+	for _, r := range rs {
+		if r.viewEnc != "" {
+			enc = r.viewEnc
+		}
+	}
+	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm)", "≤ 2.6 MB", "B",
+		col(func(r run) float64 { return r.viewBr }), le(budgetViewBr), "Chromium's own Accept-Encoding; view.wasm came with Content-Encoding "+strconv.Quote(enc))
+	add("view_gzip", "interactive view transfer, gzip", "≤ 3.6 MB", "B",
+		col(func(r run) float64 { return r.viewGzip }), le(budgetViewGzip), "")
+
+	fullEcharts := fullEchartsGzip()
+	var fbPage string
+	var fbEcharts, fbMap float64
+	for _, r := range rs {
+		if r.fbPage != "" {
+			fbPage, fbEcharts, fbMap = r.fbPage, r.fbEchartsGzip, r.fbMapGzip
+		}
+	}
+	note := fmt.Sprintf("largest: %s; its echarts %s + map data %s; the full echarts.min.js is %s gzip",
+		fbPage, human(fbEcharts, "B"), human(fbMap, "B"), human(fullEcharts, "B"))
+	fb := add("fallback_gzip", "fallback page transfer, gzip (page, echarts, map data)", "≤ 450 KB and < full echarts + map", "B",
+		col(func(r run) float64 { return r.fbGzip }), nil, note)
+	if fb.Median != nil {
+		met := *fb.Median <= budgetFallback && (math.IsNaN(fullEcharts) || fbEcharts < fullEcharts)
+		fb.Met = &met
+	}
+	add("fallback_br", "  reference: fallback page transfer, br", "", "B", col(func(r run) float64 { return r.fbBr }), nil, "")
+
+	fbChart := stats(col(func(r run) float64 { return r.fbFirstChart }))
+	fc := add("first_chart", "first chart painted after navigation (static SVG), loopback", "≤ 300 ms, ≤ fallback's", "ms",
+		col(func(r run) float64 { return r.firstChart }), nil, "max(first frame with the chart in the DOM, FCP)")
+	if fc.Median != nil && fbChart.Median != nil {
+		fc.Met = new(*fc.Median <= budgetFirstChart && *fc.Median <= *fbChart.Median)
+	}
+	add("fallback_first_chart", "  reference: fallback page's first chart (echarts, fallback/bars-2010.html)", "", "ms",
+		col(func(r run) float64 { return r.fbFirstChart }), nil, "")
+	med := func(f func(run) float64) string {
+		st := stats(col(f))
+		if st.Median == nil {
+			return "—"
+		}
+		return human(*st.Median, "ms")
+	}
+	add("ready", "interactive view ready (azflows:ready after the first ebiten frame)", "≤ 1.5 s", "ms",
+		col(func(r run) float64 { return r.ready }), le(budgetReady),
+		fmt.Sprintf("medians: view frame starts %s, view.wasm requested %s, last byte %s; the rest is compiling and starting the Go program, ebiten and WebGL, and the first frame",
+			med(func(r run) float64 { return r.frameStart }), med(func(r run) float64 { return r.wasmStart }), med(func(r run) float64 { return r.wasmEnd })))
+	add("idle_cpu", fmt.Sprintf("idle CPU, %s without input after load, all Chromium processes, 800×450", *idle), "≤ 5 %", "%",
+		col(func(r run) float64 { return r.idleCPU }), le(budgetIdleCPU), "")
+	add("blank_cpu", "  reference: idle CPU of about:blank", "", "%", col(func(r run) float64 { return r.blankCPU }), nil, "")
+
+	d := add("draw_p95", "Go-side Draw time hovering across all marks, 1920×1080, p95", "≤ 4 ms", "ms",
+		[]float64{it.drawP95}, le(budgetDrawP95), it.drawNote)
+	d.Samples = nil
+
+	m := figure{ID: "wasm_memory", Figure: fmt.Sprintf("wasm memory after %s of scripted interaction", *interact),
+		Budget: "no growth after warm-up, ≤ 64 MB", Unit: "B", Samples: it.mem}
+	if len(it.mem) > 0 {
+		first, last := it.mem[it.memWarmup], it.mem[len(it.mem)-1]
+		lo, hi := slices.Min(it.mem), slices.Max(it.mem)
+		m.Median, m.Min, m.Max = &last, &lo, &hi
+		m.Met = new(last <= first && last <= budgetWasmMemory)
+		m.Note = fmt.Sprintf("first after %s warm-up %s, last %s (every %s: %s); JS heap %s → %s",
+			*warmup, human(first, "B"), human(last, "B"), *sample, series(it.mem), human(it.jsHeap[it.memWarmup], "B"), human(it.jsHeap[len(it.jsHeap)-1], "B"))
+	} else {
+		m.Note = "not measured"
+	}
+	figs = append(figs, m)
+
+	off := figure{ID: "offline_file", Figure: "dist/azflows.html (single offline file)", Budget: "≤ 5 MB", Unit: "B"}
+	if fi, err := os.Stat(filepath.Join(*distDir, "azflows.html")); err == nil {
+		n := float64(fi.Size())
+		off.Median = &n
+		off.Met = new(n <= budgetOfflineFile)
+	} else {
+		off.Note = "not built yet"
+	}
+	figs = append(figs, off)
+	return figs
+}
+
+func stats(xs []float64) figure {
+	var ok []float64
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			ok = append(ok, x)
+		}
+	}
+	f := figure{Samples: ok}
+	if len(ok) == 0 {
+		return f
+	}
+	med, lo, hi := percentile(ok, 50), slices.Min(ok), slices.Max(ok)
+	f.Median, f.Min, f.Max = &med, &lo, &hi
+	return f
+}
+
+// percentile returns the p-th percentile of xs (nearest rank; the median of an even count is
+// the mean of the middle two).
+func percentile(xs []float64, p float64) float64 {
+	s := slices.Clone(xs)
+	sort.Float64s(s)
+	if p == 50 && len(s)%2 == 0 {
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	i := int(math.Ceil(p/100*float64(len(s)))) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
+
+func printTable(w io.Writer, rep report) {
+	fmt.Fprintf(w, "\nazflows bench — %s, %s, %d runs (median (min–max)), load average at start %s\n\n", rep.Commit, rep.Browser, rep.Runs, rep.Load)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "figure\tbudget\tmeasured\tmet?")
+	fmt.Fprintln(tw, "------\t------\t--------\t----")
+	for _, f := range rep.Figures {
+		v := "—"
+		if f.Median != nil {
+			v = human(*f.Median, f.Unit)
+			if f.Min != nil && f.Max != nil && len(f.Samples) > 1 && f.ID != "wasm_memory" {
+				v += fmt.Sprintf(" (%s–%s)", human(*f.Min, f.Unit), human(*f.Max, f.Unit))
+			}
+		}
+		met := ""
+		switch {
+		case f.Met != nil && *f.Met:
+			met = "yes"
+		case f.Met != nil:
+			met = "NO"
+		case f.Budget != "":
+			met = "?"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Figure, f.Budget, v, met)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	for _, f := range rep.Figures {
+		if f.Note != "" {
+			fmt.Fprintf(w, "  %s: %s\n", f.ID, f.Note)
+		}
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintf(w, "  problem: %s\n", p)
+	}
+	fmt.Fprintln(w)
+}
+
+func human(x float64, unit string) string {
+	if math.IsNaN(x) {
+		return "—"
+	}
+	switch unit {
+	case "B":
+		switch {
+		case x >= 1e6:
+			return fmt.Sprintf("%.2f MB", x/1e6)
+		case x >= 1e3:
+			return fmt.Sprintf("%.0f KB", x/1e3)
+		}
+		return fmt.Sprintf("%.0f B", x)
+	case "ms":
+		if x >= 1000 {
+			return fmt.Sprintf("%.2f s", x/1000)
+		}
+		if x < 10 {
+			return fmt.Sprintf("%.2f ms", x)
+		}
+		return fmt.Sprintf("%.0f ms", x)
+	case "%":
+		return fmt.Sprintf("%.1f %%", x)
+	}
+	return strconv.FormatFloat(x, 'g', 4, 64)
+}
+
+func series(xs []float64) string {
+	var s []string
+	for _, x := range xs {
+		s = append(s, fmt.Sprintf("%.1f", x/(1<<20)))
+	}
+	return strings.Join(s, " ") + " MiB"
+}
+
+// fullEchartsGzip is the gzip size of the complete echarts.min.js from node_modules, the
+// reference a custom build has to beat; NaN when it is not there.
+func fullEchartsGzip() float64 {
+	b, err := os.ReadFile(filepath.Join("node_modules", "echarts", "dist", "echarts.min.js"))
+	if err != nil {
+		return nan()
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return float64(buf.Len())
+}
+
+func gitDescribe() string {
+	b, err := exec.Command("git", "describe", "--always", "--dirty").Output()
+	if err != nil {
+		return "(unversioned)"
+	}
+	return strings.TrimSpace(string(b))
+}
+
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+func nan() float64 { return math.NaN() }
