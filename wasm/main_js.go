@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"azflows/charts"
+	"azflows/site"
 )
 
 func main() {
@@ -95,7 +96,7 @@ func (b *inbox) listen() {
 		if d.Type() != js.TypeObject {
 			return
 		}
-		if t := d.Get("type"); t.Type() != js.TypeString || t.String() != "azflows:state" {
+		if t := d.Get("type"); t.Type() != js.TypeString || t.String() != site.MsgState {
 			return
 		}
 		if h := d.Get("hash"); h.Type() == js.TypeString {
@@ -195,12 +196,12 @@ func on(target js.Value, event string, f func(ev js.Value)) {
 func post(m message) {
 	obj := map[string]any{"type": m.Type}
 	switch m.Type {
-	case "azflows:ready":
+	case site.MsgReady:
 		obj["hash"] = m.Hash
-	case "azflows:hover":
+	case site.MsgHover:
 		obj["datum"] = m.Datum
 		obj["text"] = m.Text
-	case "azflows:error":
+	case site.MsgError:
 		obj["message"] = m.Message
 	}
 	js.Global().Get("parent").Call("postMessage", js.ValueOf(obj), "*")
@@ -208,7 +209,7 @@ func post(m message) {
 
 // postKey hands a key the chart does not use to the page: {type: "azflows:key", key}.
 func postKey(k string) {
-	js.Global().Get("parent").Call("postMessage", js.ValueOf(map[string]any{"type": "azflows:key", "key": k}), "*")
+	js.Global().Get("parent").Call("postMessage", js.ValueOf(map[string]any{"type": site.MsgKey, "key": k}), "*")
 }
 
 // postError reports a failure to the parent and marks window.azflowsView.error, so that
@@ -220,7 +221,7 @@ func postError(msg string) {
 	} else {
 		js.Global().Set("azflowsView", js.ValueOf(map[string]any{"ready": false, "error": msg}))
 	}
-	post(message{Type: "azflows:error", Message: msg})
+	post(message{Type: site.MsgError, Message: msg})
 }
 
 // setAzflowsView replaces window.azflowsView with s.

@@ -5,6 +5,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/geo"
+	"azflows/site"
 )
 
 // tweenMS is how long a change of year takes to animate on the map.
@@ -220,11 +221,11 @@ func (v *view) update(in input) []message {
 		if shown != "" {
 			v.shownText = v.chart.Tip(shown)
 		}
-		out = append(out, message{Type: "azflows:hover", Datum: shown, Text: v.shownText})
+		out = append(out, message{Type: site.MsgHover, Datum: shown, Text: v.shownText})
 	}
 	if !v.ready && v.frames > 0 {
 		v.ready = true
-		out = append(out, message{Type: "azflows:ready", Hash: v.state.Hash()})
+		out = append(out, message{Type: site.MsgReady, Hash: v.state.Hash()})
 	}
 	return out
 }

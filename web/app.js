@@ -4,6 +4,8 @@
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('azflows-config').textContent);
+  // The names of the messages between the page and its view (site/messages.go).
+  var MSG = config.messages;
   var chart = document.getElementById('chart');
   var staticBox = document.getElementById('static');
   var notice = document.getElementById('chart-notice');
@@ -194,7 +196,7 @@
     if (prev && hashOf(prev) === h && page.mode !== 'static') return;
     showStatic(st);
     readout.textContent = ''; page.readout = '';
-    if (live && liveReady) live.contentWindow.postMessage({ type: 'azflows:state', hash: h }, '*');
+    if (live && liveReady) live.contentWindow.postMessage({ type: MSG.state, hash: h }, '*');
     if (fallback) loadFallback('fallback/' + key(st) + suffix + '.html');
   }
 
@@ -303,22 +305,22 @@
       if (!live || ev.source !== live.contentWindow) return;
       var m = ev.data;
       if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
-      if (m.type === 'azflows:ready') {
+      if (m.type === MSG.ready) {
         clearTimeout(timer);
         if (!liveReady) {
           liveReady = true;
           // The page may have changed state while the view was loading.
           if (typeof m.hash === 'string' && m.hash !== hashOf(chartState())) {
-            live.contentWindow.postMessage({ type: 'azflows:state', hash: hashOf(chartState()) }, '*');
+            live.contentWindow.postMessage({ type: MSG.state, hash: hashOf(chartState()) }, '*');
           }
           chart.classList.add('live');
           page.mode = 'live';
           say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'), true);
         }
-      } else if (m.type === 'azflows:key' && typeof m.key === 'string') {
+      } else if (m.type === MSG.key && typeof m.key === 'string') {
         // Keys pressed while the chart has focus, for the presentation mode's clicker keys.
-        document.dispatchEvent(new CustomEvent('azflows:key', { detail: m.key }));
-      } else if (m.type === 'azflows:progress') {
+        document.dispatchEvent(new CustomEvent(MSG.key, { detail: m.key }));
+      } else if (m.type === MSG.progress) {
         // view.js counts the bytes of view.wasm as they arrive; the static chart stays meanwhile.
         if (!liveReady && page.mode === 'static' && typeof m.loaded === 'number' && m.loaded >= 0) {
           var mb = function (n) { var s = (n / 1e6).toFixed(1); return pageLang === 'en' ? s : s.replace('.', ','); };
@@ -326,11 +328,11 @@
           say(total ? tr('notice.progress.of', 'Loading the interactive chart… {1} MB of {2} MB', mb(m.loaded), mb(total))
             : tr('notice.progress', 'Loading the interactive chart… {1} MB', mb(m.loaded)));
         }
-      } else if (m.type === 'azflows:hover') {
+      } else if (m.type === MSG.hover) {
         var t = typeof m.text === 'string' ? m.text : '';
         readout.textContent = t;
         page.readout = t;
-      } else if (m.type === 'azflows:error') {
+      } else if (m.type === MSG.error) {
         clearTimeout(timer);
         if (location.protocol === 'file:' && !window.azflowsOffline) {
           useFallback(tr('notice.fallback.file', 'this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)'));
@@ -360,7 +362,6 @@
   page.onState = function (fn) { listeners.push(fn); };
   page.hashOf = hashOf;
   page.flagSuffix = flagSuffix;
-  page.liveFrame = function () { return live; };
   page.lang = pageLang;
   page.tr = tr;
 

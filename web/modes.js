@@ -5,6 +5,7 @@
   'use strict';
   var page = window.azflowsPage;
   var config = JSON.parse(document.getElementById('azflows-config').textContent);
+  var MSG = config.messages; // site/messages.go
   if (!page || !page.go) return;
   var body = document.body;
   // tr is app.js's lookup of the page's strings in its language (English when missing).
@@ -14,7 +15,7 @@
   function postHeight() {
     if (window.parent === window) return;
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    window.parent.postMessage({ type: 'azflows:height', height: h }, '*');
+    window.parent.postMessage({ type: MSG.height, height: h }, '*');
   }
   // embedCode is the iframe for a size: 'responsive' (the host's full width at 16:9), or a fixed
   // 'WxH'. allow="fullscreen" lets the embedded story go full screen.
@@ -133,7 +134,7 @@
     if (onKey(ev.key)) ev.preventDefault();
   });
   // Keys the chart's frame did not use (wasm/keys.go), relayed by app.js.
-  document.addEventListener('azflows:key', function (ev) { onKey(ev.detail); });
+  document.addEventListener(MSG.key, function (ev) { onKey(ev.detail); });
   // The hash names the step: #present=N on an open page enters or moves the presentation.
   window.addEventListener('hashchange', function () {
     if (!story.length) return;
@@ -170,8 +171,6 @@
     inDeck = true;
     body.classList.toggle('paused', paused);
     if (page.present) page.present.paused = paused;
-    var live = page.liveFrame();
-    if (live && live.contentWindow) live.contentWindow.postMessage({ type: 'azflows:pause', paused: paused }, '*');
   });
   if (page.flags.present && story.length) enter(page.flags.present);
 

@@ -29,6 +29,7 @@ import (
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/internal/paper"
+	"azflows/site"
 )
 
 func main() {
@@ -297,7 +298,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	def := charts.Default
 	def.Lang = l
 	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "contextViews": contextViews(), "years": charts.Years, "story": story(l),
-		"lang": l, "suffix": langSuffix(l), "strings": scriptStrings(l)})
+		"lang": l, "suffix": langSuffix(l), "strings": scriptStrings(l), "messages": site.Names()})
 	defSVG, err := svgOf(def)
 	if err != nil {
 		return err

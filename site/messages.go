@@ -1,0 +1,56 @@
+// Package site holds the contract between the page (index.html with web/app.js and
+// web/modes.js, written by cmd/build), the interactive view in its iframe (wasm/ and
+// web/view.js) and a host page that embeds the page: the names of the messages they post
+// to each other with postMessage.
+//
+// cmd/build writes Names into the page's config (the azflows-config script), so web/app.js
+// and web/modes.js read config.messages.KEY instead of spelling the names; wasm/ uses the
+// constants. web/view.js, which loads before the wasm and has no config, spells its two
+// names (error, progress) and is checked against this table by the package's test.
+package site
+
+// The message names.
+const (
+	MsgState    = "azflows:state"
+	MsgReady    = "azflows:ready"
+	MsgHover    = "azflows:hover"
+	MsgKey      = "azflows:key"
+	MsgError    = "azflows:error"
+	MsgProgress = "azflows:progress"
+	MsgHeight   = "azflows:height"
+)
+
+// The ends of a message.
+const (
+	Page = "page" // index.html: web/app.js, web/modes.js
+	View = "view" // view.html in the page's iframe: wasm/, web/view.js
+	Host = "host" // a page that embeds the page in an iframe (#embed)
+)
+
+// A Message is one kind of message: its name, who sends it to whom, and what it carries.
+type Message struct {
+	Key      string // its name in the page's config: config.messages[Key]
+	Name     string // the type field of the posted object
+	From, To string // Page, View or Host
+	Doc      string
+}
+
+// Messages is every message posted between the page, the view and a host.
+var Messages = []Message{
+	{"state", MsgState, Page, View, "{type, hash}: the chart's state changed on the page (or the view was ready late)"},
+	{"ready", MsgReady, View, Page, "{type, hash}: the view painted its first frame; the page switches to it"},
+	{"hover", MsgHover, View, Page, "{type, datum, text}: the shape under the pointer or focus, read out by the page's live region"},
+	{"key", MsgKey, View, Page, "{type, key}: a key the chart did not use (wasm/keys.go), for the presentation; the page re-dispatches it to itself as a DOM event of the same name"},
+	{"error", MsgError, View, Page, "{type, message}: the view cannot run; the page switches to the fallback"},
+	{"progress", MsgProgress, View, Page, "{type, loaded, total}: bytes of view.wasm loaded so far"},
+	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
+}
+
+// Names maps each message's Key to its Name: the config's "messages".
+func Names() map[string]string {
+	m := make(map[string]string, len(Messages))
+	for _, msg := range Messages {
+		m[msg.Key] = msg.Name
+	}
+	return m
+}
