@@ -173,6 +173,14 @@ func Number(l Lang, v float64) string {
 	return intPart
 }
 
+// Decimal is the decimal mark of l: "." in English, "," in Azerbaijani and Russian.
+func Decimal(l Lang) string {
+	if x, ok := languageOf(l); ok {
+		return x.Decimal
+	}
+	return "."
+}
+
 // Date writes a day, month and year; month or day 0 leave those out.
 func Date(l Lang, year, month, day int) string {
 	if month == 0 {
