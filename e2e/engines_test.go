@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -207,13 +208,17 @@ func (e *engineT) wait(t *testing.T, what, js string, within time.Duration) {
 	deadline := time.Now().Add(within)
 	for {
 		var ok bool
-		err := e.b.Eval(e.ctx, js, &ok)
+		one, cancel := context.WithTimeout(e.ctx, 15*time.Second)
+		err := e.b.Eval(one, js, &ok)
+		cancel()
 		if err == nil && ok {
 			return
 		}
 		if time.Now().After(deadline) || e.ctx.Err() != nil {
 			var state string
-			e.b.Eval(e.ctx, `JSON.stringify(window.azflowsPage || null)`, &state)
+			one, cancel := context.WithTimeout(e.ctx, 15*time.Second)
+			e.b.Eval(one, `JSON.stringify(window.azflowsPage || null)`, &state)
+			cancel()
 			t.Fatalf("%s: waited %v for %s (%s; last error %v); page state %s", e.b.Engine(), within, what, js, err, state)
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -225,6 +230,11 @@ func (e *engineT) shot(t *testing.T) image.Image {
 	img, err := e.b.Screenshot(e.ctx)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if d := os.Getenv("TMP_SHOTS"); d != "" {
+		f, _ := os.Create(filepath.Join(d, strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".png"))
+		png.Encode(f, img)
+		f.Close()
 	}
 	return img
 }
@@ -272,6 +282,48 @@ func (e *engineT) noErrors(t *testing.T) {
 	}
 	for _, m := range errs {
 		t.Errorf("%s: console error: %s", e.b.Engine(), m)
+	}
+}
+
+// errorCaptureWorks shows that noErrors would see errors here: a console.error in the page
+// and one in its chart frame, and an exception thrown in a timer of the frame, are reported,
+// and nothing else. (WebKit reports that exception as "Script error." where the page is a
+// file or the function a built-in: it mutes the message, but still reports it.)
+func (e *engineT) errorCaptureWorks(t *testing.T) {
+	t.Helper()
+	e.eval(t, `(() => { console.error('azflows-check-page'); const w = document.querySelector('#live-slot iframe, #fallback-slot iframe').contentWindow;
+		w.console.error('azflows-check-frame'); w.setTimeout(() => { throw new Error('azflows-check-thrown'); }); return true; })()`, nil)
+	want := []string{"azflows-check-page", "azflows-check-frame", "azflows-check-thrown|Script error."}
+	var got []string
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		time.Sleep(200 * time.Millisecond)
+		errs, err := e.b.Errors(e.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, errs...)
+		all := strings.Join(got, "\n")
+		missing := 0
+		for _, w := range want {
+			found := false
+			for _, alt := range strings.Split(w, "|") {
+				found = found || strings.Contains(all, alt)
+			}
+			if !found {
+				missing++
+			}
+		}
+		if missing == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: the errors made on purpose were not all reported: got %q, want %q", e.b.Engine(), got, want)
+		}
+	}
+	for _, m := range got {
+		if !strings.Contains(m, "azflows-check-") && !strings.Contains(m, "Script error.") {
+			t.Errorf("%s: console error: %s", e.b.Engine(), m)
+		}
 	}
 }
 
@@ -407,6 +459,7 @@ func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *g
 			e.waitFallback(t, bars2010)
 		}
 		e.noErrors(t)
+		e.errorCaptureWorks(t)
 	})
 	if !ok {
 		t.FailNow()
@@ -455,27 +508,46 @@ func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *g
 			t.Errorf("%s: the offline file requested %s", b.Engine(), r)
 		}
 		e.noErrors(t)
+		e.errorCaptureWorks(t)
 	})
 
 	t.Run("no-other-host", func(t *testing.T) {
 		urls := b.Requests()
-		site, _ := url.Parse(site.URL)
-		own := 0
-		for _, r := range urls {
-			u, err := url.Parse(r)
-			lower := strings.ToLower(r)
-			switch {
-			case err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host == site.Host:
-				own++
-			case strings.HasPrefix(lower, "data:") || strings.HasPrefix(lower, "blob:") || strings.HasPrefix(lower, "about:") || strings.HasPrefix(lower, "file:"):
-			default:
-				t.Errorf("%s: a request to another host: %s", b.Engine(), r)
-			}
+		foreign, own := foreignRequests(urls, site.URL)
+		for _, r := range foreign {
+			t.Errorf("%s: a request to another host: %s", b.Engine(), r)
 		}
 		if own < 5 || !contains(urls, "/app.js") {
 			t.Errorf("%s: only %d requests to the site recorded (%q): the record does not work", b.Engine(), own, urls)
 		}
+		// The record sees a request to another host: the browser is sent to one.
+		const elsewhere = "http://azflows-elsewhere.invalid/check"
+		b.Navigate(ctx, elsewhere) // fails: there is no such host
+		if f, _ := foreignRequests(b.Requests()[len(urls):], site.URL); len(f) == 0 || !strings.Contains(strings.Join(f, " "), "azflows-elsewhere.invalid") {
+			t.Errorf("%s: sent to %s, the record shows %q: it would not see a request to another host", b.Engine(), elsewhere, b.Requests()[len(urls):])
+		}
 	})
+}
+
+// foreignRequests are the URLs that are neither on the site's host (and port) nor data:,
+// blob:, about: or file: (the offline file checks its own), and the number on the site.
+func foreignRequests(urls []string, siteURL string) (foreign []string, own int) {
+	site, err := url.Parse(siteURL)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range urls {
+		u, err := url.Parse(r)
+		lower := strings.ToLower(r)
+		switch {
+		case err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host == site.Host:
+			own++
+		case strings.HasPrefix(lower, "data:") || strings.HasPrefix(lower, "blob:") || strings.HasPrefix(lower, "about:") || strings.HasPrefix(lower, "file:"):
+		default:
+			foreign = append(foreign, r)
+		}
+	}
+	return foreign, own
 }
 
 // waitPixel waits until the pixel at (x, y) of the viewport is near colour hex.

@@ -114,8 +114,39 @@ func (t *classicTab) Navigate(ctx context.Context, url string) error {
 		t.errs = append(t.errs, errs...)
 		t.mu.Unlock()
 	}
-	return t.c.do(ctx, http.MethodPost, "/url", map[string]any{"url": url}, nil)
+	// Pages load with the strategy "none" (WebKitWebDriver makes every later command wait for
+	// the frames and images of an "eager" load too): the document left behind carries a mark,
+	// and the new one is there once the mark is gone and it has been parsed.
+	mark := strconv.Quote(navMark)
+	if err := t.Eval(ctx, `window[`+mark+`] = true`, nil); err != nil {
+		return fmt.Errorf("navigate: marking the page: %w", err)
+	}
+	if err := t.c.do(ctx, http.MethodPost, "/url", map[string]any{"url": url}, nil); err != nil {
+		return err
+	}
+	deadline := time.Now().Add(navigateTimeout)
+	for {
+		var ok bool
+		err := t.Eval(ctx, `!window[`+mark+`] && document.readyState !== 'loading'`, &ok)
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("navigate to %s: not parsed within %v (last error %v)", url, navigateTimeout, err)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("navigate to %s: %w", url, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
+
+// navMark marks the document a Navigate leaves.
+const navMark = "__azflowsLeaving"
+
+// navigateTimeout bounds a Navigate until the new document is parsed.
+const navigateTimeout = 30 * time.Second
 
 func (t *classicTab) Eval(ctx context.Context, js string, out any) error {
 	var s string
@@ -227,8 +258,7 @@ type WebKitOptions struct {
 }
 
 // StartWebKit starts WebKitWebDriver on a free loopback port and opens a session in a new
-// MiniBrowser whose every request goes through opt.Recorder; pages load "eager" (Navigate
-// returns at DOMContentLoaded). The context bounds the start only.
+// MiniBrowser whose every request goes through opt.Recorder. The context bounds the start only.
 func StartWebKit(ctx context.Context, opt WebKitOptions) (Browser, error) {
 	if opt.Recorder == nil {
 		return nil, fmt.Errorf("StartWebKit: no Recorder: classic WebDriver cannot see requests otherwise")
@@ -292,7 +322,7 @@ func StartWebKit(ctx context.Context, opt WebKitOptions) (Browser, error) {
 		} `json:"capabilities"`
 	}
 	caps := map[string]any{"capabilities": map[string]any{"alwaysMatch": map[string]any{
-		"pageLoadStrategy": "eager",
+		"pageLoadStrategy": "none",
 		"proxy":            map[string]any{"proxyType": "manual", "httpProxy": proxy, "sslProxy": proxy},
 		"webkitgtk:browserOptions": map[string]any{
 			"binary": browser,
