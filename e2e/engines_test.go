@@ -86,14 +86,14 @@ func (g *gatedSite) release() {
 
 // needProgram skips the test when a program an engine needs is missing, naming the Debian
 // package that has it; under CI=true (.ci/run installs them) it fails instead.
-func needProgram(t *testing.T, path, pkg string) {
+func needProgram(t *testing.T, what, path, pkg string) {
 	t.Helper()
 	if path != "" {
 		if fi, err := os.Stat(path); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
 			return
 		}
 	}
-	msg := fmt.Sprintf("no %q: apt-get install %s (as root), or set the path in the environment (see internal/webdriver)", path, pkg)
+	msg := fmt.Sprintf("no %s at %q: apt-get install %s (as root), or name another in the environment (internal/webdriver)", what, path, pkg)
 	if os.Getenv("CI") == "true" {
 		t.Fatal(msg + "; CI installs it (.ci/run) and never skips this test")
 	}
@@ -113,7 +113,7 @@ func engineOutput(t *testing.T) io.Writer {
 
 // startXvfb starts a display for the test.
 func startXvfb(t *testing.T, ctx context.Context) *webdriver.Xvfb {
-	needProgram(t, webdriver.XvfbPath(), "xvfb")
+	needProgram(t, "Xvfb ($XVFB)", webdriver.XvfbPath(), "xvfb")
 	x, err := webdriver.StartXvfb(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +123,7 @@ func startXvfb(t *testing.T, ctx context.Context) *webdriver.Xvfb {
 }
 
 func startFirefox(t *testing.T, ctx context.Context, headless bool) webdriver.Browser {
-	needProgram(t, webdriver.FirefoxPath(), "firefox-esr")
+	needProgram(t, "Firefox ($FIREFOX)", webdriver.FirefoxPath(), "firefox-esr")
 	opt := webdriver.FirefoxOptions{Headless: headless, Output: engineOutput(t)}
 	if !headless {
 		opt.Env = []string{startXvfb(t, ctx).Env()}
@@ -162,8 +162,8 @@ func TestFirefoxXvfb(t *testing.T) {
 func TestWebKit(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), engineTimeout)
 	defer cancel()
-	needProgram(t, webdriver.WebKitDriverPath(), "webkit2gtk-driver")
-	needProgram(t, webdriver.MiniBrowserPath(), "webkit2gtk-driver (its dependency libwebkit2gtk-4.1-0 has MiniBrowser)")
+	needProgram(t, "WebKitWebDriver ($WEBKIT_WEBDRIVER)", webdriver.WebKitDriverPath(), "webkit2gtk-driver")
+	needProgram(t, "MiniBrowser ($MINIBROWSER)", webdriver.MiniBrowserPath(), "webkit2gtk-driver (its dependency libwebkit2gtk-4.1-0 has MiniBrowser)")
 	site := newGatedSite(t)
 	rec, err := webdriver.NewRecorder(site.URL)
 	if err != nil {
