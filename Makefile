@@ -1,7 +1,7 @@
 # azflows — build, serve and test the site.
 #
 #   make serve   build dist/ and serve it at http://$(ADDR)/
-#   make test    build, make sure Chromium is there, run every check and test
+#   make test    build, make sure Chromium, Firefox and WebKitGTK are there, run every check and test
 #   make bench   build (brotli 11), then measure the site in headless Chromium against the
 #                performance budgets (README, "Performance"); prints a table, writes dist/bench.json
 #   make shots   build, then write screenshots of every chart view in every language at phone,
@@ -15,7 +15,7 @@ GO   ?= go
 # The source paper's text (README, "Source paper"): optional, its checks are skipped without it.
 PAPER = $(or $(AZFLOWS_SOURCE),../shared/source/000_972ab09f2d197776.txt)
 
-.PHONY: all deps build serve test chromium bench shots fuzz clean
+.PHONY: all deps build serve test chromium engines bench shots fuzz clean
 
 all: build
 
@@ -42,8 +42,12 @@ serve: build
 chromium:
 	scripts/ensure-chromium.sh
 
-# The browser tests (e2e/) need the built dist/ and Chromium.
-test: build chromium
+# Firefox ESR, WebKitWebDriver and Xvfb for e2e/engines_test.go (installed when run as root).
+engines:
+	scripts/ensure-engines.sh
+
+# The browser tests (e2e/) need the built dist/, Chromium, and Firefox and WebKitGTK.
+test: build chromium engines
 	@unformatted="$$(find . \( -name .git -o -name node_modules -o -name dist \) -prune \
 		-o -name '*.go' -print0 | xargs -0 -r gofmt -l)"; \
 	if [ -n "$$unformatted" ]; then \

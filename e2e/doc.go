@@ -2,9 +2,11 @@
 
 // Package e2e holds browser tests of the built site: they serve dist/ in
 // process with azflows/internal/server and drive Debian's headless Chromium
-// through chromedp.
+// through chromedp, and (engines_test.go) Firefox ESR, headless and under Xvfb,
+// and WebKitGTK under Xvfb through azflows/internal/webdriver.
 //
 // The tests need a built dist/ (`make build`) and /usr/bin/chromium (or the
-// path in $CHROMIUM); `make test` provides both. Only one browser runs at a
-// time, so no test calls t.Parallel.
+// path in $CHROMIUM); the engine tests firefox-esr, webkit2gtk-driver and xvfb
+// (they skip without them, and fail under CI=true); `make test` provides all.
+// Only one browser runs at a time, so no test calls t.Parallel.
 package e2e
