@@ -147,9 +147,13 @@
     if (f.regular.length && f.bold.length) window.azflowsFonts = { regular: own(f.regular), bold: own(f.bold) };
   }, function (err) {
     if (window.console) console.warn('azflows view: fonts: ' + String((err && err.message) || err));
-  }) : Promise.all([400, 700].map(function (w) {
-    return Promise.all(['latin', 'latin-ext', 'cyrillic'].map(function (s) {
-      var f = 'fonts/noto-sans-' + s + '-' + w + '-normal.woff';
+  }) : Promise.all([
+    // Each name written out whole, so that the build finds it and puts in its content-hashed
+    // name (cmd/build/hashnames.go); regular, then bold.
+    ['fonts/noto-sans-latin-400-normal.woff', 'fonts/noto-sans-latin-ext-400-normal.woff', 'fonts/noto-sans-cyrillic-400-normal.woff'],
+    ['fonts/noto-sans-latin-700-normal.woff', 'fonts/noto-sans-latin-ext-700-normal.woff', 'fonts/noto-sans-cyrillic-700-normal.woff']
+  ].map(function (weight) {
+    return Promise.all(weight.map(function (f) {
       return fetch(f).then(function (resp) {
         if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for ' + f);
         return resp.arrayBuffer();
