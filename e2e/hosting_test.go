@@ -273,16 +273,6 @@ func (l *responseLog) reset() {
 	l.mu.Unlock()
 }
 
-// header is a response header by its name in any case (the browser reports HTTP/1.1 names as sent).
-func header(h network.Headers, name string) string {
-	for k, v := range h {
-		if strings.EqualFold(k, name) {
-			return fmt.Sprint(v)
-		}
-	}
-	return ""
-}
-
 // noWebGLKey in the hash of a page makes its canvases refuse WebGL, in it and its frames
 // (the page ignores the key), as --use-gl=disabled does for a whole browser: noWebGL installs
 // that in the tab, so that one browser tries both the live page and the fallback.

@@ -28,7 +28,7 @@ const (
 // isDeployFile reports whether logical is one of the files writeDeploy writes.
 func isDeployFile(logical string) bool {
 	switch logical {
-	case headersFile, nginxFile, caddyFile, noJekyllFile, assetNamesFile:
+	case headersFile, nginxFile, caddyFile, noJekyllFile:
 		return true
 	}
 	return false

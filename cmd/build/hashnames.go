@@ -46,7 +46,8 @@ func isHashable(logical string) bool {
 		strings.HasPrefix(logical, "charts/"),
 		strings.HasPrefix(logical, "data/"),
 		strings.HasPrefix(path.Base(logical), "."),
-		isDeployFile(logical): // assetNamesFile among them
+		logical == assetNamesFile,
+		isDeployFile(logical):
 		return false
 	}
 	return true
