@@ -123,6 +123,12 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			headH = f.base*(ascent+descent) + f.base*0.4
 		}
 	}
+	if short && !inline && (f.plot.H-headH-axisH)/float64(len(rows)) < f.small*1.2 {
+		// Rows thinner than their text under totals that wrap (longer words than English's):
+		// the header is the year alone, the totals are left to the table and the summary.
+		totals = map[int][]string{}
+		headH = f.base*(ascent+descent) + f.base*0.4
+	}
 	top := f.plot.Y + headH
 	bottom := f.plot.Y + f.plot.H - axisH
 	band := max(bottom-top, 1) / float64(len(rows))

@@ -33,9 +33,9 @@ func viewDef(view string) (ViewDef, bool) {
 }
 
 // lang is the language a state is drawn in: English unless the state names another (or the
-// layout tests' pseudo-language, i18n.Long, which no URL can name).
+// pseudo-locale, i18n.XX, which no URL can name).
 func lang(s State) i18n.Lang {
-	if i18n.Valid(s.Lang) || i18n.IsLong(s.Lang) {
+	if i18n.Valid(s.Lang) || i18n.IsPseudo(s.Lang) {
 		return s.Lang
 	}
 	return i18n.EN

@@ -16,8 +16,8 @@ import (
 // the controls) and in a 480×270 embed (the height its controls leave).
 var matrixSizes = [][2]float64{{320, 240}, {360, 640}, {390, 844}, {480, 270}, {768, 1024}, {960, 540}, {1024, 768}, {1280, 720}, {1920, 1080}, {344, 459}, {480, 200}}
 
-// matrixLangs are the page's languages and the pseudo-language whose words are 40 % longer.
-var matrixLangs = []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU, i18n.Long}
+// matrixLangs are the page's languages and the pseudo-locale (i18n.XX: bracketed, accented, 40 % longer).
+var matrixLangs = []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU, i18n.XX}
 
 // minTextPx is the smallest chart text, in CSS pixels.
 const minTextPx = 11

@@ -29,6 +29,9 @@ func TestGlossary(t *testing.T) {
 func TestGlossaryFindsItsWords(t *testing.T) {
 	for _, g := range Glossary {
 		for _, l := range Langs {
+			if g.Find[l] == nil {
+				continue // a language the glossary does not list yet
+			}
 			if !g.Find[l].MatchString(g.Words[l]) {
 				t.Errorf("%s %s: %v does not find %q", g.ID, l, g.Find[l], g.Words[l])
 			}

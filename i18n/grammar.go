@@ -88,6 +88,9 @@ var nouns = map[Lang]map[string][]string{
 // counting form ("89 жертв", "34 жертвы"), "gen" for the genitive ("из 34 жертв"); in
 // Azerbaijani "abl", "dat", "loc" and "gen" add that case's suffix (89 qurbandan).
 func Noun(l Lang, n float64, noun, c string) string {
+	if l == XX {
+		return pseudoWords(Noun(EN, n, noun, c))
+	}
 	forms, ok := nouns[l][noun]
 	if !ok {
 		forms, ok = nouns[EN][noun]
@@ -138,12 +141,13 @@ func inflect(l Lang, s string) string {
 
 // parseNumber reads a number as Number writes it in l.
 func parseNumber(l Lang, s string) float64 {
-	s = strings.ReplaceAll(s, "\u00a0", "")
-	switch l {
-	case EN, "":
-		s = strings.ReplaceAll(s, ",", "")
-	default:
-		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
+	group, dec := ",", "."
+	if x, ok := languageOf(l); ok {
+		group, dec = x.Group, x.Decimal
+	}
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\u00a0", ""), group, "")
+	if dec != "." {
+		s = strings.ReplaceAll(s, dec, ".")
 	}
 	v, _ := strconv.ParseFloat(s, 64)
 	return v

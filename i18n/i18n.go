@@ -18,18 +18,75 @@ const (
 	RU Lang = "ru"
 )
 
-// Langs lists the languages in the order the page offers them; the first is the default.
-var Langs = []Lang{EN, AZ, RU}
+// A Language is one language the site speaks: its code (the hash's lang=, the pages' suffix
+// .az), its name in itself (for the language switch), its catalogs (catalog_CODE.go: the
+// charts' strings and the page's) and how it writes numbers.
+type Language struct {
+	Lang           Lang
+	Name           string
+	Catalogs       []map[string]string
+	Group, Decimal string // the digit group separator and the decimal mark
+}
+
+// Languages is the one list of the languages the site speaks, in the order the page offers
+// them; the first is the default (and the reference catalog). Everything else follows from
+// it: the pages and offline files of each language (site.Files), the language switch, the
+// hash's lang values (here and in web/app.js, from the page's config), the chart text. See
+// README, "Adding a language".
+var Languages = []Language{
+	{EN, "English", []map[string]string{en, pageEN}, ",", "."},
+	{AZ, "Azərbaycanca", []map[string]string{az, pageAZ}, ".", ","},
+	{RU, "Русский", []map[string]string{ru, pageRU}, "\u00a0", ","},
+}
+
+// Langs lists the codes of Languages, in order; the first is the default.
+var Langs = func() []Lang {
+	out := make([]Lang, len(Languages))
+	for i, l := range Languages {
+		out[i] = l.Lang
+	}
+	return out
+}()
 
 // Names are the languages' names in themselves, for the language switch.
-var Names = map[Lang]string{EN: "English", AZ: "Azərbaycanca", RU: "Русский"}
+var Names = func() map[Lang]string {
+	out := map[Lang]string{}
+	for _, l := range Languages {
+		out[l.Lang] = l.Name
+	}
+	return out
+}()
 
 // Valid reports whether l is one of Langs.
-func Valid(l Lang) bool { return l == EN || l == AZ || l == RU }
+func Valid(l Lang) bool { _, ok := languageOf(l); return ok }
+
+// languageOf is l's entry of Languages.
+func languageOf(l Lang) (Language, bool) {
+	for _, x := range Languages {
+		if x.Lang == l {
+			return x, true
+		}
+	}
+	return Language{}, false
+}
 
 var (
 	catalogMu sync.RWMutex
-	catalogs  = map[Lang]map[string]string{EN: en, AZ: az, RU: ru}
+	// catalogs are each language's strings: its catalogs merged (en holds the page's English
+	// strings too, the reference every other catalog is checked against).
+	catalogs = func() map[Lang]map[string]string {
+		out := map[Lang]map[string]string{}
+		for _, l := range Languages {
+			m := l.Catalogs[0]
+			for _, more := range l.Catalogs[1:] {
+				for k, v := range more {
+					m[k] = v
+				}
+			}
+			out[l.Lang] = m
+		}
+		return out
+	}()
 )
 
 // T returns the string with key in l, formatted with args; a key missing in l falls back to
@@ -38,8 +95,8 @@ var (
 // (AzHarmonize), and a noun after a number ("89 {victim}") takes the form
 // that number asks for (inflect).
 func T(l Lang, key string, args ...any) string {
-	if l == Long {
-		longCatalog()
+	if l == XX {
+		pseudoCatalog()
 	}
 	catalogMu.RLock()
 	s, ok := catalogs[l][key]
@@ -89,12 +146,9 @@ func Number(l Lang, v float64) string {
 	intPart, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(intPart, "-")
 	intPart = strings.TrimPrefix(intPart, "-")
-	sep, dec := ",", "."
-	switch l {
-	case AZ:
-		sep, dec = ".", ","
-	case RU:
-		sep, dec = "\u00a0", ","
+	sep, dec := ",", "." // English's, and the pseudo-locale's
+	if x, ok := languageOf(l); ok {
+		sep, dec = x.Group, x.Decimal
 	}
 	if len(intPart) > 3 {
 		var b strings.Builder
@@ -117,6 +171,14 @@ func Number(l Lang, v float64) string {
 		return intPart + dec + frac
 	}
 	return intPart
+}
+
+// Decimal is the decimal mark of l: "." in English, "," in Azerbaijani and Russian.
+func Decimal(l Lang) string {
+	if x, ok := languageOf(l); ok {
+		return x.Decimal
+	}
+	return "."
 }
 
 // Date writes a day, month and year; month or day 0 leave those out.

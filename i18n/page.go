@@ -5,13 +5,7 @@ package i18n
 // Strings the page's scripts read (prefixes notice., iframe., present., embed.) use {1}, {2}
 // as placeholders, filled in by the script; the others are fmt formats like the rest.
 // Keys ending in ".html" hold trusted markup (<kbd>) written by the build as is.
-func init() {
-	for _, p := range []struct{ from, to map[string]string }{{pageEN, en}, {pageAZ, az}, {pageRU, ru}} {
-		for k, v := range p.from {
-			p.to[k] = v
-		}
-	}
-}
+// i18n.Languages lists each language's page strings beside its chart strings.
 
 // Prefixes of the keys the page's scripts read from its config (i18n.Catalog).
 var ScriptPrefixes = []string{"notice.", "iframe.", "present.", "embed.", "lang."}

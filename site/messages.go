@@ -3,10 +3,16 @@
 // web/view.js) and a host page that embeds the page: the names of the messages they post
 // to each other with postMessage.
 //
-// cmd/build writes Names into the page's config (the azflows-config script), so web/app.js
-// and web/modes.js read config.messages.KEY instead of spelling the names; wasm/ uses the
-// constants. web/view.js, which loads before the wasm and has no config, spells its two
-// names (error, progress) and is checked against this table by the package's test.
+// cmd/build writes Names into the page's config (PageConfig, the azflows-config script) and
+// view.html's (ViewConfig), so web/app.js, web/modes.js and web/view.js read
+// config.messages.KEY instead of spelling the names; wasm/ uses the constants.
+//
+// The rest of the contract is here too: the state and its hash (charts.State, re-exported),
+// the languages (i18n.Languages), the name of every file and template of a state, page names
+// and offline files (FilesOf, PageName, OfflineName: the build writes each file under the
+// name chosen there and puts the same names into the configs, so web/*.js never builds one),
+// the PNG download sizes, the font files, the element ids the scripts look up and the
+// window globals the scripts and the view share.
 package site
 
 // The message names.

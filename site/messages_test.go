@@ -37,8 +37,8 @@ func goName(m Message) string { return "site.Msg" + strings.ToUpper(m.Key[:1]) +
 
 // TestEveryMessageIsSentAndReceived checks that each message of the table is posted by its
 // sender and handled by its receiver, through the config's name (config.messages.KEY, as MSG
-// in web/app.js and web/modes.js) or the Go constant; web/view.js has no config and spells
-// the name, and the host is played by the e2e tests.
+// in web/app.js, web/modes.js and, from view.html's config, web/view.js) or the Go constant;
+// the host is played by the e2e tests.
 func TestEveryMessageIsSentAndReceived(t *testing.T) {
 	page := sources(t, "web/app.js", "web/modes.js")
 	viewJS := sources(t, "web/view.js")
@@ -52,7 +52,7 @@ func TestEveryMessageIsSentAndReceived(t *testing.T) {
 		case Page:
 			sent = has(page, `type: MSG\.`+m.Key+`\b`)
 		case View:
-			sent = has(wasm, `(Type:|"type":) `+q(goName(m))+`\b`) || has(viewJS, `type: '`+q(m.Name)+`'`)
+			sent = has(wasm, `(Type:|"type":) `+q(goName(m))+`\b`) || has(viewJS, `type: MSG\.`+m.Key+`\b`)
 		}
 		switch m.To {
 		case Page:
@@ -72,7 +72,7 @@ func TestEveryMessageIsSentAndReceived(t *testing.T) {
 }
 
 // TestNoOtherMessages checks that every message name the page and the view spell is in the
-// table, and that the page spells none (it reads them from its config).
+// table, and that no script spells one (they read them from their configs).
 func TestNoOtherMessages(t *testing.T) {
 	known := map[string]bool{}
 	keys := map[string]bool{}
@@ -100,8 +100,7 @@ func TestNoOtherMessages(t *testing.T) {
 			}
 		}
 	}
-	page := sources(t, "web/app.js", "web/modes.js")
-	if m := lit.FindString(page); m != "" {
-		t.Errorf("web/app.js or web/modes.js spells %s: read it from config.messages", m)
+	if m := lit.FindString(code(sources(t, "web/*.js"))); m != "" {
+		t.Errorf("web/*.js spells %s: read it from config.messages", m)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/fonts"
+	"azflows/site"
 )
 
 // loadFonts gives the model and the renderer the Noto Sans subsets view.js fetched before it
@@ -16,11 +17,11 @@ import (
 // bounds what it allocates, so a bad file is an error, not an out-of-memory crash), the view
 // keeps the Go fonts, which lack ə, and says so in one console warning.
 func loadFonts() {
-	st := js.Global().Get("azflowsFonts")
+	st := js.Global().Get(site.GlobalFonts)
 	if st.Type() != js.TypeObject {
 		return
 	}
-	defer js.Global().Set("azflowsFonts", js.Null())
+	defer js.Global().Set(site.GlobalFonts, js.Null())
 	var failed error
 	chain := func(k string) [][]byte {
 		list := st.Get(k)

@@ -18,6 +18,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/geo"
+	"azflows/site"
 )
 
 // game adapts view to ebiten: Update reads input and changes state, Draw only paints, and
@@ -53,7 +54,7 @@ func (g *game) baseMap(in *input) {
 	if g.baseSettled {
 		return
 	}
-	st := js.Global().Get("azflowsBaseMap")
+	st := js.Global().Get(site.GlobalBaseMap)
 	switch {
 	case st.Type() == js.TypeObject && st.Get("text").Type() == js.TypeString:
 		var m *geo.Map
@@ -76,7 +77,7 @@ func (g *game) baseMap(in *input) {
 		return
 	}
 	g.baseSettled, in.BaseMapSettled = true, true
-	js.Global().Set("azflowsBaseMap", js.Null()) // the text is parsed: let it go
+	js.Global().Set(site.GlobalBaseMap, js.Null()) // the text is parsed: let it go
 }
 
 // reducedMotion reports the reader's prefers-reduced-motion setting.
@@ -207,7 +208,7 @@ const maxDrawSamples = 512
 
 // publishDrawTimes exposes the last frames' Draw times as window.azflowsView.drawMs.
 func (g *game) publishDrawTimes() {
-	v := js.Global().Get("azflowsView")
+	v := js.Global().Get(site.GlobalView)
 	if v.Type() != js.TypeObject || (!g.drawNew && !v.Get("drawMs").IsUndefined()) || len(g.drawMs) == 0 {
 		return
 	}

@@ -216,17 +216,17 @@ func postKey(k string) {
 // view.js does not report the program's exit again.
 func postError(msg string) {
 	defer func() { _ = recover() }()
-	if v := js.Global().Get("azflowsView"); v.Type() == js.TypeObject {
+	if v := js.Global().Get(site.GlobalView); v.Type() == js.TypeObject {
 		v.Set("error", msg)
 	} else {
-		js.Global().Set("azflowsView", js.ValueOf(map[string]any{"ready": false, "error": msg}))
+		js.Global().Set(site.GlobalView, js.ValueOf(map[string]any{"ready": false, "error": msg}))
 	}
 	post(message{Type: site.MsgError, Message: msg})
 }
 
 // setAzflowsView replaces window.azflowsView with s.
 func setAzflowsView(s snapshot) {
-	js.Global().Set("azflowsView", js.ValueOf(map[string]any{
+	js.Global().Set(site.GlobalView, js.ValueOf(map[string]any{
 		"ready":   s.Ready,
 		"hash":    s.Hash,
 		"hover":   s.Hover,

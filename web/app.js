@@ -14,12 +14,11 @@
   var READY_TIMEOUT_MS = 20000;
 
   // ---- language ----
-  // The page is written once per language (index.html, index.az.html, index.ru.html); the
-  // config names its language, the suffix of its files (charts/KEY.az.svg…) and its strings.
-  var LANGS = ['en', 'az', 'ru'];
+  // The page is written once per language; the config names its language, every language
+  // with its pages (site.LangPages) and its strings. Every file name comes from the config.
+  var LANGS = config.langs.map(function (l) { return l.lang; });
   var LANG_KEY = 'azflows-lang'; // an explicit choice (the hash's lang or the switch), remembered
-  var pageLang = LANGS.indexOf(config.lang) >= 0 ? config.lang : 'en';
-  var suffix = typeof config.suffix === 'string' ? config.suffix : '';
+  var pageLang = LANGS.indexOf(config.lang) >= 0 ? config.lang : LANGS[0];
   var strings = config.strings || {};
   // tr is the page's string key in its language, {1}, {2} filled with the arguments; English
   // (given) when the config has no such string.
@@ -28,12 +27,14 @@
     var args = Array.prototype.slice.call(arguments, 2);
     return s.replace(/\{(\d)\}/g, function (m, n) { return args[n - 1] === undefined ? m : String(args[n - 1]); });
   }
-  // The single files (azflows.html, azflows.az.html, azflows.ru.html; web/offline.js runs first
-  // in them) link to each other as the site's pages do.
+  // The single files (web/offline.js runs first in them) link to each other as the site's
+  // pages do.
   var offlineFile = !!window.azflowsOffline;
   function pageFor(l) {
-    var stem = offlineFile ? 'azflows' : 'index';
-    return l === 'en' ? stem + '.html' : stem + '.' + l + '.html';
+    for (var i = 0; i < config.langs.length; i++) {
+      if (config.langs[i].lang === l) return offlineFile ? config.langs[i].offline : config.langs[i].page;
+    }
+    return '';
   }
   function remember(l) { try { localStorage.setItem(LANG_KEY, l); } catch (e) { /* storage off */ } }
   // wantedLang is the language the reader asked for: the hash's lang (remembered), else on the
@@ -41,7 +42,7 @@
   function wantedLang() {
     var h = parseHash(location.hash).lang;
     if (h) { remember(h); return h; }
-    if (pageLang !== 'en') return pageLang;
+    if (pageLang !== LANGS[0]) return pageLang;
     var stored = null;
     try { stored = localStorage.getItem(LANG_KEY); } catch (e) { stored = null; }
     if (LANGS.indexOf(stored) >= 0) return stored;
@@ -50,13 +51,14 @@
       var l = String(nav[i] || '').toLowerCase().split('-')[0];
       if (LANGS.indexOf(l) >= 0) return l;
     }
-    return 'en';
+    return LANGS[0];
   }
   // The site's pages have their translations beside them, and so do the single files as the
   // build writes them; a page saved under another name stays in its language and offers no
   // switch. A single file never leaves itself unasked (a sibling copied apart would be
   // missing): a lang in the hash or a remembered choice keeps it; only the switch's links go.
-  var sitePage = offlineFile || /(^|\/)index(\.[a-z]{2})?\.html$|\/$/.test(location.pathname);
+  var here = location.pathname.slice(location.pathname.lastIndexOf('/') + 1);
+  var sitePage = offlineFile || here === '' || config.langs.some(function (l) { return l.page === here; });
   if (!sitePage) {
     var sw = document.getElementById('lang-switch');
     if (sw) sw.hidden = true;
@@ -102,7 +104,7 @@
       seen[k] = true;
       if (k === 'view' && config.views.indexOf(v) >= 0) st.view = v;
       if (k === 'context') st.context = v === '1';
-      if (k === 'lang' && (v === 'en' || v === 'az' || v === 'ru')) st.lang = v;
+      if (k === 'lang' && LANGS.indexOf(v) >= 0) st.lang = v;
       // ASCII white space only around the year (\s would also take U+FEFF and other Unicode spaces).
       if (k === 'year' && /^[ \t\n\v\f\r]*\+?[0-9]+[ \t\n\v\f\r]*$/.test(v) && config.years.indexOf(parseInt(v, 10)) >= 0) st.year = parseInt(v, 10);
     });
@@ -111,7 +113,7 @@
   }
   // withLang is st with the page's language when the hash names none: the view draws it.
   function withLang(st) {
-    if (st.lang || pageLang === 'en') return st;
+    if (st.lang || pageLang === LANGS[0]) return st;
     return { view: st.view, year: st.year, context: st.context, lang: pageLang };
   }
   function hashOf(st) { return 'view=' + st.view + '&year=' + st.year + (st.context ? '&context=1' : '') + (st.lang ? '&lang=' + st.lang : ''); }
@@ -131,8 +133,9 @@
   function flagSuffix() {
     return (page.flags.embed ? '&embed' : '') + (page.flags.present ? '&present=' + page.flags.present : '');
   }
-  // key names the pre-rendered SVG and fallback page of a state (the context layer only on views that have one).
-  function key(st) { return st.view + '-' + st.year + (st.context && config.contextViews.indexOf(st.view) >= 0 ? '-context' : ''); }
+  // filesOf is what the config names for a chart state: its templates, fallback page and
+  // downloads (site.StateFiles), listed by the state's hash without its language.
+  function filesOf(st) { return config.files[hashOf({ view: st.view, year: st.year, context: st.context })] || null; }
 
   // say shows msg in the notice line; a hint (how to use the live chart) is not shown on the
   // presentation's slides (style.css).
@@ -140,7 +143,8 @@
 
   function showStatic(st) {
     showSummary(st);
-    var tpl = document.getElementById('svg-' + key(st));
+    var f = filesOf(st);
+    var tpl = f && document.getElementById(f.template);
     if (!tpl) return;
     staticBox.replaceChildren(tpl.content.cloneNode(true));
   }
@@ -148,9 +152,10 @@
   // showSummary puts the state's text alternative (built from the data, see charts/summary.go)
   // under the chart, with a link to the table of the same year.
   function showSummary(st) {
-    var tpl = document.getElementById('summary-' + key(st)) || document.getElementById('summary-' + st.view + '-' + st.year);
+    var f = filesOf(st);
+    var tpl = f && document.getElementById(f.summary);
     if (tpl) document.getElementById('chart-summary').textContent = tpl.content.textContent;
-    document.getElementById('summary-table').setAttribute('href', '#view=table&year=' + st.year);
+    document.getElementById('summary-table').setAttribute('href', '#' + hashOf({ view: 'table', year: st.year }));
   }
 
   // chartState is the state the chart shows: on a page view (table, sources), the default chart
@@ -184,10 +189,13 @@
     form.elements.view.value = st.view;
     form.elements.year.value = String(st.year);
     form.elements.context.checked = !!st.context;
-    var ck = key(chartState());
-    document.getElementById('dl-svg').setAttribute('href', 'charts/' + ck + suffix + '.svg');
-    document.getElementById('dl-png').setAttribute('href', 'charts/' + ck + '-1920x1080' + suffix + '.png');
-    document.getElementById('dl-png-720').setAttribute('href', 'charts/' + ck + '-1280x720' + suffix + '.png');
+    var files = page.files = filesOf(chartState());
+    if (files) {
+      [files.svg].concat(files.png).forEach(function (d) {
+        var a = document.getElementById(d.link);
+        if (a) { a.setAttribute('href', d.href); a.setAttribute('download', d.name); }
+      });
+    }
     updateSwitch(st);
     document.getElementById('copy-link').setAttribute('href', '#' + h);
     listeners.forEach(function (fn) { fn(st); });
@@ -197,7 +205,7 @@
     showStatic(st);
     readout.textContent = ''; page.readout = '';
     if (live && liveReady) live.contentWindow.postMessage({ type: MSG.state, hash: h }, '*');
-    if (fallback) loadFallback('fallback/' + key(st) + suffix + '.html');
+    if (fallback && filesOf(st)) loadFallback(filesOf(st).fallback);
   }
 
   // The language switch: each link goes to its page with the state (and its lang) in the hash;
@@ -286,7 +294,7 @@
     if (live) { live.remove(); live = null; liveReady = false; }
     fallback = frame('fallback-frame', null, tr('iframe.fallback', 'Chart (simplified version)'));
     document.getElementById('fallback-slot').appendChild(fallback);
-    loadFallback('fallback/' + key(chartState()) + suffix + '.html');
+    if (filesOf(chartState())) loadFallback(filesOf(chartState()).fallback);
     chart.classList.remove('live');
     chart.classList.add('fallback');
     page.mode = 'fallback';
@@ -294,7 +302,7 @@
   }
 
   function startLive() {
-    live = frame('live-frame', 'view.html#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
+    live = frame('live-frame', config.view + '#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
     live.setAttribute('tabindex', '0');
     document.getElementById('live-slot').appendChild(live);
     var timer = setTimeout(function () {
@@ -323,7 +331,7 @@
       } else if (m.type === MSG.progress) {
         // view.js counts the bytes of view.wasm as they arrive; the static chart stays meanwhile.
         if (!liveReady && page.mode === 'static' && typeof m.loaded === 'number' && m.loaded >= 0) {
-          var mb = function (n) { var s = (n / 1e6).toFixed(1); return pageLang === 'en' ? s : s.replace('.', ','); };
+          var mb = function (n) { var s = (n / 1e6).toFixed(1); return s.replace('.', config.decimal); };
           var total = typeof m.total === 'number' && m.total >= m.loaded ? m.total : 0;
           say(total ? tr('notice.progress.of', 'Loading the interactive chart… {1} MB of {2} MB', mb(m.loaded), mb(total))
             : tr('notice.progress', 'Loading the interactive chart… {1} MB', mb(m.loaded)));

@@ -90,7 +90,7 @@
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
 
   var offline = window.azflowsOffline = {
-    // load shows the site's page src ('view.html#view=…', 'fallback/map-2012.html') in the
+    // load shows the site's page src (the view's page with its hash, a fallback page) in the
     // frame. The view reads its state from frame.dataset.hash (a srcdoc has no hash of its own).
     load: function (frame, src) {
       var at = src.indexOf('#');
@@ -109,7 +109,7 @@
     },
     // wasm is the view's WebAssembly (a promise of an ArrayBuffer).
     wasm: function () { return gunzip('azflows-wasm'); },
-    // text is a file of the site, by path (a promise of a string): 'basemap.json'.
+    // text is a file of the site, by path (a promise of a string): the base map.
     text: text,
     // fonts are the chart's Noto Sans subsets, read back from the page's own @font-face rules
     // (offline.go writes the .woff files there as data: URLs), each weight in the rules' order,
@@ -151,28 +151,31 @@
     if (!blobs[name]) blobs[name] = URL.createObjectURL(new Blob([body], { type: type }));
     return blobs[name];
   }
-  function svgLink() {
-    var a = document.getElementById('dl-svg');
-    // charts/KEY.svg, or charts/KEY.az.svg in another language; the page's template is svg-KEY.
-    var m = a && /^charts\/(.+?)(\.[a-z]{2})?\.svg$/.exec(a.getAttribute('href') || '');
-    if (!m) return;
-    var tpl = document.getElementById('svg-' + m[1]);
-    var svg = tpl && tpl.content.querySelector('svg');
-    if (!svg) return;
-    var name = m[0].slice('charts/'.length);
-    a.setAttribute('download', name);
-    a.setAttribute('href', blobURL(name, 'image/svg+xml', new XMLSerializer().serializeToString(svg)));
+  // files are the current state's template and downloads, as app.js took them from the
+  // page's config (site.StateFiles).
+  function files() { var p = window.azflowsPage; return p && p.files ? p.files : null; }
+  function stateSVG(f) {
+    var tpl = document.getElementById(f.template);
+    return tpl && tpl.content.querySelector('svg');
   }
+  function svgLink() {
+    var f = files();
+    var a = f && document.getElementById(f.svg.link);
+    var svg = a && stateSVG(f);
+    if (!svg) return;
+    a.setAttribute('download', f.svg.name);
+    a.setAttribute('href', blobURL(f.svg.name, 'image/svg+xml', new XMLSerializer().serializeToString(svg)));
+  }
+  // The data downloads are the page's download links whose files the bundle holds.
   function dataLinks() {
     var types = { csv: 'text/csv', json: 'application/json' };
-    var links = document.querySelectorAll('a[href^="data/"]');
-    if (!links.length) return;
+    var links = document.querySelectorAll('a[download]');
     all().then(function (a) {
       Array.prototype.forEach.call(links, function (link) {
         var path = link.getAttribute('href');
         if (typeof a[path] !== 'string') return;
-        link.setAttribute('download', path.slice(5));
-        link.setAttribute('href', blobURL(path, types[path.split('.').pop()] || 'text/plain', a[path]));
+        var name = link.getAttribute('download') || path;
+        link.setAttribute('href', blobURL(path, types[name.split('.').pop()] || 'text/plain', a[path]));
       });
     }, function () { /* the links stay; the table view has the figures */ });
   }
@@ -215,26 +218,24 @@
     var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
     idle(function () {
       if (token !== pngToken) return;
-      var jobs = ['dl-png', 'dl-png-720'].map(function (id) {
-        var a = document.getElementById(id);
-        var m = a && /^charts\/(.+)-(\d+)x(\d+)(\.[a-z]{2})?\.png$/.exec(a.getAttribute('href') || '');
-        if (!m) return null;
-        var tpl = document.getElementById('svg-' + m[1]);
-        var svg = tpl && tpl.content.querySelector('svg');
+      var f = files();
+      if (!f) return;
+      var jobs = f.png.map(function (d) {
+        var a = document.getElementById(d.link);
+        var svg = a && stateSVG(f);
         if (!svg) return null;
-        var name = m[0].slice('charts/'.length);
-        return paintPNG(svg, parseInt(m[2], 10), parseInt(m[3], 10)).then(function (b) {
+        return paintPNG(svg, d.width, d.height).then(function (b) {
           if (token !== pngToken) return;
           var url = URL.createObjectURL(b);
           pngURLs.push(url);
-          a.setAttribute('download', name);
+          a.setAttribute('download', d.name);
           a.setAttribute('href', url);
         });
       });
       Promise.all(jobs).then(function () {
         // Only the links' current images are kept.
         var keep = {};
-        ['dl-png', 'dl-png-720'].forEach(function (id) { var a = document.getElementById(id); if (a) keep[a.getAttribute('href')] = true; });
+        f.png.forEach(function (d) { var a = document.getElementById(d.link); if (a) keep[a.getAttribute('href')] = true; });
         pngURLs = pngURLs.filter(function (u) { if (keep[u]) return true; URL.revokeObjectURL(u); return false; });
       }, function (err) { if (window.console) console.warn('azflows: PNG: ' + String((err && err.message) || err)); });
     });
@@ -242,7 +243,7 @@
   // The pre-rendered SVG of each state (offline.go takes them out of the page to save room):
   // put back, then shown if the page asked for one before they were there.
   function templates() {
-    text('templates.html').then(function (html) {
+    text('templates').then(function (html) {
       var box = document.createElement('div');
       box.hidden = true;
       box.innerHTML = html;

@@ -3,6 +3,9 @@
 // The wasm itself posts azflows:ready / azflows:hover and keeps window.azflowsView current.
 (function () {
   'use strict';
+  // The names of the messages and the files the view loads, written by the build (site.ViewConfig).
+  var config = JSON.parse(document.getElementById('azflows-view-config').textContent);
+  var MSG = config.messages;
 
   // ebiten takes the whole body; white until the first frame is drawn. Set here rather than
   // in a style element so that the page needs no inline style or script.
@@ -32,7 +35,7 @@
     failed = true;
     var msg = what + (err ? ': ' + String((err && err.message) || err).slice(0, 300) : '');
     try { console.error('azflows view: ' + msg + (detail ? ' (' + String((detail && detail.message) || detail).slice(0, 300) + ')' : '')); } catch (e) { /* no console */ }
-    try { window.parent.postMessage({ type: 'azflows:error', message: msg }, '*'); } catch (e) { /* detached */ }
+    try { window.parent.postMessage({ type: MSG.error, message: msg }, '*'); } catch (e) { /* detached */ }
   }
 
   function start() {
@@ -59,7 +62,7 @@
       var now = Date.now();
       if (!force && now - lastProgress < 250) return;
       lastProgress = now;
-      try { window.parent.postMessage({ type: 'azflows:progress', loaded: loaded, total: total }, '*'); } catch (e) { /* detached */ }
+      try { window.parent.postMessage({ type: MSG.progress, loaded: loaded, total: total }, '*'); } catch (e) { /* detached */ }
     }
     // counted passes the body through, counting its bytes; a new Response so that
     // instantiateStreaming still compiles while the bytes arrive.
@@ -86,7 +89,7 @@
     }
     function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
     function fetchWasm() {
-      return fetch('view.wasm').then(function (resp) {
+      return fetch(config.wasm).then(function (resp) {
         if (resp.status === 404) throw plain('its program, view.wasm, is missing on the server (HTTP 404)');
         if (!resp.ok) throw plain('the server answered HTTP ' + resp.status + ' for its program, view.wasm');
         return counted(resp);
@@ -127,8 +130,8 @@
   // other views do not wait for it.
   window.azflowsBaseMap = { loading: true };
   try {
-    (offline ? offline.text('basemap.json') : fetch('basemap.json').then(function (resp) {
-      if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for basemap.json');
+    (offline ? offline.text(config.basemap) : fetch(config.basemap).then(function (resp) {
+      if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for ' + config.basemap);
       return resp.text();
     })).then(function (text) { window.azflowsBaseMap = { text: text }; }, function (err) {
       window.azflowsBaseMap = { error: String((err && err.message) || err) };
@@ -147,13 +150,8 @@
     if (f.regular.length && f.bold.length) window.azflowsFonts = { regular: own(f.regular), bold: own(f.bold) };
   }, function (err) {
     if (window.console) console.warn('azflows view: fonts: ' + String((err && err.message) || err));
-  }) : Promise.all([
-    // Each name written out whole, so that the build finds it and puts in its content-hashed
-    // name (cmd/build/hashnames.go); regular, then bold.
-    ['fonts/noto-sans-latin-400-normal.woff', 'fonts/noto-sans-latin-ext-400-normal.woff', 'fonts/noto-sans-cyrillic-400-normal.woff'],
-    ['fonts/noto-sans-latin-700-normal.woff', 'fonts/noto-sans-latin-ext-700-normal.woff', 'fonts/noto-sans-cyrillic-700-normal.woff']
-  ].map(function (weight) {
-    return Promise.all(weight.map(function (f) {
+  }) : Promise.all([config.fonts.regular, config.fonts.bold].map(function (files) {
+    return Promise.all(files.map(function (f) {
       return fetch(f).then(function (resp) {
         if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for ' + f);
         return resp.arrayBuffer();

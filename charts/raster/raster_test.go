@@ -3,11 +3,15 @@ package raster
 import (
 	"bytes"
 	"flag"
+	"image"
 	"image/png"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
+
+	"github.com/orisano/pixelmatch"
 
 	"azflows/charts"
 	"azflows/charts/paint"
@@ -86,6 +90,79 @@ func TestPhoneGolden(t *testing.T) {
 			if !bytes.Equal(b.Bytes(), want) {
 				t.Errorf("%s differs from the golden file; review with -update and look at it", name)
 			}
+		}
+	}
+}
+
+// pngGoldens are the states whose 800×450 PNG is compared with a reviewed image: each view
+// once, in each language once.
+var pngGoldens = []charts.State{
+	{View: "map", Year: 2012, Lang: i18n.EN}, {View: "bars", Year: 2010, Lang: i18n.AZ}, {View: "flow", Year: 2012, Lang: i18n.RU},
+	{View: "compare", Year: 2010, Lang: i18n.RU}, {View: "timeline", Year: 2012, Lang: i18n.AZ}, {View: "map", Year: 2010, Context: true, Lang: i18n.RU},
+}
+
+// maxDiff is the share of pixels that may differ perceptibly from a golden image
+// (pixelmatch's YIQ distance over its threshold, anti-aliased edges not counted): a font
+// hinting or rasterizer change passes, a moved bar or a changed word does not.
+const maxDiff = 0.0002
+
+// differing is the share of a's pixels that differ perceptibly from b's.
+func differing(t *testing.T, a, b image.Image) float64 {
+	t.Helper()
+	n, err := pixelmatch.MatchPixel(a, b, pixelmatch.Threshold(0.1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return float64(n) / float64(a.Bounds().Dx()*a.Bounds().Dy())
+}
+
+// TestPNGGolden compares the PNG of a few states (every view, every language) with the
+// reviewed image in testdata/png/ perceptually, not byte for byte; and checks that the
+// comparison tells the years of a view apart.
+func TestPNGGolden(t *testing.T) {
+	paint := func(s charts.State) image.Image {
+		var b bytes.Buffer
+		if err := WritePNG(&b, charts.Build(s, 800, 450), 1); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	for _, s := range pngGoldens {
+		got := paint(s)
+		key := s.View + "-" + strconv.Itoa(s.Year)
+		if s.Context {
+			key += "-context"
+		}
+		name := filepath.Join("testdata", "png", key+"."+string(s.Lang)+".png")
+		if *update {
+			var b bytes.Buffer
+			png.Encode(&b, got)
+			os.MkdirAll(filepath.Dir(name), 0o755)
+			if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatalf("%v (run go test ./charts/raster -update to create it)", err)
+		}
+		want, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := differing(t, got, want); d > maxDiff {
+			t.Errorf("%s: %.2f %% of the pixels differ from the golden image (at most %.2f %%); look at both and review with -update", name, d*100, maxDiff*100)
+		}
+		other := s
+		other.Year = 2010 + 2012 - s.Year
+		if d := differing(t, paint(other), want); d <= maxDiff {
+			t.Errorf("%s: the %d chart passes as the %d one (%.2f %% differ): the comparison is too tolerant", name, other.Year, s.Year, d*100)
 		}
 	}
 }

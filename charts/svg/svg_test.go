@@ -16,28 +16,32 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata/")
 
-// TestGolden compares each view's SVG with the reviewed file in testdata/.
+// TestGolden compares the SVG of every state (each chart view and year, the map with its
+// context layer too) in every language with the reviewed file in testdata/: VIEW-YEAR.svg in
+// English (the files of before the other languages had goldens, byte for byte), and
+// VIEW-YEAR[-context].LANG.svg for the others and the English context layer.
 func TestGolden(t *testing.T) {
-	for _, v := range charts.ChartViews() {
-		for _, y := range charts.Years {
-			var b bytes.Buffer
-			if err := Write(&b, charts.Build(charts.State{View: v, Year: y}, 800, 450)); err != nil {
-				t.Fatal(err)
-			}
-			name := filepath.Join("testdata", v+"-"+strconv.Itoa(y)+".svg")
-			if *update {
-				os.MkdirAll("testdata", 0o755)
-				if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
+	for _, l := range i18n.Langs {
+		for _, v := range charts.ChartViews() {
+			for _, y := range charts.Years {
+				for _, ctx := range []bool{false, true} {
+					if ctx && !charts.HasContext(v) {
+						continue
+					}
+					var b bytes.Buffer
+					if err := Write(&b, charts.Build(charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)); err != nil {
+						t.Fatal(err)
+					}
+					stem := v + "-" + strconv.Itoa(y)
+					if ctx {
+						stem += "-context"
+					}
+					name := filepath.Join("testdata", stem+"."+string(l)+".svg")
+					if l == i18n.EN && !ctx {
+						name = filepath.Join("testdata", stem+".svg")
+					}
+					golden(t, name, b.Bytes())
 				}
-				continue
-			}
-			want, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatalf("%v (run go test ./charts/svg -update to create it)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s differs from the golden file; review with -update and git diff", name)
 			}
 		}
 	}

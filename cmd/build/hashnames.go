@@ -22,7 +22,7 @@ import (
 // rewritten, so a host may let browsers and CDNs keep it for a year. A file's hash is taken
 // after its own references have been rewritten, so a change reaches exactly the files that
 // name the changed one, and those that name them (a new font renames style.css; a new
-// view.wasm renames view.js; neither renames app.js). The pages, frames and fallback pages
+// view.wasm changes view.html, whose config names it; neither renames app.js). The pages, frames and fallback pages
 // keep their names (they are the addresses people and app.js use) and are revalidated.
 //
 // hashNames runs after every writer and before compress. It leaves the single files

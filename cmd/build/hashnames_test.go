@@ -173,9 +173,10 @@ func TestHashedNamesFollowContent(t *testing.T) {
 		{"app.js", []string{"app.js"}, indexPages, each(indexPages, "app.js")},
 		{"fonts/noto-sans-cyrillic-700-normal.woff2", []string{"fonts/noto-sans-cyrillic-700-normal.woff2", "style.css"}, indexPages,
 			append(each(indexPages, "style.css"), [2]string{"style.css", "fonts/noto-sans-cyrillic-700-normal.woff2"})},
-		{"fonts/noto-sans-latin-400-normal.woff", []string{"fonts/noto-sans-latin-400-normal.woff", "view.js"}, []string{"view.html"},
-			[][2]string{{"view.html", "view.js"}, {"view.js", "fonts/noto-sans-latin-400-normal.woff"}}},
-		{"view.wasm", []string{"view.wasm", "view.js"}, []string{"view.html"}, [][2]string{{"view.html", "view.js"}, {"view.js", "view.wasm"}}},
+		// view.js reads the view's files from view.html's config (site.ViewConfig).
+		{"fonts/noto-sans-latin-400-normal.woff", []string{"fonts/noto-sans-latin-400-normal.woff"}, []string{"view.html"},
+			[][2]string{{"view.html", "fonts/noto-sans-latin-400-normal.woff"}}},
+		{"view.wasm", []string{"view.wasm"}, []string{"view.html"}, [][2]string{{"view.html", "view.wasm"}}},
 		{"assets/basemap.js", []string{"assets/basemap.js"}, mapPages(), each(mapPages(), "assets/basemap.js")},
 		{"assets/echarts.min.js", []string{"assets/echarts.min.js"}, fallbackPages(), each(fallbackPages(), "assets/echarts.min.js")},
 	} {

@@ -12,25 +12,8 @@ import (
 	"azflows/charts"
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/site"
 )
-
-// pageName is the page of a language: index.html in English, index.az.html, index.ru.html.
-func pageName(l i18n.Lang) string {
-	if l == i18n.EN {
-		return "index.html"
-	}
-	return "index." + string(l) + ".html"
-}
-
-// langSuffix goes before the extension of a file in l (charts, fallback pages, data): "" in
-// English, whose files keep their names, ".az" and ".ru" otherwise. web/app.js reads it from
-// the page's config.
-func langSuffix(l i18n.Lang) string {
-	if l == i18n.EN {
-		return ""
-	}
-	return "." + string(l)
-}
 
 // pageFuncs are the template's lookups in l: T for text (escaped), TH for the catalog's few
 // strings with markup (keys ending in ".html", written here, never from data).
@@ -69,8 +52,8 @@ type langLink struct {
 // adds the state hash to the links.
 func langSwitch(cur i18n.Lang) []langLink {
 	var out []langLink
-	for _, l := range i18n.Langs {
-		out = append(out, langLink{l, i18n.Names[l], pageName(l), l == cur})
+	for _, p := range site.LangPages(langs()) {
+		out = append(out, langLink{p.Lang, p.Name, p.Page, p.Lang == cur})
 	}
 	return out
 }
@@ -78,9 +61,9 @@ func langSwitch(cur i18n.Lang) []langLink {
 // summariesIn are the text alternatives of every pre-rendered state in l, keyed as the SVGs are.
 func summariesIn(l i18n.Lang) []summaryTemplate {
 	var out []summaryTemplate
-	for _, s := range states() {
+	for _, s := range site.States() {
 		s.Lang = l
-		out = append(out, summaryTemplate{stateKey(s), charts.Summary(s)})
+		out = append(out, summaryTemplate{site.FilesOf(s, l).Summary, charts.Summary(s)})
 	}
 	return out
 }

@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,7 @@ import (
 func main() {
 	out := flag.String("out", "dist", "directory to write the site to: replaced whole, so it must be empty, missing or an earlier build's")
 	source := flag.String("source", "", "the source paper's text, to check the data against (default $"+data.SourceEnv+", else "+data.SourcePath+")")
+	flag.BoolVar(&pseudo, "pseudo", false, "also render the pseudo-locale xx (i18n.XX), for tests; never for a site to ship")
 	flag.Parse()
 	if err := build(*out, *source); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
@@ -42,6 +44,17 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("build: wrote %s/\n", *out)
+}
+
+// pseudo adds the pseudo-locale to the languages the build renders (-pseudo).
+var pseudo bool
+
+// langs are the languages the build renders: the site's, and the pseudo-locale with -pseudo.
+func langs() []i18n.Lang {
+	if pseudo {
+		return append(slices.Clone(site.Langs()), i18n.XX)
+	}
+	return site.Langs()
 }
 
 // build checks the data, writes the whole site into a new directory beside out and, only when
@@ -121,28 +134,41 @@ func buildWasm(out string) error {
 
 // copyStatic copies the page's own assets and the fonts, and bundles echarts from node_modules.
 func copyStatic(out string) error {
-	for _, f := range []string{"app.js", "modes.js", "style.css", "noscript.css", "view.js"} {
+	for _, f := range []string{"app.js", "modes.js", "noscript.css", "view.js"} {
 		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
 			return err
 		}
 	}
-	// The ebiten view's page, the one page that may compile WebAssembly.
-	view, err := os.ReadFile(filepath.Join("web", "view.html"))
+	// The page's style, after the @font-face rules of the chart's fonts (site.Fonts).
+	css, err := os.ReadFile(filepath.Join("web", "style.css"))
 	if err != nil {
 		return err
 	}
-	if err := writePage(filepath.Join(out, "view.html"), string(view), true); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "style.css"), []byte(site.FontFaces()+string(css)), 0o644); err != nil {
+		return err
+	}
+	// The ebiten view's page, the one page that may compile WebAssembly, with its config.
+	tpl, err := template.ParseFiles(filepath.Join("web", "view.html"))
+	if err != nil {
+		return err
+	}
+	cfg, err := json.Marshal(site.NewViewConfig())
+	if err != nil {
+		return err
+	}
+	var view bytes.Buffer
+	if err := tpl.Execute(&view, map[string]any{"Config": template.JS(cfg)}); err != nil {
+		return err
+	}
+	if err := writePage(filepath.Join(out, site.ViewPage), view.String(), true); err != nil {
 		return err
 	}
 	// The fonts' subsets: .woff2 for the page's @font-face rules (style.css), .woff for the
 	// wasm view, which decodes them itself (charts/fonts).
-	for _, bold := range []bool{false, true} {
-		for _, sub := range fonts.Subsets {
-			for _, ext := range []string{".woff", ".woff2"} {
-				f := fonts.File(sub, bold) + ext
-				if err := copyFile(filepath.Join("node_modules", "@fontsource", "noto-sans", "files", f), filepath.Join(out, "fonts", f)); err != nil {
-					return err
-				}
+	for _, f := range site.Fonts() {
+		for _, name := range []string{f.WOFF, f.WOFF2} {
+			if err := copyFile(filepath.Join("node_modules", "@fontsource", "noto-sans", "files", filepath.Base(name)), filepath.Join(out, name)); err != nil {
+				return err
 			}
 		}
 	}
@@ -151,30 +177,6 @@ func copyStatic(out string) error {
 
 // Chart size of the pre-rendered SVGs and the downloads: 16:9.
 const chartW, chartH = 800, 450
-
-// states lists every chart state that gets a pre-rendered SVG, slide images and a fallback
-// page: each chart view in each year, and the map with its context layer too.
-func states() []charts.State {
-	var out []charts.State
-	for _, v := range charts.ChartViews() {
-		for _, y := range charts.Years {
-			out = append(out, charts.State{View: v, Year: y})
-			if charts.HasContext(v) {
-				out = append(out, charts.State{View: v, Year: y, Context: true})
-			}
-		}
-	}
-	return out
-}
-
-// stateKey names a state's files; web/app.js builds the same names.
-func stateKey(s charts.State) string {
-	k := s.View + "-" + strconv.Itoa(s.Year)
-	if s.Context && charts.HasContext(s.View) {
-		k += "-context"
-	}
-	return k
-}
 
 func svgOf(s charts.State) (string, error) {
 	var b bytes.Buffer
@@ -186,8 +188,8 @@ func svgOf(s charts.State) (string, error) {
 // charts/KEY.az.svg, charts/KEY-1920x1080.az.png…). One at a time: charts/raster shares its
 // font faces, which are not safe for concurrent use.
 func writeCharts(out string) error {
-	for _, l := range i18n.Langs {
-		for _, s := range states() {
+	for _, l := range langs() {
+		for _, s := range site.States() {
 			s.Lang = l
 			if err := writeChart(out, s); err != nil {
 				return err
@@ -198,44 +200,43 @@ func writeCharts(out string) error {
 }
 
 func writeChart(out string, s charts.State) error {
-	suffix := langSuffix(s.Lang)
+	files := site.FilesOf(s, s.Lang)
 	// The download: text as glyph outlines, so that it travels without its fonts.
 	var doc bytes.Buffer
 	if err := svg.WriteOutlined(&doc, charts.Build(s, chartW, chartH)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "charts", stateKey(s)+suffix+".svg"), doc.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, files.SVG.Href), doc.Bytes(), 0o644); err != nil {
 		return err
 	}
 	// Slide images: the same layout scaled, so text, legend and source line come along.
 	c := charts.Build(s, chartW, chartH)
-	for _, w := range slideWidths {
+	for _, p := range files.PNG {
+		if p.Width*chartH != p.Height*chartW {
+			return fmt.Errorf("%s: a PNG size not %d:%d", p.Name, chartW, chartH)
+		}
 		var b bytes.Buffer
-		if err := raster.WritePNG(&b, c, float64(w)/chartW); err != nil {
+		if err := raster.WritePNG(&b, c, float64(p.Width)/chartW); err != nil {
 			return err
 		}
-		name := fmt.Sprintf("%s-%dx%d%s.png", stateKey(s), w, w*chartH/chartW, suffix)
-		if err := os.WriteFile(filepath.Join(out, "charts", name), b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(out, p.Href), b.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// slideWidths are the widths of the PNG downloads (16:9).
-var slideWidths = []int{1920, 1280}
-
 // writeFallback writes the echarts page of each state in every language (fallback/KEY.html,
 // fallback/KEY.az.html…).
 func writeFallback(out string) error {
-	for _, l := range i18n.Langs {
-		for _, s := range states() {
+	for _, l := range langs() {
+		for _, s := range site.States() {
 			s.Lang = l
 			var b bytes.Buffer
 			if err := echarts.Page(&b, s, "../assets/"); err != nil {
-				return fmt.Errorf("fallback %s %s: %w", stateKey(s), l, err)
+				return fmt.Errorf("fallback %s %s: %w", site.Key(s), l, err)
 			}
-			if err := writePage(filepath.Join(out, "fallback", stateKey(s)+langSuffix(l)+".html"), b.String(), false); err != nil {
+			if err := writePage(filepath.Join(out, site.FilesOf(s, l).Fallback), b.String(), false); err != nil {
 				return err
 			}
 		}
@@ -247,13 +248,15 @@ func writeFallback(out string) error {
 const utf8BOM = "\ufeff"
 
 func writeData(out string) error {
+	first := site.DataOf(i18n.Langs[0])
 	files := map[string]func(io.Writer) error{
-		"azflows.json": data.WriteJSON, "azflows-figures.csv": data.WriteFiguresCSV, "azflows-events.csv": data.WriteEventsCSV,
+		first.JSON.Href: data.WriteJSON, first.Figures.Href: data.WriteFiguresCSV, first.Events.Href: data.WriteEventsCSV,
 	}
-	for _, l := range i18n.Langs[1:] { // the translated downloads, lang.go
-		files["azflows"+langSuffix(l)+".json"] = jsonIn(l)
-		files["azflows-figures"+langSuffix(l)+".csv"] = figuresCSVIn(l)
-		files["azflows-events"+langSuffix(l)+".csv"] = eventsCSVIn(l)
+	for _, l := range langs()[1:] { // the translated downloads, lang.go
+		d := site.DataOf(l)
+		files[d.JSON.Href] = jsonIn(l)
+		files[d.Figures.Href] = figuresCSVIn(l)
+		files[d.Events.Href] = eventsCSVIn(l)
 	}
 	for name, write := range files {
 		var b bytes.Buffer
@@ -264,7 +267,7 @@ func writeData(out string) error {
 		if err := write(&b); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(out, "data", name), b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(out, name), b.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
@@ -283,7 +286,7 @@ type svgTemplate struct {
 
 // writeIndex writes the page in every language: index.html (English), index.az.html, index.ru.html.
 func writeIndex(out string) error {
-	for _, l := range i18n.Langs {
+	for _, l := range langs() {
 		if err := writeIndexIn(out, l); err != nil {
 			return fmt.Errorf("%s page: %w", l, err)
 		}
@@ -298,8 +301,10 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	}
 	def := charts.Default
 	def.Lang = l
-	cfg, _ := json.Marshal(map[string]any{"views": charts.Views(), "charts": charts.ChartViews(), "contextViews": contextViews(), "years": charts.Years, "story": story(l),
-		"lang": l, "suffix": langSuffix(l), "strings": scriptStrings(l), "messages": site.Names()})
+	cfg, err := json.Marshal(site.NewPageConfig(l, langs(), story(l), scriptStrings(l)))
+	if err != nil {
+		return err
+	}
 	defSVG, err := svgOf(def)
 	if err != nil {
 		return err
@@ -312,14 +317,21 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		years = append(years, choice{strconv.Itoa(y), strconv.Itoa(y), y == def.Year})
 	}
 	var tpls []svgTemplate
-	for _, s := range states() {
+	for _, s := range site.States() {
 		s.Lang = l
 		doc, err := svgOf(s)
 		if err != nil {
 			return err
 		}
-		tpls = append(tpls, svgTemplate{stateKey(s), template.HTML(doc)})
+		tpls = append(tpls, svgTemplate{site.FilesOf(s, l).Template, template.HTML(doc)})
 	}
+	files := site.FilesOf(def, l)
+	downloads := []download{{files.SVG, i18n.T(l, "dl.svg")}}
+	for i, p := range site.PNGSizes {
+		downloads = append(downloads, download{files.PNG[i], i18n.T(l, p.Label)})
+	}
+	d := site.DataOf(l)
+	downloads = append(downloads, download{d.Figures, i18n.T(l, "dl.figures")}, download{d.Events, i18n.T(l, "dl.events")}, download{d.JSON, i18n.T(l, "dl.json")})
 	var caveats []string
 	for i, c := range []string{data.CaveatAccuracy, data.CaveatTrend, data.CaveatPeriod, data.Caveat2012Dest} {
 		caveats = append(caveats, i18n.T(l, i18n.CaveatKey("page", i, c)))
@@ -327,9 +339,9 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	var b bytes.Buffer
 	err = tpl.Execute(&b, map[string]any{
 		"Config":      template.JS(cfg),
+		"Downloads":   downloads,
 		"Views":       views,
 		"Years":       years,
-		"Default":     stateKey(def),
 		"DefaultHash": def.Hash(),
 		"DefaultSVG":  template.HTML(defSVG),
 		"Templates":   tpls,
@@ -343,34 +355,23 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"Rows":        tableRows(l),
 		"ShortSource": i18n.T(l, "page.source", data.ShortSource),
 		"Lang":        l,
-		"Suffix":      langSuffix(l),
 		"Switch":      langSwitch(l),
 	})
 	if err != nil {
 		return err
 	}
-	return writePage(filepath.Join(out, pageName(l)), b.String(), false)
+	return writePage(filepath.Join(out, site.PageName(l)), b.String(), false)
 }
 
-func contextViews() []string {
-	var out []string
-	for _, v := range charts.ChartViews() {
-		if charts.HasContext(v) {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// storyStep is one step of the presentation mode: a view and what to say about it.
-type storyStep struct {
-	Hash    string `json:"hash"`
-	Caption string `json:"caption"`
+// download is one link of the page's downloads.
+type download struct {
+	site.Download
+	Label string
 }
 
 // story is the presentation's sequence, from the 1990s routes to the timeline; steps whose
 // view does not exist give way to the nearest that does. Captions are in l (i18n "story.N").
-func story(l i18n.Lang) []storyStep {
+func story(l i18n.Lang) []site.StoryStep {
 	pick := func(views ...string) string {
 		for _, v := range views {
 			if charts.IsChart(v) {
@@ -380,12 +381,12 @@ func story(l i18n.Lang) []storyStep {
 		return charts.Default.View
 	}
 	first, last := charts.Years[0], charts.Years[len(charts.Years)-1] // the story goes from the first year with destinations to the last
-	return []storyStep{
-		{charts.State{View: pick("map", "flow"), Year: first, Context: true}.Hash(), i18n.T(l, "story.1")},
-		{charts.State{View: pick("bars"), Year: first}.Hash(), i18n.T(l, "story.2")},
-		{charts.State{View: pick("compare", "bars"), Year: first}.Hash(), i18n.T(l, "story.3")},
-		{charts.State{View: pick("map", "flow"), Year: last}.Hash(), i18n.T(l, "story.4")},
-		{charts.State{View: pick("timeline", "flow"), Year: last}.Hash(), i18n.T(l, "story.5")},
+	return []site.StoryStep{
+		{Hash: charts.State{View: pick("map", "flow"), Year: first, Context: true}.Hash(), Caption: i18n.T(l, "story.1")},
+		{Hash: charts.State{View: pick("bars"), Year: first}.Hash(), Caption: i18n.T(l, "story.2")},
+		{Hash: charts.State{View: pick("compare", "bars"), Year: first}.Hash(), Caption: i18n.T(l, "story.3")},
+		{Hash: charts.State{View: pick("map", "flow"), Year: last}.Hash(), Caption: i18n.T(l, "story.4")},
+		{Hash: charts.State{View: pick("timeline", "flow"), Year: last}.Hash(), Caption: i18n.T(l, "story.5")},
 	}
 }
 

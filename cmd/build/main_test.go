@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,8 +21,10 @@ import (
 
 	"azflows/data"
 	"azflows/data/datatest"
+	"azflows/i18n"
 	"azflows/internal/paper"
 	"azflows/internal/repo"
+	"azflows/site"
 )
 
 // atRoot runs the test in the repository's root, where the build runs (it reads web/,
@@ -174,6 +177,7 @@ func TestBuildSite(t *testing.T) {
 		}
 	}
 	strayHash := hashSource("alert(1)")
+	checkConfigFiles(t, out)
 
 	compressed := 0
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
@@ -235,6 +239,59 @@ func TestBuildSite(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(buildDirPrefix(out) + "*"); len(left) > 0 {
 		t.Errorf("the failed build left %q", left)
+	}
+}
+
+// checkConfigFiles checks that every file the pages' and the view's configs name (site.FilesOf,
+// site.LangPages, site.ViewConfig) is in the built site, and that no page names a language the
+// build did not render: the build writes each file under the name the contract gives it.
+func checkConfigFiles(t *testing.T, out string) {
+	t.Helper()
+	exists := func(from, name string) {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("%s names %s, which the build did not write", from, name)
+		}
+	}
+	configIn := func(page, id string, into any) {
+		b, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`<script type="application/json" id="` + id + `">(.*?)</script>`).FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("%s has no config", page)
+		}
+		if err := json.Unmarshal(m[1], into); err != nil {
+			t.Fatalf("%s: %v", page, err)
+		}
+	}
+	for _, l := range i18n.Langs {
+		var c site.PageConfig
+		page := site.PageName(l)
+		configIn(page, site.IDConfig, &c)
+		if len(c.Files) == 0 || len(c.Langs) != len(i18n.Langs) || c.Lang != l {
+			t.Errorf("%s: config with %d files, %d languages, lang %q", page, len(c.Files), len(c.Langs), c.Lang)
+		}
+		for h, f := range c.Files {
+			exists(page+" "+h, f.Fallback)
+			exists(page+" "+h, f.SVG.Href)
+			for _, p := range f.PNG {
+				exists(page+" "+h, p.Href)
+			}
+		}
+		for _, p := range c.Langs {
+			exists(page, p.Page)
+			exists(page, p.Offline)
+		}
+		exists(page, c.View)
+	}
+	var v site.ViewConfig
+	configIn(site.ViewPage, site.IDViewConfig, &v)
+	for _, f := range append(append([]string{v.Wasm, v.BaseMap}, v.Fonts.Regular...), v.Fonts.Bold...) {
+		exists(site.ViewPage, f)
+	}
+	if _, err := os.Stat(filepath.Join(out, site.PageName(i18n.XX))); err == nil {
+		t.Errorf("the build wrote the pseudo-locale's page without -pseudo")
 	}
 }
 

@@ -16,22 +16,17 @@ import (
 
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/site"
 )
 
-// offlineFile is the single self-contained page in English: it works when opened from disk
-// (file://) with the network off. offlineName names it in each language.
-const offlineFile = "azflows.html"
-
-// offlineName is the single file of a language: azflows.html, azflows.az.html, azflows.ru.html
-// (web/app.js links the three with the same names).
-func offlineName(l i18n.Lang) string {
-	return strings.TrimSuffix(offlineFile, ".html") + langSuffix(l) + ".html"
-}
+// offlineFile is the single self-contained page in the first language: it works when opened
+// from disk (file://) with the network off. site.OfflineName names it in each language.
+var offlineFile = site.OfflineName(i18n.Langs[0])
 
 // isOfflineFile reports whether name is the single file of a language.
 func isOfflineFile(name string) bool {
-	for _, l := range i18n.Langs {
-		if name == offlineName(l) {
+	for _, l := range langs() {
+		if name == site.OfflineName(l) {
 			return true
 		}
 	}
@@ -46,14 +41,14 @@ var (
 	fontURL      = regexp.MustCompile(`url\('(fonts/[^']+)\.woff2'\) format\('woff2'\)`)
 	scriptSrc    = regexp.MustCompile(`<script src="([^"]+)"[^>]*></script>\n?`)
 	scriptOrData = regexp.MustCompile(`(?i)</script|<!--`)
-	svgTemplates = regexp.MustCompile(`(?s)<template id="svg-[^"]*">.*?</template>\n?\s*`)
+	svgTemplates = regexp.MustCompile(`(?s)<template id="` + regexp.QuoteMeta(site.SVGTemplatePrefix) + `[^"]*">.*?</template>\n?\s*`)
 )
 
 // writeOffline writes the single file of every language (offlineName).
 func writeOffline(out string) error {
-	for _, l := range i18n.Langs {
+	for _, l := range langs() {
 		if err := writeOfflineIn(out, l); err != nil {
-			return fmt.Errorf("%s: %w", offlineName(l), err)
+			return fmt.Errorf("%s: %w", site.OfflineName(l), err)
 		}
 	}
 	return nil
@@ -70,12 +65,11 @@ func writeOffline(out string) error {
 // are the .woff files (not .woff2): web/offline.js hands the same bytes to the view, which
 // draws the chart's text with them (ə, Cyrillic), as the site's view does.
 func writeOfflineIn(out string, l i18n.Lang) error {
-	sfx := langSuffix(l)
 	read := func(name string) (string, error) {
 		b, err := os.ReadFile(filepath.Join(out, name))
 		return string(b), err
 	}
-	page, err := read(pageName(l))
+	page, err := read(site.PageName(l))
 	if err != nil {
 		return err
 	}
@@ -87,8 +81,9 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
-	for _, name := range []string{"view.html", "view.js", "wasm_exec.js", "basemap.json", "assets/echarts.min.js",
-		"assets/basemap.js", "data/azflows-figures" + sfx + ".csv", "data/azflows-events" + sfx + ".csv", "data/azflows" + sfx + ".json"} {
+	d := site.DataOf(l)
+	for _, name := range []string{site.ViewPage, "view.js", "wasm_exec.js", site.BaseMap, "assets/echarts.min.js",
+		"assets/basemap.js", d.Figures.Href, d.Events.Href, d.JSON.Href} {
 		s, err := read(name)
 		if err != nil {
 			return err
@@ -96,8 +91,8 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		assets[name] = cspMeta.ReplaceAllString(s, "")
 	}
 	var fallbackScripts, fallbackStyles []string
-	for _, s := range states() {
-		name := "fallback/" + stateKey(s) + sfx + ".html"
+	for _, s := range site.States() {
+		name := site.FilesOf(s, l).Fallback
 		p, err := read(name)
 		if err != nil {
 			return err
@@ -119,12 +114,12 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 			return fmt.Errorf("offline: %s contains </script or <!-- and cannot be inlined", name)
 		}
 	}
-	assets["templates.html"] = templates
+	assets["templates"] = templates // offline.js puts them back
 	bundle, err := json.Marshal(assets)
 	if err != nil {
 		return err
 	}
-	wasm, err := os.ReadFile(filepath.Join(out, "view.wasm"))
+	wasm, err := os.ReadFile(filepath.Join(out, site.WasmFile))
 	if err != nil {
 		return err
 	}
@@ -191,17 +186,17 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		}
 	}
 	// Links to the page in each language go to the single file of that language beside it.
-	for _, o := range i18n.Langs {
-		page = strings.ReplaceAll(page, `href="`+pageName(o)+`"`, `href="`+offlineName(o)+`"`)
+	for _, o := range site.LangPages(langs()) {
+		page = strings.ReplaceAll(page, `href="`+o.Page+`"`, `href="`+o.Offline+`"`)
 	}
 	// The deferred scripts of the head become inline scripts at the end of the body, after
 	// the data they read.
 	page = scriptSrc.ReplaceAllString(page, "")
 	var tail strings.Builder
-	tail.WriteString(`<script type="application/octet-stream" id="azflows-assets" data-encoding="gzip+base85">`)
+	tail.WriteString(`<script type="application/octet-stream" id="` + site.IDOfflineAssets + `" data-encoding="gzip+base85">`)
 	tail.WriteString(gzip85(bundle))
 	tail.WriteString("</script>\n")
-	tail.WriteString(`<script type="application/octet-stream" id="azflows-wasm" data-encoding="gzip+base85">`)
+	tail.WriteString(`<script type="application/octet-stream" id="` + site.IDOfflineWasm + `" data-encoding="gzip+base85">`)
 	wasm85 := gzip85(wasm)
 	tail.WriteString(wasm85)
 	tail.WriteString("</script>\n")
@@ -217,14 +212,14 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	meta := `<meta http-equiv="Content-Security-Policy" content="` + cspWith(page, true, extra, fallbackStyles) + `">`
 	page = strings.Replace(page, `<meta charset="utf-8">`, `<meta charset="utf-8">`+"\n"+meta, 1)
 
-	if err := os.WriteFile(filepath.Join(out, offlineName(l)), []byte(page), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, site.OfflineName(l)), []byte(page), 0o644); err != nil {
 		return err
 	}
 	verdict := "within"
 	if len(page) > offlineBudget {
 		verdict = "OVER"
 	}
-	fmt.Printf("build: %s is %.2f MB (%s the %d MB budget; the wasm is %.2f MB of it)\n", offlineName(l),
+	fmt.Printf("build: %s is %.2f MB (%s the %d MB budget; the wasm is %.2f MB of it)\n", site.OfflineName(l),
 		float64(len(page))/1e6, verdict, offlineBudget/1_000_000, float64(len(wasm85))/1e6)
 	return nil
 }

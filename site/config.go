@@ -1,0 +1,100 @@
+package site
+
+import (
+	"azflows/charts"
+	"azflows/i18n"
+)
+
+// The files of the view that the page and view.html name.
+const (
+	ViewPage = "view.html"    // the interactive view's page, in the page's iframe
+	WasmFile = "view.wasm"    // the view's program
+	BaseMap  = "basemap.json" // the map's country shapes (charts/geo), fetched by view.js
+)
+
+// PageConfig is the page's config: the JSON the build writes into each page (the script
+// IDConfig), from which web/app.js and web/modes.js take every name they use.
+type PageConfig struct {
+	Views    []string              `json:"views"`    // every view, in the page's order; the first is the default
+	Charts   []string              `json:"charts"`   // the views the chart model draws
+	Years    []int                 `json:"years"`    // the years; the first is the default
+	Story    []StoryStep           `json:"story"`    // the presentation's steps
+	Lang     i18n.Lang             `json:"lang"`     // the page's language
+	Langs    []LangPage            `json:"langs"`    // every language with its pages, in the switch's order
+	Strings  map[string]string     `json:"strings"`  // the scripts' strings in Lang (i18n.ScriptPrefixes)
+	Decimal  string                `json:"decimal"`  // Lang's decimal mark
+	Messages map[string]string     `json:"messages"` // the message names, by key (Messages)
+	View     string                `json:"view"`     // the interactive view's page
+	Files    map[string]StateFiles `json:"files"`    // by the state's hash without lang (State.Hash), every chart view × year × context
+}
+
+// StoryStep is one step of the presentation: a state and what to say about it.
+type StoryStep struct {
+	Hash    string `json:"hash"`
+	Caption string `json:"caption"`
+}
+
+// LangPage is a language with the page and the single file that speak it.
+type LangPage struct {
+	Lang    i18n.Lang `json:"lang"`
+	Name    string    `json:"name"`    // in itself
+	Page    string    `json:"page"`    // the site's page
+	Offline string    `json:"offline"` // the single file
+}
+
+// LangPages lists langs with their pages.
+func LangPages(langs []i18n.Lang) []LangPage {
+	var out []LangPage
+	for _, l := range langs {
+		name := i18n.Names[l]
+		if name == "" {
+			name = string(l)
+		}
+		out = append(out, LangPage{l, name, PageName(l), OfflineName(l)})
+	}
+	return out
+}
+
+// NewPageConfig is the config of the page in l, in a site that speaks langs.
+func NewPageConfig(l i18n.Lang, langs []i18n.Lang, story []StoryStep, strings map[string]string) PageConfig {
+	c := PageConfig{Views: charts.Views(), Charts: charts.ChartViews(), Years: charts.Years, Story: story, Lang: l,
+		Langs: LangPages(langs), Strings: strings, Decimal: i18n.Decimal(l), Messages: Names(), View: ViewPage, Files: map[string]StateFiles{}}
+	for _, v := range charts.ChartViews() {
+		for _, y := range charts.Years {
+			for _, ctx := range []bool{false, true} {
+				s := State{View: v, Year: y, Context: ctx}
+				c.Files[s.Hash()] = FilesOf(s, l)
+			}
+		}
+	}
+	return c
+}
+
+// ViewConfig is the view's config, written into view.html (the script IDViewConfig) for
+// web/view.js, which loads before the wasm.
+type ViewConfig struct {
+	Messages map[string]string `json:"messages"` // the message names, by key (Messages)
+	Wasm     string            `json:"wasm"`     // the program's URL
+	BaseMap  string            `json:"basemap"`  // the base map's URL
+	Fonts    ViewFonts         `json:"fonts"`    // the chart's .woff files
+}
+
+// ViewFonts are the URLs of the chart's .woff files of each weight, in the order of
+// charts/fonts.Subsets, as wasm/fonts_js.go takes them.
+type ViewFonts struct {
+	Regular []string `json:"regular"`
+	Bold    []string `json:"bold"`
+}
+
+// NewViewConfig is view.html's config.
+func NewViewConfig() ViewConfig {
+	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap}
+	for _, f := range Fonts() {
+		if f.Bold {
+			c.Fonts.Bold = append(c.Fonts.Bold, f.WOFF)
+		} else {
+			c.Fonts.Regular = append(c.Fonts.Regular, f.WOFF)
+		}
+	}
+	return c
+}

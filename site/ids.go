@@ -1,0 +1,43 @@
+package site
+
+// The element ids that the page's template (index.html), the build and web/*.js share. The
+// scripts spell them (they are fixed names, not built from a state); TestIDs checks that every
+// id a script looks up is listed here and that the template (or the build) writes each.
+const (
+	IDConfig          = "azflows-config"      // the page's config (PageConfig), a JSON script
+	IDViewConfig      = "azflows-view-config" // the view's config (ViewConfig) in view.html
+	IDOfflineAssets   = "azflows-assets"      // azflows.html: the bundle of texts (offline.go)
+	IDOfflineWasm     = "azflows-wasm"        // azflows.html: the wasm
+	IDDownloadSVG     = "dl-svg"
+	IDDownloadPNG     = "dl-png"
+	IDDownloadPNG720  = "dl-png-720"
+	IDDownloadFigures = "dl-figures"
+	IDDownloadEvents  = "dl-events"
+	IDDownloadJSON    = "dl-json"
+)
+
+// IDs lists every id of the page that web/*.js uses, with the file that writes it.
+var IDs = map[string]string{
+	IDConfig: "index.html", IDViewConfig: "web/view.html", IDOfflineAssets: "cmd/build/offline.go", IDOfflineWasm: "cmd/build/offline.go",
+	IDDownloadSVG: "index.html", IDDownloadPNG: "index.html (site.PNGSizes)", IDDownloadPNG720: "index.html (site.PNGSizes)",
+	IDDownloadFigures: "index.html (site.DataOf)", IDDownloadEvents: "index.html (site.DataOf)", IDDownloadJSON: "index.html (site.DataOf)",
+	"lang-switch": "index.html", "contrast-toggle": "index.html", "controls": "index.html",
+	"present-bar": "index.html", "present-caption": "index.html", "present-step": "index.html", "present-prev": "index.html",
+	"present-next": "index.html", "present-fullscreen": "index.html", "present-exit": "index.html", "present-start": "index.html",
+	"chart": "index.html", "static": "index.html", "live-slot": "index.html", "fallback-slot": "index.html",
+	"chart-notice": "index.html", "readout": "index.html", "chart-summary": "index.html", "summary-table": "index.html", "chart-keys": "index.html",
+	"copy-link": "index.html", "embed-full": "index.html", "embed-size": "index.html", "embed-code": "index.html", "embed-copy": "index.html",
+	"figures-table": "index.html", "sources": "index.html",
+}
+
+// The page's globals: what each script leaves on window for the others (and the tests).
+const (
+	GlobalPage    = "azflowsPage"    // web/app.js: the page's state and mode
+	GlobalOffline = "azflowsOffline" // web/offline.js, in the single files
+	GlobalView    = "azflowsView"    // wasm/: the view's state, for the page's tests and cmd/bench
+	GlobalBaseMap = "azflowsBaseMap" // web/view.js → wasm/: the base map's text
+	GlobalFonts   = "azflowsFonts"   // web/view.js → wasm/: the chart's fonts
+)
+
+// Globals lists them.
+var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts}
