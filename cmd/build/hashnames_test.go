@@ -3,17 +3,21 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"azflows/charts"
 	"azflows/charts/fonts"
+	"azflows/i18n"
 	"azflows/internal/caching"
+	"azflows/site"
 )
 
 // assetNames reads the build's map of logical to hashed names.
@@ -30,8 +34,7 @@ func assetNames(t *testing.T, out string) map[string]string {
 	return names
 }
 
-// preHashSite writes into a new directory what the build's writers write before hashNames
-// (all but the slide images, which no page loads by a name hashNames changes).
+// preHashSite writes into a new directory what the build's writers write before hashNames.
 func preHashSite(t *testing.T) string {
 	t.Helper()
 	atRoot(t)
@@ -48,7 +51,7 @@ func preHashSite(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	for _, step := range []func(string) error{buildWasm, copyStatic, writeBaseMap, writeFallback, writeData, writeIndex, writeOffline} {
+	for _, step := range []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline} {
 		if err := step(out); err != nil {
 			t.Fatal(err)
 		}
@@ -121,14 +124,40 @@ func TestHashedNamesFollowContent(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"view.wasm", "view.js", "wasm_exec.js", "app.js", "modes.js", "style.css", "noscript.css",
-		"basemap.json", "assets/echarts.min.js", "assets/basemap.js", "fonts/noto-sans-latin-400-normal.woff", "fonts/noto-sans-cyrillic-700-normal.woff2"} {
+		"basemap.json", "assets/echarts.min.js", "assets/basemap.js", "fonts/noto-sans-latin-400-normal.woff", "fonts/noto-sans-cyrillic-700-normal.woff2",
+		"charts/map-2010.svg", "charts/map-2012-context.ru.svg", "charts/bars-2010-1920x1080.az.png", "fallback/map-2012.ru.html", "fallback/timeline-2010.html"} {
 		if _, ok := baseNames[want]; !ok {
 			t.Errorf("%s got no hashed name", want)
 		}
 	}
-	for _, f := range []string{"index.html", "index.az.html", "view.html", "fallback/map-2012.ru.html", "charts/map-2010.svg", "data/azflows.json"} {
+	for _, f := range []string{"index.html", "index.az.html", "view.html", "data/azflows.json", "data/azflows-figures.ru.csv"} {
 		if _, ok := baseNames[f]; ok {
-			t.Errorf("%s got a hashed name; pages, frames and downloads keep theirs", f)
+			t.Errorf("%s got a hashed name; the pages, the view's frame and the data downloads keep theirs", f)
+		}
+	}
+	// Each page's config names every state's files by their hashed names, and its downloads
+	// keep a readable save-as name: the anchor's download attribute and the config's name are
+	// the logical file's own name.
+	for _, l := range i18n.Langs {
+		page := site.PageName(l)
+		var c site.PageConfig
+		configOf(t, base[page], site.IDConfig, &c)
+		for h, sf := range c.Files {
+			for _, d := range append([]site.Download{sf.SVG}, sf.PNG...) {
+				if _, ok := base[d.Href]; !ok || !caching.IsHashed(d.Href) || path.Base(caching.Logical(d.Href)) != d.Name {
+					t.Errorf("%s: %s: download %s saved as %s (hashed %v, there %v)", page, h, d.Href, d.Name, caching.IsHashed(d.Href), ok)
+				}
+			}
+			if _, ok := base[sf.Fallback]; !ok || !caching.IsHashed(sf.Fallback) {
+				t.Errorf("%s: %s: fallback %s is not a hashed file of the site", page, h, sf.Fallback)
+			}
+		}
+		def := site.FilesOf(charts.Default, l)
+		for _, d := range append([]site.Download{def.SVG}, def.PNG...) {
+			anchor := fmt.Sprintf(`<a id="%s" href="%s" download="%s">`, d.Link, baseNames[d.Href], d.Name)
+			if !bytes.Contains(base[page], []byte(anchor)) {
+				t.Errorf("%s has no %s", page, anchor)
+			}
 		}
 	}
 	for _, l := range []string{"azflows.html", "azflows.az.html", "azflows.ru.html"} {
@@ -136,25 +165,34 @@ func TestHashedNamesFollowContent(t *testing.T) {
 			t.Errorf("hashNames changed the single file %s", l)
 		}
 	}
-	mapPages := func() []string {
+	filesUnder := func(prefix string) []string {
 		var out []string
 		for f := range pre {
-			if strings.HasPrefix(f, "fallback/map-") {
+			if strings.HasPrefix(f, prefix) {
 				out = append(out, f)
 			}
 		}
 		return out
 	}
-	fallbackPages := func() []string {
-		var out []string
-		for f := range pre {
-			if strings.HasPrefix(f, "fallback/") {
-				out = append(out, f)
-			}
-		}
-		return out
-	}
+	mapPages, fallbackPages := filesUnder("fallback/map-"), filesUnder("fallback/")
 	indexPages := []string{"index.html", "index.az.html", "index.ru.html"}
+	// pageOf is the page whose config names the fallback page or download f (by its language).
+	pageOf := func(f string) string {
+		for _, l := range i18n.Langs[1:] {
+			if strings.Contains(f, site.Suffix(l)+".") {
+				return site.PageName(l)
+			}
+		}
+		return site.PageName(i18n.Langs[0])
+	}
+	// namedBy is {the page that names f, f} for each f.
+	namedBy := func(files []string) [][2]string {
+		var out [][2]string
+		for _, f := range files {
+			out = append(out, [2]string{pageOf(f), f})
+		}
+		return out
+	}
 	each := func(files []string, named string) [][2]string {
 		var out [][2]string
 		for _, f := range files {
@@ -177,8 +215,15 @@ func TestHashedNamesFollowContent(t *testing.T) {
 		{"fonts/noto-sans-latin-400-normal.woff", []string{"fonts/noto-sans-latin-400-normal.woff"}, []string{"view.html"},
 			[][2]string{{"view.html", "fonts/noto-sans-latin-400-normal.woff"}}},
 		{"view.wasm", []string{"view.wasm"}, []string{"view.html"}, [][2]string{{"view.html", "view.wasm"}}},
-		{"assets/basemap.js", []string{"assets/basemap.js"}, mapPages(), each(mapPages(), "assets/basemap.js")},
-		{"assets/echarts.min.js", []string{"assets/echarts.min.js"}, fallbackPages(), each(fallbackPages(), "assets/echarts.min.js")},
+		// One state's files: the one page whose config names them changes, nothing else.
+		{"charts/map-2010.az.svg", []string{"charts/map-2010.az.svg"}, []string{"index.az.html"}, [][2]string{{"index.az.html", "charts/map-2010.az.svg"}}},
+		{"charts/flow-2012-1280x720.ru.png", []string{"charts/flow-2012-1280x720.ru.png"}, []string{"index.ru.html"}, [][2]string{{"index.ru.html", "charts/flow-2012-1280x720.ru.png"}}},
+		{"fallback/bars-2012.html", []string{"fallback/bars-2012.html"}, []string{"index.html"}, [][2]string{{"index.html", "fallback/bars-2012.html"}}},
+		// The fallback pages' scripts: those pages are renamed, and the pages that name them change.
+		{"assets/basemap.js", append([]string{"assets/basemap.js"}, mapPages...), indexPages,
+			append(each(mapPages, "assets/basemap.js"), namedBy(mapPages)...)},
+		{"assets/echarts.min.js", append([]string{"assets/echarts.min.js"}, fallbackPages...), indexPages,
+			append(each(fallbackPages, "assets/echarts.min.js"), namedBy(fallbackPages)...)},
 	} {
 		t.Run(strings.ReplaceAll(tc.changed, "/", "_"), func(t *testing.T) {
 			tree := map[string][]byte{}
@@ -225,8 +270,11 @@ func TestHashedNamesFollowContent(t *testing.T) {
 					t.Errorf("%s still names %s (the old name of %s)", f, baseNames[r[1]], r[1])
 				}
 			}
-			// The policy of each changed page still allows exactly its inline blocks.
-			for _, f := range changedPages {
+			// The policy of each changed page, renamed or not, still allows exactly its inline blocks.
+			for _, f := range append(changedPages, renamed...) {
+				if h, ok := names[f]; ok {
+					f = h
+				}
 				if strings.HasSuffix(f, ".html") {
 					p := filepath.Join(t.TempDir(), path.Base(f))
 					os.WriteFile(p, got[f], 0o644)
@@ -234,5 +282,17 @@ func TestHashedNamesFollowContent(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// configOf decodes the JSON config with the script id in page.
+func configOf(t *testing.T, page []byte, id string, into any) {
+	t.Helper()
+	m := regexp.MustCompile(`<script type="application/json" id="` + regexp.QuoteMeta(id) + `">(.*?)</script>`).FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("no config %s", id)
+	}
+	if err := json.Unmarshal(m[1], into); err != nil {
+		t.Fatalf("config %s: %v", id, err)
 	}
 }
