@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -25,10 +26,12 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/i18n"
 	"azflows/internal/browser"
 	"azflows/internal/caching"
 	"azflows/internal/repo"
 	"azflows/internal/server"
+	"azflows/site"
 )
 
 // browserTimeout bounds the life of one browser, and so of one browser test.
@@ -209,19 +212,30 @@ func (l *requestLog) Foreign(base string) []string {
 // "view.0123456789.wasm", from the build's asset-names.json; README, "Deploy").
 func distAsset(t testing.TB, logical string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(distDir, "asset-names.json"))
+	name, err := caching.Lookup(distDir, logical)
 	if err != nil {
-		t.Fatalf("reading the build's names: %v", err)
-	}
-	var names map[string]string
-	if err := json.Unmarshal(b, &names); err != nil {
-		t.Fatalf("dist/asset-names.json: %v", err)
-	}
-	name, ok := names[logical]
-	if !ok {
-		t.Fatalf("dist/asset-names.json has no %s", logical)
+		t.Fatal(err)
 	}
 	return name
+}
+
+// pageConfig is the config (site.PageConfig) of the page in l that the build wrote into dir:
+// the names it gives each state's fallback page and downloads are the files' hashed names.
+func pageConfig(t testing.TB, dir string, l i18n.Lang) site.PageConfig {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, site.PageName(l)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<script type="application/json" id="` + site.IDConfig + `">(.*?)</script>`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("%s has no config", site.PageName(l))
+	}
+	var c site.PageConfig
+	if err := json.Unmarshal(m[1], &c); err != nil {
+		t.Fatalf("%s: config: %v", site.PageName(l), err)
+	}
+	return c
 }
 
 // screenshotPNG takes a screenshot of the first element that matches the CSS

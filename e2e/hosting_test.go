@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -314,28 +315,28 @@ func TestServedFromSubpath(t *testing.T) {
 		start func(*testing.T) hostedSite
 	}{{"nginx", startNginx}, {"caddy", startCaddy}, {"plain", startPlain}} {
 		t.Run(s.name, func(t *testing.T) {
-			site := s.start(t)
-			checkHeaders(t, site)
+			host := s.start(t)
+			checkHeaders(t, host)
 			before := len(requests.URLs())
 			responses.reset()
-			checkPages(t, ctx, site, responses)
+			checkPages(t, ctx, host, responses)
 			// Nothing outside /azflows/ on the server's host, nothing from another host.
 			for _, u := range requests.URLs()[before:] {
 				l := strings.ToLower(u)
 				if strings.HasPrefix(l, "data:") || strings.HasPrefix(l, "blob:") || strings.HasPrefix(l, "about:") {
 					continue
 				}
-				if !strings.HasPrefix(u, site.base) {
-					t.Errorf("%s: the page asked for %s, outside %s", site.name, u, site.base)
+				if !strings.HasPrefix(u, host.base) {
+					t.Errorf("%s: the page asked for %s, outside %s", host.name, u, host.base)
 				}
 			}
 			for _, r := range responses.all() {
 				if r.Status >= 400 {
-					t.Errorf("%s: %s answered %d", site.name, r.URL, r.Status)
+					t.Errorf("%s: %s answered %d", host.name, r.URL, r.Status)
 				}
 			}
 			if e := errs(); len(e) > 0 {
-				t.Errorf("%s: console errors: %q", site.name, e)
+				t.Errorf("%s: console errors: %q", host.name, e)
 			}
 		})
 	}
@@ -344,7 +345,7 @@ func TestServedFromSubpath(t *testing.T) {
 // checkHeaders asks the server, as a browser would (Accept-Encoding: br, gzip, no decoding),
 // for a file of each kind, logs the headers of index.html and the wasm and checks the
 // Content-Type, Content-Encoding, Vary and the cache rule of each.
-func checkHeaders(t *testing.T, site hostedSite) {
+func checkHeaders(t *testing.T, host hostedSite) {
 	t.Helper()
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	for _, f := range []struct {
@@ -355,21 +356,23 @@ func checkHeaders(t *testing.T, site hostedSite) {
 		{"index.html", "text/html; charset=utf-8", false, true},
 		{"index.ru.html", "text/html; charset=utf-8", false, false},
 		{"view.html", "text/html; charset=utf-8", false, false},
-		{"fallback/map-2010.az.html", "text/html; charset=utf-8", false, false},
-		{"charts/map-2010.svg", "image/svg+xml", false, false},
-		{"data/azflows-figures.csv", "text/csv", false, false},
+		{"data/azflows-figures.csv", "text/csv", false, false}, // data/ keeps its names
 		{"azflows.html", "text/html; charset=utf-8", false, false},
 		{distAsset(t, "view.wasm"), "application/wasm", true, true},
+		// Each state's files, by the hashed names the page's config gives them.
+		{distAsset(t, "charts/map-2010.svg"), "image/svg+xml", true, true},
+		{distAsset(t, "fallback/map-2010.az.html"), "text/html; charset=utf-8", true, true},
+		{distAsset(t, "charts/map-2010-1920x1080.ru.png"), "image/png", true, false},
 		{distAsset(t, "view.js"), "text/javascript", true, false},
 		{distAsset(t, "style.css"), "text/css", true, false},
 		{distAsset(t, "fonts/noto-sans-latin-400-normal.woff2"), "font/woff2", true, false},
 		{distAsset(t, "assets/echarts.min.js"), "text/javascript", true, false},
 	} {
-		req, _ := http.NewRequest(http.MethodGet, site.base+f.path, nil)
+		req, _ := http.NewRequest(http.MethodGet, host.base+f.path, nil)
 		req.Header.Set("Accept-Encoding", "br, gzip")
 		resp, err := client.Do(req)
 		if err != nil {
-			t.Errorf("%s: GET %s: %v", site.name, f.path, err)
+			t.Errorf("%s: GET %s: %v", host.name, f.path, err)
 			continue
 		}
 		resp.Body.Close()
@@ -382,54 +385,54 @@ func checkHeaders(t *testing.T, site hostedSite) {
 				}
 			}
 			slices.Sort(lines)
-			t.Logf("%s %s%s → %d\n\t%s", site.name, site.base, f.path, resp.StatusCode, strings.Join(lines, "\n\t"))
+			t.Logf("%s %s%s → %d\n\t%s", host.name, host.base, f.path, resp.StatusCode, strings.Join(lines, "\n\t"))
 		}
 		if resp.StatusCode != http.StatusOK {
-			t.Errorf("%s: GET %s: %d", site.name, f.path, resp.StatusCode)
+			t.Errorf("%s: GET %s: %d", host.name, f.path, resp.StatusCode)
 			continue
 		}
 		// nginx and Caddy may leave out the charset where the site's server sends it.
 		if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, f.contentType) {
-			t.Errorf("%s: %s: Content-Type %q, want %s", site.name, f.path, ct, f.contentType)
+			t.Errorf("%s: %s: Content-Type %q, want %s", host.name, f.path, ct, f.contentType)
 		}
 		cache := h.Get("Cache-Control")
 		switch {
-		case !site.rules && cache != "max-age=600":
-			t.Errorf("%s: %s: Cache-Control %q, want the host's own max-age=600", site.name, f.path, cache)
-		case site.rules && f.hashed && cache != caching.Immutable:
-			t.Errorf("%s: %s: Cache-Control %q, want %q", site.name, f.path, cache, caching.Immutable)
-		case site.rules && !f.hashed && cache != caching.Revalidate:
-			t.Errorf("%s: %s: Cache-Control %q, want %q", site.name, f.path, cache, caching.Revalidate)
+		case !host.rules && cache != "max-age=600":
+			t.Errorf("%s: %s: Cache-Control %q, want the host's own max-age=600", host.name, f.path, cache)
+		case host.rules && f.hashed && cache != caching.Immutable:
+			t.Errorf("%s: %s: Cache-Control %q, want %q", host.name, f.path, cache, caching.Immutable)
+		case host.rules && !f.hashed && cache != caching.Revalidate:
+			t.Errorf("%s: %s: Cache-Control %q, want %q", host.name, f.path, cache, caching.Revalidate)
 		}
 		if f.hashed != caching.IsHashed(f.path) {
 			t.Errorf("%s is hashed: %v, want %v", f.path, caching.IsHashed(f.path), f.hashed)
 		}
-		if site.rules && h.Get("X-Content-Type-Options") != "nosniff" {
-			t.Errorf("%s: %s: X-Content-Type-Options %q", site.name, f.path, h.Get("X-Content-Type-Options"))
+		if host.rules && h.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: %s: X-Content-Type-Options %q", host.name, f.path, h.Get("X-Content-Type-Options"))
 		}
 		// Compressible files come compressed: the build's .br where the server sends them, else
 		// gzip made on the fly; either way the response varies with Accept-Encoding.
 		enc := h.Get("Content-Encoding")
-		// Fonts are compressed already; files under 2 KB a server may send as they are.
+		// Fonts and PNGs are compressed already; files under 2 KB a server may send as they are.
 		fi, err := os.Stat(filepath.Join(distDir, filepath.FromSlash(f.path)))
-		compressible := !strings.HasPrefix(f.contentType, "font/") && (err != nil || fi.Size() > 2048)
+		compressible := !strings.HasPrefix(f.contentType, "font/") && f.contentType != "image/png" && (err != nil || fi.Size() > 2048)
 		switch {
 		case !compressible:
-		case site.precompressed && enc != "br":
-			t.Errorf("%s: %s: Content-Encoding %q, want br (the build's .br)", site.name, f.path, enc)
-		case !site.precompressed && enc != "gzip":
-			t.Errorf("%s: %s: Content-Encoding %q, want gzip made on the fly", site.name, f.path, enc)
+		case host.precompressed && enc != "br":
+			t.Errorf("%s: %s: Content-Encoding %q, want br (the build's .br)", host.name, f.path, enc)
+		case !host.precompressed && enc != "gzip":
+			t.Errorf("%s: %s: Content-Encoding %q, want gzip made on the fly", host.name, f.path, enc)
 		}
 		if compressible && !strings.Contains(strings.Join(h.Values("Vary"), ","), "Accept-Encoding") {
-			t.Errorf("%s: %s: Vary %q, want Accept-Encoding", site.name, f.path, h.Values("Vary"))
+			t.Errorf("%s: %s: Vary %q, want Accept-Encoding", host.name, f.path, h.Values("Vary"))
 		}
 	}
 }
 
-// checkPages opens every page of the site under site.base in the tab: each language's page
+// checkPages opens every page of the site under host.base in the tab: each language's page
 // goes live (the view frame with its program, fonts and base map), its downloads are there;
 // without WebGL the fallback draws; the single file goes live from the server too.
-func checkPages(t *testing.T, ctx context.Context, site hostedSite, responses *responseLog) {
+func checkPages(t *testing.T, ctx context.Context, host hostedSite, responses *responseLog) {
 	t.Helper()
 	names := map[string]string{}
 	for _, l := range []string{"view.wasm", "view.js", "wasm_exec.js", "basemap.json", "fonts/noto-sans-latin-400-normal.woff", "fonts/noto-sans-cyrillic-700-normal.woff"} {
@@ -441,82 +444,85 @@ func checkPages(t *testing.T, ctx context.Context, site hostedSite, responses *r
 		{"index.ru.html", "#view=timeline&year=2012", "ru"},
 	} {
 		responses.reset()
-		if err := chromedp.Do(ctx, chromedp.Navigate(site.base+p.page+p.hash)); err != nil {
-			t.Fatalf("%s: %s: %v", site.name, p.page, err)
+		if err := chromedp.Do(ctx, chromedp.Navigate(host.base+p.page+p.hash)); err != nil {
+			t.Fatalf("%s: %s: %v", host.name, p.page, err)
 		}
-		waitFor(t, ctx, site.name+" "+p.page+" live", `window.azflowsPage && window.azflowsPage.mode === 'live'`, 45*time.Second)
+		waitFor(t, ctx, host.name+" "+p.page+" live", `window.azflowsPage && window.azflowsPage.mode === 'live'`, 45*time.Second)
 		if got := eval[string](t, ctx, `document.documentElement.lang`); got != p.lang {
-			t.Errorf("%s: %s: lang %q, want %s", site.name, p.page, got, p.lang)
+			t.Errorf("%s: %s: lang %q, want %s", host.name, p.page, got, p.lang)
 		}
 		// The view's frame and what it loaded, by their hashed names, from under the subpath.
 		got := map[string]*network.Response{}
 		for _, r := range responses.all() {
-			got[strings.TrimPrefix(r.URL, site.base)] = r
+			got[strings.TrimPrefix(r.URL, host.base)] = r
 		}
 		for _, f := range []string{"view.html", names["view.js"], names["wasm_exec.js"], names["view.wasm"], names["fonts/noto-sans-latin-400-normal.woff"], names["fonts/noto-sans-cyrillic-700-normal.woff"]} {
 			if _, ok := got[f]; !ok {
-				t.Errorf("%s: %s: the view did not load %s%s", site.name, p.page, site.base, f)
+				t.Errorf("%s: %s: the view did not load %s%s", host.name, p.page, host.base, f)
 			}
 		}
 		if i == 0 {
 			if _, ok := got[names["basemap.json"]]; !ok {
-				t.Errorf("%s: the map did not load %s%s", site.name, site.base, names["basemap.json"])
+				t.Errorf("%s: the map did not load %s%s", host.name, host.base, names["basemap.json"])
 			}
 		}
 		// After the first page, a hashed name is the browser's to keep: the wasm comes from its
 		// cache, not asked again (the HTML is asked again, as no-cache says).
-		if r := got[names["view.wasm"]]; i > 0 && site.rules && r != nil && !r.FromDiskCache && r.Status != 0 {
-			t.Errorf("%s: %s: the wasm was fetched again (status %d), not taken from the cache", site.name, p.page, r.Status)
+		if r := got[names["view.wasm"]]; i > 0 && host.rules && r != nil && !r.FromDiskCache && r.Status != 0 {
+			t.Errorf("%s: %s: the wasm was fetched again (status %d), not taken from the cache", host.name, p.page, r.Status)
 		}
-		checkDownloads(t, ctx, site, p.page)
+		checkDownloads(t, ctx, host, p.page)
+		if i == 0 {
+			checkSaved(t, ctx, host, p.page, "dl-svg", "dl-png")
+		}
 	}
 
 	// Without WebGL: the fallback page of the state, with the echarts bundle and the base map
 	// by their hashed names from ../assets/.
 	// (From about:blank: the tab is on index.ru.html, where a new hash would only switch the state.)
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(site.base+"index.ru.html#view=map&year=2010&"+noWebGLKey)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(host.base+"index.ru.html#view=map&year=2010&"+noWebGLKey)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, site.name+" fallback", `window.azflowsPage.mode === 'fallback' && window.azflowsPage.fallbackPainted === true`, 30*time.Second)
+	waitFor(t, ctx, host.name+" fallback", `window.azflowsPage.mode === 'fallback' && window.azflowsPage.fallbackPainted === true`, 30*time.Second)
 	fb := eval[string](t, ctx, `(function () {
 	  var f = document.querySelector('.fallback-frame'), w = f.contentWindow;
 	  var c = w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'));
 	  return w.location.pathname + ' ' + (c ? c.getOption().series.length + ' series' : 'no chart');
 	})()`)
-	if want := strings.TrimPrefix(site.base, strings.TrimSuffix(site.base, subpath)) + "fallback/map-2010.ru.html"; !strings.HasPrefix(fb, want+" ") || strings.HasSuffix(fb, "no chart") || strings.HasSuffix(fb, " 0 series") {
-		t.Errorf("%s: the fallback frame shows %q, want %s with its chart", site.name, fb, want)
+	if want := strings.TrimPrefix(host.base, strings.TrimSuffix(host.base, subpath)) + distAsset(t, "fallback/map-2010.ru.html"); !strings.HasPrefix(fb, want+" ") || strings.HasSuffix(fb, "no chart") || strings.HasSuffix(fb, " 0 series") {
+		t.Errorf("%s: the fallback frame shows %q, want %s with its chart", host.name, fb, want)
 	}
 
 	// The single file, from the server: it unpacks its program and goes live.
-	if err := chromedp.Do(ctx, chromedp.Navigate(site.base+"azflows.az.html#view=flow&year=2012")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(host.base+"azflows.az.html#view=flow&year=2012")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, site.name+" azflows.az.html live", `window.azflowsPage && window.azflowsPage.mode === 'live'`, 60*time.Second)
+	waitFor(t, ctx, host.name+" azflows.az.html live", `window.azflowsPage && window.azflowsPage.mode === 'live'`, 60*time.Second)
 	if got := eval[string](t, ctx, `document.documentElement.lang`); got != "az" {
-		t.Errorf("%s: azflows.az.html: lang %q", site.name, got)
+		t.Errorf("%s: azflows.az.html: lang %q", host.name, got)
 	}
 }
 
 // checkDownloads fetches every download link of the page (as the reader's click would) and
 // checks what comes back: the SVG, the two PNG slide images, the CSV (with its byte-order
 // mark) and JSON files, in the page's language.
-func checkDownloads(t *testing.T, ctx context.Context, site hostedSite, pageName string) {
+func checkDownloads(t *testing.T, ctx context.Context, host hostedSite, pageName string) {
 	t.Helper()
 	type fetched struct {
-		ID, URL, Type, Start string
-		Status, Size         int
+		ID, URL, SaveAs, Type, Start string
+		Status, Size                 int
 	}
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]fetched](`Promise.all(['dl-svg', 'dl-png', 'dl-png-720', 'dl-figures', 'dl-events', 'dl-json'].map(function (id) {
 	  var a = document.getElementById(id);
 	  return fetch(a.href).then(function (r) {
 	    return r.arrayBuffer().then(function (b) {
 	      var head = Array.prototype.map.call(new Uint8Array(b.slice(0, 8)), function (c) { return ('0' + c.toString(16)).slice(-2); }).join('');
-	      return { ID: id, URL: r.url, Type: r.headers.get('Content-Type') || '', Start: head, Status: r.status, Size: b.byteLength };
+	      return { ID: id, URL: r.url, SaveAs: a.getAttribute('download') || '', Type: r.headers.get('Content-Type') || '', Start: head, Status: r.status, Size: b.byteLength };
 	    });
 	  });
 	}))`, chromedp.EvalAwaitPromise))
 	if err != nil {
-		t.Fatalf("%s: %s: fetching the downloads: %v", site.name, pageName, err)
+		t.Fatalf("%s: %s: fetching the downloads: %v", host.name, pageName, err)
 	}
 	want := map[string]struct{ start, ext string }{
 		"dl-svg": {"3c737667", ".svg"}, "dl-png": {"89504e47", ".png"}, "dl-png-720": {"89504e47", ".png"},
@@ -526,13 +532,46 @@ func checkDownloads(t *testing.T, ctx context.Context, site hostedSite, pageName
 	for _, d := range got {
 		w := want[d.ID]
 		if d.Status != 200 || d.Size < 100 || !strings.HasPrefix(d.Start, w.start) {
-			t.Errorf("%s: %s: #%s %s: status %d, %d bytes starting %s (want %s…)", site.name, pageName, d.ID, d.URL, d.Status, d.Size, d.Start, w.start)
+			t.Errorf("%s: %s: #%s %s: status %d, %d bytes starting %s (want %s…)", host.name, pageName, d.ID, d.URL, d.Status, d.Size, d.Start, w.start)
 		}
-		if !strings.HasPrefix(d.URL, site.base) || !strings.HasSuffix(d.URL, sfx+w.ext) {
-			t.Errorf("%s: %s: #%s is %s, want a file in %s ending %s", site.name, pageName, d.ID, d.URL, site.base, sfx+w.ext)
+		logical := caching.Logical(d.URL)
+		if !strings.HasPrefix(d.URL, host.base) || !strings.HasSuffix(logical, sfx+w.ext) {
+			t.Errorf("%s: %s: #%s is %s, want a file in %s ending %s", host.name, pageName, d.ID, d.URL, host.base, sfx+w.ext)
+		}
+		// The chart's files by hashed names, the data by their own; each saved under its
+		// readable name.
+		if chart := w.ext == ".svg" || w.ext == ".png"; caching.IsHashed(d.URL) != chart {
+			t.Errorf("%s: %s: #%s is %s: hashed %v, want %v", host.name, pageName, d.ID, d.URL, caching.IsHashed(d.URL), chart)
+		}
+		if d.SaveAs != path.Base(logical) {
+			t.Errorf("%s: %s: #%s (%s) is saved as %q, want %q", host.name, pageName, d.ID, d.URL, d.SaveAs, path.Base(logical))
 		}
 	}
 	if len(got) != len(want) {
-		t.Errorf("%s: %s: %d downloads", site.name, pageName, len(got))
+		t.Errorf("%s: %s: %d downloads", host.name, pageName, len(got))
+	}
+}
+
+// checkSaved clicks the page's download links with the ids, as a reader does, and checks that
+// the browser saves each file under its readable name (the file's logical name, as the
+// anchor's download attribute says), not the hashed name it fetches, with that file's bytes.
+func checkSaved(t *testing.T, ctx context.Context, host hostedSite, pageName string, ids ...string) {
+	t.Helper()
+	dir := allowDownloads(t, ctx)
+	for _, id := range ids {
+		href := eval[string](t, ctx, `document.getElementById('`+id+`').getAttribute('href')`)
+		saved := download(t, ctx, dir, id)
+		want, err := os.ReadFile(filepath.Join(distDir, filepath.FromSlash(href)))
+		if err != nil {
+			t.Errorf("%s: %s: #%s names %s: %v", host.name, pageName, id, href, err)
+			continue
+		}
+		if !caching.IsHashed(href) {
+			t.Errorf("%s: %s: #%s names %s, not a hashed name", host.name, pageName, id, href)
+		}
+		name := path.Base(caching.Logical(href))
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !bytes.Equal(b, want) || !bytes.Equal(saved, want) {
+			t.Errorf("%s: %s: clicking #%s did not save %s as %s (%v)", host.name, pageName, id, href, name, err)
+		}
 	}
 }

@@ -122,7 +122,7 @@ func pngTexts(t *testing.T) map[string]string {
 					if ctx {
 						key += "-context"
 					}
-					name := filepath.Join("charts", key+"-1920x1080"+suffix+".png")
+					name := distAsset(t, "charts/"+key+"-1920x1080"+suffix+".png")
 					if _, err := os.Stat(filepath.Join(distDir, name)); err != nil {
 						t.Errorf("%s: %v", name, err)
 					}

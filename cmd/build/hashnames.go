@@ -37,8 +37,8 @@ import (
 // (azflows*.html) as they are: they inline everything and name no file of the site.
 
 // assetNamesFile maps each logical name to its hashed name, for tools (the browser tests,
-// cmd/bench) that look for a file by its logical name.
-const assetNamesFile = "asset-names.json"
+// cmd/bench) that look for a file by its logical name (caching.Lookup).
+const assetNamesFile = caching.NamesFile
 
 // isHashable reports whether the file at logical (slash-separated, relative to the site's
 // root) gets a hashed name: everything but the pages and the view's frame (.html outside

@@ -7,7 +7,11 @@
 package caching
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -59,4 +63,28 @@ func For(p string) string {
 		return Immutable
 	}
 	return Revalidate
+}
+
+// NamesFile is the file at the site's root in which the build maps each logical name to its
+// hashed name, for the tools that look for a file by its logical name (the browser tests,
+// cmd/bench).
+const NamesFile = "asset-names.json"
+
+// Lookup is the name in the built site at dir of the file the build wrote as logical
+// ("fallback/bars-2010.html" → "fallback/bars-2010.0123456789.html"), from dir's NamesFile;
+// an error when the build hashed no file of that name.
+func Lookup(dir, logical string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, NamesFile))
+	if err != nil {
+		return "", fmt.Errorf("the build's names: %w", err)
+	}
+	var names map[string]string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return "", fmt.Errorf("%s: %w", NamesFile, err)
+	}
+	name, ok := names[logical]
+	if !ok {
+		return "", fmt.Errorf("%s names no %s", filepath.Join(dir, NamesFile), logical)
+	}
+	return name, nil
 }
