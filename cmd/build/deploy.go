@@ -69,7 +69,8 @@ func writeDeploy(out string) error {
 // path matches, and Cloudflare joins the values of one header from several rules with commas
 // ("no-cache, public, max-age=…"), so no two rules here match the same path: a directory
 // whose files all get one rule gets it once (/fonts/*), the files at the top and those of a
-// mixed directory are named one by one. Paths are from the published directory's root:
+// mixed directory are named one by one, each page also by the name without .html under which
+// Cloudflare's pretty URLs serve it. Paths are from the published directory's root:
 // publishing dist/ under /azflows/ of a larger site means putting /azflows before each.
 func headersRules(files []string) string {
 	var b strings.Builder
@@ -99,6 +100,10 @@ func headersRules(files []string) string {
 	for _, f := range served {
 		if d := topDir(f); d == "." || dirCache[d] == "" {
 			rule("/"+f, caching.For(f))
+			// Cloudflare Pages serves x.html at /x ("pretty URLs"); its rule goes with it.
+			if page, ok := strings.CutSuffix(f, ".html"); ok {
+				rule("/"+page, caching.For(f))
+			}
 		}
 	}
 	var dirs []string
