@@ -2,8 +2,9 @@
 // configs the build writes for other servers: which files carry a hash of their content in
 // their name (Name, IsHashed, Logical), and the Cache-Control each file is served with
 // (For). A hashed name never changes its content, so a browser or a CDN may keep it for a
-// year without asking again; everything else (the pages, the frames, the fallback pages, the
-// downloads) is revalidated on every use, so a new build shows at once.
+// year without asking again; everything else (the pages, the view's frame, the data
+// downloads) is revalidated on every use, so a new build shows at once. NamesFile and Lookup
+// find a built file by its logical name.
 package caching
 
 import (

@@ -1,6 +1,11 @@
 package caching
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestNames(t *testing.T) {
 	const sum = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -35,5 +40,21 @@ func TestNames(t *testing.T) {
 		if Logical(p) != p {
 			t.Errorf("Logical(%q) = %q", p, Logical(p))
 		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Lookup(dir, "view.wasm"); err == nil {
+		t.Error("Lookup without a NamesFile gave no error")
+	}
+	os.WriteFile(filepath.Join(dir, NamesFile), []byte(`{"view.wasm": "view.0123456789.wasm", "fallback/bars-2010.html": "fallback/bars-2010.abcdef0123.html"}`), 0o644)
+	for logical, want := range map[string]string{"view.wasm": "view.0123456789.wasm", "fallback/bars-2010.html": "fallback/bars-2010.abcdef0123.html"} {
+		if got, err := Lookup(dir, logical); err != nil || got != want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", logical, got, err, want)
+		}
+	}
+	if _, err := Lookup(dir, "data/azflows.json"); err == nil || !strings.Contains(err.Error(), "data/azflows.json") {
+		t.Errorf("Lookup of a name the build did not hash: %v, want an error naming it", err)
 	}
 }
