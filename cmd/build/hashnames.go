@@ -69,9 +69,9 @@ var reference = regexp.MustCompile(`"([^"'\s<>\\]{1,300})"|'([^"'\s<>\\]{1,300})
 // referenced is the name a match of reference holds.
 func referenced(m []string) string { return m[1] + m[2] + m[3] }
 
-// jsonBlock is a JSON data block of a page (html/template writes the configs and the
-// fallback's option without a line break or "</" inside: JSON escapes "<").
-var jsonBlock = regexp.MustCompile(`(<script type="application/json" id="([^"]+)">)(.*?)(</script>)`)
+// jsonBlock is a JSON data block of a page (the configs, a fallback page's option), over
+// lines too; it ends at the first "</script>", which JSON cannot hold (it escapes "<").
+var jsonBlock = regexp.MustCompile(`(?s)(<script type="application/json" id="([^"]+)">)(.*?)(</script>)`)
 
 // renamable is a config whose file names can be renamed (site.PageConfig, site.ViewConfig).
 type renamable interface{ Rename(func(string) string) }
