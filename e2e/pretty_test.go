@@ -76,6 +76,11 @@ func TestPrettyURLs(t *testing.T) {
 	if l := got.Links["ru"]; !strings.HasPrefix(l, ru+"#") {
 		t.Errorf("the switch links Russian as %q, want %s#…", l, ru)
 	}
+	// The live view's frame, asked for as view.html, is where the host redirected it.
+	view := strings.TrimSuffix(site.ViewPage, ".html")
+	if p := eval[string](t, ctx, `document.querySelector('.live-frame').contentWindow.location.pathname`); p != subpath+view {
+		t.Errorf("the live frame is at %s, want %s", p, subpath+view)
+	}
 
 	// A lang in the hash goes to that language's page, by its pretty name.
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+az+"#view=flow&year=2012&lang=ru")); err != nil {
