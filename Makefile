@@ -42,7 +42,8 @@ serve: build
 chromium:
 	scripts/ensure-chromium.sh
 
-# Firefox ESR, WebKitWebDriver and Xvfb for e2e/engines_test.go (installed when run as root).
+# Firefox ESR, WebKitWebDriver and Xvfb for e2e/engines_test.go, nginx (with brotli) and Caddy
+# for e2e/hosting_test.go (installed when run as root).
 engines:
 	scripts/ensure-engines.sh
 

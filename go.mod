@@ -8,6 +8,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/hajimehoshi/ebiten/v2 v2.8.8
+	github.com/klauspost/compress v1.20.4
 	github.com/orisano/pixelmatch v0.0.0-20230914042517-fa304d1dc785
 	golang.org/x/image v0.48.0
 	golang.org/x/sys v0.50.0

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts/geo"
+	"azflows/internal/caching"
 	"azflows/internal/server"
 )
 
@@ -36,7 +37,7 @@ func wasmServer(t *testing.T, serveWasm http.HandlerFunc) string {
 	t.Helper()
 	site := server.Handler(distDir)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/view.wasm" {
+		if caching.Logical(r.URL.Path) == "/view.wasm" {
 			serveWasm(w, r)
 			return
 		}
@@ -115,7 +116,7 @@ func TestWasmMissing(t *testing.T) {
 }
 
 func TestWasmTruncated(t *testing.T) {
-	whole, err := os.ReadFile(filepath.Join(distDir, "view.wasm"))
+	whole, err := os.ReadFile(filepath.Join(distDir, distAsset(t, "view.wasm")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +241,7 @@ func badFontsAndBaseMap(t *testing.T, baseMap []byte) {
 		case strings.HasPrefix(r.URL.Path, "/fonts/") && strings.HasSuffix(r.URL.Path, ".woff"):
 			w.Header().Set("Content-Type", "font/woff")
 			w.Write(woff)
-		case r.URL.Path == "/basemap.json":
+		case caching.Logical(r.URL.Path) == "/basemap.json":
 			w.Header().Set("Content-Type", "application/json")
 			w.Write(baseMap)
 		default:

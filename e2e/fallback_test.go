@@ -18,16 +18,20 @@ import (
 	"azflows/i18n"
 )
 
-// fallbackPage is the fallback page of a state, under dist/fallback.
-func fallbackPage(st charts.State) string {
-	name := fmt.Sprintf("%s-%d", st.View, st.Year)
-	if st.Context {
-		name += "-context"
+// fallbackPage is the path of a state's fallback page: the hashed name the page's config in
+// the state's language gives it.
+func fallbackPage(t testing.TB, st charts.State) string {
+	t.Helper()
+	l := st.Lang
+	if l == "" {
+		l = i18n.Langs[0]
 	}
-	if st.Lang != "" && st.Lang != i18n.EN {
-		name += "." + string(st.Lang)
+	st.Lang = ""
+	f, ok := pageConfig(t, distDir, l).Files[st.Hash()]
+	if !ok {
+		t.Fatalf("%s's config has no files for %s", l, st.Hash())
 	}
-	return "/fallback/" + name + ".html"
+	return "/" + f.Fallback
 }
 
 // hoverPoint is a point well inside m by the model's hit test: there and 3 px around it the
@@ -112,7 +116,7 @@ func TestFallbackTooltipOnEveryMark(t *testing.T) {
 
 func hoverEveryMark(t *testing.T, ctx context.Context, st charts.State) {
 	{
-		url := baseURL + fallbackPage(st)
+		url := baseURL + fallbackPage(t, st)
 		if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +173,7 @@ func TestFallbackCompareOutlineClearsLabels(t *testing.T) {
 	for _, vw := range []int64{1200, 600} {
 		for _, y := range charts.Years {
 			st := charts.State{View: "compare", Year: y}
-			if err := chromedp.Do(ctx, chromedp.EmulateViewport(vw, 800), chromedp.Navigate(baseURL+fallbackPage(st))); err != nil {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(vw, 800), chromedp.Navigate(baseURL+fallbackPage(t, st))); err != nil {
 				t.Fatal(err)
 			}
 			waitFor(t, ctx, "the echarts chart", `(() => { const el = document.getElementById('`+echarts.ChartID+`'); return !!(window.echarts && el && echarts.getInstanceByDom(el)); })()`, 20*time.Second)

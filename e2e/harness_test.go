@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/png"
@@ -14,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -24,9 +26,12 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/i18n"
 	"azflows/internal/browser"
+	"azflows/internal/caching"
 	"azflows/internal/repo"
 	"azflows/internal/server"
+	"azflows/site"
 )
 
 // browserTimeout bounds the life of one browser, and so of one browser test.
@@ -75,6 +80,13 @@ func TestMain(m *testing.M) {
 // chromedp.Flag("use-gl", "disabled") to test the page without WebGL.
 func newBrowser(t *testing.T, extraFlags ...chromedp.ExecAllocatorOption) (context.Context, func()) {
 	t.Helper()
+	return newBrowserFor(t, browserTimeout, extraFlags...)
+}
+
+// newBrowserFor is newBrowser for a browser that lives at most life, for a test that runs
+// longer than one (one browser for several servers).
+func newBrowserFor(t *testing.T, life time.Duration, extraFlags ...chromedp.ExecAllocatorOption) (context.Context, func()) {
+	t.Helper()
 	exe := browser.Path()
 	if fi, err := os.Stat(exe); err != nil || fi.IsDir() {
 		t.Fatalf("no Chromium at %s: run `make chromium` (as root it runs apt-get install chromium), or set CHROMIUM to a Chromium binary", exe)
@@ -89,7 +101,7 @@ func newBrowser(t *testing.T, extraFlags ...chromedp.ExecAllocatorOption) (conte
 	output := &lockedBuffer{}
 	opts = append(opts, chromedp.CombinedOutput(output))
 
-	timeoutCtx, cancelTimeout := context.WithTimeout(context.Background(), browserTimeout)
+	timeoutCtx, cancelTimeout := context.WithTimeout(context.Background(), life)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(timeoutCtx, opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 
@@ -196,6 +208,36 @@ func (l *requestLog) Foreign(base string) []string {
 	return foreign
 }
 
+// distAsset is the name in dist/ of the file the build wrote as logical ("view.wasm" →
+// "view.0123456789.wasm", from the build's asset-names.json; README, "Deploy").
+func distAsset(t testing.TB, logical string) string {
+	t.Helper()
+	name, err := caching.Lookup(distDir, logical)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// pageConfig is the config (site.PageConfig) of the page in l that the build wrote into dir:
+// the names it gives each state's fallback page and downloads are the files' hashed names.
+func pageConfig(t testing.TB, dir string, l i18n.Lang) site.PageConfig {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, site.PageName(l)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<script type="application/json" id="` + site.IDConfig + `">(.*?)</script>`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("%s has no config", site.PageName(l))
+	}
+	var c site.PageConfig
+	if err := json.Unmarshal(m[1], &c); err != nil {
+		t.Fatalf("%s: config: %v", site.PageName(l), err)
+	}
+	return c
+}
+
 // screenshotPNG takes a screenshot of the first element that matches the CSS
 // selector sel (it waits until that element is visible), or of the viewport
 // when sel is "", and decodes it.
@@ -262,15 +304,16 @@ func TestHarnessServesWasmMime(t *testing.T) {
 	}
 	check("/", "text/html")
 
-	var wasm []string
+	var wasm, logical []string
 	filepath.WalkDir(distDir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".wasm") {
 			rel, _ := filepath.Rel(distDir, p)
 			wasm = append(wasm, "/"+filepath.ToSlash(rel))
+			logical = append(logical, caching.Logical("/"+filepath.ToSlash(rel)))
 		}
 		return nil
 	})
-	if !slices.Contains(wasm, "/view.wasm") {
+	if !slices.Contains(logical, "/view.wasm") {
 		t.Errorf("dist/ has no view.wasm (found %q)", wasm)
 	}
 	for _, p := range wasm {

@@ -16,6 +16,7 @@ import (
 	"azflows/charts/raster"
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/caching"
 )
 
 // #lang=az on index.html goes to index.az.html: the page, the static chart and the live view
@@ -245,7 +246,7 @@ func TestLangAzFallback(t *testing.T) {
 		t.Errorf("notice %q is not Azerbaijani", n)
 	}
 	src := eval[string](t, ctx, `document.querySelector('#fallback-slot iframe').getAttribute('src')`)
-	if src != "fallback/compare-2010.az.html" {
+	if src != distAsset(t, "fallback/compare-2010.az.html") || !caching.IsHashed(src) {
 		t.Errorf("fallback frame %q", src)
 	}
 	waitFor(t, ctx, "the fallback page", `(() => { const d = document.querySelector('#fallback-slot iframe').contentDocument; return !!d && d.readyState === 'complete' && !!d.querySelector('#fallback'); })()`, 20*time.Second)
@@ -254,7 +255,7 @@ func TestLangAzFallback(t *testing.T) {
 		t.Errorf("fallback page lang, title, source: %q", got)
 	}
 	dl := eval[[]string](t, ctx, `['dl-svg', 'dl-png', 'dl-figures', 'dl-json'].map(id => document.getElementById(id).getAttribute('href'))`)
-	if dl[0] != "charts/compare-2010.az.svg" || dl[1] != "charts/compare-2010-1920x1080.az.png" || dl[2] != "data/azflows-figures.az.csv" || dl[3] != "data/azflows.az.json" {
+	if dl[0] != distAsset(t, "charts/compare-2010.az.svg") || dl[1] != distAsset(t, "charts/compare-2010-1920x1080.az.png") || dl[2] != "data/azflows-figures.az.csv" || dl[3] != "data/azflows.az.json" {
 		t.Errorf("downloads %q", dl)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/internal/caching"
 )
 
 // mapModel is the chart model of the map with the base map the build converts (from
@@ -143,7 +144,7 @@ func clearOf(c *charts.Chart, p charts.Point, id string) bool {
 
 func contains(urls []string, suffix string) bool {
 	for _, u := range urls {
-		if strings.HasSuffix(u, suffix) {
+		if strings.HasSuffix(caching.Logical(u), suffix) {
 			return true
 		}
 	}

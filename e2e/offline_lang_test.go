@@ -156,7 +156,7 @@ func TestOfflineEveryLanguage(t *testing.T) {
 				if img.Bounds().Dx() != size[0] || img.Bounds().Dy() != size[1] {
 					t.Errorf("%s is %v, want %v", id, img.Bounds().Size(), size)
 				}
-				built, err := os.ReadFile(filepath.Join(distDir, "charts", fmt.Sprintf("bars-2010-%dx%d%s.png", size[0], size[1], sfx)))
+				built, err := os.ReadFile(filepath.Join(distDir, distAsset(t, fmt.Sprintf("charts/bars-2010-%dx%d%s.png", size[0], size[1], sfx))))
 				if err != nil {
 					t.Fatal(err)
 				}

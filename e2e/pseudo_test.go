@@ -98,8 +98,12 @@ func TestPseudoLocale(t *testing.T) {
 
 	// The files: the SVG downloads' words, the fallback pages' option text.
 	words := regexp.MustCompile(`(?:aria-label="|<title>)([^"<]*)`)
+	config := pageConfig(t, out, xx) // the files by their hashed names
 	for _, s := range site.States() {
-		f := site.FilesOf(s, xx)
+		f, ok := config.Files[s.Hash()]
+		if !ok {
+			t.Fatalf("%s's config has no files for %s", site.PageName(xx), s.Hash())
+		}
 		b, err := os.ReadFile(filepath.Join(out, f.SVG.Href))
 		if err != nil {
 			t.Fatal(err)

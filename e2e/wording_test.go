@@ -13,6 +13,7 @@ import (
 
 	"azflows/charts"
 	"azflows/i18n"
+	"azflows/internal/caching"
 )
 
 // wrongWording are sentences readers found wrong against the paper or against the grammar of
@@ -87,7 +88,7 @@ func readerFiles(t *testing.T) []string {
 		}
 		switch filepath.Ext(p) {
 		case ".html", ".svg", ".csv", ".json", ".wasm":
-			if filepath.Base(p) != "basemap.json" && filepath.Base(p) != "bench.json" {
+			if base := caching.Logical(filepath.Base(p)); base != "basemap.json" && base != "bench.json" {
 				out = append(out, p)
 			}
 		}
@@ -121,7 +122,7 @@ func pngTexts(t *testing.T) map[string]string {
 					if ctx {
 						key += "-context"
 					}
-					name := filepath.Join("charts", key+"-1920x1080"+suffix+".png")
+					name := distAsset(t, "charts/"+key+"-1920x1080"+suffix+".png")
 					if _, err := os.Stat(filepath.Join(distDir, name)); err != nil {
 						t.Errorf("%s: %v", name, err)
 					}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the browser engines beside Chromium are installed for e2e/engines_test.go:
-# Debian's Firefox ESR, WebKitGTK's WebKitWebDriver (with its MiniBrowser) and Xvfb.
+# Makes sure the browser engines beside Chromium and the web servers are installed:
+# Debian's Firefox ESR, WebKitGTK's WebKitWebDriver (with its MiniBrowser) and Xvfb for
+# e2e/engines_test.go; nginx with its brotli module and Caddy for e2e/hosting_test.go.
 # As root it installs what is missing with apt-get; otherwise it says how, and goes on (the
 # tests then skip with that message; under CI=true they fail instead).
 set -euo pipefail
@@ -9,10 +10,13 @@ declare -A need=(
 	[firefox-esr]=/usr/bin/firefox-esr
 	[webkit2gtk-driver]=/usr/bin/WebKitWebDriver
 	[xvfb]=/usr/bin/Xvfb
+	[nginx]=/usr/sbin/nginx
+	[libnginx-mod-http-brotli-static]=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+	[caddy]=/usr/bin/caddy
 )
 missing=()
 for pkg in "${!need[@]}"; do
-	[ -x "${need[$pkg]}" ] || missing+=("$pkg")
+	[ -e "${need[$pkg]}" ] || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -23,5 +27,5 @@ if [ "$(id -u)" -eq 0 ]; then
 	exit 0
 fi
 
-echo "ensure-engines: ${missing[*]} missing; the Firefox and WebKit tests will skip. Install them with:" >&2
+echo "ensure-engines: ${missing[*]} missing; the Firefox, WebKit and hosting tests will skip. Install them with:" >&2
 echo "    sudo apt-get update && sudo apt-get install ${missing[*]}" >&2

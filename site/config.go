@@ -98,3 +98,37 @@ func NewViewConfig() ViewConfig {
 	}
 	return c
 }
+
+// Rename replaces every file name of c (its pages, frames, fallback pages and downloads'
+// URLs) with rename(name), each once, and leaves everything else, the save-as names of the
+// downloads among it: cmd/build gives files content-hashed names through it and reads
+// from it which files a page names.
+func (c *PageConfig) Rename(rename func(string) string) {
+	c.View = rename(c.View)
+	for i := range c.Langs {
+		c.Langs[i].Page = rename(c.Langs[i].Page)
+		c.Langs[i].Offline = rename(c.Langs[i].Offline)
+	}
+	for h, f := range c.Files {
+		f.Fallback = rename(f.Fallback)
+		f.SVG.Href = rename(f.SVG.Href)
+		f.PNG = append([]Download(nil), f.PNG...)
+		for i := range f.PNG {
+			f.PNG[i].Href = rename(f.PNG[i].Href)
+		}
+		c.Files[h] = f
+	}
+}
+
+// Rename replaces every file name of c (the wasm, the base map, the fonts) with
+// rename(name), as PageConfig.Rename does.
+func (c *ViewConfig) Rename(rename func(string) string) {
+	c.Wasm = rename(c.Wasm)
+	c.BaseMap = rename(c.BaseMap)
+	for _, fs := range []*[]string{&c.Fonts.Regular, &c.Fonts.Bold} {
+		*fs = append([]string(nil), *fs...)
+		for i := range *fs {
+			(*fs)[i] = rename((*fs)[i])
+		}
+	}
+}

@@ -30,9 +30,15 @@
   // The single files (web/offline.js runs first in them) link to each other as the site's
   // pages do.
   var offlineFile = !!window.azflowsOffline;
+  // A host with "pretty URLs" (Cloudflare Pages) serves each page at its name without its
+  // extension, and redirects the full name there; the page knows itself by either name and,
+  // reached by the short one, links its siblings by theirs.
+  function short(name) { var dot = name.lastIndexOf('.'); return dot > 0 ? name.slice(0, dot) : name; }
+  var here = location.pathname.slice(location.pathname.lastIndexOf('/') + 1);
+  var pretty = here !== '' && config.langs.some(function (l) { return l.page !== here && short(l.page) === here; });
   function pageFor(l) {
     for (var i = 0; i < config.langs.length; i++) {
-      if (config.langs[i].lang === l) return offlineFile ? config.langs[i].offline : config.langs[i].page;
+      if (config.langs[i].lang === l) return offlineFile ? config.langs[i].offline : pretty ? short(config.langs[i].page) : config.langs[i].page;
     }
     return '';
   }
@@ -57,8 +63,7 @@
   // build writes them; a page saved under another name stays in its language and offers no
   // switch. A single file never leaves itself unasked (a sibling copied apart would be
   // missing): a lang in the hash or a remembered choice keeps it; only the switch's links go.
-  var here = location.pathname.slice(location.pathname.lastIndexOf('/') + 1);
-  var sitePage = offlineFile || here === '' || config.langs.some(function (l) { return l.page === here; });
+  var sitePage = offlineFile || here === '' || pretty || config.langs.some(function (l) { return l.page === here; });
   if (!sitePage) {
     var sw = document.getElementById('lang-switch');
     if (sw) sw.hidden = true;

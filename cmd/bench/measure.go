@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"azflows/internal/caching"
 )
 
 // ---- the measurements ----
@@ -48,7 +50,7 @@ func measurePage(base string, r *run, rep *report) error {
 	type breakdown struct{ FrameStart, WasmStart, WasmEnd float64 }
 	if b, err := chromedp.Run(t.ctx, chromedp.Evaluate[breakdown](`(function () {
 	  var w = `+viewFrame+`.contentWindow, off = w.performance.timeOrigin - performance.timeOrigin;
-	  var e = w.performance.getEntriesByType('resource').filter(function (e) { return /\/view\.wasm$/.test(e.name); })[0];
+	  var e = w.performance.getEntriesByType('resource').filter(function (e) { return /\/view(\.[0-9a-f]{10})?\.wasm$/.test(e.name); })[0];
 	  return { FrameStart: off, WasmStart: e ? off + e.startTime : -1, WasmEnd: e ? off + e.responseEnd : -1 };
 	})()`)); err == nil {
 		r.frameStart, r.wasmStart, r.wasmEnd = b.FrameStart, b.WasmStart, b.WasmEnd
@@ -57,7 +59,7 @@ func measurePage(base string, r *run, rep *report) error {
 		return err
 	}
 	for _, q := range t.net.finished() {
-		if strings.HasSuffix(q.url, "/view.wasm") {
+		if strings.HasSuffix(caching.Logical(q.url), "/view.wasm") {
 			r.viewEnc = q.encoding
 		}
 	}
@@ -97,7 +99,11 @@ func measureFallback(base string, r *run) error {
 		return err
 	}
 	defer t.stop()
-	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/fallback/bars-2010.html")); err != nil {
+	first, err := caching.Lookup(*distDir, "fallback/bars-2010.html") // by its content-hashed name
+	if err != nil {
+		return err
+	}
+	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/"+first)); err != nil {
 		return err
 	}
 	tm, err := waitTiming(t.ctx, 20*time.Second, func(tm timing) bool { return tm.ChartFrame > 0 && tm.FCP > 0 })

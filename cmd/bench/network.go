@@ -13,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"azflows/internal/caching"
 )
 
 // ---- network ----
@@ -93,6 +95,7 @@ func (l *netLog) sum(keep func(path string) bool, notWant string) (float64, erro
 		}
 		p, _, _ = strings.Cut(p, "?")
 		p, _, _ = strings.Cut(p, "#")
+		p = caching.Logical(p) // "/view.0123456789.wasm" is "/view.wasm"
 		if !keep(p) {
 			continue
 		}
@@ -109,7 +112,7 @@ func (l *netLog) waitFinished(ctx context.Context, suffix string, d time.Duratio
 	deadline := time.Now().Add(d)
 	for time.Now().Before(deadline) {
 		for _, r := range l.finished() {
-			if strings.HasSuffix(strings.SplitN(r.url, "?", 2)[0], suffix) {
+			if strings.HasSuffix(caching.Logical(strings.SplitN(r.url, "?", 2)[0]), suffix) {
 				return nil
 			}
 		}

@@ -87,8 +87,9 @@ func build(out, source string) error {
 			return err
 		}
 	}
-	// Compression comes after every writer (the offline file included), the marker last.
-	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline, compress, writeMarker}
+	// Content-hashed names after every writer (hashnames.go), then the configs for other
+	// servers (deploy.go); compression after all of them (the offline file included), the marker last.
+	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline, hashNames, writeDeploy, compress, writeMarker}
 	for _, step := range steps {
 		if err := step(tmp); err != nil {
 			return err

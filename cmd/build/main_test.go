@@ -214,7 +214,8 @@ func TestBuildSite(t *testing.T) {
 		compressed++
 		return nil
 	})
-	for _, f := range []string{offlineFile, "index.html", "view.wasm", "app.js"} {
+	names := assetNames(t, out)
+	for _, f := range []string{offlineFile, "index.html", names["view.wasm"], names["app.js"]} {
 		for _, ext := range []string{".br", ".gz"} {
 			if _, err := os.Stat(filepath.Join(out, f+ext)); err != nil {
 				t.Errorf("no %s%s", f, ext)

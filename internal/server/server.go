@@ -3,8 +3,10 @@
 // It sets explicit MIME types for the files the site uses (notably
 // application/wasm, which WebAssembly.instantiateStreaming requires), serves a
 // precompressed sibling (X.br, then X.gz) when the client accepts that
-// encoding, and never serves anything outside its directory: files are opened
-// through an os.Root, so neither ".." nor a symlink can escape it.
+// encoding (with Vary: Accept-Encoding), caches as internal/caching says (hashed
+// names for a year, the rest revalidated), and never serves anything outside its
+// directory: files are opened through an os.Root, so neither ".." nor a symlink
+// can escape it.
 //
 // New wraps Handler in an http.Server with timeouts (Timeouts): a connection that sends
 // nothing, reads nothing or idles is closed, so slow or stalled clients cannot hold sockets
@@ -23,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"azflows/internal/caching"
 )
 
 // Timeouts bound how long a connection may take for each part of its life.
@@ -137,8 +141,9 @@ func ContentType(name string) string {
 // A request for a directory serves its index.html (a directory named without
 // the trailing slash is redirected to it); a file named with a trailing slash is
 // redirected to its name without it; there are no directory listings.
-// Only GET and HEAD are allowed. Every response carries Cache-Control:
-// no-cache, so a rebuilt dist/ is picked up on reload.
+// Only GET and HEAD are allowed. Files with a content-hashed name (internal/caching) are
+// served Cache-Control: public, max-age=31536000, immutable; every other file (the pages,
+// frames, fallback pages, downloads) no-cache, so a rebuilt dist/ is picked up on reload.
 func Handler(dir string) http.Handler {
 	return &handler{dir: dir}
 }
@@ -210,7 +215,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	hdr := w.Header()
-	hdr.Set("Cache-Control", "no-cache")
+	hdr.Set("Cache-Control", caching.For(name))
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	if ct := ContentType(name); ct != "" {
 		hdr.Set("Content-Type", ct)

@@ -30,6 +30,13 @@ func site(t *testing.T) string {
 		"data/flows.csv":    "a,b\n1,2\n",
 		"sub/index.html":    "<!doctype html><title>sub</title>",
 		"noindex/plain.txt": "x",
+		// Content-hashed names (internal/caching), and names that only look like them.
+		"view.0123456789.wasm":      "\x00asm\x01\x00\x00\x00",
+		"view.0123456789.wasm.br":   "BROTLI-HASHED",
+		"fonts/a.abcdef0123.woff2":  "wOF2",
+		"charts/map.012345678.svg":  "<svg/>", // 9 digits
+		"charts/map.ABCDEF0123.svg": "<svg/>", // upper case: not ours
+		"fallback/map-2010.html":    "<!doctype html>",
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -213,5 +220,41 @@ func TestPathTraversal(t *testing.T) {
 		if resp.StatusCode == http.StatusOK {
 			t.Errorf("GET %s: status 200, want an error status", target)
 		}
+	}
+}
+
+// Hashed names are cached for a year, immutable, whichever encoding is sent; everything else
+// (pages, directories' index.html, downloads, names that only look hashed) is revalidated.
+func TestCacheControl(t *testing.T) {
+	h := Handler(site(t))
+	const year = "public, max-age=31536000, immutable"
+	for _, tc := range []struct{ path, accept, want, wantEnc string }{
+		{"/view.0123456789.wasm", "br, gzip", year, "br"},
+		{"/view.0123456789.wasm", "", year, ""},
+		{"/fonts/a.abcdef0123.woff2", "", year, ""},
+		{"/", "br, gzip", "no-cache", ""},
+		{"/index.html", "", "no-cache", ""},
+		{"/sub/", "", "no-cache", ""},
+		{"/fallback/map-2010.html", "", "no-cache", ""},
+		{"/app.wasm", "br", "no-cache", "br"},
+		{"/data/flows.csv", "", "no-cache", ""},
+		{"/charts/map.012345678.svg", "", "no-cache", ""},
+		{"/charts/map.ABCDEF0123.svg", "", "no-cache", ""},
+	} {
+		resp := get(t, h, tc.path, tc.accept)
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: status %d", tc.path, resp.StatusCode)
+			continue
+		}
+		if got := resp.Header.Get("Cache-Control"); got != tc.want {
+			t.Errorf("GET %s (Accept-Encoding %q): Cache-Control %q, want %q", tc.path, tc.accept, got, tc.want)
+		}
+		if got := resp.Header.Get("Content-Encoding"); got != tc.wantEnc {
+			t.Errorf("GET %s (Accept-Encoding %q): Content-Encoding %q, want %q", tc.path, tc.accept, got, tc.wantEnc)
+		}
+	}
+	// A hashed name that is not there is no promise for a year.
+	if resp := get(t, h, "/view.9999999999.wasm", ""); resp.StatusCode != http.StatusNotFound || resp.Header.Get("Cache-Control") == year {
+		t.Errorf("GET a missing hashed name: status %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
 	}
 }
