@@ -20,6 +20,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
+	"azflows/internal/caching"
 	"azflows/internal/server"
 	"azflows/internal/webdriver"
 )
@@ -46,7 +47,7 @@ func newGatedSite(t *testing.T) *gatedSite {
 	close(g.open)
 	files := server.Handler(distDir)
 	g.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/view.wasm" || strings.HasPrefix(r.URL.Path, "/fallback/") {
+		if caching.Logical(r.URL.Path) == "/view.wasm" || strings.HasPrefix(r.URL.Path, "/fallback/") {
 			g.mu.Lock()
 			open := g.open
 			g.mu.Unlock()
@@ -350,7 +351,7 @@ func (e *engineT) fallbackChart(t *testing.T) charts.Rect {
 // waitFallback waits until the fallback frame shows the echarts page of st, painted.
 func (e *engineT) waitFallback(t *testing.T, st charts.State) {
 	t.Helper()
-	page := strings.TrimPrefix(fallbackPage(st), "/fallback/")
+	page := strings.TrimPrefix(fallbackPage(t, st), "/fallback/")
 	e.wait(t, "the fallback page "+page, `(() => { try { const w = `+fallbackWindow+`; const el = w.document.getElementById('`+echarts.ChartID+`');
 		return (w.location.href.endsWith('/`+page+`') || w.location.href === 'about:srcdoc') && w.document.getElementById('fallback').dataset.view === '`+st.View+`'
 			&& !!(w.echarts && el && w.echarts.getInstanceByDom(el)) && window.azflowsPage.fallbackPainted === true; } catch (e) { return false; } })()`, 30*time.Second)
