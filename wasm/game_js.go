@@ -23,9 +23,10 @@ import (
 // game adapts view to ebiten: Update reads input and changes state, Draw only paints, and
 // Layout asks for a screen of device pixels so the chart is crisp.
 type game struct {
-	v  *view
-	in *inbox
-	r  *renderer
+	v    *view
+	in   *inbox
+	r    *renderer
+	gate *frameGate
 
 	w, h       float64 // CSS size of the body, as ebiten measures it
 	cx, cy     int     // last cursor position (device px)
@@ -139,9 +140,11 @@ func (g *game) Update() (err error) {
 	}
 	g.publish()
 	g.publishDrawTimes()
-	if g.v.animating() || !g.v.ready || !g.baseSettled {
+	busy := g.v.wantsFrames()
+	if busy {
 		ebiten.ScheduleFrame() // more to do: the next frame of a tween, the first frame, the base map
 	}
+	g.gate.set(!busy) // otherwise no frame until an event (web/framegate.js)
 	return nil
 }
 

@@ -28,7 +28,7 @@ func main() {
 	loadFonts()
 	in := &inbox{}
 	in.listen()
-	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}}
+	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate()}
 	g.publish()
 	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{ScreenTransparent: true}); err != nil {
 		postError(err.Error())

@@ -245,6 +245,11 @@ func (v *view) paint(c *charts.Chart) {
 // change of state, language, size or tween step, and only then.
 func (v *view) baseRevision() uint64 { return v.baseRev }
 
+// wantsFrames reports whether the view has work of its own for the next frame, without any
+// new event: until its first frame is drawn (ready), while a change of year animates, and
+// while the base map has not arrived. Otherwise frames wait for an event (the frame gate).
+func (v *view) wantsFrames() bool { return !v.ready || v.animating() || !v.baseSettled }
+
 // animating reports whether a change of year is still being animated.
 func (v *view) animating() bool { return v.animFrom != nil }
 

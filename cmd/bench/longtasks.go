@@ -209,38 +209,51 @@ func longTasks(events []traceEvent) ([]longTask, float64, error) {
 	return out, tbt, nil
 }
 
-// taskContents names the largest events directly inside task (the ones that follow it in
-// evs, sorted by start), with their script URL or function where the trace gives one.
+// taskContents names the largest events inside task (the ones that follow it in evs, sorted
+// by start), looking through the scheduler's wrappers, with their script URL or function where
+// the trace gives one.
 func taskContents(task traceEvent, evs []traceEvent) string {
 	end := task.Ts + task.Dur
-	type part struct {
-		name string
-		ms   float64
-	}
-	var parts []part
-	var coveredTo float64
+	var inside []traceEvent
 	for _, e := range evs {
 		if e.Ts >= end {
 			break
 		}
-		if e.Ts < coveredTo || e.Name == "RunTask" || e.Dur <= 0 {
-			continue // nested in a part already counted
+		if e.Dur > 0 && e.Ts+e.Dur <= end+1 {
+			inside = append(inside, e)
 		}
-		coveredTo = e.Ts + e.Dur
-		parts = append(parts, part{eventLabel(e), e.Dur / 1000})
 	}
 	sums := map[string]float64{}
 	var names []string
-	for _, p := range parts {
-		if _, ok := sums[p.name]; !ok {
-			names = append(names, p.name)
+	// Walk the outermost events; a wrapper's children are walked instead of it.
+	var walk func(list []traceEvent, to float64)
+	walk = func(list []traceEvent, to float64) {
+		for i := 0; i < len(list); {
+			e := list[i]
+			if e.Ts >= to {
+				return
+			}
+			j := i + 1
+			for j < len(list) && list[j].Ts < e.Ts+e.Dur {
+				j++
+			}
+			if wrapperEvent[e.Name] {
+				walk(list[i+1:j], e.Ts+e.Dur)
+			} else {
+				n := eventLabel(e)
+				if _, ok := sums[n]; !ok {
+					names = append(names, n)
+				}
+				sums[n] += e.Dur / 1000
+			}
+			i = j
 		}
-		sums[p.name] += p.ms
 	}
+	walk(inside, end)
 	sort.SliceStable(names, func(i, j int) bool { return sums[names[i]] > sums[names[j]] })
 	var s []string
 	for i, n := range names {
-		if i == 3 {
+		if i == 3 || sums[n] < 1 {
 			break
 		}
 		s = append(s, fmt.Sprintf("%s %.0f ms", n, sums[n]))
@@ -249,6 +262,13 @@ func taskContents(task traceEvent, evs []traceEvent) string {
 		return "(no trace events inside)"
 	}
 	return strings.Join(s, ", ")
+}
+
+// wrapperEvent are trace events that only say a task or callback ran: what they ran is inside.
+var wrapperEvent = map[string]bool{
+	"RunTask": true, "ThreadControllerImpl::RunTask": true, "BlinkScheduler_PerformMicrotaskCheckpoint": true,
+	"Receive mojo message": true, "Receive mojo reply": true, "ThreadPool_RunTask": true,
+	"ScheduledActionSendBeginMainFrame": true, "V8.HandleInterrupts": true, "V8.StackGuard": true,
 }
 
 // eventLabel is an event's name with what it ran: the script's file, the function, the event type.
