@@ -27,6 +27,7 @@ type game struct {
 	in   *inbox
 	r    *renderer
 	gate *frameGate
+	y    *yielder
 
 	w, h       float64 // CSS size of the body, as ebiten measures it
 	cx, cy     int     // last cursor position (device px)
@@ -38,8 +39,11 @@ type game struct {
 	start       time.Time
 	baseSettled bool
 
-	baseImg *ebiten.Image // the chart's marks, painted (see Draw)
-	baseKey baseKey
+	baseImg     *ebiten.Image // the chart's marks, painted (see Draw)
+	baseKey     baseKey
+	baseDone    int  // how many of the base ops baseImg has (while painting over several frames)
+	basePartial bool // baseImg is still being painted for baseKey
+	updated     bool // the first Update has run
 
 	drawMs  []float64 // the Go side's time of the last frames drawn
 	drawNew bool      // drawMs has samples not yet published
@@ -61,6 +65,7 @@ func (g *game) baseMap(in *input) {
 		var err error
 		// Its UTF-16 length is at most its UTF-8 size: over the limit, it is not copied at all.
 		// (syscall/js reads no property of a string: Object(text) boxes it.)
+		g.y.yield() // parsing is a task of its own
 		if n := js.Global().Get("Object").Invoke(st.Get("text")).Get("length").Int(); n > geo.MaxBaseMapSize {
 			err = fmt.Errorf("geo: base map of %d characters, more than the %d bytes this reads", n, geo.MaxBaseMapSize)
 		} else {
@@ -101,6 +106,10 @@ func (g *game) Update() (err error) {
 	if g.in.hidden.Load() {
 		return nil // paused: nothing changes, so Draw paints nothing
 	}
+	if !g.updated {
+		g.updated = true
+		g.y.yield() // ebiten has started: the chart is built in a task of its own
+	}
 	k := ebiten.Monitor().DeviceScaleFactor()
 	if !(k > 0) {
 		k = 1
@@ -115,7 +124,11 @@ func (g *game) Update() (err error) {
 	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0], Now: float64(time.Since(g.start).Microseconds()) / 1000}
 	g.in.take(&in)
 	g.clicks = in.Clicks
-	g.baseMap(&in)
+	// Only the map needs the base map: the other views leave it unparsed until the reader
+	// asks for the map, and the start-up does not pay for it.
+	if g.v.state.View == "map" || in.HasHash && charts.ParseHash(in.Hash).View == "map" {
+		g.baseMap(&in)
+	}
 	if in.HasHash {
 		in.ReducedMotion = reducedMotion()
 	}
@@ -140,11 +153,14 @@ func (g *game) Update() (err error) {
 	}
 	g.publish()
 	g.publishDrawTimes()
-	busy := g.v.wantsFrames()
+	busy := g.v.wantsFrames() || g.basePartial
 	if busy {
 		ebiten.ScheduleFrame() // more to do: the next frame of a tween, the first frame, the base map
 	}
 	g.gate.set(!busy) // otherwise no frame until an event (web/framegate.js)
+	if !g.v.ready {
+		g.y.yield() // at start-up, the chart's build and its painting are tasks of their own
+	}
 	return nil
 }
 
@@ -179,10 +195,25 @@ func (g *game) Draw(screen *ebiten.Image) {
 			g.baseImg = ebiten.NewImage(b.Dx(), b.Dy())
 		}
 		g.baseImg.Fill(color.NRGBA{bg.R, bg.G, bg.B, 255})
-		for i := range base {
-			g.r.draw(g.baseImg, &base[i])
+		g.baseKey, g.baseDone, g.basePartial = key, 0, true
+	}
+	if g.basePartial {
+		// Before the view is ready, its first picture is painted over as many frames as it
+		// takes, startPaintBudget of work each (each frame is a task of its own, and what it
+		// painted goes to the GPU at its end); the screen shows it once complete. Afterwards a
+		// frame paints all of it.
+		for g.baseDone < len(base) {
+			g.r.draw(g.baseImg, &base[g.baseDone])
+			g.baseDone++
+			if !g.v.ready && time.Since(t0) > startPaintBudget {
+				break
+			}
 		}
-		g.baseKey = key
+		if g.baseDone < len(base) {
+			g.v.unfinished() // not shown: the next frame goes on
+			return
+		}
+		g.basePartial = false
 	}
 	screen.DrawImage(g.baseImg, nil)
 	for _, ops := range layers[1:] {
@@ -204,6 +235,10 @@ type baseKey struct {
 	rev  uint64
 	size image.Rectangle
 }
+
+// startPaintBudget is how long one frame paints the first picture before it leaves the rest
+// to the next frame.
+const startPaintBudget = 12 * time.Millisecond
 
 // maxDrawSamples bounds the frame times kept for make bench.
 const maxDrawSamples = 512

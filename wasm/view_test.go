@@ -534,17 +534,21 @@ func TestViewWantsFramesOnlyWhileBusy(t *testing.T) {
 		t.Error("the tween is over and the view still wants frames")
 	}
 
-	// Bars do not wait for the base map, but the view keeps asking for frames until it has
-	// settled (it polls for it), and is ready after its first frame.
+	// Bars neither wait for the base map nor ask for frames to read it: once ready they are
+	// idle; a change to the map asks for frames until the base map has come.
 	b := newView("view=bars&year=2010")
 	tick(b, input{})
 	b.frame(800, 450)
 	tick(b, input{})
-	if !b.wantsFrames() {
-		t.Error("bars without a settled base map want no frames (the view would never read it)")
+	if !b.ready || b.wantsFrames() {
+		t.Errorf("bars without the base map: ready %v, want frames %v; want ready and idle", b.ready, b.wantsFrames())
 	}
-	tick(b, input{BaseMapSettled: true})
+	tick(b, input{HasHash: true, Hash: "view=map&year=2010"})
+	if !b.wantsFrames() {
+		t.Error("the map without its base map wants no frames (it would never read it)")
+	}
+	tick(b, input{BaseMap: bm, BaseMapSettled: true})
 	if b.wantsFrames() {
-		t.Error("bars, ready and settled, want frames")
+		t.Error("the map with its base map, still, wants frames")
 	}
 }

@@ -87,7 +87,7 @@ func (l *traceLog) listen(ev any) {
 // traceCategories are what the long tasks and their contents need.
 var traceCategories = []string{
 	"-*", "toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline",
-	"v8.execute", "blink.user_timing", "loading",
+	"v8.execute", "blink.user_timing", "loading", "v8.wasm", "disabled-by-default-v8.wasm.detailed",
 }
 
 // measureLongTasks loads the page at 800×450 in a fresh browser with the CPU slowed
