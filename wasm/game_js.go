@@ -45,8 +45,9 @@ type game struct {
 	basePartial bool // baseImg is still being painted for baseKey
 	updated     bool // the first Update has run
 
-	drawMs  []float64 // the Go side's time of the last frames drawn
-	drawNew bool      // drawMs has samples not yet published
+	drawMs    []float64 // the Go side's time of the last frames drawn
+	drawCount int       // frames drawn in all (drawMs keeps the last maxDrawSamples)
+	drawNew   bool      // drawMs has samples not yet published
 }
 
 // baseMapTimeout is how long the map waits for basemap.json before it draws without it.
@@ -218,7 +219,11 @@ func (g *game) Draw(screen *ebiten.Image) {
 	screen.DrawImage(g.baseImg, nil)
 	for _, ops := range layers[1:] {
 		for i := range ops {
-			g.r.draw(screen, &ops[i])
+			if ops[i].kind == opText {
+				g.r.drawTextCached(screen, &ops[i])
+			} else {
+				g.r.draw(screen, &ops[i])
+			}
 		}
 	}
 	// The Go side's cost of a frame, for make bench (the GPU's work is not in it).
@@ -226,6 +231,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.drawMs = g.drawMs[1:]
 	}
 	g.drawMs = append(g.drawMs, float64(time.Since(t0).Microseconds())/1000)
+	g.drawCount++
 	g.drawNew = true
 }
 
@@ -243,7 +249,8 @@ const startPaintBudget = 12 * time.Millisecond
 // maxDrawSamples bounds the frame times kept for make bench.
 const maxDrawSamples = 512
 
-// publishDrawTimes exposes the last frames' Draw times as window.azflowsView.drawMs.
+// publishDrawTimes exposes the last frames' Draw times as window.azflowsView.drawMs, and how
+// many frames were drawn in all as drawCount.
 func (g *game) publishDrawTimes() {
 	v := js.Global().Get("azflowsView")
 	if v.Type() != js.TypeObject || (!g.drawNew && !v.Get("drawMs").IsUndefined()) || len(g.drawMs) == 0 {
@@ -255,6 +262,7 @@ func (g *game) publishDrawTimes() {
 		arr[i] = d
 	}
 	v.Set("drawMs", js.ValueOf(arr))
+	v.Set("drawCount", g.drawCount)
 }
 
 func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
@@ -276,6 +284,7 @@ type renderer struct {
 	fonts      map[*byte]*opentype.Font // parsed fonts of the chains, by their bytes
 	faces      map[faceKey][]font.Face  // font chains by size and weight
 	fontsTried bool
+	lines      map[lineKey]paintedLine // the overlay's lines of text, painted (drawTextCached)
 }
 
 type faceKey struct {
@@ -327,20 +336,84 @@ func (r *renderer) draw(dst *ebiten.Image, op *drawOp) {
 		// Glyph by glyph, each origin on a whole device pixel (glyphOrigins), the pen advancing
 		// by the unrounded advances: a glyph drawn at a fractional offset is smeared over two
 		// pixel columns at small sizes (a thin, spaced "1" in "2012").
-		clr := color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)}
-		x := op.x
-		y := int(math.Round(op.y))
-		for _, run := range charts.FaceRuns(op.text, op.bold) {
-			if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
-				continue
-			}
-			f := chain[run.Face]
-			for _, g := range glyphOrigins(f, run.Text, x) {
-				text.Draw(dst, g.s, f, g.x, y, clr)
-			}
-			x += float64(font.MeasureString(f, run.Text)) / 64
-		}
+		r.paintText(dst, op, chain, op.x, int(math.Round(op.y)))
 	}
+}
+
+// paintText draws op's text with the pen starting at x on baseline y.
+func (r *renderer) paintText(dst *ebiten.Image, op *drawOp, chain []font.Face, x float64, y int) {
+	clr := color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)}
+	for _, run := range charts.FaceRuns(op.text, op.bold) {
+		if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
+			continue
+		}
+		f := chain[run.Face]
+		for _, g := range glyphOrigins(f, run.Text, x) {
+			text.Draw(dst, g.s, f, g.x, y, clr)
+		}
+		x += float64(font.MeasureString(f, run.Text)) / 64
+	}
+}
+
+// lineKey names a painted line of text: its words, face and colour, and the fraction of a
+// pixel its pen starts at (which decides where each glyph's origin is rounded to).
+type lineKey struct {
+	text  string
+	size  int // 1/64 px
+	bold  bool
+	color rgba
+	frac  int // 1/64 px
+}
+
+// paintedLine is a line of text painted once into an image of its own; its baseline starts
+// at (pad+frac, pad+ascent).
+type paintedLine struct {
+	img      *ebiten.Image
+	pad, asc int
+}
+
+// maxPaintedLines bounds the lines kept painted (a tooltip has a few; sizes follow the window).
+const maxPaintedLines = 128
+
+// drawTextCached draws a text op like draw, from a painting of the line kept for the next
+// frames: a tooltip that follows the mouse is then a few images a frame, not a glyph each.
+// The glyphs land on the same pixels as draw puts them (see lineKey).
+func (r *renderer) drawTextCached(dst *ebiten.Image, op *drawOp) {
+	chain := r.face(op.size, op.bold)
+	if chain == nil {
+		return
+	}
+	fx := math.Floor(op.x)
+	k := lineKey{op.text, int(math.Round(op.size * 64)), op.bold, op.color, int(math.Round((op.x - fx) * 64))}
+	pl, ok := r.lines[k]
+	if !ok {
+		if len(r.lines) >= maxPaintedLines || r.lines == nil {
+			for _, l := range r.lines {
+				l.img.Deallocate()
+			}
+			r.lines = map[lineKey]paintedLine{}
+		}
+		var w float64
+		var asc, desc int
+		for _, run := range charts.FaceRuns(op.text, op.bold) {
+			if run.Face >= 0 && run.Face < len(chain) && chain[run.Face] != nil {
+				w += float64(font.MeasureString(chain[run.Face], run.Text)) / 64
+			}
+		}
+		for _, f := range chain {
+			if f != nil {
+				m := f.Metrics()
+				asc, desc = max(asc, m.Ascent.Ceil()), max(desc, m.Descent.Ceil())
+			}
+		}
+		pad := int(math.Ceil(op.size/2)) + 2
+		pl = paintedLine{img: ebiten.NewImage(int(math.Ceil(w))+2*pad+1, asc+desc+2*pad), pad: pad, asc: asc}
+		r.paintText(pl.img, op, chain, float64(pad)+float64(k.frac)/64, pad+asc)
+		r.lines[k] = pl
+	}
+	var o ebiten.DrawImageOptions
+	o.GeoM.Translate(fx-float64(pl.pad), math.Round(op.y)-float64(pl.pad+pl.asc))
+	dst.DrawImage(pl.img, &o)
 }
 
 func addPoly(p *vector.Path, pts []vec, closed bool) {
