@@ -32,12 +32,13 @@ var IDs = map[string]string{
 
 // The page's globals: what each script leaves on window for the others (and the tests).
 const (
-	GlobalPage    = "azflowsPage"    // web/app.js: the page's state and mode
-	GlobalOffline = "azflowsOffline" // web/offline.js, in the single files
-	GlobalView    = "azflowsView"    // wasm/: the view's state, for the page's tests and cmd/bench
-	GlobalBaseMap = "azflowsBaseMap" // web/view.js → wasm/: the base map's text
-	GlobalFonts   = "azflowsFonts"   // web/view.js → wasm/: the chart's fonts
+	GlobalPage      = "azflowsPage"      // web/app.js: the page's state and mode
+	GlobalOffline   = "azflowsOffline"   // web/offline.js, in the single files
+	GlobalView      = "azflowsView"      // wasm/: the view's state, for the page's tests and cmd/bench
+	GlobalBaseMap   = "azflowsBaseMap"   // web/view.js → wasm/: the base map's text
+	GlobalFonts     = "azflowsFonts"     // web/view.js → wasm/: the chart's fonts
+	GlobalFrameGate = "azflowsFrameGate" // web/framegate.js ← wasm/: the view says when it is idle
 )
 
 // Globals lists them.
-var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts}
+var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate}

@@ -15,8 +15,9 @@ import (
 // started the program (window.azflowsFonts: {regular: [Uint8Array…], bold: […]}, .woff files
 // in the order of fonts.Subsets). Without them, or when one fails to decode (the decoder
 // bounds what it allocates, so a bad file is an error, not an out-of-memory crash), the view
-// keeps the Go fonts, which lack ə, and says so in one console warning.
-func loadFonts() {
+// keeps the Go fonts, which lack ə, and says so in one console warning. It yields to the
+// browser after each font (y).
+func loadFonts(y *yielder) {
 	st := js.Global().Get(site.GlobalFonts)
 	if st.Type() != js.TypeObject {
 		return
@@ -43,6 +44,7 @@ func loadFonts() {
 				return nil
 			}
 			out = append(out, ttf)
+			y.yield()
 		}
 		return out
 	}

@@ -24,9 +24,11 @@ import (
 // game adapts view to ebiten: Update reads input and changes state, Draw only paints, and
 // Layout asks for a screen of device pixels so the chart is crisp.
 type game struct {
-	v  *view
-	in *inbox
-	r  *renderer
+	v    *view
+	in   *inbox
+	r    *renderer
+	gate *frameGate
+	y    *yielder
 
 	w, h       float64 // CSS size of the body, as ebiten measures it
 	cx, cy     int     // last cursor position (device px)
@@ -38,11 +40,15 @@ type game struct {
 	start       time.Time
 	baseSettled bool
 
-	baseImg *ebiten.Image // the chart's marks, painted (see Draw)
-	baseKey baseKey
+	baseImg     *ebiten.Image // the chart's marks, painted (see Draw)
+	baseKey     baseKey
+	baseDone    int  // how many of the base ops baseImg has (while painting over several frames)
+	basePartial bool // baseImg is still being painted for baseKey
+	updated     bool // the first Update has run
 
-	drawMs  []float64 // the Go side's time of the last frames drawn
-	drawNew bool      // drawMs has samples not yet published
+	drawMs    []float64 // the Go side's time of the last frames drawn
+	drawCount int       // frames drawn in all (drawMs keeps the last maxDrawSamples)
+	drawNew   bool      // drawMs has samples not yet published
 }
 
 // baseMapTimeout is how long the map waits for basemap.json before it draws without it.
@@ -61,6 +67,7 @@ func (g *game) baseMap(in *input) {
 		var err error
 		// Its UTF-16 length is at most its UTF-8 size: over the limit, it is not copied at all.
 		// (syscall/js reads no property of a string: Object(text) boxes it.)
+		g.y.yield() // parsing is a task of its own
 		if n := js.Global().Get("Object").Invoke(st.Get("text")).Get("length").Int(); n > geo.MaxBaseMapSize {
 			err = fmt.Errorf("geo: base map of %d characters, more than the %d bytes this reads", n, geo.MaxBaseMapSize)
 		} else {
@@ -101,6 +108,10 @@ func (g *game) Update() (err error) {
 	if g.in.hidden.Load() {
 		return nil // paused: nothing changes, so Draw paints nothing
 	}
+	if !g.updated {
+		g.updated = true
+		g.y.yield() // ebiten has started: the chart is built in a task of its own
+	}
 	k := ebiten.Monitor().DeviceScaleFactor()
 	if !(k > 0) {
 		k = 1
@@ -115,7 +126,11 @@ func (g *game) Update() (err error) {
 	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0], Now: float64(time.Since(g.start).Microseconds()) / 1000}
 	g.in.take(&in)
 	g.clicks = in.Clicks
-	g.baseMap(&in)
+	// Only the map needs the base map: the other views leave it unparsed until the reader
+	// asks for the map, and the start-up does not pay for it.
+	if g.v.state.View == "map" || in.HasHash && charts.ParseHash(in.Hash).View == "map" {
+		g.baseMap(&in)
+	}
 	if in.HasHash {
 		in.ReducedMotion = reducedMotion()
 	}
@@ -140,8 +155,13 @@ func (g *game) Update() (err error) {
 	}
 	g.publish()
 	g.publishDrawTimes()
-	if g.v.animating() || !g.v.ready || !g.baseSettled {
+	busy := g.v.wantsFrames() || g.basePartial
+	if busy {
 		ebiten.ScheduleFrame() // more to do: the next frame of a tween, the first frame, the base map
+	}
+	g.gate.set(!busy) // otherwise no frame until an event (web/framegate.js)
+	if !g.v.ready {
+		g.y.yield() // at start-up, the chart's build and its painting are tasks of their own
 	}
 	return nil
 }
@@ -177,15 +197,34 @@ func (g *game) Draw(screen *ebiten.Image) {
 			g.baseImg = ebiten.NewImage(b.Dx(), b.Dy())
 		}
 		g.baseImg.Fill(color.NRGBA{bg.R, bg.G, bg.B, 255})
-		for i := range base {
-			g.r.draw(g.baseImg, &base[i])
+		g.baseKey, g.baseDone, g.basePartial = key, 0, true
+	}
+	if g.basePartial {
+		// Before the view is ready, its first picture is painted over as many frames as it
+		// takes, startPaintBudget of work each (each frame is a task of its own, and what it
+		// painted goes to the GPU at its end); the screen shows it once complete. Afterwards a
+		// frame paints all of it.
+		for g.baseDone < len(base) {
+			g.r.draw(g.baseImg, &base[g.baseDone])
+			g.baseDone++
+			if !g.v.ready && time.Since(t0) > startPaintBudget {
+				break
+			}
 		}
-		g.baseKey = key
+		if g.baseDone < len(base) {
+			g.v.unfinished() // not shown: the next frame goes on
+			return
+		}
+		g.basePartial = false
 	}
 	screen.DrawImage(g.baseImg, nil)
 	for _, ops := range layers[1:] {
 		for i := range ops {
-			g.r.draw(screen, &ops[i])
+			if ops[i].kind == opText {
+				g.r.drawTextCached(screen, &ops[i])
+			} else {
+				g.r.draw(screen, &ops[i])
+			}
 		}
 	}
 	// The Go side's cost of a frame, for make bench (the GPU's work is not in it).
@@ -193,6 +232,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.drawMs = g.drawMs[1:]
 	}
 	g.drawMs = append(g.drawMs, float64(time.Since(t0).Microseconds())/1000)
+	g.drawCount++
 	g.drawNew = true
 }
 
@@ -203,10 +243,15 @@ type baseKey struct {
 	size image.Rectangle
 }
 
+// startPaintBudget is how long one frame paints the first picture before it leaves the rest
+// to the next frame.
+const startPaintBudget = 12 * time.Millisecond
+
 // maxDrawSamples bounds the frame times kept for make bench.
 const maxDrawSamples = 512
 
-// publishDrawTimes exposes the last frames' Draw times as window.azflowsView.drawMs.
+// publishDrawTimes exposes the last frames' Draw times as window.azflowsView.drawMs, and how
+// many frames were drawn in all as drawCount.
 func (g *game) publishDrawTimes() {
 	v := js.Global().Get(site.GlobalView)
 	if v.Type() != js.TypeObject || (!g.drawNew && !v.Get("drawMs").IsUndefined()) || len(g.drawMs) == 0 {
@@ -218,6 +263,7 @@ func (g *game) publishDrawTimes() {
 		arr[i] = d
 	}
 	v.Set("drawMs", js.ValueOf(arr))
+	v.Set("drawCount", g.drawCount)
 }
 
 func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
@@ -239,6 +285,7 @@ type renderer struct {
 	fonts      map[*byte]*opentype.Font // parsed fonts of the chains, by their bytes
 	faces      map[faceKey][]font.Face  // font chains by size and weight
 	fontsTried bool
+	lines      map[lineKey]paintedLine // the overlay's lines of text, painted (drawTextCached)
 }
 
 type faceKey struct {
@@ -290,20 +337,84 @@ func (r *renderer) draw(dst *ebiten.Image, op *drawOp) {
 		// Glyph by glyph, each origin on a whole device pixel (glyphOrigins), the pen advancing
 		// by the unrounded advances: a glyph drawn at a fractional offset is smeared over two
 		// pixel columns at small sizes (a thin, spaced "1" in "2012").
-		clr := color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)}
-		x := op.x
-		y := int(math.Round(op.y))
-		for _, run := range charts.FaceRuns(op.text, op.bold) {
-			if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
-				continue
-			}
-			f := chain[run.Face]
-			for _, g := range glyphOrigins(f, run.Text, x) {
-				text.Draw(dst, g.s, f, g.x, y, clr)
-			}
-			x += float64(font.MeasureString(f, run.Text)) / 64
-		}
+		r.paintText(dst, op, chain, op.x, int(math.Round(op.y)))
 	}
+}
+
+// paintText draws op's text with the pen starting at x on baseline y.
+func (r *renderer) paintText(dst *ebiten.Image, op *drawOp, chain []font.Face, x float64, y int) {
+	clr := color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)}
+	for _, run := range charts.FaceRuns(op.text, op.bold) {
+		if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
+			continue
+		}
+		f := chain[run.Face]
+		for _, g := range glyphOrigins(f, run.Text, x) {
+			text.Draw(dst, g.s, f, g.x, y, clr)
+		}
+		x += float64(font.MeasureString(f, run.Text)) / 64
+	}
+}
+
+// lineKey names a painted line of text: its words, face and colour, and the fraction of a
+// pixel its pen starts at (which decides where each glyph's origin is rounded to).
+type lineKey struct {
+	text  string
+	size  int // 1/64 px
+	bold  bool
+	color rgba
+	frac  int // 1/64 px
+}
+
+// paintedLine is a line of text painted once into an image of its own; its baseline starts
+// at (pad+frac, pad+ascent).
+type paintedLine struct {
+	img      *ebiten.Image
+	pad, asc int
+}
+
+// maxPaintedLines bounds the lines kept painted (a tooltip has a few; sizes follow the window).
+const maxPaintedLines = 128
+
+// drawTextCached draws a text op like draw, from a painting of the line kept for the next
+// frames: a tooltip that follows the mouse is then a few images a frame, not a glyph each.
+// The glyphs land on the same pixels as draw puts them (see lineKey).
+func (r *renderer) drawTextCached(dst *ebiten.Image, op *drawOp) {
+	chain := r.face(op.size, op.bold)
+	if chain == nil {
+		return
+	}
+	fx := math.Floor(op.x)
+	k := lineKey{op.text, int(math.Round(op.size * 64)), op.bold, op.color, int(math.Round((op.x - fx) * 64))}
+	pl, ok := r.lines[k]
+	if !ok {
+		if len(r.lines) >= maxPaintedLines || r.lines == nil {
+			for _, l := range r.lines {
+				l.img.Deallocate()
+			}
+			r.lines = map[lineKey]paintedLine{}
+		}
+		var w float64
+		var asc, desc int
+		for _, run := range charts.FaceRuns(op.text, op.bold) {
+			if run.Face >= 0 && run.Face < len(chain) && chain[run.Face] != nil {
+				w += float64(font.MeasureString(chain[run.Face], run.Text)) / 64
+			}
+		}
+		for _, f := range chain {
+			if f != nil {
+				m := f.Metrics()
+				asc, desc = max(asc, m.Ascent.Ceil()), max(desc, m.Descent.Ceil())
+			}
+		}
+		pad := int(math.Ceil(op.size/2)) + 2
+		pl = paintedLine{img: ebiten.NewImage(int(math.Ceil(w))+2*pad+1, asc+desc+2*pad), pad: pad, asc: asc}
+		r.paintText(pl.img, op, chain, float64(pad)+float64(k.frac)/64, pad+asc)
+		r.lines[k] = pl
+	}
+	var o ebiten.DrawImageOptions
+	o.GeoM.Translate(fx-float64(pl.pad), math.Round(op.y)-float64(pl.pad+pl.asc))
+	dst.DrawImage(pl.img, &o)
 }
 
 func addPoly(p *vector.Path, pts []vec, closed bool) {

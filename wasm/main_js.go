@@ -25,10 +25,15 @@ func main() {
 	// Update and Draw run only on input or when scheduled (an event handled below, an
 	// animation, work still pending): an idle chart costs no frames at all.
 	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
-	loadFonts()
+	// The start-up in phases, each its own task of the browser (yield_js.go): the runtime and
+	// the packages' init, each font, ebiten's start, the chart, the painting of its first frame.
+	y := newYielder()
+	y.yield()
+	loadFonts(y)
 	in := &inbox{}
 	in.listen()
-	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}}
+	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate(), y: y}
+	y.yield()
 	g.publish()
 	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{ScreenTransparent: true}); err != nil {
 		postError(err.Error())

@@ -245,6 +245,13 @@ func (v *view) paint(c *charts.Chart) {
 // change of state, language, size or tween step, and only then.
 func (v *view) baseRevision() uint64 { return v.baseRev }
 
+// wantsFrames reports whether the view has work of its own for the next frame, without any
+// new event: until its first frame is drawn (ready), while a change of year animates, and
+// while the map waits for its base map. Otherwise frames wait for an event (the frame gate).
+func (v *view) wantsFrames() bool {
+	return !v.ready || v.animating() || v.state.View == "map" && !v.baseSettled
+}
+
 // animating reports whether a change of year is still being animated.
 func (v *view) animating() bool { return v.animFrom != nil }
 
@@ -295,6 +302,15 @@ func (v *view) frame(sw, sh int) (bg rgba, ops [][]drawOp, ok bool) {
 		bg = rgba{255, 255, 255, 1}
 	}
 	return bg, [][]drawOp{v.base, v.overlay}, true
+}
+
+// unfinished says the frame frame returned was not completed (the renderer paints it over
+// several frames): it is not counted, and the next call to frame returns it again.
+func (v *view) unfinished() {
+	if v.drawn {
+		v.drawn = false
+		v.frames--
+	}
 }
 
 // snapshot returns window.azflowsView's fields and whether they changed since the last call.

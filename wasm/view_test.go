@@ -487,3 +487,68 @@ func TestBaseRevisionFollowsContent(t *testing.T) {
 		}
 	}
 }
+
+// The view wants frames of its own only until it is ready and has its base map, and while a
+// change of year animates; afterwards it waits for events (the frame gate parks the frames).
+func TestViewWantsFramesOnlyWhileBusy(t *testing.T) {
+	bm := loadBaseMap(t)
+	v := newView("view=map&year=2010")
+	if !v.wantsFrames() {
+		t.Fatal("a view that has not drawn yet wants no frames")
+	}
+	tick(v, input{Now: 0}) // the map waits for its base map
+	if !v.wantsFrames() {
+		t.Error("a map still waiting for its base map wants no frames")
+	}
+	tick(v, input{BaseMap: bm, BaseMapSettled: true, Now: 10})
+	v.frame(800, 450)
+	if !v.wantsFrames() {
+		t.Error("wants no frames after its first frame, before it said ready")
+	}
+	if ms := tick(v, input{Now: 20}); len(ms) != 1 || ms[0].Type != "azflows:ready" {
+		t.Fatalf("not ready after its first frame: %+v", ms)
+	}
+	if v.wantsFrames() {
+		t.Error("ready and still: wants frames")
+	}
+	// A hover changes the overlay; Draw paints it in the same frame: no frame after it.
+	tr := firstMark(v.chart, "arc")
+	tick(v, input{Now: 30, Pointer: tr.Center(), PointerMoved: true})
+	if v.shown == "" {
+		t.Fatalf("hovering %s shows nothing", tr.ID)
+	}
+	v.frame(800, 450)
+	if v.wantsFrames() {
+		t.Error("wants frames after a hover was drawn")
+	}
+	tick(v, input{Now: 1000, HasHash: true, Hash: "view=map&year=2012"})
+	if !v.animating() || !v.wantsFrames() {
+		t.Fatalf("a change of year: animating %v, wants frames %v", v.animating(), v.wantsFrames())
+	}
+	tick(v, input{Now: 1000 + tweenMS/2})
+	if !v.wantsFrames() {
+		t.Error("halfway through the tween: wants no frames")
+	}
+	tick(v, input{Now: 1000 + tweenMS + 1})
+	if v.wantsFrames() {
+		t.Error("the tween is over and the view still wants frames")
+	}
+
+	// Bars neither wait for the base map nor ask for frames to read it: once ready they are
+	// idle; a change to the map asks for frames until the base map has come.
+	b := newView("view=bars&year=2010")
+	tick(b, input{})
+	b.frame(800, 450)
+	tick(b, input{})
+	if !b.ready || b.wantsFrames() {
+		t.Errorf("bars without the base map: ready %v, want frames %v; want ready and idle", b.ready, b.wantsFrames())
+	}
+	tick(b, input{HasHash: true, Hash: "view=map&year=2010"})
+	if !b.wantsFrames() {
+		t.Error("the map without its base map wants no frames (it would never read it)")
+	}
+	tick(b, input{BaseMap: bm, BaseMapSettled: true})
+	if b.wantsFrames() {
+		t.Error("the map with its base map, still, wants frames")
+	}
+}

@@ -109,6 +109,9 @@
       loading = fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(fromBytes);
     }
     loading.then(function (result) { return fontsReady.then(function () { return result; }); }).then(function (result) {
+      // The program starts in a task of its own, not in the one that finished compiling it.
+      return new Promise(function (resolve) { setTimeout(function () { resolve(result); }, 0); });
+    }).then(function (result) {
       var running;
       try { running = go.run(result.instance); } catch (err) { fail('its program crashed', err); return; }
       running.then(function () {

@@ -80,8 +80,18 @@ func newTab(w, h int, life time.Duration) (*tab, error) {
 // chart is in the DOM (the static SVG of the page, or an echarts instance that has drawn: the
 // fallback page draws synchronously in setOption), and the azflows:ready message of the live
 // view. The first chart painted is the later of the frame and the FCP.
+//
+// In the view's frame (view.html) it counts the requestAnimationFrame callbacks that run
+// (window.__azbenchRAF.fired), wrapping the function before any script of the frame reads it.
 const timingJS = `(function () {
-  if (window.top !== window) return;
+  if (window.top !== window) {
+    if (!/\/view\.html$/.test(location.pathname)) return;
+    var raf = window.requestAnimationFrame, c = window.__azbenchRAF = { fired: 0 };
+    window.requestAnimationFrame = function (cb) {
+      return raf.call(window, function (t) { c.fired++; return cb(t); });
+    };
+    return;
+  }
   var m = window.__azbench = { fcp: 0, chartFrame: 0, ready: 0 };
   try {
     new PerformanceObserver(function (l) {
@@ -100,7 +110,10 @@ const timingJS = `(function () {
   requestAnimationFrame(tick);
   addEventListener('message', function (ev) {
     var d = ev.data;
-    if (!m.ready && d && d.type === 'azflows:ready') m.ready = performance.now();
+    if (!m.ready && d && d.type === 'azflows:ready') {
+      m.ready = performance.now();
+      try { performance.mark('azflows-ready'); } catch (e) {}
+    }
   });
 })();`
 

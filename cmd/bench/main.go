@@ -38,6 +38,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"azflows/internal/server"
@@ -54,7 +55,22 @@ var (
 	chromium = flag.String("chromium", "", "the Chromium binary (default: $CHROMIUM, else /usr/bin/chromium)")
 	verbose  = flag.Bool("v", false, "print each measurement as it is taken")
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
+	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
+	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, fallback, blank, interaction")
 )
+
+// measuring reports whether -only leaves the measurement named what in.
+func measuring(what string) bool {
+	if *only == "" {
+		return true
+	}
+	for _, w := range strings.Split(*only, ",") {
+		if strings.TrimSpace(w) == what {
+			return true
+		}
+	}
+	return false
+}
 
 func main() {
 	flag.Parse()
@@ -72,10 +88,13 @@ const (
 	budgetViewBr      = 2.6e6 // bytes
 	budgetViewGzip    = 3.6e6
 	budgetFallback    = 450e3
-	budgetFirstChart  = 300 // ms
-	budgetReady       = 1500
-	budgetIdleCPU     = 5 // % of one core
-	budgetDrawP95     = 4 // ms
+	budgetFirstChart  = 250 // ms
+	budgetReady       = 1000
+	budgetIdleOver    = 1 // percentage points of one core above about:blank, same run
+	budgetIdleRAF     = 0 // animation frames in the view's frame while idle
+	budgetLongestTask = longTaskMs
+	budgetTBT         = 150 // ms, at cpuSlowdown×
+	budgetDrawP95     = 2   // ms
 	budgetWasmMemory  = 64 << 20
 	budgetOfflineFile = 5e6
 )
@@ -115,6 +134,9 @@ type run struct {
 	fbEchartsGzip, fbMapGzip float64 // of that page: the echarts script and map data
 	fbPage                   string
 	blankCPU                 float64
+	idleRAF                  float64 // animation frames in the view's frame over -idle
+	longest, tbt             float64 // ms at cpuSlowdown×, navigation to ready
+	longTasks                []longTask
 	viewEnc                  string // Content-Encoding of view.wasm in the default load
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
 	// loading, view.wasm's request starts and its last byte arrives.
@@ -149,14 +171,27 @@ func bench() error {
 		r, problems := oneRun(base, &rep)
 		rep.Problems = append(rep.Problems, problems...)
 		rs = append(rs, r)
-		fmt.Printf("  run %d/%d: view %.0f KB br / %.0f KB gzip, chart %.0f ms (fallback %.0f ms), ready %.0f ms, idle CPU %.1f %% (about:blank %.1f %%), fallback %s %.0f KB gzip\n",
-			i+1, *runs, r.viewBr/1e3, r.viewGzip/1e3, r.firstChart, r.fbFirstChart, r.ready, r.idleCPU, r.blankCPU, r.fbPage, r.fbGzip/1e3)
+		fmt.Printf("  run %d/%d: view %.0f KB br / %.0f KB gzip, chart %.0f ms (fallback %.0f ms), ready %.0f ms, idle CPU %.1f %% (about:blank %.1f %%), %.0f idle frames, fallback %s %.0f KB gzip\n",
+			i+1, *runs, r.viewBr/1e3, r.viewGzip/1e3, r.firstChart, r.fbFirstChart, r.ready, r.idleCPU, r.blankCPU, r.idleRAF, r.fbPage, r.fbGzip/1e3)
+		if measuring("longtasks") {
+			fmt.Printf("    at %d× CPU slowdown: longest task %.0f ms, total blocking time %.0f ms; %d tasks over %d ms\n", cpuSlowdown, r.longest, r.tbt, len(r.longTasks), longTaskMs)
+			for j, lt := range r.longTasks {
+				if j == 5 {
+					fmt.Printf("      … %d more\n", len(r.longTasks)-j)
+					break
+				}
+				fmt.Printf("      %6.0f ms at %6.0f ms: %s\n", lt.Ms, lt.StartMs, lt.What)
+			}
+		}
 	}
 
-	fmt.Printf("  interaction at 1920×1080 for %s (hover sweep for Draw timing, then mouse and year switches) …\n", *interact)
-	it, err := interaction(base)
-	if err != nil {
-		rep.Problems = append(rep.Problems, "interaction: "+err.Error())
+	it := interactionResult{drawP95: nan()}
+	if measuring("interaction") {
+		fmt.Printf("  interaction at 1920×1080 for %s (hover sweep for Draw timing, then mouse and year switches) …\n", *interact)
+		var err error
+		if it, err = interaction(base); err != nil {
+			rep.Problems = append(rep.Problems, "interaction: "+err.Error())
+		}
 	}
 
 	rep.Figures = figures(rs, it)
@@ -185,20 +220,32 @@ func bench() error {
 // oneRun takes the load measurements of one run, each in a fresh browser.
 func oneRun(base string, rep *report) (run, []string) {
 	r := run{frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
-		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan()}
+		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan()}
 	var problems []string
 	fail := func(what string, err error) {
 		problems = append(problems, what+": "+err.Error())
 		fmt.Fprintf(os.Stderr, "bench: %s: %v\n", what, err)
 	}
-	if err := measurePage(base, &r, rep); err != nil {
-		fail("page", err)
+	if measuring("page") {
+		if err := measurePage(base, &r, rep); err != nil {
+			fail("page", err)
+		}
 	}
-	if err := measureFallback(base, &r); err != nil {
-		fail("fallback", err)
+	if measuring("longtasks") {
+		var err error
+		if r.longTasks, r.tbt, r.longest, err = measureLongTasks(base); err != nil {
+			fail("long tasks", err)
+		}
 	}
-	if err := measureBlank(&r); err != nil {
-		fail("about:blank", err)
+	if measuring("fallback") {
+		if err := measureFallback(base, &r); err != nil {
+			fail("fallback", err)
+		}
+	}
+	if measuring("blank") {
+		if err := measureBlank(&r); err != nil {
+			fail("about:blank", err)
+		}
 	}
 	return r, problems
 }

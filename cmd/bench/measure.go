@@ -69,9 +69,21 @@ func measurePage(base string, r *run, rep *report) error {
 			fmt.Printf("    %8.0f B %-5s %s\n", q.bytes, q.encoding, q.url)
 		}
 	}
-	if r.idleCPU, err = idleCPU(t); err != nil {
+	// The animation frames the view's frame runs while idle (the timing script counts them).
+	frames := func() float64 {
+		n, err := chromedp.Run(t.ctx, chromedp.Evaluate[float64](`(function () {
+		  var c = `+viewFrame+`.contentWindow.__azbenchRAF; return c ? c.fired : -1;
+		})()`))
+		if err != nil || n < 0 {
+			return nan()
+		}
+		return n
+	}
+	var framesBefore float64
+	if r.idleCPU, err = idleCPU(t, func() { framesBefore = frames() }); err != nil {
 		return err
 	}
+	r.idleRAF = frames() - framesBefore
 
 	// The same with gzip, uncached.
 	if err := setGzipOnly(t.ctx); err != nil {
@@ -181,17 +193,21 @@ func measureBlank(r *run) error {
 	if err := chromedp.Do(t.ctx, chromedp.Navigate("about:blank")); err != nil {
 		return err
 	}
-	r.blankCPU, err = idleCPU(t)
+	r.blankCPU, err = idleCPU(t, nil)
 	return err
 }
 
 // idleCPU waits a second for the load to settle, then measures the CPU time of the browser
-// process and all its descendants over -idle, as a percentage of one core.
-func idleCPU(t *tab) (float64, error) {
+// process and all its descendants over -idle, as a percentage of one core. atStart (if not
+// nil) runs just before the measured time starts.
+func idleCPU(t *tab, atStart func()) (float64, error) {
 	if t.pid == 0 {
 		return nan(), errors.New("no browser process id")
 	}
 	time.Sleep(time.Second)
+	if atStart != nil {
+		atStart()
+	}
 	before := treeTicks(t.pid)
 	start := time.Now()
 	select {

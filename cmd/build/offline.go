@@ -82,7 +82,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
 	d := site.DataOf(l)
-	for _, name := range []string{site.ViewPage, "view.js", "wasm_exec.js", site.BaseMap, "assets/echarts.min.js",
+	for _, name := range []string{site.ViewPage, "framegate.js", "view.js", "wasm_exec.js", site.BaseMap, "assets/echarts.min.js",
 		"assets/basemap.js", d.Figures.Href, d.Events.Href, d.JSON.Href} {
 		s, err := read(name)
 		if err != nil {
@@ -109,7 +109,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		}
 	}
 	// Scripts that web/offline.js inlines into the frames: each must be one script element.
-	for _, name := range []string{"view.js", "wasm_exec.js", "assets/echarts.min.js", "assets/basemap.js"} {
+	for _, name := range []string{"framegate.js", "view.js", "wasm_exec.js", "assets/echarts.min.js", "assets/basemap.js"} {
 		if scriptOrData.MatchString(assets[name]) {
 			return fmt.Errorf("offline: %s contains </script or <!-- and cannot be inlined", name)
 		}
@@ -208,7 +208,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	}
 
 	// The policy: the page's inline blocks, and those offline.js puts into the frames.
-	extra := append([]string{assets["view.js"], assets["wasm_exec.js"], assets["assets/echarts.min.js"], assets["assets/basemap.js"]}, fallbackScripts...)
+	extra := append([]string{assets["framegate.js"], assets["view.js"], assets["wasm_exec.js"], assets["assets/echarts.min.js"], assets["assets/basemap.js"]}, fallbackScripts...)
 	meta := `<meta http-equiv="Content-Security-Policy" content="` + cspWith(page, true, extra, fallbackStyles) + `">`
 	page = strings.Replace(page, `<meta charset="utf-8">`, `<meta charset="utf-8">`+"\n"+meta, 1)
 

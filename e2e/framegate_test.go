@@ -1,0 +1,217 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"azflows/charts"
+)
+
+// rafCounter runs in the view's frame before any of its scripts (so before the frame gate and
+// ebiten read requestAnimationFrame) and counts the animation-frame callbacks that run.
+const rafCounter = `(() => {
+	if (window.top === window || !/\/view\.html$/.test(location.pathname)) return;
+	const raf = window.requestAnimationFrame, c = window.__rafCount = { fired: 0 };
+	window.requestAnimationFrame = function (cb) { return raf.call(window, t => { c.fired++; cb(t); }); };
+})()`
+
+const liveFrameWin = `document.querySelector('#live-slot iframe').contentWindow`
+
+// countFrames installs rafCounter in every document of the tab.
+func countFrames(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: rafCounter})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// framesFired is how many animation-frame callbacks the view's frame has run.
+func framesFired(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	return eval[int](t, ctx, `(() => { const c = `+liveFrameWin+`.__rafCount; return c ? c.fired : -1; })()`)
+}
+
+// waitIdle waits until the view's frame has run no animation frame for half a second (at
+// most 30 s), and fails when it never stops.
+func waitIdle(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	last := framesFired(t, ctx)
+	for {
+		time.Sleep(500 * time.Millisecond)
+		n := framesFired(t, ctx)
+		if n == last {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: the view's frame never stopped running animation frames (%d callbacks in the last half second, %d in all)", what, n-last, n)
+		}
+		last = n
+	}
+}
+
+// Once ready and idle, the view's frame runs no animation frame at all; a hover after the
+// idle shows its tooltip in the next frame, and the frames stop again after it.
+func TestIdleViewRunsNoFrames(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	countFrames(t, ctx)
+	errs := watchErrors(t, ctx)
+	open(t, ctx, 1000, 800, "#view=bars&year=2010")
+	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
+	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
+	if n := framesFired(t, ctx); n <= 0 {
+		t.Fatalf("the frame counter saw %d animation frames before ready: it is not in the view's frame", n)
+	}
+	waitIdle(t, ctx, "after ready")
+	before := framesFired(t, ctx)
+	time.Sleep(2 * time.Second)
+	if n := framesFired(t, ctx) - before; n != 0 {
+		t.Errorf("%d animation-frame callbacks ran in the view's frame over 2 s of idle, want 0", n)
+	}
+
+	fx, fy, fw, fh := liveFrameBox(t, ctx)
+	model := charts.Build(charts.State{View: "bars", Year: 2010}, fw, fh)
+	bar, _ := model.Mark("bar/dest-2010-turkey")
+	c := bar.Center()
+	img := screenshotPNG(ctx, t, "")
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X, fy+c.Y)); err != nil {
+		t.Fatal(err)
+	}
+	// The next animation frame of the page (the view's frames are gated; the page's are not).
+	type shown struct {
+		Hover   string `json:"hover"`
+		Tooltip string `json:"tooltip"`
+	}
+	next, err := chromedp.Run(ctx, chromedp.Evaluate[shown](`new Promise(r => requestAnimationFrame(() => {
+		const v = `+liveView+`; r({ hover: v.hover, tooltip: v.tooltip });
+	}))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.Hover != "dest-2010-turkey" {
+		t.Errorf("in the next frame after a hover that followed an idle, the view shows %q, want dest-2010-turkey", next.Hover)
+	}
+	if next.Tooltip == "" {
+		t.Error("no tooltip text in the next frame after the hover")
+	}
+	after := screenshotPNG(ctx, t, "")
+	if diff := changedMuch(crop(img, fx, fy, fw, fh), crop(after, fx, fy, fw, fh)); diff < 0.005 {
+		t.Errorf("the hover after the idle changed only %.4f of the chart's pixels: no tooltip drawn", diff)
+	}
+	waitIdle(t, ctx, "after the hover")
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// screencast collects the frames the compositor produces while it runs (Page.startScreencast,
+// PNG), so that a test sees what a reader saw in each frame.
+type screencast struct {
+	mu     sync.Mutex
+	frames [][]byte
+	acks   chan int64
+}
+
+func startScreencast(t *testing.T, ctx context.Context) *screencast {
+	t.Helper()
+	sc := &screencast{acks: make(chan int64, 512)}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*page.EventScreencastFrame); ok {
+			sc.mu.Lock()
+			sc.frames = append(sc.frames, e.Data) // the PNG's bytes
+			sc.mu.Unlock()
+			select {
+			case sc.acks <- e.SessionID:
+			default:
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	go func() { // the browser sends the next frame once this one is acknowledged
+		for id := range sc.acks {
+			_ = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, page.ScreencastFrameAck, page.ScreencastFrameAckParams{SessionID: id})
+				return err
+			}))
+		}
+	}()
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.StartScreencast, page.StartScreencastParams{Format: page.StartScreencastFormatPng, EveryNthFrame: 1})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+func (sc *screencast) stop(t *testing.T, ctx context.Context) []image.Image {
+	t.Helper()
+	_ = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.StopScreencast, cdp.Empty{})
+		return err
+	}))
+	close(sc.acks)
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	var out []image.Image
+	for _, b := range sc.frames {
+		if img, err := png.Decode(bytes.NewReader(b)); err == nil {
+			out = append(out, img)
+		}
+	}
+	return out
+}
+
+// A change of year on the map still animates behind the frame gate: frames between the
+// switch and the end show arcs that are neither the old year's nor the new one's.
+func TestTweenRunsBehindFrameGate(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	countFrames(t, ctx)
+	open(t, ctx, 1000, 800, "#view=map&year=2010")
+	waitFor(t, ctx, "the interactive map", `window.azflowsPage.mode === 'live' && `+liveView+`.ready`, 60*time.Second)
+	waitIdle(t, ctx, "the map after ready")
+	fx, fy, fw, fh := liveFrameBox(t, ctx)
+	start := screenshotPNG(ctx, t, "")
+	sc := startScreencast(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`label:has(input[name=year][value="2012"])`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the 2012 map", liveView+`.hash === 'view=map&year=2012'`, 10*time.Second)
+	waitIdle(t, ctx, "after the tween")
+	frames := sc.stop(t, ctx)
+	end := screenshotPNG(ctx, t, "")
+	a, b := crop(start, fx, fy, fw, fh), crop(end, fx, fy, fw, fh)
+	if d := changedMuch(a, b); d < 0.001 {
+		t.Fatalf("2010 and 2012 maps differ in only %.4f of the pixels", d)
+	}
+	between := 0
+	for _, f := range frames {
+		if f.Bounds() != start.Bounds() {
+			continue // a screencast frame of another size cannot be compared
+		}
+		m := crop(f, fx, fy, fw, fh)
+		if changedMuch(a, m) > 0.0005 && changedMuch(b, m) > 0.0005 {
+			between++
+		}
+	}
+	t.Logf("%d screencast frames, %d between the two years", len(frames), between)
+	if between == 0 {
+		t.Errorf("none of the %d frames of the change of year shows the arcs between the two years: the tween did not run", len(frames))
+	}
+}
