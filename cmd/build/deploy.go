@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,15 +38,7 @@ const nosniff = "nosniff"
 
 // writeDeploy writes the configs for other servers, from the files hashNames left in out.
 func writeDeploy(out string) error {
-	var files []string
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(out, p)
-		files = append(files, filepath.ToSlash(rel))
-		return err
-	})
+	files, err := filesIn(out)
 	if err != nil {
 		return err
 	}

@@ -134,15 +134,7 @@ func hashNames(out string) error {
 
 // hashNamesIn is hashNames, returning the mapping of logical to hashed names.
 func hashNamesIn(out string) (map[string]string, error) {
-	var files []string // every file, slash-separated, relative to out
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(out, p)
-		files = append(files, filepath.ToSlash(rel))
-		return err
-	})
+	files, err := filesIn(out)
 	if err != nil {
 		return nil, err
 	}
@@ -360,4 +352,18 @@ func staleReference(from, text string, names map[string]string) (string, bool, e
 		})
 	})
 	return stale, stale != "", err
+}
+
+// filesIn lists every file under out, slash-separated and relative to out.
+func filesIn(out string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(out, p)
+		files = append(files, filepath.ToSlash(rel))
+		return err
+	})
+	return files, err
 }

@@ -157,7 +157,7 @@ type bidiTab struct {
 	conn    *bidiConn
 	context string
 	engine  string
-	stop    func() error
+	stopOnce
 
 	mu       sync.Mutex
 	requests []string
@@ -329,15 +329,6 @@ func (t *bidiTab) Errors(ctx context.Context) ([]string, error) {
 	errs := t.errs
 	t.errs = nil
 	return errs, nil
-}
-
-func (t *bidiTab) Close() error {
-	if t.stop == nil {
-		return nil
-	}
-	stop := t.stop
-	t.stop = nil
-	return stop()
 }
 
 // FirefoxOptions say how to start Firefox.

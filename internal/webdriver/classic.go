@@ -99,7 +99,7 @@ type classicTab struct {
 	c      *classicClient
 	engine string
 	rec    *Recorder
-	stop   func() error
+	stopOnce
 
 	mu   sync.Mutex
 	errs []string // drained from pages before they were left
@@ -232,15 +232,6 @@ func (t *classicTab) Errors(ctx context.Context) ([]string, error) {
 	all := append(t.errs, errs...)
 	t.errs = nil
 	return all, nil
-}
-
-func (t *classicTab) Close() error {
-	if t.stop == nil {
-		return nil
-	}
-	stop := t.stop
-	t.stop = nil
-	return stop()
 }
 
 // WebKitOptions say how to start WebKitGTK.

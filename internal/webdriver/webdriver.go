@@ -124,3 +124,18 @@ func XvfbPath() string {
 	}
 	return "/usr/bin/Xvfb"
 }
+
+// stopOnce is a tab's Close: it runs stop, which ends what the tab started, the first time
+// only.
+type stopOnce struct {
+	stop func() error
+}
+
+func (s *stopOnce) Close() error {
+	if s.stop == nil {
+		return nil
+	}
+	stop := s.stop
+	s.stop = nil
+	return stop()
+}
