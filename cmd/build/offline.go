@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -162,7 +163,10 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	}
 	scripts = append([]string{string(offlineJS)}, scripts...)
 	for i, s := range scripts {
-		if scriptOrData.MatchString(s) {
+		if scripts[i], err = minifyScript(s); err != nil {
+			return err
+		}
+		if scriptOrData.MatchString(scripts[i]) {
 			return fmt.Errorf("offline: page script %d contains </script or <!--", i)
 		}
 	}
@@ -222,6 +226,20 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	fmt.Printf("build: %s is %.2f MB (%s the %d MB budget; the wasm is %.2f MB of it)\n", site.OfflineName(l),
 		float64(len(page))/1e6, verdict, offlineBudget/1_000_000, float64(len(wasm85))/1e6)
 	return nil
+}
+
+// minifyScript is src, a classic script, minified by esbuild (esbuildPath) without renaming
+// its top-level names, which the page's scripts share: the single file's budget has little
+// room, and the page scripts' comments are a tenth of it.
+func minifyScript(src string) (string, error) {
+	cmd := exec.Command(esbuildPath, "--minify", "--loader=js", "--log-level=warning")
+	cmd.Stdin = strings.NewReader(src)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("minifying a page script with esbuild: %w: %s", err, stderr.String())
+	}
+	return out.String(), nil
 }
 
 // gzip85 is b compressed with gzip -9 and written in base 85 (base85Digits).
