@@ -9,8 +9,9 @@ import (
 	"strconv"
 	"syscall/js"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"azflows/charts"
-	"azflows/charts/fonts"
 	"azflows/site"
 )
 
@@ -50,6 +51,10 @@ func runWarmUp() (code int) {
 			code = 1
 		}
 	}()
+	// The packages have started: the view may start too (web/view.js), while this goes on.
+	if post := js.Global().Get("postMessage"); post.Type() == js.TypeFunction {
+		post.Invoke(js.ValueOf(map[string]any{"started": true}))
+	}
 	warmUp()
 	return 0
 }
@@ -58,35 +63,11 @@ func runWarmUp() (code int) {
 // browser compiles the functions it calls (V8 compiles wasm functions lazily, on their first
 // call, and shares the compiled code with every instance of the module): the packages' init
 // has run before main; this decodes the fonts, builds the chart of the state in the hash at
-// the view's size, its draw ops, a tooltip and the text faces. It touches no DOM and draws
-// nothing; the worker stops when it returns.
+// the view's size and its draw ops, and paints them and a tooltip into an image that is never
+// shown. It touches no DOM; the worker stops when it returns.
 func warmUp() {
-	g := js.Global()
-	if st := g.Get(site.GlobalFonts); st.Type() == js.TypeObject {
-		var reg, bold [][]byte
-		for _, k := range []struct {
-			key string
-			out *[][]byte
-		}{{"regular", &reg}, {"bold", &bold}} {
-			list := st.Get(k.key)
-			if list.Type() != js.TypeObject {
-				continue
-			}
-			for i := 0; i < list.Length(); i++ {
-				n := list.Index(i).Get("length").Int()
-				if n > fonts.MaxWOFFSize {
-					return
-				}
-				b := make([]byte, n)
-				js.CopyBytesToGo(b, list.Index(i))
-				ttf, err := fonts.DecodeWOFF(b)
-				if err != nil {
-					return
-				}
-				*k.out = append(*k.out, ttf)
-			}
-		}
-		if len(reg) > 0 && len(bold) > 0 {
+	if st := js.Global().Get(site.GlobalFonts); st.Type() == js.TypeObject {
+		if reg, bold, err := decodeFonts(st, func() {}); err == nil && len(reg) > 0 && len(bold) > 0 {
 			_ = charts.SetFonts(reg, bold)
 		}
 	}
@@ -94,25 +75,28 @@ func warmUp() {
 	v := newView(hash)
 	v.frames = 1
 	v.update(input{W: w, H: h, DSF: 1, BaseMapSettled: true})
+	// The painting, into an image that is never shown: ebiten queues the draw commands
+	// until its loop starts, which it never does here, so what runs is the Go side of the
+	// first frame (paths, triangles, glyphs, the atlas) without WebGL.
+	dst := ebiten.NewImage(max(1, int(w)), max(1, int(h)))
 	r := &renderer{}
-	for _, op := range v.base {
-		if op.kind == opText {
-			for _, f := range r.face(op.size, op.bold) {
-				if f != nil {
-					glyphOrigins(f, op.text, 0)
-				}
-			}
-		}
+	for i := range v.base {
+		r.draw(dst, &v.base[i])
 	}
 	if v.chart != nil {
 		for _, m := range v.chart.Marks {
-			if m.Datum != "" {
-				for _, o := range v.chart.Overlay(m.Datum, charts.Point{X: w / 2, Y: h / 2}) {
-					appendMarkOps(nil, o, 1)
-				}
-				v.chart.Tip(m.Datum)
-				break
+			if m.Datum == "" {
+				continue
 			}
+			v.update(input{Pointer: m.Center(), PointerMoved: true})
+			for i := range v.overlay {
+				if v.overlay[i].kind == opText {
+					r.drawTextCached(dst, &v.overlay[i])
+				} else {
+					r.draw(dst, &v.overlay[i])
+				}
+			}
+			break
 		}
 	}
 }

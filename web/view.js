@@ -38,13 +38,16 @@
     try { window.parent.postMessage({ type: MSG.error, message: msg }, '*'); } catch (e) { /* detached */ }
   }
 
-  // warmUp runs the compiled program once in a worker (web/warmwasm.js) before the view runs
-  // it, so that V8 compiles the functions of the start-up there and not on this thread, where
-  // each first call would compile its function in the middle of the view's start (the
-  // module's compiled code is shared with the worker). It always resolves, after the worker
-  // has finished, failed or taken longer than warmUpTimeout; window.azflowsWarmUp says which
-  // ({state: 'done'|'failed'|'timeout'|'skipped', ms, message}). Without Worker, or in a
-  // single file (whose policy allows no worker), the view starts without it.
+  // warmUp runs the compiled program once in a worker (web/warmwasm.js) beside the view, so
+  // that V8 compiles the functions of the start-up there and not on this thread, where each
+  // first call would compile its function in the middle of the view's start (the module's
+  // compiled code is shared with the worker). It resolves once the worker's program has
+  // started its packages (the longest stretch, which the view's own start cannot interrupt,
+  // is then compiled), or has failed, or after warmUpTimeout; the worker goes on warming the
+  // rest of the start-up while the view starts. window.azflowsWarmUp says how it ended
+  // ({state: 'running'|'done'|'failed'|'timeout'|'skipped', started, ms, message}: started
+  // and ms after the warm-up began). Without Worker, or in a single file (whose policy allows
+  // no worker), the view starts without it.
   var warmUpTimeout = 10000;
   window.azflowsWarmUp = { state: 'pending' };
   function warmUp(module) {
@@ -57,24 +60,30 @@
     return new Promise(function (resolve) {
       var worker = null;
       var timer = null;
-      var settled = false;
-      function finish(state, message) {
-        if (settled) return;
-        settled = true;
+      var state = window.azflowsWarmUp = { state: 'running', started: -1, ms: -1, message: '' };
+      function finish(how, message) {
+        if (state.state !== 'running') return;
         clearTimeout(timer);
         if (worker) { try { worker.terminate(); } catch (e) { /* gone */ } }
-        window.azflowsWarmUp = { state: state, ms: Date.now() - t0, message: message || '' };
+        state.state = how;
+        state.ms = Date.now() - t0;
+        state.message = message ? String(message).slice(0, 300) : '';
         resolve();
       }
       try {
         worker = new window.Worker(w.worker);
       } catch (err) {
-        finish('failed', String((err && err.message) || err));
+        finish('failed', (err && err.message) || err);
         return;
       }
       timer = setTimeout(function () { finish('timeout'); }, warmUpTimeout);
       worker.onmessage = function (ev) {
         var d = ev.data;
+        if (d && d.started === true) {
+          if (state.started < 0) state.started = Date.now() - t0;
+          resolve();
+          return;
+        }
         finish(d && d.ok === true ? 'done' : 'failed', d && typeof d.message === 'string' ? d.message : '');
       };
       worker.onerror = function (ev) {
@@ -87,7 +96,7 @@
           width: window.innerWidth, height: window.innerHeight, fonts: window.azflowsFonts || null
         });
       } catch (err) {
-        finish('failed', String((err && err.message) || err));
+        finish('failed', (err && err.message) || err);
       }
     });
   }

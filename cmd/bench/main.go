@@ -57,6 +57,7 @@ var (
 	verbose  = flag.Bool("v", false, "print each measurement as it is taken")
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
+	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view starts without its warm-up worker (web/warmwasm.js): for a comparison with a run without the flag")
 	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, nowarmup, fallback, blank, interaction")
 )
 
