@@ -11,7 +11,7 @@
 // measurement, one browser at a time:
 //
 //   - the page (index.html) at 800×450: bytes on the wire of the interactive view (view.html,
-//     view.js, wasm_exec.js, view.wasm) with the browser's own Accept-Encoding (br), the time
+//     view.js, wasm_exec.js, view.wasm, warmwasm.js) with the browser's own Accept-Encoding (br), the time
 //     of the first frame that shows a chart (the static SVG), the time until the page switched
 //     to the live ebiten view (azflows:ready, sent after the view's first frame), and then the
 //     CPU time of all the browser's processes over -idle without input; then, cache disabled

@@ -46,7 +46,7 @@ func figures(rs []run, it interactionResult) []figure {
 			enc = r.viewEnc
 		}
 	}
-	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm)", "≤ 2.6 MB", "B",
+	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm, warmwasm.js)", "≤ 2.6 MB", "B",
 		col(func(r run) float64 { return r.viewBr }), le(budgetViewBr), "Chromium's own Accept-Encoding; view.wasm came with Content-Encoding "+strconv.Quote(enc))
 	add("view_gzip", "interactive view transfer, gzip", "≤ 3.6 MB", "B",
 		col(func(r run) float64 { return r.viewGzip }), le(budgetViewGzip), "")
