@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -100,6 +101,15 @@ type longTaskResult struct {
 	// renderers' main threads and on every other thread (the warm-up worker's).
 	lazyMain, lazyOther lazyCompiles
 	warmUp              string // window.azflowsWarmUp.state in the view's frame at ready
+}
+
+// lazyOnMain is how many functions were compiled lazily on the main threads; NaN when the
+// start-up was not traced.
+func (r longTaskResult) lazyOnMain() float64 {
+	if math.IsNaN(r.longest) {
+		return math.NaN()
+	}
+	return float64(r.lazyMain.N)
 }
 
 // lazyCompiles counts wasm functions compiled on their first call, and the time it took.
