@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Normalize collapses every run of whitespace to one space, so quotes can be matched against
@@ -24,12 +25,13 @@ func LoadSource(path string) (string, error) {
 
 var numberWords = map[string]float64{"once": 1, "twice": 2, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
-var numberRe = regexp.MustCompile(`\d[\d,]*|[a-z]+`)
+// Compiled on first use: the view links the checks but never runs them (no start-up cost).
+var numberRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d[\d,]*|[a-z]+`) })
 
 // ParseNumbers reads the numbers in a figure's text as written ("1,000", "three", "18 and 35-40").
 func ParseNumbers(text string) []float64 {
 	var out []float64
-	for _, tok := range numberRe.FindAllString(strings.ToLower(text), -1) {
+	for _, tok := range numberRe().FindAllString(strings.ToLower(text), -1) {
 		if v, ok := numberWords[tok]; ok {
 			out = append(out, v)
 			continue
@@ -193,7 +195,9 @@ var markerNextButOne = map[string]string{
 
 // footnoteMarker finds the footnote markers in the normalised text: a number glued to the end
 // of a sentence ("Russia.9", "return.”6") or standing alone before the next one ("1990s. 5 In").
-var footnoteMarker = regexp.MustCompile(`[.”)](\d{1,2})(?:\s|$)|[.”)]\s+(\d{1,2})\s+[A-Z]`)
+var footnoteMarker = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[.”)](\d{1,2})(?:\s|$)|[.”)]\s+(\d{1,2})\s+[A-Z]`)
+})
 
 // marker is one footnote marker in the paper: its number and where it is.
 type marker struct{ n, at int }
@@ -218,7 +222,7 @@ func markers(source string) []marker {
 		}
 	}
 	var out []marker
-	for _, m := range footnoteMarker.FindAllSubmatchIndex(masked, -1) {
+	for _, m := range footnoteMarker().FindAllSubmatchIndex(masked, -1) {
 		a, b := m[2], m[3]
 		if a < 0 {
 			a, b = m[4], m[5]

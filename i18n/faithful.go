@@ -2,7 +2,6 @@ package i18n
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,19 +11,19 @@ import (
 // measureWords are the words that say what a total counts, in each language's inflected forms:
 // a sentence that states the 34 says they were identified, the 89 that they were referred, the
 // 473 that the paper gives them for "the previous six years".
-var measureWords = map[string]map[Lang]*regexp.Regexp{
-	"victims-2010": {EN: regexp.MustCompile(`\b[Ii]dentified\b`), AZ: regexp.MustCompile(`[Mm]üəyyən ed`), RU: regexp.MustCompile(`[Вв]ыяв`)},
-	"victims-2012": {EN: regexp.MustCompile(`\b[Rr]eferred\b`), AZ: regexp.MustCompile(`[Yy]önləndiril`), RU: regexp.MustCompile(`[Нн]аправ`)},
-	"victims-2006-2012": {EN: regexp.MustCompile(`previous six years`), AZ: regexp.MustCompile(`əvvəlki altı il`),
-		RU: regexp.MustCompile(`предыдущие шесть лет`)},
+var measureWords = map[string]map[Lang]*Pattern{
+	"victims-2010": {EN: lazyPattern(`\b[Ii]dentified\b`), AZ: lazyPattern(`[Mm]üəyyən ed`), RU: lazyPattern(`[Вв]ыяв`)},
+	"victims-2012": {EN: lazyPattern(`\b[Rr]eferred\b`), AZ: lazyPattern(`[Yy]önləndiril`), RU: lazyPattern(`[Нн]аправ`)},
+	"victims-2006-2012": {EN: lazyPattern(`previous six years`), AZ: lazyPattern(`əvvəlki altı il`),
+		RU: lazyPattern(`предыдущие шесть лет`)},
 }
 
 var (
-	sentenceEnd = regexp.MustCompile(`[.;!?](\s+|$)`)
-	digits      = regexp.MustCompile(`\d+`)
-	letterWord  = regexp.MustCompile(`\pL{2,}`)
+	sentenceEnd = lazyPattern(`[.;!?](\s+|$)`)
+	digits      = lazyPattern(`\d+`)
+	letterWord  = lazyPattern(`\pL{2,}`)
 	// abbreviation matches a text that ends in an abbreviation written with a full stop.
-	abbreviation = regexp.MustCompile(`(^|[^\pL])(г|гг|т|ч|incl|e\.g|i\.e)$`)
+	abbreviation = lazyPattern(`(^|[^\pL])(г|гг|т|ч|incl|e\.g|i\.e)$`)
 )
 
 // Unfaithful lists what is wrong, against the data records, with the sentences of a text in l:

@@ -1,18 +1,16 @@
 package i18n
 
-import "regexp"
-
 // Term is one entry of the glossary: the word each language uses for one thing the paper
 // talks about, and the patterns that find it in a sentence in any of its grammatical forms.
 type Term struct {
 	ID    string
-	Words map[Lang]string         // the term as the glossary lists it
-	Find  map[Lang]*regexp.Regexp // matches the term in a sentence, inflected
+	Words map[Lang]string   // the term as the glossary lists it
+	Find  map[Lang]*Pattern // matches the term in a sentence, inflected
 }
 
 func term(id string, en, az, ru string, findEN, findAZ, findRU string) Term {
 	return Term{ID: id, Words: map[Lang]string{EN: en, AZ: az, RU: ru},
-		Find: map[Lang]*regexp.Regexp{EN: regexp.MustCompile(findEN), AZ: regexp.MustCompile(findAZ), RU: regexp.MustCompile(findRU)}}
+		Find: map[Lang]*Pattern{EN: lazyPattern(findEN), AZ: lazyPattern(findAZ), RU: lazyPattern(findRU)}}
 }
 
 // Glossary is the one word per language for each thing the page names. Wherever the English

@@ -2,7 +2,6 @@ package i18n
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -126,15 +125,15 @@ func Count(l Lang, n float64, noun string) string {
 
 // counted is a number in digits (grouped as l groups them, a span's last number counting)
 // followed by a noun to inflect: "89 {victim}", "из %v {victim:gen}", "%v {person:abl}".
-var counted = regexp.MustCompile(`(\d(?:[\d\x{a0}.,]*\d)?) \{([a-z]+)(?::([a-z]+))?\}`)
+var counted = lazyPattern(`(\d(?:[\d\x{a0}.,]*\d)?) \{([a-z]+)(?::([a-z]+))?\}`)
 
 // inflect puts the noun after each number in its form for that number (CLDR plural rules).
 func inflect(l Lang, s string) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	return counted.ReplaceAllStringFunc(s, func(m string) string {
-		sub := counted.FindStringSubmatch(m)
+	return counted.Regexp().ReplaceAllStringFunc(s, func(m string) string {
+		sub := counted.Regexp().FindStringSubmatch(m)
 		return sub[1] + " " + Noun(l, parseNumber(l, sub[1]), sub[2], sub[3])
 	})
 }
@@ -271,7 +270,7 @@ func AzOrdinalYear(y int) string { return strconv.Itoa(y) + "-" + AzSuffix(int64
 
 // azSuffixed finds a number in digits (with the thousands dot) and a suffix after a hyphen
 // whose case its letters name unambiguously.
-var azSuffixed = regexp.MustCompile(`(\d[\d.]*)-(c[iıuü]|s[iıuü]|y[aə]|[aə]|d[aə]n|d[aə]|n[iıuü]n)(\P{L}|$)`)
+var azSuffixed = lazyPattern(`(\d[\d.]*)-(c[iıuü]|s[iıuü]|y[aə]|[aə]|d[aə]n|d[aə]|n[iıuü]n)(\P{L}|$)`)
 
 // azCaseOf is the case a written suffix is a form of.
 func azCaseOf(suffix string) AzCase {
@@ -297,8 +296,8 @@ func AzHarmonize(s string) string {
 	if !strings.Contains(s, "-") {
 		return s
 	}
-	return azSuffixed.ReplaceAllStringFunc(s, func(m string) string {
-		sub := azSuffixed.FindStringSubmatch(m)
+	return azSuffixed.Regexp().ReplaceAllStringFunc(s, func(m string) string {
+		sub := azSuffixed.Regexp().FindStringSubmatch(m)
 		n, err := strconv.ParseInt(strings.ReplaceAll(sub[1], ".", ""), 10, 64)
 		if err != nil || strings.HasSuffix(sub[1], ".") {
 			return m
@@ -323,13 +322,13 @@ func azSuffixOK(n int64, suffix string) bool {
 
 // azAnySuffix is a number in digits, a hyphen and a word made of suffix letters only (so not
 // an id such as "ev-1997-relevant").
-var azAnySuffix = regexp.MustCompile(`(?:^|[^\pL\d.-])(\d[\d.]*)-([cdnsyaəıiuü]{1,4})(?:$|[^\pL\d-])`)
+var azAnySuffix = lazyPattern(`(?:^|[^\pL\d.-])(\d[\d.]*)-([cdnsyaəıiuü]{1,4})(?:$|[^\pL\d-])`)
 
 // AzSuffixProblems lists the suffixes after numbers in s that do not follow the number's vowel
 // harmony.
 func AzSuffixProblems(s string) []string {
 	var out []string
-	for _, m := range azAnySuffix.FindAllStringSubmatch(s, -1) {
+	for _, m := range azAnySuffix.Regexp().FindAllStringSubmatch(s, -1) {
 		n, err := strconv.ParseInt(strings.ReplaceAll(m[1], ".", ""), 10, 64)
 		if err != nil {
 			continue

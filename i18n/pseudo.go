@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -46,7 +45,7 @@ var accents = func() map[rune]rune {
 
 // kept are the parts of a catalog string that the pseudo-locale leaves as they are: format
 // verbs (%s, %[2]v, %.1f), placeholders ({1}, {victim:gen}), tags and entities.
-var kept = regexp.MustCompile(`%(?:\[[0-9]+\])?[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]|\{[a-z0-9:]+\}|<[^>]*>|&[a-z]+;`)
+var kept = lazyPattern(`%(?:\[[0-9]+\])?[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]|\{[a-z0-9:]+\}|<[^>]*>|&[a-z]+;`)
 
 // Pseudo is s in the pseudo-locale: bracketed (inside any leading or trailing space), each
 // letter accented and each word about 35 % longer; "" stays "".

@@ -10,6 +10,11 @@ const (
 	ViewPage = "view.html"    // the interactive view's page, in the page's iframe
 	WasmFile = "view.wasm"    // the view's program
 	BaseMap  = "basemap.json" // the map's country shapes (charts/geo), fetched by view.js
+	WasmExec = "wasm_exec.js" // Go's loader of the program (from GOROOT/lib/wasm)
+	WarmUp   = "warmwasm.js"  // the worker that runs the program once before the view does (web/warmwasm.js)
+
+	// WarmUpArg, in the program's argv, makes it the warm-up run (wasm/warmup_js.go).
+	WarmUpArg = "-azflows-warm-up"
 )
 
 // PageConfig is the page's config: the JSON the build writes into each page (the script
@@ -77,6 +82,15 @@ type ViewConfig struct {
 	Wasm     string            `json:"wasm"`     // the program's URL
 	BaseMap  string            `json:"basemap"`  // the base map's URL
 	Fonts    ViewFonts         `json:"fonts"`    // the chart's .woff files
+	WarmUp   WarmUpConfig      `json:"warmup"`   // the warm-up worker (web/warmwasm.js)
+}
+
+// WarmUpConfig names what the warm-up worker needs: its script, the loader it imports and
+// the argument that makes the program warm up instead of drawing.
+type WarmUpConfig struct {
+	Worker   string `json:"worker"`
+	WasmExec string `json:"wasmExec"`
+	Arg      string `json:"arg"`
 }
 
 // ViewFonts are the URLs of the chart's .woff files of each weight, in the order of
@@ -88,7 +102,7 @@ type ViewFonts struct {
 
 // NewViewConfig is view.html's config.
 func NewViewConfig() ViewConfig {
-	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap}
+	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap, WarmUp: WarmUpConfig{Worker: WarmUp, WasmExec: WasmExec, Arg: WarmUpArg}}
 	for _, f := range Fonts() {
 		if f.Bold {
 			c.Fonts.Bold = append(c.Fonts.Bold, f.WOFF)
@@ -120,11 +134,13 @@ func (c *PageConfig) Rename(rename func(string) string) {
 	}
 }
 
-// Rename replaces every file name of c (the wasm, the base map, the fonts) with
-// rename(name), as PageConfig.Rename does.
+// Rename replaces every file name of c (the wasm, the base map, the fonts, the warm-up's
+// scripts) with rename(name), as PageConfig.Rename does.
 func (c *ViewConfig) Rename(rename func(string) string) {
 	c.Wasm = rename(c.Wasm)
 	c.BaseMap = rename(c.BaseMap)
+	c.WarmUp.Worker = rename(c.WarmUp.Worker)
+	c.WarmUp.WasmExec = rename(c.WarmUp.WasmExec)
 	for _, fs := range []*[]string{&c.Fonts.Regular, &c.Fonts.Bold} {
 		*fs = append([]string(nil), *fs...)
 		for i := range *fs {

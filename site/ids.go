@@ -38,7 +38,8 @@ const (
 	GlobalBaseMap   = "azflowsBaseMap"   // web/view.js → wasm/: the base map's text
 	GlobalFonts     = "azflowsFonts"     // web/view.js → wasm/: the chart's fonts
 	GlobalFrameGate = "azflowsFrameGate" // web/framegate.js ← wasm/: the view says when it is idle
+	GlobalWarmUp    = "azflowsWarmUp"    // web/view.js: how the warm-up worker (web/warmwasm.js) ended, for the tests and cmd/bench
 )
 
 // Globals lists them.
-var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate}
+var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp}

@@ -23,36 +23,43 @@ func loadFonts(y *yielder) {
 		return
 	}
 	defer js.Global().Set(site.GlobalFonts, js.Null())
-	var failed error
+	reg, bold, err := decodeFonts(st, y.yield)
+	if err == nil && len(reg) > 0 && len(bold) > 0 {
+		err = charts.SetFonts(reg, bold)
+	}
+	if err != nil {
+		js.Global().Get("console").Call("warn", "azflows view: the chart's fonts could not be read, so it keeps its built-in ones: "+err.Error())
+	}
+}
+
+// decodeFonts decodes the .woff files of st ({regular: [Uint8Array…], bold: […]}) into
+// TrueType fonts, calling after() after each one; the first that fails ends it.
+func decodeFonts(st js.Value, after func()) (reg, bold [][]byte, err error) {
 	chain := func(k string) [][]byte {
 		list := st.Get(k)
 		if list.Type() != js.TypeObject {
 			return nil
 		}
 		var out [][]byte
-		for i := 0; i < list.Length() && failed == nil; i++ {
+		for i := 0; i < list.Length() && err == nil; i++ {
 			n := list.Index(i).Get("length").Int()
 			if n > fonts.MaxWOFFSize {
-				failed = fmt.Errorf("fonts: %s font %d is %d bytes, more than %d", k, i, n, fonts.MaxWOFFSize)
+				err = fmt.Errorf("fonts: %s font %d is %d bytes, more than %d", k, i, n, fonts.MaxWOFFSize)
 				return nil
 			}
 			b := make([]byte, n)
 			js.CopyBytesToGo(b, list.Index(i))
-			ttf, err := fonts.DecodeWOFF(b)
-			if err != nil {
-				failed = err
+			ttf, e := fonts.DecodeWOFF(b)
+			if e != nil {
+				err = e
 				return nil
 			}
 			out = append(out, ttf)
-			y.yield()
+			after()
 		}
 		return out
 	}
-	reg, bold := chain("regular"), chain("bold")
-	if failed == nil && len(reg) > 0 && len(bold) > 0 {
-		failed = charts.SetFonts(reg, bold)
-	}
-	if failed != nil {
-		js.Global().Get("console").Call("warn", "azflows view: the chart's fonts could not be read, so it keeps its built-in ones: "+failed.Error())
-	}
+	reg = chain("regular")
+	bold = chain("bold")
+	return reg, bold, err
 }

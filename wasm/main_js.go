@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -16,6 +17,9 @@ import (
 )
 
 func main() {
+	if warmUpMode() {
+		os.Exit(runWarmUp())
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			postError(fmt.Sprint("panic: ", r))

@@ -38,6 +38,69 @@
     try { window.parent.postMessage({ type: MSG.error, message: msg }, '*'); } catch (e) { /* detached */ }
   }
 
+  // warmUp runs the compiled program once in a worker (web/warmwasm.js) beside the view, so
+  // that V8 compiles the functions of the start-up there and not on this thread, where each
+  // first call would compile its function in the middle of the view's start (the module's
+  // compiled code is shared with the worker). It resolves once the worker's program has
+  // started its packages (the longest stretch, which the view's own start cannot interrupt,
+  // is then compiled), or has failed, or after warmUpTimeout; the worker goes on warming the
+  // rest of the start-up while the view starts. window.azflowsWarmUp says how it ended
+  // ({state: 'running'|'done'|'failed'|'timeout'|'skipped', started, ms, message}: started
+  // and ms after the warm-up began). Without Worker, or in a single file (whose policy allows
+  // no worker), the view starts without it.
+  var warmUpTimeout = 10000;
+  window.azflowsWarmUp = { state: 'pending' };
+  function warmUp(module) {
+    var w = config.warmup;
+    var t0 = Date.now();
+    if (offline || !w || !w.worker || typeof window.Worker !== 'function') {
+      window.azflowsWarmUp = { state: 'skipped' };
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      var worker = null;
+      var timer = null;
+      var state = window.azflowsWarmUp = { state: 'running', started: -1, ms: -1, message: '' };
+      function finish(how, message) {
+        if (state.state !== 'running') return;
+        clearTimeout(timer);
+        if (worker) { try { worker.terminate(); } catch (e) { /* gone */ } }
+        state.state = how;
+        state.ms = Date.now() - t0;
+        state.message = message ? String(message).slice(0, 300) : '';
+        resolve();
+      }
+      try {
+        worker = new window.Worker(w.worker);
+      } catch (err) {
+        finish('failed', (err && err.message) || err);
+        return;
+      }
+      timer = setTimeout(function () { finish('timeout'); }, warmUpTimeout);
+      worker.onmessage = function (ev) {
+        var d = ev.data;
+        if (d && d.started === true) {
+          if (state.started < 0) state.started = Date.now() - t0;
+          resolve();
+          return;
+        }
+        finish(d && d.ok === true ? 'done' : 'failed', d && typeof d.message === 'string' ? d.message : '');
+      };
+      worker.onerror = function (ev) {
+        if (ev && ev.preventDefault) ev.preventDefault(); // the view starts anyway: no error to report
+        finish('failed', ev && ev.message);
+      };
+      try {
+        worker.postMessage({
+          module: module, wasmExec: w.wasmExec, arg: w.arg, hash: location.hash,
+          width: window.innerWidth, height: window.innerHeight, fonts: window.azflowsFonts || null
+        });
+      } catch (err) {
+        finish('failed', (err && err.message) || err);
+      }
+    });
+  }
+
   function start() {
     if (document.body) {
       document.body.style.margin = '0';
@@ -95,25 +158,29 @@
         return counted(resp);
       }, function (err) { throw plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'); });
     }
-    function fromBytes(buf) { return WebAssembly.instantiate(buf, go.importObject); }
-    var loading;
+    function compileBytes(buf) { return WebAssembly.compile(buf); }
+    var compiling;
     if (offline) {
-      loading = offline.wasm().then(fromBytes, function (err) { throw plain('its program could not be unpacked from this file (' + String((err && err.message) || err) + ')'); });
-    } else if (typeof WebAssembly.instantiateStreaming === 'function') {
-      loading = WebAssembly.instantiateStreaming(fetchWasm(), go.importObject).catch(function (err) {
+      compiling = offline.wasm().then(compileBytes, function (err) { throw plain('its program could not be unpacked from this file (' + String((err && err.message) || err) + ')'); });
+    } else if (typeof WebAssembly.compileStreaming === 'function') {
+      compiling = WebAssembly.compileStreaming(fetchWasm()).catch(function (err) {
         // A server that sends view.wasm with another MIME type: compile from the bytes.
         if (!err || err.plain || !(err instanceof TypeError)) throw err;
-        return fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(fromBytes);
+        return fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(compileBytes);
       });
     } else {
-      loading = fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(fromBytes);
+      compiling = fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(compileBytes);
     }
-    loading.then(function (result) { return fontsReady.then(function () { return result; }); }).then(function (result) {
+    compiling.then(function (module) {
+      return fontsReady.then(function () { return warmUp(module); }).then(function () {
+        return WebAssembly.instantiate(module, go.importObject);
+      });
+    }).then(function (instance) {
       // The program starts in a task of its own, not in the one that finished compiling it.
-      return new Promise(function (resolve) { setTimeout(function () { resolve(result); }, 0); });
-    }).then(function (result) {
+      return new Promise(function (resolve) { setTimeout(function () { resolve(instance); }, 0); });
+    }).then(function (instance) {
       var running;
-      try { running = go.run(result.instance); } catch (err) { fail('its program crashed', err); return; }
+      try { running = go.run(instance); } catch (err) { fail('its program crashed', err); return; }
       running.then(function () {
         // The view never returns while it works. It reports its own errors (and marks
         // window.azflowsView.error); anything else that stops it is reported here.

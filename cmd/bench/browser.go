@@ -62,7 +62,11 @@ func newTab(w, h int, life time.Duration) (*tab, error) {
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(int64(w), int64(h)),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: timingJS})
+			src := timingJS
+			if *noWorker {
+				src = noWorkerJS + "\n" + src
+			}
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
 			return err
 		}),
 	); err != nil {

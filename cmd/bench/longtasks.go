@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 )
@@ -90,19 +92,59 @@ var traceCategories = []string{
 	"v8.execute", "blink.user_timing", "loading", "v8.wasm", "disabled-by-default-v8.wasm.detailed",
 }
 
+// longTaskResult is one traced start-up at cpuSlowdown×, navigation to ready.
+type longTaskResult struct {
+	tasks        []longTask
+	tbt, longest float64 // slowed-down ms
+	ready        float64 // the azflows-ready mark, ms after the navigation start
+	// V8's lazy compilations of wasm functions (wasm.CompileLazy) before ready: on the
+	// renderers' main threads and on every other thread (the warm-up worker's).
+	lazyMain, lazyOther lazyCompiles
+	warmUp              string // window.azflowsWarmUp.state in the view's frame at ready
+}
+
+// lazyOnMain is how many functions were compiled lazily on the main threads; NaN when the
+// start-up was not traced.
+func (r longTaskResult) lazyOnMain() float64 {
+	if math.IsNaN(r.longest) {
+		return math.NaN()
+	}
+	return float64(r.lazyMain.N)
+}
+
+// lazyCompiles counts wasm functions compiled on their first call, and the time it took.
+type lazyCompiles struct {
+	N  int
+	Ms float64
+}
+
+// noWorkerJS removes Worker from every document before its scripts run: the start-up
+// without the warm-up worker (web/warmwasm.js), for the comparison.
+const noWorkerJS = `delete window.Worker;`
+
 // measureLongTasks loads the page at 800×450 in a fresh browser with the CPU slowed
 // cpuSlowdown×, tracing every renderer's main thread (the page and the view's frame) from
 // the navigation until azflows:ready, and returns the tasks over longTaskMs and the total
 // blocking time (the sum of each task's time over longTaskMs), both in slowed-down ms.
-func measureLongTasks(base string) (tasks []longTask, tbt, longest float64, err error) {
+// With noWorker, the documents have no Worker, so the view starts without its warm-up.
+func measureLongTasks(base string, noWorker bool) (res longTaskResult, err error) {
+	res = longTaskResult{tbt: nan(), longest: nan(), ready: nan()}
 	t, err := newTab(800, 450, 3*time.Minute)
 	if err != nil {
-		return nil, nan(), nan(), err
+		return res, err
 	}
 	defer t.stop()
+	if noWorker {
+		if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: noWorkerJS})
+			return err
+		})); err != nil {
+			return res, err
+		}
+	}
 	tl := &traceLog{done: make(chan struct{})}
 	if err := chromedp.Listen(t.ctx, tl.listen); err != nil {
-		return nil, nan(), nan(), err
+		return res, err
 	}
 	if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuSlowdown}); err != nil {
@@ -114,38 +156,42 @@ func measureLongTasks(base string) (tasks []longTask, tbt, longest float64, err 
 		})
 		return err
 	})); err != nil {
-		return nil, nan(), nan(), fmt.Errorf("starting the trace: %w", err)
+		return res, fmt.Errorf("starting the trace: %w", err)
 	}
 	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/#view=bars&year=2010")); err != nil {
-		return nil, nan(), nan(), err
+		return res, err
 	}
 	if _, err := waitTiming(t.ctx, 90*time.Second, func(tm timing) bool { return tm.Ready > 0 && tm.Mode == "live" }); err != nil {
-		return nil, nan(), nan(), fmt.Errorf("waiting for the live view at %d× CPU slowdown: %w", cpuSlowdown, err)
+		return res, fmt.Errorf("waiting for the live view at %d× CPU slowdown: %w", cpuSlowdown, err)
 	}
+	res.warmUp = warmUpState(t)
 	if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})
 		return err
 	})); err != nil {
-		return nil, nan(), nan(), fmt.Errorf("ending the trace: %w", err)
+		return res, fmt.Errorf("ending the trace: %w", err)
 	}
 	select {
 	case <-tl.done:
 	case <-time.After(60 * time.Second):
-		return nil, nan(), nan(), fmt.Errorf("the trace did not complete")
+		return res, fmt.Errorf("the trace did not complete")
 	case <-t.ctx.Done():
-		return nil, nan(), nan(), t.ctx.Err()
+		return res, t.ctx.Err()
 	}
 	tl.mu.Lock()
 	defer tl.mu.Unlock()
 	if *traceOut != "" {
 		writeTrace(*traceOut, tl.events)
 	}
-	tasks, tbt, err = longTasks(tl.events)
-	longest = 0
-	for _, lt := range tasks {
-		longest = max(longest, lt.Ms)
+	if res.tasks, res.tbt, err = longTasks(tl.events); err != nil {
+		return res, err
 	}
-	return tasks, tbt, longest, err
+	res.longest = 0
+	for _, lt := range res.tasks {
+		res.longest = max(res.longest, lt.Ms)
+	}
+	res.ready, res.lazyMain, res.lazyOther = lazyCompilesIn(tl.events)
+	return res, nil
 }
 
 // longTasks finds, in a trace, the tasks of every renderer's main thread (CrRendererMain)
@@ -207,6 +253,52 @@ func longTasks(events []traceEvent) ([]longTask, float64, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Ms > out[j].Ms })
 	return out, tbt, nil
+}
+
+// lazyCompilesIn counts, in a trace, the wasm.CompileLazy events from the navigation start
+// to the azflows-ready mark, on the renderers' main threads and on the other threads, and
+// returns the ready mark's time (ms after the navigation start).
+func lazyCompilesIn(events []traceEvent) (ready float64, onMain, elsewhere lazyCompiles) {
+	type thread struct{ pid, tid int }
+	mains := map[thread]bool{}
+	var navStart, readyAt float64
+	for _, e := range events {
+		switch {
+		case e.Ph == "M" && e.Name == "thread_name":
+			var a struct{ Name string }
+			if json.Unmarshal(e.Args, &a) == nil && a.Name == "CrRendererMain" {
+				mains[thread{e.Pid, e.Tid}] = true
+			}
+		case e.Name == "navigationStart" && navStart == 0:
+			navStart = e.Ts
+		case e.Name == "azflows-ready" && readyAt == 0:
+			readyAt = e.Ts
+		}
+	}
+	if readyAt == 0 {
+		return nan(), onMain, elsewhere
+	}
+	for _, e := range events {
+		if e.Name != "wasm.CompileLazy" || e.Ph != "X" || e.Ts < navStart || e.Ts > readyAt {
+			continue
+		}
+		c := &elsewhere
+		if mains[thread{e.Pid, e.Tid}] {
+			c = &onMain
+		}
+		c.N++
+		c.Ms += e.Dur / 1000
+	}
+	return (readyAt - navStart) / 1000, onMain, elsewhere
+}
+
+// warmUpState is window.azflowsWarmUp.state in the view's frame ("" where it cannot be read).
+func warmUpState(t *tab) string {
+	st, _ := chromedp.Run(t.ctx, chromedp.Evaluate[string](`(function () {
+	  var f = document.querySelector('iframe');
+	  try { var w = f && f.contentWindow.azflowsWarmUp; return w ? String(w.state) + (w.ms >= 0 ? ' in ' + w.ms + ' ms' : '') : ''; } catch (e) { return ''; }
+	})()`))
+	return st
 }
 
 // taskContents names the largest events inside task (the ones that follow it in evs, sorted

@@ -11,7 +11,7 @@
 // measurement, one browser at a time:
 //
 //   - the page (index.html) at 800×450: bytes on the wire of the interactive view (view.html,
-//     view.js, wasm_exec.js, view.wasm) with the browser's own Accept-Encoding (br), the time
+//     view.js, wasm_exec.js, view.wasm, warmwasm.js) with the browser's own Accept-Encoding (br), the time
 //     of the first frame that shows a chart (the static SVG), the time until the page switched
 //     to the live ebiten view (azflows:ready, sent after the view's first frame), and then the
 //     CPU time of all the browser's processes over -idle without input; then, cache disabled
@@ -38,6 +38,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,7 +57,8 @@ var (
 	verbose  = flag.Bool("v", false, "print each measurement as it is taken")
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
-	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, fallback, blank, interaction")
+	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view starts without its warm-up worker (web/warmwasm.js): for a comparison with a run without the flag")
+	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, nowarmup, fallback, blank, interaction")
 )
 
 // measuring reports whether -only leaves the measurement named what in.
@@ -137,7 +139,8 @@ type run struct {
 	idleRAF                  float64 // animation frames in the view's frame over -idle
 	longest, tbt             float64 // ms at cpuSlowdown×, navigation to ready
 	longTasks                []longTask
-	viewEnc                  string // Content-Encoding of view.wasm in the default load
+	lt, ltNoWorker           longTaskResult // the traced start-ups, with and without the warm-up worker
+	viewEnc                  string         // Content-Encoding of view.wasm in the default load
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
 	// loading, view.wasm's request starts and its last byte arrives.
 	frameStart, wasmStart, wasmEnd float64
@@ -174,14 +177,10 @@ func bench() error {
 		fmt.Printf("  run %d/%d: view %.0f KB br / %.0f KB gzip, chart %.0f ms (fallback %.0f ms), ready %.0f ms, idle CPU %.1f %% (about:blank %.1f %%), %.0f idle frames, fallback %s %.0f KB gzip\n",
 			i+1, *runs, r.viewBr/1e3, r.viewGzip/1e3, r.firstChart, r.fbFirstChart, r.ready, r.idleCPU, r.blankCPU, r.idleRAF, r.fbPage, r.fbGzip/1e3)
 		if measuring("longtasks") {
-			fmt.Printf("    at %d× CPU slowdown: longest task %.0f ms, total blocking time %.0f ms; %d tasks over %d ms\n", cpuSlowdown, r.longest, r.tbt, len(r.longTasks), longTaskMs)
-			for j, lt := range r.longTasks {
-				if j == 5 {
-					fmt.Printf("      … %d more\n", len(r.longTasks)-j)
-					break
-				}
-				fmt.Printf("      %6.0f ms at %6.0f ms: %s\n", lt.Ms, lt.StartMs, lt.What)
-			}
+			printLongTasks("at "+strconv.Itoa(cpuSlowdown)+"× CPU slowdown", r.lt)
+		}
+		if measuring("nowarmup") {
+			printLongTasks("the same without Worker (no warm-up)", r.ltNoWorker)
 		}
 	}
 
@@ -217,10 +216,24 @@ func bench() error {
 	return nil
 }
 
+// printLongTasks prints one traced start-up: its longest tasks and where V8 compiled.
+func printLongTasks(what string, lt longTaskResult) {
+	fmt.Printf("    %s: longest task %.0f ms, total blocking time %.0f ms, ready %.0f ms; %d tasks over %d ms; wasm functions compiled lazily: %d in %.0f ms on the main threads, %d in %.0f ms elsewhere; warm-up %q\n",
+		what, lt.longest, lt.tbt, lt.ready, len(lt.tasks), longTaskMs, lt.lazyMain.N, lt.lazyMain.Ms, lt.lazyOther.N, lt.lazyOther.Ms, lt.warmUp)
+	for j, t := range lt.tasks {
+		if j == 5 {
+			fmt.Printf("      … %d more\n", len(lt.tasks)-j)
+			break
+		}
+		fmt.Printf("      %6.0f ms at %6.0f ms: %s\n", t.Ms, t.StartMs, t.What)
+	}
+}
+
 // oneRun takes the load measurements of one run, each in a fresh browser.
 func oneRun(base string, rep *report) (run, []string) {
 	r := run{frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
-		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan()}
+		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan(),
+		lt: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}, ltNoWorker: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}}
 	var problems []string
 	fail := func(what string, err error) {
 		problems = append(problems, what+": "+err.Error())
@@ -233,8 +246,15 @@ func oneRun(base string, rep *report) (run, []string) {
 	}
 	if measuring("longtasks") {
 		var err error
-		if r.longTasks, r.tbt, r.longest, err = measureLongTasks(base); err != nil {
+		if r.lt, err = measureLongTasks(base, false); err != nil {
 			fail("long tasks", err)
+		}
+		r.longTasks, r.tbt, r.longest = r.lt.tasks, r.lt.tbt, r.lt.longest
+	}
+	if measuring("nowarmup") {
+		var err error
+		if r.ltNoWorker, err = measureLongTasks(base, true); err != nil {
+			fail("long tasks without the warm-up", err)
 		}
 	}
 	if measuring("fallback") {

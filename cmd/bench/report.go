@@ -46,7 +46,7 @@ func figures(rs []run, it interactionResult) []figure {
 			enc = r.viewEnc
 		}
 	}
-	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm)", "≤ 2.6 MB", "B",
+	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm, warmwasm.js)", "≤ 2.6 MB", "B",
 		col(func(r run) float64 { return r.viewBr }), le(budgetViewBr), "Chromium's own Accept-Encoding; view.wasm came with Content-Encoding "+strconv.Quote(enc))
 	add("view_gzip", "interactive view transfer, gzip", "≤ 3.6 MB", "B",
 		col(func(r run) float64 { return r.viewGzip }), le(budgetViewGzip), "")
@@ -114,6 +114,14 @@ func figures(rs []run, it interactionResult) []figure {
 		col(func(r run) float64 { return r.longest }), le(budgetLongestTask), longNote)
 	add("total_blocking_time", fmt.Sprintf("total blocking time, navigation to ready, %d× CPU slowdown", cpuSlowdown), "≤ 150 ms", "ms",
 		col(func(r run) float64 { return r.tbt }), le(budgetTBT), fmt.Sprintf("the sum of each task's time over %d ms (a trace of every renderer main thread)", longTaskMs))
+	add("lazy_compiles_main", "  reference: wasm functions V8 compiled lazily on the main threads, to ready", "", "",
+		col(func(r run) float64 { return r.lt.lazyOnMain() }), nil, "on the warm-up worker's thread instead: see -v")
+	add("longest_task_no_warmup", "  reference: longest task, the same start-up without Worker (no warm-up)", "", "ms",
+		col(func(r run) float64 { return r.ltNoWorker.longest }), nil, "measured in the same runs (-only nowarmup)")
+	add("total_blocking_time_no_warmup", "  reference: total blocking time without Worker (no warm-up)", "", "ms",
+		col(func(r run) float64 { return r.ltNoWorker.tbt }), nil, "")
+	add("lazy_compiles_main_no_warmup", "  reference: wasm functions compiled lazily on the main threads without Worker", "", "",
+		col(func(r run) float64 { return r.ltNoWorker.lazyOnMain() }), nil, "")
 
 	d := add("draw_p95", "Go-side Draw time hovering across all marks, 1920×1080, p95", "≤ 2 ms", "ms",
 		[]float64{it.drawP95}, le(budgetDrawP95), it.drawNote)

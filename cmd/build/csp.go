@@ -18,13 +18,15 @@ var (
 	inlineStyle  = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
 )
 
-// cspFor is the policy of one page, given its HTML.
-func cspFor(html string, wasm bool) string { return cspWith(html, wasm, nil, nil) }
+// cspFor is the policy of one page, given its HTML. The page that runs the wasm (view.html)
+// may also start the warm-up worker, from the site itself (web/warmwasm.js).
+func cspFor(html string, wasm bool) string { return cspWith(html, wasm, wasm, nil, nil) }
 
 // cspWith is cspFor that also allows the inline scripts and styles with the texts in
 // moreScripts and moreStyles: those that azflows.html puts into its srcdoc frames at run time
-// (which inherit its policy).
-func cspWith(html string, wasm bool, moreScripts, moreStyles []string) string {
+// (which inherit its policy). workers allows a dedicated worker from the site ('self'); without
+// it, worker-src is 'none'.
+func cspWith(html string, wasm, workers bool, moreScripts, moreStyles []string) string {
 	var scripts, styles []string
 	seen := map[string]bool{}
 	addScript := func(src string) {
@@ -61,13 +63,17 @@ func cspWith(html string, wasm bool, moreScripts, moreStyles []string) string {
 	if wasm {
 		script += " 'wasm-unsafe-eval'"
 	}
+	worker := "'none'"
+	if workers {
+		worker = "'self'"
+	}
 	style := "'self'"
 	if len(styles) > 0 {
 		style += " " + strings.Join(styles, " ")
 	}
 	return fmt.Sprintf("default-src 'none'; script-src %s; style-src %s; img-src 'self' data: blob:; font-src 'self' data:; "+
-		"connect-src 'self' data:; frame-src 'self' blob:; child-src 'self' blob:; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
-		script, style)
+		"connect-src 'self' data:; frame-src 'self' blob:; child-src 'self' blob:; worker-src %s; object-src 'none'; base-uri 'none'; form-action 'none'",
+		script, style, worker)
 }
 
 func hashSource(s string) string {

@@ -213,7 +213,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 
 	// The policy: the page's inline blocks, and those offline.js puts into the frames.
 	extra := append([]string{assets["framegate.js"], assets["view.js"], assets["wasm_exec.js"], assets["assets/echarts.min.js"], assets["assets/basemap.js"]}, fallbackScripts...)
-	meta := `<meta http-equiv="Content-Security-Policy" content="` + cspWith(page, true, extra, fallbackStyles) + `">`
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + cspWith(page, true, false, extra, fallbackStyles) + `">`
 	page = strings.Replace(page, `<meta charset="utf-8">`, `<meta charset="utf-8">`+"\n"+meta, 1)
 
 	if err := os.WriteFile(filepath.Join(out, site.OfflineName(l)), []byte(page), 0o644); err != nil {
