@@ -116,10 +116,15 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		}
 	}
 	assets["templates"] = templates // offline.js puts them back
-	bundle, err := json.Marshal(assets)
-	if err != nil {
+	// Not HTML-escaped (json.Marshal writes each < > & as \u003c…): the bundle goes into the
+	// page compressed, and the escapes of its pages and SVGs cost the single file kilobytes.
+	var bundleJSON bytes.Buffer
+	enc := json.NewEncoder(&bundleJSON)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(assets); err != nil {
 		return err
 	}
+	bundle := bundleJSON.Bytes()
 	wasm, err := os.ReadFile(filepath.Join(out, site.WasmFile))
 	if err != nil {
 		return err
