@@ -194,20 +194,20 @@ func measureLongTasks(base string, noWorker bool) (res longTaskResult, err error
 	return res, nil
 }
 
-// longTasks finds, in a trace, the tasks of every renderer's main thread (CrRendererMain)
-// from the top frame's navigationStart to the azflows-ready mark the timing script sets on
-// the ready message, and returns those over longTaskMs, longest first, with the total
-// blocking time.
-func longTasks(events []traceEvent) ([]longTask, float64, error) {
-	type thread struct{ pid, tid int }
-	mains := map[thread]bool{}
-	var navStart, readyAt float64
+// traceThread is one thread of a trace.
+type traceThread struct{ pid, tid int }
+
+// traceMarks reads, in a trace, every renderer's main thread (CrRendererMain), the top
+// frame's navigationStart and the azflows-ready mark the timing script sets on the ready
+// message (0 where missing).
+func traceMarks(events []traceEvent) (mains map[traceThread]bool, navStart, readyAt float64) {
+	mains = map[traceThread]bool{}
 	for _, e := range events {
 		switch {
 		case e.Ph == "M" && e.Name == "thread_name":
 			var a struct{ Name string }
 			if json.Unmarshal(e.Args, &a) == nil && a.Name == "CrRendererMain" {
-				mains[thread{e.Pid, e.Tid}] = true
+				mains[traceThread{e.Pid, e.Tid}] = true
 			}
 		case e.Name == "navigationStart" && navStart == 0:
 			var a struct {
@@ -223,16 +223,24 @@ func longTasks(events []traceEvent) ([]longTask, float64, error) {
 			readyAt = e.Ts
 		}
 	}
+	return mains, navStart, readyAt
+}
+
+// longTasks finds, in a trace, the tasks of every renderer's main thread from the top
+// frame's navigationStart to the azflows-ready mark (traceMarks), and returns those over
+// longTaskMs, longest first, with the total blocking time.
+func longTasks(events []traceEvent) ([]longTask, float64, error) {
+	mains, navStart, readyAt := traceMarks(events)
 	if len(mains) == 0 {
 		return nil, nan(), fmt.Errorf("the trace has no renderer main thread (%d events)", len(events))
 	}
 	if navStart == 0 || readyAt == 0 {
 		return nil, nan(), fmt.Errorf("the trace lacks the navigation start or the ready mark (%d events)", len(events))
 	}
-	byThread := map[thread][]traceEvent{}
+	byThread := map[traceThread][]traceEvent{}
 	for _, e := range events {
-		if e.Ph == "X" && mains[thread{e.Pid, e.Tid}] {
-			byThread[thread{e.Pid, e.Tid}] = append(byThread[thread{e.Pid, e.Tid}], e)
+		if e.Ph == "X" && mains[traceThread{e.Pid, e.Tid}] {
+			byThread[traceThread{e.Pid, e.Tid}] = append(byThread[traceThread{e.Pid, e.Tid}], e)
 		}
 	}
 	var out []longTask
@@ -259,22 +267,7 @@ func longTasks(events []traceEvent) ([]longTask, float64, error) {
 // to the azflows-ready mark, on the renderers' main threads and on the other threads, and
 // returns the ready mark's time (ms after the navigation start).
 func lazyCompilesIn(events []traceEvent) (ready float64, onMain, elsewhere lazyCompiles) {
-	type thread struct{ pid, tid int }
-	mains := map[thread]bool{}
-	var navStart, readyAt float64
-	for _, e := range events {
-		switch {
-		case e.Ph == "M" && e.Name == "thread_name":
-			var a struct{ Name string }
-			if json.Unmarshal(e.Args, &a) == nil && a.Name == "CrRendererMain" {
-				mains[thread{e.Pid, e.Tid}] = true
-			}
-		case e.Name == "navigationStart" && navStart == 0:
-			navStart = e.Ts
-		case e.Name == "azflows-ready" && readyAt == 0:
-			readyAt = e.Ts
-		}
-	}
+	mains, navStart, readyAt := traceMarks(events)
 	if readyAt == 0 {
 		return nan(), onMain, elsewhere
 	}
@@ -283,7 +276,7 @@ func lazyCompilesIn(events []traceEvent) (ready float64, onMain, elsewhere lazyC
 			continue
 		}
 		c := &elsewhere
-		if mains[thread{e.Pid, e.Tid}] {
+		if mains[traceThread{e.Pid, e.Tid}] {
 			c = &onMain
 		}
 		c.N++
