@@ -219,13 +219,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	screen.DrawImage(g.baseImg, nil)
 	for _, ops := range layers[1:] {
-		for i := range ops {
-			if ops[i].kind == opText {
-				g.r.drawTextCached(screen, &ops[i])
-			} else {
-				g.r.draw(screen, &ops[i])
-			}
-		}
+		g.r.drawLayer(screen, ops)
 	}
 	// The Go side's cost of a frame, for make bench (the GPU's work is not in it).
 	if len(g.drawMs) >= maxDrawSamples {
@@ -375,6 +369,18 @@ type paintedLine struct {
 
 // maxPaintedLines bounds the lines kept painted (a tooltip has a few; sizes follow the window).
 const maxPaintedLines = 128
+
+// drawLayer draws the ops of a layer above the base: text from the painted lines
+// (drawTextCached), the rest with draw.
+func (r *renderer) drawLayer(dst *ebiten.Image, ops []drawOp) {
+	for i := range ops {
+		if ops[i].kind == opText {
+			r.drawTextCached(dst, &ops[i])
+		} else {
+			r.draw(dst, &ops[i])
+		}
+	}
+}
 
 // drawTextCached draws a text op like draw, from a painting of the line kept for the next
 // frames: a tooltip that follows the mouse is then a few images a frame, not a glyph each.

@@ -65,13 +65,7 @@ func warmUp() {
 				continue
 			}
 			v.update(input{Pointer: m.Center(), PointerMoved: true})
-			for i := range v.overlay {
-				if v.overlay[i].kind == opText {
-					r.drawTextCached(dst, &v.overlay[i])
-				} else {
-					r.draw(dst, &v.overlay[i])
-				}
-			}
+			r.drawLayer(dst, v.overlay)
 			break
 		}
 	}
