@@ -89,6 +89,7 @@ var pageEN = map[string]string{
 	"notice.fallback.file":    "this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)",
 	"notice.fallback.error":   "the interactive chart could not start — {1}",
 	"notice.fallback.unknown": "for an unknown reason",
+	"notice.static.missing":   "This chart could not be loaded ({1}); the table view has its figures.",
 	"iframe.live":             "Interactive chart: hover or tap a bar or band for its figure and source",
 	"iframe.fallback":         "Chart (simplified version)",
 
@@ -213,6 +214,7 @@ var pageAZ = map[string]string{
 	"notice.fallback.timeout": "interaktiv qrafik {1} saniyə ərzində yüklənmədi (bağlantı yavaşdır?)",
 	"notice.fallback.file":    "bu səhifə fayldan açılıb, brauzerlər isə onun WebAssembly-ni fayldan yükləmir (tək fayllı azflows.html yükləyir)",
 	"notice.fallback.error":   "interaktiv qrafik başlaya bilmədi — {1}",
+	"notice.static.missing":   "Bu qrafik yüklənə bilmədi ({1}); onun rəqəmləri cədvəl görünüşündədir.",
 	"notice.fallback.unknown": "naməlum səbəbdən",
 	"iframe.live":             "İnteraktiv qrafik: rəqəmi və mənbəyi görmək üçün kursoru sütunun və ya zolağın üzərinə gətirin və ya ona toxunun",
 	"iframe.fallback":         "Qrafik (sadələşdirilmiş variant)",
@@ -338,6 +340,7 @@ var pageRU = map[string]string{
 	"notice.fallback.timeout": "интерактивный график не загрузился за {1} с (медленное соединение?)",
 	"notice.fallback.file":    "страница открыта из файла, а браузеры не загружают её WebAssembly из файлов (однофайловая azflows.html загружает)",
 	"notice.fallback.error":   "интерактивный график не запустился — {1}",
+	"notice.static.missing":   "Этот график не удалось загрузить ({1}); его числа есть в таблице.",
 	"notice.fallback.unknown": "по неизвестной причине",
 	"iframe.live":             "Интерактивный график: наведите курсор на столбец или полосу или коснитесь их, чтобы увидеть число и источник",
 	"iframe.fallback":         "График (упрощённая версия)",

@@ -146,12 +146,69 @@
   // presentation's slides (style.css).
   function say(msg, hint) { notice.textContent = msg; page.notice = msg; notice.classList.toggle('hint', !!hint); }
 
+  // ---- the static chart of each state ----
+  // The page holds the SVG of one state in #static (data-template names it), as the build
+  // wrote it; the others are text in one file that #static's data-svgs names (cmd/build,
+  // writeStateSVGs), fetched once, after the first chart (or first thing when the page opens
+  // on another state), and each is parsed the first time it is shown. Until a state's SVG
+  // has come, the chart shown stays; if it cannot come, the chart's place says so in words.
+  var svgIds = { shown: staticBox.getAttribute('data-template') || '' };
+  var svgParsed = {}; // template id → its SVG element, parsed once and moved in and out of #static
+  if (svgIds.shown && staticBox.firstElementChild) svgParsed[svgIds.shown] = staticBox.firstElementChild;
+  var svgTexts = null; // promise of {template id: SVG text}
+  function loadSVGTexts() {
+    if (!svgTexts) {
+      var src = staticBox.getAttribute('data-svgs') || '';
+      var offline = window.azflowsOffline;
+      var text = offline && typeof offline.text === 'function' ? offline.text(src)
+        : fetch(src, { credentials: 'same-origin' }).then(function (r) {
+          if (!r.ok) throw new Error(src + ': HTTP ' + r.status);
+          return r.text();
+        });
+      svgTexts = text.then(function (t) {
+        var o = JSON.parse(t);
+        if (!o || typeof o !== 'object') throw new Error(src + ' holds no charts');
+        return o;
+      });
+    }
+    return svgTexts;
+  }
+  // stateSVG is a promise of the SVG element of the template id: the one the page shows, so
+  // not to be changed (clone it).
+  function stateSVG(id) {
+    if (svgParsed[id]) return Promise.resolve(svgParsed[id]);
+    return loadSVGTexts().then(function (texts) {
+      if (svgParsed[id]) return svgParsed[id];
+      if (typeof texts[id] !== 'string') throw new Error('no chart ' + id);
+      var t = document.createElement('template');
+      t.innerHTML = texts[id];
+      var svg = t.content.firstElementChild;
+      if (!svg || svg.localName !== 'svg') throw new Error('no chart ' + id);
+      svgParsed[id] = svg;
+      return svg;
+    });
+  }
+  var staticWanted = 0; // counts the calls of showStatic: only the last one's chart is shown
   function showStatic(st) {
     showSummary(st);
     var f = filesOf(st);
-    var tpl = f && document.getElementById(f.template);
-    if (!tpl) return;
-    staticBox.replaceChildren(tpl.content.cloneNode(true));
+    if (!f) return;
+    var n = ++staticWanted;
+    if (svgIds.shown === f.template) return;
+    stateSVG(f.template).then(function (svg) {
+      if (n !== staticWanted) return;
+      staticBox.replaceChildren(svg);
+      svgIds.shown = f.template;
+      staticBox.setAttribute('data-template', f.template);
+    }, function (err) {
+      if (n !== staticWanted) return;
+      var p = document.createElement('p');
+      p.className = 'static-missing';
+      p.textContent = tr('notice.static.missing', 'This chart could not be loaded ({1}); the table view has its figures.', String((err && err.message) || err).slice(0, 200));
+      staticBox.replaceChildren(p);
+      svgIds.shown = '';
+      staticBox.setAttribute('data-template', '');
+    });
   }
 
   // showSummary puts the state's text alternative (built from the data, see charts/summary.go)
@@ -377,13 +434,30 @@
   page.flagSuffix = flagSuffix;
   page.lang = pageLang;
   page.tr = tr;
+  // For offline.js (downloads): a promise of the SVG element of a state's template id.
+  page.stateSVG = stateSVG;
 
+  // later runs fn in a task of its own, soon: the start is split into short tasks (each at
+  // most 50 ms at 4× CPU slowdown, docs/performance.md), so that a reader's input, the
+  // first paint and the view's frame get the main thread between them.
+  var later = (function () {
+    if (typeof MessageChannel !== 'function') return function (fn) { setTimeout(fn, 0); };
+    var queue = [], ch = new MessageChannel();
+    ch.port1.onmessage = function () { var fn = queue.shift(); if (fn) fn(); };
+    return function (fn) { queue.push(fn); ch.port2.postMessage(0); };
+  })();
+  // The start: the first chart in this task; then which chart replaces it (the WebGL check
+  // costs a context), the live view's frame, and the other states' SVGs, each in its own.
   setState(parseHash(location.hash), false);
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    useFallback(tr('notice.fallback.nowasm', 'this browser has no WebAssembly'));
-  } else if (!hasWebGL()) {
-    useFallback(tr('notice.fallback.nowebgl', 'this browser has no WebGL'));
-  } else {
-    startLive();
-  }
+  if (svgIds.shown !== (filesOf(chartState()) || {}).template) loadSVGTexts().catch(function () { /* showStatic says so */ });
+  later(function () {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      useFallback(tr('notice.fallback.nowasm', 'this browser has no WebAssembly'));
+    } else if (!hasWebGL()) {
+      useFallback(tr('notice.fallback.nowebgl', 'this browser has no WebGL'));
+    } else {
+      later(startLive);
+    }
+    later(function () { loadSVGTexts().catch(function () { /* said when one is shown */ }); });
+  });
 })();

@@ -145,7 +145,7 @@
     return out;
   }
 
-  // Downloads: the SVG from the page's own template, the data files from the bundle.
+  // Downloads: the SVG the page shows for the state (app.js, stateSVG), the data files from the bundle.
   var blobs = {};
   function blobURL(name, type, body) {
     if (!blobs[name]) blobs[name] = URL.createObjectURL(new Blob([body], { type: type }));
@@ -154,17 +154,21 @@
   // files are the current state's template and downloads, as app.js took them from the
   // page's config (site.StateFiles).
   function files() { var p = window.azflowsPage; return p && p.files ? p.files : null; }
+  // stateSVG is a promise of the SVG of f's state, which app.js shows (not to be changed).
   function stateSVG(f) {
-    var tpl = document.getElementById(f.template);
-    return tpl && tpl.content.querySelector('svg');
+    var p = window.azflowsPage;
+    if (!p || typeof p.stateSVG !== 'function') return Promise.reject(new Error('the page has not started'));
+    return p.stateSVG(f.template);
   }
   function svgLink() {
     var f = files();
     var a = f && document.getElementById(f.svg.link);
-    var svg = a && stateSVG(f);
-    if (!svg) return;
-    a.setAttribute('download', f.svg.name);
-    a.setAttribute('href', blobURL(f.svg.name, 'image/svg+xml', new XMLSerializer().serializeToString(svg)));
+    if (!a) return;
+    stateSVG(f).then(function (svg) {
+      if (files() !== f) return; // the state has changed meanwhile
+      a.setAttribute('download', f.svg.name);
+      a.setAttribute('href', blobURL(f.svg.name, 'image/svg+xml', new XMLSerializer().serializeToString(svg)));
+    }, function () { /* the chart's place says why it is missing */ });
   }
   // The data downloads are the page's download links whose files the bundle holds.
   function dataLinks() {
@@ -222,9 +226,8 @@
       if (!f) return;
       var jobs = f.png.map(function (d) {
         var a = document.getElementById(d.link);
-        var svg = a && stateSVG(f);
-        if (!svg) return null;
-        return paintPNG(svg, d.width, d.height).then(function (b) {
+        if (!a) return null;
+        return stateSVG(f).then(function (svg) { return paintPNG(svg, d.width, d.height); }).then(function (b) {
           if (token !== pngToken) return;
           var url = URL.createObjectURL(b);
           pngURLs.push(url);
@@ -240,24 +243,9 @@
       }, function (err) { if (window.console) console.warn('azflows: PNG: ' + String((err && err.message) || err)); });
     });
   }
-  // The pre-rendered SVG of each state (offline.go takes them out of the page to save room):
-  // put back, then shown if the page asked for one before they were there.
-  function templates() {
-    text('templates').then(function (html) {
-      var box = document.createElement('div');
-      box.hidden = true;
-      box.innerHTML = html;
-      document.body.appendChild(box);
-      svgLink();
-      pngLinks();
-      var page = window.azflowsPage;
-      if (page && page.state && page.mode === 'static' && typeof page.go === 'function') page.go(page.hashOf(page.state));
-    }, function () { /* the chart of #static stays */ });
-  }
-
   function ready() {
-    templates();
     svgLink();
+    pngLinks();
     dataLinks();
     var page = window.azflowsPage;
     if (page && typeof page.onState === 'function') page.onState(function () { svgLink(); pngLinks(); });

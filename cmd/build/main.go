@@ -279,11 +279,6 @@ type choice struct {
 	Checked      bool
 }
 
-type svgTemplate struct {
-	ID  string
-	SVG template.HTML
-}
-
 // writeIndex writes the page in every language: index.html (English), index.az.html, index.ru.html.
 func writeIndex(out string) error {
 	for _, l := range langs() {
@@ -316,14 +311,9 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	for _, y := range charts.Years {
 		years = append(years, choice{strconv.Itoa(y), strconv.Itoa(y), y == def.Year})
 	}
-	var tpls []svgTemplate
-	for _, s := range site.States() {
-		s.Lang = l
-		doc, err := svgOf(s)
-		if err != nil {
-			return err
-		}
-		tpls = append(tpls, svgTemplate{site.FilesOf(s, l).Template, template.HTML(doc)})
+	statesFile, err := writeStateSVGs(out, l, def)
+	if err != nil {
+		return err
 	}
 	files := site.FilesOf(def, l)
 	downloads := []download{{files.SVG, i18n.T(l, "dl.svg")}}
@@ -344,7 +334,8 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"Years":       years,
 		"DefaultHash": def.Hash(),
 		"DefaultSVG":  template.HTML(defSVG),
-		"Templates":   tpls,
+		"StateSVGs":   statesFile,
+		"DefaultID":   site.FilesOf(def, l).Template,
 		"Summaries":   summariesIn(l),
 		"Summary":     charts.Summary(def),
 		"TableYear":   def.Year,
@@ -361,6 +352,38 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		return err
 	}
 	return writePage(filepath.Join(out, site.PageName(l)), b.String(), false)
+}
+
+// stateSVGsFile is the file with the pre-rendered SVG of every state but the default in l
+// (charts/states.json, charts/states.az.json…), which the page fetches after its first chart.
+func stateSVGsFile(l i18n.Lang) string { return "charts/states" + site.Suffix(l) + ".json" }
+
+// writeStateSVGs writes stateSVGsFile(l): a JSON object from each state's template id
+// (site.StateFiles.Template) to its SVG as the page shows it, every state but def, whose SVG
+// is in the page itself (#static). The page keeps them out of its document: parsed as markup,
+// they were 520 KB of the page's HTML, all read, scanned and laid out before its first chart;
+// as text the page parses only the one a reader chooses (web/app.js, stateSVG).
+func writeStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
+	svgs := map[string]string{}
+	for _, s := range site.States() {
+		s.Lang = l
+		if s == def {
+			continue
+		}
+		doc, err := svgOf(s)
+		if err != nil {
+			return "", err
+		}
+		svgs[site.FilesOf(s, l).Template] = doc
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(svgs); err != nil {
+		return "", err
+	}
+	name := stateSVGsFile(l)
+	return name, os.WriteFile(filepath.Join(out, name), b.Bytes(), 0o644)
 }
 
 // download is one link of the page's downloads.

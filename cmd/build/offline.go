@@ -42,7 +42,6 @@ var (
 	fontURL      = regexp.MustCompile(`url\('(fonts/[^']+)\.woff2'\) format\('woff2'\)`)
 	scriptSrc    = regexp.MustCompile(`<script src="([^"]+)"[^>]*></script>\n?`)
 	scriptOrData = regexp.MustCompile(`(?i)</script|<!--`)
-	svgTemplates = regexp.MustCompile(`(?s)<template id="` + regexp.QuoteMeta(site.SVGTemplatePrefix) + `[^"]*">.*?</template>\n?\s*`)
 )
 
 // writeOffline writes the single file of every language (offlineName).
@@ -56,7 +55,7 @@ func writeOffline(out string) error {
 }
 
 // writeOfflineIn writes dist/azflows.html (or .az.html, .ru.html) from the pages the build
-// already wrote: the same index.html of the language (page, SVG templates, table, sources),
+// already wrote: the same index.html of the language (page, first chart, table, sources),
 // with its styles and scripts inlined, and
 // everything its frames need inside it: the view's wasm (gzip, in base 85), the fallback pages,
 // the echarts bundle, the base map, the SVGs of the other states and the data downloads (one
@@ -75,16 +74,13 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		return err
 	}
 	page = cspMeta.ReplaceAllString(page, "")
-	// The SVG of every state but the one in #static is half the page: it goes into the bundle,
-	// and offline.js puts it back as the same <template> elements once unpacked.
-	templates := strings.Join(svgTemplates.FindAllString(page, -1), "\n")
-	page = svgTemplates.ReplaceAllString(page, "")
-
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
 	d := site.DataOf(l)
+	// The SVG of every state but the one in #static (stateSVGsFile) is in the bundle, by the
+	// name the page would fetch it by (app.js asks offline.js for it).
 	for _, name := range []string{site.ViewPage, "framegate.js", "view.js", "wasm_exec.js", site.BaseMap, "assets/echarts.min.js",
-		"assets/basemap.js", d.Figures.Href, d.Events.Href, d.JSON.Href} {
+		"assets/basemap.js", stateSVGsFile(l), d.Figures.Href, d.Events.Href, d.JSON.Href} {
 		s, err := read(name)
 		if err != nil {
 			return err
@@ -115,7 +111,6 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 			return fmt.Errorf("offline: %s contains </script or <!-- and cannot be inlined", name)
 		}
 	}
-	assets["templates"] = templates // offline.js puts them back
 	// Not HTML-escaped (json.Marshal writes each < > & as \u003c…): the bundle goes into the
 	// page compressed, and the escapes of its pages and SVGs cost the single file kilobytes.
 	var bundleJSON bytes.Buffer
