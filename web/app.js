@@ -156,21 +156,27 @@
   var svgParsed = {}; // template id → its SVG element, parsed once and moved in and out of #static
   if (svgIds.shown && staticBox.firstElementChild) svgParsed[svgIds.shown] = staticBox.firstElementChild;
   var svgTexts = null; // promise of {template id: SVG text}
+  var receiveSVGs = null; // page.addStateSVGs hands the script's object here
+  // loadSVGTexts loads the script #static's data-svgs names, which calls page.addStateSVGs
+  // with its object (a script rather than a fetch: a page opened from a file may load a
+  // script beside it, not fetch it); the single files have its JSON in their bundle.
   function loadSVGTexts() {
-    if (!svgTexts) {
-      var src = staticBox.getAttribute('data-svgs') || '';
-      var offline = window.azflowsOffline;
-      var text = offline && typeof offline.text === 'function' ? offline.text(src)
-        : fetch(src, { credentials: 'same-origin' }).then(function (r) {
-          if (!r.ok) throw new Error(src + ': HTTP ' + r.status);
-          return r.text();
-        });
-      svgTexts = text.then(function (t) {
-        var o = JSON.parse(t);
-        if (!o || typeof o !== 'object') throw new Error(src + ' holds no charts');
-        return o;
-      });
-    }
+    if (svgTexts) return svgTexts;
+    var src = staticBox.getAttribute('data-svgs') || '';
+    var offline = window.azflowsOffline;
+    svgTexts = offline && typeof offline.text === 'function' ? offline.text(src).then(JSON.parse) : new Promise(function (resolve, reject) {
+      receiveSVGs = resolve;
+      var s = document.createElement('script');
+      s.src = src;
+      s.async = true;
+      s.onerror = function () { reject(new Error(src + ' did not load')); };
+      s.onload = function () { reject(new Error(src + ' holds no charts')); }; // after its call, if any: then a no-op
+      document.head.appendChild(s);
+    });
+    svgTexts = svgTexts.then(function (o) {
+      if (!o || typeof o !== 'object') throw new Error(src + ' holds no charts');
+      return o;
+    });
     return svgTexts;
   }
   // stateSVG is a promise of the SVG element of the template id: the one the page shows, so
@@ -436,6 +442,8 @@
   page.tr = tr;
   // For offline.js (downloads): a promise of the SVG element of a state's template id.
   page.stateSVG = stateSVG;
+  // For the script of the other states' SVGs (loadSVGTexts).
+  page.addStateSVGs = function (o) { if (receiveSVGs) receiveSVGs(o); };
 
   // later runs fn in a task of its own, soon: the start is split into short tasks (each at
   // most 50 ms at 4× CPU slowdown, docs/performance.md), so that a reader's input, the

@@ -354,16 +354,20 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	return writePage(filepath.Join(out, site.PageName(l)), b.String(), false)
 }
 
-// stateSVGsFile is the file with the pre-rendered SVG of every state but the default in l
-// (charts/states.json, charts/states.az.json…), which the page fetches after its first chart.
-func stateSVGsFile(l i18n.Lang) string { return "charts/states" + site.Suffix(l) + ".json" }
+// stateSVGsFile is the script with the pre-rendered SVG of every state but the default in l
+// (charts/states.js, charts/states.az.js…), which the page loads after its first chart.
+func stateSVGsFile(l i18n.Lang) string { return "charts/states" + site.Suffix(l) + ".js" }
 
-// writeStateSVGs writes stateSVGsFile(l): a JSON object from each state's template id
-// (site.StateFiles.Template) to its SVG as the page shows it, every state but def, whose SVG
-// is in the page itself (#static). The page keeps them out of its document: parsed as markup,
-// they were 520 KB of the page's HTML, all read, scanned and laid out before its first chart;
-// as text the page parses only the one a reader chooses (web/app.js, stateSVG).
-func writeStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
+// stateSVGsCall is what the script stateSVGsFile calls with its JSON (web/app.js): a script,
+// not a fetch, since a page opened from a file may load a script beside it but not fetch one.
+const stateSVGsCall = "window." + site.GlobalPage + ".addStateSVGs"
+
+// stateSVGsJSON is a JSON object from each state's template id (site.StateFiles.Template) to
+// its SVG as the page shows it, in l, for every state but def, whose SVG is in the page itself
+// (#static). The page keeps them out of its document: parsed as markup they were 520 KB of
+// its HTML, all read, scanned and built before its first chart; as text the page builds only
+// the one a reader chooses (web/app.js, stateSVG).
+func stateSVGsJSON(l i18n.Lang, def charts.State) ([]byte, error) {
 	svgs := map[string]string{}
 	for _, s := range site.States() {
 		s.Lang = l
@@ -372,18 +376,28 @@ func writeStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
 		}
 		doc, err := svgOf(s)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		svgs[site.FilesOf(s, l).Template] = doc
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(false) // a script file, never inside HTML
 	if err := enc.Encode(svgs); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSpace(b.Bytes()), nil
+}
+
+// writeStateSVGs writes stateSVGsFile(l), the script that hands stateSVGsJSON to the page.
+func writeStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
+	js, err := stateSVGsJSON(l, def)
+	if err != nil {
 		return "", err
 	}
 	name := stateSVGsFile(l)
-	return name, os.WriteFile(filepath.Join(out, name), b.Bytes(), 0o644)
+	script := "// The pre-rendered SVG of every state but the page's first (cmd/build, stateSVGsJSON).\n" + stateSVGsCall + "(" + string(js) + ");\n"
+	return name, os.WriteFile(filepath.Join(out, name), []byte(script), 0o644)
 }
 
 // download is one link of the page's downloads.

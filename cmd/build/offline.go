@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strings"
 
+	"azflows/charts"
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/site"
@@ -77,10 +78,8 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
 	d := site.DataOf(l)
-	// The SVG of every state but the one in #static (stateSVGsFile) is in the bundle, by the
-	// name the page would fetch it by (app.js asks offline.js for it).
 	for _, name := range []string{site.ViewPage, "framegate.js", "view.js", "wasm_exec.js", site.BaseMap, "assets/echarts.min.js",
-		"assets/basemap.js", stateSVGsFile(l), d.Figures.Href, d.Events.Href, d.JSON.Href} {
+		"assets/basemap.js", d.Figures.Href, d.Events.Href, d.JSON.Href} {
 		s, err := read(name)
 		if err != nil {
 			return err
@@ -105,6 +104,15 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 			fallbackStyles = append(fallbackStyles, m[1])
 		}
 	}
+	// The SVG of every state but the one in #static, by the name of the script the page would
+	// load: its JSON, which app.js asks offline.js for.
+	def := charts.Default
+	def.Lang = l
+	svgs, err := stateSVGsJSON(l, def)
+	if err != nil {
+		return err
+	}
+	assets[stateSVGsFile(l)] = string(svgs)
 	// Scripts that web/offline.js inlines into the frames: each must be one script element.
 	for _, name := range []string{"framegate.js", "view.js", "wasm_exec.js", "assets/echarts.min.js", "assets/basemap.js"} {
 		if scriptOrData.MatchString(assets[name]) {
