@@ -49,8 +49,9 @@ var withoutWasm = chromedp.Func(func(ctx context.Context, tg *chromedp.Target) e
 	return err
 })
 
-// staticShows is the view-year of the SVG in #static ("" without one).
-const staticShows = `(() => { const s = document.querySelector('#static svg'); return s ? s.dataset.view + '-' + s.dataset.year + (s.dataset.context === 'true' ? '-context' : '') : ''; })()`
+// staticShows is the view-year of the SVG in #static and, after a space, the template id
+// #static says it shows ("" without an SVG).
+const staticShows = `(() => { const s = document.querySelector('#static svg'); return s ? s.dataset.view + '-' + s.dataset.year + ' ' + document.getElementById('static').dataset.template : ''; })()`
 
 // A page opened on another state than its first shows its first chart until the other
 // states' SVGs have come (never an empty chart area), then the state of the link; every
@@ -82,14 +83,14 @@ func TestStateSVGsArriveLater(t *testing.T) {
 	waitFor(t, ctx, "the page script", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
 	waitFor(t, ctx, "the request for the other states' SVGs", `[...document.scripts].some(s => /\/charts\/states\.[0-9a-f]+\.js$/.test(s.src))`, 10*time.Second)
 	// Held back: the first chart stays, in the page's own document, which has no other.
-	if got := eval[string](t, ctx, staticShows); got != "map-2010" {
+	if got := eval[string](t, ctx, staticShows); got != "map-2010 svg-map-2010" {
 		t.Errorf("while the other states' SVGs are on their way, #static shows %q, want the page's first chart map-2010", got)
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll('svg, template[id^="svg-"]').length`); n != 1 {
 		t.Errorf("the page's document holds %d SVGs and SVG templates, want 1 (#static's)", n)
 	}
 	close(release)
-	waitFor(t, ctx, "the link's chart", staticShows+` === 'bars-2012'`, 10*time.Second)
+	waitFor(t, ctx, "the link's chart", staticShows+` === 'bars-2012 svg-bars-2012'`, 10*time.Second)
 	bars := eval[[]string](t, ctx, `[...document.querySelectorAll('#static svg rect.bar')].map(r => r.dataset.datum)`)
 	var want []string
 	for _, m := range charts.Build(charts.State{View: "bars", Year: 2012}, 800, 450).Marks {
@@ -103,10 +104,7 @@ func TestStateSVGsArriveLater(t *testing.T) {
 	// Every state, there and back: its own chart, at once (the script came once).
 	states := append(site.States(), site.States()[0])
 	for _, s := range states {
-		want := s.View + "-" + itoa(s.Year)
-		if s.Context {
-			want += "-context"
-		}
+		want := s.View + "-" + itoa(s.Year) + " " + site.FilesOf(s, "en").Template
 		if err := runJS(ctx, `window.azflowsPage.go(`+strconv.Quote(s.Hash())+`)`); err != nil {
 			t.Fatal(err)
 		}
@@ -153,7 +151,7 @@ func TestStateSVGsMissing(t *testing.T) {
 	if err := runJS(ctx, `window.azflowsPage.go('view=map&year=2010')`); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the first chart again", staticShows+` === 'map-2010'`, 5*time.Second)
+	waitFor(t, ctx, "the first chart again", staticShows+` === 'map-2010 svg-map-2010'`, 5*time.Second)
 	// The browser's own report of the missing script (404, and its MIME type) is all.
 	for _, e := range errs() {
 		if !regexp.MustCompile(`404|/charts/states\.[0-9a-f]+\.js`).MatchString(e) {
