@@ -29,6 +29,7 @@ func TestContextLayerToggle(t *testing.T) {
 	if h := eval[string](t, ctx, `location.hash`); !strings.Contains(h, "context=1") || !strings.Contains(h, "view=map") {
 		t.Errorf("hash %q", h)
 	}
+	waitFor(t, ctx, "the static chart of the state", staticChartShown, 10*time.Second)
 	routes := eval[[]string](t, ctx, `[...new Set([...document.querySelectorAll('#static svg .route')].map(e => e.dataset.datum))]`)
 	if len(routes) != 3 {
 		t.Errorf("static SVG routes %v, want the paper's 3", routes)

@@ -190,6 +190,7 @@ func TestSlowConnection(t *testing.T) {
 	t.Logf("after %v: %s", time.Since(start).Round(time.Second), eval[string](t, ctx, `document.getElementById('chart-notice').textContent`))
 	waitFor(t, ctx, "the progress to move on", loaded+` > `+strconv.FormatFloat(first, 'f', 1, 64), 8*time.Second)
 	// Meanwhile the static chart is there, with every bar and its tooltip.
+	waitFor(t, ctx, "the static chart of the state", staticChartShown, 10*time.Second)
 	if st := eval[map[string]any](t, ctx, `(() => { const s = document.querySelector('#static svg'); const r = s.getBoundingClientRect();
 		return {mode: window.azflowsPage.mode, bars: s.querySelectorAll('rect.bar').length, titled: s.querySelectorAll('rect.bar > title').length, h: r.height,
 			shown: getComputedStyle(document.getElementById('static')).display}; })()`); st["mode"] != "static" || st["bars"] != 9.0 || st["titled"] != 9.0 || st["h"].(float64) < 100 || st["shown"] == "none" {

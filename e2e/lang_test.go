@@ -158,6 +158,7 @@ func TestLangRuStaticAndHover(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	open(t, ctx, 1000, 800, "#view=bars&year=2010&lang=ru")
 	waitFor(t, ctx, "index.ru.html", `location.pathname.endsWith('/index.ru.html') && !!window.azflowsPage && !!window.azflowsPage.state`, 20*time.Second)
+	waitFor(t, ctx, "the static chart of the state", staticChartShown, 10*time.Second)
 	title := eval[string](t, ctx, `(document.querySelector('#static svg title') || document.querySelector('#static svg text') || {}).textContent || ''`)
 	if !hasCyrillic(title) {
 		t.Errorf("static SVG title %q has no Cyrillic", title)

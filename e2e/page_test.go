@@ -49,6 +49,10 @@ func waitFor(t testing.TB, ctx context.Context, what, js string, within time.Dur
 	}
 }
 
+// staticChartShown is true once #static shows the SVG of the page's chart state: the page's
+// own, or one that came in charts/states.js (web/app.js, showStatic).
+const staticChartShown = `(() => { const p = window.azflowsPage, s = document.getElementById('static'); return !!(p && p.files && s && s.querySelector('svg') && s.dataset.template === p.files.template); })()`
+
 // watchErrors collects console errors, uncaught exceptions and unhandled rejections of the
 // tab (and its same-origin frames) from now on.
 func watchErrors(t testing.TB, ctx context.Context) func() []string {
@@ -101,6 +105,7 @@ func TestStaticChartBeforeWasm(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the fallback", `window.azflowsPage.mode === 'fallback'`, 10*time.Second)
+	waitFor(t, ctx, "the static chart of the state", staticChartShown, 10*time.Second)
 	if n := eval[string](t, ctx, `window.azflowsPage.notice`); !strings.Contains(n, "no WebAssembly") {
 		t.Errorf("notice %q", n)
 	}
@@ -346,6 +351,7 @@ func TestFileURLKeepsState(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the page script", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+	waitFor(t, ctx, "the static chart of the state", staticChartShown, 10*time.Second)
 	if st := eval[string](t, ctx, `document.querySelector('#static svg').dataset.view + '-' + document.querySelector('#static svg').dataset.year`); st != "flow-2012" {
 		t.Errorf("static chart %q, want flow-2012", st)
 	}

@@ -17,6 +17,7 @@ func TestPrintLayout(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	open(t, ctx, 1000, 800, "#view=map&year=2012")
 	waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+	waitFor(t, ctx, "the static chart of the state", staticChartShown, 10*time.Second)
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 		return err

@@ -454,10 +454,13 @@
     ch.port1.onmessage = function () { var fn = queue.shift(); if (fn) fn(); };
     return function (fn) { queue.push(fn); ch.port2.postMessage(0); };
   })();
-  // The start: the first chart in this task; then which chart replaces it (the WebGL check
-  // costs a context), the live view's frame, and the other states' SVGs, each in its own.
-  setState(parseHash(location.hash), false);
+  // The start: the state of the hash in this task (modes.js, next, reads it), and the other
+  // states' SVGs asked for if it is not the page's own; then the page set to the state (its
+  // controls, links, summary, chart); which chart replaces the static one (the WebGL check
+  // costs a context); the live view's frame; the other states' SVGs: each in its own task.
+  page.state = withLang(parseHash(location.hash));
   if (svgIds.shown !== (filesOf(chartState()) || {}).template) loadSVGTexts().catch(function () { /* showStatic says so */ });
+  later(function () { setState(page.state, false); });
   later(function () {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       useFallback(tr('notice.fallback.nowasm', 'this browser has no WebAssembly'));
