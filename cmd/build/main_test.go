@@ -13,12 +13,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/andybalholm/brotli"
 
+	"azflows/charts"
 	"azflows/data"
 	"azflows/data/datatest"
 	"azflows/i18n"
@@ -178,6 +180,7 @@ func TestBuildSite(t *testing.T) {
 	}
 	strayHash := hashSource("alert(1)")
 	checkConfigFiles(t, out)
+	checkStateSVGs(t, out)
 
 	compressed := 0
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
@@ -245,6 +248,54 @@ func TestBuildSite(t *testing.T) {
 // checkConfigFiles checks that every file the pages' and the view's configs name (site.FilesOf,
 // site.LangPages, site.ViewConfig) is in the built site, and that no page names a language the
 // build did not render: the build writes each file under the name the contract gives it.
+// checkStateSVGs checks that each page holds one SVG, its first state's, and names the script
+// with every other state's (stateSVGsFile), which calls the page with them, each the SVG of
+// its state.
+func checkStateSVGs(t *testing.T, out string) {
+	t.Helper()
+	names := assetNames(t, out)
+	for _, l := range site.Langs() {
+		page, err := os.ReadFile(filepath.Join(out, site.PageName(l)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(page), "<svg"); n != 1 {
+			t.Errorf("%s holds %d SVGs, want 1 (#static's)", site.PageName(l), n)
+		}
+		def := charts.Default
+		def.Lang = l
+		want := `data-svgs="` + names[stateSVGsFile(l)] + `" data-template="` + site.FilesOf(def, l).Template + `"`
+		if names[stateSVGsFile(l)] == "" || !strings.Contains(string(page), want) {
+			t.Errorf("%s does not name its other states' SVGs: no %s", site.PageName(l), want)
+		}
+		script, err := os.ReadFile(filepath.Join(out, names[stateSVGsFile(l)]))
+		if err != nil {
+			t.Errorf("%s: %v", stateSVGsFile(l), err)
+			continue
+		}
+		_, call, ok := strings.Cut(string(script), stateSVGsCall+"(")
+		body, ok2 := strings.CutSuffix(strings.TrimSpace(call), ");")
+		var svgs map[string]string
+		if !ok || !ok2 || json.Unmarshal([]byte(body), &svgs) != nil {
+			t.Errorf("%s does not call %s with a JSON object", stateSVGsFile(l), stateSVGsCall)
+			continue
+		}
+		for _, s := range site.States() {
+			s.Lang = l
+			svg, ok := svgs[site.FilesOf(s, l).Template]
+			switch {
+			case s == def && ok:
+				t.Errorf("%s holds the page's own state %s too", stateSVGsFile(l), site.Key(s))
+			case s != def && (!ok || !strings.HasPrefix(svg, "<svg") || !strings.Contains(svg, `data-view="`+s.View+`" data-year="`+strconv.Itoa(s.Year)+`"`)):
+				t.Errorf("%s: no SVG of %s", stateSVGsFile(l), site.Key(s))
+			}
+		}
+		if len(svgs) != len(site.States())-1 {
+			t.Errorf("%s holds %d SVGs, want %d", stateSVGsFile(l), len(svgs), len(site.States())-1)
+		}
+	}
+}
+
 func checkConfigFiles(t *testing.T, out string) {
 	t.Helper()
 	exists := func(from, name string) {
