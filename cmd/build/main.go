@@ -336,7 +336,6 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"DefaultSVG":  template.HTML(defSVG),
 		"StateSVGs":   statesFile,
 		"DefaultID":   site.FilesOf(def, l).Template,
-		"FontPreload": fontPreloads(l),
 		"Summaries":   summariesIn(l),
 		"Summary":     charts.Summary(def),
 		"TableYear":   def.Year,
@@ -353,27 +352,6 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		return err
 	}
 	return writePage(filepath.Join(out, site.PageName(l)), b.String(), false)
-}
-
-// pageSubsets are the font subsets (charts/fonts.Subsets) that the text of the page in each
-// language is mostly set in; a language not listed, latin only.
-var pageSubsets = map[i18n.Lang][]string{i18n.AZ: {"latin", "latin-ext"}, i18n.RU: {"latin", "cyrillic"}}
-
-// fontPreloads are the .woff2 files of the page's own subsets in l, both weights: preloaded
-// from the page's head, they are there for its first layout, which then is its last (found
-// by the layout instead, they came after it, and every text was laid out again).
-func fontPreloads(l i18n.Lang) []string {
-	subs, ok := pageSubsets[l]
-	if !ok {
-		subs = []string{"latin"}
-	}
-	var out []string
-	for _, f := range site.Fonts() {
-		if slices.Contains(subs, f.Subset) {
-			out = append(out, f.WOFF2)
-		}
-	}
-	return out
 }
 
 // stateSVGsFile is the script with the pre-rendered SVG of every state but the default in l

@@ -39,7 +39,6 @@ func isOfflineFile(name string) bool {
 const offlineBudget = 5_000_000
 
 var (
-	fontPreload  = regexp.MustCompile(`<link rel="preload" href="[^"]+" as="font"[^>]*>\n?`)
 	cspMeta      = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?`)
 	fontURL      = regexp.MustCompile(`url\('(fonts/[^']+)\.woff2'\) format\('woff2'\)`)
 	scriptSrc    = regexp.MustCompile(`<script src="([^"]+)"[^>]*></script>\n?`)
@@ -76,7 +75,6 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		return err
 	}
 	page = cspMeta.ReplaceAllString(page, "")
-	page = fontPreload.ReplaceAllString(page, "") // its fonts are inside it
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
 	d := site.DataOf(l)
