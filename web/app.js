@@ -455,19 +455,22 @@
     return function (fn) { queue.push(fn); ch.port2.postMessage(0); };
   })();
   // The start: the state of the hash in this task (modes.js, next, reads it), and the other
-  // states' SVGs asked for if it is not the page's own; then the page set to the state (its
-  // controls, links, summary, chart); which chart replaces the static one (the WebGL check
-  // costs a context); the live view's frame; the other states' SVGs: each in its own task.
+  // states' SVGs asked for if it is not the page's own; then, each in a task of its own,
+  // which chart replaces the static one (the WebGL check costs a context) and the live
+  // view's frame, first, since the view's start is the longest way to the live chart; the
+  // page set to the state (its controls, links, summary, chart); the other states' SVGs.
   page.state = withLang(parseHash(location.hash));
   if (svgIds.shown !== (filesOf(chartState()) || {}).template) loadSVGTexts().catch(function () { /* showStatic says so */ });
-  later(function () { setState(page.state, false); });
   later(function () {
-    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-      useFallback(tr('notice.fallback.nowasm', 'this browser has no WebAssembly'));
-    } else if (!hasWebGL()) {
-      useFallback(tr('notice.fallback.nowebgl', 'this browser has no WebGL'));
+    var why = typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' ? tr('notice.fallback.nowasm', 'this browser has no WebAssembly')
+      : !hasWebGL() ? tr('notice.fallback.nowebgl', 'this browser has no WebGL') : '';
+    if (why) {
+      // The fallback loads the page's state: set first.
+      later(function () { setState(page.state, false); });
+      later(function () { useFallback(why); });
     } else {
       later(startLive);
+      later(function () { setState(page.state, false); });
     }
     later(function () { loadSVGTexts().catch(function () { /* said when one is shown */ }); });
   });
