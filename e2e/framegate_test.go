@@ -116,23 +116,10 @@ func TestIdleViewRunsNoFrames(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X, fy+c.Y)); err != nil {
 		t.Fatal(err)
 	}
-	// The next animation frame of the page (the view's frames are gated; the page's are not).
-	type shown struct {
-		Hover   string `json:"hover"`
-		Tooltip string `json:"tooltip"`
-	}
-	next, err := chromedp.Run(ctx, chromedp.Evaluate[shown](`new Promise(r => requestAnimationFrame(() => {
-		const v = `+liveView+`; r({ hover: v.hover, tooltip: v.tooltip });
-	}))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if next.Hover != "dest-2010-turkey" {
-		t.Errorf("in the next frame after a hover that followed an idle, the view shows %q, want dest-2010-turkey", next.Hover)
-	}
-	if next.Tooltip == "" {
-		t.Error("no tooltip text in the next frame after the hover")
-	}
+	// The frame mirrors the view's state once the worker's picture is on the screen (after the
+	// worker's next animation frame, web/viewhost.js): wait for it, then ask in which of the
+	// view's frames it came.
+	waitFor(t, ctx, "the hover's tooltip", liveView+`.hover === 'dest-2010-turkey' && `+liveView+`.tooltip !== ''`, 10*time.Second)
 	// ebiten updates on an input event at once (FPSModeVsyncOffMinimum), so the hover may show
 	// before any animation frame; never later than the next one.
 	if at := eval[int](t, ctx, liveFrameWin+`.__hoverAt`); at < idleAt || at > idleAt+1 {

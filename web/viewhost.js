@@ -113,7 +113,7 @@
   var loc = { hash: '', reload: function () { send({ t: 'reload' }); } };
   Object.defineProperty(self, 'location', { value: loc, configurable: true, writable: true });
   // In an iframe, the parent is another window (ebiten then does not focus the canvas at start).
-  var parentWin = { location: {}, postMessage: function (data) { send({ t: 'parent', data: data }); } };
+  var parentWin = { location: {}, postMessage: function (data) { later({ t: 'parent', data: data }); } };
   var foreign = {}; // the source of a message from any other window
   self.screen = { width: 0, height: 0 };
   self.matchMedia = function (q) {
@@ -174,10 +174,52 @@
     send({ t: 'fail', kind: kind, message: String((err && err.message) || err || '').slice(0, 300), code: code || 0 });
   }
 
+  // What the program says to the page and the state it shows go to the frame once its picture
+  // is on the screen: a frame drawn on an OffscreenCanvas in a worker reaches the page's
+  // compositor after the task that drew it, so the frame's azflowsView (and the page's
+  // azflows:ready, which swaps the view in) would otherwise run ahead of what a reader sees.
+  // They wait for this worker's next animation frame (not the gated one: this is no frame of
+  // the program), or a second where frames do not run (a hidden page).
+  var rawFrame = typeof self.requestAnimationFrame === 'function' ? self.requestAnimationFrame.bind(self) : null;
+  var queued = [];
+  var viewDirty = false;
+  var flushing = false;
+  function flush() {
+    if (!flushing) return;
+    flushing = false;
+    clearTimeout(flushTimer);
+    var list = queued;
+    queued = [];
+    for (var i = 0; i < list.length; i++) {
+      try { send(list[i]); } catch (e) { /* not cloneable: the page takes no such message */ }
+    }
+    if (viewDirty) {
+      viewDirty = false;
+      try { send({ t: 'view', v: self.azflowsView }); } catch (e) { /* not cloneable: nothing to mirror */ }
+    }
+  }
+  var flushTimer = 0;
+  function schedule() {
+    if (flushing) return;
+    flushing = true;
+    if (rawFrame) rawFrame(flush);
+    flushTimer = setTimeout(flush, 1000);
+  }
+  function later(m) {
+    // A message follows the state it was sent with (azflows:ready after the ready state).
+    if (viewDirty) {
+      queued.push({ t: 'view', v: snapshotOf(self.azflowsView) });
+      viewDirty = false;
+    }
+    queued.push(m);
+    schedule();
+  }
+  function snapshotOf(v) { try { return JSON.parse(JSON.stringify(v)); } catch (e) { return v; } }
+
   function start() {
     self.azflowsViewChanged = function () {
-      var v = self.azflowsView;
-      try { send({ t: 'view', v: v }); } catch (e) { /* not cloneable: nothing to mirror */ }
+      viewDirty = true;
+      schedule();
     };
     self.azflowsBaseMap = self.azflowsBaseMap || { loading: true };
     try {
