@@ -115,6 +115,11 @@ func TestViewFallsBackToMainThread(t *testing.T) {
 			if runs < 1 {
 				t.Errorf("the frame's main thread made %d wasm instances: the program did not run there", runs)
 			}
+			// The bars do not parse the base map: it waits in the frame for the map, not in the
+			// worker that could not draw.
+			if has := eval[bool](t, ctx, `(() => { const b = `+liveFrameWin+`.azflowsBaseMap; return !!b && typeof b.text === 'string' && b.text.length > 0; })()`); !has {
+				t.Error("the frame's base map is gone: the view on the main thread could not draw the map")
+			}
 			if n := eval[int](t, ctx, liveFrameWin+`.document.querySelectorAll('canvas').length`); n != 1 {
 				t.Errorf("the frame has %d canvases, want 1 (ebiten's)", n)
 			}

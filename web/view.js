@@ -276,6 +276,15 @@
       if (reader) { try { reader.cancel(); } catch (e) { /* done */ } }
       runHere(why);
     }
+    // The tests and cmd/bench read the gate of the frames that run, the worker's.
+    function mirrorGate() {
+      window.azflowsFrameGate = {
+        idle: function () { /* the worker's program tells its own gate */ },
+        parked: function () { return gateState.parked; },
+        fired: function () { return gateState.fired; },
+        isIdle: function () { return !!gateState.idle; }
+      };
+    }
     var stopped = false; // the program failed: nothing more to relay
     function env() {
       var mq = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -296,11 +305,13 @@
           if (!d.ok) { giveUp(String(d.why || 'the worker cannot draw')); return; }
           window.azflowsViewMode = { mode: 'worker', why: '' };
           window.azflowsWarmUp = { state: 'skipped', message: 'the view runs in a worker' };
+          mirrorGate();
           probed = true;
           listen();
           var list = pending;
           pending = [];
           for (var i = 0; i < list.length; i++) toWorker(list[i][0], list[i][1]);
+          if (baseMapSent) window.azflowsBaseMap = null; // the worker has it
           return;
         case 'parent':
           try { window.parent.postMessage(d.data, '*'); } catch (e) { /* detached */ }
@@ -331,13 +342,6 @@
       var msg = String((ev && ev.message) || 'the worker failed');
       if (!probed) giveUp('the worker failed (' + msg.slice(0, 200) + ')');
       else if (!stopped) { stopped = true; fail('its program crashed', msg); }
-    };
-    // The tests and cmd/bench read the gate of the frames that run, the worker's.
-    window.azflowsFrameGate = {
-      idle: function () { /* the worker's program tells its own gate */ },
-      parked: function () { return gateState.parked; },
-      fired: function () { return gateState.fired; },
-      isIdle: function () { return !!gateState.idle; }
     };
     try {
       worker.postMessage({ t: 'init', canvas: offscreen, env: env(), config: config.host }, [offscreen]);
@@ -389,9 +393,14 @@
       if (f) [f.regular, f.bold].forEach(function (l) { l.forEach(function (a) { if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) transfer.push(a.buffer); }); });
       toWorker({ t: 'fonts', fonts: f || null }, transfer);
     });
+    // The frame keeps the base map until the worker has it (where the worker cannot draw, the
+    // view reads it here).
+    var baseMapSent = false;
     baseMapReady.then(function () {
+      if (gone) return;
+      baseMapSent = true;
       toWorker({ t: 'basemap', value: window.azflowsBaseMap });
-      window.azflowsBaseMap = null;
+      if (probed) window.azflowsBaseMap = null;
     });
 
     // The DOM events the program listens to (ebiten on its canvas and window; wasm/main_js.go

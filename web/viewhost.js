@@ -90,7 +90,13 @@
   });
   Object.defineProperty(canvas, 'width', { get: function () { return offscreen.width; }, set: function (v) { offscreen.width = Math.max(1, v | 0); } });
   Object.defineProperty(canvas, 'height', { get: function () { return offscreen.height; }, set: function (v) { offscreen.height = Math.max(1, v | 0); } });
-  canvas.getContext = function (type, attrs) { return offscreen.getContext(type, attrs); };
+  // The probe's context is the one ebiten gets (Firefox refuses a second getContext on an
+  // OffscreenCanvas: "Cannot update created context to different thread").
+  var probed = null;
+  canvas.getContext = function (type, attrs) {
+    if (type === 'webgl2' && probed) return probed;
+    return offscreen.getContext(type, attrs);
+  };
   canvas.focus = function () { send({ t: 'focus' }); };
   canvas.requestPointerLock = noop;
   canvas.requestFullscreen = noop;
@@ -266,7 +272,8 @@
         else if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') why = 'no streaming WebAssembly compile in a worker';
         else {
           try {
-            if (!offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true })) why = 'no WebGL 2 on an OffscreenCanvas';
+            probed = offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true });
+            if (!probed) why = 'no WebGL 2 on an OffscreenCanvas';
           } catch (e) { why = 'no WebGL 2 on an OffscreenCanvas (' + String((e && e.message) || e).slice(0, 200) + ')'; }
         }
         send({ t: 'probe', ok: !why, why: why });
