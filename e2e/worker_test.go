@@ -132,3 +132,42 @@ func TestViewFallsBackToMainThread(t *testing.T) {
 		})
 	}
 }
+
+// The view takes a state only from its parent page (or itself), as wasm/main_js.go checks;
+// in its worker it sees each message's source as the frame does (web/view.js tells it parent,
+// self or other). A sibling frame's state message reaches the view's frame and changes
+// nothing; the same message from the parent switches the view.
+func TestStateMessageOnlyFromParent(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	// The sibling frame below runs an inline script, which the page's policy would refuse.
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, 1000, 800, "#view=bars&year=2010")
+	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live' && `+liveView+`.ready`, 60*time.Second)
+	if m := liveViewMode(t, ctx); m.Mode != "worker" {
+		t.Fatalf("the view runs on %q (%s), want its worker", m.Mode, m.Why)
+	}
+	const msg = `{ type: 'azflows:state', hash: 'view=timeline&year=2010' }`
+	if err := runJS(ctx, `(() => {
+		const w = `+liveFrameWin+`; w.__seen = 0;
+		w.addEventListener('message', e => { if (e.data && e.data.hash === 'view=timeline&year=2010') w.__seen++; });
+		const f = document.createElement('iframe');
+		f.srcdoc = "<script>parent.document.querySelector('#live-slot iframe').contentWindow.postMessage(`+msg+`, '*');</scr" + "ipt>";
+		document.body.appendChild(f);
+	})()`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the sibling's message in the view's frame", liveFrameWin+`.__seen === 1`, 10*time.Second)
+	time.Sleep(time.Second)
+	if h := eval[string](t, ctx, liveView+`.hash`); h != "view=bars&year=2010" {
+		t.Fatalf("a sibling frame's state message switched the view to %q", h)
+	}
+	if err := runJS(ctx, liveFrameWin+`.postMessage(`+msg+`, '*')`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the parent's state in the view", liveView+`.hash === 'view=timeline&year=2010'`, 10*time.Second)
+}
