@@ -228,6 +228,16 @@
       schedule();
     };
     self.azflowsBaseMap = self.azflowsBaseMap || { loading: true };
+    // Until the view is ready its frames come from a timer, not from the worker's animation
+    // frames: the page keeps the view's frame unseen (opacity 0) until then, and Chrome gives a
+    // worker whose canvas is not drawn its animation frames a few times a second only.
+    var workerFrame = self.requestAnimationFrame;
+    self.requestAnimationFrame = function (cb) {
+      var v = self.azflowsView;
+      if (v && v.ready) return workerFrame.call(self, cb);
+      setTimeout(function () { cb(performance.now()); }, 0);
+      return 0; // ebiten cancels no frame
+    };
     try {
       importScripts(config.frameGate, config.wasmExec);
     } catch (err) {
