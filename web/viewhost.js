@@ -184,8 +184,8 @@
   // is on the screen: a frame drawn on an OffscreenCanvas in a worker reaches the page's
   // compositor after the task that drew it, so the frame's azflowsView (and the page's
   // azflows:ready, which swaps the view in) would otherwise run ahead of what a reader sees.
-  // They wait for this worker's next animation frame (not the gated one: this is no frame of
-  // the program), or a second where frames do not run (a hidden page).
+  // They wait for this worker's second animation frame from now (not the gated ones: these are
+  // no frames of the program), or a second where frames do not run (a hidden page).
   var rawFrame = typeof self.requestAnimationFrame === 'function' ? self.requestAnimationFrame.bind(self) : null;
   var queued = [];
   var viewDirty = false;
@@ -208,7 +208,9 @@
   function schedule() {
     if (flushing) return;
     flushing = true;
-    if (rawFrame) rawFrame(flush);
+    // Two frames: a picture drawn outside an animation frame (before ready, on an input event)
+    // is pushed to the compositor at the next one, and reaches it a frame later under load.
+    if (rawFrame) rawFrame(function () { rawFrame(flush); });
     flushTimer = setTimeout(flush, 1000);
   }
   function later(m) {
