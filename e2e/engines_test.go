@@ -145,7 +145,7 @@ func TestFirefoxHeadless(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), engineTimeout)
 	defer cancel()
 	site := newGatedSite(t)
-	enginePaths(t, ctx, startFirefox(t, ctx, true), site, nil, "fallback")
+	enginePaths(t, ctx, startFirefox(t, ctx, true), site, nil, "fallback", "")
 }
 
 // TestFirefoxXvfb: under a display Firefox has software WebGL, and the page goes live.
@@ -153,7 +153,7 @@ func TestFirefoxXvfb(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), engineTimeout)
 	defer cancel()
 	site := newGatedSite(t)
-	enginePaths(t, ctx, startFirefox(t, ctx, false), site, nil, "live")
+	enginePaths(t, ctx, startFirefox(t, ctx, false), site, nil, "live", "worker")
 }
 
 // TestWebKit: WebKitGTK (Debian's WebKitWebDriver and MiniBrowser, the engine of Safari) under
@@ -179,7 +179,7 @@ func TestWebKit(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { b.Close() })
-	enginePaths(t, ctx, b, site, hookedOfflineFile, "live")
+	enginePaths(t, ctx, b, site, hookedOfflineFile, "live", "main")
 }
 
 // engineT holds what every path of one engine needs.
@@ -384,9 +384,10 @@ func (e *engineT) fallbackOption(t *testing.T) string {
 }
 
 // enginePaths runs the main paths in one engine, which should show the chart in mode want
-// ("live" or "fallback"). offline, when set, gives the file:// URL of the offline file to
+// ("live" or "fallback"), live with the view on wantView ("worker" or "main", see
+// azflowsViewMode in web/view.js). offline, when set, gives the file:// URL of the offline file to
 // open (by default dist/azflows.html itself).
-func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *gatedSite, offline func(t *testing.T) string, want string) {
+func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *gatedSite, offline func(t *testing.T) string, want, wantView string) {
 	e := &engineT{ctx: ctx, b: b, site: site}
 	t.Logf("engine: %s; expected: %s", b.Engine(), want)
 	if err := b.SetViewport(ctx, 1000, 800); err != nil {
@@ -454,6 +455,13 @@ func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *g
 		switch mode {
 		case "live":
 			e.wait(t, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 20*time.Second)
+			// Where the view runs: in its worker where the engine has what it needs
+			// (web/viewhost.js), else on the frame's main thread.
+			vm := e.str(t, `(() => { const m = `+liveFrameWin+`.azflowsViewMode; return m ? m.mode + (m.why ? ': ' + m.why : '') : 'missing'; })()`)
+			t.Logf("%s: the view runs on %s", b.Engine(), vm)
+			if got, _, _ := strings.Cut(vm, ":"); got != wantView {
+				t.Errorf("%s: the view runs on %s, want %s", b.Engine(), vm, wantView)
+			}
 		case "fallback":
 			if !strings.Contains(notice, "WebGL") {
 				t.Errorf("the fallback's notice %q does not say that WebGL is missing", notice)

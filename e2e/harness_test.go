@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/png"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -22,7 +23,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
@@ -241,6 +244,11 @@ func pageConfig(t testing.TB, dir string, l i18n.Lang) site.PageConfig {
 // screenshotPNG takes a screenshot of the first element that matches the CSS
 // selector sel (it waits until that element is visible), or of the viewport
 // when sel is "", and decodes it.
+//
+// An element within the viewport is cut from a capture of the viewport: chromedp's element
+// screenshot captures beyond the viewport, which resizes the page's view for the capture,
+// and a canvas that a worker draws on (the live view, web/viewhost.js) shows its last frame
+// again only when the worker draws the next one.
 func screenshotPNG(ctx context.Context, t testing.TB, sel string) image.Image {
 	t.Helper()
 	var (
@@ -250,7 +258,7 @@ func screenshotPNG(ctx context.Context, t testing.TB, sel string) image.Image {
 	if sel == "" {
 		buf, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	} else {
-		buf, err = chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+		buf, err = screenshotElement(ctx, sel)
 	}
 	if err != nil {
 		t.Fatalf("screenshot of %q: %v", sel, err)
@@ -261,6 +269,38 @@ func screenshotPNG(ctx context.Context, t testing.TB, sel string) image.Image {
 	}
 	return img
 }
+
+// screenshotElement is the screenshot of the element sel: cut from the viewport where it lies
+// within, else chromedp's.
+func screenshotElement(ctx context.Context, sel string) ([]byte, error) {
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel))); err != nil {
+		return nil, err
+	}
+	q, _ := json.Marshal(sel)
+	// Scrolled into the viewport for the capture (and back after it) where it lies beyond.
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+		const e = document.querySelector(`+string(q)+`), sx = scrollX, sy = scrollY;
+		let r = e.getBoundingClientRect();
+		const fits = () => r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+		if (!fits()) { e.scrollIntoView({ block: 'nearest', inline: 'nearest' }); r = e.getBoundingClientRect(); }
+		return [r.left + scrollX, r.top + scrollY, r.width, r.height, fits() ? 1 : 0, sx, sy];
+	})()`))
+	if err != nil || len(r) != 7 || r[4] != 1 {
+		return chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	}
+	defer chromedp.Run(ctx, chromedp.Evaluate[any](fmt.Sprintf(`scrollTo(%g, %g)`, r[5], r[6])))
+	x, y := math.Round(r[0]), math.Round(r[1])
+	clip := &page.Viewport{X: x, Y: y, Width: math.Round(r[2] + r[0] - x), Height: math.Round(r[3] + r[1] - y), Scale: 1}
+	return chromedp.Run(ctx, chromedp.Action[[]byte](func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		res, err := cdp.Call(ctx, tg, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng, FromSurface: ptrTo(true), Clip: clip})
+		if err != nil {
+			return nil, err
+		}
+		return res.Data, nil
+	}))
+}
+
+func ptrTo[T any](v T) *T { return &v }
 
 // nonBlank measures how much an image shows: the number of distinct colours,
 // and the fraction of pixels that differ from the background, taken as the

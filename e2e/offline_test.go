@@ -92,6 +92,10 @@ func TestOfflineFileLive(t *testing.T) {
 	}
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 	waitFor(t, ctx, "the first map frame", liveView+`.ready && `+liveView+`.frames > 0 && `+liveView+`.hash === 'view=map&year=2012'`, 15*time.Second)
+	// The single file's policy allows no worker: its view runs on the frame's main thread.
+	if m := liveViewMode(t, ctx); m.Mode != "main" || !strings.Contains(m.Why, "single file") {
+		t.Errorf("the single file's view runs on %q (%s), want main (a single file)", m.Mode, m.Why)
+	}
 	time.Sleep(600 * time.Millisecond) // a year's arcs tween in at start
 
 	fx, fy, fw, fh := liveFrameBox(t, ctx)

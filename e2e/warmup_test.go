@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"azflows/internal/server"
@@ -80,7 +78,12 @@ func startLive(t *testing.T, ctx context.Context, base string) warmUpResult {
 	return eval[warmUpResult](t, ctx, `(() => { const w = `+liveWarmUp+`; return w ? { state: String(w.state), started: Number(w.started), ms: Number(w.ms), message: String(w.message || '') } : { state: 'missing' }; })()`)
 }
 
-// The view warms its program up in a worker (web/warmwasm.js) before it runs it: the worker
+// noOffscreen removes transferControlToOffscreen, so that the view runs on the frame's main
+// thread (web/view.js), the one path with the warm-up.
+const noOffscreen = `delete HTMLCanvasElement.prototype.transferControlToOffscreen;`
+
+// Where the view runs on the frame's main thread (here: without OffscreenCanvas), it warms its
+// program up in a worker (web/warmwasm.js) before it runs it: the worker
 // loads its script and Go's loader from the site, runs the program's warm-up to its end (the
 // program exits with code 0, so the worker reports done, not failed or a timeout) and the view
 // then goes live on the main thread, with no console error, no policy violation and no
@@ -89,6 +92,7 @@ func TestWarmUpWorkerRunsAndEnds(t *testing.T) {
 	worker := distAsset(t, "warmwasm.js")
 	srv, served := serveDist(t, worker, "")
 	ctx, _ := newBrowser(t)
+	onNewDocument(t, ctx, noOffscreen)
 	requests := recordRequests(ctx, t)
 	recordCSP(t, ctx)
 	errs := watchErrors(t, ctx)
@@ -117,7 +121,8 @@ func TestWarmUpWorkerRunsAndEnds(t *testing.T) {
 }
 
 // Without Worker the view starts as it did before the warm-up existed; a worker whose script
-// throws leaves the view to start without it too. Neither says anything on the console.
+// throws leaves the view to start without it too. Neither says anything on the console. (Both
+// on the frame's main thread: without OffscreenCanvas.)
 func TestViewStartsWithoutWarmUp(t *testing.T) {
 	worker := distAsset(t, "warmwasm.js")
 	for _, tc := range []struct {
@@ -129,13 +134,9 @@ func TestViewStartsWithoutWarmUp(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, served := serveDist(t, worker, tc.override)
 			ctx, _ := newBrowser(t)
+			onNewDocument(t, ctx, noOffscreen)
 			if tc.script != "" {
-				if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-					_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: tc.script})
-					return err
-				})); err != nil {
-					t.Fatal(err)
-				}
+				onNewDocument(t, ctx, tc.script)
 			}
 			errs := watchErrors(t, ctx)
 			got := startLive(t, ctx, srv.URL)

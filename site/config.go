@@ -12,6 +12,8 @@ const (
 	BaseMap  = "basemap.json" // the map's country shapes (charts/geo), fetched by view.js
 	WasmExec = "wasm_exec.js" // Go's loader of the program (from GOROOT/lib/wasm)
 	WarmUp   = "warmwasm.js"  // the worker that runs the program once before the view does (web/warmwasm.js)
+	ViewHost = "viewhost.js"  // the worker that runs the view, drawing on an OffscreenCanvas (web/viewhost.js)
+	Gate     = "framegate.js" // the frame gate (web/framegate.js), in view.html and in the view's worker
 
 	// WarmUpArg, in the program's argv, makes it the warm-up run (wasm/warmup_js.go).
 	WarmUpArg = "-azflows-warm-up"
@@ -83,6 +85,15 @@ type ViewConfig struct {
 	BaseMap  string            `json:"basemap"`  // the base map's URL
 	Fonts    ViewFonts         `json:"fonts"`    // the chart's .woff files
 	WarmUp   WarmUpConfig      `json:"warmup"`   // the warm-up worker (web/warmwasm.js)
+	Host     HostConfig        `json:"host"`     // the view's worker (web/viewhost.js)
+}
+
+// HostConfig names what the view's worker needs: its script and the scripts it imports (the
+// frame gate and Go's loader).
+type HostConfig struct {
+	Worker    string `json:"worker"`
+	FrameGate string `json:"frameGate"`
+	WasmExec  string `json:"wasmExec"`
 }
 
 // WarmUpConfig names what the warm-up worker needs: its script, the loader it imports and
@@ -102,7 +113,8 @@ type ViewFonts struct {
 
 // NewViewConfig is view.html's config.
 func NewViewConfig() ViewConfig {
-	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap, WarmUp: WarmUpConfig{Worker: WarmUp, WasmExec: WasmExec, Arg: WarmUpArg}}
+	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap, WarmUp: WarmUpConfig{Worker: WarmUp, WasmExec: WasmExec, Arg: WarmUpArg},
+		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec}}
 	for _, f := range Fonts() {
 		if f.Bold {
 			c.Fonts.Bold = append(c.Fonts.Bold, f.WOFF)
@@ -135,12 +147,15 @@ func (c *PageConfig) Rename(rename func(string) string) {
 }
 
 // Rename replaces every file name of c (the wasm, the base map, the fonts, the warm-up's
-// scripts) with rename(name), as PageConfig.Rename does.
+// and the host's scripts) with rename(name), as PageConfig.Rename does.
 func (c *ViewConfig) Rename(rename func(string) string) {
 	c.Wasm = rename(c.Wasm)
 	c.BaseMap = rename(c.BaseMap)
 	c.WarmUp.Worker = rename(c.WarmUp.Worker)
 	c.WarmUp.WasmExec = rename(c.WarmUp.WasmExec)
+	c.Host.Worker = rename(c.Host.Worker)
+	c.Host.FrameGate = rename(c.Host.FrameGate)
+	c.Host.WasmExec = rename(c.Host.WasmExec)
 	for _, fs := range []*[]string{&c.Fonts.Regular, &c.Fonts.Bold} {
 		*fs = append([]string(nil), *fs...)
 		for i := range *fs {

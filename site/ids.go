@@ -32,14 +32,16 @@ var IDs = map[string]string{
 
 // The page's globals: what each script leaves on window for the others (and the tests).
 const (
-	GlobalPage      = "azflowsPage"      // web/app.js: the page's state and mode
-	GlobalOffline   = "azflowsOffline"   // web/offline.js, in the single files
-	GlobalView      = "azflowsView"      // wasm/: the view's state, for the page's tests and cmd/bench
-	GlobalBaseMap   = "azflowsBaseMap"   // web/view.js → wasm/: the base map's text
-	GlobalFonts     = "azflowsFonts"     // web/view.js → wasm/: the chart's fonts
-	GlobalFrameGate = "azflowsFrameGate" // web/framegate.js ← wasm/: the view says when it is idle
-	GlobalWarmUp    = "azflowsWarmUp"    // web/view.js: how the warm-up worker (web/warmwasm.js) ended, for the tests and cmd/bench
+	GlobalPage      = "azflowsPage"        // web/app.js: the page's state and mode
+	GlobalOffline   = "azflowsOffline"     // web/offline.js, in the single files
+	GlobalView      = "azflowsView"        // wasm/: the view's state, for the page's tests and cmd/bench
+	GlobalBaseMap   = "azflowsBaseMap"     // web/view.js → wasm/: the base map's text
+	GlobalFonts     = "azflowsFonts"       // web/view.js → wasm/: the chart's fonts
+	GlobalFrameGate = "azflowsFrameGate"   // web/framegate.js ← wasm/: the view says when it is idle
+	GlobalWarmUp    = "azflowsWarmUp"      // web/view.js: how the warm-up worker (web/warmwasm.js) ended, for the tests and cmd/bench
+	GlobalViewMode  = "azflowsViewMode"    // web/view.js: where the view runs, {mode: 'worker'|'main', why}, for the tests and cmd/bench
+	GlobalViewHook  = "azflowsViewChanged" // web/viewhost.js ← wasm/: called after each change of azflowsView, which the host mirrors to the frame
 )
 
 // Globals lists them.
-var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp}
+var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp, GlobalViewMode, GlobalViewHook}

@@ -258,6 +258,7 @@ func (g *game) publishDrawTimes() {
 	}
 	v.Set("drawMs", js.ValueOf(arr))
 	v.Set("drawCount", g.drawCount)
+	viewChanged()
 }
 
 func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {

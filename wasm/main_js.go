@@ -230,6 +230,7 @@ func postError(msg string) {
 	} else {
 		js.Global().Set(site.GlobalView, js.ValueOf(map[string]any{"ready": false, "error": msg}))
 	}
+	viewChanged()
 	post(message{Type: site.MsgError, Message: msg})
 }
 
@@ -247,4 +248,14 @@ func setAzflowsView(s snapshot) {
 		"h":       s.H,
 		"dsf":     s.DSF,
 	}))
+	viewChanged()
+}
+
+// viewChanged tells the view's worker host (web/viewhost.js), where the program runs in a
+// worker, that window.azflowsView changed, so that it mirrors it to the frame's window; on
+// the main thread no hook is defined and this does nothing.
+func viewChanged() {
+	if f := js.Global().Get(site.GlobalViewHook); f.Type() == js.TypeFunction {
+		f.Invoke()
+	}
 }

@@ -14,6 +14,11 @@
 //
 // The view reports through window.azflowsFrameGate.idle(true|false) (wasm/gate_js.go), and
 // only when the state changes. Nothing else in the frame uses requestAnimationFrame.
+//
+// The same script gates the view's worker (web/viewhost.js loads it there, against that
+// worker's stand-in window and document, before the program starts): there the frames are the
+// worker's own, and the host sets azflowsFrameGate.onchange to mirror the gate's state
+// ({idle, parked, fired}) to the frame's main thread.
 (function () {
   'use strict';
   var raf = window.requestAnimationFrame;
@@ -22,18 +27,35 @@
   var idle = false;
   var parked = []; // [id, callback]
   var nextParked = -1; // parked ids are negative, never those of the browser
+  var fired = 0; // animation-frame callbacks run through the gate, for the tests and cmd/bench
+  var gate;
+
+  function changed() {
+    if (gate && typeof gate.onchange === 'function') {
+      try { gate.onchange({ idle: idle, parked: parked.length, fired: fired }); } catch (e) { /* a watcher's problem */ }
+    }
+  }
+  function counted(cb) {
+    return function (t) {
+      fired++;
+      changed();
+      cb(t);
+    };
+  }
 
   function release() {
     if (!parked.length) return;
     var list = parked;
     parked = [];
-    for (var i = 0; i < list.length; i++) raf.call(window, list[i][1]);
+    for (var i = 0; i < list.length; i++) raf.call(window, counted(list[i][1]));
+    changed();
   }
 
   window.requestAnimationFrame = function (cb) {
-    if (!idle) return raf.call(window, cb);
+    if (!idle) return raf.call(window, counted(cb));
     var id = nextParked--;
     parked.push([id, cb]);
+    changed();
     return id;
   };
   window.cancelAnimationFrame = function (id) {
@@ -44,15 +66,21 @@
     if (typeof caf === 'function') caf.call(window, id);
   };
 
-  window.azflowsFrameGate = {
+  gate = window.azflowsFrameGate = {
     // idle(true): the view has nothing to do until an event; idle(false): it has (and the
     // frames it parked meanwhile run in the next frame).
     idle: function (v) {
+      if (idle === !!v) return;
       idle = !!v;
       if (!idle) release();
+      changed();
     },
     // parked is how many callbacks wait for an event (for tests).
-    parked: function () { return parked.length; }
+    parked: function () { return parked.length; },
+    // fired is how many animation-frame callbacks have run through the gate.
+    fired: function () { return fired; },
+    // onchange, when set, is called with {idle, parked, fired} after each change.
+    onchange: null
   };
 
   // Capture phase on the window: before ebiten's and the view's own handlers, which decide

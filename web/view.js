@@ -1,6 +1,14 @@
 // azflows interactive view loader: runs view.wasm (the ebiten chart, see wasm/) with Go's
 // wasm_exec.js, and tells the parent page {type: "azflows:error", message} when it cannot.
 // The wasm itself posts azflows:ready / azflows:hover and keeps window.azflowsView current.
+//
+// Where the browser can, the program runs in a dedicated worker (web/viewhost.js) that draws
+// on this frame's canvas through an OffscreenCanvas, so that nothing of its start runs on this
+// thread: this script then only fetches what the program needs and hands it over, forwards
+// the DOM events the program listens to, and mirrors what it reports (azflowsView, the frame
+// gate's state, the cursor, its messages to the page). Elsewhere (no OffscreenCanvas, no
+// WebGL 2 or animation frames in a worker, a single file, whose policy allows no worker) it
+// runs on this thread as before. window.azflowsViewMode says which: {mode: 'worker'|'main', why}.
 (function () {
   'use strict';
   // The names of the messages and the files the view loads, written by the build (site.ViewConfig).
@@ -101,6 +109,38 @@
     });
   }
 
+  // progress tells the page how much of view.wasm has arrived, at most every 250 ms.
+  var lastProgress = 0;
+  function progress(loaded, total, force) {
+    var now = Date.now();
+    if (!force && now - lastProgress < 250) return;
+    lastProgress = now;
+    try { window.parent.postMessage({ type: MSG.progress, loaded: loaded, total: total }, '*'); } catch (e) { /* detached */ }
+  }
+  // totalOf is the size the response announces, when it counts the bytes read here (with
+  // Content-Encoding, Content-Length counts the compressed bytes).
+  function totalOf(resp) {
+    var enc = resp.headers.get('Content-Encoding');
+    return !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
+  }
+  function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
+  function fetchWasm() {
+    return fetch(config.wasm).then(function (resp) {
+      if (resp.status === 404) throw plain('its program, view.wasm, is missing on the server (HTTP 404)');
+      if (!resp.ok) throw plain('the server answered HTTP ' + resp.status + ' for its program, view.wasm');
+      return resp;
+    }, function (err) { throw plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'); });
+  }
+  // failWith reports what stopped the program from loading, in the page's words.
+  function failWith(kind, err) {
+    if (kind === 'plain') fail(err.message);
+    else if (kind === 'damaged') fail('its program, view.wasm, arrived damaged or incomplete', null, err);
+    else if (kind === 'link') fail('its program, view.wasm, does not match its loader, wasm_exec.js', null, err);
+    else if (kind === 'crash') fail('its program crashed', err);
+    else fail('its program could not be loaded', err);
+  }
+
+  window.azflowsViewMode = { mode: 'pending', why: '' };
   function start() {
     if (document.body) {
       document.body.style.margin = '0';
@@ -110,6 +150,25 @@
       fail('this browser has no WebAssembly');
       return;
     }
+    var why = workerless();
+    if (why) runHere(why);
+    else runInWorker();
+  }
+
+  // workerless says why the view cannot run in a worker here ('' when it can).
+  function workerless() {
+    if (offline) return 'a single file, whose policy allows no worker';
+    if (!config.host || !config.host.worker) return 'no worker in the config';
+    if (typeof window.Worker !== 'function') return 'no Worker';
+    if (typeof window.OffscreenCanvas !== 'function' || typeof HTMLCanvasElement !== 'function' ||
+      typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function') return 'no OffscreenCanvas';
+    if (!document.body) return 'no body';
+    return '';
+  }
+
+  // runHere runs the program on this thread (after the warm-up worker, where there is one).
+  function runHere(why) {
+    window.azflowsViewMode = { mode: 'main', why: why };
     if (typeof window.Go !== 'function') {
       fail('wasm_exec.js did not load');
       return;
@@ -119,21 +178,11 @@
     var exit = go.exit;
     go.exit = function (code) { exitCode = code; if (exit) exit.call(go, code); };
 
-    // progress tells the page how much of view.wasm has arrived, at most every 250 ms.
-    var lastProgress = 0;
-    function progress(loaded, total, force) {
-      var now = Date.now();
-      if (!force && now - lastProgress < 250) return;
-      lastProgress = now;
-      try { window.parent.postMessage({ type: MSG.progress, loaded: loaded, total: total }, '*'); } catch (e) { /* detached */ }
-    }
     // counted passes the body through, counting its bytes; a new Response so that
     // instantiateStreaming still compiles while the bytes arrive.
     function counted(resp) {
       if (!resp.body || typeof resp.body.getReader !== 'function' || typeof ReadableStream !== 'function') return resp;
-      // With Content-Encoding, Content-Length counts the compressed bytes, not those read here.
-      var enc = resp.headers.get('Content-Encoding');
-      var total = !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
+      var total = totalOf(resp);
       var reader = resp.body.getReader();
       var loaded = 0;
       progress(0, total, true);
@@ -150,26 +199,19 @@
       });
       return new Response(body, { status: resp.status, headers: { 'Content-Type': 'application/wasm' } });
     }
-    function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
-    function fetchWasm() {
-      return fetch(config.wasm).then(function (resp) {
-        if (resp.status === 404) throw plain('its program, view.wasm, is missing on the server (HTTP 404)');
-        if (!resp.ok) throw plain('the server answered HTTP ' + resp.status + ' for its program, view.wasm');
-        return counted(resp);
-      }, function (err) { throw plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'); });
-    }
+    function fetchCounted() { return fetchWasm().then(counted); }
     function compileBytes(buf) { return WebAssembly.compile(buf); }
     var compiling;
     if (offline) {
       compiling = offline.wasm().then(compileBytes, function (err) { throw plain('its program could not be unpacked from this file (' + String((err && err.message) || err) + ')'); });
     } else if (typeof WebAssembly.compileStreaming === 'function') {
-      compiling = WebAssembly.compileStreaming(fetchWasm()).catch(function (err) {
+      compiling = WebAssembly.compileStreaming(fetchCounted()).catch(function (err) {
         // A server that sends view.wasm with another MIME type: compile from the bytes.
         if (!err || err.plain || !(err instanceof TypeError)) throw err;
-        return fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(compileBytes);
+        return fetchCounted().then(function (r) { return r.arrayBuffer(); }).then(compileBytes);
       });
     } else {
-      compiling = fetchWasm().then(function (r) { return r.arrayBuffer(); }).then(compileBytes);
+      compiling = fetchCounted().then(function (r) { return r.arrayBuffer(); }).then(compileBytes);
     }
     compiling.then(function (module) {
       return fontsReady.then(function () { return warmUp(module); }).then(function () {
@@ -188,19 +230,269 @@
         if (!v || !v.error) fail('its program stopped' + (exitCode ? ' with exit code ' + exitCode : '') + ' before drawing');
       }, function (err) { fail('its program crashed', err); });
     }, function (err) {
-      if (err && err.plain) fail(err.message);
-      else if (err instanceof WebAssembly.CompileError) fail('its program, view.wasm, arrived damaged or incomplete', null, err);
-      else if (err instanceof WebAssembly.LinkError) fail('its program, view.wasm, does not match its loader, wasm_exec.js', null, err);
-      else fail('its program could not be loaded', err);
+      if (err && err.plain) failWith('plain', err);
+      else if (err instanceof WebAssembly.CompileError) failWith('damaged', err);
+      else if (err instanceof WebAssembly.LinkError) failWith('link', err);
+      else failWith('load', err);
     });
+  }
+
+  // runInWorker starts the view's worker (web/viewhost.js) on a canvas of this frame, and runs
+  // the program there once the worker has found that it can draw (WebGL 2 on the transferred
+  // canvas, animation frames); otherwise the view runs here (a canvas whose control was
+  // transferred cannot be used again: ebiten makes its own).
+  function runInWorker() {
+    var canvas = document.createElement('canvas');
+    // Styled as ebiten styles its own (internal/ui/ui_js.go): the whole body, focusable.
+    var cs = canvas.style;
+    cs.width = '100%'; cs.height = '100%'; cs.margin = '0'; cs.padding = '0'; cs.display = 'block'; cs.outline = 'none';
+    canvas.setAttribute('tabindex', '1');
+    root.padding = '0';
+    document.body.style.height = '100%';
+    document.body.style.padding = '0';
+    document.body.appendChild(canvas);
+    var worker, offscreen;
+    try {
+      offscreen = canvas.transferControlToOffscreen();
+      worker = new window.Worker(config.host.worker);
+    } catch (err) {
+      document.body.removeChild(canvas);
+      runHere('the worker could not start (' + String((err && err.message) || err).slice(0, 200) + ')');
+      return;
+    }
+    var probed = false; // the worker can draw
+    var gone = false; // the worker path was given up
+    var pending = []; // [message, transfer] until the worker can draw
+    function toWorker(m, transfer) {
+      if (gone) return;
+      if (!probed) { pending.push([m, transfer]); return; }
+      try { worker.postMessage(m, transfer || []); } catch (e) { /* the worker is gone */ }
+    }
+    function giveUp(why) {
+      if (gone) return;
+      gone = true;
+      try { worker.terminate(); } catch (e) { /* gone */ }
+      if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
+      if (reader) { try { reader.cancel(); } catch (e) { /* done */ } }
+      runHere(why);
+    }
+    // The tests and cmd/bench read the gate of the frames that run, the worker's.
+    function mirrorGate() {
+      window.azflowsFrameGate = {
+        idle: function () { /* the worker's program tells its own gate */ },
+        parked: function () { return gateState.parked; },
+        fired: function () { return gateState.fired; },
+        isIdle: function () { return !!gateState.idle; }
+      };
+    }
+    var stopped = false; // the program failed: nothing more to relay
+    function env() {
+      var mq = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)');
+      return {
+        w: document.body.clientWidth, h: document.body.clientHeight, dpr: window.devicePixelRatio || 1,
+        hidden: !!document.hidden, focus: document.hasFocus(), hash: location.hash,
+        inIframe: window.parent !== window, screenW: screen.width, screenH: screen.height,
+        reducedMotion: !!(mq && mq.matches)
+      };
+    }
+
+    // What the worker says.
+    var gateState = { idle: false, parked: 0, fired: 0 };
+    worker.onmessage = function (m) {
+      var d = m.data || {};
+      switch (d.t) {
+        case 'probe':
+          if (!d.ok) { giveUp(String(d.why || 'the worker cannot draw')); return; }
+          window.azflowsViewMode = { mode: 'worker', why: '' };
+          window.azflowsWarmUp = { state: 'skipped', message: 'the view runs in a worker' };
+          mirrorGate();
+          probed = true;
+          listen();
+          var list = pending;
+          pending = [];
+          for (var i = 0; i < list.length; i++) toWorker(list[i][0], list[i][1]);
+          if (baseMapSent) window.azflowsBaseMap = null; // the worker has it
+          return;
+        case 'parent':
+          try { window.parent.postMessage(d.data, '*'); } catch (e) { /* detached */ }
+          return;
+        case 'view':
+          window.azflowsView = d.v;
+          return;
+        case 'gate':
+          gateState = d.g;
+          return;
+        case 'cursor':
+          canvas.style.cursor = d.value;
+          return;
+        case 'focus':
+          canvas.focus();
+          return;
+        case 'reload':
+          location.reload();
+          return;
+        case 'fail':
+          stopped = true;
+          if (d.kind === 'stopped') fail('its program stopped' + (d.code ? ' with exit code ' + d.code : '') + ' before drawing');
+          else failWith(d.kind, d.message);
+      }
+    };
+    worker.onerror = function (ev) {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      var msg = String((ev && ev.message) || 'the worker failed');
+      if (!probed) giveUp('the worker failed (' + msg.slice(0, 200) + ')');
+      else if (!stopped) { stopped = true; fail('its program crashed', msg); }
+    };
+    try {
+      worker.postMessage({ t: 'init', canvas: offscreen, env: env(), config: config.host }, [offscreen]);
+    } catch (err) {
+      giveUp('the canvas could not be handed to the worker (' + String((err && err.message) || err).slice(0, 200) + ')');
+      return;
+    }
+
+    // The program's bytes: fetched here, so that the page's network (its emulation, its
+    // request log) sees them, and handed to the worker chunk by chunk, where they compile as
+    // they arrive (V8 decodes a streaming compile on the thread that compiles).
+    var reader = null;
+    fetchWasm().then(function (resp) {
+      if (gone) return;
+      var total = totalOf(resp);
+      var loaded = 0;
+      progress(0, total, true);
+      if (!resp.body || typeof resp.body.getReader !== 'function') {
+        return resp.arrayBuffer().then(function (b) {
+          progress(b.byteLength, total, true);
+          toWorker({ t: 'chunk', buf: b }, [b]);
+          toWorker({ t: 'end' });
+        });
+      }
+      reader = resp.body.getReader();
+      function pump() {
+        return reader.read().then(function (r) {
+          if (gone) return;
+          if (r.done) { progress(loaded, total, true); toWorker({ t: 'end' }); return; }
+          loaded += r.value.byteLength;
+          progress(loaded, total, false);
+          var b = r.value.buffer;
+          if (r.value.byteOffset !== 0 || r.value.byteLength !== b.byteLength) b = b.slice(r.value.byteOffset, r.value.byteOffset + r.value.byteLength);
+          toWorker({ t: 'chunk', buf: b }, [b]);
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function (err) {
+      if (gone) return;
+      gone = true;
+      try { worker.terminate(); } catch (e) { /* gone */ }
+      if (err && err.plain) failWith('plain', err);
+      else failWith('plain', plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'));
+    });
+    fontsReady.then(function () {
+      var f = window.azflowsFonts;
+      var transfer = [];
+      if (f) [f.regular, f.bold].forEach(function (l) { l.forEach(function (a) { if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) transfer.push(a.buffer); }); });
+      toWorker({ t: 'fonts', fonts: f || null }, transfer);
+    });
+    // The frame keeps the base map until the worker has it (where the worker cannot draw, the
+    // view reads it here).
+    var baseMapSent = false;
+    baseMapReady.then(function () {
+      if (gone) return;
+      baseMapSent = true;
+      toWorker({ t: 'basemap', value: window.azflowsBaseMap });
+      if (probed) window.azflowsBaseMap = null;
+    });
+
+    // The DOM events the program listens to (ebiten on its canvas and window; wasm/main_js.go
+    // on window, document and documentElement; the frame gate on window and document), seen
+    // here in the capture phase on window, before anything else, and sent to the worker,
+    // which dispatches them along the same path.
+    function listen() {
+      var types = ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'mouseout', 'mouseleave', 'wheel',
+        'pointerdown', 'pointerup', 'pointermove', 'pointerleave', 'pointercancel',
+        'touchstart', 'touchmove', 'touchend', 'touchcancel', 'contextmenu',
+        'focus', 'blur', 'resize', 'message', 'hashchange', 'visibilitychange'];
+      // Those that can change what env() reports.
+      var withEnv = { focus: 1, blur: 1, resize: 1, message: 1, hashchange: 1, visibilitychange: 1, pointerdown: 1, keydown: 1, mousedown: 1 };
+      function where(t) {
+        if (t === canvas) return 'canvas';
+        if (t === window) return 'window';
+        if (t === document) return 'document';
+        if (t === document.documentElement) return 'root';
+        return 'body';
+      }
+      function touches(l) {
+        var out = [];
+        for (var i = 0; l && i < l.length; i++) out.push({ identifier: l[i].identifier, clientX: l[i].clientX, clientY: l[i].clientY });
+        return out;
+      }
+      function forward(ev) {
+        if (stopped) return;
+        var target = where(ev.target);
+        if (ev.type === 'mouseleave' && target !== 'root') return; // only the document's own
+        var e = { type: ev.type, target: target, bubbles: !!ev.bubbles, timeStamp: ev.timeStamp };
+        if ('key' in ev) {
+          e.key = ev.key; e.code = ev.code; e.repeat = !!ev.repeat;
+        }
+        if ('altKey' in ev) {
+          e.altKey = !!ev.altKey; e.ctrlKey = !!ev.ctrlKey; e.metaKey = !!ev.metaKey; e.shiftKey = !!ev.shiftKey;
+        }
+        if ('clientX' in ev) {
+          e.clientX = ev.clientX; e.clientY = ev.clientY; e.button = ev.button; e.buttons = ev.buttons;
+          e.movementX = ev.movementX || 0; e.movementY = ev.movementY || 0;
+        }
+        if ('pointerType' in ev) { e.pointerType = ev.pointerType; e.isPrimary = !!ev.isPrimary; e.pointerId = ev.pointerId; }
+        if ('deltaX' in ev) { e.deltaX = ev.deltaX; e.deltaY = ev.deltaY; e.deltaZ = ev.deltaZ; e.deltaMode = ev.deltaMode; }
+        if ('targetTouches' in ev) { e.targetTouches = touches(ev.targetTouches); e.changedTouches = touches(ev.changedTouches); e.touches = touches(ev.touches); }
+        if (ev.type === 'message') {
+          // wasm/main_js.go takes states only from the parent page (or this frame): the worker
+          // gives it the source as one of those, or as some other window.
+          e.from = ev.source === window.parent ? 'parent' : ev.source === window ? 'self' : 'other';
+          e.origin = ev.origin;
+          e.data = ev.data;
+        }
+        var m = { t: 'event', e: e };
+        if (withEnv[ev.type]) m.env = env();
+        try { worker.postMessage(m); } catch (err) {
+          if (ev.type !== 'message') return;
+          e.data = null; // not cloneable (a port, say): the program takes no such message
+          try { worker.postMessage(m); } catch (err2) { /* the worker is gone */ }
+        }
+      }
+      types.forEach(function (type) {
+        window.addEventListener(type, forward, { capture: true, passive: true });
+      });
+      if (window.matchMedia) {
+        var mq = window.matchMedia('(prefers-reduced-motion: reduce)');
+        if (mq && mq.addEventListener) mq.addEventListener('change', function () { toWorker({ t: 'env', env: env() }); });
+      }
+      // What the program would prevent, decided here and now (the worker sees the event too
+      // late): ebiten's canvas prevents every key, mouse, wheel and touch event it gets, except
+      // Tab, which wasm/main_js.go stops before the canvas so that it moves the focus on.
+      ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchend', 'touchmove',
+        'contextmenu', 'dragover', 'drop'].forEach(function (type) {
+        canvas.addEventListener(type, function (ev) {
+          if (ev.type === 'keydown' && ev.key === 'Tab') return;
+          ev.preventDefault();
+        }, { passive: false });
+      });
+      // wasm/main_js.go prevents the keys it routes to the chart or the page (wasm/keys.go)
+      // wherever in the frame they are pressed; outside the canvas, every such key is
+      // prevented here.
+      var routed = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: 1, ArrowUp: 1, Home: 1, End: 1, Enter: 1, ' ': 1, Escape: 1, PageDown: 1, PageUp: 1 };
+      window.addEventListener('keydown', function (ev) {
+        if (ev.target !== canvas && routed[ev.key] && !ev.altKey && !ev.ctrlKey && !ev.metaKey) ev.preventDefault();
+      });
+    }
   }
 
   // The map's base map (country shapes, see charts/geo), fetched beside view.wasm: the view
   // reads window.azflowsBaseMap ({text} or {error}) before it draws its first map frame; the
   // other views do not wait for it.
   window.azflowsBaseMap = { loading: true };
+  var baseMapReady;
   try {
-    (offline ? offline.text(config.basemap) : fetch(config.basemap).then(function (resp) {
+    baseMapReady = (offline ? offline.text(config.basemap) : fetch(config.basemap).then(function (resp) {
       if (!resp.ok) throw new Error('HTTP ' + resp.status + ' for ' + config.basemap);
       return resp.text();
     })).then(function (text) { window.azflowsBaseMap = { text: text }; }, function (err) {
@@ -208,6 +500,7 @@
     });
   } catch (err) {
     window.azflowsBaseMap = { error: String((err && err.message) || err) };
+    baseMapReady = Promise.resolve();
   }
 
   // The chart text's fonts (Noto Sans latin, latin-ext, cyrillic; see charts/fonts), fetched

@@ -101,6 +101,7 @@ type longTaskResult struct {
 	// renderers' main threads and on every other thread (the warm-up worker's).
 	lazyMain, lazyOther lazyCompiles
 	warmUp              string // window.azflowsWarmUp.state in the view's frame at ready
+	mode                string // window.azflowsViewMode.mode there: where the view ran
 }
 
 // lazyOnMain is how many functions were compiled lazily on the main threads; NaN when the
@@ -118,25 +119,29 @@ type lazyCompiles struct {
 	Ms float64
 }
 
-// noWorkerJS removes Worker from every document before its scripts run: the start-up
-// without the warm-up worker (web/warmwasm.js), for the comparison.
+// noWorkerJS removes Worker from every document before its scripts run: the view then runs
+// on the frame's main thread, without the warm-up worker (web/warmwasm.js) too (-noworker).
 const noWorkerJS = `delete window.Worker;`
+
+// mainThreadJS removes transferControlToOffscreen, so that the view runs on the frame's main
+// thread (with the warm-up worker), as it did before it ran in a worker: the reference.
+const mainThreadJS = `delete HTMLCanvasElement.prototype.transferControlToOffscreen;`
 
 // measureLongTasks loads the page at 800×450 in a fresh browser with the CPU slowed
 // cpuSlowdown×, tracing every renderer's main thread (the page and the view's frame) from
 // the navigation until azflows:ready, and returns the tasks over longTaskMs and the total
 // blocking time (the sum of each task's time over longTaskMs), both in slowed-down ms.
-// With noWorker, the documents have no Worker, so the view starts without its warm-up.
-func measureLongTasks(base string, noWorker bool) (res longTaskResult, err error) {
+// With onMain, the view runs on the frame's main thread (mainThreadJS).
+func measureLongTasks(base string, onMain bool) (res longTaskResult, err error) {
 	res = longTaskResult{tbt: nan(), longest: nan(), ready: nan()}
 	t, err := newTab(800, 450, 3*time.Minute)
 	if err != nil {
 		return res, err
 	}
 	defer t.stop()
-	if noWorker {
+	if onMain {
 		if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: noWorkerJS})
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: mainThreadJS})
 			return err
 		})); err != nil {
 			return res, err
@@ -165,6 +170,7 @@ func measureLongTasks(base string, noWorker bool) (res longTaskResult, err error
 		return res, fmt.Errorf("waiting for the live view at %d× CPU slowdown: %w", cpuSlowdown, err)
 	}
 	res.warmUp = warmUpState(t)
+	res.mode = viewModeOf(t)
 	if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})
 		return err
@@ -283,6 +289,16 @@ func lazyCompilesIn(events []traceEvent) (ready float64, onMain, elsewhere lazyC
 		c.Ms += e.Dur / 1000
 	}
 	return (readyAt - navStart) / 1000, onMain, elsewhere
+}
+
+// viewModeOf is window.azflowsViewMode in the view's frame, as "worker" or "main (why)" ("" where
+// it cannot be read).
+func viewModeOf(t *tab) string {
+	st, _ := chromedp.Run(t.ctx, chromedp.Evaluate[string](`(function () {
+	  var f = document.querySelector('iframe');
+	  try { var m = f && f.contentWindow.azflowsViewMode; return m ? String(m.mode) + (m.why ? ' (' + m.why + ')' : '') : ''; } catch (e) { return ''; }
+	})()`))
+	return st
 }
 
 // warmUpState is window.azflowsWarmUp.state in the view's frame ("" where it cannot be read).

@@ -11,7 +11,7 @@
 // measurement, one browser at a time:
 //
 //   - the page (index.html) at 800×450: bytes on the wire of the interactive view (view.html,
-//     view.js, wasm_exec.js, view.wasm, warmwasm.js) with the browser's own Accept-Encoding (br), the time
+//     view.js, wasm_exec.js, view.wasm, viewhost.js or warmwasm.js) with the browser's own Accept-Encoding (br), the time
 //     of the first frame that shows a chart (the static SVG), the time until the page switched
 //     to the live ebiten view (azflows:ready, sent after the view's first frame), and then the
 //     CPU time of all the browser's processes over -idle without input; then, cache disabled
@@ -57,8 +57,8 @@ var (
 	verbose  = flag.Bool("v", false, "print each measurement as it is taken")
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
-	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view starts without its warm-up worker (web/warmwasm.js): for a comparison with a run without the flag")
-	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, nowarmup, fallback, blank, interaction")
+	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view runs on the frame's main thread without its warm-up worker (web/warmwasm.js): for a comparison with a run without the flag")
+	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, fallback, blank, interaction")
 )
 
 // measuring reports whether -only leaves the measurement named what in.
@@ -139,7 +139,7 @@ type run struct {
 	idleRAF                  float64 // animation frames in the view's frame over -idle
 	longest, tbt             float64 // ms at cpuSlowdown×, navigation to ready
 	longTasks                []longTask
-	lt, ltNoWorker           longTaskResult // the traced start-ups, with and without the warm-up worker
+	lt, ltMain               longTaskResult // the traced start-ups: as the page runs, and with the view on the frame's main thread
 	viewEnc                  string         // Content-Encoding of view.wasm in the default load
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
 	// loading, view.wasm's request starts and its last byte arrives.
@@ -179,8 +179,8 @@ func bench() error {
 		if measuring("longtasks") {
 			printLongTasks("at "+strconv.Itoa(cpuSlowdown)+"× CPU slowdown", r.lt)
 		}
-		if measuring("nowarmup") {
-			printLongTasks("the same without Worker (no warm-up)", r.ltNoWorker)
+		if measuring("mainthread") {
+			printLongTasks("the same with the view on the frame's main thread", r.ltMain)
 		}
 	}
 
@@ -218,8 +218,8 @@ func bench() error {
 
 // printLongTasks prints one traced start-up: its longest tasks and where V8 compiled.
 func printLongTasks(what string, lt longTaskResult) {
-	fmt.Printf("    %s: longest task %.0f ms, total blocking time %.0f ms, ready %.0f ms; %d tasks over %d ms; wasm functions compiled lazily: %d in %.0f ms on the main threads, %d in %.0f ms elsewhere; warm-up %q\n",
-		what, lt.longest, lt.tbt, lt.ready, len(lt.tasks), longTaskMs, lt.lazyMain.N, lt.lazyMain.Ms, lt.lazyOther.N, lt.lazyOther.Ms, lt.warmUp)
+	fmt.Printf("    %s: longest task %.0f ms, total blocking time %.0f ms, ready %.0f ms; %d tasks over %d ms; wasm functions compiled lazily: %d in %.0f ms on the main threads, %d in %.0f ms elsewhere; view on %q; warm-up %q\n",
+		what, lt.longest, lt.tbt, lt.ready, len(lt.tasks), longTaskMs, lt.lazyMain.N, lt.lazyMain.Ms, lt.lazyOther.N, lt.lazyOther.Ms, lt.mode, lt.warmUp)
 	for j, t := range lt.tasks {
 		if j == 5 {
 			fmt.Printf("      … %d more\n", len(lt.tasks)-j)
@@ -233,7 +233,7 @@ func printLongTasks(what string, lt longTaskResult) {
 func oneRun(base string, rep *report) (run, []string) {
 	r := run{frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
 		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan(),
-		lt: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}, ltNoWorker: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}}
+		lt: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}, ltMain: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}}
 	var problems []string
 	fail := func(what string, err error) {
 		problems = append(problems, what+": "+err.Error())
@@ -251,10 +251,10 @@ func oneRun(base string, rep *report) (run, []string) {
 		}
 		r.longTasks, r.tbt, r.longest = r.lt.tasks, r.lt.tbt, r.lt.longest
 	}
-	if measuring("nowarmup") {
+	if measuring("mainthread") {
 		var err error
-		if r.ltNoWorker, err = measureLongTasks(base, true); err != nil {
-			fail("long tasks without the warm-up", err)
+		if r.ltMain, err = measureLongTasks(base, true); err != nil {
+			fail("long tasks with the view on the main thread", err)
 		}
 	}
 	if measuring("fallback") {

@@ -69,10 +69,14 @@ func measurePage(base string, r *run, rep *report) error {
 			fmt.Printf("    %8.0f B %-5s %s\n", q.bytes, q.encoding, q.url)
 		}
 	}
-	// The animation frames the view's frame runs while idle (the timing script counts them).
+	// The animation frames the view runs while idle: its worker's, counted by the frame gate
+	// there and mirrored to the frame (web/viewhost.js), where it runs in one; else the frame's
+	// own (the timing script counts them).
 	frames := func() float64 {
 		n, err := chromedp.Run(t.ctx, chromedp.Evaluate[float64](`(function () {
-		  var c = `+viewFrame+`.contentWindow.__azbenchRAF; return c ? c.fired : -1;
+		  var w = `+viewFrame+`.contentWindow, m = w.azflowsViewMode;
+		  if (m && m.mode === 'worker') return w.azflowsFrameGate.fired();
+		  var c = w.__azbenchRAF; return c ? c.fired : -1;
 		})()`))
 		if err != nil || n < 0 {
 			return nan()

@@ -46,7 +46,7 @@ func figures(rs []run, it interactionResult) []figure {
 			enc = r.viewEnc
 		}
 	}
-	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm, warmwasm.js)", "≤ 2.6 MB", "B",
+	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm, viewhost.js or warmwasm.js)", "≤ 2.6 MB", "B",
 		col(func(r run) float64 { return r.viewBr }), le(budgetViewBr), "Chromium's own Accept-Encoding; view.wasm came with Content-Encoding "+strconv.Quote(enc))
 	add("view_gzip", "interactive view transfer, gzip", "≤ 3.6 MB", "B",
 		col(func(r run) float64 { return r.viewGzip }), le(budgetViewGzip), "")
@@ -96,7 +96,7 @@ func figures(rs []run, it interactionResult) []figure {
 	add("idle_cpu_over_blank", "  idle CPU minus about:blank's, per run", "≤ 1 point", "pt",
 		col(func(r run) float64 { return r.idleCPU - r.blankCPU }), le(budgetIdleOver), "percentage points of one core; the two measured in the same run")
 	add("idle_frames", fmt.Sprintf("animation frames in the view's frame over the %s idle", *idle), "0", "",
-		col(func(r run) float64 { return r.idleRAF }), le(budgetIdleRAF), "requestAnimationFrame callbacks that ran (counted by a wrapper installed before the frame's scripts)")
+		col(func(r run) float64 { return r.idleRAF }), le(budgetIdleRAF), "requestAnimationFrame callbacks that ran: the view's worker's (counted by its frame gate), or the frame's own (a wrapper installed before its scripts)")
 	longNote := ""
 	for _, r := range rs {
 		if len(r.longTasks) > 0 {
@@ -115,13 +115,13 @@ func figures(rs []run, it interactionResult) []figure {
 	add("total_blocking_time", fmt.Sprintf("total blocking time, navigation to ready, %d× CPU slowdown", cpuSlowdown), "≤ 150 ms", "ms",
 		col(func(r run) float64 { return r.tbt }), le(budgetTBT), fmt.Sprintf("the sum of each task's time over %d ms (a trace of every renderer main thread)", longTaskMs))
 	add("lazy_compiles_main", "  reference: wasm functions V8 compiled lazily on the main threads, to ready", "", "",
-		col(func(r run) float64 { return r.lt.lazyOnMain() }), nil, "on the warm-up worker's thread instead: see -v")
-	add("longest_task_no_warmup", "  reference: longest task, the same start-up without Worker (no warm-up)", "", "ms",
-		col(func(r run) float64 { return r.ltNoWorker.longest }), nil, "measured in the same runs (-only nowarmup)")
-	add("total_blocking_time_no_warmup", "  reference: total blocking time without Worker (no warm-up)", "", "ms",
-		col(func(r run) float64 { return r.ltNoWorker.tbt }), nil, "")
-	add("lazy_compiles_main_no_warmup", "  reference: wasm functions compiled lazily on the main threads without Worker", "", "",
-		col(func(r run) float64 { return r.ltNoWorker.lazyOnMain() }), nil, "")
+		col(func(r run) float64 { return r.lt.lazyOnMain() }), nil, "on the view's worker's thread instead: see -v")
+	add("longest_task_main_thread", "  reference: longest task, the same start-up with the view on the frame's main thread", "", "ms",
+		col(func(r run) float64 { return r.ltMain.longest }), nil, "without transferControlToOffscreen, so with the warm-up worker; measured in the same runs (-only mainthread)")
+	add("total_blocking_time_main_thread", "  reference: total blocking time, the view on the main thread", "", "ms",
+		col(func(r run) float64 { return r.ltMain.tbt }), nil, "")
+	add("lazy_compiles_main_main_thread", "  reference: wasm functions compiled lazily on the main threads, the view on the main thread", "", "",
+		col(func(r run) float64 { return r.ltMain.lazyOnMain() }), nil, "")
 
 	d := add("draw_p95", "Go-side Draw time hovering across all marks, 1920×1080, p95", "≤ 2 ms", "ms",
 		[]float64{it.drawP95}, le(budgetDrawP95), it.drawNote)

@@ -134,7 +134,7 @@ func buildWasm(out string) error {
 
 // copyStatic copies the page's own assets and the fonts, and bundles echarts from node_modules.
 func copyStatic(out string) error {
-	for _, f := range []string{"app.js", "modes.js", "noscript.css", "view.js", "framegate.js", site.WarmUp} {
+	for _, f := range []string{"app.js", "modes.js", "noscript.css", "view.js", site.Gate, site.WarmUp, site.ViewHost} {
 		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
 			return err
 		}

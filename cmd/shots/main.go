@@ -140,6 +140,24 @@ func shot(ctx context.Context, u string, s size) ([]byte, error) {
 	vp := chromedp.EmulateViewport(s.W, s.H)
 	if s.Mobile {
 		vp = chromedp.EmulateViewport(s.W, s.H, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+		// A capture beyond the viewport resizes the page's view for it, after which a canvas
+		// that a worker draws on (the live view, web/viewhost.js) is blank until the worker
+		// draws again: the phone's whole page is taken with the view on the frame's main thread
+		// (the same picture; web/view.js without transferControlToOffscreen).
+		id, err := chromedp.Run(ctx, chromedp.Action[page.ScriptIdentifier](func(ctx context.Context, t *chromedp.Target) (page.ScriptIdentifier, error) {
+			r, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `delete HTMLCanvasElement.prototype.transferControlToOffscreen;`})
+			if err != nil {
+				return "", err
+			}
+			return r.Identifier, nil
+		}))
+		if err != nil {
+			return nil, err
+		}
+		defer chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id})
+			return err
+		}))
 	}
 	if err := chromedp.Do(ctx, vp, chromedp.Navigate("about:blank"), chromedp.Navigate(u)); err != nil {
 		return nil, err

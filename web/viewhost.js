@@ -1,0 +1,318 @@
+// azflows view host: the dedicated worker in which the live view (view.wasm, ebiten) runs,
+// drawing on an OffscreenCanvas, so that its start (Go's runtime, every package's init, the
+// compile of the wasm, ebiten's start and its first frames) keeps off the frame's main thread.
+// web/view.js starts it, transfers the canvas to it and relays what the program and the page
+// say to each other; see "The view in a worker" in the README.
+//
+// ebiten v2.8.8 and wasm/ expect a page: a window, a document with a body, a canvas, DOM
+// events. This script gives them stand-ins for exactly what they read and call
+// (internal/ui/ui_js.go, input_js.go, graphicsdriver/opengl/graphics_js.go, wasm/*_js.go):
+//
+//   - window is the worker's global scope; its addEventListener registers with this host;
+//     document (a Document, whose prototype has the hidden getter ebiten binds), its body
+//     (clientWidth/clientHeight mirrored from the frame), head and documentElement; screen,
+//     devicePixelRatio, matchMedia, location (the frame's hash), parent (postMessage goes to
+//     the frame, which posts it to its parent);
+//   - the canvas ebiten creates is a stand-in whose getContext is the OffscreenCanvas's, whose
+//     width and height size its drawing buffer, and whose cursor and focus() go to the real
+//     canvas;
+//   - the frame's main thread forwards the DOM events (view.js), and this host dispatches
+//     each along its path (window, document, documentElement, body, canvas: capture listeners
+//     first, then the target's, then the bubbling ones), as the page would.
+//
+// The frame gate (web/framegate.js) is loaded here too and gates this worker's own
+// requestAnimationFrame. Messages to the frame: {t: 'probe', ok, why} once the canvas was
+// tried, then 'parent' (a message for the page), 'view' (window.azflowsView after each change,
+// wasm/main_js.go calls azflowsViewChanged), 'gate' ({idle, parked, fired}), 'cursor',
+// 'focus', 'reload' and 'fail' ({kind, message, code}: the frame reports it to the page).
+(function () {
+  'use strict';
+  var send = self.postMessage.bind(self);
+  var noop = function () {};
+  var env = {};
+  var offscreen = null;
+  var config = null;
+
+  // Listeners of the stand-in targets, by target and type.
+  function Target() { this.listeners = {}; }
+  Target.prototype.addEventListener = function (type, fn, opts) {
+    if (typeof fn !== 'function' && !(fn && typeof fn.handleEvent === 'function')) return;
+    var capture = opts === true || !!(opts && opts.capture);
+    var list = this.listeners[type] || (this.listeners[type] = []);
+    for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) return;
+    list.push({ fn: fn, capture: capture });
+  };
+  Target.prototype.removeEventListener = function (type, fn, opts) {
+    var capture = opts === true || !!(opts && opts.capture);
+    var list = this.listeners[type];
+    if (list) this.listeners[type] = list.filter(function (l) { return !(l.fn === fn && l.capture === capture); });
+  };
+  Target.prototype.fire = function (ev, capture) {
+    var list = (this.listeners[ev.type] || []).slice();
+    for (var i = 0; i < list.length && !ev.immediateStopped; i++) {
+      if (capture !== null && list[i].capture !== capture) continue;
+      try {
+        if (typeof list[i].fn === 'function') list[i].fn.call(this, ev);
+        else list[i].fn.handleEvent(ev);
+      } catch (e) { if (self.console) console.error(e); }
+    }
+  };
+
+  var win = new Target();
+  self.addEventListener = function (type, fn, opts) { win.addEventListener(type, fn, opts); };
+  self.removeEventListener = function (type, fn, opts) { win.removeEventListener(type, fn, opts); };
+  self.window = self;
+
+  function element() {
+    var el = new Target();
+    el.style = {};
+    el.setAttribute = noop;
+    el.appendChild = noop;
+    el.focus = noop;
+    return el;
+  }
+  var body = element();
+  Object.defineProperty(body, 'clientWidth', { get: function () { return env.w || 0; } });
+  Object.defineProperty(body, 'clientHeight', { get: function () { return env.h || 0; } });
+  var head = element();
+  var root = element();
+
+  // The canvas ebiten creates: the OffscreenCanvas behind the frame's real one.
+  var canvas = element();
+  var cursor = '';
+  Object.defineProperty(canvas.style, 'cursor', {
+    get: function () { return cursor; },
+    set: function (v) {
+      v = String(v);
+      if (v !== cursor) { cursor = v; send({ t: 'cursor', value: v }); }
+    },
+    enumerable: true
+  });
+  Object.defineProperty(canvas, 'width', { get: function () { return offscreen.width; }, set: function (v) { offscreen.width = Math.max(1, v | 0); } });
+  Object.defineProperty(canvas, 'height', { get: function () { return offscreen.height; }, set: function (v) { offscreen.height = Math.max(1, v | 0); } });
+  // The probe's context is the one ebiten gets (Firefox refuses a second getContext on an
+  // OffscreenCanvas: "Cannot update created context to different thread").
+  var probed = null;
+  canvas.getContext = function (type, attrs) {
+    if (type === 'webgl2' && probed) return probed;
+    return offscreen.getContext(type, attrs);
+  };
+  canvas.focus = function () { send({ t: 'focus' }); };
+  canvas.requestPointerLock = noop;
+  canvas.requestFullscreen = noop;
+
+  function Document() { Target.call(this); }
+  Document.prototype = Object.create(Target.prototype);
+  Object.defineProperty(Document.prototype, 'hidden', { get: function () { return !!env.hidden; } });
+  Document.prototype.hasFocus = function () { return !!env.focus; };
+  Document.prototype.createElement = function (tag) { return String(tag).toLowerCase() === 'canvas' ? canvas : element(); };
+  Document.prototype.exitFullscreen = noop;
+  Document.prototype.exitPointerLock = noop;
+  self.Document = Document;
+  var doc = self.document = new Document();
+  doc.body = body;
+  doc.head = head;
+  doc.documentElement = root;
+  doc.fullscreenElement = null;
+  doc.pointerLockElement = null;
+
+  var loc = { hash: '', reload: function () { send({ t: 'reload' }); } };
+  Object.defineProperty(self, 'location', { value: loc, configurable: true, writable: true });
+  // In an iframe, the parent is another window (ebiten then does not focus the canvas at start).
+  var parentWin = { location: {}, postMessage: function (data) { later({ t: 'parent', data: data }); } };
+  var foreign = {}; // the source of a message from any other window
+  self.screen = { width: 0, height: 0 };
+  self.matchMedia = function (q) {
+    return { matches: /prefers-reduced-motion:\s*reduce/.test(String(q)) && !!env.reducedMotion, media: String(q), addEventListener: noop, addListener: noop };
+  };
+  // ebiten reads the gamepads every frame and warns when a worker's navigator has none.
+  if (self.navigator && typeof self.navigator.getGamepads !== 'function') {
+    try { self.navigator.getGamepads = function () { return []; }; } catch (e) { /* read-only: ebiten warns */ }
+  }
+
+  function setEnv(e) {
+    if (!e) return;
+    for (var k in e) if (Object.prototype.hasOwnProperty.call(e, k)) env[k] = e[k];
+    loc.hash = String(env.hash || '');
+    self.devicePixelRatio = env.dpr || 1;
+    self.screen.width = env.screenW || 0;
+    self.screen.height = env.screenH || 0;
+    self.parent = env.inIframe ? parentWin : self;
+  }
+
+  // A forwarded event, dispatched along its path as the page would.
+  var paths = { window: [win], document: [win, doc], root: [win, doc, root], body: [win, doc, root, body], canvas: [win, doc, root, body, canvas] };
+  function touchList(a) {
+    a = a || [];
+    a.item = function (i) { return this[i] || null; };
+    return a;
+  }
+  function dispatch(e) {
+    var ev = e;
+    ev.defaultPrevented = false;
+    ev.stopped = false;
+    ev.immediateStopped = false;
+    ev.preventDefault = function () { ev.defaultPrevented = true; };
+    ev.stopPropagation = function () { ev.stopped = true; };
+    ev.stopImmediatePropagation = function () { ev.stopped = ev.immediateStopped = true; };
+    if (e.targetTouches) ev.targetTouches = touchList(e.targetTouches);
+    if (e.changedTouches) ev.changedTouches = touchList(e.changedTouches);
+    if (e.type === 'message') ev.source = e.from === 'parent' ? self.parent : e.from === 'self' ? self : foreign;
+    var path = paths[e.target] || paths.body;
+    var target = path[path.length - 1];
+    ev.target = ev.currentTarget = target === win ? self : target;
+    for (var i = 0; i < path.length - 1 && !ev.stopped; i++) path[i].fire(ev, true);
+    if (!ev.stopped) target.fire(ev, null);
+    if (e.bubbles) for (var j = path.length - 2; j >= 0 && !ev.stopped; j--) path[j].fire(ev, false);
+  }
+
+  // The program's bytes, as the frame reads them from its response.
+  var wasmStream = null;
+  var wasmCtl = null;
+  if (typeof ReadableStream === 'function') {
+    wasmStream = new ReadableStream({ start: function (ctl) { wasmCtl = ctl; } });
+  }
+
+  var fontsArrived;
+  var fontsReady = new Promise(function (resolve) { fontsArrived = resolve; });
+
+  function fail(kind, err, code) {
+    send({ t: 'fail', kind: kind, message: String((err && err.message) || err || '').slice(0, 300), code: code || 0 });
+  }
+
+  // What the program says to the page and the state it shows go to the frame once its picture
+  // is on the screen: a frame drawn on an OffscreenCanvas in a worker reaches the page's
+  // compositor after the task that drew it, so the frame's azflowsView (and the page's
+  // azflows:ready, which swaps the view in) would otherwise run ahead of what a reader sees.
+  // They wait for this worker's second animation frame from now (not the gated ones: these are
+  // no frames of the program), or a second where frames do not run (a hidden page).
+  var rawFrame = typeof self.requestAnimationFrame === 'function' ? self.requestAnimationFrame.bind(self) : null;
+  var queued = [];
+  var viewDirty = false;
+  var flushing = false;
+  function flush() {
+    if (!flushing) return;
+    flushing = false;
+    clearTimeout(flushTimer);
+    var list = queued;
+    queued = [];
+    for (var i = 0; i < list.length; i++) {
+      try { send(list[i]); } catch (e) { /* not cloneable: the page takes no such message */ }
+    }
+    if (viewDirty) {
+      viewDirty = false;
+      try { send({ t: 'view', v: self.azflowsView }); } catch (e) { /* not cloneable: nothing to mirror */ }
+    }
+  }
+  var flushTimer = 0;
+  function schedule() {
+    if (flushing) return;
+    flushing = true;
+    // Two frames: a picture drawn outside an animation frame (before ready, on an input event)
+    // is pushed to the compositor at the next one, and reaches it a frame later under load.
+    if (rawFrame) rawFrame(function () { rawFrame(flush); });
+    flushTimer = setTimeout(flush, 1000);
+  }
+  function later(m) {
+    // A message follows the state it was sent with (azflows:ready after the ready state).
+    if (viewDirty) {
+      queued.push({ t: 'view', v: snapshotOf(self.azflowsView) });
+      viewDirty = false;
+    }
+    queued.push(m);
+    schedule();
+  }
+  function snapshotOf(v) { try { return JSON.parse(JSON.stringify(v)); } catch (e) { return v; } }
+
+  function start() {
+    self.azflowsViewChanged = function () {
+      viewDirty = true;
+      schedule();
+    };
+    self.azflowsBaseMap = self.azflowsBaseMap || { loading: true };
+    // Until the view is ready its frames come from a timer, not from the worker's animation
+    // frames: the page keeps the view's frame unseen (opacity 0) until then, and Chrome gives a
+    // worker whose canvas is not drawn its animation frames a few times a second only.
+    var workerFrame = self.requestAnimationFrame;
+    self.requestAnimationFrame = function (cb) {
+      var v = self.azflowsView;
+      if (v && v.ready) return workerFrame.call(self, cb);
+      setTimeout(function () { cb(performance.now()); }, 0);
+      return 0; // ebiten cancels no frame
+    };
+    try {
+      importScripts(config.frameGate, config.wasmExec);
+    } catch (err) {
+      fail('loader', err);
+      return;
+    }
+    if (self.azflowsFrameGate) self.azflowsFrameGate.onchange = function (g) { send({ t: 'gate', g: g }); };
+    var go = new self.Go();
+    var exitCode = null;
+    var exit = go.exit;
+    go.exit = function (code) { exitCode = code; if (exit) exit.call(go, code); };
+    var compiling = WebAssembly.compileStreaming(new Response(wasmStream, { headers: { 'Content-Type': 'application/wasm' } }));
+    compiling.then(function (module) {
+      return fontsReady.then(function () { return WebAssembly.instantiate(module, go.importObject); });
+    }).then(function (instance) {
+      var running;
+      try { running = go.run(instance); } catch (err) { fail('crash', err); return; }
+      running.then(function () {
+        var v = self.azflowsView;
+        if (!v || !v.error) fail('stopped', null, exitCode);
+      }, function (err) { fail('crash', err); });
+    }, function (err) {
+      if (err instanceof WebAssembly.CompileError) fail('damaged', err);
+      else if (err instanceof WebAssembly.LinkError) fail('link', err);
+      else fail('load', err);
+    });
+  }
+
+  self.onmessage = function (m) {
+    var d = m.data || {};
+    switch (d.t) {
+      case 'init': {
+        // Can this worker draw? WebGL 2 on the transferred canvas (with the attributes ebiten
+        // asks for, so that its own getContext gets this context) and animation frames.
+        config = d.config || {};
+        offscreen = d.canvas;
+        setEnv(d.env);
+        var why = '';
+        if (!offscreen || typeof offscreen.getContext !== 'function') why = 'no OffscreenCanvas in the worker';
+        else if (typeof self.requestAnimationFrame !== 'function') why = 'no requestAnimationFrame in a worker';
+        else if (!wasmStream) why = 'no ReadableStream in a worker';
+        else if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') why = 'no streaming WebAssembly compile in a worker';
+        else {
+          try {
+            probed = offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true });
+            if (!probed) why = 'no WebGL 2 on an OffscreenCanvas';
+          } catch (e) { why = 'no WebGL 2 on an OffscreenCanvas (' + String((e && e.message) || e).slice(0, 200) + ')'; }
+        }
+        send({ t: 'probe', ok: !why, why: why });
+        if (!why) start();
+        else self.close();
+        break;
+      }
+      case 'chunk':
+        if (wasmCtl) wasmCtl.enqueue(new Uint8Array(d.buf));
+        break;
+      case 'end':
+        if (wasmCtl) wasmCtl.close();
+        break;
+      case 'fonts':
+        if (d.fonts) self.azflowsFonts = d.fonts;
+        fontsArrived();
+        break;
+      case 'basemap':
+        self.azflowsBaseMap = d.value;
+        break;
+      case 'env':
+        setEnv(d.env);
+        break;
+      case 'event':
+        setEnv(d.env);
+        dispatch(d.e);
+        break;
+    }
+  };
+})();
