@@ -29,6 +29,10 @@ type game struct {
 	r    *renderer
 	gate *frameGate
 	y    *yielder
+	// inWorker: the program runs in the view's worker (web/viewhost.js), whose thread blocks
+	// no reader, so the first picture is painted in one frame rather than startPaintBudget
+	// at a time.
+	inWorker bool
 
 	w, h       float64 // CSS size of the body, as ebiten measures it
 	cx, cy     int     // last cursor position (device px)
@@ -200,14 +204,14 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.baseKey, g.baseDone, g.basePartial = key, 0, true
 	}
 	if g.basePartial {
-		// Before the view is ready, its first picture is painted over as many frames as it
-		// takes, startPaintBudget of work each (each frame is a task of its own, and what it
-		// painted goes to the GPU at its end); the screen shows it once complete. Afterwards a
-		// frame paints all of it.
+		// Before the view is ready, on a page's main thread, its first picture is painted over
+		// as many frames as it takes, startPaintBudget of work each (each frame is a task of
+		// its own, and what it painted goes to the GPU at its end); the screen shows it once
+		// complete. In the view's worker, and afterwards, a frame paints all of it.
 		for g.baseDone < len(base) {
 			g.r.draw(g.baseImg, &base[g.baseDone])
 			g.baseDone++
-			if !g.v.ready && time.Since(t0) > startPaintBudget {
+			if !g.v.ready && !g.inWorker && time.Since(t0) > startPaintBudget {
 				break
 			}
 		}

@@ -36,7 +36,8 @@ func main() {
 	loadFonts(y)
 	in := &inbox{}
 	in.listen()
-	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate(), y: y}
+	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate(), y: y,
+		inWorker: js.Global().Get("WorkerGlobalScope").Type() == js.TypeFunction}
 	y.yield()
 	g.publish()
 	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{ScreenTransparent: true}); err != nil {
