@@ -427,6 +427,9 @@ func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *g
 		if !top {
 			t.Fatalf("the static chart is not what the page shows at the Turkey bar (%s is)", e.str(t, fmt.Sprintf(`(() => { const el = document.elementFromPoint(%f, %f); return el ? el.outerHTML.slice(0, 120) : 'nothing'; })()`, cx, cy)))
 		}
+		// The state's SVG comes after the page's own (charts/states.js) and may be in the DOM
+		// a frame before the engine has painted it.
+		e.waitPixel(t, "the static Turkey bar", cx, cy, charts.OfficialC)
 		img := e.shot(t)
 		if got := img.At(int(cx), int(cy)); !near(got, charts.OfficialC) {
 			t.Errorf("pixel at the static Turkey bar's centre (%.0f, %.0f) is %v, want %s", cx, cy, got, charts.OfficialC)
