@@ -125,6 +125,10 @@ func printSoak(r soakResult) {
 		}
 		fmt.Printf("    %s\n", e)
 	}
+	if len(r.MemoryMB) == 0 {
+		fmt.Printf("  wasm memory: not measured (the view runs in its worker, which this bench does not reach)\n")
+		return
+	}
 	var mem []string
 	for _, m := range r.MemoryMB {
 		mem = append(mem, fmt.Sprintf("%.1f", m))
