@@ -32,12 +32,7 @@ const liveFrameWin = `document.querySelector('#live-slot iframe').contentWindow`
 // countFrames installs rafCounter in every document of the tab.
 func countFrames(t *testing.T, ctx context.Context) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: rafCounter})
-		return err
-	})); err != nil {
-		t.Fatal(err)
-	}
+	onNewDocument(t, ctx, rafCounter)
 }
 
 // framesFired is how many animation-frame callbacks the view has run: those of its worker

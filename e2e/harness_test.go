@@ -390,3 +390,25 @@ func TestBrowserStarts(t *testing.T) {
 		t.Error("the viewport screenshot is one flat colour")
 	}
 }
+
+// scriptOnNewDocument is an action that runs src in every document of the tab before its own
+// scripts.
+func scriptOnNewDocument(src string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	})
+}
+
+// onNewDocument runs each script in every document of the tab before its own scripts.
+func onNewDocument(t *testing.T, ctx context.Context, scripts ...string) {
+	t.Helper()
+	for _, src := range scripts {
+		if err := chromedp.Do(ctx, scriptOnNewDocument(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// withoutWasm keeps the page in its static chart and the fallback (no WebAssembly).
+var withoutWasm = scriptOnNewDocument(`delete window.WebAssembly;`)

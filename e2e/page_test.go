@@ -14,9 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
@@ -97,11 +95,7 @@ func TestStaticChartBeforeWasm(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	// Without WebAssembly at all, the chart is the pre-rendered SVG of the hash's view, with
 	// every bar, and the page says why it is not interactive.
-	noWasm := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `delete window.WebAssembly;`})
-		return err
-	})
-	if err := chromedp.Do(ctx, noWasm, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(baseURL+"/#view=bars&year=2012")); err != nil {
+	if err := chromedp.Do(ctx, withoutWasm, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(baseURL+"/#view=bars&year=2012")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the fallback", `window.azflowsPage.mode === 'fallback'`, 10*time.Second)

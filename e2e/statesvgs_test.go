@@ -45,12 +45,6 @@ func statesServer(t *testing.T, serve func(site http.Handler, w http.ResponseWri
 	return srv.URL
 }
 
-// withoutWasm keeps the page in its static chart and the fallback (no WebAssembly).
-var withoutWasm = chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-	_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `delete window.WebAssembly;`})
-	return err
-})
-
 // staticShows is the view-year of the SVG in #static and, after a space, the template id
 // #static says it shows ("" without an SVG).
 const staticShows = `(() => { const s = document.querySelector('#static svg'); return s ? s.dataset.view + '-' + s.dataset.year + ' ' + document.getElementById('static').dataset.template : ''; })()`

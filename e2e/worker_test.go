@@ -24,19 +24,6 @@ const wasmRunCounter = `(() => {
 	WebAssembly.instantiate = function () { c.instantiate++; return inst.apply(this, arguments); };
 })()`
 
-// onNewDocument runs each script in every document of the tab before its own scripts.
-func onNewDocument(t *testing.T, ctx context.Context, scripts ...string) {
-	t.Helper()
-	for _, src := range scripts {
-		if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
-			return err
-		})); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // liveAndHover opens base at the bars of 2010, waits for the live view, checks that a hover
 // over Turkey's bar shows its tooltip and puts the pointer cursor on the frame's canvas, and
 // returns where the view ran and how many wasm instances the frame's main thread made.
