@@ -7,17 +7,25 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net"
+	"net/http"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
+
+	"azflows/internal/server"
 )
 
 // ---- long tasks: a trace from navigation to ready at 4× CPU slowdown ----
@@ -34,6 +42,9 @@ type longTask struct {
 	StartMs float64 `json:"start_ms"` // after the navigation start
 	Ms      float64 `json:"ms"`
 	What    string  `json:"what"` // the largest events it ran, with their share
+	// Commit: the task is the browser's commit of a navigation (DocumentLoader::CommitNavigation
+	// inside), which every page pays (see the floor in measureFloor).
+	Commit bool `json:"commit,omitempty"`
 }
 
 // traceEvent is the part of a Chrome trace event this reads.
@@ -48,8 +59,9 @@ type traceEvent struct {
 	Args json.RawMessage `json:"args,omitempty"`
 }
 
-// writeTrace writes the events as a trace file that DevTools' Performance panel opens.
-func writeTrace(path string, events []traceEvent) {
+// writeTrace writes the events, as the browser sent them (with the ids and samples the
+// profiles need), as a trace file that DevTools' Performance panel opens.
+func writeTrace(path string, events []json.RawMessage) {
 	b, err := json.Marshal(map[string]any{"traceEvents": events})
 	if err == nil {
 		err = os.WriteFile(path, b, 0o644)
@@ -63,6 +75,7 @@ func writeTrace(path string, events []traceEvent) {
 type traceLog struct {
 	mu     sync.Mutex
 	events []traceEvent
+	raw    []json.RawMessage // the same events as sent, kept only for -trace
 	done   chan struct{}
 }
 
@@ -74,6 +87,9 @@ func (l *traceLog) listen(ev any) {
 			var te traceEvent
 			if json.Unmarshal(v, &te) == nil {
 				l.events = append(l.events, te)
+				if *traceOut != "" {
+					l.raw = append(l.raw, json.RawMessage(v))
+				}
 			}
 		}
 		l.mu.Unlock()
@@ -96,12 +112,22 @@ var traceCategories = []string{
 type longTaskResult struct {
 	tasks        []longTask
 	tbt, longest float64 // slowed-down ms
-	ready        float64 // the azflows-ready mark, ms after the navigation start
+	// The same without the tasks that commit a navigation (longTask.Commit): what the page's
+	// own work costs beyond what the browser's navigation costs any page.
+	tbtNoCommit, longestNoCommit float64
+	commit                       float64 // the longest task that commits a navigation (commitTaskMs)
+	probes                       int     // the bench's own DevTools calls over longTaskMs, left out of every figure
+	ready                        float64 // the azflows-ready mark, ms after the navigation start
 	// V8's lazy compilations of wasm functions (wasm.CompileLazy) before ready: on the
 	// renderers' main threads and on every other thread (the warm-up worker's).
 	lazyMain, lazyOther lazyCompiles
 	warmUp              string // window.azflowsWarmUp.state in the view's frame at ready
 	mode                string // window.azflowsViewMode.mode there: where the view ran
+}
+
+// unmeasuredLongTasks is a longTaskResult with every figure NaN.
+func unmeasuredLongTasks() longTaskResult {
+	return longTaskResult{tbt: nan(), longest: nan(), ready: nan(), tbtNoCommit: nan(), longestNoCommit: nan(), commit: nan()}
 }
 
 // lazyOnMain is how many functions were compiled lazily on the main threads; NaN when the
@@ -133,7 +159,7 @@ const mainThreadJS = `delete HTMLCanvasElement.prototype.transferControlToOffscr
 // blocking time (the sum of each task's time over longTaskMs), both in slowed-down ms.
 // With onMain, the view runs on the frame's main thread (mainThreadJS).
 func measureLongTasks(base string, onMain bool) (res longTaskResult, err error) {
-	res = longTaskResult{tbt: nan(), longest: nan(), ready: nan()}
+	res = unmeasuredLongTasks()
 	t, err := newTab(800, 450, 3*time.Minute)
 	if err != nil {
 		return res, err
@@ -147,9 +173,53 @@ func measureLongTasks(base string, onMain bool) (res longTaskResult, err error) 
 			return res, err
 		}
 	}
+	events, err := traceStartUp(t, base+"/#view=bars&year=2010", func() error {
+		if _, err := waitTiming(t.ctx, 90*time.Second, func(tm timing) bool { return tm.Ready > 0 && tm.Mode == "live" }); err != nil {
+			return fmt.Errorf("waiting for the live view at %d× CPU slowdown: %w", cpuSlowdown, err)
+		}
+		res.warmUp = warmUpState(t)
+		res.mode = viewModeOf(t)
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	if err := res.count(events); err != nil {
+		return res, err
+	}
+	res.commit = commitTaskMs(events)
+	res.ready, res.lazyMain, res.lazyOther = lazyCompilesIn(events)
+	return res, nil
+}
+
+// count fills the long tasks and their figures from a trace.
+func (res *longTaskResult) count(events []traceEvent) error {
+	var err error
+	if res.tasks, res.probes, err = longTasks(events); err != nil {
+		return err
+	}
+	res.tbt, res.longest, res.tbtNoCommit, res.longestNoCommit = 0, 0, 0, 0
+	for _, lt := range res.tasks {
+		res.tbt += lt.Ms - longTaskMs
+		res.longest = max(res.longest, lt.Ms)
+		if !lt.Commit {
+			res.tbtNoCommit += lt.Ms - longTaskMs
+			res.longestNoCommit = max(res.longestNoCommit, lt.Ms)
+		}
+	}
+	return nil
+}
+
+// traceStartUp traces every renderer (Tracing domain, traceCategories) at cpuSlowdown× CPU
+// slowdown while the tab navigates to url and until wait returns, and returns the events.
+// The DevTools agents the trace does not need are off first (quietAgents).
+func traceStartUp(t *tab, url string, wait func() error) ([]traceEvent, error) {
+	if err := quietAgents(t.ctx); err != nil {
+		return nil, err
+	}
 	tl := &traceLog{done: make(chan struct{})}
 	if err := chromedp.Listen(t.ctx, tl.listen); err != nil {
-		return res, err
+		return nil, err
 	}
 	if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuSlowdown}); err != nil {
@@ -161,43 +231,51 @@ func measureLongTasks(base string, onMain bool) (res longTaskResult, err error) 
 		})
 		return err
 	})); err != nil {
-		return res, fmt.Errorf("starting the trace: %w", err)
+		return nil, fmt.Errorf("starting the trace: %w", err)
 	}
-	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/#view=bars&year=2010")); err != nil {
-		return res, err
+	if err := chromedp.Do(t.ctx, chromedp.Navigate(url)); err != nil {
+		return nil, err
 	}
-	if _, err := waitTiming(t.ctx, 90*time.Second, func(tm timing) bool { return tm.Ready > 0 && tm.Mode == "live" }); err != nil {
-		return res, fmt.Errorf("waiting for the live view at %d× CPU slowdown: %w", cpuSlowdown, err)
+	if err := wait(); err != nil {
+		return nil, err
 	}
-	res.warmUp = warmUpState(t)
-	res.mode = viewModeOf(t)
 	if err := chromedp.Do(t.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})
 		return err
 	})); err != nil {
-		return res, fmt.Errorf("ending the trace: %w", err)
+		return nil, fmt.Errorf("ending the trace: %w", err)
 	}
 	select {
 	case <-tl.done:
 	case <-time.After(60 * time.Second):
-		return res, fmt.Errorf("the trace did not complete")
+		return nil, fmt.Errorf("the trace did not complete")
 	case <-t.ctx.Done():
-		return res, t.ctx.Err()
+		return nil, t.ctx.Err()
 	}
 	tl.mu.Lock()
 	defer tl.mu.Unlock()
 	if *traceOut != "" {
-		writeTrace(*traceOut, tl.events)
+		writeTrace(*traceOut, tl.raw)
 	}
-	if res.tasks, res.tbt, err = longTasks(tl.events); err != nil {
-		return res, err
-	}
-	res.longest = 0
-	for _, lt := range res.tasks {
-		res.longest = max(res.longest, lt.Ms)
-	}
-	res.ready, res.lazyMain, res.lazyOther = lazyCompilesIn(tl.events)
-	return res, nil
+	return tl.events, nil
+}
+
+// quietAgents turns off the DevTools agents chromedp enables in every tab that this
+// measurement does not read: Network (which keeps a copy of every response body on the
+// renderer's main thread: view.wasm's 12.5 MB, a 180 ms task at 4×), DOM and CSS (which follow
+// every mutation and style change). A reader's browser runs none of them.
+func quietAgents(ctx context.Context) error {
+	return chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for _, off := range []struct {
+			name string
+			cmd  cdp.Command[cdp.Empty, cdp.Empty]
+		}{{"Network", network.Disable}, {"CSS", css.Disable}, {"DOM", dom.Disable}} {
+			if _, err := cdp.Call(ctx, tg, off.cmd, cdp.Empty{}); err != nil {
+				return fmt.Errorf("disabling the %s agent: %w", off.name, err)
+			}
+		}
+		return nil
+	}))
 }
 
 // traceThread is one thread of a trace.
@@ -234,14 +312,15 @@ func traceMarks(events []traceEvent) (mains map[traceThread]bool, navStart, read
 
 // longTasks finds, in a trace, the tasks of every renderer's main thread from the top
 // frame's navigationStart to the azflows-ready mark (traceMarks), and returns those over
-// longTaskMs, longest first, with the total blocking time.
-func longTasks(events []traceEvent) ([]longTask, float64, error) {
+// longTaskMs, longest first. The tasks that only ran the bench's own DevTools calls (its
+// polls for ready: a DevToolsSession message) are left out and counted in probes.
+func longTasks(events []traceEvent) (tasks []longTask, probes int, err error) {
 	mains, navStart, readyAt := traceMarks(events)
 	if len(mains) == 0 {
-		return nil, nan(), fmt.Errorf("the trace has no renderer main thread (%d events)", len(events))
+		return nil, 0, fmt.Errorf("the trace has no renderer main thread (%d events)", len(events))
 	}
 	if navStart == 0 || readyAt == 0 {
-		return nil, nan(), fmt.Errorf("the trace lacks the navigation start or the ready mark (%d events)", len(events))
+		return nil, 0, fmt.Errorf("the trace lacks the navigation start or the ready mark (%d events)", len(events))
 	}
 	byThread := map[traceThread][]traceEvent{}
 	for _, e := range events {
@@ -250,7 +329,6 @@ func longTasks(events []traceEvent) ([]longTask, float64, error) {
 		}
 	}
 	var out []longTask
-	var tbt float64
 	for _, evs := range byThread {
 		sort.Slice(evs, func(i, j int) bool { return evs[i].Ts < evs[j].Ts || evs[i].Ts == evs[j].Ts && evs[i].Dur > evs[j].Dur })
 		for i, e := range evs {
@@ -261,12 +339,57 @@ func longTasks(events []traceEvent) ([]longTask, float64, error) {
 			if ms <= longTaskMs {
 				continue
 			}
-			tbt += ms - longTaskMs
-			out = append(out, longTask{StartMs: (e.Ts - navStart) / 1000, Ms: ms, What: taskContents(e, evs[i+1:])})
+			inside := eventsInside(e, evs[i+1:])
+			if devToolsProbe(inside) {
+				probes++
+				continue
+			}
+			out = append(out, longTask{StartMs: (e.Ts - navStart) / 1000, Ms: ms, What: taskContents(e, inside), Commit: hasEvent(inside, "DocumentLoader::CommitNavigation")})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Ms > out[j].Ms })
-	return out, tbt, nil
+	return out, probes, nil
+}
+
+// eventsInside are the events of evs (sorted by start, following task) that run inside task.
+func eventsInside(task traceEvent, evs []traceEvent) []traceEvent {
+	end := task.Ts + task.Dur
+	var inside []traceEvent
+	for _, e := range evs {
+		if e.Ts >= end {
+			break
+		}
+		if e.Dur > 0 && e.Ts+e.Dur <= end+1 {
+			inside = append(inside, e)
+		}
+	}
+	return inside
+}
+
+// hasEvent says whether one of the events is named name.
+func hasEvent(evs []traceEvent, name string) bool {
+	for _, e := range evs {
+		if e.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// devToolsProbe says whether a task's events are a DevTools message to the page (the bench's
+// Runtime.evaluate polls), which no reader's browser runs.
+func devToolsProbe(inside []traceEvent) bool {
+	for _, e := range inside {
+		if e.Name == "Receive mojo message" {
+			var a struct {
+				Info struct {
+					Tag string `json:"mojo_interface_tag"`
+				} `json:"chrome_mojo_event_info"`
+			}
+			return json.Unmarshal(e.Args, &a) == nil && a.Info.Tag == "blink.mojom.DevToolsSession"
+		}
+	}
+	return false
 }
 
 // lazyCompilesIn counts, in a trace, the wasm.CompileLazy events from the navigation start
@@ -310,20 +433,10 @@ func warmUpState(t *tab) string {
 	return st
 }
 
-// taskContents names the largest events inside task (the ones that follow it in evs, sorted
-// by start), looking through the scheduler's wrappers, with their script URL or function where
+// taskContents names the largest events inside task (eventsInside), looking through the scheduler's wrappers, with their script URL or function where
 // the trace gives one.
-func taskContents(task traceEvent, evs []traceEvent) string {
+func taskContents(task traceEvent, inside []traceEvent) string {
 	end := task.Ts + task.Dur
-	var inside []traceEvent
-	for _, e := range evs {
-		if e.Ts >= end {
-			break
-		}
-		if e.Dur > 0 && e.Ts+e.Dur <= end+1 {
-			inside = append(inside, e)
-		}
-	}
 	sums := map[string]float64{}
 	var names []string
 	// Walk the outermost events; a wrapper's children are walked instead of it.
@@ -351,6 +464,24 @@ func taskContents(task traceEvent, evs []traceEvent) string {
 		}
 	}
 	walk(inside, end)
+	poster := ""
+	for _, e := range inside {
+		var a struct {
+			File string `json:"src_file"`
+			Func string `json:"src_func"`
+		}
+		if e.Name == "ThreadControllerImpl::RunTask" && json.Unmarshal(e.Args, &a) == nil && a.File != "" {
+			f := a.Func
+			if i := strings.IndexByte(f, '('); i > 0 {
+				f = f[:i]
+			}
+			if i := strings.LastIndexByte(f, ' '); i >= 0 {
+				f = f[i+1:]
+			}
+			poster = "posted by " + a.File[strings.LastIndexByte(a.File, '/')+1:] + " " + f
+			break
+		}
+	}
 	sort.SliceStable(names, func(i, j int) bool { return sums[names[i]] > sums[names[j]] })
 	var s []string
 	for i, n := range names {
@@ -360,7 +491,10 @@ func taskContents(task traceEvent, evs []traceEvent) string {
 		s = append(s, fmt.Sprintf("%s %.0f ms", n, sums[n]))
 	}
 	if len(s) == 0 {
-		return "(no trace events inside)"
+		s = append(s, "no trace events inside")
+	}
+	if poster != "" {
+		s = append(s, "("+poster+")")
 	}
 	return strings.Join(s, ", ")
 }
@@ -401,4 +535,95 @@ func eventLabel(e traceEvent) string {
 		return e.Name
 	}
 	return e.Name + " (" + strings.Join(what, " ") + ")"
+}
+
+// floorHTML and floorJS are the floor's page: the least a page can be, served by the same
+// server as the site, with a script that sets the ready mark on load.
+const (
+	floorHTML = "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>floor</title><script src=\"floor.js\" defer></script><p>floor</p></html>\n"
+	floorJS   = "addEventListener('load', function () { performance.mark('azflows-ready'); window.__floorReady = true; });\n"
+)
+
+// floorResult is the floor's traced load: its navigation commit and its longest task.
+type floorResult struct {
+	commit, longest float64 // ms at cpuSlowdown×; NaN where not measured
+}
+
+// measureFloor traces the load of a minimal page (floorHTML), served by internal/server from a
+// temporary directory, as measureLongTasks traces the site's: the task that commits its
+// navigation is what the browser costs any page, the floor under the site's own commit.
+func measureFloor() (res floorResult, err error) {
+	res = floorResult{commit: nan(), longest: nan()}
+	dir, err := os.MkdirTemp("", "azflows-floor-")
+	if err != nil {
+		return res, err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(floorHTML), 0o644); err != nil {
+		return res, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "floor.js"), []byte(floorJS), 0o644); err != nil {
+		return res, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return res, err
+	}
+	srv := &http.Server{Handler: server.Handler(dir)}
+	go srv.Serve(ln)
+	defer srv.Close()
+	t, err := newTab(800, 450, time.Minute)
+	if err != nil {
+		return res, err
+	}
+	defer t.stop()
+	events, err := traceStartUp(t, "http://"+ln.Addr().String()+"/", func() error {
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			ok, err := chromedp.Run(t.ctx, chromedp.Evaluate[bool](`window.__floorReady === true`))
+			if err == nil && ok {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("the floor page did not load in 30s (%v)", err)
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+	})
+	if err != nil {
+		return res, err
+	}
+	var lt longTaskResult
+	if err := lt.count(events); err != nil {
+		return res, err
+	}
+	res.longest = lt.longest
+	res.commit = commitTaskMs(events)
+	return res, nil
+}
+
+// commitTaskMs is the longest task of a renderer's main thread, from the navigation start to
+// the ready mark, that commits a navigation (DocumentLoader::CommitNavigation inside), long
+// or not; NaN where there is none.
+func commitTaskMs(events []traceEvent) float64 {
+	mains, navStart, readyAt := traceMarks(events)
+	byThread := map[traceThread][]traceEvent{}
+	for _, e := range events {
+		if e.Ph == "X" && mains[traceThread{e.Pid, e.Tid}] {
+			byThread[traceThread{e.Pid, e.Tid}] = append(byThread[traceThread{e.Pid, e.Tid}], e)
+		}
+	}
+	best := nan()
+	for _, evs := range byThread {
+		sort.Slice(evs, func(i, j int) bool { return evs[i].Ts < evs[j].Ts || evs[i].Ts == evs[j].Ts && evs[i].Dur > evs[j].Dur })
+		for i, e := range evs {
+			if e.Name != "RunTask" || e.Ts+e.Dur < navStart || e.Ts > readyAt {
+				continue
+			}
+			if hasEvent(eventsInside(e, evs[i+1:]), "DocumentLoader::CommitNavigation") && (math.IsNaN(best) || e.Dur/1000 > best) {
+				best = e.Dur / 1000
+			}
+		}
+	}
+	return best
 }

@@ -140,6 +140,7 @@ type run struct {
 	longest, tbt             float64 // ms at cpuSlowdown×, navigation to ready
 	longTasks                []longTask
 	lt, ltMain               longTaskResult // the traced start-ups: as the page runs, and with the view on the frame's main thread
+	floor                    floorResult    // a minimal page's traced load, in the same run (measureFloor)
 	viewEnc                  string         // Content-Encoding of view.wasm in the default load
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
 	// loading, view.wasm's request starts and its last byte arrives.
@@ -220,6 +221,8 @@ func bench() error {
 func printLongTasks(what string, lt longTaskResult) {
 	fmt.Printf("    %s: longest task %.0f ms, total blocking time %.0f ms, ready %.0f ms; %d tasks over %d ms; wasm functions compiled lazily: %d in %.0f ms on the main threads, %d in %.0f ms elsewhere; view on %q; warm-up %q\n",
 		what, lt.longest, lt.tbt, lt.ready, len(lt.tasks), longTaskMs, lt.lazyMain.N, lt.lazyMain.Ms, lt.lazyOther.N, lt.lazyOther.Ms, lt.mode, lt.warmUp)
+	fmt.Printf("      without the tasks that commit a navigation: longest %.0f ms, total blocking time %.0f ms; the longest commit task %.0f ms; %d of the bench's own DevTools calls over %d ms left out\n",
+		lt.longestNoCommit, lt.tbtNoCommit, lt.commit, lt.probes, longTaskMs)
 	for j, t := range lt.tasks {
 		if j == 5 {
 			fmt.Printf("      … %d more\n", len(lt.tasks)-j)
@@ -233,7 +236,7 @@ func printLongTasks(what string, lt longTaskResult) {
 func oneRun(base string, rep *report) (run, []string) {
 	r := run{frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
 		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan(),
-		lt: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}, ltMain: longTaskResult{tbt: nan(), longest: nan(), ready: nan()}}
+		lt: unmeasuredLongTasks(), ltMain: unmeasuredLongTasks(), floor: floorResult{commit: nan(), longest: nan()}}
 	var problems []string
 	fail := func(what string, err error) {
 		problems = append(problems, what+": "+err.Error())
@@ -250,6 +253,9 @@ func oneRun(base string, rep *report) (run, []string) {
 			fail("long tasks", err)
 		}
 		r.longTasks, r.tbt, r.longest = r.lt.tasks, r.lt.tbt, r.lt.longest
+		if r.floor, err = measureFloor(); err != nil {
+			fail("the floor's navigation commit", err)
+		}
 	}
 	if measuring("mainthread") {
 		var err error
