@@ -255,6 +255,8 @@ func oneRun(base string, rep *report) (run, []string) {
 		r.longTasks, r.tbt, r.longest = r.lt.tasks, r.lt.tbt, r.lt.longest
 		if r.floor, err = measureFloor(); err != nil {
 			fail("the floor's navigation commit", err)
+		} else {
+			fmt.Printf("    the floor (a minimal page, same server): its commit task %.0f ms, its longest task %.0f ms\n", r.floor.commit, r.floor.longest)
 		}
 	}
 	if measuring("mainthread") {
