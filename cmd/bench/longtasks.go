@@ -180,7 +180,7 @@ func measureLongTasks(base string, onMain bool) (res longTaskResult, err error) 
 		res.warmUp = warmUpState(t)
 		res.mode = viewModeOf(t)
 		return nil
-	})
+	}, *traceOut)
 	if err != nil {
 		return res, err
 	}
@@ -211,9 +211,10 @@ func (res *longTaskResult) count(events []traceEvent) error {
 }
 
 // traceStartUp traces every renderer (Tracing domain, traceCategories) at cpuSlowdown× CPU
-// slowdown while the tab navigates to url and until wait returns, and returns the events.
+// slowdown while the tab navigates to url and until wait returns, and returns the events
+// (written to traceFile too, unless it is "").
 // The DevTools agents the trace does not need are off first (quietAgents).
-func traceStartUp(t *tab, url string, wait func() error) ([]traceEvent, error) {
+func traceStartUp(t *tab, url string, wait func() error, traceFile string) ([]traceEvent, error) {
 	if err := quietAgents(t.ctx); err != nil {
 		return nil, err
 	}
@@ -254,8 +255,8 @@ func traceStartUp(t *tab, url string, wait func() error) ([]traceEvent, error) {
 	}
 	tl.mu.Lock()
 	defer tl.mu.Unlock()
-	if *traceOut != "" {
-		writeTrace(*traceOut, tl.raw)
+	if traceFile != "" {
+		writeTrace(traceFile, tl.raw)
 	}
 	return tl.events, nil
 }
@@ -589,7 +590,7 @@ func measureFloor() (res floorResult, err error) {
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
-	})
+	}, "")
 	if err != nil {
 		return res, err
 	}
