@@ -124,6 +124,8 @@ type report struct {
 	Figures  []figure    `json:"figures"`
 	Problems []string    `json:"problems,omitempty"`
 	Soak     *soakResult `json:"soak,omitempty"`
+	// ReadyBreakdown: where the time to ready goes, the milestones' medians in order.
+	ReadyBreakdown []stage `json:"ready_breakdown,omitempty"`
 }
 
 // run is what one run measured; NaN where a measurement failed.
@@ -144,6 +146,7 @@ type run struct {
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
 	// loading, view.wasm's request starts and its last byte arrives.
 	frameStart, wasmStart, wasmEnd float64
+	marks                          milestones // every milestone of the start-up (breakdown.go)
 }
 
 func bench() error {
@@ -195,6 +198,14 @@ func bench() error {
 
 	rep.Figures = figures(rs, it)
 	printTable(os.Stdout, rep)
+	var ms []milestones
+	for _, r := range rs {
+		if r.marks != nil {
+			ms = append(ms, r.marks)
+		}
+	}
+	rep.ReadyBreakdown = breakdown(ms)
+	printBreakdown(os.Stdout, "where the time to ready goes, unthrottled, loopback", rep.ReadyBreakdown)
 	if *soakFor > 0 {
 		fmt.Printf("\n  soak for %s …\n", *soakFor)
 		sr, err := soak(base, *soakFor)
