@@ -141,7 +141,7 @@ func figures(rs []run, it interactionResult) []figure {
 		m.Note = fmt.Sprintf("first after %s warm-up %s, last %s (every %s: %s); JS heap %s → %s",
 			*warmup, human(first, "B"), human(last, "B"), *sample, series(it.mem), human(it.jsHeap[it.memWarmup], "B"), human(it.jsHeap[len(it.jsHeap)-1], "B"))
 	} else {
-		m.Note = "not measured: the view runs in its worker (web/viewhost.js), whose memory this bench does not reach"
+		m.Note = "not measured: neither window.azflowsViewStats nor the frame's WebAssembly.Memory answered"
 	}
 	figs = append(figs, m)
 
