@@ -68,6 +68,8 @@ func TestViewRunsInWorker(t *testing.T) {
 	if n := framesFired(t, ctx); n <= 0 {
 		t.Errorf("the worker's frame gate counted %d animation frames", n)
 	}
+	checkViewStats(t, ctx, "frame-start", "frame-worker", "host-init", "host-probe", "host-compiled", "host-run",
+		"go-main", "go-fonts", "go-run", "go-update", "go-chart", "go-painted", "go-ready", "frame-ready")
 	if w := eval[string](t, ctx, `String((`+liveFrameWin+`.azflowsWarmUp || {}).state)`); w != "skipped" {
 		t.Errorf("the warm-up worker %q beside the view's worker, want skipped", w)
 	}
@@ -102,6 +104,7 @@ func TestViewFallsBackToMainThread(t *testing.T) {
 			if runs < 1 {
 				t.Errorf("the frame's main thread made %d wasm instances: the program did not run there", runs)
 			}
+			checkViewStats(t, ctx, "frame-start", "go-main", "go-fonts", "go-run", "go-update", "go-chart", "go-painted", "go-ready")
 			// The bars do not parse the base map: it waits in the frame for the map, not in the
 			// worker that could not draw.
 			if has := eval[bool](t, ctx, `(() => { const b = `+liveFrameWin+`.azflowsBaseMap; return !!b && typeof b.text === 'string' && b.text.length > 0; })()`); !has {
@@ -117,6 +120,44 @@ func TestViewFallsBackToMainThread(t *testing.T) {
 				t.Errorf("console errors: %q", e)
 			}
 		})
+	}
+}
+
+// checkViewStats checks what window.azflowsViewStats (web/view.js) reports of the running
+// view: the size of the program's WebAssembly memory (whole 64 KiB pages, at least the Go
+// runtime's first MiB), and the start-up's marks, each once and in the order given.
+func checkViewStats(t *testing.T, ctx context.Context, order ...string) {
+	t.Helper()
+	type mark struct {
+		Name string  `json:"name"`
+		At   float64 `json:"at"`
+	}
+	type stats struct {
+		Memory float64 `json:"memory"`
+		Marks  []mark  `json:"marks"`
+	}
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[stats](liveFrameWin+`.azflowsViewStats()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("window.azflowsViewStats(): %v", err)
+	}
+	if s.Memory < 1<<20 || int64(s.Memory)%65536 != 0 {
+		t.Errorf("the view's wasm memory is %v bytes, want whole 64 KiB pages, at least 1 MiB", s.Memory)
+	}
+	at := map[string]float64{}
+	for _, m := range s.Marks {
+		if _, dup := at[m.Name]; dup {
+			t.Errorf("mark %q set twice", m.Name)
+		}
+		at[m.Name] = m.At
+	}
+	for i, name := range order {
+		if _, ok := at[name]; !ok {
+			t.Errorf("no mark %q in %v", name, s.Marks)
+			continue
+		}
+		if i > 0 && at[name] < at[order[i-1]] {
+			t.Errorf("mark %q at %.1f, before %q at %.1f", name, at[name], order[i-1], at[order[i-1]])
+		}
 	}
 }
 

@@ -41,7 +41,8 @@ const (
 	GlobalWarmUp    = "azflowsWarmUp"      // web/view.js: how the warm-up worker (web/warmwasm.js) ended, for the tests and cmd/bench
 	GlobalViewMode  = "azflowsViewMode"    // web/view.js: where the view runs, {mode: 'worker'|'main', why}, for the tests and cmd/bench
 	GlobalViewHook  = "azflowsViewChanged" // web/viewhost.js ← wasm/: called after each change of azflowsView, which the host mirrors to the frame
+	GlobalViewStats = "azflowsViewStats"   // web/view.js: a Promise of the program's memory and start-up marks (its worker's too), for the tests and cmd/bench
 )
 
 // Globals lists them.
-var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp, GlobalViewMode, GlobalViewHook}
+var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp, GlobalViewMode, GlobalViewHook, GlobalViewStats}

@@ -114,6 +114,7 @@ func (g *game) Update() (err error) {
 	}
 	if !g.updated {
 		g.updated = true
+		mark("go-update")
 		g.y.yield() // ebiten has started: the chart is built in a task of its own
 	}
 	k := ebiten.Monitor().DeviceScaleFactor()
@@ -146,8 +147,15 @@ func (g *game) Update() (err error) {
 	g.cx, g.cy, g.haveCursor = cx, cy, true
 	in.Pointer = charts.Point{X: float64(cx) / k, Y: float64(cy) / k}
 
+	built := g.v.chart != nil
 	for _, m := range g.v.update(in) {
+		if m.Type == site.MsgReady {
+			mark("go-ready")
+		}
 		post(m)
+	}
+	if !built && g.v.chart != nil {
+		mark("go-chart")
 	}
 	if p := g.v.pointerOverDatum(); p != g.pointer {
 		g.pointer = p
@@ -220,6 +228,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 			return
 		}
 		g.basePartial = false
+		if !g.v.ready {
+			mark("go-painted")
+		}
 	}
 	screen.DrawImage(g.baseImg, nil)
 	for _, ops := range layers[1:] {

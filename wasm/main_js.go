@@ -25,6 +25,7 @@ func main() {
 			postError(fmt.Sprint("panic: ", r))
 		}
 	}()
+	mark("go-main")
 	ebiten.SetScreenClearedEveryFrame(false)
 	// Update and Draw run only on input or when scheduled (an event handled below, an
 	// animation, work still pending): an idle chart costs no frames at all.
@@ -34,12 +35,14 @@ func main() {
 	y := newYielder()
 	y.yield()
 	loadFonts(y)
+	mark("go-fonts")
 	in := &inbox{}
 	in.listen()
 	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate(), y: y,
 		inWorker: js.Global().Get("WorkerGlobalScope").Type() == js.TypeFunction}
 	y.yield()
 	g.publish()
+	mark("go-run")
 	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{ScreenTransparent: true}); err != nil {
 		postError(err.Error())
 	}

@@ -15,6 +15,35 @@
   var config = JSON.parse(document.getElementById('azflows-view-config').textContent);
   var MSG = config.messages;
 
+  // window.azflowsViewStats() resolves to {memory, marks} for cmd/bench and the tests: memory
+  // is the byte length of the program's WebAssembly memory (null before it runs), marks the
+  // start-up's milestones, {name, at} with at in ms since the epoch (performance.timeOrigin +
+  // the mark's time), of this frame (frame-…), of the view's worker (host-…, web/viewhost.js)
+  // and of the program (go-…, wasm/marks_js.go). It is the one way in to the worker's figures.
+  function mark(name) { try { performance.mark('azflows:' + name); } catch (e) { /* no marks */ } }
+  function marksHere() {
+    var out = [];
+    try {
+      performance.getEntriesByType('mark').forEach(function (m) {
+        if (m.name.indexOf('azflows:') === 0) out.push({ name: m.name.slice(8), at: performance.timeOrigin + m.startTime });
+      });
+    } catch (e) { /* no marks */ }
+    return out;
+  }
+  var instanceHere = null; // the program's instance, where it runs on this thread
+  function statsHere() {
+    var mem = instanceHere && instanceHere.exports && instanceHere.exports.mem;
+    return { memory: mem && mem.buffer ? mem.buffer.byteLength : null, marks: marksHere() };
+  }
+  var askWorker = null; // set while the program runs in the worker: returns a Promise of its stats
+  window.azflowsViewStats = function () {
+    if (!askWorker) return Promise.resolve(statsHere());
+    return askWorker().then(function (w) {
+      return { memory: w.memory, marks: marksHere().concat(w.marks || []) };
+    });
+  };
+  mark('frame-start');
+
   // ebiten takes the whole body; white until the first frame is drawn. Set here rather than
   // in a style element so that the page needs no inline style or script.
   var root = document.documentElement.style;
@@ -230,6 +259,7 @@
       // The program starts in a task of its own, not in the one that finished compiling it.
       return new Promise(function (resolve) { setTimeout(function () { resolve(instance); }, 0); });
     }).then(function (instance) {
+      instanceHere = instance;
       var running;
       try { running = go.run(instance); } catch (err) { fail('its program crashed', err); return; }
       running.then(function () {
@@ -264,6 +294,7 @@
     try {
       offscreen = canvas.transferControlToOffscreen();
       worker = new window.Worker(config.host.worker);
+      mark('frame-worker');
     } catch (err) {
       document.body.removeChild(canvas);
       runHere('the worker could not start (' + String((err && err.message) || err).slice(0, 200) + ')');
@@ -280,6 +311,7 @@
     function giveUp(why) {
       if (gone) return;
       gone = true;
+      askWorker = null;
       try { worker.terminate(); } catch (e) { /* gone */ }
       if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
       if (reader) { try { reader.cancel(); } catch (e) { /* done */ } }
@@ -307,12 +339,23 @@
 
     // What the worker says.
     var gateState = { idle: false, parked: 0, fired: 0 };
+    var statsAsked = 0;
+    var statsWaiting = {}; // id → resolve, of the stats asked for and not yet answered
     worker.onmessage = function (m) {
       var d = m.data || {};
       switch (d.t) {
         case 'probe':
           if (!d.ok) { giveUp(String(d.why || 'the worker cannot draw')); return; }
+          mark('frame-probe');
           window.azflowsViewMode = { mode: 'worker', why: '' };
+          askWorker = function () {
+            return new Promise(function (resolve, reject) {
+              var id = ++statsAsked;
+              statsWaiting[id] = resolve;
+              setTimeout(function () { if (statsWaiting[id]) { delete statsWaiting[id]; reject(new Error('the view\'s worker did not answer')); } }, 5000);
+              try { worker.postMessage({ t: 'stats', id: id }); } catch (e) { delete statsWaiting[id]; reject(e); }
+            });
+          };
           window.azflowsWarmUp = { state: 'skipped', message: 'the view runs in a worker' };
           mirrorGate();
           probed = true;
@@ -323,11 +366,18 @@
           if (baseMapSent) window.azflowsBaseMap = null; // the worker has it
           return;
         case 'parent':
+          if (d.data && d.data.type === MSG.ready) mark('frame-ready');
           try { window.parent.postMessage(d.data, '*'); } catch (e) { /* detached */ }
           return;
         case 'view':
           window.azflowsView = d.v;
           return;
+        case 'stats': {
+          var answer = statsWaiting[d.id];
+          delete statsWaiting[d.id];
+          if (answer) answer(d.stats || {});
+          return;
+        }
         case 'gate':
           gateState = d.g;
           return;

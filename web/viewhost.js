@@ -24,7 +24,8 @@
 // requestAnimationFrame. Messages to the frame: {t: 'probe', ok, why} once the canvas was
 // tried, then 'parent' (a message for the page), 'view' (window.azflowsView after each change,
 // wasm/main_js.go calls azflowsViewChanged), 'gate' ({idle, parked, fired}), 'cursor',
-// 'focus', 'reload' and 'fail' ({kind, message, code}: the frame reports it to the page).
+// 'focus', 'reload', 'fail' ({kind, message, code}: the frame reports it to the page) and
+// 'stats' ({id, stats: {memory, marks}}, the answer to the frame's {t: 'stats', id}).
 (function () {
   'use strict';
   var send = self.postMessage.bind(self);
@@ -176,6 +177,22 @@
   var fontsArrived;
   var fontsReady = new Promise(function (resolve) { fontsArrived = resolve; });
 
+  // Milestones of the start-up, as performance marks of this worker (the program sets its own
+  // the same way, wasm/marks_js.go); the frame asks for them with {t: 'stats'} (web/view.js,
+  // window.azflowsViewStats), with the size of the program's memory.
+  function mark(name) { try { performance.mark('azflows:' + name); } catch (e) { /* no marks */ } }
+  var instance = null;
+  function stats() {
+    var marks = [];
+    try {
+      performance.getEntriesByType('mark').forEach(function (m) {
+        if (m.name.indexOf('azflows:') === 0) marks.push({ name: m.name.slice(8), at: performance.timeOrigin + m.startTime });
+      });
+    } catch (e) { /* no marks */ }
+    var mem = instance && instance.exports && instance.exports.mem;
+    return { memory: mem && mem.buffer ? mem.buffer.byteLength : null, marks: marks };
+  }
+
   function fail(kind, err, code) {
     send({ t: 'fail', kind: kind, message: String((err && err.message) || err || '').slice(0, 300), code: code || 0 });
   }
@@ -253,10 +270,13 @@
     go.exit = function (code) { exitCode = code; if (exit) exit.call(go, code); };
     var compiling = WebAssembly.compileStreaming(new Response(wasmStream, { headers: { 'Content-Type': 'application/wasm' } }));
     compiling.then(function (module) {
+      mark('host-compiled');
       return fontsReady.then(function () { return WebAssembly.instantiate(module, go.importObject); });
-    }).then(function (instance) {
+    }).then(function (inst) {
+      instance = inst;
+      mark('host-run');
       var running;
-      try { running = go.run(instance); } catch (err) { fail('crash', err); return; }
+      try { running = go.run(inst); } catch (err) { fail('crash', err); return; }
       running.then(function () {
         var v = self.azflowsView;
         if (!v || !v.error) fail('stopped', null, exitCode);
@@ -268,10 +288,12 @@
     });
   }
 
+  var chunks = 0;
   self.onmessage = function (m) {
     var d = m.data || {};
     switch (d.t) {
       case 'init': {
+        mark('host-init');
         // Can this worker draw? WebGL 2 on the transferred canvas (with the attributes ebiten
         // asks for, so that its own getContext gets this context) and animation frames.
         config = d.config || {};
@@ -288,23 +310,30 @@
             if (!probed) why = 'no WebGL 2 on an OffscreenCanvas';
           } catch (e) { why = 'no WebGL 2 on an OffscreenCanvas (' + String((e && e.message) || e).slice(0, 200) + ')'; }
         }
+        mark('host-probe');
         send({ t: 'probe', ok: !why, why: why });
         if (!why) start();
         else self.close();
         break;
       }
       case 'chunk':
+        if (!chunks++) mark('host-first-chunk');
         if (wasmCtl) wasmCtl.enqueue(new Uint8Array(d.buf));
         break;
       case 'end':
+        mark('host-last-chunk');
         if (wasmCtl) wasmCtl.close();
         break;
       case 'fonts':
+        mark('host-fonts');
         if (d.fonts) self.azflowsFonts = d.fonts;
         fontsArrived();
         break;
       case 'basemap':
         self.azflowsBaseMap = d.value;
+        break;
+      case 'stats':
+        send({ t: 'stats', id: d.id, stats: stats() });
         break;
       case 'env':
         setEnv(d.env);

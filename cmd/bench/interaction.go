@@ -190,14 +190,47 @@ func clickYear(ctx context.Context, year string) error {
 	return err
 }
 
-// errNoWasmMemory: the view's frame holds no WebAssembly.Memory, since the program runs in
-// the view's worker (web/viewhost.js), whose memory this bench does not reach: the figure is
-// then "not measured", never 0 B.
+// errNoWasmMemory: window.azflowsViewStats gave no memory (a build without it) and the view's
+// frame holds no WebAssembly.Memory (the program runs in its worker): the figure is then "not
+// measured", never 0 B.
 var errNoWasmMemory = errors.New("no WebAssembly.Memory in the view's frame (the view runs in its worker)")
 
-// wasmMemory returns the size of every WebAssembly.Memory in the view's frame (the Go
-// program's linear memory), found through Runtime.queryObjects, and the used JS heap.
+// wasmMemory returns the size of the Go program's linear memory, as the view reports it
+// (window.azflowsViewStats), or else of every WebAssembly.Memory in the view's frame, found
+// through Runtime.queryObjects; and the used JS heap of the page.
 func wasmMemory(tb *tab) (mem, heap float64, err error) {
+	// The view answers itself where it can (window.azflowsViewStats, web/view.js: from its
+	// worker, or from the frame's own instance); an older build, or no answer, falls back to
+	// the frame's WebAssembly.Memory objects.
+	type answer struct {
+		Memory *float64 `json:"memory"`
+		Heap   float64  `json:"heap"`
+		Mode   string   `json:"mode"`
+	}
+	a, aerr := chromedp.Run(tb.ctx, chromedp.Evaluate[answer](`(function () {
+	  var w = `+viewFrame+`.contentWindow;
+	  if (!w || typeof w.azflowsViewStats !== 'function') return {memory: null};
+	  return w.azflowsViewStats().then(function (s) {
+	    return {memory: s.memory, heap: performance.memory ? performance.memory.usedJSHeapSize : 0, mode: (w.azflowsViewMode || {}).mode || ''};
+	  }, function () { return {memory: null}; });
+	})()`, chromedp.EvalAwaitPromise))
+	if aerr == nil && a.Memory != nil && *a.Memory > 0 {
+		if *verbose {
+			fmt.Printf("    wasm memory %.1f MB, from window.azflowsViewStats (view on %q)\n", *a.Memory/(1<<20), a.Mode)
+		}
+		heap = a.Heap
+		_ = chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			hu, err := cdp.Call(ctx, t, runtime.GetHeapUsage, cdp.Empty{})
+			if err == nil {
+				heap = hu.UsedSize // the page's isolate, as below
+			}
+			return err
+		}))
+		return *a.Memory, heap, nil
+	}
+	if *verbose {
+		fmt.Printf("    window.azflowsViewStats gave no memory (%+v, %v): looking for the frame's WebAssembly.Memory\n", a, aerr)
+	}
 	tb.net.mu.Lock()
 	contexts := slices.Clone(tb.net.contexts)
 	tb.net.mu.Unlock()

@@ -58,7 +58,7 @@ var (
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
 	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view runs on the frame's main thread without its warm-up worker (web/warmwasm.js): for a comparison with a run without the flag")
-	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, fallback, blank, interaction")
+	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, floor, fallback, blank, interaction")
 )
 
 // measuring reports whether -only leaves the measurement named what in.
@@ -124,6 +124,10 @@ type report struct {
 	Figures  []figure    `json:"figures"`
 	Problems []string    `json:"problems,omitempty"`
 	Soak     *soakResult `json:"soak,omitempty"`
+	// ReadyBreakdown: where the time to ready goes, the milestones' medians in order.
+	ReadyBreakdown []stage `json:"ready_breakdown,omitempty"`
+	FloorBreakdown []stage `json:"floor_breakdown,omitempty"` // the same for the floor program
+
 }
 
 // run is what one run measured; NaN where a measurement failed.
@@ -145,6 +149,9 @@ type run struct {
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
 	// loading, view.wasm's request starts and its last byte arrives.
 	frameStart, wasmStart, wasmEnd float64
+	marks                          milestones // every milestone of the start-up (breakdown.go)
+	floorReady                     float64    // the floor program's ready (floor.go)
+	floorMarks                     milestones
 }
 
 func bench() error {
@@ -170,9 +177,21 @@ func bench() error {
 	rep := report{Date: time.Now().UTC().Format(time.RFC3339), Commit: gitDescribe(), Runs: *runs, Load: loadavg()}
 	fmt.Printf("bench: %s served at %s; %d runs, one browser at a time; load average %s\n", *distDir, base, *runs, rep.Load)
 
+	floorBase := ""
+	if measuring("floor") {
+		b, stop, err := floorServer()
+		if err != nil {
+			rep.Problems = append(rep.Problems, "floor: "+err.Error())
+			fmt.Fprintln(os.Stderr, "bench: floor:", err)
+		} else {
+			defer stop()
+			floorBase = b
+		}
+	}
+
 	var rs []run
 	for i := range *runs {
-		r, problems := oneRun(base, &rep)
+		r, problems := oneRun(base, floorBase, &rep)
 		rep.Problems = append(rep.Problems, problems...)
 		rs = append(rs, r)
 		fmt.Printf("  run %d/%d: view %.0f KB br / %.0f KB gzip, chart %.0f ms (fallback %.0f ms), ready %.0f ms, idle CPU %.1f %% (about:blank %.1f %%), %.0f idle frames, fallback %s %.0f KB gzip\n",
@@ -196,6 +215,22 @@ func bench() error {
 
 	rep.Figures = figures(rs, it)
 	printTable(os.Stdout, rep)
+	var ms []milestones
+	for _, r := range rs {
+		if r.marks != nil {
+			ms = append(ms, r.marks)
+		}
+	}
+	rep.ReadyBreakdown = breakdown(ms)
+	printBreakdown(os.Stdout, "where the time to ready goes, unthrottled, loopback", rep.ReadyBreakdown)
+	ms = nil
+	for _, r := range rs {
+		if r.floorMarks != nil {
+			ms = append(ms, r.floorMarks)
+		}
+	}
+	rep.FloorBreakdown = breakdown(ms)
+	printBreakdown(os.Stdout, "the same for the floor program (cmd/bench/floorview: one rectangle, same page, frame and worker)", rep.FloorBreakdown)
 	if *soakFor > 0 {
 		fmt.Printf("\n  soak for %s …\n", *soakFor)
 		sr, err := soak(base, *soakFor)
@@ -233,8 +268,8 @@ func printLongTasks(what string, lt longTaskResult) {
 }
 
 // oneRun takes the load measurements of one run, each in a fresh browser.
-func oneRun(base string, rep *report) (run, []string) {
-	r := run{frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
+func oneRun(base, floorBase string, rep *report) (run, []string) {
+	r := run{floorReady: nan(), frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
 		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan(),
 		lt: unmeasuredLongTasks(), ltMain: unmeasuredLongTasks(), floor: floorResult{commit: nan(), longest: nan()}}
 	var problems []string
@@ -245,6 +280,12 @@ func oneRun(base string, rep *report) (run, []string) {
 	if measuring("page") {
 		if err := measurePage(base, &r, rep); err != nil {
 			fail("page", err)
+		}
+	}
+	if floorBase != "" {
+		var err error
+		if r.floorReady, r.floorMarks, err = measureFloor(floorBase); err != nil {
+			fail("floor", err)
 		}
 	}
 	if measuring("longtasks") {

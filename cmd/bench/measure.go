@@ -47,13 +47,18 @@ func measurePage(base string, r *run, rep *report) error {
 		return fmt.Errorf("waiting for the live view: %w", err)
 	}
 	r.ready = tm.Ready
-	type breakdown struct{ FrameStart, WasmStart, WasmEnd float64 }
-	if b, err := chromedp.Run(t.ctx, chromedp.Evaluate[breakdown](`(function () {
-	  var w = `+viewFrame+`.contentWindow, off = w.performance.timeOrigin - performance.timeOrigin;
-	  var e = w.performance.getEntriesByType('resource').filter(function (e) { return /\/view(\.[0-9a-f]{10})?\.wasm$/.test(e.name); })[0];
-	  return { FrameStart: off, WasmStart: e ? off + e.startTime : -1, WasmEnd: e ? off + e.responseEnd : -1 };
-	})()`)); err == nil {
-		r.frameStart, r.wasmStart, r.wasmEnd = b.FrameStart, b.WasmStart, b.WasmEnd
+	if m, err := readMilestones(t, r.firstChart, r.ready); err == nil {
+		r.marks = m
+		for _, k := range []struct {
+			to   *float64
+			name string
+		}{{&r.frameStart, "frame"}, {&r.wasmStart, "wasm-request"}, {&r.wasmEnd, "wasm-last-byte"}} {
+			if v, ok := m[k.name]; ok {
+				*k.to = v
+			}
+		}
+	} else if *verbose {
+		fmt.Printf("    reading the start-up's marks: %v\n", err)
 	}
 	if r.viewBr, err = t.net.sum(isView, ""); err != nil {
 		return err

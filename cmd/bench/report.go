@@ -90,6 +90,10 @@ func figures(rs []run, it interactionResult) []figure {
 		col(func(r run) float64 { return r.ready }), le(budgetReady),
 		fmt.Sprintf("medians: view frame starts %s, view.wasm requested %s, last byte %s; the rest is compiling and starting the Go program, ebiten and WebGL, and the first frame",
 			med(func(r run) float64 { return r.frameStart }), med(func(r run) float64 { return r.wasmStart }), med(func(r run) float64 { return r.wasmEnd })))
+	add("ready_floor", "  reference: the floor's ready, the smallest ebiten program on the same path (cmd/bench/floorview)", "", "ms",
+		col(func(r run) float64 { return r.floorReady }), nil, "one rectangle in place of the chart, same page, frame, worker and GPU; measured in the same runs")
+	add("ready_over_floor", "  ready minus the floor's ready, per run", "", "ms",
+		col(func(r run) float64 { return r.ready - r.floorReady }), nil, "what the chart's own program adds to the path's cost")
 	add("idle_cpu", fmt.Sprintf("idle CPU, %s without input after load, all Chromium processes, 800×450", *idle), "", "%",
 		col(func(r run) float64 { return r.idleCPU }), nil, "")
 	add("blank_cpu", "  reference: idle CPU of about:blank", "", "%", col(func(r run) float64 { return r.blankCPU }), nil, "")
@@ -147,7 +151,7 @@ func figures(rs []run, it interactionResult) []figure {
 		m.Note = fmt.Sprintf("first after %s warm-up %s, last %s (every %s: %s); JS heap %s → %s",
 			*warmup, human(first, "B"), human(last, "B"), *sample, series(it.mem), human(it.jsHeap[it.memWarmup], "B"), human(it.jsHeap[len(it.jsHeap)-1], "B"))
 	} else {
-		m.Note = "not measured: the view runs in its worker (web/viewhost.js), whose memory this bench does not reach"
+		m.Note = "not measured: neither window.azflowsViewStats nor the frame's WebAssembly.Memory answered"
 	}
 	figs = append(figs, m)
 

@@ -126,7 +126,7 @@ func printSoak(r soakResult) {
 		fmt.Printf("    %s\n", e)
 	}
 	if len(r.MemoryMB) == 0 {
-		fmt.Printf("  wasm memory: not measured (the view runs in its worker, which this bench does not reach)\n")
+		fmt.Printf("  wasm memory: not measured (neither window.azflowsViewStats nor the frame's WebAssembly.Memory answered)\n")
 		return
 	}
 	var mem []string
