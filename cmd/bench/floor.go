@@ -79,9 +79,9 @@ func floorServer() (string, func(), error) {
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }
 
-// measureFloor loads the page with the floor program as its view, as measurePage does, and
+// measureReadyFloor loads the page with the floor program as its view, as measurePage does, and
 // returns its time to ready and its milestones.
-func measureFloor(base string) (float64, milestones, error) {
+func measureReadyFloor(base string) (float64, milestones, error) {
 	t, err := newTab(800, 450, 2*time.Minute)
 	if err != nil {
 		return nan(), nil, err

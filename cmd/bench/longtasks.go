@@ -43,7 +43,7 @@ type longTask struct {
 	Ms      float64 `json:"ms"`
 	What    string  `json:"what"` // the largest events it ran, with their share
 	// Commit: the task is the browser's commit of a navigation (DocumentLoader::CommitNavigation
-	// inside), which every page pays (see the floor in measureFloor).
+	// inside), which every page pays (see the floor in measurePageFloor).
 	Commit bool `json:"commit,omitempty"`
 }
 
@@ -545,16 +545,16 @@ const (
 	floorJS   = "addEventListener('load', function () { performance.mark('azflows-ready'); window.__floorReady = true; });\n"
 )
 
-// floorResult is the floor's traced load: its navigation commit and its longest task.
-type floorResult struct {
+// pageFloorResult is the floor's traced load: its navigation commit and its longest task.
+type pageFloorResult struct {
 	commit, longest float64 // ms at cpuSlowdown×; NaN where not measured
 }
 
-// measureFloor traces the load of a minimal page (floorHTML), served by internal/server from a
+// measurePageFloor traces the load of a minimal page (floorHTML), served by internal/server from a
 // temporary directory, as measureLongTasks traces the site's: the task that commits its
 // navigation is what the browser costs any page, the floor under the site's own commit.
-func measureFloor() (res floorResult, err error) {
-	res = floorResult{commit: nan(), longest: nan()}
+func measurePageFloor() (res pageFloorResult, err error) {
+	res = pageFloorResult{commit: nan(), longest: nan()}
 	dir, err := os.MkdirTemp("", "azflows-floor-")
 	if err != nil {
 		return res, err

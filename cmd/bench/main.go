@@ -143,9 +143,9 @@ type run struct {
 	idleRAF                  float64 // animation frames in the view's frame over -idle
 	longest, tbt             float64 // ms at cpuSlowdown×, navigation to ready
 	longTasks                []longTask
-	lt, ltMain               longTaskResult // the traced start-ups: as the page runs, and with the view on the frame's main thread
-	floor                    floorResult    // a minimal page's traced load, in the same run (measureFloor)
-	viewEnc                  string         // Content-Encoding of view.wasm in the default load
+	lt, ltMain               longTaskResult  // the traced start-ups: as the page runs, and with the view on the frame's main thread
+	pageFloor                pageFloorResult // a minimal page's traced load, in the same run (measurePageFloor)
+	viewEnc                  string          // Content-Encoding of view.wasm in the default load
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
 	// loading, view.wasm's request starts and its last byte arrives.
 	frameStart, wasmStart, wasmEnd float64
@@ -271,7 +271,7 @@ func printLongTasks(what string, lt longTaskResult) {
 func oneRun(base, floorBase string, rep *report) (run, []string) {
 	r := run{floorReady: nan(), frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
 		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan(),
-		lt: unmeasuredLongTasks(), ltMain: unmeasuredLongTasks(), floor: floorResult{commit: nan(), longest: nan()}}
+		lt: unmeasuredLongTasks(), ltMain: unmeasuredLongTasks(), pageFloor: pageFloorResult{commit: nan(), longest: nan()}}
 	var problems []string
 	fail := func(what string, err error) {
 		problems = append(problems, what+": "+err.Error())
@@ -284,7 +284,7 @@ func oneRun(base, floorBase string, rep *report) (run, []string) {
 	}
 	if floorBase != "" {
 		var err error
-		if r.floorReady, r.floorMarks, err = measureFloor(floorBase); err != nil {
+		if r.floorReady, r.floorMarks, err = measureReadyFloor(floorBase); err != nil {
 			fail("floor", err)
 		}
 	}
@@ -294,10 +294,10 @@ func oneRun(base, floorBase string, rep *report) (run, []string) {
 			fail("long tasks", err)
 		}
 		r.longTasks, r.tbt, r.longest = r.lt.tasks, r.lt.tbt, r.lt.longest
-		if r.floor, err = measureFloor(); err != nil {
+		if r.pageFloor, err = measurePageFloor(); err != nil {
 			fail("the floor's navigation commit", err)
 		} else {
-			fmt.Printf("    the floor (a minimal page, same server): its commit task %.0f ms, its longest task %.0f ms\n", r.floor.commit, r.floor.longest)
+			fmt.Printf("    the floor (a minimal page, same server): its commit task %.0f ms, its longest task %.0f ms\n", r.pageFloor.commit, r.pageFloor.longest)
 		}
 	}
 	if measuring("mainthread") {

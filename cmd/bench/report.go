@@ -121,9 +121,9 @@ func figures(rs []run, it interactionResult) []figure {
 	add("commit_task", "  reference: the longest task that commits a navigation (the browser's DocumentLoader::CommitNavigation)", "", "ms",
 		col(func(r run) float64 { return r.lt.commit }), nil, "the top frame's or the view frame's; long or not")
 	add("commit_task_floor", "  reference: the same for a minimal page (the floor any page pays), same server, same run", "", "ms",
-		col(func(r run) float64 { return r.floor.commit }), nil, "a 140-byte index.html with one deferred script, served by internal/server from a temporary directory")
+		col(func(r run) float64 { return r.pageFloor.commit }), nil, "a 140-byte index.html with one deferred script, served by internal/server from a temporary directory")
 	add("longest_task_floor", "  reference: the minimal page's longest task, same run", "", "ms",
-		col(func(r run) float64 { return r.floor.longest }), nil, "its commit, or its first layout (the renderer's font set-up: 55 ms at 4× for one paragraph in one trace)")
+		col(func(r run) float64 { return r.pageFloor.longest }), nil, "its commit, or its first layout (the renderer's font set-up: 55 ms at 4× for one paragraph in one trace)")
 	add("longest_task_no_commit", "  longest task WITHOUT the navigation commits (not the budget's figure: the row above it is)", "≤ 50 ms", "ms",
 		col(func(r run) float64 { return r.lt.longestNoCommit }), le(budgetLongestTask), "the page's own tasks: the tasks that commit a navigation left out, as the floor shows the browser's own commit over 50 ms at 4×")
 	add("total_blocking_time_no_commit", "  total blocking time WITHOUT the navigation commits (not the budget's figure)", "≤ 150 ms", "ms",
