@@ -29,48 +29,57 @@ func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h
 func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}
 	c.Title = i18n.T(l, "compare.title")
-	sub := i18n.T(l, "compare.subtitle", year)
 	notes := []string{i18n.T(l, "caveat.trend")}
 	src := i18n.T(l, "source.compare",
 		data.ShortSource, footnoteList(cmpNGO, cmpAge, cmpConvicted, cmpTotal, cmpReferred))
 	// The halves side by side where they fit, else stacked (phones); where neither fits, the
 	// notes go to the table, then, in the smallest frames, the right half does (a line says so).
+	// The subtitle says where each half is, in the layout that fits.
+	type layout struct {
+		sub  string
+		fits func(f *frame, k float64) bool
+	}
+	var f *frame
+	gap := func() float64 { return f.base * 0.6 }
+	leftW := func() float64 { return (f.plot.W - f.base*1.8) * 0.52 }
+	sideBySide := layout{i18n.T(l, "compare.subtitle", year), func(f *frame, k float64) bool {
+		rx := f.plot.X + leftW() + f.base*1.8
+		bottom := f.plot.Y + f.plot.H
+		return compareLeft(c, f, year, f.plot.X, leftW(), f.plot.Y, k) <= bottom && compareRight(c, f, rx, f.plot.X+f.plot.W-rx, f.plot.Y, gap(), k) <= bottom
+	}}
+	stacked := layout{i18n.T(l, "compare.subtitle.stacked", year), func(f *frame, k float64) bool {
+		y := compareLeft(c, f, year, f.plot.X, f.plot.W, f.plot.Y, k) + f.base
+		return compareRight(c, f, f.plot.X, f.plot.W, y, gap(), k) <= f.plot.Y+f.plot.H
+	}}
 	for _, tryNotes := range [][]string{notes, {i18n.T(l, "frame.morenotes")}} {
 		c.Marks, c.Panels, c.Notes = nil, nil, nil
-		f := newFrame(c, c.Title, sub, tryNotes, src, 0)
-		c.Notes = notes // whole, whatever the frame shows
-		base := len(c.Marks)
-		gap, colGap := f.base*0.6, f.base*1.8
-		leftW := (f.plot.W - colGap) * 0.52
-		rx := f.plot.X + leftW + colGap
-		bottom := f.plot.Y + f.plot.H
-		sideBySide := func(k float64) bool {
-			return compareLeft(c, f, year, f.plot.X, leftW, f.plot.Y, k) <= bottom && compareRight(c, f, rx, f.plot.X+f.plot.W-rx, f.plot.Y, gap, k) <= bottom
+		order := []layout{sideBySide, stacked}
+		if newFrame(c, c.Title, sideBySide.sub, tryNotes, src, 0).plot.W < 480 { // phones: stacked reads better where it fits
+			order = []layout{stacked, sideBySide}
 		}
-		stacked := func(k float64) bool {
-			y := compareLeft(c, f, year, f.plot.X, f.plot.W, f.plot.Y, k) + f.base
-			return compareRight(c, f, f.plot.X, f.plot.W, y, gap, k) <= bottom
-		}
-		order := []func(float64) bool{sideBySide, stacked}
-		if f.plot.W < 480 { // phones: stacked reads better where it fits
-			order = []func(float64) bool{stacked, sideBySide}
-		}
-		for _, layout := range order {
+		for _, lay := range order {
+			c.Marks, c.Panels, c.Notes = nil, nil, nil
+			f = newFrame(c, c.Title, lay.sub, tryNotes, src, 0)
+			c.Notes = notes // whole, whatever the frame shows
+			base := len(c.Marks)
 			for _, k := range []float64{1.8, 1.4, 1} { // roomier where the frame allows
-				if layout(k) {
+				if lay.fits(f, k) {
 					return c
 				}
 				c.Marks, c.Panels = c.Marks[:base], nil
 			}
 		}
 	}
+	// The left half alone: the subtitle, where it leaves room, names its one scale.
 	rest := i18n.T(l, "compare.rest", i18n.FigText(l, mustFigure(cmpTotal)))
-	for _, say := range []string{rest, i18n.T(l, "frame.morenotes")} { // the shorter where the longer does not leave room
-		c.Marks, c.Panels, c.Notes = nil, nil, nil
-		f := newFrame(c, c.Title, sub, []string{say}, src, 0)
-		c.Notes = notes
-		if compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true) <= f.plot.Y+f.plot.H+f.base*0.4 {
-			break
+	for _, sub := range []string{i18n.T(l, "compare.subtitle.one", year), ""} {
+		for _, say := range []string{rest, i18n.T(l, "frame.morenotes")} { // the shorter where the longer does not leave room
+			c.Marks, c.Panels, c.Notes = nil, nil, nil
+			f = newFrame(c, c.Title, sub, []string{say}, src, 0)
+			c.Notes = notes
+			if compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true) <= f.plot.Y+f.plot.H+f.base*0.4 {
+				return c
+			}
 		}
 	}
 	return c

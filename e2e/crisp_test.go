@@ -24,16 +24,16 @@ func TestLiveSmallTextEvenGaps(t *testing.T) {
 	}
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
-	time.Sleep(500 * time.Millisecond)
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
 	model := charts.Build(charts.State{View: "bars", Year: 2012}, fw, fh)
+	shot := waitShot(t, ctx, "the embedded bars", markPainted(model, fx, fy, fw, fh, 0.05, charts.OfficialC, "bar/dest-2012-turkey"))
 	mk, ok := model.Mark("year/2012")
 	if !ok || mk.Size > 14 {
 		t.Fatalf("no small year header in the %vx%v model: %+v", fw, fh, mk)
 	}
 	b := mk.Bounds()
 	box := image.Rect(int(b.X)-2, int(b.Y), int(b.X+b.W)+3, int(b.Y+b.H)+1).Add(image.Pt(int(fx), int(fy)))
-	live := glyphRuns(screenshotPNG(ctx, t, ""), box)
+	live := glyphRuns(shot, box)
 	// The same text painted from the same model by charts/raster, its outlines at their exact
 	// places: where each glyph's ink should be.
 	ref := glyphRuns(raster.Draw(model, 1), box.Sub(image.Pt(int(fx), int(fy))))

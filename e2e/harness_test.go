@@ -412,3 +412,62 @@ func onNewDocument(t *testing.T, ctx context.Context, scripts ...string) {
 
 // withoutWasm keeps the page in its static chart and the fallback (no WebAssembly).
 var withoutWasm = scriptOnNewDocument(`delete window.WebAssembly;`)
+
+// shotWait bounds how long waitShot waits for the page's pixels to show what a test wants.
+const shotWait = 5 * time.Second
+
+// waitShot takes screenshots of the viewport until check finds nothing wrong in one (it returns
+// no complaint), for at most shotWait, and returns that screenshot; when none passes, the test
+// fails with the last one's complaints. A test that looks at the live view right after it said
+// it was ready waits here: the view's picture, drawn by its worker (web/viewhost.js), reaches
+// the screen on its own, at times a while after the ready message, and until it has, the
+// static chart beneath the view shows (web/style.css). While the page is live, the screenshots
+// leave that static chart out (it is made invisible for them), so that they show the live
+// view's picture alone: one that never comes still fails.
+func waitShot(t testing.TB, ctx context.Context, what string, check func(img image.Image) []string) image.Image {
+	t.Helper()
+	hidden := eval[bool](t, ctx, `(() => { const live = window.azflowsPage && window.azflowsPage.mode === 'live';
+		if (live) document.getElementById('static').style.visibility = 'hidden'; return live; })()`)
+	if hidden {
+		defer eval[any](t, ctx, `document.getElementById('static').style.visibility = ''`)
+	}
+	deadline := time.Now().Add(shotWait)
+	for {
+		img := screenshotPNG(ctx, t, "")
+		complaints := check(img)
+		if len(complaints) == 0 {
+			return img
+		}
+		if time.Now().After(deadline) {
+			for _, c := range complaints {
+				t.Errorf("%s, after %v: %s", what, shotWait, c)
+			}
+			return img
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+}
+
+// markPainted is a check for waitShot: the chart's place (the box x, y, w, h of the viewport)
+// shows a picture (20 colours or more, minFrac of it not background), and the centre of each
+// mark of model named in ids (at the box's origin) has colour hex.
+func markPainted(model *charts.Chart, x, y, w, h, minFrac float64, hex string, ids ...string) func(image.Image) []string {
+	return func(img image.Image) []string {
+		var out []string
+		if colours, frac := nonBlank(crop(img, x, y, w, h)); colours < 20 || frac < minFrac {
+			out = append(out, fmt.Sprintf("the chart looks blank: %d colours, %.3f non-background", colours, frac))
+		}
+		for _, id := range ids {
+			m, ok := model.Mark(id)
+			if !ok {
+				out = append(out, "the model has no "+id)
+				continue
+			}
+			c := m.Center()
+			if got := img.At(int(x+c.X), int(y+c.Y)); !near(got, hex) {
+				out = append(out, fmt.Sprintf("pixel at %s's centre is %v, want %s", id, got, hex))
+			}
+		}
+		return out
+	}
+}

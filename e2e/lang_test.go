@@ -55,7 +55,8 @@ func TestLangAzFromHash(t *testing.T) {
 	// A text mark with ə, in the model the view draws (its size, Azerbaijani).
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
 	model := charts.Build(charts.State{View: "map", Year: 2012, Lang: i18n.AZ}, fw, fh)
-	checkGlyph(t, screenshotPNG(ctx, t, ""), model, fx, fy, "ə", true)
+	shot := waitShot(t, ctx, "the Azerbaijani map", markPainted(model, fx, fy, fw, fh, 0.2, charts.OfficialC, "arc/RU"))
+	checkGlyph(t, shot, model, fx, fy, "ə", true)
 	if e := errs(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}

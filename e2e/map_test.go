@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"image"
 	"strings"
 	"testing"
 	"time"
@@ -32,45 +33,43 @@ func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {
 
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
 	model := mapModel(t, 2010, fw, fh)
-	img := screenshotPNG(ctx, t, "")
-	if colours, frac := nonBlank(crop(img, fx, fy, fw, fh)); colours < 20 || frac < 0.2 {
-		t.Errorf("the map looks blank: %d colours, %.3f non-background", colours, frac)
-	}
 	arc, ok := model.Mark("arc/TR")
 	if !ok {
 		t.Fatal("the model has no Turkey arc")
 	}
 	c := arc.Center()
-	if got := img.At(int(fx+c.X), int(fy+c.Y)); !near(got, charts.OfficialC) {
-		t.Errorf("pixel at the Turkey arc's centre is %v, want %s", got, charts.OfficialC)
-	}
-	// The base map is there: east Iran in the destination tint, inner Azerbaijan dark.
-	for _, probe := range []struct {
-		id, colour string
-	}{{"country/IR/", charts.DestLandC}, {"country/AZ/", charts.OriginC}} {
-		found := false
-		for _, m := range model.Marks {
-			if m.Role != "country" || !strings.HasPrefix(m.ID, probe.id) {
-				continue
-			}
-			// A point of the shape that nothing else covers.
-			b := m.Bounds()
-			for i := 1; i < 20 && !found; i++ {
-				for j := 1; j < 20 && !found; j++ {
-					p := charts.Point{X: b.X + b.W*float64(i)/20, Y: b.Y + b.H*float64(j)/20}
-					if clearOf(model, p, m.ID) {
-						found = true
-						if got := img.At(int(fx+p.X), int(fy+p.Y)); !near(got, probe.colour) {
-							t.Errorf("%s at %v is %v, want %s", m.ID, p, got, probe.colour)
+	// The map's picture: the Turkey arc in the official colour, and the base map: east Iran in
+	// the destination tint, inner Azerbaijan dark.
+	waitShot(t, ctx, "the live map", func(img image.Image) []string {
+		out := markPainted(model, fx, fy, fw, fh, 0.2, charts.OfficialC, "arc/TR")(img)
+		for _, probe := range []struct {
+			id, colour string
+		}{{"country/IR/", charts.DestLandC}, {"country/AZ/", charts.OriginC}} {
+			found := false
+			for _, m := range model.Marks {
+				if m.Role != "country" || !strings.HasPrefix(m.ID, probe.id) {
+					continue
+				}
+				// A point of the shape that nothing else covers.
+				b := m.Bounds()
+				for i := 1; i < 20 && !found; i++ {
+					for j := 1; j < 20 && !found; j++ {
+						p := charts.Point{X: b.X + b.W*float64(i)/20, Y: b.Y + b.H*float64(j)/20}
+						if clearOf(model, p, m.ID) {
+							found = true
+							if got := img.At(int(fx+p.X), int(fy+p.Y)); !near(got, probe.colour) {
+								out = append(out, fmt.Sprintf("%s at %v is %v, want %s", m.ID, p, got, probe.colour))
+							}
 						}
 					}
 				}
 			}
+			if !found {
+				out = append(out, "no clear point in "+probe.id)
+			}
 		}
-		if !found {
-			t.Errorf("no clear point in %s", probe.id)
-		}
-	}
+		return out
+	})
 
 	// Hovering the Turkey arc shows its count.
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X, fy+c.Y)); err != nil {

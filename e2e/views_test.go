@@ -36,18 +36,7 @@ func TestViewsLive(t *testing.T) {
 		time.Sleep(300 * time.Millisecond) // the frame after the state message
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
 		model := charts.Build(charts.State{View: view, Year: 2012}, fw, fh)
-		img := screenshotPNG(ctx, t, "")
-		if colours, frac := nonBlank(crop(img, fx, fy, fw, fh)); colours < 20 || frac < 0.05 {
-			t.Errorf("%s: the ebiten view looks blank: %d colours, %.3f non-background", view, colours, frac)
-		}
-		m, ok := model.Mark(knownMarks[view])
-		if !ok {
-			t.Fatalf("%s: the model has no %s", view, knownMarks[view])
-		}
-		c := m.Center()
-		if got := img.At(int(fx+c.X), int(fy+c.Y)); !near(got, charts.OfficialC) {
-			t.Errorf("%s: pixel at %s's centre is %v, want %s", view, m.ID, got, charts.OfficialC)
-		}
+		waitShot(t, ctx, view+" in the ebiten view", markPainted(model, fx, fy, fw, fh, 0.05, charts.OfficialC, knownMarks[view]))
 		if st := eval[map[string]any](t, ctx, `window.azflowsPage.state`); st["view"] != view || st["year"] != 2012.0 {
 			t.Errorf("%s: page state %v", view, st)
 		}

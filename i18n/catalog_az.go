@@ -117,6 +117,8 @@ var az = map[string]string{
 	"compare.period":                             "Dövr: %s",
 	"compare.share":                              " (%.0f%%, burada hesablanıb)",
 	"compare.subtitle":                           "Bir illik rəsmi rəqəmlər bir şkalada (solda); çoxillik cəm və təxminlər ayrıca, hər biri öz şkalasında (sağda). Seçilmiş il: %d.",
+	"compare.subtitle.stacked":                   "Bir illik rəsmi rəqəmlər bir şkalada (yuxarıda); çoxillik cəm və təxminlər ayrıca, hər biri öz şkalasında (aşağıda). Seçilmiş il: %d.",
+	"compare.subtitle.one":                       "Bir illik rəsmi rəqəmlər bir şkalada. Seçilmiş il: %d.",
 	"compare.title":                              "Məqalənin digər rəqəmləri yan-yana",
 	"compare.total.label":                        "nəfər “əvvəlki altı il” ərzində qurban olub (rəsmi)",
 	"compare.wording1":                           "Bir cümlədə: %s",

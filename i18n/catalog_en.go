@@ -62,6 +62,8 @@ var en = map[string]string{
 	"flow.empty":                       "The paper gives no destinations for %d.",
 	"compare.title":                    "The paper’s other counts, side by side",
 	"compare.subtitle":                 "Official one-year counts on one scale (left); the multi-year total and the estimates apart, each on its own scale (right). Year chosen: %d.",
+	"compare.subtitle.stacked":         "Official one-year counts on one scale (above); the multi-year total and the estimates apart, each on its own scale (below). Year chosen: %d.",
+	"compare.subtitle.one":             "Official one-year counts on one scale. Year chosen: %d.",
 	"source.compare":                   "Source: %s, footnotes %s. Official figures: accuracy cannot be evaluated (footnote 8).",
 	"compare.header.official":          "Official counts, persons (Ministry of Internal Affairs)",
 	"compare.noschool":                 "%s of the %s identified had not finished school",

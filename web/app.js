@@ -364,6 +364,8 @@
     document.getElementById('fallback-slot').appendChild(fallback);
     if (filesOf(chartState())) loadFallback(filesOf(chartState()).fallback);
     chart.classList.remove('live');
+    staticBox.removeAttribute('aria-hidden');
+    staticBox.inert = false;
     chart.classList.add('fallback');
     page.mode = 'fallback';
     say(tr('notice.fallback', 'Showing the simplified chart: {1}.', reason));
@@ -390,6 +392,9 @@
             live.contentWindow.postMessage({ type: MSG.state, hash: hashOf(chartState()) }, '*');
           }
           chart.classList.add('live');
+          // The static chart stays beneath the view (web/style.css), for the eye only.
+          staticBox.setAttribute('aria-hidden', 'true');
+          staticBox.inert = true;
           page.mode = 'live';
           say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'), true);
         }

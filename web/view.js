@@ -286,6 +286,11 @@
     var cs = canvas.style;
     cs.width = '100%'; cs.height = '100%'; cs.margin = '0'; cs.padding = '0'; cs.display = 'block'; cs.outline = 'none';
     canvas.setAttribute('tabindex', '1');
+    // Transparent until the worker's picture is on the screen: the page's static chart beneath
+    // the frame shows until then, and wherever the compositor has dropped that picture (a
+    // canvas drawn in a worker reaches the screen on its own, after the ready message at times).
+    root.background = 'transparent';
+    document.body.style.background = 'transparent';
     root.padding = '0';
     document.body.style.height = '100%';
     document.body.style.padding = '0';
@@ -314,6 +319,8 @@
       askWorker = null;
       try { worker.terminate(); } catch (e) { /* gone */ }
       if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
+      root.background = '#ffffff';
+      document.body.style.background = '#ffffff';
       if (reader) { try { reader.cancel(); } catch (e) { /* done */ } }
       runHere(why);
     }
