@@ -102,11 +102,12 @@ func TestIdleViewRunsNoFrames(t *testing.T) {
 	bar, _ := model.Mark("bar/dest-2010-turkey")
 	c := bar.Center()
 	img := screenshotPNG(ctx, t, "")
-	// The view's frame count when azflowsView first shows the hover (Go sets it in the worker's
-	// frame that handled the event; the frame mirrors it right after the gate's count).
+	// The view's frame count when the program first set the hover (Go sets it in the worker,
+	// in the task that handled the event or in its next frame; the frame mirrors the state two
+	// of the worker's frames later, with the gate's count at the change: firedAtView).
 	idleAt := eval[int](t, ctx, `(() => { const w = `+liveFrameWin+`; let v = w.azflowsView; w.__hoverAt = -1;
 		Object.defineProperty(w, 'azflowsView', { configurable: true, get() { return v; }, set(x) {
-			v = x; if (w.__hoverAt < 0 && x && x.hover === 'dest-2010-turkey') w.__hoverAt = w.azflowsFrameGate.fired(); } });
+			v = x; if (w.__hoverAt < 0 && x && x.hover === 'dest-2010-turkey') w.__hoverAt = w.azflowsFrameGate.firedAtView(); } });
 		return w.azflowsFrameGate.fired(); })()`)
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X, fy+c.Y)); err != nil {
 		t.Fatal(err)

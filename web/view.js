@@ -330,6 +330,8 @@
         idle: function () { /* the worker's program tells its own gate */ },
         parked: function () { return gateState.parked; },
         fired: function () { return gateState.fired; },
+        // the worker's frame count when the program set the state azflowsView now shows
+        firedAtView: function () { return viewAt; },
         isIdle: function () { return !!gateState.idle; }
       };
     }
@@ -346,6 +348,7 @@
 
     // What the worker says.
     var gateState = { idle: false, parked: 0, fired: 0 };
+    var viewAt = 0;
     var statsAsked = 0;
     var statsWaiting = {}; // id → resolve, of the stats asked for and not yet answered
     worker.onmessage = function (m) {
@@ -377,6 +380,7 @@
           try { window.parent.postMessage(d.data, '*'); } catch (e) { /* detached */ }
           return;
         case 'view':
+          viewAt = d.at || 0;
           window.azflowsView = d.v;
           return;
         case 'stats': {

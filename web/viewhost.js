@@ -206,6 +206,11 @@
   var rawFrame = typeof self.requestAnimationFrame === 'function' ? self.requestAnimationFrame.bind(self) : null;
   var queued = [];
   var viewDirty = false;
+  // The worker's gated frame count when the program last changed its state: the frame
+  // mirrors it beside the state, so that which of the view's frames showed a change is known
+  // without the mirror's own delay (e2e/framegate_test.go).
+  var viewChangedAt = 0;
+  function gateFired() { return self.azflowsFrameGate ? self.azflowsFrameGate.fired() : 0; }
   var flushing = false;
   function flush() {
     if (!flushing) return;
@@ -218,7 +223,7 @@
     }
     if (viewDirty) {
       viewDirty = false;
-      try { send({ t: 'view', v: self.azflowsView }); } catch (e) { /* not cloneable: nothing to mirror */ }
+      try { send({ t: 'view', v: self.azflowsView, at: viewChangedAt }); } catch (e) { /* not cloneable: nothing to mirror */ }
     }
   }
   var flushTimer = 0;
@@ -233,7 +238,7 @@
   function later(m) {
     // A message follows the state it was sent with (azflows:ready after the ready state).
     if (viewDirty) {
-      queued.push({ t: 'view', v: snapshotOf(self.azflowsView) });
+      queued.push({ t: 'view', v: snapshotOf(self.azflowsView), at: viewChangedAt });
       viewDirty = false;
     }
     queued.push(m);
@@ -244,6 +249,7 @@
   function start() {
     self.azflowsViewChanged = function () {
       viewDirty = true;
+      viewChangedAt = gateFired();
       schedule();
     };
     self.azflowsBaseMap = self.azflowsBaseMap || { loading: true };
