@@ -286,7 +286,6 @@
     try {
       importScripts(config.frameGate, config.wasmExec);
     } catch (err) {
-      compiling.catch(noop);
       fail('loader', err);
       return;
     }
@@ -328,14 +327,17 @@
         else if (typeof ReadableStream !== 'function' || typeof Response !== 'function' || typeof fetch !== 'function') why = 'no fetch or ReadableStream in a worker';
         else if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') why = 'no streaming WebAssembly compile in a worker';
         else {
+          // The fetch starts first: the WebGL context below is a synchronous wait on the GPU
+          // process (0.5 s at 4× CPU slowdown), and the loader's scripts a blocking import.
+          // Where the worker cannot draw, the frame fetches view.wasm itself: this fetch ends.
+          compiling = WebAssembly.compileStreaming(fetchWasm(String(d.wasm)));
+          compiling.catch(noop); // reported in start(), where the worker can draw
           try {
             probed = offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true });
             if (!probed) why = 'no WebGL 2 on an OffscreenCanvas';
           } catch (e) { why = 'no WebGL 2 on an OffscreenCanvas (' + String((e && e.message) || e).slice(0, 200) + ')'; }
         }
         send({ t: 'probe', ok: !why, why: why });
-        // The fetch starts before the loader's scripts are imported (a blocking import).
-        if (!why) compiling = WebAssembly.compileStreaming(fetchWasm(String(d.wasm)));
         if (!why) start();
         else self.close();
         break;
