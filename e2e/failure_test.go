@@ -165,20 +165,24 @@ func TestWasmExitsAtStart(t *testing.T) {
 // On a very slow connection the page says how much of the interactive chart has arrived, the
 // static chart stays (with its tooltips), and after the page's 20 s the fallback takes over.
 func TestSlowConnection(t *testing.T) {
-	u := wasmServer(t, server.Handler(distDir).ServeHTTP)
+	// The view's worker fetches view.wasm (web/viewhost.js), and DevTools' network emulation
+	// does not reach a dedicated worker's requests (tried on the worker's own target: the
+	// wasm still came at loopback speed), so the server sends view.wasm at the emulated rate.
+	u := wasmServer(t, slowly(server.Handler(distDir).ServeHTTP, slowBytesPerSecond))
 	ctx, _ := newBrowser(t)
 	throttle := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
 			return err
 		}
 		_, err := cdp.Call(ctx, tg, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			MatchedNetworkConditions: []*network.Conditions{{Latency: 150, DownloadThroughput: 50 * 1024, UploadThroughput: 50 * 1024}},
+			MatchedNetworkConditions: []*network.Conditions{{Latency: 150, DownloadThroughput: slowBytesPerSecond, UploadThroughput: slowBytesPerSecond}},
 		})
 		return err
 	})
 	if err := chromedp.Do(ctx, throttle); err != nil {
 		t.Fatal(err)
 	}
+	requests := recordRequests(ctx, t)
 	errs := watchErrors(t, ctx)
 	start := time.Now()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 900), chromedp.Navigate(u+"/#view=bars&year=2012")); err != nil {
@@ -212,6 +216,59 @@ func TestSlowConnection(t *testing.T) {
 	for _, e := range errs() {
 		t.Errorf("console: %s", e)
 	}
+	if n := countSuffix(requests.URLs(), "/"+distAsset(t, "view.wasm")); n != 1 {
+		t.Errorf("view.wasm was requested %d times, want once", n)
+	}
+}
+
+// slowBytesPerSecond is the slow connection's rate (about a slow 3G).
+const slowBytesPerSecond = 50 * 1024
+
+// slowly is h with its body sent at rate bytes a second, in pieces of a tenth of that, until
+// the request ends.
+func slowly(h http.HandlerFunc, rate int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		h(&slowWriter{ResponseWriter: w, piece: rate / 10, done: r.Context().Done()}, r)
+	}
+}
+
+type slowWriter struct {
+	http.ResponseWriter
+	piece int
+	done  <-chan struct{}
+}
+
+func (s *slowWriter) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		k := min(len(b), s.piece)
+		select {
+		case <-s.done:
+			return n, http.ErrAbortHandler
+		case <-time.After(100 * time.Millisecond):
+		}
+		m, err := s.ResponseWriter.Write(b[:k])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		if f, ok := s.ResponseWriter.(http.Flusher); ok {
+			f.Flush()
+		}
+		b = b[k:]
+	}
+	return n, nil
+}
+
+// countSuffix is how many of urls end in suffix.
+func countSuffix(urls []string, suffix string) int {
+	n := 0
+	for _, u := range urls {
+		if strings.HasSuffix(u, suffix) {
+			n++
+		}
+	}
+	return n
 }
 
 // A font file that lies about its size (66 bytes claiming a 4 GB table, which once killed

@@ -164,21 +164,19 @@ type requestLog struct {
 	urls []string
 }
 
-// recordRequests records the URL of every request that the tab of ctx sends
-// from now on (Network.requestWillBeSent). Call it before Navigate.
+// recordRequests records the URL of every request that the tab of ctx and its workers (the
+// view's, which fetches view.wasm) send from now on (Network.requestWillBeSent). Call it
+// before Navigate.
 func recordRequests(ctx context.Context, t testing.TB) *requestLog {
 	t.Helper()
 	l := &requestLog{}
-	err := chromedp.Listen(ctx, func(ev any) {
+	listenTabAndWorkers(ctx, t, func(ev any) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok && e.Request != nil {
 			l.mu.Lock()
 			l.urls = append(l.urls, e.Request.URL)
 			l.mu.Unlock()
 		}
 	})
-	if err != nil {
-		t.Fatalf("listening for requests: %v", err)
-	}
 	return l
 }
 

@@ -240,7 +240,8 @@ func startPlain(t *testing.T) hostedSite {
 	return hostedSite{name: "plain", base: srv.URL + subpath}
 }
 
-// responseLog records the status, headers and cache use of every response a tab receives.
+// responseLog records the status, headers and cache use of every response a tab and its
+// workers receive.
 type responseLog struct {
 	mu   sync.Mutex
 	list []*network.Response
@@ -249,16 +250,13 @@ type responseLog struct {
 func recordResponses(ctx context.Context, t testing.TB) *responseLog {
 	t.Helper()
 	l := &responseLog{}
-	err := chromedp.Listen(ctx, func(ev any) {
+	listenTabAndWorkers(ctx, t, func(ev any) {
 		if e, ok := ev.(*network.EventResponseReceived); ok && e.Response != nil {
 			l.mu.Lock()
 			l.list = append(l.list, e.Response)
 			l.mu.Unlock()
 		}
 	})
-	if err != nil {
-		t.Fatalf("listening for responses: %v", err)
-	}
 	return l
 }
 

@@ -4,6 +4,10 @@ package e2e
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -68,8 +72,12 @@ func TestViewRunsInWorker(t *testing.T) {
 	if n := framesFired(t, ctx); n <= 0 {
 		t.Errorf("the worker's frame gate counted %d animation frames", n)
 	}
-	checkViewStats(t, ctx, "frame-start", "frame-worker", "host-init", "host-probe", "host-compiled", "host-run",
-		"go-main", "go-fonts", "go-run", "go-update", "go-chart", "go-painted", "go-ready", "frame-ready")
+	checkViewStats(t, ctx, "frame-start", "frame-worker", "host-init", "host-fetch", "host-probe", "host-first-chunk",
+		"host-last-chunk", "host-compiled", "host-run", "go-main", "go-fonts", "go-run", "go-update", "go-chart", "go-painted",
+		"go-ready", "frame-ready")
+	// The worker's own request of view.wasm (its resource timing): after the worker asked for
+	// it, complete before the module was compiled.
+	checkViewStats(t, ctx, "host-fetch", "wasm-request", "wasm-first-byte", "wasm-last-byte", "host-compiled")
 	if w := eval[string](t, ctx, `String((`+liveFrameWin+`.azflowsWarmUp || {}).state)`); w != "skipped" {
 		t.Errorf("the warm-up worker %q beside the view's worker, want skipped", w)
 	}
@@ -198,4 +206,32 @@ func TestStateMessageOnlyFromParent(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the parent's state in the view", liveView+`.hash === 'view=timeline&year=2010'`, 10*time.Second)
+}
+
+// The request log sees what the view's worker requests (web/viewhost.js fetches view.wasm):
+// a worker whose script fetches view.wasm from the URL the frame gives it and a file from
+// another host has both in the log, the other host's among the foreign ones, and view.wasm
+// once.
+func TestRequestLogSeesWorkerRequests(t *testing.T) {
+	other := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(other.Close)
+	foreign := other.URL + "/azflows-foreign-from-worker"
+	host := distAsset(t, "viewhost.js")
+	srv, _ := serveDist(t, host, `self.onmessage = (m) => { if (m.data && m.data.t === 'init') { fetch(m.data.wasm); fetch(`+strconv.Quote(foreign)+`); } };`)
+	ctx, _ := newBrowser(t)
+	requests := recordRequests(ctx, t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/#view=bars&year=2010")); err != nil {
+		t.Fatal(err)
+	}
+	wasm := "/" + distAsset(t, "view.wasm")
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) && (countSuffix(requests.URLs(), wasm) == 0 || !slices.Contains(requests.URLs(), foreign)) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n := countSuffix(requests.URLs(), wasm); n != 1 {
+		t.Errorf("the log has view.wasm %d times, want once (the worker's request): %q", n, requests.URLs())
+	}
+	if f := requests.Foreign(srv.URL); !slices.Contains(f, foreign) {
+		t.Errorf("the worker's request to another host is not among the foreign ones %q", f)
+	}
 }

@@ -4,9 +4,10 @@
 //
 // Where the browser can, the program runs in a dedicated worker (web/viewhost.js) that draws
 // on this frame's canvas through an OffscreenCanvas, so that nothing of its start runs on this
-// thread: this script then only fetches what the program needs and hands it over, forwards
-// the DOM events the program listens to, and mirrors what it reports (azflowsView, the frame
-// gate's state, the cursor, its messages to the page). Elsewhere (no OffscreenCanvas, no
+// thread: this script then only fetches the fonts and the base map and hands them over (the
+// worker fetches view.wasm itself), forwards the DOM events the program listens to, and
+// mirrors what it reports (azflowsView, the frame gate's state, the cursor, its messages to
+// the page, how much of view.wasm has arrived). Elsewhere (no OffscreenCanvas, no
 // WebGL 2 or animation frames in a worker, a single file, whose policy allows no worker) it
 // runs on this thread as before. window.azflowsViewMode says which: {mode: 'worker'|'main', why}.
 (function () {
@@ -137,15 +138,6 @@
       }
     });
   }
-
-  // nextTask is a promise resolved in a task of its own (a MessageChannel message: unlike
-  // setTimeout, not clamped to 4 ms once nested).
-  var nextTask = (function () {
-    if (typeof MessageChannel !== 'function') return function () { return new Promise(function (r) { setTimeout(r, 0); }); };
-    var waiting = [], ch = new MessageChannel();
-    ch.port1.onmessage = function () { var r = waiting.shift(); if (r) r(); };
-    return function () { return new Promise(function (r) { waiting.push(r); ch.port2.postMessage(0); }); };
-  })();
 
   // progress tells the page how much of view.wasm has arrived, at most every 250 ms.
   var lastProgress = 0;
@@ -321,7 +313,6 @@
       if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
       root.background = '#ffffff';
       document.body.style.background = '#ffffff';
-      if (reader) { try { reader.cancel(); } catch (e) { /* done */ } }
       runHere(why);
     }
     // The tests and cmd/bench read the gate of the frames that run, the worker's.
@@ -401,9 +392,13 @@
         case 'reload':
           location.reload();
           return;
+        case 'progress':
+          progress(d.loaded, d.total, true); // the worker sends it at most every 250 ms
+          return;
         case 'fail':
           stopped = true;
-          if (d.kind === 'stopped') fail('its program stopped' + (d.code ? ' with exit code ' + d.code : '') + ' before drawing');
+          if (d.kind === 'plain') fail(String(d.message));
+          else if (d.kind === 'stopped') fail('its program stopped' + (d.code ? ' with exit code ' + d.code : '') + ' before drawing');
           else failWith(d.kind, d.message);
       }
     };
@@ -414,52 +409,14 @@
       else if (!stopped) { stopped = true; fail('its program crashed', msg); }
     };
     try {
-      worker.postMessage({ t: 'init', canvas: offscreen, env: env(), config: config.host }, [offscreen]);
+      // The worker fetches the program itself (web/viewhost.js): its body is then decoded, and
+      // its chunks' buffers collected, on the worker's thread, not on this one.
+      worker.postMessage({ t: 'init', canvas: offscreen, env: env(), config: config.host, wasm: new URL(config.wasm, location.href).href }, [offscreen]);
     } catch (err) {
       giveUp('the canvas could not be handed to the worker (' + String((err && err.message) || err).slice(0, 200) + ')');
       return;
     }
 
-    // The program's bytes: fetched here, so that the page's network (its emulation, its
-    // request log) sees them, and handed to the worker chunk by chunk, where they compile as
-    // they arrive (V8 decodes a streaming compile on the thread that compiles).
-    var reader = null;
-    fetchWasm().then(function (resp) {
-      if (gone) return;
-      var total = totalOf(resp);
-      var loaded = 0;
-      progress(0, total, true);
-      if (!resp.body || typeof resp.body.getReader !== 'function') {
-        return resp.arrayBuffer().then(function (b) {
-          progress(b.byteLength, total, true);
-          toWorker({ t: 'chunk', buf: b }, [b]);
-          toWorker({ t: 'end' });
-        });
-      }
-      reader = resp.body.getReader();
-      // One read per task: when much of the body has arrived (loopback, a cache), reading it
-      // in one chain of microtasks made one long task of this thread (120 ms at 4× CPU
-      // slowdown); a task of its own for each chunk lets input and paint run between them.
-      function pump() {
-        return reader.read().then(function (r) {
-          if (gone) return;
-          if (r.done) { progress(loaded, total, true); toWorker({ t: 'end' }); return; }
-          loaded += r.value.byteLength;
-          progress(loaded, total, false);
-          var b = r.value.buffer;
-          if (r.value.byteOffset !== 0 || r.value.byteLength !== b.byteLength) b = b.slice(r.value.byteOffset, r.value.byteOffset + r.value.byteLength);
-          toWorker({ t: 'chunk', buf: b }, [b]);
-          return nextTask().then(pump);
-        });
-      }
-      return pump();
-    }).catch(function (err) {
-      if (gone) return;
-      gone = true;
-      try { worker.terminate(); } catch (e) { /* gone */ }
-      if (err && err.plain) failWith('plain', err);
-      else failWith('plain', plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'));
-    });
     fontsReady.then(function () {
       var f = window.azflowsFonts;
       var transfer = [];

@@ -22,10 +22,12 @@
 //
 // The frame gate (web/framegate.js) is loaded here too and gates this worker's own
 // requestAnimationFrame. Messages to the frame: {t: 'probe', ok, why} once the canvas was
-// tried, then 'parent' (a message for the page), 'view' (window.azflowsView after each change,
+// tried, 'progress' ({loaded, total}: how much of view.wasm, which this worker fetches from the
+// URL in the frame's init message, has arrived), then 'parent' (a message for the page), 'view' (window.azflowsView after each change,
 // wasm/main_js.go calls azflowsViewChanged), 'gate' ({idle, parked, fired}), 'cursor',
-// 'focus', 'reload', 'fail' ({kind, message, code}: the frame reports it to the page) and
-// 'stats' ({id, stats: {memory, marks}}, the answer to the frame's {t: 'stats', id}).
+// 'focus', 'reload', 'fail' ({kind, message, code}: the frame reports it to the page; kind
+// 'plain' is a message in the page's words) and 'stats' ({id, stats: {memory, marks}}, the
+// answer to the frame's {t: 'stats', id}).
 (function () {
   'use strict';
   var send = self.postMessage.bind(self);
@@ -167,11 +169,52 @@
     if (e.bubbles) for (var j = path.length - 2; j >= 0 && !ev.stopped; j--) path[j].fire(ev, false);
   }
 
-  // The program's bytes, as the frame reads them from its response.
-  var wasmStream = null;
-  var wasmCtl = null;
-  if (typeof ReadableStream === 'function') {
-    wasmStream = new ReadableStream({ start: function (ctl) { wasmCtl = ctl; } });
+  // The program's bytes, fetched here (the URL comes in the frame's init message), so that the
+  // body's decode and its chunks' buffers stay off the frame's main thread; V8 compiles them as
+  // they arrive. The frame hears how much has arrived ({t: 'progress', loaded, total}, at most
+  // every 250 ms) and, in the page's words, why they did not ({t: 'fail', kind: 'plain'}).
+  function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
+  function downloadFailed(err) { return plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'); }
+  var lastProgress = 0;
+  function progress(loaded, total, force) {
+    var now = Date.now();
+    if (!force && now - lastProgress < 250) return;
+    lastProgress = now;
+    send({ t: 'progress', loaded: loaded, total: total });
+  }
+  // totalOf is the size the response announces, when it counts the bytes read here (with
+  // Content-Encoding, Content-Length counts the compressed bytes).
+  function totalOf(resp) {
+    var enc = resp.headers.get('Content-Encoding');
+    return !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
+  }
+  var bodyFailed = null; // the body stopped arriving: a download failure, not a damaged program
+  function fetchWasm(url) {
+    return fetch(url).then(function (resp) {
+      if (resp.status === 404) throw plain('its program, view.wasm, is missing on the server (HTTP 404)');
+      if (!resp.ok) throw plain('the server answered HTTP ' + resp.status + ' for its program, view.wasm');
+      var total = totalOf(resp);
+      var loaded = 0;
+      var reader = resp.body.getReader();
+      progress(0, total, true);
+      // Counted on their way to the compile: a new Response, so that it still streams.
+      var body = new ReadableStream({
+        pull: function (ctl) {
+          return reader.read().then(function (r) {
+            if (r.done) { mark('host-last-chunk'); progress(loaded, total, true); ctl.close(); return; }
+            if (!loaded) mark('host-first-chunk');
+            loaded += r.value.byteLength;
+            progress(loaded, total, false);
+            ctl.enqueue(r.value);
+          }, function (err) {
+            bodyFailed = downloadFailed(err);
+            throw err;
+          });
+        },
+        cancel: function (why) { return reader.cancel(why); }
+      });
+      return new Response(body, { status: resp.status, headers: { 'Content-Type': 'application/wasm' } });
+    }, function (err) { throw downloadFailed(err); });
   }
 
   var fontsArrived;
@@ -189,6 +232,16 @@
         if (m.name.indexOf('azflows:') === 0) marks.push({ name: m.name.slice(8), at: performance.timeOrigin + m.startTime });
       });
     } catch (e) { /* no marks */ }
+    // This worker's request of view.wasm, as the frame's resource timing gave it before the
+    // worker fetched it (cmd/bench's breakdown reads these names).
+    try {
+      var wasm = performance.getEntriesByType('resource').filter(function (e) { return /\/view(\.[0-9a-f]{10})?\.wasm$/.test(e.name); })[0];
+      if (wasm) {
+        marks.push({ name: 'wasm-request', at: performance.timeOrigin + wasm.startTime });
+        marks.push({ name: 'wasm-first-byte', at: performance.timeOrigin + wasm.responseStart });
+        marks.push({ name: 'wasm-last-byte', at: performance.timeOrigin + wasm.responseEnd });
+      }
+    } catch (e) { /* no resource timing */ }
     var mem = instance && instance.exports && instance.exports.mem;
     return { memory: mem && mem.buffer ? mem.buffer.byteLength : null, marks: marks };
   }
@@ -246,6 +299,7 @@
   }
   function snapshotOf(v) { try { return JSON.parse(JSON.stringify(v)); } catch (e) { return v; } }
 
+  var compiling = null;
   function start() {
     self.azflowsViewChanged = function () {
       viewDirty = true;
@@ -274,7 +328,6 @@
     var exitCode = null;
     var exit = go.exit;
     go.exit = function (code) { exitCode = code; if (exit) exit.call(go, code); };
-    var compiling = WebAssembly.compileStreaming(new Response(wasmStream, { headers: { 'Content-Type': 'application/wasm' } }));
     compiling.then(function (module) {
       mark('host-compiled');
       return fontsReady.then(function () { return WebAssembly.instantiate(module, go.importObject); });
@@ -288,13 +341,14 @@
         if (!v || !v.error) fail('stopped', null, exitCode);
       }, function (err) { fail('crash', err); });
     }, function (err) {
-      if (err instanceof WebAssembly.CompileError) fail('damaged', err);
+      if (bodyFailed) err = bodyFailed;
+      if (err && err.plain) fail('plain', err);
+      else if (err instanceof WebAssembly.CompileError) fail('damaged', err);
       else if (err instanceof WebAssembly.LinkError) fail('link', err);
       else fail('load', err);
     });
   }
 
-  var chunks = 0;
   self.onmessage = function (m) {
     var d = m.data || {};
     switch (d.t) {
@@ -308,9 +362,15 @@
         var why = '';
         if (!offscreen || typeof offscreen.getContext !== 'function') why = 'no OffscreenCanvas in the worker';
         else if (typeof self.requestAnimationFrame !== 'function') why = 'no requestAnimationFrame in a worker';
-        else if (!wasmStream) why = 'no ReadableStream in a worker';
+        else if (typeof ReadableStream !== 'function' || typeof Response !== 'function' || typeof fetch !== 'function') why = 'no fetch or ReadableStream in a worker';
         else if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') why = 'no streaming WebAssembly compile in a worker';
         else {
+          // The fetch starts first: the WebGL context below is a synchronous wait on the GPU
+          // process (0.5 s at 4× CPU slowdown), and the loader's scripts a blocking import.
+          // Where the worker cannot draw, the frame fetches view.wasm itself: this fetch ends.
+          mark('host-fetch');
+          compiling = WebAssembly.compileStreaming(fetchWasm(String(d.wasm)));
+          compiling.catch(noop); // reported in start(), where the worker can draw
           try {
             probed = offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true });
             if (!probed) why = 'no WebGL 2 on an OffscreenCanvas';
@@ -322,14 +382,6 @@
         else self.close();
         break;
       }
-      case 'chunk':
-        if (!chunks++) mark('host-first-chunk');
-        if (wasmCtl) wasmCtl.enqueue(new Uint8Array(d.buf));
-        break;
-      case 'end':
-        mark('host-last-chunk');
-        if (wasmCtl) wasmCtl.close();
-        break;
       case 'fonts':
         mark('host-fonts');
         if (d.fonts) self.azflowsFonts = d.fonts;

@@ -14,8 +14,9 @@ import (
 // ---- where the time to ready goes ----
 
 // milestones are the start-up's steps, ms after the page's navigation start, by name: those
-// of the page (first chart, ready), of the view frame's resource timing (its start, the
-// request and the last byte of view.wasm) and the performance marks that the frame (frame-…),
+// of the page (first chart, ready), of the request of view.wasm (its start, first and last
+// byte: the frame's resource timing on the main-thread path; on the worker path the worker's,
+// which it hands back as marks of the same names) and the performance marks that the frame (frame-…),
 // the view's worker (host-…) and the program (go-…) set, which window.azflowsViewStats
 // (web/view.js) hands back with their time since the epoch.
 type milestones map[string]float64
@@ -26,6 +27,7 @@ var stageNames = map[string]string{
 	"frame":            "the live view's frame created (its navigation starts)",
 	"frame-start":      "view.js starts",
 	"frame-worker":     "view.js has created the worker",
+	"host-fetch":       "worker: asks for view.wasm",
 	"wasm-request":     "view.wasm requested",
 	"wasm-first-byte":  "view.wasm's first byte",
 	"wasm-last-byte":   "view.wasm's last byte",
@@ -48,7 +50,7 @@ var stageNames = map[string]string{
 	"ready":            "the page gets azflows:ready",
 }
 
-// readMilestones reads the view's marks and the frame's resource timing once the page is
+// readMilestones reads the view's marks and the resource timing of view.wasm once the page is
 // ready; firstChart and ready are the page's own.
 func readMilestones(t *tab, firstChart, ready float64) (milestones, error) {
 	type mark struct {

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	launch "azflows/internal/browser"
 	"azflows/internal/caching"
 )
 
@@ -60,14 +61,6 @@ func measurePage(base string, r *run, rep *report) error {
 	} else if *verbose {
 		fmt.Printf("    reading the start-up's marks: %v\n", err)
 	}
-	if r.viewBr, err = t.net.sum(isView, ""); err != nil {
-		return err
-	}
-	for _, q := range t.net.finished() {
-		if strings.HasSuffix(caching.Logical(q.url), "/view.wasm") {
-			r.viewEnc = q.encoding
-		}
-	}
 	if *verbose {
 		fmt.Printf("    page timing: %+v\n", tm)
 		for _, q := range t.net.finished() {
@@ -94,18 +87,65 @@ func measurePage(base string, r *run, rep *report) error {
 	}
 	r.idleRAF = frames() - framesBefore
 
-	// The same with gzip, uncached.
+	// The view's bytes, uncached: with Chromium's own Accept-Encoding, then with gzip only. The
+	// view's worker fetches view.wasm (web/viewhost.js), whose request only the worker's own
+	// target sees, so from here on the tab holds each worker it starts until it is attached
+	// to (not while ready is measured above: the hold delays the worker's start).
+	workers, err := launch.FollowWorkers(t.ctx)
+	if err != nil {
+		return err
+	}
+	workers.Listen(func(ev any) {
+		switch ev.(type) { // its requests; not its JavaScript contexts (wasmMemory reads the tab's)
+		case *network.EventRequestWillBeSent, *network.EventResponseReceived, *network.EventLoadingFinished:
+			t.net.listen(ev)
+		}
+	})
+	workers.Setup(uncached)
+	load := func() error {
+		if err := chromedp.Do(t.ctx, chromedp.Navigate("about:blank")); err != nil {
+			return err
+		}
+		t.net.reset()
+		if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/#view=bars&year=2010")); err != nil {
+			return err
+		}
+		if err := t.net.waitFinished(t.ctx, "/view.wasm", 30*time.Second); err != nil {
+			return err
+		}
+		if _, errs := workers.Attached(); len(errs) > 0 {
+			return fmt.Errorf("following the view's worker: %v", errs)
+		}
+		if n := t.net.count("/view.wasm"); n != 1 {
+			return fmt.Errorf("view.wasm was requested %d times in one load, want once", n)
+		}
+		return nil
+	}
+	if err := chromedp.Do(t.ctx, uncached); err != nil {
+		return err
+	}
+	if err := load(); err != nil {
+		return err
+	}
+	if r.viewBr, err = t.net.sum(isView, ""); err != nil {
+		return err
+	}
+	for _, q := range t.net.finished() {
+		if strings.HasSuffix(caching.Logical(q.url), "/view.wasm") {
+			r.viewEnc = q.encoding
+		}
+	}
+	if *verbose {
+		fmt.Printf("    view's files, uncached (tab and workers):\n")
+		for _, q := range t.net.finished() {
+			fmt.Printf("    %8.0f B %-5s %s\n", q.bytes, q.encoding, q.url)
+		}
+	}
 	if err := setGzipOnly(t.ctx); err != nil {
 		return err
 	}
-	if err := chromedp.Do(t.ctx, chromedp.Navigate("about:blank")); err != nil {
-		return err
-	}
-	t.net.reset()
-	if err := chromedp.Do(t.ctx, chromedp.Navigate(base+"/#view=bars&year=2010")); err != nil {
-		return err
-	}
-	if err := t.net.waitFinished(t.ctx, "/view.wasm", 30*time.Second); err != nil {
+	workers.Setup(gzipOnly)
+	if err := load(); err != nil {
 		return err
 	}
 	r.viewGzip, err = t.net.sum(isView, "br")

@@ -107,6 +107,19 @@ func (l *netLog) sum(keep func(path string) bool, notWant string) (float64, erro
 	return total, nil
 }
 
+// count is how many requests whose logical path has the suffix were sent.
+func (l *netLog) count(suffix string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, id := range l.seq {
+		if strings.HasSuffix(caching.Logical(strings.SplitN(l.reqs[id].url, "?", 2)[0]), suffix) {
+			n++
+		}
+	}
+	return n
+}
+
 // waitFinished waits until a request whose URL has the suffix has finished loading.
 func (l *netLog) waitFinished(ctx context.Context, suffix string, d time.Duration) error {
 	deadline := time.Now().Add(d)
@@ -133,13 +146,18 @@ func isView(p string) bool {
 	return false
 }
 
-func setGzipOnly(ctx context.Context) error {
-	return chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-			return err
-		}
+// uncached and gzipOnly are the network set-ups of the transfer figures, for the tab and for
+// each of its workers (browser.Workers.Setup: a tab's set-up does not reach a worker's requests).
+var (
+	uncached = chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		return err
+	})
+	gzipOnly = chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{
 			Headers: network.Headers{"Accept-Encoding": "gzip"}})
 		return err
-	}))
-}
+	})
+)
+
+func setGzipOnly(ctx context.Context) error { return chromedp.Do(ctx, uncached, gzipOnly) }
