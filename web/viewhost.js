@@ -225,6 +225,7 @@
   // window.azflowsViewStats), with the size of the program's memory.
   function mark(name) { try { performance.mark('azflows:' + name); } catch (e) { /* no marks */ } }
   var instance = null;
+  var wasmURL = ''; // view.wasm's URL, from the frame's init message
   function stats() {
     var marks = [];
     try {
@@ -235,7 +236,7 @@
     // This worker's request of view.wasm, as the frame's resource timing gave it before the
     // worker fetched it (cmd/bench's breakdown reads these names).
     try {
-      var wasm = performance.getEntriesByType('resource').filter(function (e) { return /\/view(\.[0-9a-f]{10})?\.wasm$/.test(e.name); })[0];
+      var wasm = performance.getEntriesByType('resource').filter(function (e) { return e.name === wasmURL; })[0];
       if (wasm) {
         marks.push({ name: 'wasm-request', at: performance.timeOrigin + wasm.startTime });
         marks.push({ name: 'wasm-first-byte', at: performance.timeOrigin + wasm.responseStart });
@@ -369,7 +370,8 @@
           // process (0.5 s at 4× CPU slowdown), and the loader's scripts a blocking import.
           // Where the worker cannot draw, the frame fetches view.wasm itself: this fetch ends.
           mark('host-fetch');
-          compiling = WebAssembly.compileStreaming(fetchWasm(String(d.wasm)));
+          wasmURL = String(d.wasm);
+          compiling = WebAssembly.compileStreaming(fetchWasm(wasmURL));
           compiling.catch(noop); // reported in start(), where the worker can draw
           try {
             probed = offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true });
