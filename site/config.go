@@ -86,6 +86,7 @@ type ViewConfig struct {
 	Fonts    ViewFonts         `json:"fonts"`    // the chart's .woff files
 	WarmUp   WarmUpConfig      `json:"warmup"`   // the warm-up worker (web/warmwasm.js)
 	Host     HostConfig        `json:"host"`     // the view's worker (web/viewhost.js)
+	Marks    string            `json:"marks"`    // the start-up's performance marks' prefix (MarkPrefix)
 }
 
 // HostConfig names what the view's worker needs: its script and the scripts it imports (the
@@ -114,7 +115,7 @@ type ViewFonts struct {
 // NewViewConfig is view.html's config.
 func NewViewConfig() ViewConfig {
 	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap, WarmUp: WarmUpConfig{Worker: WarmUp, WasmExec: WasmExec, Arg: WarmUpArg},
-		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec}}
+		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec}, Marks: MarkPrefix}
 	for _, f := range Fonts() {
 		if f.Bold {
 			c.Fonts.Bold = append(c.Fonts.Bold, f.WOFF)

@@ -44,5 +44,9 @@ const (
 	GlobalViewStats = "azflowsViewStats"   // web/view.js: a Promise of the program's memory and start-up marks (its worker's too), for the tests and cmd/bench
 )
 
+// MarkPrefix begins the name of each performance mark of the view's start-up (web/view.js,
+// web/viewhost.js, wasm/marks_js.go), which window.azflowsViewStats hands back without it.
+const MarkPrefix = "azflows:"
+
 // Globals lists them.
 var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp, GlobalViewMode, GlobalViewHook, GlobalViewStats}

@@ -21,12 +21,13 @@
   // start-up's milestones, {name, at} with at in ms since the epoch (performance.timeOrigin +
   // the mark's time), of this frame (frame-…), of the view's worker (host-…, web/viewhost.js)
   // and of the program (go-…, wasm/marks_js.go). It is the one way in to the worker's figures.
-  function mark(name) { try { performance.mark('azflows:' + name); } catch (e) { /* no marks */ } }
+  var MARK = config.marks; // the marks' prefix (site.MarkPrefix)
+  function mark(name) { try { performance.mark(MARK + name); } catch (e) { /* no marks */ } }
   function marksHere() {
     var out = [];
     try {
       performance.getEntriesByType('mark').forEach(function (m) {
-        if (m.name.indexOf('azflows:') === 0) out.push({ name: m.name.slice(8), at: performance.timeOrigin + m.startTime });
+        if (m.name.indexOf(MARK) === 0) out.push({ name: m.name.slice(MARK.length), at: performance.timeOrigin + m.startTime });
       });
     } catch (e) { /* no marks */ }
     return out;
@@ -411,7 +412,7 @@
     try {
       // The worker fetches the program itself (web/viewhost.js): its body is then decoded, and
       // its chunks' buffers collected, on the worker's thread, not on this one.
-      worker.postMessage({ t: 'init', canvas: offscreen, env: env(), config: config.host, wasm: new URL(config.wasm, location.href).href }, [offscreen]);
+      worker.postMessage({ t: 'init', canvas: offscreen, env: env(), config: config.host, marks: MARK, wasm: new URL(config.wasm, location.href).href }, [offscreen]);
     } catch (err) {
       giveUp('the canvas could not be handed to the worker (' + String((err && err.message) || err).slice(0, 200) + ')');
       return;

@@ -223,14 +223,15 @@
   // Milestones of the start-up, as performance marks of this worker (the program sets its own
   // the same way, wasm/marks_js.go); the frame asks for them with {t: 'stats'} (web/view.js,
   // window.azflowsViewStats), with the size of the program's memory.
-  function mark(name) { try { performance.mark('azflows:' + name); } catch (e) { /* no marks */ } }
+  var MARK = ''; // the marks' prefix (site.MarkPrefix), from the frame's init message: none before it
+  function mark(name) { if (MARK) try { performance.mark(MARK + name); } catch (e) { /* no marks */ } }
   var instance = null;
   var wasmURL = ''; // view.wasm's URL, from the frame's init message
   function stats() {
     var marks = [];
     try {
       performance.getEntriesByType('mark').forEach(function (m) {
-        if (m.name.indexOf('azflows:') === 0) marks.push({ name: m.name.slice(8), at: performance.timeOrigin + m.startTime });
+        if (MARK && m.name.indexOf(MARK) === 0) marks.push({ name: m.name.slice(MARK.length), at: performance.timeOrigin + m.startTime });
       });
     } catch (e) { /* no marks */ }
     // This worker's request of view.wasm, as the frame's resource timing gave it before the
@@ -354,6 +355,7 @@
     var d = m.data || {};
     switch (d.t) {
       case 'init': {
+        MARK = String(d.marks || '');
         mark('host-init');
         // Can this worker draw? WebGL 2 on the transferred canvas (with the attributes ebiten
         // asks for, so that its own getContext gets this context) and animation frames.
