@@ -155,12 +155,21 @@
     return !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
   }
   function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
+  // notFetched is why view.wasm did not arrive, in the page's words: here, and where the
+  // view's worker fetched it (web/viewhost.js sends {t: 'fail', kind: 'fetch', why, message}).
+  // why is 'missing' (HTTP 404), 'status' (detail: another HTTP status) or 'download' (detail:
+  // what the browser said).
+  function notFetched(why, detail) {
+    if (why === 'missing') return plain('its program, view.wasm, is missing on the server (HTTP 404)');
+    if (why === 'status') return plain('the server answered HTTP ' + detail + ' for its program, view.wasm');
+    return plain('its program, view.wasm, could not be downloaded (' + detail + ')');
+  }
   function fetchWasm() {
     return fetch(config.wasm).then(function (resp) {
-      if (resp.status === 404) throw plain('its program, view.wasm, is missing on the server (HTTP 404)');
-      if (!resp.ok) throw plain('the server answered HTTP ' + resp.status + ' for its program, view.wasm');
+      if (resp.status === 404) throw notFetched('missing');
+      if (!resp.ok) throw notFetched('status', resp.status);
       return resp;
-    }, function (err) { throw plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'); });
+    }, function (err) { throw notFetched('download', String((err && err.message) || err)); });
   }
   // failWith reports what stopped the program from loading, in the page's words.
   function failWith(kind, err) {
@@ -398,7 +407,7 @@
           return;
         case 'fail':
           stopped = true;
-          if (d.kind === 'plain') fail(String(d.message));
+          if (d.kind === 'fetch') failWith('plain', notFetched(String(d.why), String(d.message)));
           else if (d.kind === 'stopped') fail('its program stopped' + (d.code ? ' with exit code ' + d.code : '') + ' before drawing');
           else failWith(d.kind, d.message);
       }

@@ -26,7 +26,7 @@
 // URL in the frame's init message, has arrived), then 'parent' (a message for the page), 'view' (window.azflowsView after each change,
 // wasm/main_js.go calls azflowsViewChanged), 'gate' ({idle, parked, fired}), 'cursor',
 // 'focus', 'reload', 'fail' ({kind, message, code}: the frame reports it to the page; kind
-// 'plain' is a message in the page's words) and 'stats' ({id, stats: {memory, marks}}, the
+// 'fetch', with why, when view.wasm did not arrive) and 'stats' ({id, stats: {memory, marks}}, the
 // answer to the frame's {t: 'stats', id}).
 (function () {
   'use strict';
@@ -172,9 +172,10 @@
   // The program's bytes, fetched here (the URL comes in the frame's init message), so that the
   // body's decode and its chunks' buffers stay off the frame's main thread; V8 compiles them as
   // they arrive. The frame hears how much has arrived ({t: 'progress', loaded, total}, at most
-  // every 250 ms) and, in the page's words, why they did not ({t: 'fail', kind: 'plain'}).
-  function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
-  function downloadFailed(err) { return plain('its program, view.wasm, could not be downloaded (' + String((err && err.message) || err) + ')'); }
+  // every 250 ms) and why they did not ({t: 'fail', kind: 'fetch', why, message}: the frame
+  // says it in the page's words, web/view.js notFetched).
+  function notFetched(why, detail) { var e = new Error(String(detail)); e.notFetched = why; return e; }
+  function downloadFailed(err) { return notFetched('download', String((err && err.message) || err)); }
   var lastProgress = 0;
   function progress(loaded, total, force) {
     var now = Date.now();
@@ -191,8 +192,8 @@
   var bodyFailed = null; // the body stopped arriving: a download failure, not a damaged program
   function fetchWasm(url) {
     return fetch(url).then(function (resp) {
-      if (resp.status === 404) throw plain('its program, view.wasm, is missing on the server (HTTP 404)');
-      if (!resp.ok) throw plain('the server answered HTTP ' + resp.status + ' for its program, view.wasm');
+      if (resp.status === 404) throw notFetched('missing', 404);
+      if (!resp.ok) throw notFetched('status', resp.status);
       var total = totalOf(resp);
       var loaded = 0;
       var reader = resp.body.getReader();
@@ -344,7 +345,7 @@
       }, function (err) { fail('crash', err); });
     }, function (err) {
       if (bodyFailed) err = bodyFailed;
-      if (err && err.plain) fail('plain', err);
+      if (err && err.notFetched) send({ t: 'fail', kind: 'fetch', why: err.notFetched, message: err.message });
       else if (err instanceof WebAssembly.CompileError) fail('damaged', err);
       else if (err instanceof WebAssembly.LinkError) fail('link', err);
       else fail('load', err);
