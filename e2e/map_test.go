@@ -45,27 +45,11 @@ func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {
 		for _, probe := range []struct {
 			id, colour string
 		}{{"country/IR/", charts.DestLandC}, {"country/AZ/", charts.OriginC}} {
-			found := false
-			for _, m := range model.Marks {
-				if m.Role != "country" || !strings.HasPrefix(m.ID, probe.id) {
-					continue
-				}
-				// A point of the shape that nothing else covers.
-				b := m.Bounds()
-				for i := 1; i < 20 && !found; i++ {
-					for j := 1; j < 20 && !found; j++ {
-						p := charts.Point{X: b.X + b.W*float64(i)/20, Y: b.Y + b.H*float64(j)/20}
-						if clearOf(model, p, m.ID) {
-							found = true
-							if got := img.At(int(fx+p.X), int(fy+p.Y)); !near(got, probe.colour) {
-								out = append(out, fmt.Sprintf("%s at %v is %v, want %s", m.ID, p, got, probe.colour))
-							}
-						}
-					}
-				}
-			}
+			id, p, found := clearCountryPoint(model, probe.id)
 			if !found {
 				out = append(out, "no clear point in "+probe.id)
+			} else if got := img.At(int(fx+p.X), int(fy+p.Y)); !near(got, probe.colour) {
+				out = append(out, fmt.Sprintf("%s at %v is %v, want %s", id, p, got, probe.colour))
 			}
 		}
 		return out
@@ -123,6 +107,26 @@ func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {
 
 // clearOf reports whether the shape id is the topmost mark at p and 3 px around it (so not
 // on its outline), and no text is near.
+// clearCountryPoint is a point of the first country shape whose ID begins with prefix that
+// nothing else covers (clearOf), and that shape's ID; ok is false when no shape has one.
+func clearCountryPoint(c *charts.Chart, prefix string) (id string, p charts.Point, ok bool) {
+	for _, m := range c.Marks {
+		if m.Role != "country" || !strings.HasPrefix(m.ID, prefix) {
+			continue
+		}
+		b := m.Bounds()
+		for i := 1; i < 20; i++ {
+			for j := 1; j < 20; j++ {
+				p := charts.Point{X: b.X + b.W*float64(i)/20, Y: b.Y + b.H*float64(j)/20}
+				if clearOf(c, p, m.ID) {
+					return m.ID, p, true
+				}
+			}
+		}
+	}
+	return "", charts.Point{}, false
+}
+
 func clearOf(c *charts.Chart, p charts.Point, id string) bool {
 	for _, d := range []charts.Point{{}, {X: -3}, {X: 3}, {Y: -3}, {Y: 3}} {
 		if hit, ok := c.HitTest(charts.Point{X: p.X + d.X, Y: p.Y + d.Y}, 0); !ok || hit.ID != id {
