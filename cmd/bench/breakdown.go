@@ -9,6 +9,8 @@ import (
 	"sort"
 
 	"github.com/chromedp/chromedp"
+
+	"azflows/site"
 )
 
 // ---- where the time to ready goes ----
@@ -65,7 +67,8 @@ func readMilestones(t *tab, firstChart, ready float64) (milestones, error) {
 	}
 	g, err := chromedp.Run(t.ctx, chromedp.Evaluate[got](`(function () {
 	  var w = `+viewFrame+`.contentWindow, off = w.performance.timeOrigin - performance.timeOrigin;
-	  var e = w.performance.getEntriesByType('resource').filter(function (e) { return /\/view(\.[0-9a-f]{10})?\.wasm$/.test(e.name); })[0];
+	  var cfg = w.document.getElementById('`+site.IDViewConfig+`'), url = cfg ? new URL(JSON.parse(cfg.textContent).wasm, w.location.href).href : '';
+	  var e = w.performance.getEntriesByType('resource').filter(function (e) { return e.name === url; })[0];
 	  var base = { PageOrigin: performance.timeOrigin, FrameOrigin: w.performance.timeOrigin,
 	    WasmStart: e ? off + e.startTime : -1, WasmFirst: e ? off + e.responseStart : -1, WasmEnd: e ? off + e.responseEnd : -1, Marks: [] };
 	  if (typeof w.azflowsViewStats !== 'function') return base;

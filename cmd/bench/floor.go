@@ -5,12 +5,10 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +16,9 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
 
+	"azflows/internal/caching"
 	"azflows/internal/server"
+	"azflows/site"
 )
 
 // ---- the floor: the smallest ebiten program on the view's path ----
@@ -52,15 +52,14 @@ func floorServer() (string, func(), error) {
 		return "", nil, err
 	}
 	real := server.Handler(*distDir)
-	isWasm := regexp.MustCompile(`/view(\.[0-9a-f]{10})?\.wasm$`)
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !isWasm.MatchString(r.URL.Path) {
+		if caching.Logical(r.URL.Path) != "/"+site.WasmFile {
 			real.ServeHTTP(w, r)
 			return
 		}
 		body := raw
 		w.Header().Set("Content-Type", "application/wasm")
-		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		w.Header().Set("Cache-Control", caching.For(r.URL.Path))
 		w.Header().Set("Vary", "Accept-Encoding")
 		if strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
 			body = br.Bytes()
@@ -69,14 +68,12 @@ func floorServer() (string, func(), error) {
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		w.Write(body)
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serve(h)
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: h}
-	go srv.Serve(ln)
-	fmt.Printf("bench: the floor program is %.1f MB (%.1f MB br), served in place of view.wasm at %s\n", float64(len(raw))/1e6, float64(br.Len())/1e6, ln.Addr())
-	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+	fmt.Printf("bench: the floor program is %.1f MB (%.1f MB br), served in place of view.wasm at %s\n", float64(len(raw))/1e6, float64(br.Len())/1e6, base)
+	return base, stop, nil
 }
 
 // measureReadyFloor loads the page with the floor program as its view, as measurePage does, and

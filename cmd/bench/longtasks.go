@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -566,19 +564,17 @@ func measurePageFloor() (res pageFloorResult, err error) {
 	if err := os.WriteFile(filepath.Join(dir, "floor.js"), []byte(floorJS), 0o644); err != nil {
 		return res, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serve(server.Handler(dir))
 	if err != nil {
 		return res, err
 	}
-	srv := &http.Server{Handler: server.Handler(dir)}
-	go srv.Serve(ln)
-	defer srv.Close()
+	defer stop()
 	t, err := newTab(800, 450, time.Minute)
 	if err != nil {
 		return res, err
 	}
 	defer t.stop()
-	events, err := traceStartUp(t, "http://"+ln.Addr().String()+"/", func() error {
+	events, err := traceStartUp(t, base+"/", func() error {
 		deadline := time.Now().Add(30 * time.Second)
 		for {
 			ok, err := chromedp.Run(t.ctx, chromedp.Evaluate[bool](`window.__floorReady === true`))

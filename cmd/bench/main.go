@@ -165,14 +165,11 @@ func bench() error {
 	if fi, err := os.Stat(exe); err != nil || fi.IsDir() {
 		return fmt.Errorf("no Chromium at %s: run `make chromium`, or set CHROMIUM", exe)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serve(server.Handler(*distDir))
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: server.Handler(*distDir)}
-	go srv.Serve(ln)
-	defer srv.Close()
-	base := "http://" + ln.Addr().String()
+	defer stop()
 
 	rep := report{Date: time.Now().UTC().Format(time.RFC3339), Commit: gitDescribe(), Runs: *runs, Load: loadavg()}
 	fmt.Printf("bench: %s served at %s; %d runs, one browser at a time; load average %s\n", *distDir, base, *runs, rep.Load)
@@ -317,4 +314,16 @@ func oneRun(base, floorBase string, rep *report) (run, []string) {
 		}
 	}
 	return r, problems
+}
+
+// serve serves h on a loopback port: its base URL ("http://127.0.0.1:port") and a function
+// that stops it.
+func serve(h http.Handler) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }
