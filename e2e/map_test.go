@@ -78,16 +78,14 @@ func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {
 	m2012 := mapModel(t, 2012, fw, fh)
 	ru, _ := m2012.Mark("arc/RU")
 	rc := ru.Center()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		after := screenshotPNG(ctx, t, "")
-		if near(after.At(int(fx+rc.X), int(fy+rc.Y)), charts.OfficialC) {
-			break
+	russia := func(img image.Image) []string {
+		if got := img.At(int(fx+rc.X), int(fy+rc.Y)); !near(got, charts.OfficialC) {
+			return []string{fmt.Sprintf("no Russia arc at %v after switching to 2012 (pixel %v)", rc, got)}
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no Russia arc at %v after switching to 2012 (pixel %v)", rc, after.At(int(fx+rc.X), int(fy+rc.Y)))
-		}
-		time.Sleep(200 * time.Millisecond)
+		return nil
+	}
+	if len(russia(waitShot(t, ctx, "the 2012 map", russia))) > 0 {
+		t.FailNow()
 	}
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+rc.X, fy+rc.Y)); err != nil {
 		t.Fatal(err)
