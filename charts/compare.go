@@ -39,17 +39,16 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 		sub  string
 		fits func(f *frame, k float64) bool
 	}
-	var f *frame
-	gap := func() float64 { return f.base * 0.6 }
-	leftW := func() float64 { return (f.plot.W - f.base*1.8) * 0.52 }
+	gap := func(f *frame) float64 { return f.base * 0.6 }
+	leftW := func(f *frame) float64 { return (f.plot.W - f.base*1.8) * 0.52 }
 	sideBySide := layout{i18n.T(l, "compare.subtitle", year), func(f *frame, k float64) bool {
-		rx := f.plot.X + leftW() + f.base*1.8
+		rx := f.plot.X + leftW(f) + f.base*1.8
 		bottom := f.plot.Y + f.plot.H
-		return compareLeft(c, f, year, f.plot.X, leftW(), f.plot.Y, k) <= bottom && compareRight(c, f, rx, f.plot.X+f.plot.W-rx, f.plot.Y, gap(), k) <= bottom
+		return compareLeft(c, f, year, f.plot.X, leftW(f), f.plot.Y, k) <= bottom && compareRight(c, f, rx, f.plot.X+f.plot.W-rx, f.plot.Y, gap(f), k) <= bottom
 	}}
 	stacked := layout{i18n.T(l, "compare.subtitle.stacked", year), func(f *frame, k float64) bool {
 		y := compareLeft(c, f, year, f.plot.X, f.plot.W, f.plot.Y, k) + f.base
-		return compareRight(c, f, f.plot.X, f.plot.W, y, gap(), k) <= f.plot.Y+f.plot.H
+		return compareRight(c, f, f.plot.X, f.plot.W, y, gap(f), k) <= f.plot.Y+f.plot.H
 	}}
 	for _, tryNotes := range [][]string{notes, {i18n.T(l, "frame.morenotes")}} {
 		c.Marks, c.Panels, c.Notes = nil, nil, nil
@@ -59,7 +58,7 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 		}
 		for _, lay := range order {
 			c.Marks, c.Panels, c.Notes = nil, nil, nil
-			f = newFrame(c, c.Title, lay.sub, tryNotes, src, 0)
+			f := newFrame(c, c.Title, lay.sub, tryNotes, src, 0)
 			c.Notes = notes // whole, whatever the frame shows
 			base := len(c.Marks)
 			for _, k := range []float64{1.8, 1.4, 1} { // roomier where the frame allows
@@ -75,7 +74,7 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	for _, sub := range []string{i18n.T(l, "compare.subtitle.one", year), ""} {
 		for _, say := range []string{rest, i18n.T(l, "frame.morenotes")} { // the shorter where the longer does not leave room
 			c.Marks, c.Panels, c.Notes = nil, nil, nil
-			f = newFrame(c, c.Title, sub, []string{say}, src, 0)
+			f := newFrame(c, c.Title, sub, []string{say}, src, 0)
 			c.Notes = notes
 			if compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true) <= f.plot.Y+f.plot.H+f.base*0.4 {
 				return c
