@@ -273,9 +273,29 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 		}
 		tot := yearTotal(d.Flow.Year)
 		placed := tot.Value - d.Figure.Value
-		lines := []line{{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink},
-			{Name: i18n.T(c.Lang, "map.referred", i18n.FigText(c.Lang, tot), ftoa(placed)), Size: m.f.small, Fill: Muted}}
-		if !m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true) {
+		head := line{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink}
+		referred := i18n.T(c.Lang, "map.referred", i18n.FigText(c.Lang, tot), ftoa(placed))
+		// The note on one line, else wrapped to the width of its head, else narrower still.
+		shapes := [][]line{{head, {Name: referred, Size: m.f.small, Fill: Muted}}}
+		small := head
+		small.Size = m.f.small
+		for _, hd := range []line{head, small} { // then the head at the notes' size
+			for _, w := range []float64{hd.width(), hd.width() * 0.75, m.f.small * 9} {
+				set := []line{hd}
+				for _, t := range wrap(referred, m.f.small, max(w, m.f.small*9)) {
+					set = append(set, line{Name: t, Size: m.f.small, Fill: Muted})
+				}
+				shapes = append(shapes, set)
+			}
+		}
+		placedBox := false
+		for _, lines := range shapes {
+			if m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true) {
+				placedBox = true
+				break
+			}
+		}
+		if !placedBox {
 			return false
 		}
 	}
@@ -304,6 +324,20 @@ func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []l
 				out = append(out, Rect{p.X + gap*k, p.Y - h/2, w, h}, Rect{p.X + gap*k, p.Y - gap*k - h, w, h}, Rect{p.X + gap*k, p.Y + gap*k, w, h})
 			}
 			out = append(out, candidates(p, w, h, gap*2)...)
+			// Then anywhere on the map, nearest first, the leader reaching it: the box is never
+			// left off the map while there is a clear place for it.
+			var far []Rect
+			step := max(gap, 4)
+			for y := m.rect.Y + pad; y+h+pad <= m.rect.Y+m.rect.H; y += step {
+				for x := m.rect.X + pad; x+w+pad <= m.rect.X+m.rect.W; x += step {
+					far = append(far, Rect{x - pad, y - pad, w, h})
+				}
+			}
+			dist := func(r Rect) float64 {
+				return math.Hypot(clamp(p.X, r.X, r.X+r.W)-p.X, clamp(p.Y, r.Y, r.Y+r.H)-p.Y)
+			}
+			sort.SliceStable(far, func(i, j int) bool { return dist(far[i]) < dist(far[j]) })
+			out = append(out, far...)
 		} else {
 			out = append([]Rect{{p.X - w/2, p.Y - h/2, w, h}}, candidates(p, w, h, gap)...)
 		}

@@ -8,143 +8,166 @@ import (
 	"azflows/i18n"
 )
 
+// legendEntry is one entry of the map's key: its text, wrapped beside a sample.
+type legendEntry struct {
+	name, role, datum, text, fill string
+	short                         string // a shorter text, for a key that holds not every entry
+	// sample draws the entry's sample with its left edge at x, beside text top..top+h, in a
+	// sample column sw wide.
+	sample func(x, top, h, sw float64)
+	extra  float64 // height the sample needs below the text's first line (the widest arc)
+}
+
 // legendMarks writes the key: what width, colour and dashes mean, what the map leaves out.
 //
-// Entries that name data come first (the arcs named only here, the estimate), so that a full
-// key never leaves a datum out.
+// Entries that name data come first (the arcs named only here, the estimate), then what every
+// mark of the map means. The key keeps every entry: where the entries do not fit its box at
+// the frame's type size, it tries smaller type (down to MinText) and more columns; it reports
+// false when even that does not hold them all, and the map is laid out again with a larger key.
 //
 // When the box of victims without a destination found no clear place on the map (boxedOnMap
 // false), its entry in the key carries its count.
-func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []keyedLabel, boxedOnMap bool) {
+func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []keyedLabel, boxedOnMap bool, last bool) bool {
 	l := c.Lang
-	r := m.legend
-	size := m.f.small
-	lineH := size * 1.3
-	sw := clamp(size*3.2, 26, 60) // sample width
-	tx := r.X + sw + size*0.7     // text column
-	tw := r.X + r.W - tx
-	y := r.Y
-	n := 0
-	full := false
-	// entry writes wrapped text beside a sample drawn by sample(top, height); it stops once
-	// the key is full, so that nothing leaves the frame.
-	// shorter are shorter forms of text, tried in turn when it does not fit.
-	entry := func(role, datum, text, fill string, sample func(top, h float64), shorter ...string) {
-		if full {
-			return
-		}
-		lines := wrap(text, size, tw)
-		h := lineH * float64(len(lines))
-		for _, alt := range shorter {
-			if y+h <= r.Y+r.H {
-				break
-			}
-			lines = wrap(alt, size, tw)
-			h = lineH * float64(len(lines))
-		}
-		if y+h > r.Y+r.H {
-			full = true
-			return
-		}
-		if sample != nil {
-			sample(y, h)
-		}
-		for i, l := range lines {
-			c.add(Mark{ID: fmt.Sprintf("legend/%d/%d", n, i), Role: role, Datum: datum, Kind: TextMark, Text: l,
-				At: Point{tx, y + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: fill}})
-		}
-		n++
-		y += h + size*0.5
-	}
-	mid := func(top, h float64) float64 { return top + min(h, lineH)/2 }
-
+	var es []legendEntry
+	add := func(e legendEntry) { es = append(es, e) }
 	for _, k := range keyed {
 		text := k.d.Label + " " + i18n.FigText(l, k.d.Figure)
 		if k.Numbered {
 			text = itoa(k.N) + " " + text
 		}
-		entry("legend", k.d.Figure.ID, text, Ink, nil)
+		add(legendEntry{name: "key-" + k.d.Figure.ID, role: "legend", datum: k.d.Figure.ID, text: text, fill: Ink})
 	}
 	for _, d := range dests {
 		if d.Flow.Kind == data.NotGiven {
-			text, datum, short := i18n.T(l, "legend.unknown"), "", ""
+			text, datum := i18n.T(l, "legend.unknown"), ""
 			if !boxedOnMap {
 				tot := yearTotal(d.Flow.Year)
-				short = d.Label + " " + i18n.FigText(l, d.Figure)
-				text = short + " (" + i18n.T(l, "map.referred", i18n.FigText(l, tot), ftoa(tot.Value-d.Figure.Value)) + ")"
+				text += ": " + i18n.FigText(l, d.Figure) + " (" + i18n.T(l, "map.referred", i18n.FigText(l, tot), ftoa(tot.Value-d.Figure.Value)) + ")"
 				datum = d.Figure.ID
 			}
-			entry("legend", datum, text, Ink, func(top, h float64) {
-				c.add(Mark{ID: "legend/unknown", Role: "legend", Kind: RectMark, Rect: Rect{r.X, top, sw * 0.8, min(h, lineH)},
+			short := ""
+			if !boxedOnMap {
+				short = d.Label + ": " + i18n.FigText(l, d.Figure)
+			}
+			add(legendEntry{name: "unknown", role: "legend", datum: datum, text: text, short: short, fill: Ink, sample: func(x, top, h, sw float64) {
+				c.add(Mark{ID: "legend/unknown", Role: "legend", Kind: RectMark, Rect: Rect{x, top, sw * 0.8, h},
 					Style: Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}})
-			}, short)
+			}})
 		}
 	}
 	est, _ := data.FigureByID("ngo-estimate-females-per-year")
-	estimate := func() {
-		entry("estimate", est.ID, i18n.T(l, "legend.estimate", i18n.FigText(l, est), est.Footnote), EstimateC, func(top, h float64) {
-			c.add(Mark{ID: "legend/estimate", Role: "estimate", Datum: est.ID, Kind: RectMark, Rect: Rect{r.X, top, 3, h},
-				Style: Style{Fill: EstimateC}})
-		})
-	}
-	compact := r.H < size*1.3*12
-	if compact {
-		estimate()
-	}
+	add(legendEntry{name: "estimate", role: "estimate", datum: est.ID, text: i18n.T(l, "legend.estimate", i18n.FigText(l, est), est.Footnote), fill: EstimateC,
+		sample: func(x, top, h, sw float64) {
+			c.add(Mark{ID: "legend/estimate", Role: "estimate", Datum: est.ID, Kind: RectMark, Rect: Rect{x, top, 3, h}, Style: Style{Fill: EstimateC}})
+		}})
 	tot := yearTotal(c.Year)
 	if tot.ID != "" {
-		entry("legend", "", i18n.T(l, "legend.total", i18n.TotalSentence(l, tot), tot.Footnote), Ink, nil)
+		add(legendEntry{name: "total", role: "legend", text: i18n.T(l, "legend.total", i18n.TotalSentence(l, tot), tot.Footnote), fill: Ink})
 	} else {
-		entry("legend", "", i18n.T(l, "legend.none", c.Year), Ink, nil)
+		add(legendEntry{name: "total", role: "legend", text: i18n.T(l, "legend.none", c.Year), fill: Ink})
 	}
 	// Width key: two arcs, 5 and 20 persons, on the map's scale.
 	for _, v := range []float64{5, 20} {
 		v := v
 		text := i18n.T(l, "legend.persons", v)
+		extra := 0.0
 		if v == 20 {
 			text = i18n.T(l, "legend.width", v)
+			extra = v * m.k
 		}
-		entry("legend", "", text, Ink, func(top, h float64) {
-			yc := top + max(v*m.k, lineH)/2
+		add(legendEntry{name: "arc" + ftoa(v), role: "legend", text: text, fill: Ink, extra: extra, sample: func(x, top, h, sw float64) {
+			yc := top + max(v*m.k, h)/2
 			c.add(Mark{ID: fmt.Sprintf("legend/arc/%v", v), Role: "legend", Kind: PathMark, Closed: true,
-				Points: arcPolygon(Point{r.X, yc}, Point{r.X + sw, yc}, 0, v*m.k, size), Style: Style{Fill: OfficialC}})
-		})
-		if v == 20 {
-			y += max(0, v*m.k-lineH)
-		}
+				Points: arcPolygon(Point{x, yc}, Point{x + sw, yc}, 0, v*m.k, m.f.small), Style: Style{Fill: OfficialC}})
+		}})
 	}
 	for _, d := range dests {
-		switch d.Flow.Kind {
-		case data.OtherCountries:
-			st := d.Style
-			entry("legend", "", i18n.T(l, "legend.group"), Ink, func(top, h float64) {
-				yc := mid(top, h)
+		if d.Flow.Kind == data.OtherCountries {
+			d := d
+			add(legendEntry{name: "group", role: "legend", text: i18n.T(l, "legend.group"), fill: Ink, sample: func(x, top, h, sw float64) {
 				c.add(Mark{ID: "legend/group", Role: "legend", Kind: PathMark, Closed: true,
-					Points: arcPolygon(Point{r.X, yc}, Point{r.X + sw*0.7, yc}, 0, d.Figure.Value*m.k, size), Style: st})
-			})
+					Points: arcPolygon(Point{x, top + h/2}, Point{x + sw*0.7, top + h/2}, 0, d.Figure.Value*m.k, m.f.small), Style: d.Style})
+			}})
 		}
 	}
-	if !compact {
-		estimate()
-	}
-	swatch := func(id, fill string) func(top, h float64) {
-		return func(top, h float64) {
-			c.add(Mark{ID: "legend/" + id, Role: "legend", Kind: RectMark, Rect: Rect{r.X, top + 1, sw * 0.8, min(h, lineH) - 2},
+	swatch := func(id, fill string) func(x, top, h, sw float64) {
+		return func(x, top, h, sw float64) {
+			c.add(Mark{ID: "legend/" + id, Role: "legend", Kind: RectMark, Rect: Rect{x, top + 1, sw * 0.8, h - 2},
 				Style: Style{Fill: fill, Stroke: Grid, StrokeWidth: 0.8}})
 		}
 	}
-	entry("legend", "", i18n.T(l, "legend.origin"), Ink, swatch("origin", OriginC))
+	add(legendEntry{name: "origin", role: "legend", datum: countryDatum("AZ", c.Year), text: i18n.T(l, "legend.origin"), fill: Ink, sample: swatch("origin", OriginC)})
 	if tot.ID != "" {
-		entry("legend", "", i18n.T(l, "legend.dest", c.Year), Ink, swatch("dest", DestLandC))
+		add(legendEntry{name: "dest", role: "legend", text: i18n.T(l, "legend.dest", c.Year), fill: Ink, sample: swatch("dest", DestLandC)})
 	}
-	entry("legend", "", i18n.T(l, "legend.land"), Ink, swatch("land", LandC))
+	add(legendEntry{name: "land", role: "legend", text: i18n.T(l, "legend.land"), fill: Ink, sample: swatch("land", LandC)})
 	if s.Context {
-		entry("legend", "", i18n.T(l, "legend.routes"), Ink, func(top, h float64) {
-			yc := mid(top, h)
-			c.add(Mark{ID: "legend/route", Role: "legend", Kind: PathMark, Points: []Point{{r.X, yc}, {r.X + sw, yc}},
+		add(legendEntry{name: "route", role: "legend", text: i18n.T(l, "legend.routes"), fill: Ink, sample: func(x, top, h, sw float64) {
+			c.add(Mark{ID: "legend/route", Role: "legend", Kind: PathMark, Points: []Point{{x, top + h/2}, {x + sw, top + h/2}},
 				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}})
-		})
+		}})
 	}
+
+	r := m.legend
+	for size := m.f.small; size >= MinText-1e-9; size -= 0.5 {
+		for cols := 1; cols <= 3; cols++ {
+			if m.layLegend(c, es, r, size, cols, false) {
+				m.layLegend(c, es, r, size, cols, true)
+				return true
+			}
+		}
+	}
+	if last { // what fits, at the smallest type: the test of the rule names what is left out
+		m.layLegend(c, es, r, MinText, 1, true)
+	}
+	return false
+}
+
+// layLegend places the entries in cols columns of r at the given type size, top down, and
+// reports whether they all fit; with draw it adds their marks.
+func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, cols int, draw bool) bool {
+	lineH := size * 1.3
+	colGap := size * 1.5
+	colW := (r.W - colGap*float64(cols-1)) / float64(cols)
+	sw := clamp(size*3.2, 26, 60)
+	tw := colW - sw - size*0.7
+	if tw < size*8 {
+		return false
+	}
+	col, y := 0, r.Y
+	for _, e := range es {
+		lines := wrap(e.text, size, tw)
+		h := lineH * float64(len(lines))
+		need := max(h, e.extra+lineH*0.2)
+		if draw && e.short != "" && y+need > r.Y+r.H && col >= cols-1 {
+			lines = wrap(e.short, size, tw)
+			h = lineH * float64(len(lines))
+			need = max(h, e.extra+lineH*0.2)
+		}
+		if y+need > r.Y+r.H && y > r.Y {
+			col, y = col+1, r.Y
+		}
+		if col >= cols || y+need > r.Y+r.H {
+			if draw {
+				continue
+			}
+			return false
+		}
+		x := r.X + float64(col)*(colW+colGap)
+		if draw {
+			if e.sample != nil {
+				e.sample(x, y, min(h, lineH), sw)
+			}
+			tx := x + sw + size*0.7
+			for i, t := range lines {
+				c.add(Mark{ID: fmt.Sprintf("legend/%s/%d", e.name, i), Role: e.role, Datum: e.datum, Kind: TextMark, Text: t,
+					At: Point{tx, y + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: e.fill}})
+			}
+		}
+		y += need + size*0.5
+	}
+	return true
 }
 
 // describeCountry tells what a country's shape stands for in a year: "country/TR/2010".

@@ -59,24 +59,26 @@ type mapFrame struct {
 	k      float64 // arc px per person
 }
 
-func mapLayout(c *Chart, title, subtitle string, notes []string, source string) *mapFrame {
+// mapLayout gives the key its share of the plot; each step of grow gives it more, for keys
+// whose entries do not fit.
+func mapLayout(c *Chart, title, subtitle string, notes []string, source string, grow int) *mapFrame {
 	f := newFrame(c, title, subtitle, notes, source, len(notes))
 	m := &mapFrame{f: f}
 	p := f.plot
 	gap := f.pad
 	switch {
 	case p.W >= 1.3*p.H && p.W >= 560:
-		lw := clamp(p.W*0.34, 220, f.base*26)
+		lw := min(clamp(p.W*0.34, 220, f.base*26)*(1+0.2*float64(grow)), p.W*0.7)
 		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
 		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
 	case p.W >= 1.3*p.H:
 		// A short frame (a small embed, a phone on its side): the key beside the map, which
 		// keeps the full height.
-		lw := p.W * 0.45
+		lw := p.W * min(0.45+0.07*float64(grow), 0.7)
 		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
 		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
 	default:
-		lh := min(p.H*0.45, f.small*1.3*14)
+		lh := min(p.H*min(0.45+0.09*float64(grow), 0.8), f.small*1.3*(14+4*float64(grow)))
 		m.rect = Rect{p.X, p.Y, p.W, p.H - lh - gap/2}
 		m.legend = Rect{p.X, p.Y + m.rect.H + gap/2, p.W, lh}
 	}
@@ -120,7 +122,20 @@ func mapCredit(l i18n.Lang) string { return i18n.T(l, "map.credit", geo.Source) 
 // Map lays out the year's destinations as arcs on the base map.
 func Map(s State, w, h float64) *Chart { return mapView(s, w, h).withTips() }
 
+// mapGrowSteps is how many times the map gives its key more room before it gives up.
+const mapGrowSteps = 5
+
 func mapView(s State, w, h float64) *Chart {
+	for g := 0; ; g++ {
+		if c, ok := mapViewKey(s, w, h, g); ok || g == mapGrowSteps {
+			return c
+		}
+	}
+}
+
+// mapViewKey lays the map out with its key grown grow steps; false when the key does not hold
+// all its entries.
+func mapViewKey(s State, w, h float64, grow int) (*Chart, bool) {
 	year := s.Year
 	l := lang(s)
 	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -131,7 +146,7 @@ func mapView(s State, w, h float64) *Chart {
 	if len(dests) > 0 {
 		source = sourceLine(l, dests)
 	}
-	m := mapLayout(c, c.Title, sub, []string{mapCredit(l)}, source)
+	m := mapLayout(c, c.Title, sub, []string{mapCredit(l)}, source, grow)
 	pl := &placer{rect: m.rect}
 	// The map's scales: the projection's plane (geo.Region) to pixels.
 	px, py := m.proj.scales()
@@ -174,8 +189,8 @@ func mapView(s State, w, h float64) *Chart {
 	if s.Context {
 		m.routeLabels(c, pl)
 	}
-	m.legendMarks(c, s, dests, keyed, boxedOnMap)
-	return c
+	ok := m.legendMarks(c, s, dests, keyed, boxedOnMap, grow == mapGrowSteps)
+	return c, ok
 }
 
 // countries draws the base map: Azerbaijan dark, the year's destinations tinted, the rest quiet.

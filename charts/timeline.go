@@ -96,23 +96,37 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		undatedW += f.small*0.8 + gap*4 + TextWidth(it.Label, f.small, false)
 	}
 	var list []tlItem // the labels of the compact form, in number order
+	var fit listFit
 	if rowH < f.small*1.25 || !labelsFit(events, sx, f.small, gap) || !labelsFit(figures, sx, f.small, gap) || undatedW > f.plot.W {
-		// The counts first: where the list is cut short, the paper's numbers stay.
+		// The counts first, then the steps in order of time, then what has no date.
 		list = append(append(append(list, figures...), events...), undated...)
 		events, figures, undated = numbered(events, len(figures)), numbered(figures, 0), numbered(undated, len(events)+len(figures))
 		evRows = packRows(events, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
 		figRows = packRows(figures, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
 		nEv, nFig = rowCount(evRows), rowCount(figRows)
 		rowH = f.small * 1.3
+		lanesH := fixed + rowH*float64(nEv+nFig) + f.small*1.8
+		var ok bool
+		if lanesH <= f.plot.H*0.75 {
+			fit, ok = fitList(c.Lang, list, f.plot.W, f.plot.H-lanesH, f.small, false)
+		}
+		if !ok {
+			// No room for the lanes and the key (a phone, a small embed): a timeline that runs
+			// down the frame, every item at its place in time, with its marker and its words.
+			chrono := append([]tlItem(nil), list...)
+			sort.SliceStable(chrono, func(i, j int) bool { return chronoKey(chrono[i]) < chronoKey(chrono[j]) })
+			var whole bool
+			fit, whole = fitList(c.Lang, chrono, f.plot.W, f.plot.H, f.base, true)
+			if !whole {
+				// Where not every item fits, the counts go first, so that the paper's numbers stay.
+				chrono = list
+			}
+			c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
+			timelineList(c, f, chrono, f.plot.Y, year, fit)
+			return c
+		}
 	}
 	rowH = max(rowH, 1)
-	if len(list) > 0 && fixed+rowH*float64(nEv+nFig) > f.plot.H*0.6 {
-		// Too short for the lanes (a small embed): the items as a list, each with its marker,
-		// the chosen year's in bold.
-		c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
-		timelineList(c, f, list, f.plot.Y, year)
-		return c
-	}
 	evTop := f.plot.Y + hdrH
 	figTop := evTop + rowH*float64(nEv) + hdrH
 	axisY := figTop + rowH*float64(nFig) + f.small*0.3
@@ -173,7 +187,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		x += box.W + gap*3 + TextWidth(t, f.small, false)
 	}
 	if len(list) > 0 {
-		timelineList(c, f, list, undatedY+f.small*1.8, 0)
+		timelineList(c, f, list, undatedY+f.small*1.8, 0, fit)
 	}
 	return c
 }
@@ -199,69 +213,191 @@ func numbered(items []tlItem, first int) []tlItem {
 	return out
 }
 
-// timelineList writes the compact form's key from top down to the plot's bottom: the number
-// and the full label of each item, wrapped, in as many columns as the width holds. Items that
-// do not fit are named by their numbers in one closing line that sends the reader to the table.
-//
-// With a year (the list-only form), each item has its marker in place of its number, and the
-// items of that year are bold.
-func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int) {
-	size := f.small
-	lineH := size * 1.3
-	cols := max(1, int(f.plot.W/(size*26)))
-	colGap := size * 1.5
-	colW := (f.plot.W - colGap*float64(cols-1)) / float64(cols)
-	numW := TextWidth("00 ", size, true)
-	if year != 0 {
-		numW = size*0.8*1.6 + size*0.5 // the marker and a gap
+// chronoKey orders items by time, the undated last.
+func chronoKey(it tlItem) float64 {
+	if it.X0 == 0 && it.X1 == 0 {
+		return 1e9
 	}
-	bottom := f.plot.Y + f.plot.H
-	restLines := func(from int) []string {
-		return wrapText(i18n.T(c.Lang, "timeline.list.rest", from, len(items)), size, false, colW)
+	return it.X0
+}
+
+// listFit is a shape for the compact form's key: its type size and columns.
+type listFit struct {
+	size    float64
+	cols    int
+	whole   bool // every item fits
+	noYears bool // the vertical form without its column of years (each label has its date)
+}
+
+// listGeom measures the key's parts at a type size: line height, the column gap, the width
+// before each label (the number, or the vertical axis with its year and marker).
+func listGeom(size float64, vertical bool) (lineH, colGap, numW float64) {
+	lineH, colGap = size*1.3, size*1.5
+	numW = TextWidth("00 ", size, true)
+	if vertical {
+		numW = yearW(size, false) + size*0.8*1.6 + size*0.5
 	}
-	col, y := 0, top
-	for i, it := range items {
-		// In the list-only form the chosen year's items are bold.
-		bold := year != 0 && it.X0 < float64(year+1) && it.X1 >= float64(year) && !(it.X0 == it.X1 && it.X0 < float64(year))
-		lines := wrapText(it.Label, size, bold, colW-numW)
-		h := lineH * float64(len(lines))
-		reserve := 0.0
-		if i < len(items)-1 && col == cols-1 {
-			reserve = lineH * float64(len(restLines(i+2))) // the closing line, should the next not fit
+	return
+}
+
+// yearW is the width of the vertical form's column of years, with its gap.
+func yearW(size float64, none bool) float64 {
+	if none {
+		return 0
+	}
+	return TextWidth("0000", size, true) + size*0.6
+}
+
+// fitList finds the largest type (from size down to MinText) and then the fewest columns in
+// which every item of the key fits w×h whole. Where none does, it gives the smallest type in
+// the most columns, and reports false.
+func fitList(l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (listFit, bool) {
+	var last listFit
+	for sz := size; sz >= MinText-1e-9; sz -= 0.5 {
+		maxCols := max(1, int(w/(sz*13)))
+		first := 1
+		if vertical { // a wide frame reads down two or three columns, not one with a blank half
+			first = max(1, min(maxCols, int(w/(sz*30))))
 		}
-		if y+h+reserve > bottom && col < cols-1 {
-			col, y = col+1, top
-			if i < len(items)-1 && col == cols-1 {
-				reserve = lineH * float64(len(restLines(i+2)))
+		for cols := first; cols <= maxCols; cols++ {
+			last = listFit{sz, cols, false, false}
+			if listHeight(items, w, sz, cols, vertical, false) <= h {
+				last.whole = true
+				return last, true
 			}
+		}
+	}
+	if vertical { // the years' column gives its width to the words
+		for cols := 1; cols <= max(1, int(w/(MinText*13))); cols++ {
+			if listHeight(items, w, MinText, cols, true, true) <= h {
+				return listFit{MinText, cols, true, true}, true
+			}
+		}
+		// Not all: as many as fit, the smallest type, one column of words as wide as the frame.
+		return listFit{MinText, max(1, int(w/(MinText*26))), false, true}, false
+	}
+	return last, false
+}
+
+// listHeight is the height of the tallest column when the items fill cols columns top down,
+// each column about as tall as the others.
+func listHeight(items []tlItem, w, size float64, cols int, vertical, noYears bool) float64 {
+	lineH, colGap, numW := listGeom(size, vertical)
+	if vertical && noYears {
+		numW -= yearW(size, false)
+	}
+	colW := (w - colGap*float64(cols-1)) / float64(cols)
+	hs := make([]float64, len(items))
+	total := 0.0
+	for i, it := range items {
+		hs[i] = lineH*float64(len(wrapText(it.Label, size, true, colW-numW))) + size*0.15
+		total += hs[i]
+	}
+	// The shortest column height that takes every item in cols columns.
+	target := total / float64(cols)
+	for {
+		col, y, tallest := 0, 0.0, 0.0
+		for _, hh := range hs {
+			if y > 0 && y+hh > target+1e-9 {
+				col, y = col+1, 0
+			}
+			y += hh
+			tallest = max(tallest, y)
+		}
+		if col < cols {
+			return tallest
+		}
+		target += lineH / 2
+	}
+}
+
+// timelineList writes the compact form's key from top down: the number and the full label of
+// each item, wrapped, in the columns and at the type size fit found, so that every item is
+// named in words.
+//
+// With a year (the list-only form), the key is itself a timeline running down the frame: a
+// vertical axis with each item's year where it changes, the item's marker on the axis, its
+// words beside it; the items of that year are bold.
+func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit listFit) {
+	size, cols := fit.size, fit.cols
+	vertical := year != 0
+	lineH, colGap, numW := listGeom(size, vertical)
+	yw := yearW(size, fit.noYears)
+	if vertical {
+		numW += yw - yearW(size, false)
+	}
+	colW := (f.plot.W - colGap*float64(cols-1)) / float64(cols)
+	target := listHeight(items, f.plot.W, size, cols, vertical, fit.noYears)
+	col, y := 0, top
+	lastYear := ""
+	colTop := top
+	colStart := len(c.Marks)
+	axis := func(x, y0, y1 float64) {
+		if vertical && y1 > y0 {
+			ax := x + yw + size*0.8*0.8
+			// The axis goes under its column's markers.
+			c.Marks = append(c.Marks[:colStart], append([]Mark{{ID: "list/axis/" + itoa(col), Role: "axis", Panel: "list", Kind: PathMark, Points: []Point{{ax, y0}, {ax, y1}}, Style: Style{Stroke: Grid, StrokeWidth: 1.5}}}, c.Marks[colStart:]...)...)
+		}
+	}
+	for i, it := range items {
+		bold := vertical && it.X0 < float64(year+1) && it.X1 >= float64(year) && !(it.X0 == it.X1 && it.X0 < float64(year))
+		lines := wrapText(it.Label, size, true, colW-numW)
+		h := lineH*float64(len(lines)) + size*0.15
+		if fit.whole && y > colTop && y-colTop+h > target+1e-9 && col < cols-1 {
+			axis(f.plot.X+float64(col)*(colW+colGap), colTop, y)
+			col, y = col+1, top
+			colTop, lastYear, colStart = top, "", len(c.Marks)
 		}
 		x := f.plot.X + float64(col)*(colW+colGap)
-		if y+h+reserve > bottom {
-			// What does not fit: one line names the rest and where to find them.
-			for k, t := range restLines(i + 1) {
-				c.add(Mark{ID: lineID("list/rest", k), Role: "note", Kind: TextMark, Text: t,
-					At: Point{x, y + size*ascent + lineH*float64(k)}, Size: size, Style: Style{Fill: Muted}})
+		if !fit.whole {
+			// A frame too small for every item at the smallest type (a small embed, never an
+			// image that travels alone): the items that fit, then one line that names the rest
+			// and the file that holds them.
+			rest := wrapText(i18n.T(c.Lang, "timeline.list.rest", i+1, len(items)), size, false, colW)
+			bottom := f.plot.Y + f.plot.H
+			if col == cols-1 && (y+h+lineH*float64(len(rest)) > bottom || i == len(items)-1 && y+h > bottom) {
+				for k, t := range rest {
+					c.add(Mark{ID: lineID("list/rest", k), Role: "note", Kind: TextMark, Text: t,
+						At: Point{x, y + size*ascent + lineH*float64(k)}, Size: size, Style: Style{Fill: Muted}})
+				}
+				break
 			}
-			return
+			if y+h > bottom && col < cols-1 {
+				axis(x, colTop, y)
+				col, y = col+1, top
+				colTop, lastYear, colStart = top, "", len(c.Marks)
+				x = f.plot.X + float64(col)*(colW+colGap)
+			}
 		}
-		if year == 0 {
+		if !vertical {
 			c.add(Mark{ID: "list/num/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: itoa(i + 1),
 				At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Ink}})
 		} else {
+			yr := itoa(int(it.X0))
+			if chronoKey(it) > 1e8 {
+				yr = "—"
+			}
+			if yr != lastYear && !fit.noYears {
+				c.add(Mark{ID: "list/year/" + it.ID, Role: "tick", Panel: "list", Kind: TextMark, Text: yr,
+					At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Muted}})
+				lastYear = yr
+			}
 			role := "event"
 			if _, ok := data.FigureByID(it.Datum); ok {
 				role = "bar"
 			}
 			m := size * 0.8
-			c.add(Mark{ID: "marker/" + it.ID, Role: role, Datum: it.Datum, Kind: RectMark, Rect: Rect{x, y + (lineH-m)/2, m * 1.6, m},
+			mx := x + yw
+			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "list", Datum: it.Datum, Kind: RectMark, Rect: Rect{mx, y + (lineH-m)/2, m * 1.6, m},
 				Style: it.Style, Label: it.Label, Value: it.X0})
 		}
 		for k, t := range lines {
 			c.add(Mark{ID: lineID("list/"+it.ID, k), Role: "label", Datum: it.Datum, Kind: TextMark, Text: t,
 				At: Point{x + numW, y + size*ascent + lineH*float64(k)}, Size: size, Bold: bold, Style: Style{Fill: Ink}})
 		}
-		y += h + size*0.15
+		y += h
 	}
+	axis(f.plot.X+float64(col)*(colW+colGap), colTop, y)
 }
 
 // shortIfWider is the catalog's text for key, or its short form (key+".short") where the text

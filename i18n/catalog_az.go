@@ -133,7 +133,7 @@ var az = map[string]string{
 	"bars.axis.short":                            "nəfər",
 	"bars.total.victims-2010.short":              "%s müəyyən edilib",
 	"bars.total.victims-2012.short":              "%s yönləndirilib",
-	"timeline.list.rest":                         "%d–%d: bu çərçivəyə sığmır; bütün addımlar cədvəldədir.",
+	"timeline.list.rest":                         "%d–%d: “Hadisələr (CSV)” faylında.",
 	"timeline.header.events.short":               "Tarixli addımlar",
 	"timeline.header.figures.short":              "Rəqəmlər",
 	"timeline.header.undated.short":              "Tarixsiz:",

@@ -22,7 +22,7 @@ var en = map[string]string{
 	"bars.axis.short":                  "persons",
 	"bars.total.victims-2010.short":    "%s identified",
 	"bars.total.victims-2012.short":    "%s referred",
-	"timeline.list.rest":               "%d–%d: too many for this frame; every step is in the table.",
+	"timeline.list.rest":               "%d–%d: in Events (CSV).",
 	"timeline.header.events.short":     "Dated steps",
 	"timeline.header.figures.short":    "Counts",
 	"timeline.header.undated.short":    "Not dated:",

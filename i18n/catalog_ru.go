@@ -135,7 +135,7 @@ var ru = map[string]string{
 	"bars.axis.short":                            "человек",
 	"bars.total.victims-2010.short":              "%s выявлено",
 	"bars.total.victims-2012.short":              "%s направлено",
-	"timeline.list.rest":                         "%d–%d: не помещаются; все шаги — в таблице.",
+	"timeline.list.rest":                         "%d–%d: в файле «События (CSV)».",
 	"timeline.header.events.short":               "Датированные шаги",
 	"timeline.header.figures.short":              "Показатели",
 	"timeline.header.undated.short":              "Без даты:",
