@@ -13,7 +13,9 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/andybalholm/brotli"
 )
@@ -71,6 +73,7 @@ func compress(out string) error {
 		path string
 		i    int
 	}
+	sweepCache(cache)
 	tasks := make(chan task)
 	errs := make(chan error, len(jobs)*len(encoders))
 	var wg sync.WaitGroup
@@ -88,9 +91,14 @@ func compress(out string) error {
 				if cache != "" {
 					cached = filepath.Join(cache, hex.EncodeToString(sum[:])+"."+e.key)
 				}
+				// A cached file is used only when it decompresses to exactly raw: brotli has no
+				// checksum, and a cut or damaged entry must not be shipped. Else it is made again.
 				if b, err := os.ReadFile(cached); cached != "" && err == nil {
-					errs <- os.WriteFile(t.path+e.suffix, b, 0o644)
-					continue
+					if decompressesTo(e.suffix, b, raw) {
+						errs <- os.WriteFile(t.path+e.suffix, b, 0o644)
+						continue
+					}
+					os.Remove(cached)
 				}
 				var b bytes.Buffer
 				w := e.enc(&b)
@@ -100,11 +108,7 @@ func compress(out string) error {
 					continue
 				}
 				if cached != "" {
-					// Best effort: write, then rename, so a partial file is never read.
-					tmp := cached + ".tmp" + strconv.Itoa(os.Getpid())
-					if os.WriteFile(tmp, b.Bytes(), 0o644) == nil {
-						os.Rename(tmp, cached)
-					}
+					storeCached(cached, b.Bytes()) // best effort: the build goes on without it
 				}
 				errs <- os.WriteFile(t.path+e.suffix, b.Bytes(), 0o644)
 			}
@@ -124,6 +128,82 @@ func compress(out string) error {
 		}
 	}
 	return nil
+}
+
+// decompressesTo reports whether b, compressed as the suffix says (.br, .gz), decompresses to
+// exactly raw.
+func decompressesTo(suffix string, b, raw []byte) bool {
+	var r io.Reader
+	switch suffix {
+	case ".br":
+		r = brotli.NewReader(bytes.NewReader(b))
+	case ".gz":
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return false
+		}
+		zr.Multistream(false)
+		r = zr
+	default:
+		return false
+	}
+	got, err := io.ReadAll(io.LimitReader(r, int64(len(raw))+1))
+	if err != nil || !bytes.Equal(got, raw) {
+		return false
+	}
+	// Nothing may follow the stream.
+	if zr, ok := r.(*gzip.Reader); ok {
+		if _, err := zr.Read(make([]byte, 1)); err != io.EOF {
+			return false
+		}
+	}
+	return true
+}
+
+// cacheTempPattern names a cache file being written: "NAME.tmp-PID-RANDOM".
+const cacheTempPattern = ".tmp-%d-*"
+
+// syncFile flushes a cache file to the disk before it is renamed into place (a test fails it).
+var syncFile = (*os.File).Sync
+
+// storeCached writes b to the cache as name: into a temporary file beside it, flushed to the
+// disk, then renamed, so that a crash or a full disk leaves either the whole entry or none;
+// the temporary file is removed when anything fails.
+func storeCached(name string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+fmt.Sprintf(cacheTempPattern, os.Getpid()))
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = syncFile(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// sweepCache removes the temporary files that builds which no longer run left in the cache
+// (killed while writing one): "NAME.tmp-PID-…", and "NAME.tmpPID" of older builds.
+func sweepCache(dir string) {
+	if dir == "" {
+		return
+	}
+	stale, _ := filepath.Glob(filepath.Join(dir, "*.tmp*"))
+	for _, p := range stale {
+		_, after, _ := strings.Cut(filepath.Base(p), ".tmp")
+		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(after, "-"), "-", 2)[0])
+		if err == nil && pid != os.Getpid() && syscall.Kill(pid, 0) == syscall.ESRCH {
+			os.Remove(p)
+		}
+	}
 }
 
 // compressCache is the directory of cached compressed files, or "" for none.

@@ -34,13 +34,15 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "dist", "directory to write the site to: replaced whole, so it must be empty, missing or an earlier build's")
+	out := flag.String("out", "dist", "directory to write the site to: replaced whole, so it must be empty, missing or an earlier build's with every file its manifest lists")
 	source := flag.String("source", "", "the source paper's text, to check the data against (default $"+data.SourceEnv+", else "+data.SourcePath+")")
 	flag.BoolVar(&pseudo, "pseudo", false, "also render the pseudo-locale xx (i18n.XX), for tests; never for a site to ship")
 	flag.Parse()
 	if err := build(*out, *source); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
-		fmt.Fprintf(os.Stderr, "build: failed; %s/ is left as it was\n", strings.TrimRight(*out, "/"))
+		if !errors.As(err, new(*swapError)) {
+			fmt.Fprintf(os.Stderr, "build: failed; %s/ is left as it was\n", strings.TrimRight(*out, "/"))
+		}
 		os.Exit(1)
 	}
 	fmt.Printf("build: wrote %s/\n", *out)
@@ -63,7 +65,11 @@ func langs() []i18n.Lang {
 // or data.SourcePath, and without a file there the checks against the paper are left out and
 // said to be).
 func build(out, source string) error {
-	if err := checkOut(out); err != nil {
+	if err := recoverSwap(out); err != nil {
+		return err
+	}
+	legacy, err := checkOut(out)
+	if err != nil {
 		return err
 	}
 	if err := checkData(source); err != nil {
@@ -88,10 +94,20 @@ func build(out, source string) error {
 		}
 	}
 	// Content-hashed names after every writer (hashnames.go), then the configs for other
-	// servers (deploy.go); compression after all of them (the offline file included), the marker last.
-	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline, hashNames, writeDeploy, compress, writeMarker}
+	// servers (deploy.go); compression after all of them (the offline file included), then
+	// the marker with the manifest, the modes (readable by all) last.
+	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline, hashNames, writeDeploy, compress, writeMarker, fixModes}
 	for _, step := range steps {
 		if err := step(tmp); err != nil {
+			return err
+		}
+	}
+	// Again, just before the swap: someone may have put a file into out meanwhile.
+	if legacy, err = checkOut(out); err != nil {
+		return err
+	}
+	if legacy {
+		if err := checkLegacy(tmp, out); err != nil {
 			return err
 		}
 	}

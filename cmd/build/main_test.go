@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -121,6 +122,98 @@ func TestOutRefusesForeignDirectory(t *testing.T) {
 	}
 }
 
+// fakeBuild makes a small directory as a build leaves it: the files, then the marker with
+// their manifest.
+func fakeBuild(t *testing.T, dir string, files ...string) {
+	t.Helper()
+	for _, f := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("built: "+f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := writeMarker(dir); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Issue 29, finding 2: a copy of dist/ with its marker (rsync -a dist/ host:… copies it along)
+// into which a person put a file and a folder, or changed a file, is not a build's any more:
+// -out refuses it, names what it did not make, and changes nothing.
+func TestOutRefusesBuildWithForeignFiles(t *testing.T) {
+	atRoot(t)
+	for name, c := range map[string]struct {
+		change func(dir string)
+		want   []string
+	}{
+		"a note and a folder of photos": {func(dir string) {
+			os.WriteFile(filepath.Join(dir, "important-notes.txt"), []byte("mine"), 0o644)
+			os.MkdirAll(filepath.Join(dir, "photos"), 0o755)
+		}, []string{"important-notes.txt", "photos/"}},
+		"a photo in a folder of the build": {func(dir string) {
+			os.WriteFile(filepath.Join(dir, "charts", "holiday.jpg"), []byte("mine"), 0o644)
+		}, []string{"charts/holiday.jpg"}},
+		"a page edited by hand": {func(dir string) {
+			os.WriteFile(filepath.Join(dir, "index.html"), []byte("my edit"), 0o644)
+		}, []string{"index.html"}},
+		"a symlink": {func(dir string) {
+			os.Symlink("/etc/passwd", filepath.Join(dir, "passwd"))
+		}, []string{"passwd"}},
+	} {
+		dir := filepath.Join(t.TempDir(), "site")
+		fakeBuild(t, dir, "index.html", "view.0123456789.wasm", "charts/map-2010.0123456789.svg", "fallback/map-2010.html")
+		c.change(dir)
+		before := snapshot(t, dir)
+		err := build(dir, "")
+		if err == nil {
+			t.Errorf("%s: the build went ahead", name)
+		} else {
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("%s: the refusal does not name %s: %v", name, w, err)
+				}
+			}
+			if strings.Contains(err.Error(), "view.0123456789.wasm") {
+				t.Errorf("%s: the refusal names a file of the build: %v", name, err)
+			}
+		}
+		if after := snapshot(t, dir); !slices.Equal(before, after) {
+			t.Errorf("%s: the directory changed:\nbefore %q\nafter  %q", name, before, after)
+		}
+	}
+	// An intact build passes the check.
+	dir := filepath.Join(t.TempDir(), "site")
+	fakeBuild(t, dir, "index.html", "charts/map-2010.0123456789.svg")
+	if legacy, err := checkOut(dir); err != nil || legacy {
+		t.Errorf("an intact build: legacy %v, %v", legacy, err)
+	}
+}
+
+// A build from before the manifest (its marker holds one line) is replaced only when each of
+// its files is one the new build writes (by logical name); a person's file in it stops the build.
+func TestLegacyBuildChecked(t *testing.T) {
+	newBuild := t.TempDir()
+	fakeBuild(t, newBuild, "index.html", "view.0123456789.wasm", "view.0123456789.wasm.br", "fallback/map-2010.0123456789.html")
+	old := filepath.Join(t.TempDir(), "dist")
+	for _, f := range []string{"index.html", "index.html.gz", "view.abcdefabcd.wasm", "fallback/map-2010.abcdefabcd.html"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(old, f)), 0o755)
+		os.WriteFile(filepath.Join(old, f), []byte("old"), 0o644)
+	}
+	os.WriteFile(filepath.Join(old, markerFile), []byte(legacyMarkerHead+" (v1). The next build replaces this directory whole.\n"), 0o644)
+	if legacy, err := checkOut(old); err != nil || !legacy {
+		t.Fatalf("an older build: legacy %v, %v", legacy, err)
+	}
+	if err := checkLegacy(newBuild, old); err != nil {
+		t.Errorf("an older build of the same files: %v", err)
+	}
+	os.WriteFile(filepath.Join(old, "important-notes.txt"), []byte("mine"), 0o644)
+	if err := checkLegacy(newBuild, old); err == nil || !strings.Contains(err.Error(), "important-notes.txt") {
+		t.Errorf("an older build with a person's file: %v, want a refusal naming it", err)
+	}
+}
+
 // snapshot lists every file under dir with a hash of its content, sorted.
 func snapshot(t *testing.T, dir string) []string {
 	t.Helper()
@@ -156,6 +249,9 @@ func TestBuildSite(t *testing.T) {
 		t.Skip("builds the whole site (about 20 s); run without -short")
 	}
 	atRoot(t)
+	// Issue 29, finding 1: whatever the umask, dist/ is readable by every user (a web server
+	// running as its own user reads a copy of it).
+	defer syscall.Umask(syscall.Umask(0o077))
 	out := filepath.Join(t.TempDir(), "dist")
 	if err := build(out, ""); err != nil {
 		t.Fatal(err)
@@ -163,16 +259,22 @@ func TestBuildSite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, markerFile)); err != nil {
 		t.Errorf("no marker: %v", err)
 	}
+	checkModes(t, out)
 
-	// An older build's leftovers, and a page nobody built, with an inline script.
+	// An older build's leftovers, among them a page with an inline script, as an older build
+	// that wrote them lists them in its manifest; a stale sibling of the offline file, as
+	// compress-before-writeOffline left it.
 	stray := filepath.Join(out, "fallback", "map-2009.html")
 	os.WriteFile(stray, []byte(`<!doctype html><meta charset="utf-8"><script>alert(1)</script>`), 0o644)
 	os.WriteFile(filepath.Join(out, "charts", "old-2009.svg"), []byte("<svg/>"), 0o644)
-	// A stale sibling of the offline file, as compress-before-writeOffline left it.
 	os.WriteFile(filepath.Join(out, offlineFile+".br"), []byte("stale"), 0o644)
+	if err := writeMarker(out); err != nil {
+		t.Fatal(err)
+	}
 	if err := build(out, ""); err != nil {
 		t.Fatal(err)
 	}
+	checkModes(t, out)
 	for _, f := range []string{stray, stray + ".br", stray + ".gz", filepath.Join(out, "charts", "old-2009.svg")} {
 		if _, err := os.Stat(f); err == nil {
 			t.Errorf("%s survived the rebuild", f)
@@ -243,6 +345,30 @@ func TestBuildSite(t *testing.T) {
 	if left, _ := filepath.Glob(buildDirPrefix(out) + "*"); len(left) > 0 {
 		t.Errorf("the failed build left %q", left)
 	}
+}
+
+// checkModes checks that out and every directory in it are 0755 and every file 0644.
+func checkModes(t *testing.T, out string) {
+	t.Helper()
+	bad := 0
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := fs.FileMode(0o644)
+		if d.IsDir() {
+			want = fs.ModeDir | 0o755
+		}
+		if fi.Mode() != want && bad < 5 {
+			bad++
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode(), want)
+		}
+		return nil
+	})
 }
 
 // checkConfigFiles checks that every file the pages' and the view's configs name (site.FilesOf,
