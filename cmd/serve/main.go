@@ -12,7 +12,6 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -35,7 +34,7 @@ func main() {
 		log.Fatalf("%s has no index.html: run `make build` first (%v)", *dir, err)
 	}
 
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := server.Listen(*addr) // at most server.MaxConns connections at once
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -8,23 +8,34 @@
 // directory: files are opened through an os.Root, so neither ".." nor a symlink
 // can escape it.
 //
+// Every answer of a file carries an ETag and a Content-Length (the compressed ones too);
+// Accept-Encoding weights choose the variant; a Range header of more than MaxRanges ranges is
+// answered with the whole file; only regular files are opened (a FIFO or device in the
+// directory is a 404, never a hang); redirects are relative, so they work behind a proxy that
+// strips a prefix.
+//
 // New wraps Handler in an http.Server with timeouts (Timeouts): a connection that sends
-// nothing, reads nothing or idles is closed, so slow or stalled clients cannot hold sockets
-// and open files. cmd/serve runs it; the browser tests in e2e start Handler in-process with
-// httptest.
+// nothing, idles, or takes a response slower than MinRate is closed, so slow or stalled
+// clients cannot hold sockets and open files; Listen caps the connections at MaxConns.
+// cmd/serve runs both; the browser tests in e2e start Handler in-process with httptest.
 package server
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
+
+	"golang.org/x/net/netutil"
 
 	"azflows/internal/caching"
 )
@@ -33,14 +44,36 @@ import (
 type Timeouts struct {
 	ReadHeader time.Duration // to send the request line and headers
 	Read       time.Duration // to send the whole request (the site takes no bodies)
-	Write      time.Duration // for each write of a response to be taken by the client: a per-write deadline, so a slow but steady download of any size completes
-	Idle       time.Duration // between requests on a keep-alive connection
+	// Write and MinRate are the rule for a response: its byte at offset n must be taken by
+	// the connection within Write + n/MinRate of its first write. A client that reads at least
+	// MinRate bytes a second gets any file whole, however long that takes; one that falls
+	// behind is let go (once the kernel's buffers, which take the first bytes whether the client
+	// reads or not, are full). MinRate 0: each write gets Write on its own.
+	Write   time.Duration
+	MinRate int64         // bytes per second
+	Idle    time.Duration // between requests on a keep-alive connection
 }
 
-// DefaultTimeouts suit a 12 MB view.wasm (3 MB compressed) on a slow link: each write of at
-// most writeChunk bytes must be taken within 30 s (a client slower than about 2 KB/s is let go),
-// and an idle keep-alive connection is closed after a minute.
-var DefaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: 30 * time.Second, Idle: 60 * time.Second}
+// DefaultTimeouts suit a 12 MB view.wasm (3 MB compressed) on a slow link: a response must
+// average 2 KB/s after its first 30 s (the compressed wasm then takes at most 26 minutes), and
+// an idle keep-alive connection is closed after a minute.
+var DefaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: 30 * time.Second, MinRate: 2 << 10, Idle: 60 * time.Second}
+
+// MaxConns is the most connections Listen's listener holds open at once; more wait in the
+// kernel's queue until one closes. Far below the descriptors a process may open (each
+// connection takes one, and one more for the file it is sent).
+const MaxConns = 1024
+
+// Listen listens on the TCP address and accepts at most MaxConns connections at once.
+func Listen(addr string) (net.Listener, error) { return listen(addr, MaxConns) }
+
+func listen(addr string, most int) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return netutil.LimitListener(ln, most), nil
+}
 
 // writeChunk is the most one write hands the connection before its deadline is renewed.
 const writeChunk = 64 << 10
@@ -49,36 +82,49 @@ const writeChunk = 64 << 10
 func New(dir string, t Timeouts) *http.Server {
 	h := Handler(dir)
 	if t.Write > 0 {
-		h = perWriteDeadline(h, t.Write)
+		h = writeDeadlines(h, t)
 	}
 	return &http.Server{Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, IdleTimeout: t.Idle}
 }
 
-// perWriteDeadline gives every write of the response its own deadline of d. A stalled client
-// (one that reads nothing) fails the next write after d and its connection is closed; one that
-// keeps reading renews the deadline with every chunk. (http.Server's WriteTimeout is one
-// deadline for the whole response, which a slow link cannot meet for the wasm.)
-func perWriteDeadline(h http.Handler, d time.Duration) http.Handler {
+// writeDeadlines gives every write of the response its deadline by t's rule. A stalled client
+// (one that reads nothing) fails a write once its deadline passes and its connection is
+// closed; one that keeps up renews the deadline with every chunk. (http.Server's WriteTimeout
+// is one deadline for the whole response, which a slow link cannot meet for the wasm; and a
+// deadline per write alone is no rate: the kernel wakes a blocked writer only when half its
+// send buffer, megabytes on Linux, has drained.)
+func writeDeadlines(h http.Handler, t Timeouts) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(&deadlineWriter{ResponseWriter: w, rc: http.NewResponseController(w), d: d}, r)
+		h.ServeHTTP(&deadlineWriter{ResponseWriter: w, rc: http.NewResponseController(w), t: t}, r)
 	})
 }
 
 // deadlineWriter implements only Write (not io.ReaderFrom), so a file is copied in chunks,
-// each under a fresh deadline, rather than by one sendfile call under a single one.
+// each under its own deadline, rather than by one sendfile call under a single one.
 type deadlineWriter struct {
 	http.ResponseWriter
-	rc *http.ResponseController
-	d  time.Duration
+	rc      *http.ResponseController
+	t       Timeouts
+	start   time.Time
+	written int64
 }
 
 func (w *deadlineWriter) Write(b []byte) (int, error) {
+	if w.start.IsZero() {
+		w.start = time.Now()
+	}
 	n := 0
 	for len(b) > 0 {
 		c := b[:min(len(b), writeChunk)]
-		w.rc.SetWriteDeadline(time.Now().Add(w.d))
+		deadline := time.Now().Add(w.t.Write)
+		if w.t.MinRate > 0 {
+			end := w.written + int64(len(c))
+			deadline = w.start.Add(w.t.Write + time.Duration(float64(end)/float64(w.t.MinRate)*float64(time.Second)))
+		}
+		w.rc.SetWriteDeadline(deadline)
 		m, err := w.ResponseWriter.Write(c)
 		n += m
+		w.written += int64(m)
 		if err != nil {
 			return n, err
 		}
@@ -190,21 +236,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !fi.IsDir() && strings.HasSuffix(urlPath, "/") {
 		// "/index.html/": the file, named with a trailing slash. Served as is, its relative
-		// assets would resolve below it (and 404): send the client to the file's own name.
-		target := "../" + path.Base(name)
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		// assets would resolve below it (and 404): send the client to the file's own name, one
+		// "../" for each trailing slash.
+		slashes := len(urlPath) - len(strings.TrimRight(urlPath, "/"))
+		redirect(w, r, strings.Repeat("../", slashes)+path.Base(name))
 		return
 	}
 	if fi.IsDir() {
 		if !strings.HasSuffix(urlPath, "/") {
-			target := path.Base(urlPath) + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			redirect(w, r, path.Base(urlPath)+"/")
 			return
 		}
 		name = path.Join(name, "index.html")
@@ -221,29 +261,34 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hdr.Set("Content-Type", ct)
 	}
 
-	serveName, modTime := name, fi.ModTime()
+	if !fi.Mode().IsRegular() {
+		http.NotFound(w, r) // a FIFO, a device, a socket: never opened
+		return
+	}
+	serveName, encoding := name, ""
 	if !isPrecompressed(name) {
-		accepted := acceptedEncodings(r.Header.Get("Accept-Encoding"))
-		vary := false
+		best := acceptedEncodings(r.Header.Get("Accept-Encoding"))
+		var offered []string
 		for _, enc := range encodings {
 			cfi, err := root.Stat(name + enc.suffix)
 			if err != nil || !cfi.Mode().IsRegular() {
 				continue
 			}
-			// The response depends on Accept-Encoding as soon as any
-			// variant exists, whichever one this client gets.
-			vary = true
-			if serveName == name && accepted(enc.token) {
-				serveName = name + enc.suffix
-				hdr.Set("Content-Encoding", enc.token)
-			}
+			offered = append(offered, enc.token)
 		}
-		if vary {
+		// The response depends on Accept-Encoding as soon as any variant exists, whichever one
+		// this client gets.
+		if len(offered) > 0 {
 			hdr.Add("Vary", "Accept-Encoding")
+		}
+		if encoding = best(offered); encoding != "" {
+			serveName = name + suffixOf(encoding)
 		}
 	}
 
-	f, err := root.Open(serveName)
+	// O_NONBLOCK: should the file have become a FIFO since the Stat, opening it does not wait
+	// for a writer; the Stat of the open file then refuses it.
+	f, err := root.OpenFile(serveName, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		notFound(w, err)
 		return
@@ -254,7 +299,68 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	http.ServeContent(w, r, path.Base(name), modTime, f)
+	// The ETag of what is sent: the file's (or its variant's) size and time, and the coding.
+	hdr.Set("ETag", fmt.Sprintf(`"%x-%x%s"`, sfi.Size(), sfi.ModTime().UnixNano(), suffixOf(encoding)))
+	if rs := r.Header.Get("Range"); rs != "" && strings.Count(rs, ",") >= MaxRanges {
+		r.Header.Del("Range") // many ranges cost more than the file: the whole file
+	}
+	// Content-Encoding is set as the answer starts (encodedWriter), so that ServeContent, which
+	// leaves out the Content-Length of an encoded answer, counts it as it does any file's; only
+	// a 200 or 206 carries the variant's bytes, never an error's text.
+	if encoding != "" {
+		w = &encodedWriter{ResponseWriter: w, encoding: encoding}
+	}
+	http.ServeContent(w, r, path.Base(name), sfi.ModTime(), f)
+}
+
+// MaxRanges is the most ranges one request may ask for; a Range header with more is ignored
+// and the whole file sent (a request of a thousand one-byte ranges once drew 34 MB of a 1 MB
+// file in multipart headers).
+const MaxRanges = 4
+
+// encodedWriter sets Content-Encoding on a 200 or 206 answer as it starts.
+type encodedWriter struct {
+	http.ResponseWriter
+	encoding string
+}
+
+func (w *encodedWriter) WriteHeader(code int) {
+	if code == http.StatusOK || code == http.StatusPartialContent {
+		w.Header().Set("Content-Encoding", w.encoding)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *encodedWriter) Write(b []byte) (int, error) {
+	// A Write without WriteHeader is a 200.
+	if w.Header().Get("Content-Encoding") == "" {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *encodedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// redirect answers 301 with target as it is, relative to the request's path: a proxy that
+// strips a prefix (/azflows/ → /) keeps the client under its prefix. (http.Redirect makes
+// it absolute.)
+func redirect(w http.ResponseWriter, r *http.Request, target string) {
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	w.Header().Set("Location", target)
+	w.WriteHeader(http.StatusMovedPermanently)
+}
+
+// suffixOf is the file suffix of a content coding ("br" → ".br"), "" for none.
+func suffixOf(token string) string {
+	for _, enc := range encodings {
+		if enc.token == token {
+			return enc.suffix
+		}
+	}
+	return ""
 }
 
 // isPrecompressed reports whether name is itself a precompressed sibling,
@@ -278,10 +384,10 @@ func notFound(w http.ResponseWriter, err error) {
 	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
-// acceptedEncodings parses an Accept-Encoding header and returns a func that
-// reports whether a content coding is acceptable (q > 0, explicitly or through
-// "*").
-func acceptedEncodings(header string) func(string) bool {
+// acceptedEncodings parses an Accept-Encoding header and returns a func that picks, of the
+// offered codings (in the server's order of preference), the one the client weighs highest
+// (q > 0, explicitly or through "*"); ties go to the server's order; "" for none.
+func acceptedEncodings(header string) func(offered []string) string {
 	q := map[string]float64{}
 	for _, part := range strings.Split(header, ",") {
 		fields := strings.Split(part, ";")
@@ -293,7 +399,7 @@ func acceptedEncodings(header string) func(string) bool {
 		for _, p := range fields[1:] {
 			k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
 			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
-				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 0 && f <= 1 {
 					weight = f
 				} else {
 					weight = 0
@@ -302,13 +408,19 @@ func acceptedEncodings(header string) func(string) bool {
 		}
 		q[token] = weight
 	}
-	return func(token string) bool {
+	weight := func(token string) float64 {
 		if w, ok := q[token]; ok {
-			return w > 0
+			return w
 		}
-		if w, ok := q["*"]; ok {
-			return w > 0
+		return q["*"] // 0 when absent
+	}
+	return func(offered []string) string {
+		best, bestQ := "", 0.0
+		for _, token := range offered {
+			if w := weight(token); w > bestQ {
+				best, bestQ = token, w
+			}
 		}
-		return false
+		return best
 	}
 }

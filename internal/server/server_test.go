@@ -118,7 +118,11 @@ func TestPrecompressedNegotiation(t *testing.T) {
 		path, accept, wantEnc, wantBody string
 	}{
 		{"/app.wasm", "gzip, deflate, br, zstd", "br", "BROTLI-BYTES"},
-		{"/app.wasm", "br;q=0.1, gzip;q=1.0", "br", "BROTLI-BYTES"}, // preference is ours: br first
+		{"/app.wasm", "br;q=0.1, gzip;q=1.0", "gzip", "GZIP-BYTES"}, // the client's weights first
+		{"/app.wasm", "gzip;q=0.5, br;q=0.5", "br", "BROTLI-BYTES"}, // a tie: ours, br first
+		{"/app.wasm", "gzip;q=0.9, *;q=1", "br", "BROTLI-BYTES"},
+		{"/app.wasm", "br;q=0", "", "\x00asm\x01\x00\x00\x00"},
+		{"/app.wasm", "br;q=0, *", "gzip", "GZIP-BYTES"},
 		{"/app.wasm", "gzip", "gzip", "GZIP-BYTES"},
 		{"/app.wasm", "br;q=0, gzip", "gzip", "GZIP-BYTES"},
 		{"/app.wasm", "*", "br", "BROTLI-BYTES"},
@@ -164,9 +168,15 @@ func TestDirectoryIndexAndRedirect(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body(t, resp), "<title>sub</title>") {
 		t.Errorf("GET /sub/: status %d, want 200 with sub/index.html", resp.StatusCode)
 	}
+	// Issue 29, finding 8: the Location is relative ("sub/", not "/sub/"), so that behind a
+	// proxy that strips /azflows/ the client stays under /azflows/.
 	resp = get(t, h, "/sub", "")
-	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/sub/" {
-		t.Errorf("GET /sub: status %d Location %q, want 301 to /sub/", resp.StatusCode, resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "sub/" {
+		t.Errorf("GET /sub: status %d Location %q, want 301 to sub/", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp = get(t, h, "/sub?lang=az", "")
+	if resp.Header.Get("Location") != "sub/?lang=az" {
+		t.Errorf("GET /sub?lang=az: Location %q, want sub/?lang=az", resp.Header.Get("Location"))
 	}
 }
 

@@ -7,9 +7,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -184,18 +186,25 @@ func TestManyStalledReadersReleased(t *testing.T) {
 }
 
 // A path with a trailing slash after a file name redirects to the file, so the page's
-// relative assets resolve; a path below a file is a 404.
+// relative assets resolve; a path below a file is a 404. The Location is relative to the
+// request's path (one "../" per trailing slash), so it holds behind a proxy that strips a prefix.
 func TestTrailingSlashAfterFile(t *testing.T) {
 	h := Handler(site(t))
 	for _, tc := range []struct{ path, location string }{
-		{"/index.html/", "/index.html"},
-		{"/data/flows.json/", "/data/flows.json"},
-		{"/index.html//", "/index.html"},
-		{"/index.html/?x=1", "/index.html?x=1"},
+		{"/index.html/", "../index.html"},
+		{"/data/flows.json/", "../flows.json"},
+		{"/index.html//", "../../index.html"},
+		{"/index.html/?x=1", "../index.html?x=1"},
 	} {
 		resp := get(t, h, tc.path, "")
 		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != tc.location {
 			t.Errorf("GET %s: status %d Location %q, want 301 to %s", tc.path, resp.StatusCode, resp.Header.Get("Location"), tc.location)
+		}
+		// Where the browser goes: the file, under whatever prefix the path had.
+		base, _ := url.Parse("http://example.org/azflows" + tc.path)
+		loc, _ := url.Parse(tc.location)
+		if got := base.ResolveReference(loc); !strings.HasPrefix(got.Path, "/azflows/") || strings.HasSuffix(got.Path, "/") {
+			t.Errorf("GET /azflows%s: the redirect leads to %s", tc.path, got)
 		}
 	}
 	if resp := get(t, h, "/index.html/app.js", ""); resp.StatusCode != http.StatusNotFound {
