@@ -183,9 +183,12 @@ func TestOutRefusesBuildWithForeignFiles(t *testing.T) {
 			t.Errorf("%s: the directory changed:\nbefore %q\nafter  %q", name, before, after)
 		}
 	}
-	// An intact build passes the check.
+	// An intact build passes the check, with what cmd/bench and cmd/shots wrote into it.
 	dir := filepath.Join(t.TempDir(), "site")
 	fakeBuild(t, dir, "index.html", "charts/map-2010.0123456789.svg")
+	os.WriteFile(filepath.Join(dir, "bench.json"), []byte("{}"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "shots"), 0o755)
+	os.WriteFile(filepath.Join(dir, "shots", "map-2010-en-phone.png"), []byte("png"), 0o644)
 	if legacy, err := checkOut(dir); err != nil || legacy {
 		t.Errorf("an intact build: legacy %v, %v", legacy, err)
 	}

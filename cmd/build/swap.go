@@ -32,6 +32,21 @@ const markerHead = "# Written by azflows' cmd/build"
 // legacyMarkerHead started the markers of builds from before the manifest.
 const legacyMarkerHead = "Written by azflows' cmd/build"
 
+// toolOutputs are what the project's own tools write into a built site (slash paths; a
+// directory with its trailing slash): cmd/bench's figures and cmd/shots' screenshots. The
+// next build replaces them with the rest.
+var toolOutputs = []string{"bench.json", "shots/"}
+
+// isToolOutput reports whether the slash path rel is, or is inside, one of toolOutputs.
+func isToolOutput(rel string) bool {
+	for _, o := range toolOutputs {
+		if rel == strings.TrimSuffix(o, "/") || (strings.HasSuffix(o, "/") && strings.HasPrefix(rel, o)) {
+			return true
+		}
+	}
+	return false
+}
+
 // foreignError is the refusal of an output directory that holds what the build did not make.
 type foreignError struct {
 	out     string
@@ -47,6 +62,14 @@ func (e *foreignError) Error() string {
 	}
 	return fmt.Sprintf("-out %s holds files the build did not make, or changed since: %s%s. The build replaces the whole directory, "+
 		"so it stops here and changes nothing: move those files elsewhere, or give -out an empty or new directory", out(e.out), strings.Join(list, ", "), more)
+}
+
+// legacyError is the refusal of an older build's directory (no manifest) with files the new
+// build does not write.
+type legacyError struct{ foreignError }
+
+func (e *legacyError) Error() string {
+	return e.foreignError.Error() + fmt.Sprintf(" (%s was built before the build kept a manifest: if those files are an older build's, remove %s yourself)", out(e.out), out(e.out))
 }
 
 func out(dir string) string { return strings.TrimRight(dir, "/") + "/" }
@@ -140,6 +163,10 @@ func foreignFiles(dir string, made func(rel, path string) bool) []string {
 		}
 		switch {
 		case rel == ".":
+		case isToolOutput(rel):
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
 		case d.IsDir():
 			dirs = append(dirs, rel)
 		case rel == markerFile:
@@ -188,7 +215,7 @@ func checkLegacy(dir, out string) error {
 		return nil
 	})
 	if foreign := foreignFiles(out, func(rel, _ string) bool { return names[logicalOf(rel)] }); len(foreign) > 0 {
-		return &foreignError{out, foreign}
+		return &legacyError{foreignError{out, foreign}}
 	}
 	return nil
 }
