@@ -6,11 +6,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"os/user"
 	"path"
 	"path/filepath"
 	"slices"
@@ -118,11 +120,24 @@ func startProcess(t *testing.T, base string, cmd *exec.Cmd, log *lockedBuffer) {
 // brotliModule is where Debian's libnginx-mod-http-brotli-static puts the module.
 const brotliModule = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
-// startNginx serves dist/ with Debian's nginx: its stock http settings (/etc/nginx/nginx.conf
-// without logs and sites), the brotli static module, and the location /azflows/ with
-// exactly the snippet the build wrote (dist/azflows.nginx.conf). Its own prefix and port,
-// not the system's service.
+// startNginx serves a copy of dist/ with Debian's nginx as a deployment does: the copy made
+// with `cp -r` (which keeps the build's modes) into a directory every user may enter, and,
+// when the test runs as root, nginx's workers running as www-data (`user www-data;`), so that
+// a file or directory of the build that www-data cannot read is a 403. Its stock http
+// settings (/etc/nginx/nginx.conf without logs and sites), the brotli static module, and the
+// location /azflows/ with exactly the snippet the build wrote (azflows.nginx.conf). Its own
+// prefix and port, not the system's service.
 func startNginx(t *testing.T) hostedSite {
+	t.Helper()
+	s, _ := startNginxOn(t)
+	return s
+}
+
+// unprivilegedUser is the user nginx's workers run as in the tests (Debian's web server user).
+const unprivilegedUser = "www-data"
+
+// startNginxOn is startNginx; it also gives the directory of the copy it serves.
+func startNginxOn(t *testing.T) (hostedSite, string) {
 	t.Helper()
 	exe, err := exec.LookPath("nginx")
 	if err != nil {
@@ -134,18 +149,32 @@ func startNginx(t *testing.T) hostedSite {
 	if _, err := os.Stat(brotliModule); err != nil {
 		needTool(t, "no "+brotliModule+" (Debian: apt-get install libnginx-mod-http-brotli-static)")
 	}
-	prefix := t.TempDir()
-	port := freePort(t)
-	user := ""
-	if os.Geteuid() == 0 {
-		user = "user root;\n" // as root, nginx would read the files as nobody
+	if os.Geteuid() != 0 {
+		needTool(t, "not root: nginx cannot run its workers as "+unprivilegedUser+", so a copy only root can read would pass")
 	}
-	conf := fmt.Sprintf(`%sworker_processes 1;
-master_process off;
+	if _, err := user.Lookup(unprivilegedUser); err != nil {
+		needTool(t, "no user "+unprivilegedUser+" (Debian's nginx package makes it)")
+	}
+	prefix := t.TempDir()
+	// The copy, under directories anyone may enter (t.TempDir makes them 0700), as /srv is.
+	srv := t.TempDir()
+	for d := srv; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := filepath.Join(srv, "azflows")
+	if out, err := exec.Command("cp", "-r", distDir, site).CombinedOutput(); err != nil {
+		t.Fatalf("cp -r %s %s: %v\n%s", distDir, site, err, out)
+	}
+	port := freePort(t)
+	conf := fmt.Sprintf(`user %[6]s;
+worker_processes 1;
+master_process on;
 daemon off;
-pid %[2]s/nginx.pid;
+pid %[1]s/nginx.pid;
 error_log stderr;
-load_module %[3]s;
+load_module %[2]s;
 events { worker_connections 256; }
 http {
 	sendfile on;
@@ -155,27 +184,75 @@ http {
 	default_type application/octet-stream;
 	access_log off;
 	gzip on;
-	client_body_temp_path %[2]s/body;
-	proxy_temp_path %[2]s/proxy;
-	fastcgi_temp_path %[2]s/fastcgi;
-	uwsgi_temp_path %[2]s/uwsgi;
-	scgi_temp_path %[2]s/scgi;
+	client_body_temp_path %[1]s/body;
+	proxy_temp_path %[1]s/proxy;
+	fastcgi_temp_path %[1]s/fastcgi;
+	uwsgi_temp_path %[1]s/uwsgi;
+	scgi_temp_path %[1]s/scgi;
 	server {
-		listen 127.0.0.1:%[4]d;
-		location %[5]s {
-			alias %[6]s/;
-			include %[6]s/azflows.nginx.conf;
+		listen 127.0.0.1:%[3]d;
+		location %[4]s {
+			alias %[5]s/;
+			include %[5]s/azflows.nginx.conf;
 		}
 	}
 }
-`, user, prefix, brotliModule, port, subpath, distDir)
+`, prefix, brotliModule, port, subpath, site, unprivilegedUser)
 	confPath := filepath.Join(prefix, "nginx.conf")
 	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	base := fmt.Sprintf("http://127.0.0.1:%d%s", port, subpath)
 	startProcess(t, base, exec.Command(exe, "-p", prefix, "-e", "stderr", "-c", confPath), &lockedBuffer{})
-	return hostedSite{name: "nginx", base: base, rules: true, precompressed: true}
+	return hostedSite{name: "nginx", base: base, rules: true, precompressed: true}, site
+}
+
+// Issue 29, finding 1: a copy of dist/ (cp -r, which keeps its modes, as rsync -a, scp -r and
+// tar do) served by nginx whose workers run as www-data answers every file of the build with
+// its bytes, identity and, where the build wrote them, br and gzip; no 403. (No browser.)
+func TestCopiedSiteServedUnprivileged(t *testing.T) {
+	host, site := startNginxOn(t)
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	n := 0
+	err := filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(site, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasSuffix(rel, ".br") || strings.HasSuffix(rel, ".gz") || strings.HasPrefix(path.Base(rel), ".") {
+			return nil // sent as the encodings of their files; dot files nginx may keep to itself
+		}
+		for _, enc := range []string{"", "br", "gzip"} {
+			req, _ := http.NewRequest(http.MethodGet, host.base+rel, nil)
+			if enc != "" {
+				req.Header.Set("Accept-Encoding", enc)
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				return err
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			n++
+			want := p
+			if got := resp.Header.Get("Content-Encoding"); got != "" {
+				want = p + map[string]string{"br": ".br", "gzip": ".gz"}[got]
+			}
+			wantBody, _ := os.ReadFile(want)
+			if resp.StatusCode != http.StatusOK || !bytes.Equal(b, wantBody) {
+				t.Errorf("GET %s (Accept-Encoding %q) as %s: status %d, %d bytes, want 200 with %s", rel, enc, unprivilegedUser, resp.StatusCode, len(b), filepath.Base(want))
+				if n > 20 {
+					return filepath.SkipAll
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d answers from nginx with workers as %s", n, unprivilegedUser)
 }
 
 // startCaddy serves dist/ with Debian's Caddy: a site whose handle_path /azflows/* imports

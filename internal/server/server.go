@@ -32,7 +32,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"golang.org/x/net/netutil"
@@ -288,7 +287,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	// O_NONBLOCK: should the file have become a FIFO since the Stat, opening it does not wait
 	// for a writer; the Stat of the open file then refuses it.
-	f, err := root.OpenFile(serveName, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := root.OpenFile(serveName, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		notFound(w, err)
 		return
