@@ -48,6 +48,8 @@ type game struct {
 	baseKey     baseKey
 	baseDone    int  // how many of the base ops baseImg has (while painting over several frames)
 	basePartial bool // baseImg is still being painted for baseKey
+	baseCPU     bool // baseImg is painted on the CPU (cpu), then uploaded whole
+	cpu         cpuPainter
 	updated     bool // the first Update has run
 
 	drawMs    []float64 // the Go side's time of the last frames drawn
@@ -208,16 +210,28 @@ func (g *game) Draw(screen *ebiten.Image) {
 			}
 			g.baseImg = ebiten.NewImage(b.Dx(), b.Dy())
 		}
-		g.baseImg.Fill(color.NRGBA{bg.R, bg.G, bg.B, 255})
+		// The base is painted on the CPU and reaches the GPU as one texture (cpupaint.go), except
+		// during a tween, whose frames would each pay for the whole picture on the CPU: there
+		// the GPU paints the ops.
+		g.baseCPU = !g.v.animating()
+		if g.baseCPU {
+			g.cpu.reset(b.Dx(), b.Dy(), bg)
+		} else {
+			g.baseImg.Fill(color.NRGBA{bg.R, bg.G, bg.B, 255})
+		}
 		g.baseKey, g.baseDone, g.basePartial = key, 0, true
 	}
 	if g.basePartial {
 		// Before the view is ready, on a page's main thread, its first picture is painted over
 		// as many frames as it takes, startPaintBudget of work each (each frame is a task of
-		// its own, and what it painted goes to the GPU at its end); the screen shows it once
-		// complete. In the view's worker, and afterwards, a frame paints all of it.
+		// its own); the screen shows it once complete. In the view's worker, and afterwards, a
+		// frame paints all of it.
 		for g.baseDone < len(base) {
-			g.r.draw(g.baseImg, &base[g.baseDone])
+			if op := &base[g.baseDone]; g.baseCPU {
+				g.cpu.draw(op, g.r.chain(op))
+			} else {
+				g.r.draw(g.baseImg, op)
+			}
 			g.baseDone++
 			if !g.v.ready && !g.inWorker && time.Since(t0) > startPaintBudget {
 				break
@@ -228,6 +242,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 			return
 		}
 		g.basePartial = false
+		if g.baseCPU {
+			g.baseImg.WritePixels(g.cpu.img.Pix)
+		}
 		if !g.v.ready {
 			mark("go-painted")
 		}
@@ -296,11 +313,6 @@ type renderer struct {
 	faces      map[faceKey][]font.Face  // font chains by size and weight
 	fontsTried bool
 	lines      map[lineKey]paintedLine // the overlay's lines of text, painted (drawTextCached)
-}
-
-type faceKey struct {
-	size64 int // size in 1/64 px
-	bold   bool
 }
 
 // maxVertices keeps one DrawTriangles call within uint16 indices.
@@ -474,6 +486,14 @@ func (r *renderer) paint(dst *ebiten.Image, c rgba, rule ebiten.FillRule) {
 		FillRule:       rule,
 		AntiAlias:      true,
 	})
+}
+
+// chain is the font chain of a text op (face), nil for other ops.
+func (r *renderer) chain(op *drawOp) []font.Face {
+	if op.kind != opText {
+		return nil
+	}
+	return r.face(op.size, op.bold)
 }
 
 // face returns the face at size px, cached per size: one Go face per font of the chart's

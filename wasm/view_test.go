@@ -351,7 +351,7 @@ func TestTooltipOverlayIsDrawn(t *testing.T) {
 	}
 }
 
-func loadBaseMap(t *testing.T) *geo.Map {
+func loadBaseMap(t testing.TB) *geo.Map {
 	t.Helper()
 	m, err := geo.ForTests()
 	if err != nil {

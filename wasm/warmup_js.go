@@ -51,14 +51,18 @@ func warmUp() {
 	v := newView(hash)
 	v.frames = 1
 	v.update(input{W: w, H: h, DSF: 1, BaseMapSettled: true})
-	// The painting, into an image that is never shown: ebiten queues the draw commands
-	// until its loop starts, which it never does here, so what runs is the Go side of the
-	// first frame (paths, triangles, glyphs, the atlas) without WebGL.
+	// The painting, into an image that is never shown: the base on the CPU as Draw paints it
+	// (cpupaint.go), a tooltip with ebiten, which queues the draw commands until its loop
+	// starts, which it never does here, so what runs is the Go side of the first frame
+	// (rasterizing, triangles, glyphs, the atlas) without WebGL.
 	dst := ebiten.NewImage(max(1, int(w)), max(1, int(h)))
 	r := &renderer{}
+	var cpu cpuPainter
+	cpu.reset(max(1, int(w)), max(1, int(h)), rgba{255, 255, 255, 1})
 	for i := range v.base {
-		r.draw(dst, &v.base[i])
+		cpu.draw(&v.base[i], r.chain(&v.base[i]))
 	}
+	dst.WritePixels(cpu.img.Pix)
 	if v.chart != nil {
 		for _, m := range v.chart.Marks {
 			if m.Datum == "" {
