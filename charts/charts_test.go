@@ -232,7 +232,7 @@ func TestOverlayStaysInFrame(t *testing.T) {
 func TestUnknownIsNotACountry(t *testing.T) {
 	c := Bars(2012, 800, 450)
 	m, _ := c.Mark("bar/dest-2012-not-given")
-	if m.Style.Dash == nil || m.Style.Fill == OfficialC || m.Label != "Destination not given" {
+	if m.Style.Dash == nil || m.Style.Fill == OfficialC || m.Label != "Referred, no destination given" {
 		t.Errorf("the unplaced 42 are drawn like a country: %+v", m)
 	}
 	o, _ := Bars(2010, 800, 450).Mark("bar/dest-2010-other")

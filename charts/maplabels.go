@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"azflows/charts/geo"
 	"azflows/data"
@@ -280,9 +281,19 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 		small := head
 		small.Size = m.f.small
 		for _, hd := range []line{head, small} { // then the head at the notes' size
-			for _, w := range []float64{hd.width(), hd.width() * 0.75, m.f.small * 9} {
-				set := []line{hd}
-				for _, t := range wrap(referred, m.f.small, max(w, m.f.small*9)) {
+			for _, w := range []float64{hd.width(), hd.width() * 0.75, hd.width() * 0.5, m.f.small * 9} {
+				w = max(w, m.f.small*9)
+				// The head wraps too where it is wider than w, its count on its last line.
+				var set []line
+				names := wrapText(hd.Name, hd.Size, hd.Bold, w)
+				for i, t := range names {
+					l := line{Name: t, Size: hd.Size, Fill: hd.Fill}
+					if i == len(names)-1 {
+						l.Value = hd.Value
+					}
+					set = append(set, l)
+				}
+				for _, t := range wrap(referred, m.f.small, w) {
 					set = append(set, line{Name: t, Size: m.f.small, Fill: Muted})
 				}
 				shapes = append(shapes, set)
@@ -366,8 +377,17 @@ func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []l
 		pre = append(pre, Mark{ID: role + "/" + id + "/leader", Role: role, Kind: PathMark, Points: []Point{p, end},
 			Style: Style{Stroke: st.Stroke, StrokeWidth: 1, Dash: Dashed}})
 	}
+	// The box's label is its head whole: the lines at the head's size, up to its count.
+	label, value := "", ""
+	for _, l := range lines {
+		if l.Size != lines[0].Size || value != "" {
+			break
+		}
+		label = strings.TrimSpace(label + " " + l.Name)
+		value = l.Value
+	}
 	pre = append(pre, Mark{ID: role + "/" + id, Role: role, Datum: datum, Kind: RectMark, Rect: box, Style: st,
-		Label: lines[0].Name, Value: valueOf(lines[0].Value)})
+		Label: label, Value: valueOf(value)})
 	// The box goes under its text.
 	texts := append([]Mark{}, c.Marks[start:]...)
 	c.Marks = append(append(c.Marks[:start], pre...), texts...)

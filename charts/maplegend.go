@@ -189,7 +189,15 @@ func describeCountry(l i18n.Lang, id string) []string {
 		if tot.ID == "" {
 			return []string{head, i18n.T(l, "tip.nocount.year")}
 		}
-		return append([]string{i18n.T(l, "tip.origin", head)}, TooltipLines(l, tot.ID)...)
+		lines := append([]string{i18n.T(l, "tip.origin", head)}, TooltipLines(l, tot.ID)...)
+		for _, fl := range data.FlowsFor(year) {
+			if fl.Kind == data.NotGiven {
+				// The paper does not say the year's total were all taken from Azerbaijan.
+				nf, _ := data.FigureByID(fl.FigureID)
+				lines = append(lines, i18n.T(l, "tip.origin.unknown", i18n.FigText(l, tot), i18n.Number(l, tot.Value-nf.Value)))
+			}
+		}
+		return lines
 	}
 	var group *data.Flow
 	for _, fl := range data.FlowsFor(year) {

@@ -572,8 +572,10 @@ func timelineFootnotes() string {
 	for _, e := range data.Events {
 		seen[e.Footnote] = true
 	}
-	for _, f := range data.Figures {
-		seen[f.Footnote] = true
+	for _, tf := range tlFigures { // only the counts the timeline shows (not the ages, footnote 7)
+		if f, ok := data.FigureByID(tf.ID); ok {
+			seen[f.Footnote] = true
+		}
 	}
 	var fns []int
 	for n := range seen {

@@ -32,7 +32,7 @@ var Figures = []Figure{
 	{
 		ID: "convicted-2010", Measure: "persons convicted of trafficking",
 		Unit: "persons", Value: 39, High: 39, Bound: Exact, Text: "39",
-		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
+		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan (as cited in the Azerbaijan Migration Center’s annual report)",
 		Status: Official, Footnote: 9,
 		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people).",
 		Phrase: "convicted of trafficking (39 persons)", Counts: "convicted",
@@ -41,7 +41,7 @@ var Figures = []Figure{
 	{
 		ID: "victims-2010", Measure: "victims of trafficking identified (\u201cdiscovered\u201d)",
 		Unit: "persons", Value: 34, High: 34, Bound: Exact, Text: "34",
-		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
+		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan (as cited in the Azerbaijan Migration Center’s annual report)",
 		Status: Official, Footnote: 9,
 		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people).",
 		Phrase: "victims of trafficking who were discovered (34 people)", Counts: "discovered",
@@ -50,7 +50,7 @@ var Figures = []Figure{
 	{
 		ID: "victims-2010-no-school", Measure: "victims who had not finished school",
 		Unit: "persons", Value: 9, High: 9, Bound: Exact, Text: "9",
-		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
+		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan (as cited in the Azerbaijan Migration Center’s annual report)",
 		Status: Official, Footnote: 9,
 		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school).",
 		Phrase: "9 of them have not even finished school", Counts: "finished school",
@@ -58,7 +58,7 @@ var Figures = []Figure{
 	},
 	{
 		ID: "dest-2010-turkey", Measure: "victims trafficked to Turkey", Unit: "persons", Value: 23, High: 23, Bound: Exact, Text: "23",
-		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
+		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan (as cited in the Azerbaijan Migration Center’s annual report)",
 		Status: Official, Footnote: 9,
 		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
 		Phrase: "23 victims were trafficked to Turkey", Counts: "Turkey",
@@ -66,7 +66,7 @@ var Figures = []Figure{
 	},
 	{
 		ID: "dest-2010-uae", Measure: "victims trafficked to the United Arab Emirates", Unit: "persons", Value: 4, High: 4, Bound: Exact, Text: "4",
-		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
+		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan (as cited in the Azerbaijan Migration Center’s annual report)",
 		Status: Official, Footnote: 9,
 		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
 		Phrase: "4 to the United Arab Emirates", Counts: "United Arab Emirates",
@@ -74,7 +74,7 @@ var Figures = []Figure{
 	},
 	{
 		ID: "dest-2010-iran", Measure: "victims trafficked to Iran", Unit: "persons", Value: 3, High: 3, Bound: Exact, Text: "3",
-		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
+		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan (as cited in the Azerbaijan Migration Center’s annual report)",
 		Status: Official, Footnote: 9,
 		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
 		Phrase: "3 to Iran", Counts: "Iran",
@@ -82,7 +82,7 @@ var Figures = []Figure{
 	},
 	{
 		ID: "dest-2010-other", Measure: "victims trafficked to other countries, including Russia", Unit: "persons", Value: 4, High: 4, Bound: Exact, Text: "4",
-		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan",
+		Period: Period{From: 2010, To: 2010, Text: "in 2010"}, Reporter: "Ministry of Internal Affairs of Azerbaijan (as cited in the Azerbaijan Migration Center’s annual report)",
 		Status: Official, Footnote: 9,
 		Quote:  "in 2010, according to the reports by the Ministry of the Interior, more persons were convicted of trafficking (39 persons) than the number of victims of trafficking who were discovered (34 people). As for the victims, they were mostly young women with little education (9 of them have not even finished school). 23 victims were trafficked to Turkey, 4 to the United Arab Emirates, 3 to Iran, and the remaining 4 to other countries, including Russia.",
 		Phrase: "the remaining 4 to other countries, including Russia", Counts: "other countries, including Russia",
@@ -152,15 +152,15 @@ var Figures = []Figure{
 	{
 		ID: "conferences-march-2006", Measure: "conferences on combatting trafficking attended by the Ministry's department (twice in Austria, once in Georgia)",
 		Unit: "conferences", Value: 3, High: 3, Bound: Exact, Text: "three",
-		Period: Period{From: 2006, To: 2006, Text: "during the month of March 2006"}, Reporter: "Ministry of Internal Affairs (quoted)",
+		Period: Period{From: 2006, To: 2006, Text: "during the month of March 2006"}, Reporter: "unattributed quotation in the paper (footnote 4, the Ministry department's web page, closes the passage)",
 		Status: Reported, Footnote: 4,
 		Quote:  "during the month of March 2006, the employees of the department participated in three conferences on combatting trafficking in human beings: twice in",
 		Phrase: "three conferences on combatting trafficking", Counts: "conferences",
 		Caveats: []string{"Footnote 4 closes the passage; the paper gives no separate reference for this quotation."},
 	},
 	{
-		ID: "media-articles-2013", Measure: "articles on human trafficking published in the 3-4 months after the December 2012 release",
-		Unit: "articles", Value: 5, High: 6, Bound: Range, Text: "5-6",
+		ID: "media-articles-2013", Measure: "articles on human trafficking published from the December 2012 release through the following 3-4 months",
+		Unit: "articles", Value: 5, High: 6, Bound: Range, Text: "no more than 5-6",
 		Period: Period{Text: "the next 3-4 months after December 2012"}, Reporter: "the paper's author (footnote 10)",
 		Status: Reported, Footnote: 10,
 		Quote:  "no more than 5-6 articles have been published on the issue of human trafficking, and these were mostly short news stories.",

@@ -76,6 +76,14 @@ var wrongWording = []struct{ pattern, why string }{
 	{`прямоугольником, а не местом`, "а не как место на карте"},
 	{`В записке нет сноски к этому|оценки отдельно, каждая|>89 направлены`, "сноски к этому месту; каждый показатель; 89 жертв направлены"},
 	{`5–6 публикаций за`, "публикаций в СМИ (glossary)"},
+	// The native reading of 2026-12-07 (issue 25).
+	{`2012: where victims were taken from|2012 — mənşə ölkəsi: qurbanlar buradan aparılıb|2012: откуда вывозили жертв`, "the paper does not say where the 89 referred came from (A1)"},
+	{`Destination not given|Təyinat ölkəsi göstərilməyib|Страна назначения не указана`, "the 42 were referred; the paper gives them no destination (A1)"},
+	{`(?:^|[^n]\s)5-6 articles|(?:^|[^е]\s)5–6 — публикации|yazılar — 5–6(?:$|[^-])`, "the paper says 'no more than 5-6' (A2)"},
+	{`1, 3, 4, 5, 6, 7, 9, 10, 11, 12`, "nothing on the timeline comes from footnote 7 (A3)"},
+	{`Internal Affairs \(quoted\)|Nazirliyi \(sitat\)|внутренних дел \(цитата\)`, "the paper does not attribute the March 2006 quotation (A4)"},
+	{`of Azerbaijan — Source: footnote 9|Nazirliyi — Mənbə: haşiyə 9|Азербайджана — Источник: сноска 9`, "footnote 9 is the Azerbaijan Migration Center's report (D-EN6)"},
+	{`23 had been taken to Turkey; 4|23-ü Türkiyəyə aparılıb; 4|вывезены в Турцию; 4 — в другие`, "the caption lists all of the 34 (D-EN4)"},
 }
 
 // readerFiles are the built files a reader reads or downloads: pages, embedded SVG, fallback
