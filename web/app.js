@@ -381,6 +381,10 @@
     say(tr('notice.loading', 'Loading the interactive chart…'));
     window.addEventListener('message', function (ev) {
       if (!live || ev.source !== live.contentWindow) return;
+      // And only from the site's own origin (the single file's srcdoc frames share it): a page
+      // that embeds this one could navigate the frame to a page of its own. From a file, the
+      // page's origin reads "file://" and its frames' messages come from "null".
+      if (ev.origin !== location.origin && !(location.protocol === 'file:' && (ev.origin === 'null' || ev.origin === 'file://'))) return;
       var m = ev.data;
       if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
       if (m.type === MSG.ready) {

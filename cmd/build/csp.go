@@ -11,8 +11,10 @@ import (
 
 // Every page gets a strict Content Security Policy as a <meta> element: nothing from other
 // hosts, no inline script or style except the exact blocks the build wrote (by hash), and
-// WebAssembly only where the interactive view runs. frame-ancestors cannot be set from a meta
-// element, which leaves embedding open, as teachers need.
+// WebAssembly only where the interactive view runs, frames only of the site's own pages (no
+// blob: frames: a page that embeds this one once navigated the chart's frame to a blob: page
+// of its own). frame-ancestors cannot be set from a meta element, which leaves embedding
+// open, as teachers need.
 var (
 	inlineScript = regexp.MustCompile(`(?s)<script((?:\s+type="[^"]*")?)>(.*?)</script>`)
 	inlineStyle  = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
@@ -73,7 +75,7 @@ func cspWith(html string, wasm, workers bool, moreScripts, moreStyles []string) 
 		style += " " + strings.Join(styles, " ")
 	}
 	return fmt.Sprintf("default-src 'none'; script-src %s; style-src %s; img-src 'self' data: blob:; font-src 'self' data:; "+
-		"connect-src 'self' data:; frame-src 'self' blob:; child-src 'self' blob:; worker-src %s; object-src 'none'; base-uri 'none'; form-action 'none'",
+		"connect-src 'self' data:; frame-src 'self'; child-src 'self'; worker-src %s; object-src 'none'; base-uri 'none'; form-action 'none'",
 		script, style, worker)
 }
 
