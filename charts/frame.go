@@ -136,7 +136,8 @@ func wrap(s string, size, w float64) []string { return wrapText(s, size, false, 
 func wrapText(s string, size float64, bold bool, w float64) []string {
 	var lines []string
 	cur := ""
-	for _, word := range strings.Fields(s) {
+	// Words are split at breaking spaces only: a no-break space («2010 г.», «1 000») holds.
+	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }) {
 		next := word
 		if cur != "" {
 			next = cur + " " + word

@@ -113,6 +113,9 @@ func T(l Lang, key string, args ...any) string {
 	if l == AZ {
 		s = AzHarmonize(s)
 	}
+	if l == RU {
+		s = RuTypography(s)
+	}
 	return s
 }
 

@@ -73,7 +73,7 @@ func TestNumberAndDate(t *testing.T) {
 			t.Errorf("Number(%s, %v) = %q, want %q", c.l, c.v, got, c.want)
 		}
 	}
-	if got := Date(RU, 2004, 5, 6); got != "6 мая 2004 г." {
+	if got := Date(RU, 2004, 5, 6); got != "6 мая 2004\u00a0г." {
 		t.Errorf("Date(ru) = %q", got)
 	}
 	if got := Date(AZ, 2006, 3, 0); got != "mart 2006" {

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"regexp"
+	"strings"
 	"sync"
 )
 
@@ -20,8 +21,32 @@ func lazyPattern(src string) *Pattern { return &Pattern{src: src} }
 
 // Regexp is the compiled expression.
 func (p *Pattern) Regexp() *regexp.Regexp {
-	p.once.Do(func() { p.re = regexp.MustCompile(p.src) })
+	p.once.Do(func() { p.re = regexp.MustCompile(spaceOrNBSP(p.src)) })
 	return p.re
+}
+
+// spaceOrNBSP lets each space of an expression (outside a character class) match a no-break
+// space too: the typography rule puts them into Russian strings («в т. ч.», «2010 г.»).
+func spaceOrNBSP(src string) string {
+	var b strings.Builder
+	inClass, esc := false, false
+	for _, r := range src {
+		switch {
+		case esc:
+			esc = false
+		case r == '\\':
+			esc = true
+		case r == '[':
+			inClass = true
+		case r == ']':
+			inClass = false
+		case r == ' ' && !inClass:
+			b.WriteString(`[ \x{a0}]`)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func (p *Pattern) MatchString(s string) bool              { return p.Regexp().MatchString(s) }

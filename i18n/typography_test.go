@@ -1,0 +1,51 @@
+package i18n
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestRuTypography(t *testing.T) {
+	for in, want := range map[string]string{
+		"в 2010 г. выявлены":             "в 2010\u00a0г. выявлены",
+		"за 2006–2012 гг. и":             "за 2006–2012\u00a0гг. и",
+		"39 чел.":                        "39\u00a0чел.",
+		"в т. ч. в Россию":               "в\u00a0т.\u00a0ч. в Россию",
+		"т. е. не более":                 "т.\u00a0е. не более",
+		"30° с. ш.":                      "30°\u00a0с.\u00a0ш.",
+		"до 1 000 женщин":                "до 1\u00a0000 женщин",
+		"до 1000 женщин":                 "до 1000 женщин",
+		"жертвы — 42":                    "жертвы\u00a0— 42",
+		"16–19: шаги":                    "16–19: шаги",
+		"Сноски 2, 5 и 10 000 000 чисел": "Сноски 2, 5 и 10\u00a0000\u00a0000 чисел",
+	} {
+		if got := RuTypography(in); got != want {
+			t.Errorf("RuTypography(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every Russian string of the catalogs, as T gives it, keeps together what Russian
+// typography keeps together: no plain space after a number before «г.», «гг.», «чел.», inside
+// «в т. ч.», «т. е.», «с. ш.», between digit groups, or before a dash.
+func TestRussianStringsFollowTypography(t *testing.T) {
+	bad := regexp.MustCompile(`\d (?:гг?\.|чел\.)|т\. ч\.|в т\.|т\. е\.|с\. ш\.|(?:^|[^\d])\d{1,3} \d{3}(?:[^\d]|$)| [—–] `)
+	n := 0
+	for _, k := range Keys() {
+		s := T(RU, k)
+		if strings.Contains(s, "%") {
+			continue // a format: checked with its arguments where it is used
+		}
+		n++
+		if m := bad.FindString(s); m != "" {
+			t.Errorf("%s: %q in %q", k, m, s)
+		}
+	}
+	if n < 200 {
+		t.Fatalf("only %d Russian strings checked", n)
+	}
+	if got := Date(RU, 2004, 5, 6); got != "6 мая 2004\u00a0г." {
+		t.Errorf("Date: %q", got)
+	}
+}
