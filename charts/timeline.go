@@ -553,7 +553,11 @@ func describeEvent(l i18n.Lang, id string) []string {
 		}
 		lines := []string{i18n.EventTitle(l, e), i18n.T(l, "tip.when", i18n.EventWhen(l, e))}
 		if e.Footnote == 0 {
-			lines = append(lines, i18n.T(l, "tip.nofootnote"))
+			// Once: where the event's caveat already says the paper gives no footnote, it
+			// alone says it.
+			if !(len(e.Caveats) > 0 && strings.Contains(strings.ToLower(e.Caveats[len(e.Caveats)-1]), "no footnote")) {
+				lines = append(lines, i18n.T(l, "tip.nofootnote"))
+			}
 		} else {
 			lines = append(lines, i18n.T(l, "tip.footnote", e.Footnote))
 		}

@@ -23,8 +23,13 @@ func TooltipLines(l i18n.Lang, id string) []string {
 		value = i18n.T(l, "value.upto", value)
 	}
 	lines := []string{i18n.T(l, "tip.value", capitalize(l, i18n.Measure(l, f)), value)}
-	kind := i18n.T(l, "status."+string(f.Status))
-	lines = append(lines, i18n.T(l, "tip.kind", kind, i18n.Period(l, f), i18n.Reporter(l, f)))
+	if f.Status == data.Derived {
+		// "Computed here" is the reporter's word already: the period, then who computed it.
+		lines = append(lines, capitalize(l, i18n.Period(l, f))+"; "+i18n.Reporter(l, f))
+	} else {
+		kind := i18n.T(l, "status."+string(f.Status))
+		lines = append(lines, i18n.T(l, "tip.kind", kind, i18n.Period(l, f), i18n.Reporter(l, f)))
+	}
 	if f.Formula != "" {
 		lines = append(lines, i18n.Formula(l, f))
 	}

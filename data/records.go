@@ -189,13 +189,13 @@ var Routes = []Route{
 		ID: "route-forced-labour", Purpose: "forced labour", Who: "men and children", To: []string{"RU"},
 		Period: "not dated (US experts, 2012 report)", Footnote: 2,
 		Quote:   "For the purposes of forced labour, men and children are sent into Russia.",
-		Caveats: []string{"In the extracted text the marker of footnote 2 (the US Trafficking in Persons Report 2012) stands apart from this paragraph; it is the reference that matches \u201csome experts from the United States\u201d."},
+		Caveats: []string{"In the paper the marker of footnote 2 (the US Trafficking in Persons Report 2012) is not attached to this paragraph; it is the reference that matches \u201csome experts from the United States\u201d."},
 	},
 	{
 		ID: "route-sexual-exploitation", Purpose: "sexual exploitation", Who: "women and children", To: []string{"AE", "TR", "RU", "IR"},
 		Period: "not dated (US experts, 2012 report)", Footnote: 2,
 		Quote:   "For the purposes of sexual exploitation, women and children are sent into the United Arab Emirates, Turkey, Russia and Iran.",
-		Caveats: []string{"In the extracted text the marker of footnote 2 (the US Trafficking in Persons Report 2012) stands apart from this paragraph; it is the reference that matches \u201csome experts from the United States\u201d."},
+		Caveats: []string{"In the paper the marker of footnote 2 (the US Trafficking in Persons Report 2012) is not attached to this paragraph; it is the reference that matches \u201csome experts from the United States\u201d."},
 	},
 	{
 		ID: "route-1990s-emigration", Purpose: "emigration for work in the sex industry", Who: "emigrants, mostly female", To: []string{"IR", "TR", "PK", "AE"},
