@@ -115,6 +115,16 @@ func TestWasmMissing(t *testing.T) {
 		regexp.MustCompile(`^error: Failed to load resource: the server responded with a status of 404 \(Not Found\)$`))
 }
 
+// On a translated page the reason is in the page's language too (the native reading found
+// "— its program crashed" inside the Russian and Azerbaijani notices).
+func TestWasmMissingRu(t *testing.T) {
+	u := wasmServer(t, http.NotFound)
+	ctx, _ := newBrowser(t)
+	landsOnFallback(t, ctx, u+"/index.ru.html#view=bars&year=2012", 20*time.Second,
+		regexp.MustCompile(`интерактивный график не запустился — его программы view\.wasm нет на сервере \(HTTP\x{a0}?\s?404\)`),
+		regexp.MustCompile(`^error: Failed to load resource: the server responded with a status of 404 \(Not Found\)$`))
+}
+
 func TestWasmTruncated(t *testing.T) {
 	whole, err := os.ReadFile(filepath.Join(distDir, distAsset(t, "view.wasm")))
 	if err != nil {

@@ -64,6 +64,8 @@ var nouns = map[Lang]map[string][]string{
 		"article":    {"articles", "article"},
 		"conference": {"conferences", "conference"},
 		"step":       {"steps", "step"},
+		"figure":     {"figures", "figure"},
+		"event":      {"events", "event"},
 	},
 	AZ: {
 		"person":     {"nəfər"},
@@ -72,6 +74,8 @@ var nouns = map[Lang]map[string][]string{
 		"article":    {"yazı"},
 		"conference": {"konfrans"},
 		"step":       {"addım"},
+		"figure":     {"rəqəm"},
+		"event":      {"hadisə"},
 	},
 	RU: {
 		"person":     {"человека", "человек", "человека", "человек", "человека", "человек"},
@@ -80,6 +84,8 @@ var nouns = map[Lang]map[string][]string{
 		"article":    {"публикации в СМИ", "публикация в СМИ", "публикации в СМИ", "публикаций в СМИ", "публикации в СМИ", "публикаций в СМИ"},
 		"conference": {"конференции", "конференция", "конференции", "конференций", "конференции", "конференций"},
 		"step":       {"шага", "шаг", "шага", "шагов", "шага", "шагов"},
+		"figure":     {"показателя", "показатель", "показателя", "показателей", "показателя", "показателей"},
+		"event":      {"события", "событие", "события", "событий", "события", "событий"},
 	},
 }
 

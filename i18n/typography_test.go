@@ -49,3 +49,16 @@ func TestRussianStringsFollowTypography(t *testing.T) {
 		t.Errorf("Date: %q", got)
 	}
 }
+
+// The single file's footer names its data in words a reader accepts (C-AZ4, C-RU5).
+func TestOfflineFooterWords(t *testing.T) {
+	for l, want := range map[Lang]string{
+		EN: "Single-file edition: code abc, data 18 figures and 15 events, sha256 x.",
+		AZ: "Tək fayllı nəşr: kod abc; məlumatlar: 18 rəqəm və 15 hadisə; sha256 x.",
+		RU: "Однофайловая версия: код abc; данные: 18 показателей и 15 событий; sha256 x.",
+	} {
+		if got := T(l, "page.offline", "abc", T(l, "page.offline.data", 18, 15, "x")); got != want {
+			t.Errorf("%s: %q, want %q", l, got, want)
+		}
+	}
+}

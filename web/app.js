@@ -422,7 +422,12 @@
         if (location.protocol === 'file:' && !window.azflowsOffline) {
           useFallback(tr('notice.fallback.file', 'this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)'));
         } else {
-          useFallback(tr('notice.fallback.error', 'the interactive chart could not start — {1}', String(m.message || tr('notice.fallback.unknown', 'for an unknown reason')).slice(0, 200)));
+          // The reason in the page's language where the view sent its code (English, with
+          // the browser's own words, only where it has none).
+          var why = typeof m.reason === 'string' && typeof strings['notice.reason.' + m.reason] === 'string'
+            ? tr('notice.reason.' + m.reason, '', String(m.arg || '').slice(0, 100))
+            : String(m.message || tr('notice.fallback.unknown', 'for an unknown reason')).slice(0, 200);
+          useFallback(tr('notice.fallback.error', 'the interactive chart could not start — {1}', why));
         }
       }
     });

@@ -69,12 +69,29 @@
 
   var failed = false;
   // fail tells the page, in plain words; detail (the browser's own error) goes to the console only.
-  function fail(what, err, detail) {
+  // REASONS are why the view could not start, in English, by the code it sends the page with
+  // them: the page shows the code's words in its own language (the catalog's
+  // notice.reason.<code>, {1} the detail).
+  var REASONS = {
+    missing: 'its program, view.wasm, is missing on the server (HTTP 404)',
+    status: 'the server answered HTTP {1} for its program, view.wasm',
+    download: 'its program, view.wasm, could not be downloaded ({1})',
+    damaged: 'its program, view.wasm, arrived damaged or incomplete',
+    link: 'its program, view.wasm, does not match its loader, wasm_exec.js',
+    crash: 'its program crashed',
+    load: 'its program could not be loaded',
+    nowasm: 'this browser has no WebAssembly',
+    noexec: 'wasm_exec.js did not load',
+    stopped: 'its program stopped before drawing',
+    exit: 'its program stopped with exit code {1} before drawing'
+  };
+  function fail(code, arg, err, detail) {
     if (failed) return;
     failed = true;
+    var what = (REASONS[code] || REASONS.load).replace('{1}', String(arg === undefined ? '' : arg));
     var msg = what + (err ? ': ' + String((err && err.message) || err).slice(0, 300) : '');
     try { console.error('azflows view: ' + msg + (detail ? ' (' + String((detail && detail.message) || detail).slice(0, 300) + ')' : '')); } catch (e) { /* no console */ }
-    try { window.parent.postMessage({ type: MSG.error, message: msg }, '*'); } catch (e) { /* detached */ }
+    try { window.parent.postMessage({ type: MSG.error, message: msg, reason: code, arg: arg === undefined ? '' : String(arg) }, '*'); } catch (e) { /* detached */ }
   }
 
   // warmUp runs the compiled program once in a worker (web/warmwasm.js) beside the view, so
@@ -154,15 +171,15 @@
     var enc = resp.headers.get('Content-Encoding');
     return !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
   }
-  function plain(msg) { var e = new Error(msg); e.plain = true; return e; }
+  function plain(code, arg) { var e = new Error((REASONS[code] || '').replace('{1}', String(arg === undefined ? '' : arg))); e.plain = true; e.code = code; e.arg = arg; return e; }
   // notFetched is why view.wasm did not arrive, in the page's words: here, and where the
   // view's worker fetched it (web/viewhost.js sends {t: 'fail', kind: 'fetch', why, message}).
   // why is 'missing' (HTTP 404), 'status' (detail: another HTTP status) or 'download' (detail:
   // what the browser said).
   function notFetched(why, detail) {
-    if (why === 'missing') return plain('its program, view.wasm, is missing on the server (HTTP 404)');
-    if (why === 'status') return plain('the server answered HTTP ' + detail + ' for its program, view.wasm');
-    return plain('its program, view.wasm, could not be downloaded (' + detail + ')');
+    if (why === 'missing') return plain('missing');
+    if (why === 'status') return plain('status', detail);
+    return plain('download', detail);
   }
   function fetchWasm() {
     return fetch(config.wasm).then(function (resp) {
@@ -173,11 +190,11 @@
   }
   // failWith reports what stopped the program from loading, in the page's words.
   function failWith(kind, err) {
-    if (kind === 'plain') fail(err.message);
-    else if (kind === 'damaged') fail('its program, view.wasm, arrived damaged or incomplete', null, err);
-    else if (kind === 'link') fail('its program, view.wasm, does not match its loader, wasm_exec.js', null, err);
-    else if (kind === 'crash') fail('its program crashed', err);
-    else fail('its program could not be loaded', err);
+    if (kind === 'plain') fail(err.code, err.arg);
+    else if (kind === 'damaged') fail('damaged', undefined, null, err);
+    else if (kind === 'link') fail('link', undefined, null, err);
+    else if (kind === 'crash') fail('crash', undefined, err);
+    else fail('load', undefined, err);
   }
 
   window.azflowsViewMode = { mode: 'pending', why: '' };
@@ -187,7 +204,7 @@
       document.body.style.background = '#ffffff';
     }
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-      fail('this browser has no WebAssembly');
+      fail('nowasm');
       return;
     }
     var why = workerless();
@@ -210,7 +227,7 @@
   function runHere(why) {
     window.azflowsViewMode = { mode: 'main', why: why };
     if (typeof window.Go !== 'function') {
-      fail('wasm_exec.js did not load');
+      fail('noexec');
       return;
     }
     var go = new window.Go();
@@ -263,13 +280,13 @@
     }).then(function (instance) {
       instanceHere = instance;
       var running;
-      try { running = go.run(instance); } catch (err) { fail('its program crashed', err); return; }
+      try { running = go.run(instance); } catch (err) { fail('crash', undefined, err); return; }
       running.then(function () {
         // The view never returns while it works. It reports its own errors (and marks
         // window.azflowsView.error); anything else that stops it is reported here.
         var v = window.azflowsView;
-        if (!v || !v.error) fail('its program stopped' + (exitCode ? ' with exit code ' + exitCode : '') + ' before drawing');
-      }, function (err) { fail('its program crashed', err); });
+        if (!v || !v.error) fail(exitCode ? 'exit' : 'stopped', exitCode || undefined);
+      }, function (err) { fail('crash', undefined, err); });
     }, function (err) {
       if (err && err.plain) failWith('plain', err);
       else if (err instanceof WebAssembly.CompileError) failWith('damaged', err);
@@ -408,7 +425,7 @@
         case 'fail':
           stopped = true;
           if (d.kind === 'fetch') failWith('plain', notFetched(String(d.why), String(d.message)));
-          else if (d.kind === 'stopped') fail('its program stopped' + (d.code ? ' with exit code ' + d.code : '') + ' before drawing');
+          else if (d.kind === 'stopped') fail(d.code ? 'exit' : 'stopped', d.code || undefined);
           else failWith(d.kind, d.message);
       }
     };
@@ -416,7 +433,7 @@
       if (ev && ev.preventDefault) ev.preventDefault();
       var msg = String((ev && ev.message) || 'the worker failed');
       if (!probed) giveUp('the worker failed (' + msg.slice(0, 200) + ')');
-      else if (!stopped) { stopped = true; fail('its program crashed', msg); }
+      else if (!stopped) { stopped = true; fail('crash', undefined, msg); }
     };
     try {
       // The worker fetches the program itself (web/viewhost.js): its body is then decoded, and
