@@ -43,7 +43,7 @@ func write(w io.Writer, c *charts.Chart, outlined bool) error {
 }
 
 func writeMark(b *strings.Builder, c *charts.Chart, m charts.Mark) {
-	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(m.ID), esc(m.Role))
+	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(ID(m.ID)), esc(m.Role))
 	if m.Datum != "" {
 		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
 	}
@@ -96,7 +96,7 @@ func writeOutline(b *strings.Builder, m charts.Mark) {
 			d.WriteString(n(p.X) + " " + n(p.Y))
 		}
 	}
-	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(m.ID), esc(m.Role))
+	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(ID(m.ID)), esc(m.Role))
 	if m.Datum != "" {
 		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
 	}
@@ -139,3 +139,19 @@ func sign(v float64) float64 {
 }
 
 func esc(s string) string { return html.EscapeString(s) }
+
+// ID is a mark's id as an XML name, the id of its element in the SVG: every character that
+// may not stand in a name ("/" of "country/AE/0") becomes "-" ("country-AE-0"), and a name
+// that does not start with a letter or "_" gets "m-" before it.
+func ID(markID string) string {
+	b := []byte(markID)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
+			b[i] = '-'
+		}
+	}
+	if len(b) == 0 || !(b[0] >= 'a' && b[0] <= 'z' || b[0] >= 'A' && b[0] <= 'Z' || b[0] == '_') {
+		return "m-" + string(b)
+	}
+	return string(b)
+}

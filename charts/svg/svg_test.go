@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -146,5 +147,38 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from the golden file; review with -update and git diff", name)
+	}
+}
+
+// Every id of every state's SVG, in every language, is an XML name (no "/", which the W3C
+// checker reported 4,262 times) and unique in its document.
+func TestIDsAreXMLNames(t *testing.T) {
+	name := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
+	ids := regexp.MustCompile(` id="([^"]*)"`)
+	for _, l := range i18n.Langs {
+		for _, v := range charts.ChartViews() {
+			for _, y := range charts.Years {
+				for _, ctx := range []bool{false, true} {
+					if ctx && !charts.HasContext(v) {
+						continue
+					}
+					var b bytes.Buffer
+					if err := Write(&b, charts.Build(charts.State{View: v, Year: y, Lang: l, Context: ctx}, 800, 450)); err != nil {
+						t.Fatal(err)
+					}
+					seen := map[string]bool{}
+					for _, m := range ids.FindAllStringSubmatch(b.String(), -1) {
+						if !name.MatchString(m[1]) {
+							t.Errorf("%s %s %d ctx=%v: id %q is not an XML name", l, v, y, ctx, m[1])
+							break
+						}
+						if seen[m[1]] {
+							t.Errorf("%s %s %d ctx=%v: id %q twice", l, v, y, ctx, m[1])
+						}
+						seen[m[1]] = true
+					}
+				}
+			}
+		}
 	}
 }
