@@ -50,7 +50,7 @@ func TestPhonePageFitsTheWidth(t *testing.T) {
 	visible := `["#controls label", "#lang-switch a", "#contrast-toggle", ".lede", "h1", ".actions a", ".actions button", "#embed summary"]`
 	for _, lang := range []string{"en", "az", "ru"} {
 		for _, w := range []int64{320, 360, 390} {
-			for _, hash := range []string{"#view=map&year=2012", "#view=table&year=2012"} {
+			for _, hash := range []string{"#view=map&year=2012", "#view=table&year=2012", "#view=sources&year=2012"} {
 				name := fmt.Sprintf("%s %dpx %s", lang, w, hash)
 				if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 740, chromedp.EmulateMobile, chromedp.EmulateScale(3)),
 					chromedp.Navigate(baseURL+"/"+pageOf(lang)+hash)); err != nil {
