@@ -121,7 +121,7 @@ func TestWasmMissingRu(t *testing.T) {
 	u := wasmServer(t, http.NotFound)
 	ctx, _ := newBrowser(t)
 	landsOnFallback(t, ctx, u+"/index.ru.html#view=bars&year=2012", 20*time.Second,
-		regexp.MustCompile(`интерактивный график не запустился — его программы view\.wasm нет на сервере \(HTTP\x{a0}?\s?404\)`),
+		regexp.MustCompile(`интерактивный график не запустился[ \x{a0}]— его программы view\.wasm нет на сервере \(HTTP 404\)`),
 		regexp.MustCompile(`^error: Failed to load resource: the server responded with a status of 404 \(Not Found\)$`))
 }
 
