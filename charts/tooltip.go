@@ -72,20 +72,23 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 	if len(lines) == 0 {
 		return out
 	}
-	size := clamp(12*min(c.W/800, c.H/450), 10, 22)
+	size := clamp(12*min(c.W/800, c.H/450), MinText, 22)
 	pad := size * 0.6
-	maxW := min(c.W*0.6, size*30)
+	// Every line whole: wrapped, the first (bold, with the figure) too; on a narrow frame the
+	// box takes nearly its width.
+	maxW := min(max(c.W*0.6, c.W-4-2*pad-4), size*30)
 	var wrapped []string
+	bold := 0 // the first line's wrapped lines are bold
 	for i, l := range lines {
+		ls := wrapText(l, size, i == 0, maxW)
 		if i == 0 {
-			wrapped = append(wrapped, Fit(l, size, true, maxW))
-			continue
+			bold = len(ls)
 		}
-		wrapped = append(wrapped, wrap(l, size, maxW)...)
+		wrapped = append(wrapped, ls...)
 	}
 	w := 0.0
 	for i, l := range wrapped {
-		w = max(w, TextWidth(l, size, i == 0))
+		w = max(w, TextWidth(l, size, i < bold))
 	}
 	lineH := size * 1.3
 	box := Rect{p.X + 14, p.Y + 14, w + 2*pad, lineH*float64(len(wrapped)) + pad*2 - (lineH - size)}
@@ -99,7 +102,7 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 	box.Y = clamp(box.Y, 2, max(2, c.H-2-box.H))
 	out = append(out, Mark{ID: "tooltip/box", Role: "tooltip", Datum: id, Kind: RectMark, Rect: box, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
 	for i, l := range wrapped {
-		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: "tooltip", Datum: id, Kind: TextMark, Text: l, Bold: i == 0,
+		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: "tooltip", Datum: id, Kind: TextMark, Text: l, Bold: i < bold,
 			At: Point{box.X + pad, box.Y + pad + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: Ink}})
 	}
 	return out
