@@ -31,6 +31,7 @@ const MinText = 11
 func newFrame(c *Chart, title, subtitle string, notes []string, source string, reserve int) *frame {
 	s := min(c.W/800, c.H/450)
 	f := &frame{c: c}
+	c.Subtitle, c.Source = subtitle, source
 	f.base = clamp(13*s, 12, 26)
 	f.small = clamp(11*s, MinText, 22)
 	f.title = clamp(17*s, 13, 34)

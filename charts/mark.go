@@ -112,6 +112,8 @@ type Chart struct {
 	W, H       float64
 	Background string
 	Title      string
+	Subtitle   string    // the subtitle whole (its marks are its wrapped lines; a short frame may leave them out)
+	Source     string    // the source line whole, as the frame was given it
 	Lang       i18n.Lang // the language of the chart's words ("" draws English)
 	Marks      []Mark
 	Notes      []string // the notes under the plot, whole (the note marks may leave lines out)

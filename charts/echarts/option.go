@@ -155,24 +155,12 @@ func points(m charts.Mark) [][2]float64 {
 
 // common sets what every view shares: size, id, title, tooltip, no legend, no animation.
 func common(c *charts.Chart) []gecharts.GlobalOpts {
-	t, _ := c.Mark("title")
-	s, _ := c.Mark("subtitle")
-	weight := func(m charts.Mark) string {
-		if m.Bold {
-			return "bold"
-		}
-		return "normal"
-	}
+	// The title and the subtitle are graphic texts where the model put each of their lines
+	// (translate.go), so that a wrapped subtitle shows whole; the page's title is the chart's.
 	return []gecharts.GlobalOpts{
 		gecharts.WithInitializationOpts(opts.Initialization{
 			Width: fmt.Sprintf("%dpx", W), Height: fmt.Sprintf("%dpx", H), ChartID: ChartID,
-			BackgroundColor: c.Background, PageTitle: t.Text, Renderer: "canvas",
-		}),
-		gecharts.WithTitleOpts(opts.Title{
-			Title: t.Text, Subtitle: s.Text,
-			Left: px(t.TextStart()), Top: px(max(0, t.Bounds().Y)),
-			TitleStyle:    &opts.TextStyle{Color: t.Style.Fill, FontSize: int(math.Round(t.Size)), FontWeight: weight(t), FontFamily: FontFamily},
-			SubtitleStyle: &opts.TextStyle{Color: s.Style.Fill, FontSize: int(math.Round(s.Size)), FontWeight: weight(s), FontFamily: FontFamily},
+			BackgroundColor: c.Background, PageTitle: c.Title, Renderer: "canvas",
 		}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", BackgroundColor: charts.TooltipBg, BorderColor: charts.Muted}),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
@@ -206,8 +194,8 @@ func (v visitor) Visit(option map[string]any) {
 // description is the screen-reader text: title, subtitle and each datum's first tip line.
 func description(c *charts.Chart) string {
 	parts := []string{c.Title}
-	if s, ok := c.Mark("subtitle"); ok {
-		parts = append(parts, s.Text)
+	if c.Subtitle != "" {
+		parts = append(parts, c.Subtitle)
 	}
 	seen := map[string]bool{}
 	for _, m := range c.Marks {

@@ -124,7 +124,7 @@ func translate(c *charts.Chart) translation {
 		case done[m.ID] || m.Role == "country":
 		case m.Kind == charts.TextMark:
 			switch m.Role {
-			case "title", "subtitle", "note", "source": // the title component and the caption
+			case "note", "source": // the caption under the chart, whole (Chart.Notes, the source line)
 			default:
 				t.Graphic = append(t.Graphic, textElement(m))
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -133,11 +134,14 @@ func TestEveryDataMarkIsASeriesItem(t *testing.T) {
 	}
 }
 
-// Every text of the model is drawn where the model put it (or is the title, or in the caption).
+// Every text of the model is drawn where the model put it, the title's and the subtitle's
+// lines too (a wrapped subtitle once kept only its first line); the notes and the source line
+// are in the caption under the chart. No role is left unchecked.
 func TestEveryTextIsDrawn(t *testing.T) {
 	for _, st := range allStates() {
 		c := charts.Build(st, W, H)
-		opt := renderState(t, st)
+		page := render(t, st)
+		opt := option(t, page)
 		drawn := map[string]map[string]any{}
 		for _, g := range list(t, opt, "graphic") {
 			gm := g.(map[string]any)
@@ -147,8 +151,11 @@ func TestEveryTextIsDrawn(t *testing.T) {
 			if m.Kind != charts.TextMark {
 				continue
 			}
-			switch m.Role {
-			case "title", "subtitle", "note", "source":
+			if m.Role == "note" || m.Role == "source" {
+				// The caption under the chart says them whole.
+				if !strings.Contains(page, html.EscapeString(m.Text)) {
+					t.Errorf("%s: %s %q not in the caption", st.Hash(), m.ID, m.Text)
+				}
 				continue
 			}
 			g, ok := drawn[m.ID]
