@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/svg"
 )
 
 // eval runs js in the page and returns its value.
@@ -114,7 +115,7 @@ func TestStaticChartBeforeWasm(t *testing.T) {
 	if len(want) != 9 || strings.Join(bars, ",") != strings.Join(want, ",") {
 		t.Errorf("static SVG bars %v, want the model's %v (both years)", bars, want)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll('#static svg rect#selected\\/2012').length`); n != 1 {
+	if n := eval[int](t, ctx, `document.querySelectorAll('#static svg rect#`+svg.ID("selected/2012")+`').length`); n != 1 {
 		t.Errorf("the static SVG does not outline 2012 (%d outlines)", n)
 	}
 	title := eval[string](t, ctx, `document.querySelector('#static svg title').textContent`)
