@@ -4,8 +4,10 @@ package i18n
 var az = map[string]string{
 	"month.1": "yanvar", "month.2": "fevral", "month.3": "mart", "month.4": "aprel", "month.5": "may", "month.6": "iyun",
 	"month.7": "iyul", "month.8": "avqust", "month.9": "sentyabr", "month.10": "oktyabr", "month.11": "noyabr", "month.12": "dekabr",
-	"date.month":                                 "%s %d",
-	"date.day":                                   "%d %s %d",
+	"month.poss.1": "yanvarı", "month.poss.2": "fevralı", "month.poss.3": "martı", "month.poss.4": "apreli", "month.poss.5": "mayı", "month.poss.6": "iyunu",
+	"month.poss.7": "iyulu", "month.poss.8": "avqustu", "month.poss.9": "sentyabrı", "month.poss.10": "oktyabrı", "month.poss.11": "noyabrı", "month.poss.12": "dekabrı",
+	"date.month":                                 "%[2]d-ci ilin %[1]s",
+	"date.day":                                   "%d %s %d-ci il",
 	"country.AF":                                 "Əfqanıstan",
 	"country.AL":                                 "Albaniya",
 	"country.AM":                                 "Ermənistan",

@@ -191,6 +191,9 @@ func Date(l Lang, year, month, day int) string {
 	}
 	m := T(l, "month."+strconv.Itoa(month))
 	if day == 0 {
+		if l == AZ { // "2006-cı ilin martı": the month with its possessive suffix
+			m = T(l, "month.poss."+strconv.Itoa(month))
+		}
 		return T(l, "date.month", m, year)
 	}
 	if l == RU {
