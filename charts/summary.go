@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"azflows/data"
 	"azflows/i18n"
@@ -99,7 +101,7 @@ func Summary(s State) string {
 		sort.SliceStable(dated, func(i, j int) bool { return dated[i].Year < dated[j].Year })
 		if len(dated) > 0 {
 			first, last := dated[0], dated[len(dated)-1]
-			out = append(out, sumSay(l, "timeline.intro", len(dated), i18n.EventWhen(l, first), i18n.EventTitle(l, first), i18n.EventWhen(l, last), i18n.EventTitle(l, last)))
+			out = append(out, sumSay(l, "timeline.intro", len(dated), i18n.EventWhen(l, first), midSentence(l, i18n.EventTitle(l, first)), i18n.EventWhen(l, last), midSentence(l, i18n.EventTitle(l, last))))
 		}
 		var counts []string
 		for _, t := range tlFigures {
@@ -117,7 +119,7 @@ func Summary(s State) string {
 		out = append(out, sumSay(l, "timeline.counts", strings.Join(counts, "; ")))
 		var names []string
 		for _, e := range undated {
-			names = append(names, i18n.EventTitle(l, e))
+			names = append(names, midSentence(l, i18n.EventTitle(l, e)))
 		}
 		if len(names) > 0 {
 			out = append(out, sumSay(l, "timeline.undated", sumList(l, names)))
@@ -198,4 +200,35 @@ func sumReporter(l i18n.Lang, f data.Figure) string {
 		return i18n.Reporter(l, f)
 	}
 	return f.Reporter
+}
+
+// midSentence is a title as Russian writes it inside a sentence (after a colon, in
+// parentheses): its first letter in lower case, unless its first word is a name (a country
+// of the catalog, such as «Азербайджан») or an abbreviation («ООН»). Other languages keep it.
+func midSentence(l i18n.Lang, s string) string {
+	if l != i18n.RU || s == "" {
+		return s
+	}
+	first, _, _ := strings.Cut(s, " ")
+	if utf8.RuneCountInString(first) > 1 && strings.ToUpper(first) == first {
+		return s
+	}
+	for _, code := range baseMapCodes() {
+		if i18n.Country(l, code) == first {
+			return s
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// baseMapCodes are the codes of the countries the catalog may name.
+func baseMapCodes() []string {
+	codes := []string{"AZ", "TR", "IR", "AE", "RU", "PK", "GE", "AT"}
+	if baseMap != nil {
+		for _, c := range baseMap.Countries {
+			codes = append(codes, c.ID)
+		}
+	}
+	return codes
 }

@@ -87,3 +87,18 @@ func TestSummaryHasTheChartsNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Inside a Russian sentence an event's title starts in lower case: "…без даты в записке: в
+// Баку построен…", "(началась массовая…)" (D-RU11 of the native reading); a name keeps its
+// capital.
+func TestRussianSummaryMidSentence(t *testing.T) {
+	s := Summary(State{View: "timeline", Year: 2012, Lang: i18n.RU})
+	for _, bad := range []string{": В Баку", "(Началась", "(Статистика", ": Приют"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("%q in %q", bad, s)
+		}
+	}
+	if got := midSentence(i18n.RU, "Азербайджан присоединился"); got != "Азербайджан присоединился" {
+		t.Errorf("a country's name lost its capital: %q", got)
+	}
+}

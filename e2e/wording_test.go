@@ -103,6 +103,8 @@ var wrongWording = []struct{ pattern, why string }{
 	{`назначения: не на карте`, "…нет, поэтому на карте не показано (D-RU7)"},
 	{`щелчок закрепляет|однофайловая azflows|зачитываются над`, "D-RU8"},
 	{`No footnote in the paper for this — The paper gives no footnote`, "the same statement twice (D-EN3)"},
+	{`в записке: В Баку|\((?:Начинается|Началась|Статистика) `, "a title inside a Russian sentence starts in lower case (D-RU11)"},
+	{`[Нн]ачинается массовая|становится актуальной|присоединяется к|Указ Президента утверждает|участвует в трёх`, "the timeline's Russian titles in one tense, the past (D-RU10)"},
 }
 
 // readerFiles are the built files a reader reads or downloads: pages, embedded SVG, fallback
