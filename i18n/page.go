@@ -79,6 +79,7 @@ var pageEN = map[string]string{
 	"embed.size.responsive": "Full width, 16:9",
 
 	"notice.loading":          "Loading the interactive chart…",
+	"notice.intent":           "To save data, the interactive chart loads only when you move the pointer over the chart, tap it or press a key on it.",
 	"notice.progress":         "Loading the interactive chart… {1} MB",
 	"notice.progress.of":      "Loading the interactive chart… {1} MB of {2} MB",
 	"notice.live":             "Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.",
@@ -216,6 +217,7 @@ var pageAZ = map[string]string{
 	"embed.size.responsive": "Tam en, 16:9",
 
 	"notice.loading":          "İnteraktiv qrafik yüklənir…",
+	"notice.intent":           "Trafikə qənaət üçün interaktiv qrafik yalnız kursoru qrafikin üzərinə gətirdikdə, ona toxunduqda və ya onun üzərində düymə basdıqda yüklənir.",
 	"notice.progress":         "İnteraktiv qrafik yüklənir… {1} MB",
 	"notice.progress.of":      "İnteraktiv qrafik yüklənir… {1} MB / {2} MB",
 	"notice.live":             "İnteraktiv qrafik: rəqəmini, ilini və haşiyəsini görmək üçün kursoru fiqurun üzərinə gətirin və ya ona toxunun; sabitləmək üçün klikləyin.",
@@ -353,6 +355,7 @@ var pageRU = map[string]string{
 	"embed.size.responsive": "Во всю ширину, 16:9",
 
 	"notice.loading":          "Загружается интерактивный график…",
+	"notice.intent":           "Чтобы сэкономить трафик, интерактивный график загружается, только когда вы наводите курсор на график, касаетесь его или нажимаете на нём клавишу.",
 	"notice.progress":         "Загружается интерактивный график… {1} МБ",
 	"notice.progress.of":      "Загружается интерактивный график… {1} МБ из {2} МБ",
 	"notice.live":             "Интерактивный график: наведите курсор на фигуру или коснитесь её, чтобы увидеть число, год и сноску; щелчком её можно закрепить.",

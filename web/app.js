@@ -433,6 +433,30 @@
     });
   }
 
+  // ---- the reader's data plan: the live view on intent ----
+  // With Save-Data on, or on a connection the browser rates 2G, the live view (view.wasm and
+  // its fonts, about 2.3 MB) loads only once the reader reaches for the chart: the first
+  // mouse over it, press, touch or key on it. Until then the static chart is the chart, with
+  // its tooltips and the table. page.intent says which: '' (loads at once), 'waiting', or the
+  // performance.now() of the intent.
+  function onIntent() {
+    var c = navigator.connection;
+    return !!c && (c.saveData === true || c.effectiveType === 'slow-2g' || c.effectiveType === '2g');
+  }
+  page.intent = '';
+  function waitForIntent() {
+    var kinds = ['pointerover', 'pointerdown', 'keydown'];
+    page.intent = 'waiting';
+    say(tr('notice.intent', 'To save data, the interactive chart loads only when you move the pointer over the chart, tap it or press a key on it.'), true);
+    var go = function (ev) {
+      if (ev.type === 'pointerover' && ev.pointerType === 'touch') return; // its press follows
+      kinds.forEach(function (k) { chart.removeEventListener(k, go, true); });
+      page.intent = performance.now();
+      startLive();
+    };
+    kinds.forEach(function (k) { chart.addEventListener(k, go, true); });
+  }
+
   form.addEventListener('change', function () {
     setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value + (form.elements.context.checked ? '&context=1' : '')), true);
   });
@@ -483,7 +507,7 @@
       later(function () { setState(page.state, false); });
       later(function () { useFallback(why); });
     } else {
-      later(startLive);
+      later(onIntent() ? waitForIntent : startLive);
       later(function () { setState(page.state, false); });
     }
     later(function () { loadSVGTexts().catch(function () { /* said when one is shown */ }); });

@@ -58,7 +58,7 @@ var (
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
 	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view runs on the frame's main thread without its warm-up worker (web/warmwasm.js): for a comparison with a run without the flag")
-	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, floor, fallback, blank, interaction")
+	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, floor, savedata, fallback, blank, interaction")
 )
 
 // measuring reports whether -only leaves the measurement named what in.
@@ -90,13 +90,16 @@ const (
 	budgetViewBr      = 2.6e6 // bytes
 	budgetViewGzip    = 3.6e6
 	budgetFallback    = 450e3
-	budgetFirstChart  = 250 // ms
-	budgetReady       = 1000
-	budgetIdleOver    = 1 // percentage points of one core above about:blank, same run
-	budgetIdleRAF     = 0 // animation frames in the view's frame while idle
-	budgetLongestTask = longTaskMs
-	budgetTBT         = 150 // ms, at cpuSlowdown×
-	budgetDrawP95     = 2   // ms
+	budgetFirstChart  = 250   // ms
+	budgetReadyOver   = 150   // ms, ready minus the floor program's ready, same run
+	budgetOwnLongest  = 100   // ms at cpuSlowdown×, the page's own longest task (navigation commits left out)
+	budgetTBTOver     = 100   // ms: TBT minus the floor program's TBT, where the floor's own TBT is over budgetTBT
+	budgetLongestOver = 30    // ms: own longest task minus the floor program's, where the floor's is over budgetOwnLongest
+	budgetSaveData    = 400e3 // bytes on the wire before the reader acts, with Save-Data on
+	budgetIdleOver    = 1     // percentage points of one core above about:blank, same run
+	budgetIdleRAF     = 0     // animation frames in the view's frame while idle
+	budgetTBT         = 150   // ms, at cpuSlowdown×
+	budgetDrawP95     = 2     // ms
 	budgetWasmMemory  = 64 << 20
 	budgetOfflineFile = 5e6
 )
@@ -144,6 +147,9 @@ type run struct {
 	longest, tbt             float64 // ms at cpuSlowdown×, navigation to ready
 	longTasks                []longTask
 	lt, ltMain               longTaskResult  // the traced start-ups: as the page runs, and with the view on the frame's main thread
+	ltFloor                  longTaskResult  // the floor program's start-up, traced the same way (floor.go)
+	saveDataBytes            float64         // with Save-Data on: bytes on the wire before the reader acts (savedata.go)
+	intentToLive             float64         // and ms from the reader's first mouse over the chart to azflows:ready
 	pageFloor                pageFloorResult // a minimal page's traced load, in the same run (measurePageFloor)
 	viewEnc                  string          // Content-Encoding of view.wasm in the default load
 	// Where the time to ready goes, ms after the navigation start: the view's frame starts
@@ -268,7 +274,7 @@ func printLongTasks(what string, lt longTaskResult) {
 func oneRun(base, floorBase string, rep *report) (run, []string) {
 	r := run{floorReady: nan(), frameStart: nan(), wasmStart: nan(), wasmEnd: nan(), viewBr: nan(), viewGzip: nan(), firstChart: nan(), ready: nan(), idleCPU: nan(), fbFirstChart: nan(),
 		fbBr: nan(), fbGzip: nan(), fbEchartsGzip: nan(), fbMapGzip: nan(), blankCPU: nan(), idleRAF: nan(), longest: nan(), tbt: nan(),
-		lt: unmeasuredLongTasks(), ltMain: unmeasuredLongTasks(), pageFloor: pageFloorResult{commit: nan(), longest: nan()}}
+		lt: unmeasuredLongTasks(), ltMain: unmeasuredLongTasks(), ltFloor: unmeasuredLongTasks(), saveDataBytes: nan(), intentToLive: nan(), pageFloor: pageFloorResult{commit: nan(), longest: nan()}}
 	var problems []string
 	fail := func(what string, err error) {
 		problems = append(problems, what+": "+err.Error())
@@ -291,6 +297,14 @@ func oneRun(base, floorBase string, rep *report) (run, []string) {
 			fail("long tasks", err)
 		}
 		r.longTasks, r.tbt, r.longest = r.lt.tasks, r.lt.tbt, r.lt.longest
+		if floorBase != "" {
+			if r.ltFloor, err = measureLongTasks(floorBase, false); err != nil {
+				fail("long tasks of the floor program", err)
+			} else {
+				fmt.Printf("    the floor program (cmd/bench/floorview), traced the same way: longest task %.0f ms, total blocking time %.0f ms; without the commits %.0f / %.0f ms\n",
+					r.ltFloor.longest, r.ltFloor.tbt, r.ltFloor.longestNoCommit, r.ltFloor.tbtNoCommit)
+			}
+		}
 		if r.pageFloor, err = measurePageFloor(); err != nil {
 			fail("the floor's navigation commit", err)
 		} else {
@@ -301,6 +315,13 @@ func oneRun(base, floorBase string, rep *report) (run, []string) {
 		var err error
 		if r.ltMain, err = measureLongTasks(base, true); err != nil {
 			fail("long tasks with the view on the main thread", err)
+		}
+	}
+	if measuring("savedata") {
+		if err := measureSaveData(base, &r); err != nil {
+			fail("save-data", err)
+		} else {
+			fmt.Printf("    with Save-Data: %.0f KB before the reader acts; intent to live %.0f ms\n", r.saveDataBytes/1e3, r.intentToLive)
 		}
 	}
 	if measuring("fallback") {
