@@ -238,7 +238,7 @@ func describeRoute(l i18n.Lang, id string) []string {
 		for _, c := range r.To {
 			to = append(to, countryName(l, c))
 		}
-		lines := []string{i18n.T(l, "tip.route", i18n.Purpose(l, r), i18n.Who(l, r), strings.Join(to, ", ")),
+		lines := []string{i18n.T(l, "tip.route", i18n.Purpose(l, r), i18n.Who(l, r), sumList(l, to)),
 			i18n.T(l, "tip.route.period", capitalize(l, i18n.RoutePeriod(l, r))), i18n.T(l, "tip.footnote", r.Footnote)}
 		if cs := i18n.RouteCaveats(l, r); len(cs) > 0 {
 			lines = append(lines, cs[len(cs)-1])

@@ -193,7 +193,7 @@ var az = map[string]string{
 	"tip.nofootnote":                             "Məqalədə bunun üçün haşiyə yoxdur",
 	"tip.origin":                                 "%s — təyinat ölkəsi göstərilən qurbanların aparıldığı yer",
 	"tip.origin.unknown":                         "Məqalə yönləndirilmiş %s qurbanın haradan olduğunu göstərmir; xaricdəki təyinat ölkəsini %s nəfər üçün verir.",
-	"tip.route":                                  "Rəqəmsiz adı çəkilən marşrut: %s, %s; istiqamət: %s",
+	"tip.route":                                  "Rəqəmsiz adı çəkilən marşrut: %s (%s); istiqamət: %s",
 	"tip.route.period":                           "%s; məqalədə say verilmir",
 	"tip.routedest":                              "Rəqəmsiz təyinat ölkəsi kimi adı çəkilir (məqsəd: %s; %s), haşiyə %d.",
 	"tip.value":                                  "%s: %s",

@@ -136,7 +136,7 @@ var en = map[string]string{
 	"tip.ingroup":                      "No separate count: %s is among the “%s” that %s {victim} were taken to; the paper does not break them down.",
 	"tip.nocount":                      "No count for %s in %d.",
 	"tip.routedest":                    "Named without numbers as a destination of %s (%s), footnote %d.",
-	"tip.route":                        "Route named without numbers: %s, %s to %s",
+	"tip.route":                        "Route named without numbers: %s (%s) to %s",
 	"tip.route.period":                 "%s; the paper gives no count",
 	"country.AF":                       "Afghanistan",
 	"country.AL":                       "Albania",
