@@ -378,3 +378,24 @@ func TestViewNeverDrops(t *testing.T) {
 		}
 	}
 }
+
+// At no size and in no language does a chart say that something does not fit it; where it
+// points elsewhere (a phone, a small embed), it points to the place that holds the thing.
+func TestNeverSaysItDoesNotFit(t *testing.T) {
+	notFit := []string{"too many for this frame", "do not fit", "does not fit", "sığmır", "не помещаются", "не помещается"}
+	for _, v := range ChartViews() {
+		for _, y := range Years {
+			for _, l := range matrixLangs {
+				for _, s := range matrixSizes {
+					for _, m := range Build(State{View: v, Year: y, Lang: l}, s[0], s[1]).Marks {
+						for _, nf := range notFit {
+							if m.Kind == TextMark && strings.Contains(m.Text, nf) {
+								t.Errorf("%s %d %s %v: %s %q", v, y, l, s, m.ID, m.Text)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

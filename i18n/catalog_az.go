@@ -139,7 +139,7 @@ var az = map[string]string{
 	"timeline.header.events.short":               "Tarixli addımlar",
 	"timeline.header.figures.short":              "Rəqəmlər",
 	"timeline.header.undated.short":              "Tarixsiz:",
-	"compare.rest":                               "Çoxillik cəm (%s) və təxminlər bu çərçivəyə sığmır: onlar cədvəldədir.",
+	"compare.rest":                               "Çoxillik cəm (%s) və təxminlər cədvəldədir.",
 	"compare.short.convicted-2010":               "məhkum edilənlər",
 	"compare.short.victims-2010":                 "müəyyən edilən qurbanlar",
 	"compare.short.victims-2012":                 "yönləndirilən qurbanlar",

@@ -26,7 +26,7 @@ var en = map[string]string{
 	"timeline.header.events.short":     "Dated steps",
 	"timeline.header.figures.short":    "Counts",
 	"timeline.header.undated.short":    "Not dated:",
-	"compare.rest":                     "The multi-year total (%s) and the estimates do not fit this frame: they are in the table.",
+	"compare.rest":                     "The multi-year total (%s) and the estimates are in the table.",
 	"compare.short.convicted-2010":     "persons convicted",
 	"compare.short.victims-2010":       "victims identified",
 	"compare.short.victims-2012":       "victims referred",

@@ -139,7 +139,7 @@ var ru = map[string]string{
 	"timeline.header.events.short":               "Датированные шаги",
 	"timeline.header.figures.short":              "Показатели",
 	"timeline.header.undated.short":              "Без даты:",
-	"compare.rest":                               "Многолетний итог (%s) и оценки не помещаются: они в таблице.",
+	"compare.rest":                               "Многолетний итог (%s) и оценки — в таблице.",
 	"compare.short.convicted-2010":               "осуждённые",
 	"compare.short.victims-2010":                 "выявленные жертвы",
 	"compare.short.victims-2012":                 "направленные жертвы",
