@@ -265,8 +265,9 @@ func (p *placer) placeClear(c *Chart, id, datum string, lines []line, cands func
 // unplaced draws the victims the paper gives no destination for as a dashed note at
 // Azerbaijan, tied to it by a dashed leader: a count with no direction.
 //
-// Where the box fits nowhere clear of the arcs and labels, it is not drawn on the map: the key
-// says it instead (unplaced returns false).
+// Where the note fits nowhere clear of the arcs and labels, the box holds its count alone, or,
+// where even that does not fit, is not drawn on the map: the key says it instead (unplaced
+// returns false in both cases).
 func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Point) bool {
 	for _, d := range dests {
 		if d.Flow.Kind != data.NotGiven {
@@ -307,6 +308,10 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 			}
 		}
 		if !placedBox {
+			// Where no shape of the note fits, the box holds its count alone (as an arc whose
+			// label fits nowhere keeps its number): the key says what it is.
+			count := []line{{Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.small, Fill: Ink}}
+			m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, count, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true)
 			return false
 		}
 	}
