@@ -129,10 +129,11 @@ func (m *Map) MarshalJSON() ([]byte, error) {
 	return json.Marshal(f)
 }
 
-// Limits of Parse: dist/basemap.json is about 70 KB, 83 countries, 11,000 points.
+// Limits of Parse: dist/basemap.json is about 70 KB, 83 countries, 11,000 points
+// (TestBaseMapLimitFitsTheInput).
 const (
-	// MaxBaseMapSize is the largest base map Parse reads.
-	MaxBaseMapSize = 8 << 20
+	// MaxBaseMapSize is the largest base map Parse reads, a little above the real one.
+	MaxBaseMapSize = 128 << 10
 	// maxCoord bounds a coordinate in hundredths of a degree (the box is well inside ±360°).
 	maxCoord = 36000
 )
