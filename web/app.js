@@ -356,8 +356,26 @@
     load(f, src);
   }
 
+  // ---- the single file's data, damaged (web/offline.js): said at once, in the page's language ----
+  // Without its pages and scripts (the block azflows-assets) no frame can be built: the static
+  // chart stays (the first state's, which the page holds), with the notice. Without the view's
+  // program (azflows-wasm) the fallback draws.
+  var damagedBlock = '';
+  function bundleDamaged(id) {
+    if (damagedBlock) return;
+    damagedBlock = id;
+    if (id === 'azflows-wasm') {
+      useFallback(tr('notice.fallback.damaged', 'this file is damaged or incomplete (download it again)'));
+      return;
+    }
+    if (live) { live.remove(); live = null; liveReady = false; }
+    page.reason = tr('notice.offline.damaged', 'This file is damaged or incomplete, so its interactive chart cannot be unpacked; the table view has the figures. Download the file again.');
+    say(page.reason);
+  }
+  if (window.azflowsOffline) window.azflowsOffline.onDamaged = bundleDamaged;
+
   function useFallback(reason) {
-    if (page.mode === 'fallback') return;
+    if (page.mode === 'fallback' || damagedBlock === 'azflows-assets') return;
     page.reason = reason;
     if (live) { live.remove(); live = null; liveReady = false; }
     fallback = frame('fallback-frame', null, tr('iframe.fallback', 'Chart (simplified version)'));
@@ -372,10 +390,12 @@
   }
 
   function startLive() {
+    if (damagedBlock === 'azflows-assets') return; // no view to unpack: bundleDamaged said so
     live = frame('live-frame', config.view + '#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
     live.setAttribute('tabindex', '0');
     document.getElementById('live-slot').appendChild(live);
     var timer = setTimeout(function () {
+      if (damagedBlock) return; // said already
       useFallback(tr('notice.fallback.timeout', 'the interactive chart did not load within {1} seconds (a slow connection?)', READY_TIMEOUT_MS / 1000));
     }, READY_TIMEOUT_MS);
     say(tr('notice.loading', 'Loading the interactive chart…'));

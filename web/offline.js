@@ -43,21 +43,42 @@
     return out;
   }
 
-  // gunzip unpacks the data block with the id, once; the promise gives an ArrayBuffer.
+  // gunzip unpacks the data block with the id, once; the promise gives an ArrayBuffer. A block
+  // that does not decode (cut short, changed: gzip checks its length and CRC) is damage to the
+  // file, not a lack of the browser's: damaged says so at once.
   var unpacked = {};
   function gunzip(id) {
     if (!unpacked[id]) {
+      var unsupported = false;
       unpacked[id] = new Promise(function (resolve) { resolve(bytesOf(id)); }).then(function (b) {
-        if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot unpack the file (it has no DecompressionStream)');
+        if (typeof DecompressionStream !== 'function') {
+          unsupported = true;
+          throw new Error('this browser cannot unpack the file (it has no DecompressionStream)');
+        }
         return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+      }).catch(function (err) {
+        if (!unsupported) damaged(id);
+        throw err;
       });
     }
     return unpacked[id];
   }
 
+  // damaged records that the data block with the id is damaged (offline.damaged: its id) and
+  // tells the page (offline.onDamaged, set by app.js), which says so in its language.
+  function damaged(id) {
+    if (offline.damaged) return;
+    offline.damaged = id;
+    if (typeof offline.onDamaged === 'function') offline.onDamaged(id);
+  }
+
   var assets = null; // promise of {path: text}: the site's pages, scripts and data (offline.go)
   function all() {
-    if (!assets) assets = gunzip('azflows-assets').then(function (buf) { return JSON.parse(new TextDecoder().decode(buf)); });
+    if (!assets) {
+      assets = gunzip('azflows-assets').then(function (buf) {
+        try { return JSON.parse(new TextDecoder().decode(buf)); } catch (err) { damaged('azflows-assets'); throw err; }
+      });
+    }
     return assets;
   }
   function text(path) {
@@ -90,6 +111,9 @@
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
 
   var offline = window.azflowsOffline = {
+    // damaged is the id of the first data block found damaged ('azflows-assets': the pages,
+    // scripts and data; 'azflows-wasm': the view's program), '' while none is.
+    damaged: '',
     // load shows the site's page src (the view's page with its hash, a fallback page) in the
     // frame. The view reads its state from frame.dataset.hash (a srcdoc has no hash of its own).
     load: function (frame, src) {
