@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -250,13 +249,10 @@ func minifyScript(src string) (string, error) {
 	return out.String(), nil
 }
 
-// gzip85 is b compressed with gzip -9 and written in base 85 (base85Digits).
+// gzip85 is b as the smallest gzip stream the build can make (smallestGzip) written in
+// base 85 (base85Digits).
 func gzip85(b []byte) string {
-	var z bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
-	zw.Write(b)
-	zw.Close()
-	return base85(z.Bytes())
+	return base85(smallestGzip(b))
 }
 
 // base85Digits are the digits of the base-85 text of azflows.html's data blocks: printable
