@@ -19,6 +19,15 @@ type frame struct {
 	bottomText []string // notes, drawn under the plot, then the source line
 }
 
+// withLicense is the source line with the chart's license after it (data.LicenseName), so that
+// an image that travels alone says how it may be reused; an empty line stays empty.
+func withLicense(l i18n.Lang, source string) string {
+	if source == "" {
+		return ""
+	}
+	return i18n.T(l, "source.license", source, data.LicenseName)
+}
+
 // MinText is the smallest chart text, in CSS pixels, at every frame size.
 const MinText = 11
 
@@ -43,10 +52,10 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 		f.title = 13
 		titleLines = wrapText(title, f.title, true, inner)
 	}
-	sources := wrapText(source, f.small, false, inner)
+	sources := wrapText(withLicense(c.Lang, source), f.small, false, inner)
 	if len(sources) > 1 && (c.H < 360 || len(sources) > 2) {
 		if short := i18n.T(c.Lang, "source.plain", data.ShortSource); source != short {
-			sources = wrapText(short, f.small, false, inner)
+			sources = wrapText(withLicense(c.Lang, short), f.small, false, inner)
 		}
 	}
 	var subLines []string

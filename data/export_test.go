@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +52,42 @@ func TestJSONHasEverything(t *testing.T) {
 	rows, _ := csv.NewReader(&events).ReadAll()
 	if len(rows) != len(Events)+1 {
 		t.Errorf("events CSV has %d rows", len(rows))
+	}
+}
+
+// Every download says under which terms it may be reused: the JSON in its "license" and
+// "quotations" fields, each CSV row in its last column.
+func TestDownloadsCarryLicense(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(b.Bytes(), &d); err != nil {
+		t.Fatal(err)
+	}
+	lic, _ := d["license"].(string)
+	if !strings.Contains(lic, "CC BY 4.0") || !strings.Contains(lic, "https://creativecommons.org/licenses/by/4.0/") {
+		t.Errorf("JSON license %q, want CC BY 4.0 with its URL", lic)
+	}
+	if q, _ := d["quotations"].(string); !strings.Contains(q, "EUI, RSCAS") || !strings.Contains(q, "2013/41") {
+		t.Errorf("JSON quotations %q, want them credited to the paper and EUI, RSCAS", q)
+	}
+	for name, write := range map[string]func(io.Writer) error{"figures": WriteFiguresCSV, "events": WriteEventsCSV} {
+		var c bytes.Buffer
+		if err := write(&c); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&c).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			last := r[len(r)-1]
+			if i == 0 && last != "license" || i > 0 && last != License {
+				t.Errorf("%s CSV row %d ends %q, want the license", name, i, last)
+				break
+			}
+		}
 	}
 }

@@ -17,6 +17,21 @@ const Citation = "“The Problem of Human Trafficking in Post-Soviet Azerbaijan:
 // ShortSource is the one-line source credit shown under charts.
 const ShortSource = "CARIM-East Explanatory Note 2013/41 (EUI, RSCAS)"
 
+// LicenseName and LicenseURL are the terms of what the site makes (its charts, images and
+// data files): Creative Commons Attribution 4.0. The code is under the MIT license (LICENSE).
+const (
+	LicenseName = "CC BY 4.0"
+	LicenseURL  = "https://creativecommons.org/licenses/by/4.0/"
+)
+
+// License is the license line of the data downloads (the CSV's last column, the JSON's
+// "license").
+const License = "Charts, images and data of azflows: " + LicenseName + " (" + LicenseURL + ")"
+
+// Quotations credits the paper's words that the records quote: they are the paper's, quoted,
+// not under the site's license.
+const Quotations = "Quotations are from " + Citation + "; they are the paper's authors' and EUI, RSCAS's words, quoted, not covered by the license above."
+
 // Status says what kind of figure a record is; charts never draw two statuses alike.
 type Status string
 

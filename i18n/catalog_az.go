@@ -173,6 +173,7 @@ var az = map[string]string{
 	"source.compare":                             "Mənbə: %s, haşiyələr %s. Rəsmi rəqəmlərin dəqiqliyi qiymətləndirilə bilməz (haşiyə 8).",
 	"source.dest":                                "Mənbə: %s, haşiyə %s. Rəsmi rəqəmlər; onların dəqiqliyini qiymətləndirmək mümkün deyil (haşiyə 8).",
 	"source.plain":                               "Mənbə: %s.",
+	"source.license":                             "%s Qrafik: %s.",
 	"source.timeline.fn":                         "Mənbə: %s, haşiyələr %s. Rəsmi rəqəmlərin dəqiqliyini qiymətləndirmək mümkün deyil (haşiyə 8).",
 	"source.timeline":                            "Mənbə: %s. Haşiyələr kursoru fiqurun üzərinə gətirəndə açılan izahlarda verilir; rəsmi rəqəmlərin dəqiqliyini qiymətləndirmək mümkün deyil (haşiyə 8).",
 	"status.derived":                             "Burada hesablanıb",

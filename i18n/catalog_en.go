@@ -113,6 +113,7 @@ var en = map[string]string{
 	"map.title":                        "Where victims from Azerbaijan were taken, %d",
 	"map.subtitle":                     "Official counts of the Ministry of Internal Affairs. Arc width proportional to persons, same scale for both years.",
 	"source.plain":                     "Source: %s.",
+	"source.license":                   "%s Chart: %s.",
 	"map.empty":                        "The paper gives no destinations for %d: no arcs to draw.",
 	"map.nobasemap":                    "Base map not loaded: arcs drawn without country shapes.",
 	"map.notbroken":                    "not broken down by the paper",
