@@ -8,7 +8,7 @@ package i18n
 // i18n.Languages lists each language's page strings beside its chart strings.
 
 // Prefixes of the keys the page's scripts read from its config (i18n.Catalog).
-var ScriptPrefixes = []string{"notice.", "iframe.", "present.", "embed.", "lang."}
+var ScriptPrefixes = []string{"notice.", "iframe.", "present.", "embed.", "lang.", "cite.", "share."}
 
 var pageEN = map[string]string{
 	"page.doctitle":         "Human trafficking from Azerbaijan: what a 2013 paper reports — azflows",
@@ -77,6 +77,26 @@ var pageEN = map[string]string{
 	"page.offline.data":     "%d {figure} and %d {event}, sha256 %s",
 	"embed.size":            "Size",
 	"embed.size.responsive": "Full width, 16:9",
+
+	// Travel (issue 27): license, citation, sharing, print.
+	"page.license":      "License of this site's charts, images and data:",
+	"page.license.more": "Code: MIT license. Quotations from the paper are the words of its authors and of EUI, RSCAS, quoted with credit.",
+	"cite.summary":      "Cite this chart",
+	"cite.chart":        "This chart",
+	"cite.paper":        "The paper",
+	"cite.paper.note":   "The paper's text names no author: cite it by its series and publisher.",
+	"cite.copy":         "Copy",
+	"cite.copied":       "Copied",
+	"cite.status":       "Copied: {1}.",
+	"cite.failed":       "Could not copy; select the text and copy it.",
+	"cite.kind":         "Data visualization",
+	"cite.version":      "version {1} of {2}",
+	"cite.data":         "data from {1}",
+	"share.copied":      "Link copied: {1}",
+	"share.offline":     "This file works without a connection; a link to this view and the embed code need the page on a web site.",
+	"share.offline.at":  "This file works without a connection; the link to this view and the embed code point to the page online, at {1}.",
+	"share.title":       "{1} — azflows",
+	"print.url":         "This view online:",
 
 	"notice.loading":          "Loading the interactive chart…",
 	"notice.intent":           "To save data, the interactive chart loads only when you move the pointer over the chart, tap it or press a key on it.",
@@ -218,6 +238,25 @@ var pageAZ = map[string]string{
 	"embed.size":            "Ölçü",
 	"embed.size.responsive": "Tam en, 16:9",
 
+	"page.license":      "Bu saytın qrafiklərinin, şəkillərinin və məlumatlarının lisenziyası:",
+	"page.license.more": "Kod: MIT lisenziyası. Məqalədən sitatlar onun müəlliflərinin və EUI, RSCAS-ın sözləridir, mənbə göstərilməklə verilir.",
+	"cite.summary":      "Bu qrafikə istinad",
+	"cite.chart":        "Bu qrafik",
+	"cite.paper":        "Məqalə",
+	"cite.paper.note":   "Məqalənin mətnində müəllif göstərilmir: ona seriyası və naşiri ilə istinad edin.",
+	"cite.copy":         "Köçür",
+	"cite.copied":       "Köçürüldü",
+	"cite.status":       "Köçürüldü: {1}.",
+	"cite.failed":       "Köçürmək alınmadı; mətni seçib özünüz köçürün.",
+	"cite.kind":         "Məlumatların vizuallaşdırılması",
+	"cite.version":      "{2} tarixli {1} versiyası",
+	"cite.data":         "məlumatların mənbəyi: {1}",
+	"share.copied":      "Keçid köçürüldü: {1}",
+	"share.offline":     "Bu fayl internetsiz işləyir; bu görünüşə keçid və yerləşdirmə kodu üçün səhifə veb saytda olmalıdır.",
+	"share.offline.at":  "Bu fayl internetsiz işləyir; bu görünüşə keçid və yerləşdirmə kodu onlayn səhifəyə aparır: {1}.",
+	"share.title":       "{1} — azflows",
+	"print.url":         "Bu görünüş onlayn:",
+
 	"notice.loading":          "İnteraktiv qrafik yüklənir…",
 	"notice.intent":           "Trafikə qənaət üçün interaktiv qrafik yalnız kursoru qrafikin üzərinə gətirdikdə, ona toxunduqda və ya onun üzərində düymə basdıqda yüklənir.",
 	"notice.progress":         "İnteraktiv qrafik yüklənir… {1} MB",
@@ -357,6 +396,25 @@ var pageRU = map[string]string{
 	"page.offline.data":     "%d {figure} и %d {event}; sha256 %s",
 	"embed.size":            "Размер",
 	"embed.size.responsive": "Во всю ширину, 16:9",
+
+	"page.license":      "Лицензия графиков, изображений и данных этого сайта:",
+	"page.license.more": "Код: лицензия MIT. Цитаты из записки — слова её авторов и EUI, RSCAS, приведённые со ссылкой на источник.",
+	"cite.summary":      "Как сослаться на этот график",
+	"cite.chart":        "Этот график",
+	"cite.paper":        "Записка",
+	"cite.paper.note":   "В тексте записки автор не назван: ссылайтесь на неё по серии и издателю.",
+	"cite.copy":         "Копировать",
+	"cite.copied":       "Скопировано",
+	"cite.status":       "Скопировано: {1}.",
+	"cite.failed":       "Не удалось скопировать; выделите текст и скопируйте его.",
+	"cite.kind":         "Визуализация данных",
+	"cite.version":      "версия {1} от {2}",
+	"cite.data":         "данные: {1}",
+	"share.copied":      "Ссылка скопирована: {1}",
+	"share.offline":     "Этот файл работает без сети; для ссылки на этот вид и кода для вставки нужна страница на сайте.",
+	"share.offline.at":  "Этот файл работает без сети; ссылка на этот вид и код для вставки ведут на страницу в сети: {1}.",
+	"share.title":       "{1} — azflows",
+	"print.url":         "Этот вид в сети:",
 
 	"notice.loading":          "Загружается интерактивный график…",
 	"notice.intent":           "Чтобы сэкономить трафик, интерактивный график загружается, только когда вы наводите курсор на график, касаетесь его или нажимаете на нём клавишу.",

@@ -33,6 +33,8 @@ type PageConfig struct {
 	Messages map[string]string     `json:"messages"` // the message names, by key (Messages)
 	View     string                `json:"view"`     // the interactive view's page
 	Files    map[string]StateFiles `json:"files"`    // by the state's hash without lang (State.Hash), every chart view × year × context
+	Cite     CiteConfig            `json:"cite"`     // what the "Cite" control builds the chart's citation from (site/travel.go)
+	SiteURL  string                `json:"siteURL"`  // the site's absolute address (make build SITE_URL=…), "" when not given
 }
 
 // StoryStep is one step of the presentation: a state and what to say about it.
@@ -139,6 +141,7 @@ func (c *PageConfig) Rename(rename func(string) string) {
 	for h, f := range c.Files {
 		f.Fallback = rename(f.Fallback)
 		f.SVG.Href = rename(f.SVG.Href)
+		f.Preview = rename(f.Preview)
 		f.PNG = append([]Download(nil), f.PNG...)
 		for i := range f.PNG {
 			f.PNG[i].Href = rename(f.PNG[i].Href)

@@ -88,6 +88,7 @@ type StateFiles struct {
 	Fallback string     `json:"fallback"` // URL of its echarts page
 	SVG      Download   `json:"svg"`      // the SVG download
 	PNG      []Download `json:"png"`      // the PNG downloads, one per PNGSizes
+	Preview  string     `json:"preview"`  // its link-preview page (PreviewName), which keeps its name
 }
 
 // SVGTemplatePrefix starts the id of each state's SVG template.
@@ -103,6 +104,7 @@ func FilesOf(s State, l i18n.Lang) StateFiles {
 		Summary:  "summary-" + k,
 		Fallback: "fallback/" + k + sfx + ".html",
 		SVG:      Download{Link: IDDownloadSVG, Href: "charts/" + k + sfx + ".svg", Name: k + sfx + ".svg"},
+		Preview:  PreviewName(s, l),
 	}
 	for _, p := range PNGSizes {
 		name := fmt.Sprintf("%s-%dx%d%s.png", k, p.W, p.H, sfx)

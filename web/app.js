@@ -42,13 +42,16 @@
     }
     return '';
   }
-  function remember(l) { try { localStorage.setItem(LANG_KEY, l); } catch (e) { /* storage off */ } }
+  // Inside a frame the page speaks the language its address names, never a remembered one,
+  // and remembers nothing: an embed is the host's choice, not the reader's (issue 27).
+  var framed = (function () { try { return window.parent !== window; } catch (e) { return true; } })();
+  function remember(l) { if (framed) return; try { localStorage.setItem(LANG_KEY, l); } catch (e) { /* storage off */ } }
   // wantedLang is the language the reader asked for: the hash's lang (remembered), else on the
   // English page a remembered choice, else the browser's first language if the page speaks it.
   function wantedLang() {
     var h = parseHash(location.hash).lang;
     if (h) { remember(h); return h; }
-    if (pageLang !== LANGS[0]) return pageLang;
+    if (pageLang !== LANGS[0] || framed) return pageLang;
     var stored = null;
     try { stored = localStorage.getItem(LANG_KEY); } catch (e) { stored = null; }
     if (LANGS.indexOf(stored) >= 0) return stored;

@@ -20,13 +20,12 @@
   // embedCode is the iframe for a size: 'responsive' (the host's full width at 16:9), or a fixed
   // 'WxH'. allow="fullscreen" lets the embedded story go full screen.
   function embedCode(size) {
-    var base = location.href.split('#')[0].split('?')[0];
-    var src = base + '#' + page.hashOf(page.state) + '&embed';
+    var src = viewURL(page.state, true) + '&embed';
     var esc = function (s) { return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;'); };
     var m = /^(\d+)x(\d+)$/.exec(size || '');
     var box = m ? 'width="' + m[1] + '" height="' + m[2] + '" style="border:0;max-width:100%"'
       : 'style="border:0;width:100%;aspect-ratio:16/9;height:auto"';
-    return '<iframe src="' + esc(src) + '" title="' + esc(document.title) + '" ' + box + ' allow="fullscreen" loading="lazy"></iframe>';
+    return '<iframe src="' + esc(src) + '" title="' + esc(tr('share.title', '{1} — azflows', viewTitle(page.state))) + '" ' + box + ' allow="fullscreen" loading="lazy"></iframe>';
   }
   page.embedCode = embedCode;
   function embedSize() {
@@ -55,7 +54,7 @@
   }
   function full() {
     var a = document.getElementById('embed-full');
-    if (a) a.href = location.href.split('#')[0].split('?')[0] + '#' + page.hashOf(page.state);
+    if (a) a.href = viewURL(page.state, true);
   }
   if (page.flags.embed) {
     body.classList.add('embed');
@@ -64,6 +63,143 @@
     if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.documentElement);
     window.addEventListener('load', postHeight);
     postHeight();
+  }
+
+
+  // ---- share, cite, offline honesty (issue 27) ----
+  // Every address the page hands out names its language (lang=…, also for English) and, with
+  // the site's address (make build SITE_URL=…), is absolute: a chart state's link preview page
+  // (site.PreviewName), which opens the page at that state for people.
+  function pageOfLang(l) {
+    for (var i = 0; i < config.langs.length; i++) if (config.langs[i].lang === l) return config.langs[i].page;
+    return '';
+  }
+  function langHash(st) {
+    return page.hashOf({ view: st.view, year: st.year, context: st.context, lang: st.lang || page.lang });
+  }
+  function stateFiles(st) { return config.files[page.hashOf({ view: st.view, year: st.year, context: st.context })] || null; }
+  // viewURL is the address of state st: with the site's address, the state's preview page (a
+  // chart) or the page with the state's hash; without it, this page's address with the hash.
+  // forEmbed asks for the page itself, never a preview (an iframe needs the page).
+  function viewURL(st, forEmbed) {
+    var f = stateFiles(st);
+    if (config.siteURL) {
+      if (f && f.preview && !forEmbed) return config.siteURL + f.preview;
+      return config.siteURL + pageOfLang(page.lang) + '#' + langHash(st);
+    }
+    return location.href.split('#')[0].split('?')[0] + '#' + langHash(st);
+  }
+  page.viewURL = viewURL;
+  // viewTitle names what state st shows: the chart's title in the page's language, or the
+  // heading of the table or the sources.
+  function viewTitle(st) {
+    var cite = config.cite || {};
+    var t = cite.titles && cite.titles[page.hashOf({ view: st.view, year: st.year, context: st.context })];
+    if (t) return t;
+    var el = st.view === 'sources' ? document.querySelector('#sources summary') : document.getElementById('table-title');
+    return el ? el.textContent : document.title;
+  }
+  page.viewTitle = viewTitle;
+  function bib(s) { return String(s).replace(/([&%$#_{}])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}'); }
+  function citeTexts(st) {
+    var c = config.cite || {};
+    var title = viewTitle(st), url = viewURL(st), year = String(c.date || '').slice(0, 4);
+    var ver = tr('cite.version', 'version {1} of {2}', c.version, c.date);
+    var dataFrom = tr('cite.data', 'data from {1}', 'CARIM-East Explanatory Note 2013/41, EUI, RSCAS, 2013');
+    var apa = c.site + '. (' + year + '). ' + title + ' [' + tr('cite.kind', 'Data visualization') + '; ' + ver + ']. ' + url;
+    var key = [c.site, st.view, st.year, st.context ? 'context' : '', page.lang].filter(Boolean).join('-');
+    var bibtex = '@misc{' + key + ',\n  title = {{' + bib(title) + '}},\n  author = {{' + bib(c.site) + '}},\n  year = {' + year + '},\n' +
+      '  note = {' + bib(tr('cite.kind', 'Data visualization') + '; ' + ver + '; ' + dataFrom) + '},\n  url = {' + url + '}\n}';
+    return { apa: apa, bibtex: bibtex };
+  }
+  page.citeTexts = citeTexts;
+  var citeApa = document.getElementById('cite-apa'), citeBib = document.getElementById('cite-bibtex');
+  function updateCite(st) {
+    if (!citeApa || !config.cite) return;
+    var t = citeTexts(st || page.state);
+    citeApa.value = t.apa;
+    citeBib.value = t.bibtex;
+  }
+  page.onState(updateCite);
+  if (page.state) updateCite(page.state);
+  // copyText puts text on the clipboard: a promise, rejected when the browser refused.
+  function copyText(text, from) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).catch(function () { return execCopy(text, from); });
+    }
+    return execCopy(text, from);
+  }
+  function execCopy(text, from) {
+    return new Promise(function (resolve, reject) {
+      var ta = from;
+      if (!ta) { ta = document.createElement('textarea'); ta.value = text; ta.setAttribute('readonly', ''); ta.style.position = 'fixed'; ta.style.opacity = '0'; document.body.appendChild(ta); }
+      ta.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      if (!from) ta.remove();
+      if (ok) resolve(); else reject(new Error('copy refused'));
+    });
+  }
+  page.copyText = copyText;
+  var citeStatus = document.getElementById('cite-status');
+  var citeBox = document.getElementById('cite');
+  if (citeBox) {
+    citeBox.addEventListener('click', function (ev) {
+      var btn = ev.target && ev.target.closest ? ev.target.closest('button[data-copy]') : null;
+      if (!btn) return;
+      var ta = document.getElementById(btn.getAttribute('data-copy'));
+      if (!ta) return;
+      copyText(ta.value, ta).then(function () {
+        btn.textContent = tr('cite.copied', 'Copied');
+        citeStatus.textContent = tr('cite.status', 'Copied: {1}.', btn.getAttribute('data-what') || '');
+        setTimeout(function () { btn.textContent = tr('cite.copy', 'Copy'); }, 2000);
+      }, function () {
+        ta.select();
+        citeStatus.textContent = tr('cite.failed', 'Could not copy; select the text and copy it.');
+      });
+    });
+  }
+  // "Link to this view": its address (above), copied with a word of feedback, or handed to the
+  // phone's share sheet (Web Share API) where the pointer is a finger.
+  var linkA = document.getElementById('copy-link');
+  var shareStatus = document.getElementById('share-status');
+  function updateLink(st) { if (linkA) linkA.setAttribute('href', viewURL(st || page.state)); }
+  page.onState(updateLink);
+  if (page.state) updateLink(page.state);
+  if (linkA) {
+    linkA.addEventListener('click', function (ev) {
+      ev.preventDefault();
+      var url = viewURL(page.state);
+      var phone = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
+      if (phone && navigator.share) {
+        navigator.share({ title: tr('share.title', '{1} — azflows', viewTitle(page.state)), url: url }).catch(function () { /* dismissed */ });
+        return;
+      }
+      copyText(url).then(function () {
+        if (shareStatus) shareStatus.textContent = tr('share.copied', 'Link copied: {1}', url);
+      }, function () {
+        if (shareStatus) shareStatus.textContent = tr('cite.failed', 'Could not copy; select the text and copy it.') + ' ' + url;
+      });
+    });
+  }
+  // The single files: a file:// address is no use to anyone else. Without the site's address
+  // the link and the embed code are hidden and a sentence says why; with it they point at the
+  // page online (viewURL) and the sentence says so.
+  if (window.azflowsOffline) {
+    body.classList.add('offline-file');
+    var said = config.siteURL ? tr('share.offline.at', 'This file works without a connection; the link to this view and the embed code point to the page online, at {1}.', config.siteURL)
+      : tr('share.offline', 'This file works without a connection; a link to this view and the embed code need the page on a web site.');
+    var note = document.createElement('p');
+    note.id = 'offline-share';
+    note.className = 'offline-share';
+    note.textContent = said;
+    var actions = document.querySelector('.actions');
+    if (actions) actions.parentNode.insertBefore(note, actions.nextSibling);
+    if (!config.siteURL) {
+      if (linkA) linkA.hidden = true;
+      var box = document.getElementById('embed');
+      if (box) box.hidden = true;
+    }
   }
 
   // ---- presentation ----

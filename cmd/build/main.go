@@ -37,7 +37,13 @@ func main() {
 	out := flag.String("out", "dist", "directory to write the site to: replaced whole, so it must be empty, missing or an earlier build's with every file its manifest lists")
 	source := flag.String("source", "", "the source paper's text, to check the data against (default $"+data.SourceEnv+", else "+data.SourcePath+")")
 	flag.BoolVar(&pseudo, "pseudo", false, "also render the pseudo-locale xx (i18n.XX), for tests; never for a site to ship")
+	siteFlag := flag.String("site-url", "", "the site's absolute address (https://…/), for the link previews' absolute URLs")
 	flag.Parse()
+	var err error
+	if siteURL, err = checkSiteURL(*siteFlag); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(2)
+	}
 	if err := build(*out, *source); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		if !errors.As(err, new(*swapError)) {
@@ -306,13 +312,15 @@ func writeIndex(out string) error {
 }
 
 func writeIndexIn(out string, l i18n.Lang) error {
-	tpl, err := template.New("index.html").Funcs(pageFuncs(l)).ParseFiles("index.html")
+	tpl, err := template.New("index.html").Funcs(pageFuncs(l)).Funcs(travelFuncs()).ParseFiles("index.html")
 	if err != nil {
 		return err
 	}
 	def := charts.Default
 	def.Lang = l
-	cfg, err := json.Marshal(site.NewPageConfig(l, langs(), story(l), scriptStrings(l)))
+	pageCfg := site.NewPageConfig(l, langs(), story(l), scriptStrings(l))
+	pageCfg.Cite, pageCfg.SiteURL = citeConfig(l), siteURL
+	cfg, err := json.Marshal(pageCfg)
 	if err != nil {
 		return err
 	}
@@ -363,6 +371,10 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"ShortSource": i18n.T(l, "page.source", data.ShortSource),
 		"Lang":        l,
 		"Switch":      langSwitch(l),
+		"PaperAPA":    paperAPA(),
+		"PaperBibTeX": paperBibTeX(),
+		"LicenseURL":  licenseURL,
+		"LicenseName": data.LicenseName,
 	})
 	if err != nil {
 		return err
