@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the browser engines beside Chromium and the web servers are installed:
 # Debian's Firefox ESR, WebKitGTK's WebKitWebDriver (with its MiniBrowser) and Xvfb for
-# e2e/engines_test.go; nginx with its brotli module and Caddy for e2e/hosting_test.go.
+# e2e/engines_test.go; nginx with its brotli module and Caddy for e2e/hosting_test.go;
+# poppler-utils (pdftotext, pdfinfo) for e2e/printpdf_test.go.
 # As root it installs what is missing with apt-get; otherwise it says how, and goes on (the
 # tests then skip with that message; under CI=true they fail instead).
 set -euo pipefail
@@ -13,6 +14,7 @@ declare -A need=(
 	[nginx]=/usr/sbin/nginx
 	[libnginx-mod-http-brotli-static]=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 	[caddy]=/usr/bin/caddy
+	[poppler-utils]=/usr/bin/pdftotext
 )
 missing=()
 for pkg in "${!need[@]}"; do

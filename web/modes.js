@@ -163,7 +163,12 @@
   // phone's share sheet (Web Share API) where the pointer is a finger.
   var linkA = document.getElementById('copy-link');
   var shareStatus = document.getElementById('share-status');
-  function updateLink(st) { if (linkA) linkA.setAttribute('href', viewURL(st || page.state)); }
+  var printURL = document.getElementById('print-url');
+  function updateLink(st) {
+    var url = viewURL(st || page.state);
+    if (linkA) linkA.setAttribute('href', url);
+    if (printURL) printURL.textContent = url; // printed under the chart (style.css, @media print)
+  }
   page.onState(updateLink);
   if (page.state) updateLink(page.state);
   if (linkA) {
@@ -313,7 +318,10 @@
   // ---- print: chart, table and sources on paper (the CSS opens the sources where it can) ----
   var sources = document.getElementById('sources');
   var wasOpen = false;
-  window.addEventListener('beforeprint', function () { wasOpen = sources.open; sources.open = true; });
+  window.addEventListener('beforeprint', function () {
+    wasOpen = sources.open;
+    if (page.state && (page.state.view === 'table' || page.state.view === 'sources')) sources.open = true;
+  });
   window.addEventListener('afterprint', function () { sources.open = wasOpen; });
 
   // ---- high contrast ----
