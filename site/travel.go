@@ -31,3 +31,10 @@ func PreviewImage(s State, l i18n.Lang) string {
 
 // Preview image size: what Open Graph and Twitter's large card show.
 const PreviewW, PreviewH = 1200, 630
+
+// The ids of the page's sharing, citing and print elements that web/*.js looks up.
+func init() {
+	for _, id := range []string{"cite", "cite-apa", "cite-bibtex", "cite-status", "share-status", "print-url", "embed", "table-title"} {
+		IDs[id] = "index.html"
+	}
+}
