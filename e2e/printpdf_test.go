@@ -114,9 +114,10 @@ func TestPrintOneA4PagePerView(t *testing.T) {
 		cfg := pageConfig(t, distDir, i18n.Lang(c.lang))
 		musts := []string{"2013/41", "CC BY 4.0", "lang=" + c.lang, strings.SplitN(c.hash, "&", 2)[0]}
 		if !table {
-			title := cfg.Cite.Titles[c.hash]
+			title := strings.Join(strings.Fields(cfg.Cite.Titles[c.hash]), " ")
 			musts = append(musts, title, strings.Join(strings.Fields(want.Summary), " ")[:40])
 			for _, other := range cfg.Cite.Titles {
+				other = strings.Join(strings.Fields(other), " ")
 				if other != title && strings.Contains(flat, other) && !strings.Contains(title, other) {
 					t.Errorf("%s: the page prints another view's title %q", name, other)
 				}
