@@ -82,8 +82,8 @@ func TestStateSVGsArriveLater(t *testing.T) {
 	if got := eval[string](t, ctx, staticShows); got != "map-2010 svg-map-2010" {
 		t.Errorf("while the other states' SVGs are on their way, #static shows %q, want the page's first chart map-2010", got)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll('svg, template[id^="svg-"]').length`); n != 1 {
-		t.Errorf("the page's document holds %d SVGs and SVG templates, want 1 (#static's)", n)
+	if n := eval[int](t, ctx, `document.querySelectorAll('svg, template[id^="svg-"]').length`); n != 2 {
+		t.Errorf("the page's document holds %d SVGs and SVG templates, want 2 (#static's and #static-phone's)", n)
 	}
 	close(release)
 	waitFor(t, ctx, "the link's chart", staticShows+` === 'bars-2012 svg-bars-2012'`, 10*time.Second)

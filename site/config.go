@@ -35,6 +35,9 @@ type PageConfig struct {
 	Files    map[string]StateFiles `json:"files"`    // by the state's hash without lang (State.Hash), every chart view × year × context
 	Cite     CiteConfig            `json:"cite"`     // what the "Cite" control builds the chart's citation from (site/travel.go)
 	SiteURL  string                `json:"siteURL"`  // the site's absolute address (make build SITE_URL=…), "" when not given
+	// ViewBytes is view.wasm's decoded size: with the compressed size a response announces
+	// (MsgProgress's wire), the page turns the decoded bytes read into the bytes that travelled.
+	ViewBytes int64 `json:"viewBytes,omitempty"`
 }
 
 // StoryStep is one step of the presentation: a state and what to say about it.

@@ -28,6 +28,7 @@ var IDs = map[string]string{
 	"chart-notice": "index.html", "readout": "index.html", "chart-summary": "index.html", "summary-table": "index.html", "chart-keys": "index.html",
 	"copy-link": "index.html", "embed-full": "index.html", "embed-size": "index.html", "embed-code": "index.html", "embed-copy": "index.html",
 	"figures-table": "index.html", "sources": "index.html",
+	"static-phone": "index.html", "view-select": "index.html (PhoneViews)", "lede": "index.html", "lede-more": "index.html",
 }
 
 // The page's globals: what each script leaves on window for the others (and the tests).
@@ -50,3 +51,7 @@ const MarkPrefix = "azflows:"
 
 // Globals lists them.
 var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp, GlobalViewMode, GlobalViewHook, GlobalViewStats}
+
+// ViewWithContext follows a view's name in the value of the phone's select of views
+// (index.html, #view-select) for the view with its context layer ("map|context").
+const ViewWithContext = "|context"

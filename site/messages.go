@@ -48,7 +48,7 @@ var Messages = []Message{
 	{"hover", MsgHover, View, Page, "{type, datum, text}: the shape under the pointer or focus, read out by the page's live region"},
 	{"key", MsgKey, View, Page, "{type, key}: a key the chart did not use (wasm/keys.go), for the presentation; the page re-dispatches it to itself as a DOM event of the same name"},
 	{"error", MsgError, View, Page, "{type, message}: the view cannot run; the page switches to the fallback"},
-	{"progress", MsgProgress, View, Page, "{type, loaded, total}: bytes of view.wasm loaded so far"},
+	{"progress", MsgProgress, View, Page, "{type, loaded, total, wire}: bytes of view.wasm loaded so far (decoded), its size where the response gives it uncompressed, and its compressed size where the response gives that (the bytes that travel)"},
 	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
 }
 

@@ -8,6 +8,10 @@
   var MSG = config.messages;
   var chart = document.getElementById('chart');
   var staticBox = document.getElementById('static');
+  // The phone's first chart (cmd/build): shown on narrow screens while #static shows the
+  // page's first state (.phone-first on the chart, style.css).
+  var phoneBox = document.getElementById('static-phone');
+  var firstTemplate = staticBox.getAttribute('data-template') || '';
   var notice = document.getElementById('chart-notice');
   var readout = document.getElementById('readout');
   var form = document.getElementById('controls');
@@ -209,12 +213,14 @@
       staticBox.replaceChildren(svg);
       svgIds.shown = f.template;
       staticBox.setAttribute('data-template', f.template);
+      chart.classList.toggle('phone-first', f.template === firstTemplate);
     }, function (err) {
       if (n !== staticWanted) return;
       var p = document.createElement('p');
       p.className = 'static-missing';
       p.textContent = tr('notice.static.missing', 'This chart could not be loaded ({1}); the table view has its figures.', String((err && err.message) || err).slice(0, 200));
       staticBox.replaceChildren(p);
+      chart.classList.remove('phone-first');
       svgIds.shown = '';
       staticBox.setAttribute('data-template', '');
     });
@@ -258,6 +264,13 @@
       history.replaceState(null, '', '#' + h + flagSuffix());
     }
     form.elements.view.value = st.view;
+    var viewSelect = document.getElementById('view-select');
+    if (viewSelect) {
+      // The option of the view, with the context layer if the state has it and the view offers it.
+      var opts = [].slice.call(viewSelect.options).filter(function (o) { return o.getAttribute('data-view') === st.view; });
+      var pick = opts.filter(function (o) { return !!o.getAttribute('data-context') === !!st.context; })[0] || opts[0];
+      if (pick) viewSelect.selectedIndex = pick.index;
+    }
     form.elements.year.value = String(st.year);
     form.elements.context.checked = !!st.context;
     var files = page.files = filesOf(chartState());
@@ -385,8 +398,7 @@
     document.getElementById('fallback-slot').appendChild(fallback);
     if (filesOf(chartState())) loadFallback(filesOf(chartState()).fallback);
     chart.classList.remove('live');
-    staticBox.removeAttribute('aria-hidden');
-    staticBox.inert = false;
+    [staticBox, phoneBox].forEach(function (b) { if (b) { b.removeAttribute('aria-hidden'); b.inert = false; } });
     chart.classList.add('fallback');
     page.mode = 'fallback';
     say(tr('notice.fallback', 'Showing the simplified chart: {1}.', reason));
@@ -420,8 +432,7 @@
           }
           chart.classList.add('live');
           // The static chart stays beneath the view (web/style.css), for the eye only.
-          staticBox.setAttribute('aria-hidden', 'true');
-          staticBox.inert = true;
+          [staticBox, phoneBox].forEach(function (b) { if (b) { b.setAttribute('aria-hidden', 'true'); b.inert = true; } });
           page.mode = 'live';
           say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'), true);
         }
@@ -430,11 +441,17 @@
         document.dispatchEvent(new CustomEvent(MSG.key, { detail: m.key }));
       } else if (m.type === MSG.progress) {
         // view.js counts the bytes of view.wasm as they arrive; the static chart stays meanwhile.
+        // The notice counts the bytes that travel: where the server compressed view.wasm, the
+        // bytes read are the decoded ones, so their share of the decoded size (config.viewBytes)
+        // is taken of the compressed size the response announced (m.wire); without that, the
+        // notice gives no number rather than the decoded one.
         if (!liveReady && page.mode === 'static' && typeof m.loaded === 'number' && m.loaded >= 0) {
           var mb = function (n) { var s = (n / 1e6).toFixed(1); return s.replace('.', config.decimal); };
           var total = typeof m.total === 'number' && m.total >= m.loaded ? m.total : 0;
+          var wire = typeof m.wire === 'number' && m.wire > 0 && config.viewBytes > 0 ? m.wire : 0;
           say(total ? tr('notice.progress.of', 'Loading the interactive chart… {1} MB of {2} MB', mb(m.loaded), mb(total))
-            : tr('notice.progress', 'Loading the interactive chart… {1} MB', mb(m.loaded)));
+            : wire ? tr('notice.progress.of', 'Loading the interactive chart… {1} MB of {2} MB', mb(Math.min(1, m.loaded / config.viewBytes) * wire), mb(wire))
+              : tr('notice.loading', 'Loading the interactive chart…'));
         }
       } else if (m.type === MSG.hover) {
         var t = typeof m.text === 'string' ? m.text : '';
@@ -480,6 +497,28 @@
     kinds.forEach(function (k) { chart.addEventListener(k, go, true); });
   }
 
+  // On phones the views are a select (style.css): it sets the view's radio button.
+  var viewSelect = document.getElementById('view-select');
+  if (viewSelect) {
+    viewSelect.addEventListener('change', function (ev) {
+      var o = viewSelect.options[viewSelect.selectedIndex];
+      if (!o) return;
+      ev.stopPropagation();
+      form.elements.view.value = o.getAttribute('data-view');
+      form.elements.context.checked = !!o.getAttribute('data-context');
+      form.dispatchEvent(new Event('change'));
+    });
+  }
+  // On phones the lede shows two lines and a "More" that shows the rest (style.css).
+  var lede = document.getElementById('lede'), ledeMore = document.getElementById('lede-more');
+  if (lede && ledeMore) {
+    ledeMore.addEventListener('click', function () {
+      lede.classList.add('open');
+      ledeMore.setAttribute('aria-expanded', 'true');
+      lede.setAttribute('tabindex', '-1');
+      lede.focus();
+    });
+  }
   form.addEventListener('change', function () {
     setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value + (form.elements.context.checked ? '&context=1' : '')), true);
   });

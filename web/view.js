@@ -159,17 +159,24 @@
 
   // progress tells the page how much of view.wasm has arrived, at most every 250 ms.
   var lastProgress = 0;
-  function progress(loaded, total, force) {
+  function progress(loaded, total, force, wire) {
     var now = Date.now();
     if (!force && now - lastProgress < 250) return;
     lastProgress = now;
-    try { window.parent.postMessage({ type: MSG.progress, loaded: loaded, total: total }, '*'); } catch (e) { /* detached */ }
+    try { window.parent.postMessage({ type: MSG.progress, loaded: loaded, total: total, wire: wire || wireBytes }, '*'); } catch (e) { /* detached */ }
   }
   // totalOf is the size the response announces, when it counts the bytes read here (with
   // Content-Encoding, Content-Length counts the compressed bytes).
   function totalOf(resp) {
     var enc = resp.headers.get('Content-Encoding');
     return !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
+  }
+  // wireOf is the compressed size the response announces (0 without one): the bytes that travel,
+  // for the page's notice (web/app.js), where the bytes read here are the decoded ones.
+  var wireBytes = 0;
+  function wireOf(resp) {
+    var enc = resp.headers.get('Content-Encoding');
+    return enc && enc !== 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
   }
   function plain(code, arg) { var e = new Error((REASONS[code] || '').replace('{1}', String(arg === undefined ? '' : arg))); e.plain = true; e.code = code; e.arg = arg; return e; }
   // notFetched is why view.wasm did not arrive, in the page's words: here, and where the
@@ -240,6 +247,7 @@
     function counted(resp) {
       if (!resp.body || typeof resp.body.getReader !== 'function' || typeof ReadableStream !== 'function') return resp;
       var total = totalOf(resp);
+      wireBytes = wireOf(resp);
       var reader = resp.body.getReader();
       var loaded = 0;
       progress(0, total, true);
@@ -420,7 +428,7 @@
           location.reload();
           return;
         case 'progress':
-          progress(d.loaded, d.total, true); // the worker sends it at most every 250 ms
+          progress(d.loaded, d.total, true, d.wire); // the worker sends it at most every 250 ms
           return;
         case 'fail':
           stopped = true;

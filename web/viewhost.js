@@ -181,7 +181,7 @@
     var now = Date.now();
     if (!force && now - lastProgress < 250) return;
     lastProgress = now;
-    send({ t: 'progress', loaded: loaded, total: total });
+    send({ t: 'progress', loaded: loaded, total: total, wire: wireBytes });
   }
   // totalOf is the size the response announces, when it counts the bytes read here (with
   // Content-Encoding, Content-Length counts the compressed bytes).
@@ -189,12 +189,20 @@
     var enc = resp.headers.get('Content-Encoding');
     return !enc || enc === 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
   }
+  // wireOf is the compressed size the response announces (0 without one): the bytes that travel,
+  // for the page's notice (web/app.js), where the bytes read here are the decoded ones.
+  var wireBytes = 0;
+  function wireOf(resp) {
+    var enc = resp.headers.get('Content-Encoding');
+    return enc && enc !== 'identity' ? parseInt(resp.headers.get('Content-Length') || '0', 10) || 0 : 0;
+  }
   var bodyFailed = null; // the body stopped arriving: a download failure, not a damaged program
   function fetchWasm(url) {
     return fetch(url).then(function (resp) {
       if (resp.status === 404) throw notFetched('missing', 404);
       if (!resp.ok) throw notFetched('status', resp.status);
       var total = totalOf(resp);
+      wireBytes = wireOf(resp);
       var loaded = 0;
       var reader = resp.body.getReader();
       progress(0, total, true);

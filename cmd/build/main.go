@@ -200,9 +200,16 @@ func copyStatic(out string) error {
 // Chart size of the pre-rendered SVGs and the downloads: 16:9.
 const chartW, chartH = 800, 450
 
-func svgOf(s charts.State) (string, error) {
+// Size of the phone's first chart: the live view's frame on a phone is 3:4 (web/style.css), and
+// 360 is a common phone's width, so the static chart is drawn at about its own size and the
+// live view takes exactly its place.
+const phoneW, phoneH = 360, 480
+
+func svgOf(s charts.State) (string, error) { return svgOfSize(s, chartW, chartH) }
+
+func svgOfSize(s charts.State, w, h float64) (string, error) {
 	var b bytes.Buffer
-	err := svg.Write(&b, charts.Build(s, chartW, chartH))
+	err := svg.Write(&b, charts.Build(s, w, h))
 	return b.String(), err
 }
 
@@ -301,6 +308,13 @@ type choice struct {
 	Checked      bool
 }
 
+// viewOption is an option of the phone's select of views (index.html, #view-select): a view,
+// with or without its context layer.
+type viewOption struct {
+	Value, View, Label string
+	Context, Checked   bool
+}
+
 // writeIndex writes the page in every language: index.html (English), index.az.html, index.ru.html.
 func writeIndex(out string) error {
 	for _, l := range langs() {
@@ -318,9 +332,12 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	}
 	def := charts.Default
 	def.Lang = l
-	pageCfg := site.NewPageConfig(l, langs(), story(l), scriptStrings(l))
-	pageCfg.Cite, pageCfg.SiteURL = citeConfig(l), siteURL
-	cfg, err := json.Marshal(pageCfg)
+	pc := site.NewPageConfig(l, langs(), story(l), scriptStrings(l))
+	pc.Cite, pc.SiteURL = citeConfig(l), siteURL
+	if fi, err := os.Stat(filepath.Join(out, "view.wasm")); err == nil {
+		pc.ViewBytes = fi.Size()
+	}
+	cfg, err := json.Marshal(pc)
 	if err != nil {
 		return err
 	}
@@ -328,9 +345,24 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	if err != nil {
 		return err
 	}
+	// The phone's first chart, the model's phone layout: style.css shows it instead of
+	// #static's on narrow screens, before any script has run.
+	phoneSVG, err := svgOfSize(def, phoneW, phoneH)
+	if err != nil {
+		return err
+	}
+	// Its ids (the marks', the title's) prefixed, so that the page's ids stay unique.
+	phoneSVG = strings.NewReplacer(` id="`, ` id="phone-`, `aria-labelledby="`, `aria-labelledby="phone-`).Replace(phoneSVG)
 	var views, years []choice
+	var phoneViews []viewOption
 	for _, v := range charts.Views() {
 		views = append(views, choice{v, i18n.T(l, "view."+v), v == def.View})
+		// The phone's select of views has the context layer as a view of its own (a row of
+		// its own would move the chart each time the map comes or goes).
+		phoneViews = append(phoneViews, viewOption{v, v, i18n.T(l, "view."+v), false, v == def.View && !def.Context})
+		if charts.HasContext(v) {
+			phoneViews = append(phoneViews, viewOption{v + site.ViewWithContext, v, i18n.T(l, "view."+v) + " — " + i18n.T(l, "ctl.context"), true, v == def.View && def.Context})
+		}
 	}
 	for _, y := range charts.Years {
 		years = append(years, choice{strconv.Itoa(y), strconv.Itoa(y), y == def.Year})
@@ -355,9 +387,11 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"Config":      template.JS(cfg),
 		"Downloads":   downloads,
 		"Views":       views,
+		"PhoneViews":  phoneViews,
 		"Years":       years,
 		"DefaultHash": def.Hash(),
 		"DefaultSVG":  template.HTML(defSVG),
+		"PhoneSVG":    template.HTML(phoneSVG),
 		"StateSVGs":   statesFile,
 		"DefaultID":   site.FilesOf(def, l).Template,
 		"Summaries":   summariesIn(l),

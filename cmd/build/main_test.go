@@ -388,8 +388,8 @@ func checkStateSVGs(t *testing.T, out string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := strings.Count(string(page), "<svg"); n != 1 {
-			t.Errorf("%s holds %d SVGs, want 1 (#static's)", site.PageName(l), n)
+		if n := strings.Count(string(page), "<svg"); n != 2 {
+			t.Errorf("%s holds %d SVGs, want 2 (#static's and #static-phone's)", site.PageName(l), n)
 		}
 		def := charts.Default
 		def.Lang = l

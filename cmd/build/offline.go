@@ -74,6 +74,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		return err
 	}
 	page = cspMeta.ReplaceAllString(page, "")
+	page = withoutPhoneSVG(page)
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
 	d := site.DataOf(l)
@@ -288,4 +289,15 @@ func dataVersion(l i18n.Lang) string {
 	}
 	sum := sha256.Sum256(b.Bytes())
 	return i18n.T(l, "page.offline.data", len(data.Figures), len(data.Events), hex.EncodeToString(sum[:])[:12])
+}
+
+// phoneSVG is the phone's first chart in a page (index.html, #static-phone).
+var phoneSVG = regexp.MustCompile(`(<div id="static-phone" class="static static-phone">)<svg[\s\S]*?</svg>\s*(</div>)`)
+
+// withoutPhoneSVG is page without the phone's first chart, which the single file leaves out
+// for its budget: there #static's chart is drawn in the phone's box (web/style.css), as the
+// charts of the other states are.
+func withoutPhoneSVG(page string) string {
+	page = phoneSVG.ReplaceAllString(page, "$1$2")
+	return strings.Replace(page, `class="chart phone-first"`, `class="chart"`, 1)
 }

@@ -116,6 +116,30 @@ func run(dist, only string) error {
 			}
 		}
 	}
+	// The phone's first screen (what a reader from a messenger link sees before scrolling) and
+	// the table on a phone, in each language: the viewport only, touch, device scale 2.
+	for _, lang := range []string{"en", "az", "ru"} {
+		pageName := "index.html"
+		if lang != "en" {
+			pageName = "index." + lang + ".html"
+		}
+		for _, fs := range firstScreens {
+			for _, what := range []struct{ name, hash, scrollTo string }{{"first", "", ""}, {"table", "#view=table&year=2012", "#table-title"}} {
+				name := fmt.Sprintf("%s-%s-phone-%dx%d", what.name, lang, fs.W, fs.H)
+				if !wanted(name, only) {
+					continue
+				}
+				png, err := screen(ctx, base+"/"+pageName+what.hash, fs, what.scrollTo)
+				if err != nil {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+				if err := os.WriteFile(filepath.Join(out, name+".png"), png, 0o644); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+	}
 	fmt.Printf("shots: wrote %d screenshots to %s\n", n, out)
 	return nil
 }
@@ -199,3 +223,39 @@ func shot(ctx context.Context, u string, s size) ([]byte, error) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// firstScreens are the phones of the first-screen shots (e2e/phone_test.go tests the same).
+var firstScreens = []size{{"", 360, 640, true}, {"", 390, 844, true}}
+
+// screen loads u on a phone s (touch, device scale 2), waits for the interactive chart (or the
+// fallback) and captures the viewport, scrolled to the element scrollTo names if any.
+func screen(ctx context.Context, u string, s size, scrollTo string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	vp := chromedp.EmulateViewport(s.W, s.H, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2))
+	if err := chromedp.Do(ctx, vp, chromedp.Navigate("about:blank"), chromedp.Navigate(u)); err != nil {
+		return nil, err
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		mode, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(window.azflowsPage && window.azflowsPage.mode) || ''`))
+		if err != nil {
+			return nil, err
+		}
+		if mode == "live" || mode == "fallback" {
+			break
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("the chart stayed %q for 30 s", mode)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(700 * time.Millisecond) // the view's first frames and the base map
+	if scrollTo != "" {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const e = document.querySelector('`+scrollTo+`'); if (e) window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 8); return !!e; })()`)); err != nil {
+			return nil, err
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+}
