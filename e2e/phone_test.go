@@ -292,6 +292,11 @@ func TestPhoneReadoutDoesNotMovePage(t *testing.T) {
 		}
 		waitFor(t, ctx, "the live chart", `window.azflowsPage.mode === 'live'`, 40*time.Second)
 		waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
+		// The chart in view (a touch lands only on the screen).
+		if err := runJS(ctx, `window.scrollTo(0, document.querySelector('#live-slot iframe').getBoundingClientRect().top + scrollY - 8)`); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond)
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
 		before := eval[float64](t, ctx, `document.querySelector('.summary').getBoundingClientRect().top + scrollY`)
 		model := charts.Build(charts.State{View: "bars", Year: 2010, Lang: i18n.Lang(lang)}, fw, fh)
@@ -330,4 +335,70 @@ func media(m string) chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
 		return err
 	})
+}
+
+// The embed code offers the site's sizer (web/embed.js): in a phone's 344 px column and in a
+// 100 %-wide desktop column the frame becomes as tall as the page in it, which lays itself out
+// for that width (3:4 on a phone, 16:9 wider), chart first under compact controls, with its
+// source line, and nothing scrolls inside the frame.
+func TestPhoneEmbedFits(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	hosts := []struct {
+		w, h   int64
+		mobile bool
+		ratio  float64 // the chart's height over its width
+	}{{360, 640, true, 4.0 / 3}, {1000, 800, false, 9.0 / 16}}
+	for _, lang := range []string{"en", "az", "ru"} {
+		for _, h := range hosts {
+			name := fmt.Sprintf("%s %d px column", lang, h.w-16)
+			vp := chromedp.EmulateViewport(h.w, h.h)
+			if h.mobile {
+				vp = phoneViewport(h.w, h.h)
+			}
+			if err := chromedp.Do(ctx, vp, chromedp.Navigate("about:blank"), chromedp.Navigate(baseURL+"/"+pageOf(lang)+"#view=bars&year=2010")); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.embedCode)`, 10*time.Second)
+			code := eval[string](t, ctx, `window.azflowsPage.embedCode('responsive')`)
+			if !strings.Contains(code, "<script") || !strings.Contains(code, "data-azflows") {
+				t.Errorf("%s: the default embed code offers no sizer: %s", name, code)
+				continue
+			}
+			// The host: the code in a column as wide as the screen less its margins (8 px each
+			// side). A script put in by innerHTML does not run: it is made anew.
+			if err := runJS(ctx, `(() => { const code = `+strconv.Quote(code)+`;
+				document.head.innerHTML = ''; document.body.innerHTML = code;
+				document.body.style.cssText = 'margin:8px;padding:0;max-width:none;display:block';
+				for (const f of document.body.querySelectorAll('iframe')) f.style.cssText = f.getAttribute('style'); // the CSSOM: the page's CSP refuses style attributes
+				for (const old of document.body.querySelectorAll('script')) { const s = document.createElement('script'); s.src = old.src; old.replaceWith(s); } })()`); err != nil {
+				t.Fatal(err)
+			}
+			const inner = `document.querySelector('iframe[data-azflows]').contentWindow`
+			waitFor(t, ctx, "the embedded page, live and fitted", `(() => { try { const w = `+inner+`; return w.document.body.classList.contains('fit') && w.azflowsPage.mode !== 'static'; } catch (e) { return false; } })()`, 40*time.Second)
+			time.Sleep(800 * time.Millisecond) // the last height message
+			m := eval[struct {
+				FrameW, FrameH, DocH, InnerH, ScrollH float64
+				ChartTop, ChartW, ChartH, LineTop     float64
+				LineBot, ControlsBot                  float64
+			}](t, ctx, `(() => { const f = document.querySelector('iframe[data-azflows]'), w = f.contentWindow, d = w.document;
+				const fr = {width: f.clientWidth, height: f.clientHeight};
+				const shown = [...d.querySelectorAll('.static svg, #live-slot iframe')].filter((e) => e.getBoundingClientRect().height > 0).map((e) => e.getBoundingClientRect());
+				const c = w.azflowsPage.mode === 'live' ? d.querySelector('#live-slot iframe').getBoundingClientRect() : shown[0];
+				const line = d.querySelector('.embed-line').getBoundingClientRect(), ctl = d.getElementById('controls').getBoundingClientRect();
+				return {FrameW: fr.width, FrameH: fr.height, DocH: d.documentElement.getBoundingClientRect().height, InnerH: w.innerHeight, ScrollH: d.documentElement.scrollHeight,
+					ChartTop: c.top, ChartW: c.width, ChartH: c.height, LineTop: line.top, LineBot: line.bottom, ControlsBot: ctl.height > 0 ? ctl.bottom : 0}; })()`)
+			if math.Abs(m.FrameH-math.Ceil(m.DocH)) > 2 || m.ScrollH > m.InnerH+1 {
+				t.Errorf("%s: the frame is %v px tall for a page of %v px (it scrolls %v in %v)", name, m.FrameH, m.DocH, m.ScrollH, m.InnerH)
+			}
+			if m.ChartW < m.FrameW*0.9 || math.Abs(m.ChartH/m.ChartW-h.ratio) > 0.02 {
+				t.Errorf("%s: the chart is %.0f×%.0f in a %.0f px frame, not the %v proportion", name, m.ChartW, m.ChartH, m.FrameW, h.ratio)
+			}
+			if m.ControlsBot > 64 || m.ChartTop > m.ControlsBot+16 {
+				t.Errorf("%s: the controls end at %v and the chart starts at %v: not chart first", name, m.ControlsBot, m.ChartTop)
+			}
+			if m.LineBot-m.LineTop < 10 || m.LineBot > m.InnerH+0.5 {
+				t.Errorf("%s: the source line is at %v–%v in a %v px page", name, m.LineTop, m.LineBot, m.InnerH)
+			}
+		}
+	}
 }

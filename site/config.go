@@ -14,6 +14,7 @@ const (
 	WarmUp   = "warmwasm.js"  // the worker that runs the program once before the view does (web/warmwasm.js)
 	ViewHost = "viewhost.js"  // the worker that runs the view, drawing on an OffscreenCanvas (web/viewhost.js)
 	Gate     = "framegate.js" // the frame gate (web/framegate.js), in view.html and in the view's worker
+	Embed    = "embed.js"     // the host's script that sizes an embed's iframe (web/embed.js)
 
 	// WarmUpArg, in the program's argv, makes it the warm-up run (wasm/warmup_js.go).
 	WarmUpArg = "-azflows-warm-up"
@@ -38,6 +39,9 @@ type PageConfig struct {
 	// ViewBytes is view.wasm's decoded size: with the compressed size a response announces
 	// (MsgProgress's wire), the page turns the decoded bytes read into the bytes that travelled.
 	ViewBytes int64 `json:"viewBytes,omitempty"`
+	// EmbedScript is the host's script that sizes an embed (Embed), which the embed code
+	// offers: by its content-hashed name, so a host's page gets the version it was given.
+	EmbedScript string `json:"embedScript"`
 }
 
 // StoryStep is one step of the presentation: a state and what to say about it.
@@ -70,7 +74,7 @@ func LangPages(langs []i18n.Lang) []LangPage {
 // NewPageConfig is the config of the page in l, in a site that speaks langs.
 func NewPageConfig(l i18n.Lang, langs []i18n.Lang, story []StoryStep, strings map[string]string) PageConfig {
 	c := PageConfig{Views: charts.Views(), Charts: charts.ChartViews(), Years: charts.Years, Story: story, Lang: l,
-		Langs: LangPages(langs), Strings: strings, Decimal: i18n.Decimal(l), Messages: Names(), View: ViewPage, Files: map[string]StateFiles{}}
+		Langs: LangPages(langs), Strings: strings, Decimal: i18n.Decimal(l), Messages: Names(), View: ViewPage, Files: map[string]StateFiles{}, EmbedScript: Embed}
 	for _, v := range charts.ChartViews() {
 		for _, y := range charts.Years {
 			for _, ctx := range []bool{false, true} {
@@ -137,6 +141,7 @@ func NewViewConfig() ViewConfig {
 // from it which files a page names.
 func (c *PageConfig) Rename(rename func(string) string) {
 	c.View = rename(c.View)
+	c.EmbedScript = rename(c.EmbedScript)
 	for i := range c.Langs {
 		c.Langs[i].Page = rename(c.Langs[i].Page)
 		c.Langs[i].Offline = rename(c.Langs[i].Offline)

@@ -24,6 +24,7 @@ const (
 	MsgError    = "azflows:error"
 	MsgProgress = "azflows:progress"
 	MsgHeight   = "azflows:height"
+	MsgFit      = "azflows:fit"
 )
 
 // The ends of a message.
@@ -50,6 +51,7 @@ var Messages = []Message{
 	{"error", MsgError, View, Page, "{type, message}: the view cannot run; the page switches to the fallback"},
 	{"progress", MsgProgress, View, Page, "{type, loaded, total, wire}: bytes of view.wasm loaded so far (decoded), its size where the response gives it uncompressed, and its compressed size where the response gives that (the bytes that travel)"},
 	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
+	{"fit", MsgFit, Host, Page, "{type}: the host sizes the iframe to the page's height (web/embed.js): the embedded page lays itself out at its natural height"},
 }
 
 // Names maps each message's Key to its Name: the config's "messages".

@@ -25,7 +25,12 @@
     var m = /^(\d+)x(\d+)$/.exec(size || '');
     var box = m ? 'width="' + m[1] + '" height="' + m[2] + '" style="border:0;max-width:100%"'
       : 'style="border:0;width:100%;aspect-ratio:16/9;height:auto"';
-    return '<iframe src="' + esc(src) + '" title="' + esc(tr('share.title', '{1} — azflows', viewTitle(page.state))) + '" ' + box + ' allow="fullscreen" loading="lazy"></iframe>';
+    var frame = '<iframe src="' + esc(src) + '" title="' + esc(tr('share.title', '{1} — azflows', viewTitle(page.state))) + '" ' + box + ' allow="fullscreen" loading="lazy"' + (m ? '' : ' data-azflows') + '></iframe>';
+    // The full-width embed comes with the site's tiny sizer (web/embed.js, by its hashed name):
+    // it makes the frame as tall as the page in it, which then fits any column (on a phone's,
+    // the chart's phone layout). Without it the frame stays 16:9.
+    if (m || !config.embedScript) return frame;
+    return frame + '\n<script src="' + esc(new URL(config.embedScript, base).href) + '" async></script>';
   }
   page.embedCode = embedCode;
   function embedSize() {
@@ -58,6 +63,13 @@
   }
   if (page.flags.embed) {
     body.classList.add('embed');
+    // The host sizes the frame to the page (web/embed.js): the page takes its natural height.
+    window.addEventListener('message', function (ev) {
+      if (ev.source === window.parent && ev.data && ev.data.type === MSG.fit) {
+        body.classList.add('fit');
+        postHeight();
+      }
+    });
     page.onState(function () { full(); postHeight(); });
     full();
     if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.documentElement);

@@ -161,6 +161,10 @@ func copyStatic(out string) error {
 			return err
 		}
 	}
+	// The host's embed sizer, with the message names it uses.
+	if err := writeEmbedScript(out); err != nil {
+		return err
+	}
 	// The page's style, after the @font-face rules of the chart's fonts (site.Fonts).
 	css, err := os.ReadFile(filepath.Join("web", "style.css"))
 	if err != nil {
@@ -533,4 +537,21 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, b, 0o644)
+}
+
+// writeEmbedScript writes site.Embed, web/embed.js with the names of the messages it uses.
+func writeEmbedScript(out string) error {
+	src, err := os.ReadFile(filepath.Join("web", site.Embed))
+	if err != nil {
+		return err
+	}
+	names, err := json.Marshal(map[string]string{"height": site.MsgHeight, "fit": site.MsgFit})
+	if err != nil {
+		return err
+	}
+	const slot = "/*MESSAGES*/{}"
+	if !bytes.Contains(src, []byte(slot)) {
+		return fmt.Errorf("web/%s has no %s for the message names", site.Embed, slot)
+	}
+	return os.WriteFile(filepath.Join(out, site.Embed), bytes.Replace(src, []byte(slot), names, 1), 0o644)
 }

@@ -153,6 +153,10 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	if fontErr != nil {
 		return fontErr
 	}
+	// Minified, as the scripts are: the single file's budget is tight.
+	if css, err = minifyStyle(css); err != nil {
+		return err
+	}
 	noscript, err := read("noscript.css")
 	if err != nil {
 		return err
@@ -239,6 +243,18 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 // minifyScript is src, a classic script, minified by esbuild (esbuildPath) without renaming
 // its top-level names, which the page's scripts share: the single file's budget has little
 // room, and the page scripts' comments are a tenth of it.
+// minifyStyle is src, a style sheet, minified by esbuild.
+func minifyStyle(src string) (string, error) {
+	cmd := exec.Command(esbuildPath, "--minify", "--loader=css", "--log-level=warning")
+	cmd.Stdin = strings.NewReader(src)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("minifying the page's style with esbuild: %w: %s", err, stderr.String())
+	}
+	return strings.TrimSpace(out.String()), nil
+}
+
 func minifyScript(src string) (string, error) {
 	cmd := exec.Command(esbuildPath, "--minify", "--loader=js", "--log-level=warning")
 	cmd.Stdin = strings.NewReader(src)
