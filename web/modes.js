@@ -30,7 +30,7 @@
     // it makes the frame as tall as the page in it, which then fits any column (on a phone's,
     // the chart's phone layout). Without it the frame stays 16:9.
     if (m || !config.embedScript) return frame;
-    return frame + '\n<script src="' + esc(new URL(config.embedScript, base).href) + '" async></script>';
+    return frame + '\n<script src="' + esc(new URL(config.embedScript, new URL(src, location.href)).href) + '" async></script>';
   }
   page.embedCode = embedCode;
   function embedSize() {
