@@ -29,7 +29,10 @@ func sumList(l i18n.Lang, items []string) string {
 
 // Summary is a one-paragraph text alternative of the state's chart: what it shows and its main
 // takeaway, built from the data records. It is "" for views the page writes as HTML.
-func Summary(s State) string {
+func Summary(s State) string { return strings.Join(summarySentences(s), " ") }
+
+// summarySentences are Summary's sentences, in order; the first says what the chart shows.
+func summarySentences(s State) []string {
 	l := lang(s)
 	var out []string
 	switch s.View {
@@ -126,9 +129,9 @@ func Summary(s State) string {
 		}
 		out = append(out, sumSay(l, "accuracy.mixed"))
 	default:
-		return ""
+		return nil
 	}
-	return strings.Join(out, " ")
+	return out
 }
 
 // yearSentences are the map's and the flow's account of one year: the total, the largest

@@ -370,4 +370,6 @@ var az = map[string]string{
 	"quote":                                      "“%s”",
 	"source.dests":                               "Mənbə: %s, haşiyələr %s. Rəsmi rəqəmlər: dəqiqliyi qiymətləndirilə bilməz (haşiyə 8).",
 	"country.short.AE":                           "BƏƏ",
+	"live.name":                                  "%s: %s",
+	"live.keys":                                  "Ox düymələri onun rəqəmləri üzrə keçir; Enter rəqəmi sabitləyir, Escape təmizləyir.",
 }

@@ -225,4 +225,6 @@ var en = map[string]string{
 	"quote":                            "“%s”",
 	"source.dests":                     "Source: %s, footnotes %s. Official figures; their accuracy cannot be evaluated (footnote 8).",
 	"country.short.AE":                 "UAE",
+	"live.name":                        "%s: %s",
+	"live.keys":                        "The arrow keys go through its figures; Enter pins one, Escape clears.",
 }

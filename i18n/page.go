@@ -169,6 +169,7 @@ var pageEN = map[string]string{
 	"sum.timeline.year":    "%s %s in %d",
 	"sum.timeline.undated": "In its own lane, not dated by the paper: %s.",
 	"sum.list.and":         "%s and %s",
+	"notice.showing":       "Now showing: {1}.",
 }
 
 var pageAZ = map[string]string{
@@ -329,6 +330,7 @@ var pageAZ = map[string]string{
 	"sum.timeline.year":    "%[3]d: %[2]s — %[1]s",
 	"sum.timeline.undated": "Ayrıca zolaqda, məqalədə tarixsiz: %s.",
 	"sum.list.and":         "%s və %s",
+	"notice.showing":       "İndi göstərilir: {1}.",
 }
 
 var pageRU = map[string]string{
@@ -489,4 +491,5 @@ var pageRU = map[string]string{
 	"sum.timeline.year":    "%s — %s, %d",
 	"sum.timeline.undated": "На отдельной дорожке, без даты в записке: %s.",
 	"sum.list.and":         "%s и %s",
+	"notice.showing":       "Теперь показано: {1}.",
 }

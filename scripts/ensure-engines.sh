@@ -2,7 +2,9 @@
 # Makes sure the browser engines beside Chromium and the web servers are installed:
 # Debian's Firefox ESR, WebKitGTK's WebKitWebDriver (with its MiniBrowser) and Xvfb for
 # e2e/engines_test.go; nginx with its brotli module and Caddy for e2e/hosting_test.go;
-# poppler-utils (pdftotext, pdfinfo) for e2e/printpdf_test.go.
+# poppler-utils (pdftotext, pdfinfo) for e2e/printpdf_test.go; the Orca screen reader and
+# its desktop (speech-dispatcher with espeak-ng, D-Bus, the accessibility bus, gsettings,
+# openbox, xdotool) for e2e/orca_test.go.
 # As root it installs what is missing with apt-get; otherwise it says how, and goes on (the
 # tests then skip with that message; under CI=true they fail instead).
 set -euo pipefail
@@ -15,6 +17,15 @@ declare -A need=(
 	[libnginx-mod-http-brotli-static]=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 	[caddy]=/usr/bin/caddy
 	[poppler-utils]=/usr/bin/pdftotext
+	[orca]=/usr/bin/orca
+	[speech-dispatcher]=/usr/bin/speech-dispatcher
+	[speech-dispatcher-espeak-ng]=/usr/lib/speech-dispatcher-modules/sd_espeak-ng
+	[espeak-ng]=/usr/bin/espeak-ng
+	[dbus-x11]=/usr/bin/dbus-launch
+	[at-spi2-core]=/usr/libexec/at-spi-bus-launcher
+	[libglib2.0-bin]=/usr/bin/gsettings
+	[openbox]=/usr/bin/openbox
+	[xdotool]=/usr/bin/xdotool
 )
 missing=()
 for pkg in "${!need[@]}"; do

@@ -79,7 +79,11 @@ func NewPageConfig(l i18n.Lang, langs []i18n.Lang, story []StoryStep, strings ma
 		for _, y := range charts.Years {
 			for _, ctx := range []bool{false, true} {
 				s := State{View: v, Year: y, Context: ctx}
-				c.Files[s.Hash()] = FilesOf(s, l)
+				f := FilesOf(s, l)
+				inL := s
+				inL.Lang = l
+				f.Name, f.Desc = charts.Build(inL, 800, 450).AccessibleName(), charts.AccessibleDescription(inL)
+				c.Files[s.Hash()] = f
 			}
 		}
 	}

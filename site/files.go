@@ -85,6 +85,8 @@ type Download struct {
 type StateFiles struct {
 	Template string     `json:"template"` // id of the <template> with its static SVG
 	Summary  string     `json:"summary"`  // id of the <template> with its text alternative
+	Name     string     `json:"name"`     // the chart's name for a screen reader (charts.AccessibleName), set by NewPageConfig
+	Desc     string     `json:"desc"`     // its one-line description (charts.AccessibleDescription), set by NewPageConfig
 	Fallback string     `json:"fallback"` // URL of its echarts page
 	SVG      Download   `json:"svg"`      // the SVG download
 	PNG      []Download `json:"png"`      // the PNG downloads, one per PNGSizes

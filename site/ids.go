@@ -27,7 +27,7 @@ var IDs = map[string]string{
 	"chart": "index.html", "static": "index.html", "live-slot": "index.html", "fallback-slot": "index.html",
 	"chart-notice": "index.html", "readout": "index.html", "chart-summary": "index.html", "summary-table": "index.html", "chart-keys": "index.html",
 	"copy-link": "index.html", "embed-full": "index.html", "embed-size": "index.html", "embed-code": "index.html", "embed-copy": "index.html",
-	"figures-table": "index.html", "sources": "index.html",
+	"figures-table": "index.html", "table-title": "index.html", "sources": "index.html",
 	"static-phone": "index.html", "view-select": "index.html (PhoneViews)", "lede": "index.html", "lede-more": "index.html",
 }
 

@@ -25,6 +25,7 @@ const (
 	MsgProgress = "azflows:progress"
 	MsgHeight   = "azflows:height"
 	MsgFit      = "azflows:fit"
+	MsgLabel    = "azflows:label"
 )
 
 // The ends of a message.
@@ -50,6 +51,7 @@ var Messages = []Message{
 	{"key", MsgKey, View, Page, "{type, key}: a key the chart did not use (wasm/keys.go), for the presentation; the page re-dispatches it to itself as a DOM event of the same name"},
 	{"error", MsgError, View, Page, "{type, message}: the view cannot run; the page switches to the fallback"},
 	{"progress", MsgProgress, View, Page, "{type, loaded, total, wire}: bytes of view.wasm loaded so far (decoded), its size where the response gives it uncompressed, and its compressed size where the response gives that (the bytes that travel)"},
+	{"label", MsgLabel, Page, View, "{type, name, description, lang}: what a screen reader says of the chart (StateFiles' Name and Description): web/view.js puts it on the element that has the focus"},
 	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
 	{"fit", MsgFit, Host, Page, "{type}: the host sizes the iframe to the page's height (web/embed.js): the embedded page lays itself out at its natural height"},
 }

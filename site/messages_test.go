@@ -60,7 +60,7 @@ func TestEveryMessageIsSentAndReceived(t *testing.T) {
 		case Page:
 			received = has(page, `=== MSG\.`+m.Key+`\b`)
 		case View:
-			received = has(wasm, `[!=]= `+q(goName(m))+`\b`)
+			received = has(wasm, `[!=]= `+q(goName(m))+`\b`) || has(viewJS, `=== MSG\.`+m.Key+`\b`)
 		case Host:
 			received = has(host, `=== '`+q(m.Name)+`'`)
 		}

@@ -284,11 +284,26 @@
     document.getElementById('copy-link').setAttribute('href', '#' + h);
     listeners.forEach(function (fn) { fn(st); });
     showPageView(st);
+    if (st.view === 'table' && tableAsked) {
+      // The summary's table link hides with the chart: the focus goes to the table's heading,
+      // which a screen reader then reads.
+      tableAsked = false;
+      var heading = document.getElementById('table-title');
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
     if (!isChart(st.view)) return;
     if (prev && hashOf(prev) === h && page.mode !== 'static') return;
     showStatic(st);
     readout.textContent = ''; page.readout = '';
-    if (live && liveReady) live.contentWindow.postMessage({ type: MSG.state, hash: h }, '*');
+    // A change the reader made is said in one polite sentence: what the chart now shows.
+    if (fromUser && prev && files && files.name) {
+      readout.textContent = page.readout = tr('notice.showing', 'Now showing: {1}.', files.name.replace(/\.$/, '')); // "2012 г." ends the sentence
+    }
+    if (live && liveReady) {
+      live.contentWindow.postMessage({ type: MSG.state, hash: h }, '*');
+      labelLive();
+    }
     if (fallback && filesOf(st)) loadFallback(filesOf(st).fallback);
   }
 
@@ -301,6 +316,8 @@
       links[i].setAttribute('href', pageFor(l) + '#' + hashOf({ view: st.view, year: st.year, context: st.context, lang: l }) + flagSuffix());
     }
   }
+  var tableAsked = false; // the summary's table link was followed: setState focuses the table
+  document.getElementById('summary-table').addEventListener('click', function () { tableAsked = true; });
   document.addEventListener('click', function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest('#lang-switch a[data-lang]') : null;
     if (a) remember(a.getAttribute('data-lang'));
@@ -404,10 +421,18 @@
     say(tr('notice.fallback', 'Showing the simplified chart: {1}.', reason));
   }
 
+  // labelLive tells the view what a screen reader says of the chart it shows (view.js).
+  function labelLive() {
+    var f = filesOf(chartState());
+    if (!live || !liveReady || !f) return;
+    live.contentWindow.postMessage({ type: MSG.label, name: f.name, description: f.desc, lang: pageLang }, '*');
+  }
+
   function startLive() {
     if (damagedBlock === 'azflows-assets') return; // no view to unpack: bundleDamaged said so
     live = frame('live-frame', config.view + '#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
-    live.setAttribute('tabindex', '0');
+    // No tab stop of its own: Tab goes straight to the chart's canvas inside (view.js), the
+    // element a screen reader names, not to a silent frame first.
     document.getElementById('live-slot').appendChild(live);
     var timer = setTimeout(function () {
       if (damagedBlock) return; // said already
@@ -430,6 +455,7 @@
           if (typeof m.hash === 'string' && m.hash !== hashOf(chartState())) {
             live.contentWindow.postMessage({ type: MSG.state, hash: hashOf(chartState()) }, '*');
           }
+          labelLive();
           chart.classList.add('live');
           // The static chart stays beneath the view (web/style.css), for the eye only.
           [staticBox, phoneBox].forEach(function (b) { if (b) { b.setAttribute('aria-hidden', 'true'); b.inert = true; } });

@@ -53,6 +53,57 @@
   root.background = '#ffffff';
   root.height = '100%';
 
+  // What a screen reader says of the chart, from the page ({type: MSG.label, name,
+  // description, lang}; site.StateFiles): on the canvas, the element that has the focus, an
+  // application named by the chart's view and year and described by what it shows and its
+  // keys, in a box that is an application too. The box is what makes Orca (43) speak the
+  // canvas when Tab enters the frame (it names the focus inside a web application, where it
+  // keeps quiet about a focus that changes documents) and hand it the arrow keys without
+  // Orca+A (an application with content of its own is a focus-mode widget: the canvas holds
+  // its description as text, which only assistive technology sees). The frame's language
+  // and title follow. e2e/orca_test.go listens to Orca.
+  var label = null;
+  function speakable() {
+    if (!label) return;
+    if (label.lang) document.documentElement.lang = label.lang;
+    document.title = label.name;
+    var canvas = document.querySelector('canvas'); // this frame's one canvas (here or ebiten's)
+    if (!canvas) return;
+    var app = canvas.parentElement;
+    if (app === document.body) app = wrap(canvas); // ebiten's own canvas, on this thread
+    if (app) {
+      app.setAttribute('role', 'application');
+      app.setAttribute('aria-label', label.name);
+      if (label.lang) app.setAttribute('lang', label.lang);
+    }
+    canvas.setAttribute('role', 'application');
+    canvas.setAttribute('aria-label', label.name);
+    if (label.lang) canvas.setAttribute('lang', label.lang);
+    canvas.setAttribute('aria-description', label.description);
+    var inner = canvas.firstElementChild;
+    if (!inner) { inner = document.createElement('p'); canvas.appendChild(inner); }
+    inner.textContent = label.description;
+  }
+  // wrap puts the canvas into a box of its own, the whole body, and returns the box.
+  function wrap(canvas) {
+    var app = document.createElement('div');
+    var st = app.style;
+    st.width = '100%'; st.height = '100%'; st.margin = '0'; st.padding = '0';
+    var focused = document.activeElement === canvas;
+    if (canvas.parentNode) canvas.parentNode.insertBefore(app, canvas);
+    else document.body.appendChild(app);
+    app.appendChild(canvas);
+    if (focused) canvas.focus();
+    return app;
+  }
+  window.addEventListener('message', function (ev) {
+    var m = ev.data;
+    if (ev.source !== window.parent || !(m && typeof m === 'object' && m.type === MSG.label)) return;
+    if (typeof m.name !== 'string' || typeof m.description !== 'string') return;
+    label = { name: m.name, description: m.description, lang: typeof m.lang === 'string' ? m.lang : '' };
+    speakable();
+  });
+
   // Keys: the wasm decides which are the chart's (the walk over its marks) and posts the rest,
   // the presentation clickers' among them, to the page as azflows:key (wasm/keys.go).
 
@@ -321,14 +372,15 @@
     root.padding = '0';
     document.body.style.height = '100%';
     document.body.style.padding = '0';
-    document.body.appendChild(canvas);
+    var app = wrap(canvas);
+    speakable();
     var worker, offscreen;
     try {
       offscreen = canvas.transferControlToOffscreen();
       worker = new window.Worker(config.host.worker);
       mark('frame-worker');
     } catch (err) {
-      document.body.removeChild(canvas);
+      document.body.removeChild(app);
       runHere('the worker could not start (' + String((err && err.message) || err).slice(0, 200) + ')');
       return;
     }
@@ -345,7 +397,7 @@
       gone = true;
       askWorker = null;
       try { worker.terminate(); } catch (e) { /* gone */ }
-      if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
+      if (app.parentNode) app.parentNode.removeChild(app);
       root.background = '#ffffff';
       document.body.style.background = '#ffffff';
       runHere(why);
