@@ -26,6 +26,11 @@ type Language struct {
 	Name           string
 	Catalogs       []map[string]string
 	Group, Decimal string // the digit group separator and the decimal mark
+	// Grouped is the fewest digits whose groups are separated: 4 in English (1,000), 5 in
+	// Azerbaijani and Russian, which write 1000 (Russian typography; and a screen reader's
+	// voice then says "one thousand", not "one, zero zero zero" or "one point zero zero
+	// zero") and 10 000.
+	Grouped int
 }
 
 // Languages is the one list of the languages the site speaks, in the order the page offers
@@ -34,9 +39,9 @@ type Language struct {
 // hash's lang values (here and in web/app.js, from the page's config), the chart text. See
 // README, "Adding a language".
 var Languages = []Language{
-	{EN, "English", []map[string]string{en, pageEN}, ",", "."},
-	{AZ, "Azərbaycanca", []map[string]string{az, pageAZ}, ".", ","},
-	{RU, "Русский", []map[string]string{ru, pageRU}, "\u00a0", ","},
+	{EN, "English", []map[string]string{en, pageEN}, ",", ".", 4},
+	{AZ, "Azərbaycanca", []map[string]string{az, pageAZ}, ".", ",", 5},
+	{RU, "Русский", []map[string]string{ru, pageRU}, "\u00a0", ",", 5},
 }
 
 // Langs lists the codes of Languages, in order; the first is the default.
@@ -142,18 +147,18 @@ func Catalog(l Lang, prefix string) map[string]string {
 	return out
 }
 
-// Number writes an integer the way l groups digits: 1,000 in English, 1.000 in Azerbaijani,
-// 1 000 (with a no-break space) in Russian.
+// Number writes a number the way l groups digits (from Language.Grouped digits on): 1,000 in
+// English; 1000 and 10.000 in Azerbaijani; 1000 and 10 000 (with a no-break space) in Russian.
 func Number(l Lang, v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(intPart, "-")
 	intPart = strings.TrimPrefix(intPart, "-")
-	sep, dec := ",", "." // English's, and the pseudo-locale's
+	sep, dec, grouped := ",", ".", 4 // English's, and the pseudo-locale's
 	if x, ok := languageOf(l); ok {
-		sep, dec = x.Group, x.Decimal
+		sep, dec, grouped = x.Group, x.Decimal, x.Grouped
 	}
-	if len(intPart) > 3 {
+	if len(intPart) >= grouped {
 		var b strings.Builder
 		pre := len(intPart) % 3
 		if pre > 0 {

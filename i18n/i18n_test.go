@@ -70,7 +70,7 @@ func TestNumberAndDate(t *testing.T) {
 		l    Lang
 		v    float64
 		want string
-	}{{EN, 1000, "1,000"}, {AZ, 1000, "1.000"}, {RU, 1000, "1\u00a0000"}, {EN, 473, "473"}, {RU, 26.5, "26,5"}, {EN, 1234567, "1,234,567"}} {
+	}{{EN, 1000, "1,000"}, {AZ, 1000, "1000"}, {RU, 1000, "1000"}, {AZ, 12345, "12.345"}, {RU, 12345, "12\u00a0345"}, {EN, 473, "473"}, {RU, 26.5, "26,5"}, {EN, 1234567, "1,234,567"}} {
 		if got := Number(c.l, c.v); got != c.want {
 			t.Errorf("Number(%s, %v) = %q, want %q", c.l, c.v, got, c.want)
 		}
