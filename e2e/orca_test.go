@@ -74,7 +74,20 @@ func startOrcaDesk(t *testing.T) *orcaDesk {
 	for _, tool := range orcaTools {
 		needProgram(t, filepath.Base(tool.path), tool.path, tool.pkg)
 	}
-	dir := t.TempDir()
+	// Not t.TempDir: the document portal that Firefox starts on the session bus mounts
+	// XDG_RUNTIME_DIR/doc, which stop unmounts, best effort, before removing the directory.
+	dir, err := os.MkdirTemp("", "azflows-orca-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for _, u := range []string{"fusermount3", "fusermount"} {
+			if exec.Command(u, "-uz", filepath.Join(dir, "runtime", "doc")).Run() == nil {
+				break
+			}
+		}
+		os.RemoveAll(dir)
+	})
 	d := &orcaDesk{t: t, dir: dir, debug: filepath.Join(dir, "orca.debug")}
 	t.Cleanup(d.stop)
 	if keep := os.Getenv("AZFLOWS_ORCA_LOG"); keep != "" { // for a person looking into a failure
@@ -455,8 +468,8 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		for i := 0; i < 6 && line == ""; i++ {
 			for _, h := range d.key("p") {
 				heard = append(heard, h)
-				if h = strings.TrimSpace(strings.ReplaceAll(h, "\u00a0", " ")); strings.HasPrefix(h, opening) && !strings.Contains(h, keys) && line == "" {
-					line = h
+				if n := strings.TrimSpace(strings.ReplaceAll(h, "\u00a0", " ")); strings.HasPrefix(n, opening) && !strings.Contains(n, keys) && line == "" {
+					line = h // as Orca's log has it
 				}
 			}
 		}
