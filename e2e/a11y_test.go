@@ -148,7 +148,7 @@ func TestTabOrderReachesEveryControl(t *testing.T) {
 	}
 	want := []string{"a:English", "a:Azərbaycanca", "a:Русский", "#contrast-toggle", "view", "year", "context", "iframe.live-frame", "#summary-table",
 		"#dl-svg", "#dl-png", "#dl-png-720", "#dl-figures", "#dl-events", "#dl-json", "#copy-link",
-		"#present-start", "summary:Embed this chart", "summary:Sources and caveats"}
+		"#present-start", "summary:Embed this chart", "summary:Cite this chart", "summary:Sources and caveats"}
 	if !slices.Equal(seen, want) {
 		t.Errorf("Tab order\n got %q\nwant %q", seen, want)
 	}

@@ -43,6 +43,8 @@ func englishWords() map[string]bool {
 // leaks are the English catalog words in text.
 func leaks(text string, english map[string]bool) []string {
 	var out []string
+	// A URL (the view's address in the citation) is an address, not words of a language.
+	text = regexp.MustCompile(`\bhttps?://\S+`).ReplaceAllString(text, " ")
 	for _, w := range regexp.MustCompile(`[A-Za-z]{3,}`).FindAllString(text, -1) {
 		if english[strings.ToLower(w)] {
 			out = append(out, w)
