@@ -186,21 +186,9 @@ func shot(ctx context.Context, u string, s size) ([]byte, error) {
 	if err := chromedp.Do(ctx, vp, chromedp.Navigate("about:blank"), chromedp.Navigate(u)); err != nil {
 		return nil, err
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		mode, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(window.azflowsPage && window.azflowsPage.mode) || ''`))
-		if err != nil {
-			return nil, err
-		}
-		if mode == "live" || mode == "fallback" {
-			break
-		}
-		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("the chart stayed %q for 30 s", mode)
-		}
-		time.Sleep(200 * time.Millisecond)
+	if err := waitChart(ctx); err != nil {
+		return nil, err
 	}
-	time.Sleep(700 * time.Millisecond) // the view's first frames and the base map
 	if s.Mobile {
 		// The page from its top through the chart: what a phone reader scrolls through to reach
 		// the chart, not the whole page.
@@ -224,6 +212,27 @@ func shot(ctx context.Context, u string, s size) ([]byte, error) {
 
 func ptr[T any](v T) *T { return &v }
 
+// waitChart waits (30 s at most) until the page shows its interactive chart or the fallback,
+// then for the view's first frames and the base map.
+func waitChart(ctx context.Context) error {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		mode, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(window.azflowsPage && window.azflowsPage.mode) || ''`))
+		if err != nil {
+			return err
+		}
+		if mode == "live" || mode == "fallback" {
+			break
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the chart stayed %q for 30 s", mode)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(700 * time.Millisecond) // the view's first frames and the base map
+	return nil
+}
+
 // firstScreens are the phones of the first-screen shots (e2e/phone_test.go tests the same).
 var firstScreens = []size{{"", 360, 640, true}, {"", 390, 844, true}}
 
@@ -236,21 +245,9 @@ func screen(ctx context.Context, u string, s size, scrollTo string) ([]byte, err
 	if err := chromedp.Do(ctx, vp, chromedp.Navigate("about:blank"), chromedp.Navigate(u)); err != nil {
 		return nil, err
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		mode, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(window.azflowsPage && window.azflowsPage.mode) || ''`))
-		if err != nil {
-			return nil, err
-		}
-		if mode == "live" || mode == "fallback" {
-			break
-		}
-		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("the chart stayed %q for 30 s", mode)
-		}
-		time.Sleep(200 * time.Millisecond)
+	if err := waitChart(ctx); err != nil {
+		return nil, err
 	}
-	time.Sleep(700 * time.Millisecond) // the view's first frames and the base map
 	if scrollTo != "" {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const e = document.querySelector('`+scrollTo+`'); if (e) window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 8); return !!e; })()`)); err != nil {
 			return nil, err
