@@ -50,6 +50,12 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			if !boxedOnMap {
 				short = d.Label + ": " + i18n.FigText(l, d.Figure)
 			}
+			if m.short { // the box's own words; the year's total is the key's next entry but one
+				text = d.Label
+				if !boxedOnMap {
+					text += ": " + i18n.FigText(l, d.Figure)
+				}
+			}
 			add(legendEntry{name: "unknown", role: "legend", datum: datum, text: text, short: short, fill: Ink, sample: func(x, top, h, sw float64) {
 				c.add(Mark{ID: "legend/unknown", Role: "legend", Kind: RectMark, Rect: Rect{x, top, sw * 0.8, h},
 					Style: Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}})
@@ -57,7 +63,11 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 		}
 	}
 	est, _ := data.FigureByID("ngo-estimate-females-per-year")
-	add(legendEntry{name: "estimate", role: "estimate", datum: est.ID, text: i18n.T(l, "legend.estimate", i18n.FigText(l, est), est.Footnote), fill: EstimateC,
+	estKey := "legend.estimate"
+	if m.short {
+		estKey = "legend.estimate.short"
+	}
+	add(legendEntry{name: "estimate", role: "estimate", datum: est.ID, text: i18n.T(l, estKey, i18n.FigText(l, est), est.Footnote), fill: EstimateC,
 		sample: func(x, top, h, sw float64) {
 			c.add(Mark{ID: "legend/estimate", Role: "estimate", Datum: est.ID, Kind: RectMark, Rect: Rect{x, top, 3, h}, Style: Style{Fill: EstimateC}})
 		}})
@@ -73,7 +83,9 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 		text := i18n.T(l, "legend.persons", v)
 		extra := 0.0
 		if v == 20 {
-			text = i18n.T(l, "legend.width", v)
+			if !m.short { // short: the subtitle says what the width means
+				text = i18n.T(l, "legend.width", v)
+			}
 			extra = v * m.k
 		}
 		add(legendEntry{name: "arc" + ftoa(v), role: "legend", text: text, fill: Ink, extra: extra, sample: func(x, top, h, sw float64) {
@@ -85,7 +97,11 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	for _, d := range dests {
 		if d.Flow.Kind == data.OtherCountries {
 			d := d
-			add(legendEntry{name: "group", role: "legend", text: i18n.T(l, "legend.group"), fill: Ink, sample: func(x, top, h, sw float64) {
+			gk := "legend.group"
+			if m.short {
+				gk = "legend.group.short"
+			}
+			add(legendEntry{name: "group", role: "legend", text: i18n.T(l, gk), fill: Ink, sample: func(x, top, h, sw float64) {
 				c.add(Mark{ID: "legend/group", Role: "legend", Kind: PathMark, Closed: true,
 					Points: arcPolygon(Point{x, top + h/2}, Point{x + sw*0.7, top + h/2}, 0, d.Figure.Value*m.k, m.f.small), Style: d.Style})
 			}})
@@ -97,7 +113,11 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 				Style: Style{Fill: fill, Stroke: Grid, StrokeWidth: 0.8}})
 		}
 	}
-	add(legendEntry{name: "origin", role: "legend", datum: countryDatum("AZ", c.Year), text: i18n.T(l, "legend.origin"), fill: Ink, sample: swatch("origin", OriginC)})
+	origin := i18n.T(l, "legend.origin")
+	if m.short { // the arcs say where victims were taken from
+		origin = countryName(l, "AZ")
+	}
+	add(legendEntry{name: "origin", role: "legend", datum: countryDatum("AZ", c.Year), text: origin, fill: Ink, sample: swatch("origin", OriginC)})
 	if tot.ID != "" {
 		add(legendEntry{name: "dest", role: "legend", text: i18n.T(l, "legend.dest", c.Year), fill: Ink, sample: swatch("dest", DestLandC)})
 	}
@@ -110,6 +130,18 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	}
 
 	r := m.legend
+	if m.phone {
+		for size := m.f.small; size >= MinText-1e-9; size -= 0.5 {
+			if m.legendFlow(c, es, r, size, false) {
+				m.legendFlow(c, es, r, size, true)
+				return true
+			}
+		}
+		if last {
+			m.legendFlow(c, es, r, MinText, true)
+		}
+		return false
+	}
 	for size := m.f.small; size >= MinText-1e-9; size -= 0.5 {
 		for cols := 1; cols <= 3; cols++ {
 			if m.layLegend(c, es, r, size, cols, false) {
@@ -166,6 +198,99 @@ func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, c
 			}
 		}
 		y += need + size*0.5
+	}
+	return true
+}
+
+// legendFlow places the entries of a phone's key in rows across r, top down, at the given type
+// size, and reports whether they all fit; with draw it adds their marks. An entry that wraps to
+// Beside the map first (m.side), the entries that take at most three lines there; under it,
+// in rows, two entries sharing a row where that saves lines. Only entries with a sample keep a
+// column for it.
+func (m *mapFrame) legendFlow(c *Chart, es []legendEntry, r Rect, size float64, draw bool) bool {
+	lineH := size * 1.3
+	colGap := size * 1.2
+	sw := clamp(size*2.4, 26, 44)
+	half := (r.W - colGap) / 2
+	rowGap := size * 0.45
+	if m.short {
+		rowGap = size * 0.3
+	}
+	type cell struct {
+		e     legendEntry
+		lines []string
+	}
+	cellOf := func(e legendEntry, w float64) cell {
+		if e.sample != nil {
+			w -= sw + size*0.7
+		}
+		return cell{e, wrap(e.text, size, w)}
+	}
+	need := func(cl cell) float64 {
+		return max(lineH*float64(len(cl.lines)), cl.e.extra+lineH*0.2)
+	}
+	drawCell := func(cl cell, x, y float64) {
+		tx := x
+		if cl.e.sample != nil {
+			cl.e.sample(x, y, lineH, sw)
+			tx = x + sw + size*0.7
+		}
+		for i, t := range cl.lines {
+			c.add(Mark{ID: fmt.Sprintf("legend/%s/%d", cl.e.name, i), Role: cl.e.role, Datum: cl.e.datum, Kind: TextMark, Text: t,
+				At: Point{tx, y + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: cl.e.fill}})
+		}
+	}
+	// Beside the map, the entries that take no more than three lines there, in order.
+	var below []legendEntry
+	sy := m.side.Y
+	for _, e := range es {
+		if m.side.W >= size*10 {
+			cl := cellOf(e, m.side.W)
+			if len(cl.lines) <= 3 && sy+need(cl) <= m.side.Y+m.side.H+1e-9 {
+				if draw {
+					drawCell(cl, m.side.X, sy)
+				}
+				sy += need(cl) + rowGap
+				continue
+			}
+		}
+		below = append(below, e)
+	}
+	es = below
+	// Under the map, in rows: two entries share a row where that takes fewer lines than one
+	// after the other.
+	var rows [][]cell
+	for i := 0; i < len(es); i++ {
+		full := cellOf(es[i], r.W)
+		if i+1 < len(es) {
+			a, b := cellOf(es[i], half), cellOf(es[i+1], half)
+			if max(len(a.lines), len(b.lines)) < len(full.lines)+len(cellOf(es[i+1], r.W).lines) {
+				rows = append(rows, []cell{a, b})
+				i++
+				continue
+			}
+		}
+		rows = append(rows, []cell{full})
+	}
+	y := r.Y
+	for _, row := range rows {
+		h := 0.0
+		for _, cl := range row {
+			h = max(h, need(cl))
+		}
+		if y+h > r.Y+r.H+1e-9 {
+			if !draw {
+				return false
+			}
+			y += h + rowGap
+			continue
+		}
+		for j, cl := range row {
+			if draw {
+				drawCell(cl, r.X+float64(j)*(half+colGap), y)
+			}
+		}
+		y += h + rowGap
 	}
 	return true
 }

@@ -55,8 +55,11 @@ type mapFrame struct {
 	f      *frame
 	rect   Rect // the map
 	legend Rect // the key, beside the map on wide frames, under it otherwise
+	side   Rect // on a phone, the room beside the map that its width leaves: the key's first part
 	proj   projector
 	k      float64 // arc px per person
+	phone  bool    // a tall narrow frame: the map across the top, a compact key under it
+	short  bool    // the key and the credit in their short forms (a phone whose key holds not all the long ones)
 }
 
 // mapLayout gives the key its share of the plot; each step of grow gives it more, for keys
@@ -78,16 +81,25 @@ func mapLayout(c *Chart, title, subtitle string, notes []string, source string, 
 		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
 		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
 	default:
-		lh := min(p.H*min(0.45+0.09*float64(grow), 0.8), f.small*1.3*(14+4*float64(grow)))
-		m.rect = Rect{p.X, p.Y, p.W, p.H - lh - gap/2}
-		m.legend = Rect{p.X, p.Y + m.rect.H + gap/2, p.W, lh}
+		// A tall narrow frame (a phone): the map across the whole width at its own aspect,
+		// the key under it in rows (legendFlow). Each grow step takes a little off the map's
+		// height for the key; the map never becomes a thumbnail, because the key packs short
+		// entries two to a row and leaves the wide frames' generous spacing.
+		m.phone = true
+		mh := min(p.W/focusAspect(), p.H*0.7) * (1 - 0.04*float64(grow))
+		m.rect = Rect{p.X, p.Y, p.W, mh}
+		m.legend = Rect{p.X, p.Y + mh + gap/2, p.W, p.H - mh - gap/2}
 	}
 	m.proj = newProjector(m.rect)
 	// Some context east and west, but no wider than the base map reaches: centre the map in
 	// what is left.
 	w := m.proj.s * (projW() * 1.04 * 1.45)
 	if w < m.rect.W-1 {
-		m.rect.X += (m.rect.W - w) / 2
+		if m.phone { // the map to the left, the key's short entries beside it
+			m.side = Rect{m.rect.X + w + gap, m.rect.Y, m.rect.W - w - gap, m.rect.H}
+		} else {
+			m.rect.X += (m.rect.W - w) / 2
+		}
 		m.rect.W = w
 		m.proj = newProjector(m.rect)
 	}
@@ -123,19 +135,49 @@ func mapCredit(l i18n.Lang) string { return i18n.T(l, "map.credit", geo.Source) 
 func Map(s State, w, h float64) *Chart { return mapView(s, w, h).withTips() }
 
 // mapGrowSteps is how many times the map gives its key more room before it gives up.
-const mapGrowSteps = 5
+const mapGrowSteps = 16
 
+// focusAspect is the width over the height of the places every map shows, as projected.
+func focusAspect() float64 {
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, q := range focus {
+		x, y := geo.Region.Project(q)
+		minX, maxX, minY, maxY = min(minX, x), max(maxX, x), min(minY, y), max(maxY, y)
+	}
+	return (maxX - minX) / (maxY - minY)
+}
+
+// On a phone the map first keeps the key's full texts while the map stays at least
+// phoneMapFloor of its full-width height; where they do not fit that way, the key and the
+// credit take their short forms (the same facts, fewer words) and the map grows back.
 func mapView(s State, w, h float64) *Chart {
+	probe := mapLayout(&Chart{W: w, H: h, Lang: lang(s)}, "", "", nil, "", 0)
+	if probe.phone {
+		for _, short := range []bool{false, true} {
+			for g := 0; g <= mapGrowSteps; g++ {
+				if !short && 1-0.04*float64(g) < phoneMapFloor {
+					break
+				}
+				if c, ok := mapViewKey(s, w, h, g, short); ok || (short && g == mapGrowSteps) {
+					return c
+				}
+			}
+		}
+	}
 	for g := 0; ; g++ {
-		if c, ok := mapViewKey(s, w, h, g); ok || g == mapGrowSteps {
+		if c, ok := mapViewKey(s, w, h, g, false); ok || g == mapGrowSteps {
 			return c
 		}
 	}
 }
 
-// mapViewKey lays the map out with its key grown grow steps; false when the key does not hold
-// all its entries.
-func mapViewKey(s State, w, h float64, grow int) (*Chart, bool) {
+// phoneMapFloor is the least share of its full-width height a phone's map keeps before its
+// key takes the short forms.
+const phoneMapFloor = 0.75
+
+// mapViewKey lays the map out with its key grown grow steps (in its short forms with short);
+// false when the key does not hold all its entries.
+func mapViewKey(s State, w, h float64, grow int, short bool) (*Chart, bool) {
 	year := s.Year
 	l := lang(s)
 	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -146,7 +188,12 @@ func mapViewKey(s State, w, h float64, grow int) (*Chart, bool) {
 	if len(dests) > 0 {
 		source = sourceLine(l, dests)
 	}
-	m := mapLayout(c, c.Title, sub, []string{mapCredit(l)}, source, grow)
+	credit := mapCredit(l)
+	if short {
+		credit = i18n.T(l, "map.credit.short", geo.Source)
+	}
+	m := mapLayout(c, c.Title, sub, []string{credit}, source, grow)
+	m.short = short
 	pl := &placer{rect: m.rect}
 	// The map's scales: the projection's plane (geo.Region) to pixels.
 	px, py := m.proj.scales()

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"azflows/i18n"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -358,6 +359,62 @@ func TestRoutesLabelled(t *testing.T) {
 						if !strings.Contains(all, name) {
 							t.Errorf("%s %d %v: the route to %s (%s) has no label", l, y, s, to, name)
 						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// phoneFrames are the frames a phone gives the map: the page's 3:4 frame under the controls on
+// 344, 360 and 390 px phones (the #static-phone image is 360×480) and the whole phone screen.
+var phoneFrames = [][2]float64{{344, 459}, {360, 480}, {390, 520}, {360, 640}, {390, 844}}
+
+// minPhoneMapShare is the least share of a phone frame the map itself takes (before the phone
+// shape: 3 %, a 93×64 thumbnail); the pseudo-locale, 40 % longer, may take a little less.
+func minPhoneMapShare(l i18n.Lang) float64 {
+	if l == i18n.XX {
+		return 0.12
+	}
+	return 0.17
+}
+
+// On a phone the map stays large and its key stays whole: in every language, both years, with
+// and without the context layer, the map takes at least minPhoneMapShare of the frame and
+// nearly half its width, and the key holds every entry it holds on a wide frame (the arcs it
+// numbers aside), every datum explained in words.
+func TestPhoneMapIsLargeAndKeyed(t *testing.T) {
+	for _, ctx := range []bool{false, true} {
+		for _, y := range Years {
+			for _, l := range matrixLangs {
+				st := State{View: "map", Year: y, Lang: l, Context: ctx}
+				wide := keyEntries(Build(st, 1280, 720))
+				for _, s := range phoneFrames {
+					c := Build(st, s[0], s[1])
+					name := fmt.Sprintf("ctx=%v/%d/%s/%.0fx%.0f", ctx, y, l, s[0], s[1])
+					mp, ok := c.Panel("map")
+					if !ok {
+						t.Errorf("%s: no map panel", name)
+						continue
+					}
+					share := mp.Rect.W * mp.Rect.H / (s[0] * s[1])
+					if share < minPhoneMapShare(l) || mp.Rect.W < 0.45*s[0] {
+						t.Errorf("%s: the map is %.0f×%.0f, %.1f%% of the frame (want ≥ %.0f%%, ≥ 45%% of its width)", name, mp.Rect.W, mp.Rect.H, 100*share, 100*minPhoneMapShare(l))
+					}
+					keys := keyEntries(c)
+					for k := range wide {
+						if !keys[k] && !strings.HasPrefix(k, "key-") {
+							t.Errorf("%s: the key leaves out %q", name, k)
+						}
+					}
+					ex := explainedData(c)
+					for _, d := range expectedData(c) {
+						if !ex[d] {
+							t.Errorf("%s: %s not explained in words", name, d)
+						}
+					}
+					if p := matrixProblems(c); len(p) > 0 && !ctx { // the context layer: TestContextMapPlacement
+						t.Errorf("%s:\n\t%s", name, strings.Join(p, "\n\t"))
 					}
 				}
 			}
