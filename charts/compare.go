@@ -50,11 +50,23 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 		y := compareLeft(c, f, year, f.plot.X, f.plot.W, f.plot.Y, k) + f.base
 		return compareRight(c, f, f.plot.X, f.plot.W, y, gap(f), k) <= f.plot.Y+f.plot.H
 	}}
+	// A phone's frame: both halves stacked, tight, every part drawn (k is not used); where
+	// the subtitle leaves no room, it names only the year (the halves' headers say the rest).
+	tight := func(sub string) layout {
+		return layout{sub, func(f *frame, k float64) bool {
+			if k != 1 {
+				return false
+			}
+			y := compareLeftTight(c, f, year, f.plot.X, f.plot.W, f.plot.Y, 1, true)
+			return compareRightTight(c, f, f.plot.X, f.plot.W, y, gap(f), 1, true) <= f.plot.Y+f.plot.H
+		}}
+	}
+	stackedTight, yearTight, bareTight := tight(stacked.sub), tight(i18n.T(l, "compare.subtitle.year", year)), tight("")
 	for _, tryNotes := range [][]string{notes, {i18n.T(l, "frame.morenotes")}} {
 		c.Marks, c.Panels, c.Notes = nil, nil, nil
 		order := []layout{sideBySide, stacked}
 		if newFrame(c, c.Title, sideBySide.sub, tryNotes, src, 0).plot.W < 480 { // phones: stacked reads better where it fits
-			order = []layout{stacked, sideBySide}
+			order = []layout{stacked, stackedTight, yearTight, bareTight, sideBySide}
 		}
 		for _, lay := range order {
 			c.Marks, c.Panels, c.Notes = nil, nil, nil
@@ -194,27 +206,48 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 // compareRight lays out the multi-year total in words, then the estimates, in x…x+w from y
 // down, and returns the y under them.
 func compareRight(c *Chart, f *frame, x, w, y, gap, k float64) float64 {
+	return compareRightTight(c, f, x, w, y, gap, k, false)
+}
+
+// compareRightTight is compareRight, with tight for phones: thinner outlines and less space
+// between the parts, every part still drawn.
+func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) float64 {
 	l := c.Lang
 	fig := func(id string) data.Figure { f, _ := data.FigureByID(id); return f }
 	barH := f.base * 1.1 * k
+	partGap := f.base * 0.8 * k // between the total and the estimates
+	headGap, axisH := f.small*0.3, f.small*1.6
+	if tight {
+		barH, partGap, headGap, axisH = f.small*0.9, f.small*0.4, f.small*0.15, f.small*1.45
+	}
 
 	tot := fig(cmpTotal)
-	y = textBlock(c, "header/total", "header", "", i18n.T(l, "compare.header.total"), f.small, true, Muted, x, y, w) + f.small*0.3
+	y = textBlock(c, "header/total", "header", "", i18n.T(l, "compare.header.total"), f.small, true, Muted, x, y, w) + headGap
 	big := f.base * 1.6
+	if tight {
+		big = f.base * 1.3
+	}
 	c.add(Mark{ID: "value/" + tot.ID, Role: "value", Datum: tot.ID, Kind: TextMark, Text: i18n.FigText(l, tot), At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
 	nx := x + TextWidth(i18n.FigText(l, tot), big, true) + gap
 	ly := textBlock(c, "label/"+tot.ID, "label", tot.ID, i18n.T(l, "compare.total.label"), f.small, false, Ink, nx, y+big*ascent-f.small*ascent, x+w-nx)
-	y = max(y+big*(ascent+descent), ly) + f.small*0.3
+	y = max(y+big*(ascent+descent), ly) + headGap
 	wordings := periodWordings(l, tot)
 	for i, wd := range wordings {
+		if tight && len(wordings) > 1 {
+			if i == 0 {
+				continue // the label beside the total quotes the first wording already
+			}
+			_, second, _ := periodParts(l, tot)
+			wd = i18n.T(l, "compare.wording2.alone", second)
+		}
 		y = textBlock(c, "period/"+itoa(i), "label", tot.ID, wd, f.small, false, Ink, x, y, w)
 	}
 	if len(wordings) > 1 {
 		y = textBlock(c, "flag/"+tot.ID, "label", tot.ID, i18n.T(l, "compare.disagree"), f.small, true, Ink, x, y, w)
 	}
-	y += f.base * 0.8 * k
+	y += partGap
 
-	y = textBlock(c, "header/estimates", "header", "", i18n.T(l, "compare.header.estimates"), f.small, true, Muted, x, y, w) + f.small*0.3
+	y = textBlock(c, "header/estimates", "header", "", i18n.T(l, "compare.header.estimates"), f.small, true, Muted, x, y, w) + headGap
 	est := Style{Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}
 	valueW := TextWidth(i18n.T(l, "value.upto", i18n.Number(l, 8888)), f.base, true) + gap
 
@@ -234,7 +267,7 @@ func compareRight(c *Chart, f *frame, x, w, y, gap, k float64) float64 {
 	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
 		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(np, "ngo/", r.Y-2, r.Y+r.H+2, r.Y+r.H+f.small*1.15, f.small)
-	y += barH + f.small*1.6 + f.base*0.5*k
+	y += barH + axisH + min(f.base*0.5*k, partGap)
 
 	// Ages: a range whose upper end is itself a span ("35-40").
 	age := fig(cmpAge)
@@ -257,7 +290,7 @@ func compareRight(c *Chart, f *frame, x, w, y, gap, k float64) float64 {
 	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: ageText,
 		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*midline}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(apl, "age/", core.Y-2, core.Y+core.H+2, core.Y+core.H+f.small*1.15, f.small)
-	return y + barH + f.small*1.6
+	return y + barH + axisH
 }
 
 // ageSureHigh is where the range's upper span starts: "35" of "18 and 35-40".
@@ -272,14 +305,22 @@ func ageSureHigh(f data.Figure) float64 {
 // periodWordings are the ways the paper words a figure's period: its own sentence, and, when
 // the record's period text quotes another wording, that one too.
 func periodWordings(l i18n.Lang, f data.Figure) []string {
+	first, second, two := periodParts(l, f)
+	if !two {
+		return []string{i18n.T(l, "compare.period", first)}
+	}
+	return []string{i18n.T(l, "compare.wording1", first), i18n.T(l, "compare.wording2", second)}
+}
+
+// periodParts splits a record's period text into its own wording and, in parentheses, the
+// other wording it quotes (two is false when there is none).
+func periodParts(l i18n.Lang, f data.Figure) (first, second string, two bool) {
 	t := i18n.Period(l, f)
 	i := strings.Index(t, "(")
 	if i < 0 {
-		return []string{i18n.T(l, "compare.period", t)}
+		return t, "", false
 	}
-	first := strings.TrimSpace(t[:i])
-	second := strings.TrimSuffix(strings.TrimSpace(t[i+1:]), ")")
-	return []string{i18n.T(l, "compare.wording1", first), i18n.T(l, "compare.wording2", second)}
+	return strings.TrimSpace(t[:i]), strings.TrimSuffix(strings.TrimSpace(t[i+1:]), ")"), true
 }
 
 // footnoteList names the footnotes of the records, in the order given, once each.
