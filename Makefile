@@ -38,8 +38,9 @@ deps: node_modules/.stamp
 #
 # BUILDFLAGS go to cmd/build; `make bench` sets -brotli 11 (smallest .br, slow the first
 # time a file changes: compressed files are cached by content).
+# SITE_URL is the site's address (https://…/): with it the link previews' URLs are absolute.
 build: deps
-	$(GO) run ./cmd/build -out dist $(BUILDFLAGS)
+	$(GO) run ./cmd/build -out dist $(if $(SITE_URL),-site-url '$(SITE_URL)') $(BUILDFLAGS)
 
 serve: build
 	$(GO) run ./cmd/serve -dir dist -addr $(ADDR)

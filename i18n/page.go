@@ -97,6 +97,7 @@ var pageEN = map[string]string{
 	"share.offline":     "This file works without a connection; a link to this view and the embed code need the page on a web site.",
 	"share.offline.at":  "This file works without a connection; the link to this view and the embed code point to the page online, at {1}.",
 	"share.title":       "{1} — azflows",
+	"preview.open":      "Open this chart",
 	"print.url":         "This view online:",
 
 	"notice.loading":          "Loading the interactive chart…",
@@ -258,6 +259,7 @@ var pageAZ = map[string]string{
 	"share.offline":     "Bu fayl internetsiz işləyir; bu görünüşə keçid və yerləşdirmə kodu üçün səhifə veb saytda olmalıdır.",
 	"share.offline.at":  "Bu fayl internetsiz işləyir; bu görünüşə keçid və yerləşdirmə kodu onlayn səhifəyə aparır: {1}.",
 	"share.title":       "{1} — azflows",
+	"preview.open":      "Bu qrafiki açın",
 	"print.url":         "Bu görünüş onlayn:",
 
 	"notice.loading":          "İnteraktiv qrafik yüklənir…",
@@ -419,6 +421,7 @@ var pageRU = map[string]string{
 	"share.offline":     "Этот файл работает без сети; для ссылки на этот вид и кода для вставки нужна страница на сайте.",
 	"share.offline.at":  "Этот файл работает без сети; ссылка на этот вид и код для вставки ведут на страницу в сети: {1}.",
 	"share.title":       "{1} — azflows",
+	"preview.open":      "Открыть этот график",
 	"print.url":         "Этот вид в сети:",
 
 	"notice.loading":          "Загружается интерактивный график…",

@@ -203,3 +203,21 @@ func TestPageConfig(t *testing.T) {
 		}
 	}
 }
+
+func TestPreviewNamesAndLocales(t *testing.T) {
+	for _, l := range Langs() {
+		if OGLocales[l] == "" {
+			t.Errorf("no og:locale for %s", l)
+		}
+	}
+	if PreviewChartW*PreviewScale != PreviewW || PreviewChartH*PreviewScale != PreviewH {
+		t.Errorf("the preview chart %dx%d at %g is not %dx%d", PreviewChartW, PreviewChartH, PreviewScale, PreviewW, PreviewH)
+	}
+	s := State{View: "bars", Year: 2012}
+	if got := PreviewName(s, "ru"); got != "v/bars-2012.ru.html" {
+		t.Errorf("PreviewName = %q", got)
+	}
+	if got := PreviewImage(s, "en"); got != "v/bars-2012.png" {
+		t.Errorf("PreviewImage = %q", got)
+	}
+}

@@ -38,3 +38,14 @@ func init() {
 		IDs[id] = "index.html"
 	}
 }
+
+// OGLocales are the Open Graph locales (language_TERRITORY) of the site's languages, for the
+// previews' og:locale; a language missing here (the pseudo-locale) has none.
+var OGLocales = map[i18n.Lang]string{i18n.EN: "en_GB", i18n.AZ: "az_AZ", i18n.RU: "ru_RU"}
+
+// The preview image's chart is laid out at PreviewChartW×PreviewChartH and painted at
+// PreviewScale, which makes it PreviewW×PreviewH.
+const (
+	PreviewChartW, PreviewChartH = 800, 420
+	PreviewScale                 = 1.5
+)

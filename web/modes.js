@@ -90,17 +90,24 @@
     return page.hashOf({ view: st.view, year: st.year, context: st.context, lang: st.lang || page.lang });
   }
   function stateFiles(st) { return config.files[page.hashOf({ view: st.view, year: st.year, context: st.context })] || null; }
-  // viewURL is the address of state st: with the site's address, the state's preview page (a
-  // chart) or the page with the state's hash; without it, this page's address with the hash.
-  // forEmbed asks for the page itself, never a preview (an iframe needs the page).
+  // viewURL is the address of the page at state st: with the site's address, absolute;
+  // without it, this page's address with the hash. forEmbed: the embed code's (the same page).
   function viewURL(st, forEmbed) {
-    var f = stateFiles(st);
-    if (config.siteURL) {
-      if (f && f.preview && !forEmbed) return config.siteURL + f.preview;
-      return config.siteURL + pageOfLang(page.lang) + '#' + langHash(st);
-    }
+    if (config.siteURL) return config.siteURL + pageOfLang(page.lang) + '#' + langHash(st);
     return location.href.split('#')[0].split('?')[0] + '#' + langHash(st);
   }
+  // shareURL is what "Link to this view" hands out: a chart state's link-preview page
+  // (site.PreviewName), which messengers unfurl with its picture and which opens the page at
+  // that state for people; absolute with the site's address, else resolved on this page's
+  // own. The hash only names the state to a reader of the link (the preview page knows it).
+  // Other views (the table, the sources) and pages opened from a file: the page's address.
+  function shareURL(st) {
+    var f = stateFiles(st);
+    var base = config.siteURL || (/^https?:$/.test(location.protocol) ? location.href : '');
+    if (!f || !f.preview || !base) return viewURL(st);
+    return new URL(f.preview, base).href + '#' + langHash(st);
+  }
+  page.shareURL = shareURL;
   page.viewURL = viewURL;
   // viewTitle names what state st shows: the chart's title in the page's language, or the
   // heading of the table or the sources.
@@ -177,16 +184,15 @@
   var shareStatus = document.getElementById('share-status');
   var printURL = document.getElementById('print-url');
   function updateLink(st) {
-    var url = viewURL(st || page.state);
-    if (linkA) linkA.setAttribute('href', url);
-    if (printURL) printURL.textContent = url; // printed under the chart (style.css, @media print)
+    if (linkA) linkA.setAttribute('href', shareURL(st || page.state));
+    if (printURL) printURL.textContent = viewURL(st || page.state); // printed under the chart (style.css, @media print)
   }
   page.onState(updateLink);
   if (page.state) updateLink(page.state);
   if (linkA) {
     linkA.addEventListener('click', function (ev) {
       ev.preventDefault();
-      var url = viewURL(page.state);
+      var url = shareURL(page.state);
       var phone = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
       if (phone && navigator.share) {
         navigator.share({ title: tr('share.title', '{1} — azflows', viewTitle(page.state)), url: url }).catch(function () { /* dismissed */ });

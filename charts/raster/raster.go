@@ -29,7 +29,7 @@ func Draw(c *charts.Chart, k float64) *image.NRGBA {
 		bg = color.NRGBA{255, 255, 255, 255}
 	}
 	draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
-	p := painter{img: img, k: k}
+	p := painter{img: img, k: k, faces: map[faceKey]font.Face{}}
 	for _, m := range c.Marks {
 		p.mark(m)
 	}
@@ -41,9 +41,12 @@ func WritePNG(w io.Writer, c *charts.Chart, k float64) error {
 	return png.Encode(w, Draw(c, k))
 }
 
+// A painter paints one image. Its font faces are its own: a face keeps scratch buffers and
+// is not safe for concurrent use, so images may be painted in parallel (cmd/build does).
 type painter struct {
-	img *image.NRGBA
-	k   float64
+	img   *image.NRGBA
+	k     float64
+	faces map[faceKey]font.Face
 }
 
 func (p painter) mark(m charts.Mark) {
@@ -156,7 +159,7 @@ func (p painter) text(m charts.Mark) {
 	// Each run in the font of the chain the model measured it in.
 	chain := charts.Fonts(m.Bold)
 	for _, r := range charts.FaceRuns(m.Text, m.Bold) {
-		if d.Face = faceFor(chain[r.Face], m.Size*p.k); d.Face != nil {
+		if d.Face = p.faceFor(chain[r.Face], m.Size*p.k); d.Face != nil {
 			d.DrawString(r.Text)
 		}
 	}
@@ -168,33 +171,35 @@ type faceKey struct {
 }
 
 var (
-	facesMu sync.Mutex
-	faces   = map[faceKey]font.Face{}
-	parsed  = map[*byte]*opentype.Font{}
+	parsedMu sync.Mutex
+	parsed   = map[*byte]*opentype.Font{}
 )
 
-// faceFor is the face of font src at size px.
-func faceFor(src []byte, size float64) font.Face {
+// faceFor is the face of font src at size px, this painter's own. The parsed font is shared
+// (sfnt.Font is safe for concurrent use; each face has its own buffer).
+func (p painter) faceFor(src []byte, size float64) font.Face {
 	if len(src) == 0 {
 		return nil
 	}
-	facesMu.Lock()
-	defer facesMu.Unlock()
 	k := faceKey{&src[0], math.Round(size*4) / 4}
-	if f, ok := faces[k]; ok {
+	if f, ok := p.faces[k]; ok {
 		return f
 	}
-	if parsed[k.src] == nil {
-		p, err := opentype.Parse(src)
-		if err != nil {
+	parsedMu.Lock()
+	f := parsed[k.src]
+	if f == nil {
+		var err error
+		if f, err = opentype.Parse(src); err != nil {
+			parsedMu.Unlock()
 			return nil
 		}
-		parsed[k.src] = p
+		parsed[k.src] = f
 	}
-	f, err := opentype.NewFace(parsed[k.src], &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
+	parsedMu.Unlock()
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		return nil
 	}
-	faces[k] = f
-	return f
+	p.faces[k] = face
+	return face
 }

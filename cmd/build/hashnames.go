@@ -43,13 +43,15 @@ const assetNamesFile = caching.NamesFile
 // isHashable reports whether the file at logical (slash-separated, relative to the site's
 // root) gets a hashed name: everything but the pages and the view's frame (.html outside
 // fallback/), the data downloads (data/: the CSV and JSON that people link to and fetch by
-// their addresses) and the files that describe the build.
+// their addresses), the link previews (v/: crawlers fetch their images by the address in
+// their tags) and the files that describe the build.
 func isHashable(logical string) bool {
 	switch {
 	case strings.HasPrefix(logical, "fallback/") && strings.HasSuffix(logical, ".html"):
 		return true
 	case strings.HasSuffix(logical, ".html"),
 		strings.HasPrefix(logical, "data/"),
+		strings.HasPrefix(logical, site.PreviewDir+"/"), // the previews' images: crawlers take them by the address in the tags
 		strings.HasPrefix(path.Base(logical), "."),
 		logical == assetNamesFile,
 		isDeployFile(logical):

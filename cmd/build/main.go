@@ -102,7 +102,7 @@ func build(out, source string) error {
 	// Content-hashed names after every writer (hashnames.go), then the configs for other
 	// servers (deploy.go); compression after all of them (the offline file included), then
 	// the marker with the manifest, the modes (readable by all) last.
-	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline, hashNames, writeDeploy, compress, writeMarker, fixModes}
+	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writePreviews, writeFallback, writeData, writeIndex, writeOffline, hashNames, writeDeploy, compress, writeMarker, fixModes}
 	for _, step := range steps {
 		if err := step(tmp); err != nil {
 			return err
@@ -386,8 +386,13 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	for i, c := range []string{data.CaveatAccuracy, data.CaveatTrend, data.CaveatPeriod, data.Caveat2012Dest} {
 		caveats = append(caveats, i18n.T(l, i18n.CaveatKey("page", i, c)))
 	}
+	ogTags, err := mainPageTags(l)
+	if err != nil {
+		return err
+	}
 	var b bytes.Buffer
 	err = tpl.Execute(&b, map[string]any{
+		"OGTags":      ogTags,
 		"Config":      template.JS(cfg),
 		"Downloads":   downloads,
 		"Views":       views,

@@ -75,6 +75,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	}
 	page = cspMeta.ReplaceAllString(page, "")
 	page = withoutPhoneSVG(page)
+	page = withoutPreviewTags(page)
 	// The texts the frames and downloads need, by the path the page would have fetched.
 	assets := map[string]string{}
 	d := site.DataOf(l)
@@ -316,4 +317,14 @@ var phoneSVG = regexp.MustCompile(`(<div id="static-phone" class="static static-
 func withoutPhoneSVG(page string) string {
 	page = phoneSVG.ReplaceAllString(page, "$1$2")
 	return strings.Replace(page, `class="chart phone-first"`, `class="chart"`, 1)
+}
+
+// withoutPreviewTags leaves out a page's link-preview tags (preview.go, ogTags): a file has
+// no address to preview.
+func withoutPreviewTags(page string) string {
+	i, j := strings.Index(page, ogMarkStart), strings.Index(page, ogMarkEnd)
+	if i < 0 || j < i {
+		return page
+	}
+	return page[:i] + page[j+len(ogMarkEnd):]
 }
