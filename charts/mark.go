@@ -78,6 +78,9 @@ type Mark struct {
 	// From and To are a range or span on the panel's X scale (the age range, the timeline's
 	// spans in years); both 0 for a bar that starts at zero.
 	From, To float64
+	// YValue is the mark's place on the panel's Y scale, where the panel has one (the
+	// timeline: the middle line of the mark's lane); backends read it, never its pixels.
+	YValue float64
 }
 
 // Panel is a plot area with its own scales, as the model laid it out: a year of the bars
@@ -122,6 +125,10 @@ type Chart struct {
 	// built (TooltipLines); every backend shows these strings.
 	Tips map[string][]string
 }
+
+// SourceLine is the chart's source line whole, with the chart's license: what its source
+// marks say where the frame has room (a short frame draws a shorter credit).
+func (c *Chart) SourceLine() string { return withLicense(c.Lang, c.Source) }
 
 // Panel returns the panel with the given id.
 func (c *Chart) Panel(id string) (Panel, bool) {

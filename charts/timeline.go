@@ -531,10 +531,10 @@ func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top,
 		if it.Point { // a day or a month: a small square centred on the date
 			r := mh * 0.4
 			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "time", Row: row, From: it.X0, To: it.X1, Datum: it.Datum, Kind: RectMark, Rect: Rect{sx.Map(it.X0) - r, yc - r, 2 * r, 2 * r},
-				Style: it.Style, Label: it.Label, Value: it.X0})
+				Style: it.Style, Label: it.Label, Value: it.X0, YValue: yc})
 		} else {
 			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "time", Row: row, From: it.X0, To: it.X1, Datum: it.Datum, Kind: RectMark, Rect: Rect{x0, yc - mh/2, x1 - x0, mh},
-				Style: it.Style, Label: it.Label, Value: it.X0})
+				Style: it.Style, Label: it.Label, Value: it.X0, YValue: yc})
 		}
 		at, anchor := Point{x1 + gap, yc + size*midline}, Start
 		if labelLeft(it, sx, size, gap, right) {

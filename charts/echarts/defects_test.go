@@ -29,7 +29,7 @@ func allStates() []charts.State {
 func renderState(t *testing.T, st charts.State) map[string]any {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Page(&b, st, "assets/"); err != nil {
+	if err := Page(&b, st, "assets/", ""); err != nil {
 		t.Fatalf("Page(%v): %v", st, err)
 	}
 	return option(t, b.String())

@@ -11,12 +11,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 
 	"azflows/charts"
+	"azflows/site"
 )
 
 const (
@@ -38,14 +38,18 @@ const (
 )
 
 // Page writes a complete HTML page that draws st with echarts. assetsHost prefixes the
-// script go-echarts asks for ("assets/" loads assets/echarts.min.js); it must be a
-// relative or site-absolute path: the page loads nothing from another host.
-func Page(w io.Writer, st charts.State, assetsHost string) error {
+// script go-echarts asks for ("assets/" loads assets/echarts.min.js); siteRoot is the path
+// from the page to the site's root ("../" from fallback/), where the chart's fonts are
+// (site.Fonts). Both must be relative or site-absolute paths: the page loads nothing from
+// another host.
+func Page(w io.Writer, st charts.State, assetsHost, siteRoot string) error {
 	if !charts.IsChart(st.View) {
 		return fmt.Errorf("echarts: unknown view %q", st.View)
 	}
-	if strings.Contains(assetsHost, "//") || strings.Contains(assetsHost, ":") {
-		return fmt.Errorf("echarts: assets host %q is not a path on this site", assetsHost)
+	for _, p := range []string{assetsHost, siteRoot} {
+		if strings.Contains(p, "//") || strings.Contains(p, ":") {
+			return fmt.Errorf("echarts: %q is not a path on this site", p)
+		}
 	}
 	c := charts.Build(st, W, H)
 	option, assets, err := Option(c, assetsHost)
@@ -57,7 +61,7 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 		return fmt.Errorf("echarts: %w", err)
 	}
 	p := page{
-		Title:    text(c, "title"),
+		Title:    c.Title,
 		View:     c.View,
 		Year:     c.Year,
 		State:    charts.State{View: c.View, Year: c.Year}.Hash(),
@@ -71,12 +75,25 @@ func Page(w io.Writer, st charts.State, assetsHost string) error {
 		Scripts:  assets,
 		Option:   template.JS(optJSON),
 		Notes:    strings.Join(c.Notes, " "),
-		Source:   text(c, "source"),
+		Source:   c.SourceLine(),
 		Font:     template.CSS(FontFamily),
 		Ink:      template.CSS(charts.Ink),
 		Muted:    template.CSS(charts.Muted),
 		Bg:       template.CSS(c.Background),
 	}
+	var faces []face
+	for _, f := range site.Fonts() {
+		w := "400"
+		if f.Bold {
+			w = "700"
+		}
+		faces = append(faces, face{siteRoot + f.WOFF2, w, f.Range})
+	}
+	facesJSON, err := json.Marshal(faces)
+	if err != nil {
+		return fmt.Errorf("echarts: %w", err)
+	}
+	p.Fonts = template.JS(facesJSON)
 	var b bytes.Buffer
 	if err := pageTmpl.Execute(&b, p); err != nil {
 		return fmt.Errorf("echarts: %w", err)
@@ -138,6 +155,15 @@ type page struct {
 	W, H                 int
 	Lang                 string       // the page's language: the chart's, "en" when it has none
 	Font, Ink, Muted, Bg template.CSS // constants of this package and the palette
+	Fonts                template.JS  // the chart's Noto Sans, which the model measures text with: []face
+}
+
+// face is one font file of the chart's Noto Sans: a weight's subset. Its URL is written as
+// it is (no "\/"), a quoted path that the build rewrites when it gives files hashed names.
+type face struct {
+	URL    string `json:"url"`
+	Weight string `json:"weight"`
+	Range  string `json:"range"` // its unicode-range
 }
 
 // The option sits in a JSON script so tests (and the init script) read it without evaluating
@@ -197,8 +223,6 @@ body { margin: 0; background: {{.Bg}}; color: {{.Ink}}; font-family: {{.Font}}; 
     return {type: d.closed ? "polygon" : "polyline", shape: {points: pts}, style: d.shapeStyle};
   };
   option.series.forEach(function (s) { if (s.type === "custom") { s.renderItem = shape; } });
-  var chart = echarts.init(el, null, {renderer: "canvas", width: {{.W}}, height: {{.H}}});
-  chart.setOption(option);
   // The option is in the model's pixels: narrower than the model, the chart is scaled as a
   // whole, as the SVG is.
   var frame = el.parentNode;
@@ -209,36 +233,46 @@ body { margin: 0; background: {{.Bg}}; color: {{.Ink}}; font-family: {{.Font}}; 
   };
   fit();
   window.addEventListener("resize", fit);
+  // The model placed each text by its width in the site's Noto Sans: the chart is drawn once
+  // the subsets its texts need have loaded (in another font the texts would run into each
+  // other). Inside the single offline file the fonts come from its page (azflowsOffline); a
+  // font that cannot load leaves the chart to the fallback fonts, after at most 4 s.
+  var faces = {{.Fonts}};
+  var load = function () {
+    var offline = null;
+    try { offline = window.parent !== window && window.parent.azflowsOffline; } catch (e) { offline = null; }
+    var add = function (src) {
+      faces.forEach(function (f, i) {
+        var s = src ? src(f, i) : "url(" + f.url + ") format(\"woff2\")";
+        if (s) { document.fonts.add(new FontFace("Noto Sans", s, {weight: f.weight, unicodeRange: f.range})); }
+      });
+    };
+    var added = offline && typeof offline.fonts === "function" ? offline.fonts().then(function (bytes) {
+      var n = {"400": 0, "700": 0};
+      add(function (f) { var b = (f.weight === "700" ? bytes.bold : bytes.regular)[n[f.weight]++]; return b ? b.buffer : null; });
+    }) : Promise.resolve(add(null));
+    var texts = {regular: "", bold: ""};
+    (option.graphic || []).forEach(function (g) {
+      if (g.style && g.style.text) { texts[g.style.fontWeight === "bold" ? "bold" : "regular"] += g.style.text; }
+    });
+    return added.then(function () {
+      return Promise.all([document.fonts.load("12px 'Noto Sans'", texts.regular + " 0123456789"), document.fonts.load("bold 12px 'Noto Sans'", texts.bold || "0")]);
+    });
+  };
+  var drawn = false;
+  var draw = function () {
+    if (drawn) { return; }
+    drawn = true;
+    echarts.init(el, null, {renderer: "canvas", width: {{.W}}, height: {{.H}}}).setOption(option);
+  };
+  if (document.fonts && typeof FontFace === "function") {
+    load().then(draw, draw);
+    setTimeout(draw, 4000);
+  } else {
+    draw();
+  }
 })();
 </script>
 </body>
 </html>
 `))
-
-// text is the text of the first mark with the role; texts of all of them, in model order.
-// text is the text of the marks with a role, the lines the model wrapped it to joined again
-// in reading order (top down).
-func text(c *charts.Chart, role string) string {
-	var lines []charts.Mark
-	for _, m := range c.Marks {
-		if m.Role == role && m.Kind == charts.TextMark {
-			lines = append(lines, m)
-		}
-	}
-	sort.SliceStable(lines, func(i, j int) bool { return lines[i].At.Y < lines[j].At.Y })
-	out := make([]string, len(lines))
-	for i, m := range lines {
-		out[i] = m.Text
-	}
-	return strings.Join(out, " ")
-}
-
-func texts(c *charts.Chart, role string) []string {
-	var out []string
-	for _, m := range c.Marks {
-		if m.Role == role && m.Kind == charts.TextMark {
-			out = append(out, m.Text)
-		}
-	}
-	return out
-}

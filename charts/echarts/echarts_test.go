@@ -15,7 +15,7 @@ import (
 func render(t *testing.T, st charts.State) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Page(&b, st, "assets/"); err != nil {
+	if err := Page(&b, st, "assets/", ""); err != nil {
 		t.Fatalf("Page(%v): %v", st, err)
 	}
 	return b.String()
@@ -104,9 +104,12 @@ func TestPageFrame(t *testing.T) {
 			if !strings.Contains(page, `<script src="assets/echarts.min.js"></script>`) {
 				t.Error("page does not load assets/echarts.min.js")
 			}
-			title := roleMarks(c, "title")[0].Text
-			if !strings.Contains(page, "<title>"+html.EscapeString(title)+"</title>") {
-				t.Errorf("no <title>%s</title>", title)
+			// The page's title and its caption's source line are the chart's whole texts.
+			if !strings.Contains(page, "<title>"+html.EscapeString(c.Title)+"</title>") {
+				t.Errorf("no <title>%s</title>", c.Title)
+			}
+			if want := `<p class="source">` + html.EscapeString(c.SourceLine()) + `</p>`; !strings.Contains(page, want) {
+				t.Errorf("no %s", want)
 			}
 			if want := fmt.Sprintf(`<meta name="azflows-state" content="view=%s&amp;year=%d">`, st.View, st.Year); !strings.Contains(page, want) {
 				t.Errorf("no %s", want)
@@ -154,16 +157,16 @@ func TestPageFrame(t *testing.T) {
 
 func TestPageRejects(t *testing.T) {
 	var b bytes.Buffer
-	if err := Page(&b, charts.State{View: "no-such-view", Year: 2010}, "assets/"); err == nil {
+	if err := Page(&b, charts.State{View: "no-such-view", Year: 2010}, "assets/", ""); err == nil {
 		t.Error("unknown view: no error")
 	}
 	for _, host := range []string{"https://cdn.example/", "//cdn.example/", "http:x/"} {
-		if err := Page(&b, charts.Default, host); err == nil {
+		if err := Page(&b, charts.Default, host, ""); err == nil {
 			t.Errorf("assets host %q: no error", host)
 		}
 	}
 	b.Reset()
-	if err := Page(&b, charts.Default, "/static/"); err != nil || !strings.Contains(b.String(), `src="/static/echarts.min.js"`) {
+	if err := Page(&b, charts.Default, "/static/", "/"); err != nil || !strings.Contains(b.String(), `src="/static/echarts.min.js"`) {
 		t.Errorf("site-absolute assets host: %v", err)
 	}
 }

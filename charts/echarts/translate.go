@@ -172,7 +172,9 @@ func (t *translation) barPanel(c *charts.Chart, p charts.Panel, done map[string]
 	}
 }
 
-// scatterPanel places each mark of a panel with two scales at its start on its middle line.
+// scatterPanel places each mark of a panel with two scales at its values: its start (From) on
+// the X scale, its YValue on the Y scale; its symbol is the mark's rect, moved from that
+// point to the rect's middle.
 func (t *translation) scatterPanel(c *charts.Chart, p charts.Panel, done map[string]bool) {
 	var items []any
 	for _, m := range c.Marks {
@@ -180,9 +182,8 @@ func (t *translation) scatterPanel(c *charts.Chart, p charts.Panel, done map[str
 			continue
 		}
 		done[m.ID] = true
-		yc := m.Rect.Y + m.Rect.H/2
 		off := m.Rect.X + m.Rect.W/2 - p.X.Map(m.From)
-		items = append(items, scatterItem{Name: m.Label, Value: [2]float64{m.From, r1(p.Y.Invert(yc))}, Datum: m.Datum, TooltipLines: c.Tips[m.Datum],
+		items = append(items, scatterItem{Name: m.Label, Value: [2]float64{m.From, r1(m.YValue)}, Datum: m.Datum, TooltipLines: c.Tips[m.Datum],
 			Symbol: "rect", SymbolSize: [2]float64{r1(m.Rect.W), r1(m.Rect.H)}, SymbolOffset: [2]float64{r1(off), 0}, ItemStyle: styleOf(m.Style)})
 	}
 	if len(items) == 0 {

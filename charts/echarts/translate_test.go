@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -122,6 +123,14 @@ func TestEveryDataMarkIsASeriesItem(t *testing.T) {
 				if g["left"] != r1(p.Rect.X) || g["width"] != r1(p.Rect.W) {
 					t.Errorf("%s: %s grid %v, panel %+v", st.Hash(), m.ID, g, p.Rect)
 				}
+			case "scatter":
+				// At the model's values on both scales, which put the mark's middle there.
+				if v := floats(t, hit.item["value"]); v[1] != r1(m.YValue) {
+					t.Errorf("%s: %s at %v on the Y scale, the model %v", st.Hash(), m.ID, v[1], m.YValue)
+				}
+				if y := p.Y.Map(m.YValue); math.Abs(y-(m.Rect.Y+m.Rect.H/2)) > 0.05 {
+					t.Errorf("%s: %s: its YValue %v maps to y %.2f, its rect's middle is %.2f", st.Hash(), m.ID, m.YValue, y, m.Rect.Y+m.Rect.H/2)
+				}
 			case "custom":
 				if got := len(hit.item["points"].([]any)); got != len(points(m)) {
 					t.Errorf("%s: %s has %d points, the model %d", st.Hash(), m.ID, got, len(points(m)))
@@ -171,14 +180,15 @@ func TestEveryTextIsDrawn(t *testing.T) {
 }
 
 // charts/echarts reads no layout back from marks: no text parsed for numbers, no text
-// measured, no font metric or margin copied, no point order assumed. A reader can check the
+// measured, no font metric or margin copied, no point order assumed, no pixel turned back
+// into a value (the model keeps each mark's values). A reader can check the
 // same by grep; this test does it.
 func TestTranslatesWithoutLayout(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	banned := regexp.MustCompile(`strconv\.Parse|strconv\.Atoi|TextWidth|Sscan|\b0\.(93|22|32|35)\b|slack|len\(m\.Points\) ?[-/]|\.Points\[n|Contains\(p\)|Bounds\(\)\.Contains|HasPrefix\(m\.ID|HasPrefix\(b\.ID`)
+	banned := regexp.MustCompile(`strconv\.Parse|strconv\.Atoi|TextWidth|Sscan|\b0\.(93|22|32|35)\b|slack|len\(m\.Points\) ?[-/]|\.Points\[n|Contains\(p\)|Bounds\(\)\.Contains|HasPrefix\(m\.ID|HasPrefix\(b\.ID|\.Invert\(`)
 	checked := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -210,7 +220,7 @@ func TestOptionGoldens(t *testing.T) {
 		}
 		path := filepath.Join("testdata", name+"."+string(st.Lang)+".json")
 		var b bytes.Buffer
-		if err := Page(&b, st, "assets/"); err != nil {
+		if err := Page(&b, st, "assets/", ""); err != nil {
 			t.Fatal(err)
 		}
 		m := optionRE.FindStringSubmatch(b.String())

@@ -209,8 +209,10 @@ func TestHashedNamesFollowContent(t *testing.T) {
 	}{
 		{"style.css", []string{"style.css"}, indexPages, each(indexPages, "style.css")},
 		{"app.js", []string{"app.js"}, indexPages, each(indexPages, "app.js")},
-		{"fonts/noto-sans-cyrillic-700-normal.woff2", []string{"fonts/noto-sans-cyrillic-700-normal.woff2", "style.css"}, indexPages,
-			append(each(indexPages, "style.css"), [2]string{"style.css", "fonts/noto-sans-cyrillic-700-normal.woff2"})},
+		// The page's style and the fallback pages (which load the chart's fonts) name the .woff2.
+		{"fonts/noto-sans-cyrillic-700-normal.woff2", append([]string{"fonts/noto-sans-cyrillic-700-normal.woff2", "style.css"}, fallbackPages...), indexPages,
+			append(append(append(each(indexPages, "style.css"), [2]string{"style.css", "fonts/noto-sans-cyrillic-700-normal.woff2"}),
+				each(fallbackPages, "fonts/noto-sans-cyrillic-700-normal.woff2")...), namedBy(fallbackPages)...)},
 		// view.js reads the view's files from view.html's config (site.ViewConfig).
 		{"fonts/noto-sans-latin-400-normal.woff", []string{"fonts/noto-sans-latin-400-normal.woff"}, []string{"view.html"},
 			[][2]string{{"view.html", "fonts/noto-sans-latin-400-normal.woff"}}},

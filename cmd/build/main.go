@@ -266,7 +266,7 @@ func writeFallback(out string) error {
 		for _, s := range site.States() {
 			s.Lang = l
 			var b bytes.Buffer
-			if err := echarts.Page(&b, s, "../assets/"); err != nil {
+			if err := echarts.Page(&b, s, "../assets/", "../"); err != nil {
 				return fmt.Errorf("fallback %s %s: %w", site.Key(s), l, err)
 			}
 			if err := writePage(filepath.Join(out, site.FilesOf(s, l).Fallback), b.String(), false); err != nil {
