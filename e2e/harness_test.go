@@ -210,7 +210,7 @@ func (l *requestLog) Foreign(base string) []string {
 }
 
 // distAsset is the name in dist/ of the file the build wrote as logical ("view.wasm" →
-// "view.0123456789.wasm", from the build's asset-names.json; README, "Deploy").
+// "view.0123456789.wasm", from the build's asset-names.json; docs/deploy.md).
 func distAsset(t testing.TB, logical string) string {
 	t.Helper()
 	name, err := caching.Lookup(distDir, logical)

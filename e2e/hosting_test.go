@@ -37,7 +37,7 @@ import (
 // the fly (a stand-in for GitHub Pages). In each, every page goes live, the view frame loads
 // its program, fonts and base map, the fallback draws where WebGL is missing, the downloads
 // and the single files are there, nothing is asked of another host or outside /azflows/, and
-// the responses carry the cache rules (README, "Deploy").
+// the responses carry the cache rules (docs/deploy.md).
 
 // subpath is where the servers mount the site.
 const subpath = "/azflows/"

@@ -37,7 +37,7 @@ type Language struct {
 // them; the first is the default (and the reference catalog). Everything else follows from
 // it: the pages and offline files of each language (site.Files), the language switch, the
 // hash's lang values (here and in web/app.js, from the page's config), the chart text. See
-// README, "Adding a language".
+// docs/content.md, "Adding a language".
 var Languages = []Language{
 	{EN, "English", []map[string]string{en, pageEN}, ",", ".", 4},
 	{AZ, "Azərbaycanca", []map[string]string{az, pageAZ}, ".", ",", 5},

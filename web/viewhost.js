@@ -2,7 +2,7 @@
 // drawing on an OffscreenCanvas, so that its start (Go's runtime, every package's init, the
 // compile of the wasm, ebiten's start and its first frames) keeps off the frame's main thread.
 // web/view.js starts it, transfers the canvas to it and relays what the program and the page
-// say to each other; see "The view in a worker" in the README.
+// say to each other; see "The live view's runtime" in docs/architecture.md.
 //
 // ebiten v2.8.8 and wasm/ expect a page: a window, a document with a body, a canvas, DOM
 // events. This script gives them stand-ins for exactly what they read and call

@@ -12,7 +12,7 @@ import (
 	"azflows/internal/server"
 )
 
-// The cache rules of internal/caching, written for other servers (README, "Deploy"): a
+// The cache rules of internal/caching, written for other servers (docs/deploy.md): a
 // _headers file for Netlify and Cloudflare Pages, a snippet to include in the nginx location
 // that serves the site and one to import in the Caddy block that serves it. The e2e tests
 // serve dist/ with nginx and Caddy through exactly these files.

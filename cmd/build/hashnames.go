@@ -17,7 +17,7 @@ import (
 	"azflows/site"
 )
 
-// Content-hashed names (README, "Deploy"): every file a page loads or links by a name
+// Content-hashed names (docs/architecture.md, "Building"): every file a page loads or links by a name
 // written in the page, its frame, their configs or their styles and scripts gets the hash
 // of its content in its name (view.wasm → view.0123456789.wasm, see internal/caching), and
 // every reference to it is rewritten, so a host may let browsers and CDNs keep it for a year.
