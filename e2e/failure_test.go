@@ -306,8 +306,9 @@ func badFontsAndBaseMap(t *testing.T, baseMap []byte) {
 	site := server.Handler(distDir)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
-		case strings.HasPrefix(r.URL.Path, "/fonts/") && strings.HasSuffix(r.URL.Path, ".woff"):
-			w.Header().Set("Content-Type", "font/woff")
+		case strings.HasPrefix(r.URL.Path, "/fonts/") && strings.HasSuffix(r.URL.Path, ".ttf"):
+			// The view's fonts (site.Font.TTF): a WOFF in their place is decoded too.
+			w.Header().Set("Content-Type", "font/ttf")
 			w.Write(woff)
 		case caching.Logical(r.URL.Path) == "/basemap.json":
 			w.Header().Set("Content-Type", "application/json")

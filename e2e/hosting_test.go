@@ -510,7 +510,7 @@ func checkHeaders(t *testing.T, host hostedSite) {
 func checkPages(t *testing.T, ctx context.Context, host hostedSite, responses *responseLog) {
 	t.Helper()
 	names := map[string]string{}
-	for _, l := range []string{"view.wasm", "view.js", "wasm_exec.js", "basemap.json", "fonts/noto-sans-latin-400-normal.woff", "fonts/noto-sans-cyrillic-700-normal.woff"} {
+	for _, l := range []string{"view.wasm", "view.js", "wasm_exec.js", "basemap.json", "fonts/noto-sans-latin-400-normal.ttf", "fonts/noto-sans-cyrillic-700-normal.ttf"} {
 		names[l] = distAsset(t, l)
 	}
 	for i, p := range []struct{ page, hash, lang string }{
@@ -531,7 +531,7 @@ func checkPages(t *testing.T, ctx context.Context, host hostedSite, responses *r
 		for _, r := range responses.all() {
 			got[strings.TrimPrefix(r.URL, host.base)] = r
 		}
-		for _, f := range []string{"view.html", names["view.js"], names["wasm_exec.js"], names["view.wasm"], names["fonts/noto-sans-latin-400-normal.woff"], names["fonts/noto-sans-cyrillic-700-normal.woff"]} {
+		for _, f := range []string{"view.html", names["view.js"], names["wasm_exec.js"], names["view.wasm"], names["fonts/noto-sans-latin-400-normal.ttf"], names["fonts/noto-sans-cyrillic-700-normal.ttf"]} {
 			if _, ok := got[f]; !ok {
 				t.Errorf("%s: %s: the view did not load %s%s", host.name, p.page, host.base, f)
 			}

@@ -54,7 +54,7 @@ func TestSaveDataLoadsLiveOnIntent(t *testing.T) {
 				t.Errorf("view.wasm was requested %d times before the reader acted", n)
 			}
 			for _, u := range requests.URLs() {
-				if strings.Contains(u, "view.") && !strings.HasSuffix(u, ".svg") || strings.HasSuffix(u, ".woff") {
+				if strings.Contains(u, "view.") && !strings.HasSuffix(u, ".svg") || strings.HasSuffix(u, ".ttf") {
 					t.Errorf("requested before the reader acted: %s", u)
 				}
 			}

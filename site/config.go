@@ -96,7 +96,7 @@ type ViewConfig struct {
 	Messages map[string]string `json:"messages"` // the message names, by key (Messages)
 	Wasm     string            `json:"wasm"`     // the program's URL
 	BaseMap  string            `json:"basemap"`  // the base map's URL
-	Fonts    ViewFonts         `json:"fonts"`    // the chart's .woff files
+	Fonts    ViewFonts         `json:"fonts"`    // the chart's .ttf files
 	WarmUp   WarmUpConfig      `json:"warmup"`   // the warm-up worker (web/warmwasm.js)
 	Host     HostConfig        `json:"host"`     // the view's worker (web/viewhost.js)
 	Marks    string            `json:"marks"`    // the start-up's performance marks' prefix (MarkPrefix)
@@ -118,7 +118,7 @@ type WarmUpConfig struct {
 	Arg      string `json:"arg"`
 }
 
-// ViewFonts are the URLs of the chart's .woff files of each weight, in the order of
+// ViewFonts are the URLs of the chart's .ttf files of each weight, in the order of
 // charts/fonts.Subsets, as wasm/fonts_js.go takes them.
 type ViewFonts struct {
 	Regular []string `json:"regular"`
@@ -131,9 +131,9 @@ func NewViewConfig() ViewConfig {
 		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec}, Marks: MarkPrefix}
 	for _, f := range Fonts() {
 		if f.Bold {
-			c.Fonts.Bold = append(c.Fonts.Bold, f.WOFF)
+			c.Fonts.Bold = append(c.Fonts.Bold, f.TTF)
 		} else {
-			c.Fonts.Regular = append(c.Fonts.Regular, f.WOFF)
+			c.Fonts.Regular = append(c.Fonts.Regular, f.TTF)
 		}
 	}
 	return c

@@ -126,12 +126,14 @@ func DataOf(l i18n.Lang) DataFiles {
 }
 
 // A Font is one file of the chart's text: a Noto Sans subset (charts/fonts.Subsets) in one
-// weight, as .woff (the wasm view decodes it) and .woff2 (the page's @font-face).
+// weight, as .ttf (the wasm view's: the build decodes the WOFF, so the view inflates nothing
+// at its start), .woff2 (the page's @font-face) and .woff (the single files' @font-face, which
+// the view there reads back and decodes).
 type Font struct {
-	Subset      string
-	Bold        bool
-	WOFF, WOFF2 string // URLs from the page
-	Range       string // its unicode-range
+	Subset           string
+	Bold             bool
+	TTF, WOFF, WOFF2 string // URLs from the page
+	Range            string // its unicode-range
 }
 
 // Fonts lists the chart's font files, regular then bold, each in the order of fonts.Subsets.
@@ -140,7 +142,7 @@ func Fonts() []Font {
 	for _, bold := range []bool{false, true} {
 		for _, sub := range fonts.Subsets {
 			f := "fonts/" + fonts.File(sub, bold)
-			out = append(out, Font{sub, bold, f + ".woff", f + ".woff2", fonts.UnicodeRanges[sub]})
+			out = append(out, Font{sub, bold, f + ".ttf", f + ".woff", f + ".woff2", fonts.UnicodeRanges[sub]})
 		}
 	}
 	return out

@@ -115,7 +115,7 @@ func TestScriptsBuildNoNames(t *testing.T) {
 	}
 	bad = append(bad,
 		regexp.MustCompile(`^(index|azflows)(\.|$)`),                               // page names
-		regexp.MustCompile(`(^|[^ ])\.(html|svg|png|woff2?|wasm|json|csv)\b`),      // file names and extensions
+		regexp.MustCompile(`(^|[^ ])\.(html|svg|png|woff2?|ttf|wasm|json|csv)\b`),  // file names and extensions
 		regexp.MustCompile(`^(charts|fallback|fonts|data|assets)(/|\\/)`),          // the site's directories
 		regexp.MustCompile(`\b(latin|cyrillic)\b|-(400|700)-|\b\d{3,4}x\d{3,4}\b`), // font subsets, PNG sizes
 	)

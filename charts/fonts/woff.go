@@ -141,13 +141,12 @@ func File(subset string, bold bool) string {
 // Load reads the subsets' .woff files from an npm node_modules directory and decodes them.
 // It fails, saying to run npm ci, when the package is missing.
 func Load(nodeModules string) (Set, error) {
-	dir := filepath.Join(nodeModules, "@fontsource", "noto-sans", "files")
 	var s Set
 	for _, bold := range []bool{false, true} {
 		for _, sub := range Subsets {
-			b, err := os.ReadFile(filepath.Join(dir, File(sub, bold)+".woff"))
+			b, err := ReadWOFF(nodeModules, sub, bold)
 			if err != nil {
-				return Set{}, fmt.Errorf("fonts: %w (run `npm ci` for @fontsource/noto-sans)", err)
+				return Set{}, err
 			}
 			ttf, err := DecodeWOFF(b)
 			if err != nil {
@@ -161,6 +160,16 @@ func Load(nodeModules string) (Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// ReadWOFF reads one subset's .woff file of a weight from an npm node_modules directory. It
+// fails, saying to run npm ci, when the package is missing.
+func ReadWOFF(nodeModules, subset string, bold bool) ([]byte, error) {
+	b, err := os.ReadFile(filepath.Join(nodeModules, "@fontsource", "noto-sans", "files", File(subset, bold)+".woff"))
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %w (run `npm ci` for @fontsource/noto-sans)", err)
+	}
+	return b, nil
 }
 
 // ForTests loads the fonts from the repository's node_modules, found by walking up from the

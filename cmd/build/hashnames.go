@@ -26,7 +26,7 @@ import (
 // attribute, the config's Download.Name). A file's hash is taken after its own references
 // have been rewritten, so a change reaches exactly the files that name the changed one, and
 // those that name them (a new font renames style.css and changes view.html, whose config
-// names its .woff; a new echarts bundle renames every fallback page and changes the pages
+// names its .ttf; a new echarts bundle renames every fallback page and changes the pages
 // whose configs name them; neither renames app.js). The pages, the view's frame and the data
 // downloads keep their names (they are the addresses people link to) and are revalidated.
 //

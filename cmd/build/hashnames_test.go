@@ -124,7 +124,7 @@ func TestHashedNamesFollowContent(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"view.wasm", "view.js", "wasm_exec.js", "app.js", "modes.js", "style.css", "noscript.css",
-		"basemap.json", "assets/echarts.min.js", "assets/basemap.js", "fonts/noto-sans-latin-400-normal.woff", "fonts/noto-sans-cyrillic-700-normal.woff2",
+		"basemap.json", "assets/echarts.min.js", "assets/basemap.js", "fonts/noto-sans-latin-400-normal.ttf", "fonts/noto-sans-cyrillic-700-normal.woff2",
 		"charts/map-2010.svg", "charts/map-2012-context.ru.svg", "charts/bars-2010-1920x1080.az.png", "fallback/map-2012.ru.html", "fallback/timeline-2010.html"} {
 		if _, ok := baseNames[want]; !ok {
 			t.Errorf("%s got no hashed name", want)
@@ -214,8 +214,8 @@ func TestHashedNamesFollowContent(t *testing.T) {
 			append(append(append(each(indexPages, "style.css"), [2]string{"style.css", "fonts/noto-sans-cyrillic-700-normal.woff2"}),
 				each(fallbackPages, "fonts/noto-sans-cyrillic-700-normal.woff2")...), namedBy(fallbackPages)...)},
 		// view.js reads the view's files from view.html's config (site.ViewConfig).
-		{"fonts/noto-sans-latin-400-normal.woff", []string{"fonts/noto-sans-latin-400-normal.woff"}, []string{"view.html"},
-			[][2]string{{"view.html", "fonts/noto-sans-latin-400-normal.woff"}}},
+		{"fonts/noto-sans-latin-400-normal.ttf", []string{"fonts/noto-sans-latin-400-normal.ttf"}, []string{"view.html"},
+			[][2]string{{"view.html", "fonts/noto-sans-latin-400-normal.ttf"}}},
 		{"view.wasm", []string{"view.wasm"}, []string{"view.html"}, [][2]string{{"view.html", "view.wasm"}}},
 		// One state's files: the one page whose config names them changes, nothing else.
 		{"charts/map-2010.az.svg", []string{"charts/map-2010.az.svg"}, []string{"index.az.html"}, [][2]string{{"index.az.html", "charts/map-2010.az.svg"}}},

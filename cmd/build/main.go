@@ -189,13 +189,24 @@ func copyStatic(out string) error {
 	if err := writePage(filepath.Join(out, site.ViewPage), view.String(), true); err != nil {
 		return err
 	}
-	// The fonts' subsets: .woff2 for the page's @font-face rules (style.css), .woff for the
-	// wasm view, which decodes them itself (charts/fonts).
+	// The fonts' subsets: .woff2 for the page's @font-face rules (style.css), and for the wasm
+	// view the same subsets' WOFF decoded here into plain TrueType (.ttf, sent compressed like
+	// every .ttf: compress.go), so that the view's start inflates nothing (charts/fonts.Sfnt).
+	// The single files take the .woff from node_modules (offline.go).
 	for _, f := range site.Fonts() {
-		for _, name := range []string{f.WOFF, f.WOFF2} {
-			if err := copyFile(filepath.Join("node_modules", "@fontsource", "noto-sans", "files", filepath.Base(name)), filepath.Join(out, name)); err != nil {
-				return err
-			}
+		if err := copyFile(filepath.Join("node_modules", "@fontsource", "noto-sans", "files", filepath.Base(f.WOFF2)), filepath.Join(out, f.WOFF2)); err != nil {
+			return err
+		}
+		woff, err := fonts.ReadWOFF("node_modules", f.Subset, f.Bold)
+		if err != nil {
+			return err
+		}
+		ttf, err := fonts.DecodeWOFF(woff)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.WOFF, err)
+		}
+		if err := os.WriteFile(filepath.Join(out, f.TTF), ttf, 0o644); err != nil {
+			return err
 		}
 	}
 	return bundleEcharts(out) // assets/echarts.min.js: a custom build, see echartsbundle.go

@@ -144,7 +144,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	var fontErr error
 	css = fontURL.ReplaceAllStringFunc(css, func(m string) string {
 		name := fontURL.FindStringSubmatch(m)[1] + ".woff"
-		b, err := os.ReadFile(filepath.Join(out, name))
+		b, err := os.ReadFile(filepath.Join("node_modules", "@fontsource", "noto-sans", "files", filepath.Base(name)))
 		if err != nil {
 			fontErr = err
 			return m
