@@ -148,3 +148,97 @@ func printBreakdown(w io.Writer, title string, st []stage) {
 		fmt.Fprintf(w, "  %7.0f  %+6.0f  %s\n", s.AtMs, s.DeltaMs, s.What)
 	}
 }
+
+// besideRow is one milestone of the start-up with the floor program's beside it (bench.json's
+// ready_beside_floor): when each reached it (medians, ms after navigation start; NaN, null in
+// the JSON, where one has no such mark), and the phase that ends here, from the last
+// milestone before it that both have (Since), in each.
+type besideRow struct {
+	ID         string   `json:"id"`
+	What       string   `json:"what"`
+	AtMs       *float64 `json:"at_ms"`
+	FloorAtMs  *float64 `json:"floor_at_ms"`
+	Since      string   `json:"since,omitempty"`
+	PhaseMs    *float64 `json:"phase_ms,omitempty"`       // ours, from Since to here
+	FloorPhase *float64 `json:"floor_phase_ms,omitempty"` // the floor's, over the same span
+}
+
+// beside puts the floor program's breakdown beside ours: every milestone of either, in the
+// order of ours (a mark only the floor has goes by its own time); where both have it, the
+// phase that ends there, measured in each from the same earlier milestone (the last before
+// it that both have), so that a phase of ours the floor has no mark for (the fonts, the
+// chart's layout) is counted in the floor's next common phase, never left out.
+func beside(ours, floor []stage) []besideRow {
+	at := func(st []stage) map[string]float64 {
+		m := map[string]float64{}
+		for _, s := range st {
+			m[s.ID] = s.AtMs
+		}
+		return m
+	}
+	o, f := at(ours), at(floor)
+	type item struct {
+		id, what string
+		t        float64
+	}
+	var items []item
+	for _, s := range ours {
+		items = append(items, item{s.ID, s.What, s.AtMs})
+	}
+	for _, s := range floor {
+		if _, ok := o[s.ID]; !ok {
+			items = append(items, item{s.ID, s.What, s.AtMs})
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].t < items[j].t })
+	var out []besideRow
+	prev := ""
+	for _, it := range items {
+		r := besideRow{ID: it.id, What: it.what}
+		ot, inO := o[it.id]
+		ft, inF := f[it.id]
+		if inO {
+			r.AtMs = &ot
+		}
+		if inF {
+			r.FloorAtMs = &ft
+		}
+		if inO && inF {
+			if prev != "" {
+				po, pf := ot-o[prev], ft-f[prev]
+				r.Since, r.PhaseMs, r.FloorPhase = prev, &po, &pf
+			}
+			prev = it.id
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// printBeside prints the breakdown beside the floor's: when each reached each milestone, and
+// where both did, the phase since the last milestone both reached, ours, the floor's and the
+// difference.
+func printBeside(w io.Writer, rows []besideRow, runs int) {
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nwhere the time to ready goes, ours beside the floor program's (medians of %d runs, ms after navigation start;\na phase is from the last milestone both reached; a step the floor has no mark for is inside its next phase):\n", runs)
+	fmt.Fprintf(w, "  %7s  %7s  %8s  %8s  %8s  %s\n", "ours", "floor", "phase", "floor's", "ours −", "milestone")
+	fmt.Fprintf(w, "  %7s  %7s  %8s  %8s  %8s\n", "at", "at", "(ours)", "phase", "floor's")
+	num := func(p *float64, sign bool) string {
+		if p == nil {
+			return ""
+		}
+		if sign {
+			return fmt.Sprintf("%+.0f", *p)
+		}
+		return fmt.Sprintf("%.0f", *p)
+	}
+	for _, r := range rows {
+		diff := ""
+		if r.PhaseMs != nil && r.FloorPhase != nil {
+			diff = fmt.Sprintf("%+.0f", *r.PhaseMs-*r.FloorPhase)
+		}
+		fmt.Fprintf(w, "  %7s  %7s  %8s  %8s  %8s  %s\n", num(r.AtMs, false), num(r.FloorAtMs, false), num(r.PhaseMs, true), num(r.FloorPhase, true), diff, r.What)
+	}
+}

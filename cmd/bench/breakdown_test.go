@@ -31,3 +31,43 @@ func TestBreakdown(t *testing.T) {
 		}
 	}
 }
+
+// beside lines the floor's milestones up with ours: a phase ends at each milestone both
+// reached and is measured in each from the last one before it that both reached, so that
+// ours' extra steps (go-fonts here) fall inside the floor's next common phase; a milestone
+// only one has gets its time and no phase.
+func TestBeside(t *testing.T) {
+	ours := breakdown([]milestones{{"go-main": 800, "go-fonts": 900, "go-painted": 1100, "ready": 1300}})
+	floor := breakdown([]milestones{{"go-main": 850, "go-painted": 950, "floor-only": 990, "ready": 1000}})
+	rows := beside(ours, floor)
+	type want struct {
+		id, since         string
+		at, floorAt       float64 // NaN: none
+		phase, floorPhase float64 // NaN: none
+	}
+	n := math.NaN()
+	wants := []want{
+		{"go-main", "", 800, 850, n, n},
+		{"go-fonts", "", 900, n, n, n},
+		{"floor-only", "", n, 990, n, n},
+		{"go-painted", "go-main", 1100, 950, 300, 100},
+		{"ready", "go-painted", 1300, 1000, 200, 50},
+	}
+	if len(rows) != len(wants) {
+		t.Fatalf("%d rows, want %d: %+v", len(rows), len(wants), rows)
+	}
+	eq := func(p *float64, v float64) bool { return p == nil && v != v || p != nil && *p == v }
+	for i, w := range wants {
+		r := rows[i]
+		if r.ID != w.id || r.Since != w.since || !eq(r.AtMs, w.at) || !eq(r.FloorAtMs, w.floorAt) || !eq(r.PhaseMs, w.phase) || !eq(r.FloorPhase, w.floorPhase) {
+			t.Errorf("row %d = %s since %q, at %v / %v, phase %v / %v; want %+v", i, r.ID, r.Since, val(r.AtMs), val(r.FloorAtMs), val(r.PhaseMs), val(r.FloorPhase), w)
+		}
+	}
+}
+
+func val(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

@@ -130,7 +130,8 @@ type report struct {
 	// ReadyBreakdown: where the time to ready goes, the milestones' medians in order.
 	ReadyBreakdown []stage `json:"ready_breakdown,omitempty"`
 	FloorBreakdown []stage `json:"floor_breakdown,omitempty"` // the same for the floor program
-
+	// ReadyBesideFloor: both, milestone by milestone, with each phase in each (breakdown.go).
+	ReadyBesideFloor []besideRow `json:"ready_beside_floor,omitempty"`
 }
 
 // run is what one run measured; NaN where a measurement failed.
@@ -233,7 +234,11 @@ func bench() error {
 		}
 	}
 	rep.FloorBreakdown = breakdown(ms)
-	printBreakdown(os.Stdout, "the same for the floor program (cmd/bench/floorview: one rectangle, same page, frame and worker)", rep.FloorBreakdown)
+	if len(rep.FloorBreakdown) > 0 {
+		// The floor program: cmd/bench/floorview, one rectangle, same page, frame and worker.
+		rep.ReadyBesideFloor = beside(rep.ReadyBreakdown, rep.FloorBreakdown)
+		printBeside(os.Stdout, rep.ReadyBesideFloor, len(ms))
+	}
 	if *soakFor > 0 {
 		fmt.Printf("\n  soak for %s …\n", *soakFor)
 		sr, err := soak(base, *soakFor)
