@@ -50,9 +50,20 @@ type glyphMask struct {
 // maxGlyphMasks bounds the glyphs kept rasterized (a few faces of a few dozen runes each).
 const maxGlyphMasks = 2048
 
-// reset makes the image w×h, filled with the opaque background bg.
-func (p *cpuPainter) reset(w, h int, bg rgba) {
+// maxCPUPixels bounds the CPU picture, which is kept for the next paint: 2560×1440 device
+// pixels, 14.7 MB. A larger screen (a 2× screen of 1920×1080 CSS pixels would take 33 MB of
+// the view's memory) has its picture painted on the GPU instead, as a tween's frames are.
+const maxCPUPixels = 2560 * 1440
+
+// reset makes the image w×h, filled with the opaque background bg, and reports true; over
+// maxCPUPixels it lets go of its image, allocates nothing and reports false.
+func (p *cpuPainter) reset(w, h int, bg rgba) bool {
+	if w <= 0 || h <= 0 || w > maxCPUPixels/h {
+		p.img = nil
+		return false
+	}
 	if p.img == nil || p.img.Rect.Dx() != w || p.img.Rect.Dy() != h {
+		p.img = nil // the old one can go before the new one is made
 		p.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	pix := p.img.Pix
@@ -62,6 +73,7 @@ func (p *cpuPainter) reset(w, h int, bg rgba) {
 			copy(pix[n:], pix[:n])
 		}
 	}
+	return true
 }
 
 // draw paints op; chain is the font chain of a text op (renderer.face), nil otherwise.

@@ -187,3 +187,29 @@ func (n nativeFaces) chain(op *drawOp) []font.Face {
 	n[k] = c
 	return c
 }
+
+// The CPU picture is bounded (issue 30: it was kept at the screen's device size, 33 MB at
+// 1920×1080 CSS pixels on a 2× screen): reset takes a size up to maxCPUPixels and keeps its
+// image for the next paint; over it, it says no, allocates nothing and lets go of the image it
+// had, so the view paints that picture on the GPU.
+func TestCPUPictureBounded(t *testing.T) {
+	var p cpuPainter
+	if !p.reset(1920, 1080, rgba{255, 255, 255, 1}) || p.img == nil || p.img.Rect.Dx() != 1920 {
+		t.Fatalf("1920×1080 was refused: the bench's and most screens' size must take the CPU path")
+	}
+	kept := p.img
+	if !p.reset(1920, 1080, rgba{0, 0, 0, 1}) || p.img != kept {
+		t.Errorf("the same size again did not reuse the image")
+	}
+	for _, s := range [][2]int{{3840, 2160}, {2880, 1800}, {1 << 16, 1 << 16}} {
+		if p.reset(s[0], s[1], rgba{255, 255, 255, 1}) {
+			t.Errorf("%d×%d (%d MB) taken on the CPU: over the bound of %d MB", s[0], s[1], s[0]*s[1]*4>>20, maxCPUPixels*4>>20)
+		}
+		if p.img != nil {
+			t.Errorf("after refusing %d×%d the painter still holds a %v image", s[0], s[1], p.img.Rect.Size())
+		}
+	}
+	if maxCPUPixels*4 > 16<<20 {
+		t.Errorf("maxCPUPixels is %d: its picture (%d MB) would be over 16 MB of the view's 64 MB budget", maxCPUPixels, maxCPUPixels*4>>20)
+	}
+}

@@ -211,12 +211,10 @@ func (g *game) Draw(screen *ebiten.Image) {
 			g.baseImg = ebiten.NewImage(b.Dx(), b.Dy())
 		}
 		// The base is painted on the CPU and reaches the GPU as one texture (cpupaint.go), except
-		// during a tween, whose frames would each pay for the whole picture on the CPU: there
-		// the GPU paints the ops.
-		g.baseCPU = !g.v.animating()
-		if g.baseCPU {
-			g.cpu.reset(b.Dx(), b.Dy(), bg)
-		} else {
+		// during a tween, whose frames would each pay for the whole picture on the CPU, and on a
+		// screen over the CPU picture's bound (maxCPUPixels): there the GPU paints the ops.
+		g.baseCPU = !g.v.animating() && g.cpu.reset(b.Dx(), b.Dy(), bg)
+		if !g.baseCPU {
 			g.baseImg.Fill(color.NRGBA{bg.R, bg.G, bg.B, 255})
 		}
 		g.baseKey, g.baseDone, g.basePartial = key, 0, true
