@@ -1,0 +1,54 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// The layout variants take out what they say and nothing else: scripts but the JSON configs,
+// the SVGs' contents but their sizes, their texts or their paths, the @font-face rules.
+func TestLayoutVariants(t *testing.T) {
+	page := `<head><script type="application/json" id="c">{"a":1}</script><script src="app.js" defer></script>` +
+		`<script>var x = "<p>";</script></head><body><svg width="800" height="450"><path d="M0 0L1 1"/><path d="M2 2"></path>` +
+		`<text x="1">ə</text></svg><table><tr><td>1</td></tr></table><details><summary>s</summary>n</details><p>kept</p></body>`
+	by := map[string]layoutVariant{}
+	for _, v := range layoutVariants {
+		by[v.name] = v
+	}
+	check := func(name string, in string, want, gone []string) {
+		t.Helper()
+		v, ok := by[name]
+		if !ok {
+			t.Fatalf("no variant %q", name)
+		}
+		got := in
+		if v.page != nil {
+			got = v.page(in)
+		}
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lost %q", name, got, w)
+			}
+		}
+		for _, g := range gone {
+			if strings.Contains(got, g) {
+				t.Errorf("%s: %q still has %q", name, got, g)
+			}
+		}
+	}
+	all := []string{`{"a":1}`, `<path d="M0 0L1 1"/>`, `<text x="1">ə</text>`, `<table>`, `<details>`, `<p>kept</p>`}
+	check("static: no scripts", page, all, []string{`app.js`, `var x`})
+	check("static, no chart SVGs (empty <svg>s of the same size)", page,
+		[]string{`<svg width="800" height="450"></svg>`, `<table>`, `<p>kept</p>`}, []string{`<path`, `<text`, `app.js`})
+	check("static, the chart SVGs without their <text>s", page, []string{`<path d="M0 0L1 1"/>`, `<path d="M2 2"></path>`}, []string{`<text`})
+	check("static, the chart SVGs without their <path>s", page, []string{`<text x="1">ə</text>`, `<svg width="800" height="450">`}, []string{`<path`})
+	check("static, no table, no <details> (sources, notes)", page, []string{`<path d="M0 0L1 1"/>`, `<p>kept</p>`}, []string{`<table`, `<details`, `<td>`})
+	css := `@font-face { font-family: 'Noto Sans'; src: url('a.woff2'); }
+body { margin: 0; }
+@font-face { font-family: 'Noto Sans'; font-weight: 700; }`
+	if got := by["static, no Noto Sans @font-face (the system's fonts)"].css(css); strings.Contains(got, "@font-face") || !strings.Contains(got, "body { margin: 0; }") {
+		t.Errorf("the style without @font-face: %q", got)
+	}
+}
