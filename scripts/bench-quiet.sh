@@ -52,6 +52,6 @@ flock "$LOCK" make bench | tee "$OUT/after.txt"
 note 2
 
 # 3. The first layout, part by part.
-flock "$LOCK" "$tmp/bench" -dist dist -only layout -runs 5 | tee "$OUT/layout.txt"
+flock "$LOCK" "$tmp/bench" -dist dist -only layout -runs 5 -json "$OUT/layout.json" | tee "$OUT/layout.txt"
 note 3
 echo "bench-quiet: done at load average $(load); the figures are in $OUT/ (before.txt, after.txt, layout.txt, dist/bench.json)"

@@ -193,7 +193,8 @@ func measureLayout(base string) (layoutResult, error) {
 }
 
 // layoutBench runs the layout variants -runs times, interleaved, with the minimal page
-// (measurePageFloor's) beside them, and prints the medians.
+// (measurePageFloor's) beside them, prints the medians and writes them to -json (which, as
+// for every mode, is <dist>/bench.json unless given).
 func layoutBench() error {
 	type row struct {
 		name                    string
@@ -253,5 +254,9 @@ func layoutBench() error {
 		out[r.name] = map[string]float64{"longest_layout": med(r.first), "task": med(r.task), "style": med(r.style), "all_layout": med(r.all)}
 	}
 	b, _ := json.MarshalIndent(out, "", "  ")
-	return os.WriteFile(filepath.Join(*distDir, "bench-layout.json"), append(b, '\n'), 0o644)
+	if err := os.WriteFile(*jsonOut, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("bench: wrote %s\n", *jsonOut)
+	return nil
 }

@@ -58,7 +58,7 @@ var (
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
 	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view runs on the frame's main thread without its warm-up worker (web/warmwasm.js): for a comparison with a run without the flag")
-	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, floor, savedata, fallback, blank, interaction; or layout alone: the page's first layout at 4× with parts of it taken out, beside a minimal page's (layout.go; not in the default set)")
+	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, floor, savedata, fallback, blank, interaction; or layout alone: the page's first layout at 4× with parts of it taken out, beside a minimal page's (layout.go; not in the default set; its figures go to -json)")
 )
 
 // measuring reports whether -only leaves the measurement named what in.
