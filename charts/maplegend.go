@@ -296,7 +296,7 @@ func (m *mapFrame) legendFlow(c *Chart, es []legendEntry, r Rect, size float64, 
 }
 
 // describeCountry tells what a country's shape stands for in a year: "country/TR/2010".
-func describeCountry(l i18n.Lang, id string) []string {
+func describeCountry(l i18n.Lang, id string) []tipLine {
 	rest, ok := strings.CutPrefix(id, "country/")
 	if !ok {
 		return nil
@@ -312,14 +312,14 @@ func describeCountry(l i18n.Lang, id string) []string {
 	if code == "AZ" {
 		tot := yearTotal(year)
 		if tot.ID == "" {
-			return []string{head, i18n.T(l, "tip.nocount.year")}
+			return plain(head, i18n.T(l, "tip.nocount.year"))
 		}
-		lines := append([]string{i18n.T(l, "tip.origin", head)}, TooltipLines(l, tot.ID)...)
+		lines := append(plain(i18n.T(l, "tip.origin", head)), figureLines(l, tot)...)
 		for _, fl := range data.FlowsFor(year) {
 			if fl.Kind == data.NotGiven {
 				// The paper does not say the year's total were all taken from Azerbaijan.
 				nf, _ := data.FigureByID(fl.FigureID)
-				lines = append(lines, i18n.T(l, "tip.origin.unknown", i18n.FigText(l, tot), i18n.Number(l, tot.Value-nf.Value)))
+				lines = append(lines, plain(i18n.T(l, "tip.origin.unknown", i18n.FigText(l, tot), i18n.Number(l, tot.Value-nf.Value)))...)
 			}
 		}
 		return lines
@@ -328,25 +328,27 @@ func describeCountry(l i18n.Lang, id string) []string {
 	for _, fl := range data.FlowsFor(year) {
 		fl := fl
 		if fl.Kind == data.Country && fl.To == code {
-			return append([]string{head}, TooltipLines(l, fl.FigureID)...)
+			f, _ := data.FigureByID(fl.FigureID)
+			return append(plain(head), figureLines(l, f)...)
 		}
 		if fl.Kind == data.OtherCountries {
 			group = &fl
 		}
 	}
-	lines := []string{head}
+	lines := plain(head)
 	if group != nil && includes(*group, code) {
 		fig, _ := data.FigureByID(group.FigureID)
 		cs := i18n.FigCaveats(l, fig)
-		lines = append(lines, i18n.T(l, "tip.ingroup", name, i18n.FlowLabel(l, *group), i18n.FigText(l, fig)),
-			i18n.T(l, "tip.footnote", fig.Footnote), cs[len(cs)-1])
+		lines = append(lines, plain(i18n.T(l, "tip.ingroup", name, i18n.FlowLabel(l, *group), i18n.FigText(l, fig)),
+			i18n.T(l, "tip.footnote", fig.Footnote))...)
+		lines = append(lines, caveatLine(cs[len(cs)-1]))
 		return lines
 	}
-	lines = append(lines, i18n.T(l, "tip.nocount", name, year))
+	lines = append(lines, plain(i18n.T(l, "tip.nocount", name, year))...)
 	for _, r := range data.Routes {
 		for _, to := range r.To {
 			if to == code {
-				lines = append(lines, i18n.T(l, "tip.routedest", i18n.Purpose(l, r), i18n.RoutePeriod(l, r), r.Footnote))
+				lines = append(lines, plain(i18n.T(l, "tip.routedest", i18n.Purpose(l, r), i18n.RoutePeriod(l, r), r.Footnote))...)
 			}
 		}
 	}
@@ -354,7 +356,7 @@ func describeCountry(l i18n.Lang, id string) []string {
 }
 
 // describeRoute tells what a route of the context layer is.
-func describeRoute(l i18n.Lang, id string) []string {
+func describeRoute(l i18n.Lang, id string) []tipLine {
 	for _, r := range data.Routes {
 		if r.ID != id {
 			continue
@@ -363,10 +365,10 @@ func describeRoute(l i18n.Lang, id string) []string {
 		for _, c := range r.To {
 			to = append(to, countryName(l, c))
 		}
-		lines := []string{i18n.T(l, "tip.route", i18n.Purpose(l, r), i18n.Who(l, r), sumList(l, to)),
-			i18n.T(l, "tip.route.period", capitalize(l, i18n.RoutePeriod(l, r))), i18n.T(l, "tip.footnote", r.Footnote)}
+		lines := plain(i18n.T(l, "tip.route", i18n.Purpose(l, r), i18n.Who(l, r), sumList(l, to)),
+			i18n.T(l, "tip.route.period", capitalize(l, i18n.RoutePeriod(l, r))), i18n.T(l, "tip.footnote", r.Footnote))
 		if cs := i18n.RouteCaveats(l, r); len(cs) > 0 {
-			lines = append(lines, cs[len(cs)-1])
+			lines = append(lines, caveatLine(cs[len(cs)-1]))
 		}
 		return lines
 	}

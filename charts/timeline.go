@@ -546,23 +546,23 @@ func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top,
 }
 
 // describeEvent is an event's tooltip: title, date as the paper words it, footnote, caveat.
-func describeEvent(l i18n.Lang, id string) []string {
+func describeEvent(l i18n.Lang, id string) []tipLine {
 	for _, e := range data.Events {
 		if e.ID != id {
 			continue
 		}
-		lines := []string{i18n.EventTitle(l, e), i18n.T(l, "tip.when", i18n.EventWhen(l, e))}
+		lines := plain(i18n.EventTitle(l, e), i18n.T(l, "tip.when", i18n.EventWhen(l, e)))
 		if e.Footnote == 0 {
 			// Once: where the event's caveat already says the paper gives no footnote, it
 			// alone says it.
 			if !(len(e.Caveats) > 0 && strings.Contains(strings.ToLower(e.Caveats[len(e.Caveats)-1]), "no footnote")) {
-				lines = append(lines, i18n.T(l, "tip.nofootnote"))
+				lines = append(lines, plain(i18n.T(l, "tip.nofootnote"))...)
 			}
 		} else {
-			lines = append(lines, i18n.T(l, "tip.footnote", e.Footnote))
+			lines = append(lines, plain(i18n.T(l, "tip.footnote", e.Footnote))...)
 		}
 		if cs := i18n.EventCaveats(l, e); len(cs) > 0 {
-			lines = append(lines, cs[len(cs)-1])
+			lines = append(lines, caveatLine(cs[len(cs)-1]))
 		}
 		return lines
 	}

@@ -13,37 +13,72 @@ import (
 // and the first caveat.
 // Records other than figures (events, routes, countries) are described by describe.
 func TooltipLines(l i18n.Lang, id string) []string {
+	var out []string
+	for _, ln := range tipLines(l, id) {
+		out = append(out, ln.text)
+	}
+	return out
+}
+
+// tipLine is one line of a tooltip. once is the part of it that a walk's read-out says only
+// the first time (a caveat, who reported the figure; "" for none), and short what the line
+// says once that part was said ("" for nothing) (readout.go).
+type tipLine struct{ text, once, short string }
+
+// plain makes lines that a read-out says at every stop.
+func plain(ss ...string) []tipLine {
+	out := make([]tipLine, len(ss))
+	for i, s := range ss {
+		out[i] = tipLine{text: s}
+	}
+	return out
+}
+
+// caveatLine is a caveat: said once per walk.
+func caveatLine(s string) tipLine { return tipLine{text: s, once: s} }
+
+// tipLines gives the lines of TooltipLines with what a read-out says once.
+func tipLines(l i18n.Lang, id string) []tipLine {
 	f, ok := data.FigureByID(id)
 	if !ok {
 		return describe(l, id)
 	}
+	return figureLines(l, f)
+}
+
+// figureLines are a figure's tooltip lines: its value, its kind, period and reporter, its
+// formula, its footnote and its last caveat.
+func figureLines(l i18n.Lang, f data.Figure) []tipLine {
 	value := i18n.FigText(l, f)
 	switch f.Bound {
 	case data.UpTo:
 		value = i18n.T(l, "value.upto", value)
 	}
-	lines := []string{i18n.T(l, "tip.value", capitalize(l, i18n.Measure(l, f)), value)}
+	lines := plain(i18n.T(l, "tip.value", capitalize(l, i18n.Measure(l, f)), value))
+	reporter := i18n.Reporter(l, f)
 	if f.Status == data.Derived {
 		// "Computed here" is the reporter's word already: the period, then who computed it.
-		lines = append(lines, capitalize(l, i18n.Period(l, f))+"; "+i18n.Reporter(l, f))
+		period := capitalize(l, i18n.Period(l, f))
+		lines = append(lines, tipLine{text: period + "; " + reporter, once: reporter, short: period})
 	} else {
 		kind := i18n.T(l, "status."+string(f.Status))
-		lines = append(lines, i18n.T(l, "tip.kind", kind, i18n.Period(l, f), i18n.Reporter(l, f)))
+		lines = append(lines, tipLine{text: i18n.T(l, "tip.kind", kind, i18n.Period(l, f), reporter), once: reporter,
+			short: i18n.T(l, "tip.kind.short", kind, i18n.Period(l, f))})
 	}
 	if f.Formula != "" {
-		lines = append(lines, i18n.Formula(l, f))
+		lines = append(lines, plain(i18n.Formula(l, f))...)
 	}
-	lines = append(lines, i18n.T(l, "tip.footnote", f.Footnote))
+	lines = append(lines, plain(i18n.T(l, "tip.footnote", f.Footnote))...)
 	if cs := i18n.FigCaveats(l, f); len(cs) > 0 {
-		lines = append(lines, cs[len(cs)-1])
+		lines = append(lines, caveatLine(cs[len(cs)-1]))
 	}
 	return lines
 }
 
 // describe gives the tooltip lines of a record that is not a figure: a country of the map in
 // a year, a route of its context layer, an event of the timeline; nil for an unknown id.
-func describe(l i18n.Lang, id string) []string {
-	for _, d := range []func(i18n.Lang, string) []string{describeCountry, describeRoute, describeEvent} {
+func describe(l i18n.Lang, id string) []tipLine {
+	for _, d := range []func(i18n.Lang, string) []tipLine{describeCountry, describeRoute, describeEvent} {
 		if lines := d(l, id); len(lines) > 0 {
 			return lines
 		}

@@ -377,4 +377,7 @@ var az = map[string]string{
 	"country.short.AE":                           "BƏƏ",
 	"live.name":                                  "%s: %s",
 	"live.keys":                                  "Ox düymələri onun rəqəmləri üzrə keçir; Enter rəqəmi sabitləyir, Escape təmizləyir.",
+	"tip.kind.short":                             "%s; %s",
+	"live.pinned":                                "Sabitləndi: %s.",
+	"live.unpinned":                              "Sabitləmə götürüldü: %s.",
 }

@@ -232,4 +232,7 @@ var en = map[string]string{
 	"country.short.AE":                 "UAE",
 	"live.name":                        "%s: %s",
 	"live.keys":                        "The arrow keys go through its figures; Enter pins one, Escape clears.",
+	"tip.kind.short":                   "%s; %s",
+	"live.pinned":                      "Pinned: %s.",
+	"live.unpinned":                    "Unpinned: %s.",
 }

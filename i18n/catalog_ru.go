@@ -377,4 +377,7 @@ var ru = map[string]string{
 	"country.short.AE":                           "ОАЭ",
 	"live.name":                                  "%s: %s",
 	"live.keys":                                  "Клавиши со стрелками переходят по его числам; Enter закрепляет число, Escape сбрасывает.",
+	"tip.kind.short":                             "%s; %s",
+	"live.pinned":                                "Закреплено: %s.",
+	"live.unpinned":                              "Откреплено: %s.",
 }

@@ -1,13 +1,17 @@
 package main
 
-import "azflows/charts"
+import (
+	"azflows/charts"
+	"azflows/i18n"
+)
 
 // Keyboard use of the chart, while its frame has focus. The reader walks the marks only after
 // entering the walk with Enter, or by reaching the chart with Tab: then the arrow keys move a
 // focus between the marks that show data, one stop per datum in the model's order; Home and
 // End go to the first and the last; Enter or Space pins the focused datum; Escape clears focus
 // and pin and ends the walk. The focused datum is outlined and its tooltip drawn as on hover,
-// and its text is posted to the page (azflows:hover), whose live region reads it out.
+// and its read-out is posted to the page (azflows:hover), whose live region reads it out: the
+// walk's (charts.Walk: a caveat once per walk), and a pin's or unpin's confirmation.
 //
 // Outside the walk (after a click into the chart, say), the keys presenters' clickers send
 // (PageDown, PageUp, →, ←, Space) and Escape are not the chart's: they go to the page
@@ -101,6 +105,9 @@ func (v *view) applyKeys(keys []string) {
 		if cur < 0 && v.kb.datum == "" {
 			cur = indexOf(order, v.pinned) // start from the pinned datum, if any
 		}
+		if v.kb.datum == "" {
+			v.walk = charts.Walk{} // a new walk: its first stops say everything again
+		}
 		switch k {
 		case "ArrowRight", "ArrowDown":
 			if len(order) > 0 {
@@ -125,14 +132,40 @@ func (v *view) applyKeys(keys []string) {
 			if d := v.kb.datum; d != "" {
 				if v.pinned == d {
 					v.pinned = ""
+					v.confirm = i18n.T(v.chart.Lang, "live.unpinned", charts.Head(v.chart.Lang, d))
 				} else {
 					v.pinned, v.pinAt = d, focusPoint(v.chart, d)
+					v.confirm = i18n.T(v.chart.Lang, "live.pinned", charts.Head(v.chart.Lang, d))
 				}
 			}
 		case "Escape":
-			v.kb.datum, v.pinned = "", ""
+			v.unpinByEscape()
 		}
 	}
+}
+
+// unpinByEscape ends the walk and clears the pin, and confirms the unpin when there was one.
+func (v *view) unpinByEscape() {
+	if v.pinned != "" && v.chart != nil {
+		v.confirm = i18n.T(v.chart.Lang, "live.unpinned", charts.Head(v.chart.Lang, v.pinned))
+	}
+	v.kb, v.pinned = keyFocus{}, ""
+}
+
+// readout is what the live region says of the datum shown: the walk's read-out while the
+// keyboard walks (charts.Walk), else the whole tooltip; a pin's confirmation instead, once.
+func (v *view) readout(shown string) string {
+	if c := v.confirm; c != "" {
+		v.confirm = ""
+		return c
+	}
+	switch {
+	case shown == "":
+		return ""
+	case shown == v.kb.datum:
+		return v.walk.Readout(v.chart.Lang, shown)
+	}
+	return v.shownText
 }
 
 func indexOf(list []string, s string) int {

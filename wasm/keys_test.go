@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/i18n"
 )
 
 // The keyboard visits each datum once, in the model's order, in every chart view.
@@ -168,5 +169,55 @@ func TestRouteKey(t *testing.T) {
 	tick(v, keys(k))
 	if order := focusOrder(v.chart); v.kb.datum != order[0] {
 		t.Errorf("Enter focused %q, want the first mark %q", v.kb.datum, order[0])
+	}
+}
+
+// The keyboard's read-outs follow the walk (charts.Walk): the second stop leaves out the
+// caveat the first said; a new walk after Escape says it again. Enter confirms the pin and the
+// unpin, Escape the unpin, in the chart's language.
+func TestKeyboardReadoutsAndPinConfirmed(t *testing.T) {
+	for _, l := range []string{"en", "az", "ru"} {
+		v := newView("view=map&year=2010&lang=" + l)
+		tick(v, input{BaseMapSettled: true})
+		v.frame(800, 450)
+		tick(v, input{})
+		lang := v.chart.Lang
+		order := focusOrder(v.chart)
+		var w charts.Walk
+		text := func(ms []message) string {
+			for _, m := range ms {
+				if m.Type == "azflows:hover" {
+					return m.Text
+				}
+			}
+			return "(no read-out)"
+		}
+		for i := 0; i < 3; i++ {
+			if got, want := text(tick(v, keys("ArrowRight"))), w.Readout(lang, order[i]); got != want {
+				t.Errorf("%s: stop %d said %q, want %q", l, i, got, want)
+			}
+		}
+		if s, _ := v.snapshot(); s.Tooltip != v.chart.Tip(order[2]) {
+			t.Errorf("%s: the tooltip drawn is %q, want the whole tip", l, s.Tooltip)
+		}
+		head := charts.Head(lang, order[2])
+		if got, want := text(tick(v, keys("Enter"))), i18n.T(lang, "live.pinned", head); got != want {
+			t.Errorf("%s: Enter said %q, want %q", l, got, want)
+		}
+		if got, want := text(tick(v, keys("Enter"))), i18n.T(lang, "live.unpinned", head); got != want {
+			t.Errorf("%s: Enter again said %q, want %q", l, got, want)
+		}
+		tick(v, keys(" "))
+		if got, want := text(tick(v, keys("Escape"))), i18n.T(lang, "live.unpinned", head); got != want || v.pinned != "" {
+			t.Errorf("%s: Escape said %q, want %q (pinned %q)", l, got, want, v.pinned)
+		}
+		// A new walk: the first stop whole again.
+		if got, want := text(tick(v, keys("ArrowRight"))), v.chart.Tip(order[0]); got != want {
+			t.Errorf("%s: a new walk's first stop said %q, want %q", l, got, want)
+		}
+		// Escape with nothing pinned clears the read-out.
+		if got := text(tick(v, keys("Escape"))); got != "" {
+			t.Errorf("%s: Escape without a pin said %q", l, got)
+		}
 	}
 }

@@ -79,7 +79,9 @@ type view struct {
 	hover     string // datum under the mouse
 	pinned    string
 	pinAt     charts.Point
-	kb        keyFocus // the keyboard's focus (keys.go)
+	kb        keyFocus    // the keyboard's focus (keys.go)
+	walk      charts.Walk // what the keyboard's read-outs said since the walk began
+	confirm   string      // a pin's or unpin's confirmation, for the next read-out
 
 	base    []drawOp // the chart's marks (while animating, the tween's)
 	baseRev uint64   // bumped by every paint of base: what a cache of the painted base is keyed on
@@ -203,7 +205,7 @@ func (v *view) update(in input) []message {
 	}
 	v.applyKeys(in.Keys)
 	if in.Escape {
-		v.pinned, v.kb = "", keyFocus{}
+		v.unpinByEscape()
 	}
 
 	shown, at := v.shownDatum()
@@ -216,12 +218,12 @@ func (v *view) update(in input) []message {
 		}
 		v.gen++
 	}
-	if shown != v.shown {
+	if shown != v.shown || v.confirm != "" {
 		v.shown, v.shownText = shown, ""
 		if shown != "" {
 			v.shownText = v.chart.Tip(shown)
 		}
-		out = append(out, message{Type: site.MsgHover, Datum: shown, Text: v.shownText})
+		out = append(out, message{Type: site.MsgHover, Datum: shown, Text: v.readout(shown)})
 	}
 	if !v.ready && v.frames > 0 {
 		v.ready = true
