@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"azflows/charts"
+	"azflows/i18n"
 )
 
 // axeViolation is what the test keeps of one axe-core violation.
@@ -168,7 +169,8 @@ func TestTabOrderReachesEveryControl(t *testing.T) {
 }
 
 // In the chart, the arrow keys move between marks and the page's live region reads out the
-// focused mark's figure, year, footnote and caveat; Escape clears it.
+// focused mark's figure, year, footnote and (once per walk) caveat; Enter pins it and Escape
+// unpins it, and the read-out confirms both.
 func TestArrowKeysAnnounceTheFigure(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	for _, st := range []charts.State{{View: "bars", Year: 2010}, {View: "map", Year: 2012}} {
@@ -188,12 +190,13 @@ func TestArrowKeysAnnounceTheFigure(t *testing.T) {
 			if err := runJS(ctx, `document.activeElement && document.activeElement.blur(); document.querySelector('#live-slot iframe').focus()`); err != nil {
 				t.Fatal(err)
 			}
+			var walk charts.Walk // the walk's read-outs: a caveat once
 			for i, key := range []string{kb.ArrowRight, kb.ArrowRight, kb.ArrowLeft} {
 				if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
 					t.Fatal(err)
 				}
 				want := order[[]int{0, 1, 0}[i]]
-				text := charts.TooltipText(model.Lang, want)
+				text := walk.Readout(model.Lang, want)
 				waitFor(t, ctx, fmt.Sprintf("the readout of %s after key %d", want, i+1),
 					`document.getElementById('readout').textContent === `+jsString(text), 10*time.Second)
 				if f := eval[string](t, ctx, liveView+`.focus`); f != want {
@@ -206,10 +209,16 @@ func TestArrowKeysAnnounceTheFigure(t *testing.T) {
 			if live := eval[string](t, ctx, `document.getElementById('readout').getAttribute('aria-live')`); live != "polite" {
 				t.Errorf("readout aria-live %q", live)
 			}
+			// Enter pins the figure and Escape unpins it, and the read-out says so.
+			head := charts.Head(model.Lang, order[0])
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, "the pin's confirmation", `document.getElementById('readout').textContent === `+jsString(i18n.T(model.Lang, "live.pinned", head)), 10*time.Second)
 			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, "the readout to clear", `document.getElementById('readout').textContent === ''`, 10*time.Second)
+			waitFor(t, ctx, "the unpin's confirmation", `document.getElementById('readout').textContent === `+jsString(i18n.T(model.Lang, "live.unpinned", head)), 10*time.Second)
 			// The frame is described by the summary, the table link and the keys.
 			if d := eval[string](t, ctx, `document.querySelector('#live-slot iframe').getAttribute('aria-describedby')`); d != "chart-summary summary-table chart-keys" {
 				t.Errorf("iframe aria-describedby %q", d)

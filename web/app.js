@@ -231,7 +231,7 @@
   function showSummary(st) {
     var f = filesOf(st);
     var tpl = f && document.getElementById(f.summary);
-    if (tpl) document.getElementById('chart-summary').textContent = tpl.content.textContent;
+    if (tpl) document.getElementById('chart-summary').replaceChildren(tpl.content.cloneNode(true)); // with its lang="en" quotations
     document.getElementById('summary-table').setAttribute('href', '#' + hashOf({ view: 'table', year: st.year }));
   }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"azflows/charts"
+	"azflows/i18n"
 )
 
 // FontFamily is the CSS font stack of chart text; the page ships the Noto Sans subsets it
@@ -79,8 +80,21 @@ func writeMark(b *strings.Builder, c *charts.Chart, m charts.Mark) {
 		if m.Bold {
 			weight = ` font-weight="bold"`
 		}
-		fmt.Fprintf(b, `<text%s x="%s" y="%s" font-size="%s" text-anchor="%s" fill="%s"%s>%s</text>`, attrs, n(m.At.X), n(m.At.Y), n(m.Size), anchor, m.Style.Fill, weight, esc(m.Text))
+		fmt.Fprintf(b, `<text%s x="%s" y="%s" font-size="%s" text-anchor="%s" fill="%s"%s>%s</text>`, attrs, n(m.At.X), n(m.At.Y), n(m.Size), anchor, m.Style.Fill, weight, textWithEnglish(c.Lang, m.Text))
 	}
+}
+
+// textWithEnglish escapes a text mark's words, each English quotation of the paper in a
+// tspan marked lang="en" (i18n.EnglishQuotes), so that a screen reader voices it in English.
+func textWithEnglish(l i18n.Lang, s string) string {
+	var b strings.Builder
+	at := 0
+	for _, q := range i18n.EnglishQuotes(l, s) {
+		b.WriteString(esc(s[at:q[0]]) + `<tspan lang="en">` + esc(s[q[0]:q[1]]) + "</tspan>")
+		at = q[1]
+	}
+	b.WriteString(esc(s[at:]))
+	return b.String()
 }
 
 // writeOutline writes a text mark as one path of its glyph outlines, its words as aria-label

@@ -16,7 +16,8 @@ import (
 )
 
 // pageFuncs are the template's lookups in l: T for text (escaped), TH for the catalog's few
-// strings with markup (keys ending in ".html", written here, never from data).
+// strings with markup (keys ending in ".html", written here, never from data), Q for text
+// that may quote the paper in English (escaped, the quotations marked lang="en").
 func pageFuncs(l i18n.Lang) template.FuncMap {
 	return template.FuncMap{
 		"T": func(key string, args ...any) string { return i18n.T(l, key, args...) },
@@ -26,7 +27,24 @@ func pageFuncs(l i18n.Lang) template.FuncMap {
 			}
 			return template.HTML(i18n.T(l, key)), nil
 		},
+		"Q": func(text string) template.HTML { return markEnglish(l, text) },
 	}
+}
+
+// markEnglish writes text as HTML with each English quotation in it (i18n.EnglishQuotes)
+// marked lang="en", so that a screen reader speaks the paper's words with an English voice.
+func markEnglish(l i18n.Lang, text string) template.HTML {
+	var b strings.Builder
+	at := 0
+	for _, q := range i18n.EnglishQuotes(l, text) {
+		b.WriteString(template.HTMLEscapeString(text[at:q[0]]))
+		b.WriteString(`<span lang="en">`)
+		b.WriteString(template.HTMLEscapeString(text[q[0]:q[1]]))
+		b.WriteString(`</span>`)
+		at = q[1]
+	}
+	b.WriteString(template.HTMLEscapeString(text[at:]))
+	return template.HTML(b.String())
 }
 
 // scriptStrings are the strings web/app.js and web/modes.js show, for the page's config.
