@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"azflows/charts"
+	"azflows/data"
 	"azflows/i18n"
 	"azflows/internal/webdriver"
 )
@@ -422,18 +423,39 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		t.Errorf("%s: Tab into the chart: Orca did not say its name %q; it said %q (focus: %s)", l, name, heard, focus)
 	}
 
-	// → walks the marks, without Orca+A: the first speaks the first figure.
+	// → walks the marks, without Orca+A: the first speaks the first figure first; the next
+	// leaves out the caveat the first said (charts.Walk).
 	model := charts.Build(st, 800, 450)
 	order := model.FocusOrder()
-	first := charts.TooltipLines(l, order[0])
+	head := charts.Head(l, order[0])
 	heard = step("→", d.key("Right"))
-	if len(first) == 0 || !anyContains(heard, first[0]) {
-		t.Errorf("%s: → in the chart: Orca did not read the first figure %q; it said %q", l, first, heard)
+	if spoken := firstSpoken(heard); head == "" || !strings.HasPrefix(spoken, head) {
+		t.Errorf("%s: → in the chart: Orca did not speak the first figure %q first; it said %q", l, head, heard)
+	}
+	caveat := i18n.FigCaveats(l, mustFigure(t, order[0]))
+	heard = step("→", d.key("Right"))
+	if !anyContains(heard, charts.Head(l, order[1])) {
+		t.Errorf("%s: the second →: Orca did not speak %q; it said %q", l, charts.Head(l, order[1]), heard)
+	}
+	if c := caveat[len(caveat)-1]; anyContains(heard, c[:min(len(c), 30)]) {
+		t.Errorf("%s: the second → repeated the caveat %q: %q", l, c, heard)
 	}
 	step("→", d.key("Right"))
-	step("→", d.key("Right"))
 
-	// Back to the year and 2012: Orca says what the chart now shows.
+	// Enter pins the figure, Escape unpins it: both confirmed.
+	pinned := charts.Head(l, order[2])
+	heard = step("Enter", d.key("Return"))
+	if want := i18n.T(l, "live.pinned", pinned); !anyContains(heard, strings.TrimSuffix(want, ".")) {
+		t.Errorf("%s: Enter: Orca did not confirm the pin %q; it said %q", l, want, heard)
+	}
+	heard = step("Escape", d.key("Escape"))
+	if want := i18n.T(l, "live.unpinned", pinned); !anyContains(heard, strings.TrimSuffix(want, ".")) {
+		t.Errorf("%s: Escape: Orca did not confirm the unpin %q; it said %q", l, want, heard)
+	}
+
+	// Leaving the chart backwards names where the focus went; then ↓ on the year group (a
+	// toolbar: Orca turns to focus mode there) chooses 2012, and Orca says what the chart now
+	// shows.
 	heard = nil
 	onYear := `document.activeElement && document.activeElement.name === 'year'`
 	for i := 0; i < 6; i++ {
@@ -445,15 +467,38 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		}
 	}
 	step("Shift+Tab to the year", heard)
-	heard = step("R (next radio button), Space", d.key("r", "space"))
-	var year string
-	b.Eval(ctx, `String(window.azflowsPage.state.year)`, &year)
-	st2012 := charts.State{View: "map", Year: 2012, Lang: l}
-	if year != "2012" {
-		t.Errorf("%s: R and Space on the year left the year at %s", l, year)
+	if len(heard) == 0 {
+		t.Errorf("%s: leaving the chart with Shift+Tab: Orca said nothing", l)
 	}
-	if want := charts.Build(st2012, 800, 450).AccessibleName(); !anyContains(heard, want) {
-		t.Errorf("%s: choosing 2012: Orca did not announce the new chart %q; it said %q", l, want, heard)
+	st2012 := charts.State{View: "map", Year: 2012, Lang: l}
+	st2010 := charts.State{View: "map", Year: 2010, Lang: l}
+	choose := func(how string, keys []string, st charts.State) {
+		t.Helper()
+		heard := step(how, d.key(keys...))
+		var year string
+		b.Eval(ctx, `String(window.azflowsPage.state.year)`, &year)
+		if year != fmt.Sprint(st.Year) {
+			t.Errorf("%s: %s on the year left the year at %s, want %d", l, how, year, st.Year)
+		}
+		if want := charts.Build(st, 800, 450).AccessibleName(); !anyContains(heard, want) {
+			t.Errorf("%s: %s: Orca did not announce the new chart %q; it said %q", l, how, want, heard)
+		}
+	}
+	choose("↓", []string{"Down"}, st2012)
+	// From browse mode (Orca+A), Enter and Space choose the radio button Orca's Shift+R and R
+	// reach (Orca turns to focus mode on it, in the toolbar).
+	step("Orca+A", d.key("Insert+a"))
+	if l == i18n.EN {
+		choose("Shift+R (previous radio button), Enter", []string{"shift+r", "Return"}, st2010)
+		// Orca may or may not have turned to focus mode on the radio button: back to browse
+		// mode (as its last "… mode" says) for R.
+		if lastMode(transcript) == "Focus mode" {
+			step("Orca+A", d.key("Insert+a"))
+		}
+		choose("R (next radio button), Space", []string{"r", "space"}, st2012)
+		if lastMode(transcript) == "Focus mode" {
+			step("Orca+A", d.key("Insert+a"))
+		}
 	}
 
 	// On the Russian page, the summary under the chart (P, Orca's next paragraph, from the
@@ -509,4 +554,33 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		t.Errorf("%s: the table link: Orca did not say %q; it said %q", l, title, heard)
 	}
 
+}
+
+// firstSpoken is the first line Orca spoke that is not a mode change.
+func firstSpoken(lines []string) string {
+	for _, l := range lines {
+		if l != "Focus mode" && l != "Browse mode" {
+			return l
+		}
+	}
+	return ""
+}
+
+func mustFigure(t *testing.T, id string) data.Figure {
+	t.Helper()
+	f, ok := data.FigureByID(id)
+	if !ok {
+		t.Fatalf("no figure %s", id)
+	}
+	return f
+}
+
+// lastMode is the last of Orca's "Focus mode" and "Browse mode" in lines.
+func lastMode(lines []string) string {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if lines[i] == "Focus mode" || lines[i] == "Browse mode" {
+			return lines[i]
+		}
+	}
+	return ""
 }

@@ -545,6 +545,13 @@
       lede.focus();
     });
   }
+  // Enter on a radio button chooses it, as Space does (a screen reader's users press either).
+  form.addEventListener('keydown', function (ev) {
+    var r = ev.target;
+    if (ev.key !== 'Enter' || !r || r.type !== 'radio') return;
+    ev.preventDefault();
+    if (!r.checked) { r.checked = true; r.dispatchEvent(new Event('change', { bubbles: true })); }
+  });
   form.addEventListener('change', function () {
     setState(parseHash('view=' + form.elements.view.value + '&year=' + form.elements.year.value + (form.elements.context.checked ? '&context=1' : '')), true);
   });
