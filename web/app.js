@@ -231,7 +231,7 @@
   function showSummary(st) {
     var f = filesOf(st);
     var tpl = f && document.getElementById(f.summary);
-    if (tpl) document.getElementById('chart-summary').replaceChildren(tpl.content.cloneNode(true)); // with its lang="en" quotations
+    if (tpl) document.getElementById('chart-summary').replaceChildren(tpl.content.cloneNode(true)); // as nodes: its English quotations keep their lang
     document.getElementById('summary-table').setAttribute('href', '#' + hashOf({ view: 'table', year: st.year }));
   }
 
