@@ -180,9 +180,6 @@ func clamp(v, lo, hi float64) float64 { return max(lo, min(hi, v)) }
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// noteLineBudget is how many note lines fit while the plot keeps half the height.
-func noteLineBudget(h, sourceY, lineH float64) int { return int((h/2 - (h - sourceY)) / lineH) }
-
 // noteLines is how many lines notes wrap to in width w.
 func noteLines(notes []string, size, w float64) int {
 	n := 0

@@ -52,30 +52,3 @@ var Glossary = []Term{
 	term("six years", "the previous six years", "əvvəlki altı il", "предыдущие шесть лет",
 		`previous six years`, `əvvəlki altı il`, `предыдущие шесть лет`),
 }
-
-// TermByID returns the glossary term with that id.
-func TermByID(id string) Term {
-	for _, t := range Glossary {
-		if t.ID == id {
-			return t
-		}
-	}
-	panic("i18n: no glossary term " + id)
-}
-
-// recordTerms name the glossary term that says what each total counts: every sentence that
-// states one of these figures carries its term (the measure and period of that record).
-var recordTerms = map[string]string{
-	"victims-2010":      "identified",
-	"victims-2012":      "referred",
-	"victims-2006-2012": "six years",
-}
-
-// RecordTerm is the glossary term every sentence stating figure id must carry, if it has one.
-func RecordTerm(id string) (Term, bool) {
-	t, ok := recordTerms[id]
-	if !ok {
-		return Term{}, false
-	}
-	return TermByID(t), true
-}

@@ -271,9 +271,6 @@ func AzSuffix(n int64, c AzCase) string {
 	}
 }
 
-// AzOrdinalYear writes a year with its ordinal suffix: 2010-cu, 2012-ci, 2006-cı, 2013-cü.
-func AzOrdinalYear(y int) string { return strconv.Itoa(y) + "-" + AzSuffix(int64(y), AzOrdinal) }
-
 // azSuffixed finds a number in digits (with the thousands dot) and a suffix after a hyphen
 // whose case its letters name unambiguously.
 var azSuffixed = lazyPattern(`(\d[\d.]*)-(c[iıuü]|s[iıuü]|y[aə]|[aə]|d[aə]n|d[aə]|n[iıuü]n)(\P{L}|$)`)

@@ -14,9 +14,6 @@ import (
 // definition, which web/app.js's parser follows (charts/testdata/hash_vectors.json).
 type State = charts.State
 
-// ParseHash is charts.ParseHash.
-func ParseHash(s string) State { return charts.ParseHash(s) }
-
 // Langs are the languages the site ships: i18n.Languages, the one list.
 func Langs() []i18n.Lang { return i18n.Langs }
 

@@ -210,7 +210,5 @@ func description(c *charts.Chart) string {
 	return strings.Join(parts, ". ") + "."
 }
 
-func px(v float64) string { return fmt.Sprintf("%g", r1(v)) }
-
 // r1 rounds to a tenth of a pixel: what the option keeps of the model's coordinates.
 func r1(v float64) float64 { return math.Round(v*10) / 10 }
