@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net/http"
 	"os"
@@ -22,6 +23,8 @@ import (
 
 // ---- the page's first layout, and what it costs (-only layout) ----
 
+var layoutOnly = flag.String("variants", "", "with -only layout: a regular expression of the variants' names to measure (the page as built is always measured)")
+
 // A layoutVariant is the page with some of it taken out, served in place of index.html (and
 // its style), to see what its first layout costs: the measurement traces each at cpuSlowdown×
 // in a fresh browser, the variants interleaved run by run so that the machine's load moves
@@ -39,6 +42,7 @@ var (
 	fontFace   = regexp.MustCompile(`@font-face\s*\{[^}]*\}`)
 	svgText    = regexp.MustCompile(`(?s)<text\b.*?</text>`)
 	svgPath    = regexp.MustCompile(`(?s)<path\b[^>]*?(/>|>.*?</path>)`)
+	svgNoto    = regexp.MustCompile(`(<svg\b[^>]*font-family=")(?:&#39;|')Noto Sans(?:&#39;|'),\s*`)
 )
 
 // noScripts takes out every script but the JSON configs (which run nothing).
@@ -62,6 +66,9 @@ var layoutVariants = []layoutVariant{
 	}},
 	{name: "static, the chart SVGs without their <path>s", page: func(s string) string {
 		return svgPath.ReplaceAllString(noScripts(s), "")
+	}},
+	{name: "static, the chart SVGs' text in DejaVu Sans (not the page's Noto Sans faces)", page: func(s string) string {
+		return svgNoto.ReplaceAllString(noScripts(s), "$1")
 	}},
 	{name: "static, no table, no <details> (sources, notes)", page: func(s string) string {
 		return detailsTag.ReplaceAllString(tableTag.ReplaceAllString(noScripts(s), ""), "")
@@ -201,6 +208,13 @@ func layoutBench() error {
 		first, task, style, all []float64
 	}
 	rows := make([]row, len(layoutVariants)+1)
+	var pick *regexp.Regexp
+	if *layoutOnly != "" {
+		var err error
+		if pick, err = regexp.Compile(*layoutOnly); err != nil {
+			return fmt.Errorf("-variants: %w", err)
+		}
+	}
 	for i, v := range layoutVariants {
 		rows[i].name = v.name
 	}
@@ -214,6 +228,9 @@ func layoutBench() error {
 	os.WriteFile(filepath.Join(floorDir, "floor.js"), []byte(floorJS), 0o644)
 	for run := range *runs {
 		for i := range rows {
+			if pick != nil && i > 0 && !pick.MatchString(rows[i].name) {
+				continue // the page as built is always measured, as the reference
+			}
 			var base string
 			var stop func()
 			var err error
@@ -250,6 +267,9 @@ func layoutBench() error {
 	fmt.Printf("  %8s  %8s  %8s  %10s  %s\n", "Layout", "its task", "style", "all Layout", "variant")
 	out := map[string]map[string]float64{}
 	for _, r := range rows {
+		if len(r.first) == 0 {
+			continue
+		}
 		fmt.Printf("  %8.0f  %8.0f  %8.0f  %10.0f  %s\n", med(r.first), med(r.task), med(r.style), med(r.all), r.name)
 		out[r.name] = map[string]float64{"longest_layout": med(r.first), "task": med(r.task), "style": med(r.style), "all_layout": med(r.all)}
 	}

@@ -45,6 +45,9 @@ func TestLayoutVariants(t *testing.T) {
 	check("static, the chart SVGs without their <text>s", page, []string{`<path d="M0 0L1 1"/>`, `<path d="M2 2"></path>`}, []string{`<text`})
 	check("static, the chart SVGs without their <path>s", page, []string{`<text x="1">ə</text>`, `<svg width="800" height="450">`}, []string{`<path`})
 	check("static, no table, no <details> (sources, notes)", page, []string{`<path d="M0 0L1 1"/>`, `<p>kept</p>`}, []string{`<table`, `<details`, `<td>`})
+	svgFont := `<svg width="800" font-family="&#39;Noto Sans&#39;, &#39;DejaVu Sans&#39;, Arial, sans-serif"><text>a</text></svg>`
+	check("static, the chart SVGs' text in DejaVu Sans (not the page's Noto Sans faces)", svgFont,
+		[]string{`<svg width="800" font-family="&#39;DejaVu Sans&#39;, Arial, sans-serif"><text>a</text></svg>`}, []string{"Noto"})
 	css := `@font-face { font-family: 'Noto Sans'; src: url('a.woff2'); }
 body { margin: 0; }
 @font-face { font-family: 'Noto Sans'; font-weight: 700; }`
