@@ -287,11 +287,35 @@
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     var t = ev.target;
     if (t && (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && t.type === 'text'))) return;
-    // Outside the presentation, arrows and Space keep their use on the page's own controls.
+    // Outside the presentation, arrows and Space keep their use on the page's own controls;
+    // but in an embed the view and year buttons leave ← → to the host (a deck's slides): ↑ ↓
+    // still move between them.
     var control = t && t.closest && t.closest('input, select, button, a, summary');
-    if (!page.flags.present && control && !(ev.key === 'PageDown' || ev.key === 'PageUp')) return;
-    if (onKey(ev.key)) ev.preventDefault();
+    var embedRadio = page.flags.embed && t && t.type === 'radio' && (ev.key === 'ArrowLeft' || ev.key === 'ArrowRight');
+    if (!page.flags.present && control && !embedRadio && !(ev.key === 'PageDown' || ev.key === 'PageUp')) return;
+    if (onKey(ev.key) || embedRadio) ev.preventDefault();
   });
+  // The fallback's frame (echarts, no WebGL) is the site's own page: after a click into it, it
+  // has the keyboard, and the clicker's keys it has no use for go where the live view sends
+  // them (wasm/keys.go): to the presentation, else to the host.
+  var relayed = typeof WeakSet === 'function' ? new WeakSet() : null;
+  function relayFallbackKeys(f) {
+    var doc = null;
+    try { doc = f.contentDocument; } catch (e) { doc = null; }
+    if (!doc || !relayed || relayed.has(doc)) return;
+    relayed.add(doc);
+    doc.addEventListener('keydown', function (ev) {
+      if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      if (!(NEXT[ev.key] || PREV[ev.key] || ev.key === 'Escape')) return;
+      if (onKey(ev.key) || NEXT[ev.key] || PREV[ev.key]) ev.preventDefault();
+    });
+  }
+  document.addEventListener('load', function (ev) {
+    var f = ev.target;
+    if (f && f.tagName === 'IFRAME' && f.closest && f.closest('#fallback-slot')) relayFallbackKeys(f);
+  }, true);
+  var fb = document.querySelector('#fallback-slot iframe');
+  if (fb) relayFallbackKeys(fb);
   // Keys the chart's frame did not use (wasm/keys.go), relayed by app.js.
   document.addEventListener(MSG.key, function (ev) { onKey(ev.detail); });
   // The hash names the step: #present=N on an open page enters or moves the presentation.
