@@ -84,3 +84,34 @@ func TestClickerKeysInFallbackAndEmbedControls(t *testing.T) {
 		t.Errorf("→ on the year buttons in an embed moved the year to %d (the deck's key)", y)
 	}
 }
+
+// No key is lost at the static → live swap: a presenter who clicked the chart while it was
+// the static picture, and then the live one, moves the deck with the first PageDown after the
+// swap, each time.
+func TestClickerFirstKeyAfterSwap(t *testing.T) {
+	base := hostServer(t, map[string]string{"/deck.html": clickerDeckHTML})
+	for run := 1; run <= 3; run++ {
+		ctx, _ := newBrowser(t)
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720), chromedp.Navigate(base+"/deck.html")); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the deck", `typeof Reveal !== 'undefined' && Reveal.isReady()`, 20*time.Second)
+		if err := runJS(ctx, `Reveal.slide(1)`); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "slide 2", `Reveal.getIndices().h === 1`, 5*time.Second)
+		inner := `document.getElementById('chart').contentWindow`
+		waitFor(t, ctx, "the embed's page", `(() => { try { return !!`+inner+`.azflowsPage.state; } catch (e) { return false; } })()`, 20*time.Second)
+		mode := eval[string](t, ctx, inner+`.azflowsPage.mode`)
+		p := eval[[]float64](t, ctx, `(() => { const f = document.getElementById('chart').getBoundingClientRect(); const l = `+inner+`.document.getElementById('chart').getBoundingClientRect(); return [f.left + l.left + 20, f.top + l.top + 10]; })()`)
+		if err := chromedp.Do(ctx, chromedp.MouseClickXY(p[0], p[1])); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the live chart", `(() => { try { const w = `+inner+`; return w.azflowsPage.mode === 'live' && w.document.querySelector('#live-slot iframe').contentWindow.azflowsView.frames > 0; } catch (e) { return false; } })()`, 60*time.Second)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.PageDown)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, fmt.Sprintf("run %d (clicked in mode %s): the first PageDown after the swap moves the deck", run, mode), `Reveal.getIndices().h === 2`, 5*time.Second)
+		t.Logf("run %d: clicked the chart in mode %s; the first PageDown after the swap moved the deck", run, mode)
+	}
+}
