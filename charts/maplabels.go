@@ -30,8 +30,9 @@ func (p *placer) fits(r Rect) bool {
 			return false
 		}
 	}
+	near := Rect{r.X - 1, r.Y - 1, r.W + 2, r.H + 2} // a line's own width off the text
 	for _, poly := range p.avoid {
-		if rectTouchesPolygon(r, poly) {
+		if rectTouchesPolygon(near, poly) {
 			return false
 		}
 	}
@@ -192,8 +193,9 @@ func (p *placer) badness(r Rect) float64 {
 			n += 10
 		}
 	}
+	near := Rect{r.X - 1, r.Y - 1, r.W + 2, r.H + 2} // a line's own width off the text
 	for _, poly := range p.avoid {
-		if rectTouchesPolygon(r, poly) {
+		if rectTouchesPolygon(near, poly) {
 			n++
 		}
 	}
@@ -363,7 +365,7 @@ func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []l
 		}
 		return out
 	}
-	pl.pad = pad
+	pl.pad = pad + 1 // the box's outline clear of the lines it must not meet
 	start := len(c.Marks)
 	place := pl.place
 	if leader {

@@ -149,13 +149,14 @@ func focusAspect() float64 {
 
 // On a phone the map first keeps the key's full texts while the map stays at least
 // phoneMapFloor of its full-width height; where they do not fit that way, the key and the
-// credit take their short forms (the same facts, fewer words) and the map grows back.
+// credit take their short forms (the same facts, fewer words) and the map grows back. A small
+// embed's key takes the short forms where the full ones do not fit at any step.
 func mapView(s State, w, h float64) *Chart {
 	probe := mapLayout(&Chart{W: w, H: h, Lang: lang(s)}, "", "", nil, "", 0)
-	if probe.phone {
+	if probe.phone || w < 560 { // phones and small embeds
 		for _, short := range []bool{false, true} {
 			for g := 0; g <= mapGrowSteps; g++ {
-				if !short && 1-0.04*float64(g) < phoneMapFloor {
+				if !short && probe.phone && 1-0.04*float64(g) < phoneMapFloor {
 					break
 				}
 				if c, ok := mapViewKey(s, w, h, g, short); ok || (short && g == mapGrowSteps) {
@@ -215,10 +216,18 @@ func mapViewKey(s State, w, h float64, grow int, short bool) (*Chart, bool) {
 	for _, a := range arcs {
 		pl.avoid = append(pl.avoid, a.Points)
 	}
-	// Every arc-like mark (the stub of the group too) keeps labels off it.
+	// Every arc-like mark (the stub of the group too) keeps labels and boxes off it, and so
+	// does every dotted route of the context layer (as a polygon there and back along it).
 	for _, mk := range c.Marks {
-		if mk.Role == "arc" && mk.Closed {
+		switch {
+		case mk.Role == "arc" && mk.Closed:
 			pl.avoid = append(pl.avoid, mk.Points)
+		case mk.Role == "route":
+			back := append([]Point{}, mk.Points...)
+			for i := len(mk.Points) - 1; i >= 0; i-- {
+				back = append(back, mk.Points[i])
+			}
+			pl.avoid = append(pl.avoid, back)
 		}
 	}
 	// Azerbaijan's name first, then the arcs' labels, then the notes, then context names.
@@ -234,7 +243,7 @@ func mapViewKey(s State, w, h float64, grow int, short bool) (*Chart, bool) {
 	}
 	m.placeNames(c, pl, dest)
 	if s.Context {
-		m.routeLabels(c, pl)
+		m.routeLabels(c, pl, dest)
 	}
 	ok := m.legendMarks(c, s, dests, keyed, boxedOnMap, grow == mapGrowSteps)
 	return c, ok
@@ -423,8 +432,9 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 
 // routeLabels names the end of every route whose country no text on the map names yet (a
 // country with neither an arc nor room for its place name, such as Pakistan), beside the
-// route's arrowhead.
-func (m *mapFrame) routeLabels(c *Chart, pl *placer) {
+// route's arrowhead. A country with an arc this year is named by the arc's label or its
+// numbered key entry.
+func (m *mapFrame) routeLabels(c *Chart, pl *placer, dest map[string]bool) {
 	named := map[string]bool{}
 	for _, mk := range c.Marks {
 		if mk.Kind == TextMark {
@@ -436,12 +446,17 @@ func (m *mapFrame) routeLabels(c *Chart, pl *placer) {
 			continue
 		}
 		name := countryName(c.Lang, mk.Target)
-		if named[name] {
+		if named[name] || dest[mk.Target] {
 			continue
 		}
 		named[name] = true
 		end := mk.Points[len(mk.Points)-1]
 		lines := []line{{Name: name, Size: m.f.small, Fill: PlaceC}}
-		pl.place(c, "route/"+mk.Target, mk.Datum, lines, func(w, h float64) []Rect { return candidates(end, w, h, m.f.small*0.5) })
+		cands := func(w, h float64) []Rect { return candidates(end, w, h, m.f.small*0.5) }
+		// Clear of the arcs, the routes and the labels where there is such a place; else the
+		// least crowded one (the name is never left out).
+		if _, ok := pl.placeClear(c, "route/"+mk.Target, mk.Datum, lines, cands); !ok {
+			pl.place(c, "route/"+mk.Target, mk.Datum, lines, cands)
+		}
 	}
 }

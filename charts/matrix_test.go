@@ -69,12 +69,17 @@ func matrixProblems(c *Chart) []string {
 			labelled[m.Datum] = true
 		}
 	}
+	// A route the paper names without numbers is explained by the layer's key entry.
+	routeKey := false
+	for _, m := range c.Marks {
+		routeKey = routeKey || (m.Kind == TextMark && strings.HasPrefix(m.ID, "legend/route/"))
+	}
 	missing := map[string]bool{}
 	for _, d := range c.Marks {
 		if d.Datum == "" || !dataRoles[d.Role] || d.Kind == TextMark {
 			continue
 		}
-		if !labelled[d.Datum] {
+		if !labelled[d.Datum] && !(d.Role == "route" && routeKey) {
 			missing[d.Datum] = true
 		}
 		for _, t := range texts {
@@ -229,13 +234,23 @@ func TestMatrix(t *testing.T) {
 // explainedData are the data a chart explains inside the picture: a datum with a text mark
 // of its own that says something in words (a bare reference number explains nothing), or an
 // entry in a key or legend.
+//
+// The dotted routes are explained by their layer's key entry ("routes named in the paper, no
+// numbers"), whether or not their end also has a name on the map.
 func explainedData(c *Chart) map[string]bool {
 	out := map[string]bool{}
+	routeKey := false
 	for _, m := range c.Marks {
+		routeKey = routeKey || (m.Kind == TextMark && strings.HasPrefix(m.ID, "legend/route/"))
 		if m.Datum == "" || m.Kind != TextMark || !hasLetter(m.Text) {
 			continue
 		}
 		out[m.Datum] = true
+	}
+	if routeKey {
+		for _, r := range data.Routes {
+			out[r.ID] = true
+		}
 	}
 	return out
 }
@@ -303,15 +318,32 @@ func missingFrom(want, got map[string]bool) []string {
 }
 
 // ruleSizes are the frames TestViewNeverDrops holds every view to: the images that travel alone
-// (the SVG at 800×450, the PNGs at 1280×720 and 1920×1080) and the desktop and tablet frames.
-// The phone and small-embed frames of matrixSizes are not yet held to it for the map, the bars
-// and the compare view (their keys and notes still leave entries out there); the timeline is
-// held to it on phones too (phoneSizes).
-var ruleSizes = [][2]float64{{800, 450}, {768, 1024}, {960, 540}, {1024, 768}, {1280, 720}, {1920, 1080}}
+// (the SVG at 800×450, the PNGs at 1280×720 and 1920×1080), the desktop and tablet frames,
+// the small embeds (344×194, 480×270), the phone screens and the page's 3:4 phone frames.
+var ruleSizes = [][2]float64{{800, 450}, {768, 1024}, {960, 540}, {1024, 768}, {1280, 720}, {1920, 1080},
+	{344, 194}, {480, 270}, {360, 640}, {390, 844}, {344, 459}, {360, 480}, {390, 520}}
 
-// phoneSizes are the phone screens. The 3:4 frame under the page's controls on a 360 px phone
-// (344×459) is not yet held to it: nineteen items do not fit it whole at 11 px.
-var phoneSizes = [][2]float64{{360, 640}, {390, 844}}
+// notYet are the views and frames TestViewNeverDrops does not yet hold (every other pair of
+// view and rule size it holds, in every language):
+//   - the small embeds (344×194, 480×270): the map's key, the timeline's nineteen items and the
+//     bars' labels do not fit whole at 11 px beside so small a plot;
+//   - the timeline in the page's 3:4 phone frames (344×459, 360×480, 390×520): its nineteen
+//     items do not fit whole at 11 px (the whole phone screens hold them);
+//   - in the pseudo-locale (40 % longer) only: the compare view in the 3:4 frames and the bars
+//     at 390×520.
+func notYet(v string, l i18n.Lang, s [2]float64) bool {
+	embed := s == [2]float64{344, 194} || s == [2]float64{480, 270}
+	threeFour := s[1] < 1.5*s[0] && s[1] > s[0]
+	switch {
+	case embed && (v == "map" || v == "timeline" || v == "bars"):
+		return true
+	case threeFour && v == "timeline":
+		return true
+	case l == i18n.XX && threeFour && (v == "compare" || v == "bars"):
+		return true
+	}
+	return false
+}
 
 // A view never drops what it shows. In every language and at every size, a chart explains
 // (by a label in words or a key entry) at least the data the English chart explains at that
@@ -319,28 +351,26 @@ var phoneSizes = [][2]float64{{360, 640}, {390, 844}}
 // mark drawn has its key entry; the timeline explains every one of its items; and no chart
 // says that something does not fit.
 func TestViewNeverDrops(t *testing.T) {
-	notFit := []string{"too many for this frame", "sığmır", "не помещаются", "see the table", "cədvələ baxın", "в таблице"}
+	notFit := []string{"too many for this frame", "sığmır", "не помещаются"}
+	// Pointers to the table: a frame that shows the page around it may send notes there (the
+	// table holds them); the frames whose images travel alone and the large frames may not.
+	pointers := []string{"see the table", "cədvələ baxın", "в таблице"}
+	pointerFree := map[[2]float64]bool{}
+	for _, s := range ruleSizes[:6] {
+		pointerFree[s] = true
+	}
 	for _, v := range ChartViews() {
 		for _, ctx := range []bool{false, true} {
 			if ctx && !HasContext(v) {
 				continue
 			}
 			for _, y := range Years {
-				sizes := ruleSizes
-				switch v {
-				case "timeline":
-					sizes = append(sizes, phoneSizes...)
-				case "map":
-					sizes = append(sizes, phoneSizes...)
-				}
-				for _, s := range sizes {
+				for _, s := range ruleSizes {
 					st := State{View: v, Year: y, Context: ctx}
 					en := Build(st, s[0], s[1])
 					for _, l := range matrixLangs {
-						if v == "map" && s == phoneSizes[0] && l == i18n.XX {
-							// Not yet: at 360×640 the pseudo-locale's (40 % longer) context map
-							// leaves the routes' key entry out. en, az and ru hold there.
-							continue
+						if notYet(v, l, s) {
+							continue // listed above
 						}
 						st.Lang = l
 						c := Build(st, s[0], s[1])
@@ -370,8 +400,12 @@ func TestViewNeverDrops(t *testing.T) {
 								}
 							}
 						}
+						say := notFit
+						if pointerFree[s] {
+							say = append(append([]string{}, notFit...), pointers...)
+						}
 						for _, mk := range c.Marks {
-							for _, nf := range notFit {
+							for _, nf := range say {
 								if mk.Kind == TextMark && strings.Contains(mk.Text, nf) {
 									p = append(p, fmt.Sprintf("says it does not fit: %s %q", mk.ID, mk.Text))
 								}
@@ -402,6 +436,42 @@ func TestNeverSaysItDoesNotFit(t *testing.T) {
 							}
 						}
 					}
+				}
+			}
+		}
+	}
+}
+
+// The context map places its boxes and labels off the dotted routes, as it places them off
+// the arcs: in every language, both years, at every size of the rule, no route runs through
+// the box of victims without a destination or under a text it does not label, and the
+// matrix's other checks hold.
+//
+// Not yet held: the small embeds (344×194, 480×270), where the map is too small for a clear
+// place for every name (Pakistan's is then put where least crowded), and the pseudo-locale at
+// 344×459.
+func TestContextMapPlacement(t *testing.T) {
+	for _, y := range Years {
+		for _, l := range matrixLangs {
+			for _, s := range ruleSizes {
+				if s[1] < 300 || (l == i18n.XX && s == [2]float64{344, 459}) {
+					continue // see above
+				}
+				c := Build(State{View: "map", Year: y, Lang: l, Context: true}, s[0], s[1])
+				name := fmt.Sprintf("%d/%s/%.0fx%.0f", y, l, s[0], s[1])
+				p := matrixProblems(c)
+				for _, r := range c.Marks {
+					if r.Role != "route" {
+						continue
+					}
+					for _, b := range c.Marks {
+						if b.Role == "unknown" && b.Kind == RectMark && covers(r, b.Rect) {
+							p = append(p, fmt.Sprintf("box %s crossed by %s", b.ID, r.ID))
+						}
+					}
+				}
+				if len(p) > 0 {
+					t.Errorf("%s:\n\t%s", name, strings.Join(p, "\n\t"))
 				}
 			}
 		}
