@@ -79,11 +79,20 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 	gap := f.base * 0.6
 	panelGap := f.base * 1.6
 	n := float64(len(years))
-	labels := make([]string, len(rows))
+	labels := make([][]string, len(rows))
 	labelW := 0.0
+	capW := f.plot.W * 0.28
 	for i, r := range rows {
-		labels[i] = rowLabel(l, r, f.base, f.plot.W*0.28)
-		labelW = max(labelW, TextWidth(labels[i], f.base, false))
+		t := rowLabel(l, r, f.base, capW)
+		labels[i] = []string{t}
+		// A label wider than its column even in its short form takes two lines where the
+		// rows are tall enough, so that the panels keep their width.
+		if lines := wrap(t, f.base, capW); len(lines) == 2 && f.plot.H >= 14*f.base && f.plot.H/float64(len(rows)) >= 3.2*f.base {
+			labels[i] = lines
+		}
+		for _, t := range labels[i] {
+			labelW = max(labelW, TextWidth(t, f.base, false))
+		}
 	}
 	x0 := f.plot.X + labelW + gap
 	pw := (f.plot.X + f.plot.W - x0 - panelGap*(n-1)) / n
@@ -190,8 +199,11 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 	}
 	for j := range rows {
 		yc := top + band*(float64(j)+0.5)
-		c.add(Mark{ID: "label/" + rows[j].Key, Role: "label", Row: rows[j].Key, Kind: TextMark, Text: labels[j],
-			At: Point{x0 - gap, yc + rowSize*midline}, Size: rowSize, Anchor: End, Style: Style{Fill: Ink}})
+		for i, t := range labels[j] {
+			dy := (float64(i) - float64(len(labels[j])-1)/2) * rowSize * 1.2
+			c.add(Mark{ID: lineID("label/"+rows[j].Key, i), Role: "label", Row: rows[j].Key, Kind: TextMark, Text: t,
+				At: Point{x0 - gap, yc + dy + rowSize*midline}, Size: rowSize, Anchor: End, Style: Style{Fill: Ink}})
+		}
 	}
 	if short {
 		return

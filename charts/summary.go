@@ -149,10 +149,23 @@ func yearSentences(l i18n.Lang, year int) []string {
 		for _, f := range countries[1:] {
 			rest = append(rest, sumSay(l, "rest.item", sumFig(l, f.FigureID), sumPlace(l, f)))
 		}
+		// Where the paper gives no destination for some of the year's victims, the largest
+		// count is the largest of those it gives, not of all: the others may have gone anywhere.
+		unplaced := 0.0
+		for _, f := range notGiven {
+			nf, _ := data.FigureByID(f.FigureID)
+			unplaced += nf.Value
+		}
+		top := []any{sumFig(l, countries[0].FigureID), sumPlace(l, countries[0])}
+		key := "largest"
+		if unplaced > 0 {
+			key = "largest.given"
+			top = append([]any{i18n.Number(l, total.Value-unplaced)}, top...)
+		}
 		if len(rest) > 0 {
-			out = append(out, sumSay(l, "largest", sumFig(l, countries[0].FigureID), sumPlace(l, countries[0]), sumList(l, rest)))
+			out = append(out, sumSay(l, key, append(top, sumList(l, rest))...))
 		} else {
-			out = append(out, sumSay(l, "largest.only", sumFig(l, countries[0].FigureID), sumPlace(l, countries[0])))
+			out = append(out, sumSay(l, key+".only", top...))
 		}
 	}
 	for _, f := range groups {

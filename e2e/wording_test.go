@@ -105,6 +105,16 @@ var wrongWording = []struct{ pattern, why string }{
 	{`No footnote in the paper for this — The paper gives no footnote`, "the same statement twice (D-EN3)"},
 	{`в записке: В Баку|\((?:Начинается|Началась|Статистика) `, "a title inside a Russian sentence starts in lower case (D-RU11)"},
 	{`[Нн]ачинается массовая|становится актуальной|присоединяется к|Указ Президента утверждает|участвует в трёх`, "the timeline's Russian titles in one tense, the past (D-RU10)"},
+	// The second native reading (2026-12-07, /work/native-reading-2.md).
+	{`The largest number, 19, were taken|largest destination in both years|Ən çox qurban — 19 nəfər|Больше всего жертв[\s\x{00a0}]— 19|ən çox qurban aparılan təyinat|Главная страна назначения в оба года`, "2012 gives destinations for 47 of 89: the largest of the counts given (A1)"},
+	{`qurbanların aparıldığı yer`, "the place victims were taken to, not from (B1)"},
+	{`təyinat ölkəsi yoxdur|Направлены, без страны назначения`, "no destination given, not none (B2)"},
+	{`[>"]Не указано[<"\s]`, "says less than 'no destination given' (B3)"},
+	{`hər il aparılan qadınlar`, "females trafficked from Azerbaijan, not 'taken' (B4)"},
+	{`переходят по его числам`, "agreement; keys do not move (C1)"},
+	{`onun rəqəmləri üzrə keçir`, "the keys do not pass (C2)"},
+	{`idarəetmə elementləri üzrə və qrafikə`, "a postposition coordinated with a dative (C3)"},
+	{`18 ilə 35[–-]40(?:[^ ]|$| [^a])`, "'18 ilə 35–40' needs 'arası' (C4)"},
 }
 
 // readerFiles are the built files a reader reads or downloads: pages, embedded SVG, fallback
