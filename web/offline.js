@@ -184,11 +184,61 @@
     if (!p || typeof p.stateSVG !== 'function') return Promise.reject(new Error('the page has not started'));
     return p.stateSVG(f.template);
   }
+  // outlined is a copy of svg with each text drawn as its glyphs' outlines, from the file's
+  // glyph table (charts.Glyphs; site.OfflineGlyphs in the bundle), laid out as the model
+  // measures it: the download looks the same in any viewer, with or without Noto Sans, as the
+  // site's SVG downloads do (charts/svg.WriteOutlined). The words stay as each group's
+  // aria-label and title.
+  function outlined(svg, t) {
+    var out = svg.cloneNode(true);
+    Array.prototype.forEach.call(out.querySelectorAll('text'), function (el) {
+      var s = el.textContent, size = parseFloat(el.getAttribute('font-size')) || 12;
+      var w = el.getAttribute('font-weight') === 'bold' ? '1' : '0';
+      var k = size / t.unit / 64; // advances and kerning are in 64ths of a unit
+      var runes = Array.from(s), pen = 0, at = [];
+      for (var i = 0; i < runes.length; i++) {
+        var g = t.runes[w + runes[i]] || t.runes[w + '?'];
+        if (!g) throw new Error('no glyph for ' + runes[i]);
+        if (i > 0) pen += t.kern[w + runes[i - 1] + runes[i]] || 0;
+        at.push([g[0], pen]);
+        pen += g[1];
+      }
+      var x = parseFloat(el.getAttribute('x')) || 0, y = parseFloat(el.getAttribute('y')) || 0;
+      var anchor = el.getAttribute('text-anchor');
+      if (anchor === 'middle') x -= pen * k / 2; else if (anchor === 'end') x -= pen * k;
+      var grp = document.createElementNS(SVGNS, 'g');
+      ['id', 'class', 'data-datum', 'fill'].forEach(function (n) { if (el.hasAttribute(n)) grp.setAttribute(n, el.getAttribute(n)); });
+      grp.setAttribute('role', 'img');
+      grp.setAttribute('aria-label', s);
+      var title = document.createElementNS(SVGNS, 'title');
+      title.textContent = s;
+      grp.appendChild(title);
+      at.forEach(function (p) {
+        var d = t.glyphs[p[0]];
+        if (!d) return; // a space
+        var path = document.createElementNS(SVGNS, 'path');
+        path.setAttribute('d', d);
+        path.setAttribute('transform', 'translate(' + +(x + p[1] * k).toFixed(2) + ' ' + y + ') scale(' + +(size / t.unit).toFixed(5) + ')');
+        grp.appendChild(path);
+      });
+      el.parentNode.replaceChild(grp, el);
+    });
+    return out;
+  }
+  // downloadSVG is a promise of the state's SVG as the download: outlined where the file's
+  // glyph table reads, else (a damaged bundle) with its text as text.
+  function downloadSVG(f) {
+    return stateSVG(f).then(function (svg) {
+      return all().then(function (a) {
+        try { return outlined(svg, JSON.parse(a['glyphs.json'])); } catch (err) { return svg; }
+      }, function () { return svg; });
+    });
+  }
   function svgLink() {
     var f = files();
     var a = f && document.getElementById(f.svg.link);
     if (!a) return;
-    stateSVG(f).then(function (svg) {
+    downloadSVG(f).then(function (svg) {
       if (files() !== f) return; // the state has changed meanwhile
       a.setAttribute('download', f.svg.name);
       a.setAttribute('href', blobURL(f.svg.name, 'image/svg+xml', new XMLSerializer().serializeToString(svg)));

@@ -114,6 +114,13 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		return err
 	}
 	assets[stateSVGsFile(l)] = string(svgs)
+	// The glyphs of every text of every state's SVG, once: the SVG downloads are drawn as
+	// outlines from them (web/offline.js), as the site's are, within the file's budget.
+	glyphs, err := offlineGlyphs(l)
+	if err != nil {
+		return err
+	}
+	assets[site.OfflineGlyphs] = string(glyphs)
 	// Scripts that web/offline.js inlines into the frames: each must be one script element.
 	for _, name := range []string{"framegate.js", "view.js", "wasm_exec.js", "assets/echarts.min.js", "assets/basemap.js"} {
 		if scriptOrData.MatchString(assets[name]) {
@@ -306,6 +313,20 @@ func dataVersion(l i18n.Lang) string {
 	}
 	sum := sha256.Sum256(b.Bytes())
 	return i18n.T(l, "page.offline.data", len(data.Figures), len(data.Events), hex.EncodeToString(sum[:])[:12])
+}
+
+// offlineGlyphs is the glyph table (charts.Glyphs) of every text of every state's SVG in l.
+func offlineGlyphs(l i18n.Lang) ([]byte, error) {
+	var texts []charts.GlyphText
+	for _, s := range site.States() {
+		s.Lang = l
+		for _, m := range charts.Build(s, chartW, chartH).Marks {
+			if m.Kind == charts.TextMark {
+				texts = append(texts, charts.GlyphText{Text: m.Text, Bold: m.Bold})
+			}
+		}
+	}
+	return charts.Glyphs(texts)
 }
 
 // phoneSVG is the phone's first chart in a page (index.html, #static-phone).
