@@ -14,10 +14,7 @@ const (
 	WarmUp   = "warmwasm.js"  // the worker that runs the program once before the view does (web/warmwasm.js)
 	ViewHost = "viewhost.js"  // the worker that runs the view, drawing on an OffscreenCanvas (web/viewhost.js)
 	Gate     = "framegate.js" // the frame gate (web/framegate.js), in view.html and in the view's worker
-	// OfflineGlyphs is the single files' glyph table (charts.Glyphs) in their bundle: web/offline.js
-	// draws the SVG downloads' text as outlines with it.
-	OfflineGlyphs = "glyphs.json"
-	Embed         = "embed.js" // the host's script that sizes an embed's iframe (web/embed.js)
+	Embed    = "embed.js"     // the host's script that sizes an embed's iframe (web/embed.js)
 
 	// WarmUpArg, in the program's argv, makes it the warm-up run (wasm/warmup_js.go).
 	WarmUpArg = "-azflows-warm-up"

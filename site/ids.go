@@ -4,10 +4,13 @@ package site
 // scripts spell them (they are fixed names, not built from a state); TestIDs checks that every
 // id a script looks up is listed here and that the template (or the build) writes each.
 const (
-	IDConfig          = "azflows-config"      // the page's config (PageConfig), a JSON script
-	IDViewConfig      = "azflows-view-config" // the view's config (ViewConfig) in view.html
-	IDOfflineAssets   = "azflows-assets"      // azflows.html: the bundle of texts (offline.go)
-	IDOfflineWasm     = "azflows-wasm"        // azflows.html: the wasm
+	IDConfig        = "azflows-config"      // the page's config (PageConfig), a JSON script
+	IDViewConfig    = "azflows-view-config" // the view's config (ViewConfig) in view.html
+	IDOfflineAssets = "azflows-assets"      // azflows.html: the bundle of texts (offline.go)
+	IDOfflineWasm   = "azflows-wasm"        // azflows.html: the wasm
+	// OfflineGlyphs is the key of the single files' glyph table (charts.Glyphs) in their bundle,
+	// a fixed name that web/offline.js spells: it draws the SVG downloads' text as outlines.
+	OfflineGlyphs     = "glyph-table"
 	IDDownloadSVG     = "dl-svg"
 	IDDownloadPNG     = "dl-png"
 	IDDownloadPNG720  = "dl-png-720"

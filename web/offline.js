@@ -185,7 +185,7 @@
     return p.stateSVG(f.template);
   }
   // outlined is a copy of svg with each text drawn as its glyphs' outlines, from the file's
-  // glyph table (charts.Glyphs; site.OfflineGlyphs in the bundle), laid out as the model
+  // glyph table (charts.Glyphs; the bundle's 'glyph-table', site.OfflineGlyphs), laid out as the model
   // measures it: the download looks the same in any viewer, with or without Noto Sans, as the
   // site's SVG downloads do (charts/svg.WriteOutlined). The words stay as each group's
   // aria-label and title.
@@ -230,7 +230,7 @@
   function downloadSVG(f) {
     return stateSVG(f).then(function (svg) {
       return all().then(function (a) {
-        try { return outlined(svg, JSON.parse(a['glyphs.json'])); } catch (err) { return svg; }
+        try { return outlined(svg, JSON.parse(a['glyph-table'])); } catch (err) { return svg; }
       }, function () { return svg; });
     });
   }
