@@ -9,9 +9,10 @@ import (
 )
 
 // Bars lays out the destinations of every year as small multiples: one panel per year, side
-// by side, rows aligned by destination, all panels on one scale. The chosen year's panel is
-// outlined; a category a year lacks is said in words, never drawn as a zero bar.
-func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h).withTips() }
+// by side, rows aligned by destination, all panels on one scale. The chosen year's panel comes
+// first and is outlined, the other years' are muted (withSubject); a category a year lacks is
+// said in words, never drawn as a zero bar.
+func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h).withSubject().withTips() }
 
 func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -23,7 +24,14 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 		ys = append(ys, itoa(y))
 		all = append(all, destinations(l, y)...)
 	}
-	c.Title = i18n.T(l, "bars.title", strings.Join(ys, i18n.T(l, "and")))
+	// The title names the chosen year first, the others as the reference they are drawn as.
+	var others []string
+	for _, y := range ys {
+		if y != itoa(year) {
+			others = append(others, y)
+		}
+	}
+	c.Title = i18n.T(l, "bars.title", year, strings.Join(others, i18n.T(l, "and")))
 	sub := i18n.T(l, "bars.subtitle", year)
 	f := newFrame(c, c.Title, sub, barsNotes(l, years, rows), sourceLine(l, all), 0)
 	if len(rows) == 0 {
@@ -42,7 +50,7 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 			f = newFrame(c, c.Title, sub, []string{i18n.T(l, "frame.morenotes")}, sourceLine(l, all), 0)
 			c.Notes = notes // whole, whatever the frame shows
 		}
-		barsStacked(c, f, l, year, years, rows)
+		barsStacked(c, f, l, year, subjectFirst(years, year), rows)
 	} else {
 		if need := float64(len(rows))*f.small*1.3 + f.base*ascent + f.small*2.6 + f.small*1.6 + f.base*0.5; f.plot.H < need {
 			// Rows too thin for their labels beside all the notes: the notes go to the table.
@@ -51,7 +59,7 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 			f = newFrame(c, c.Title, sub, []string{i18n.T(l, "frame.morenotes")}, sourceLine(l, all), 0)
 			c.Notes = notes // whole, whatever the frame shows
 		}
-		barsSideBySide(c, f, l, year, years, rows)
+		barsSideBySide(c, f, l, year, subjectFirst(years, year), rows)
 	}
 	return c
 }
@@ -164,7 +172,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 				Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
 		c.add(Mark{ID: "year/" + yr, Role: "header", Panel: yr, Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
-			Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+			Size: f.base, Bold: true, Style: Style{Fill: yearInk(y, year)}})
 		tot := yearTotal(y)
 		for k, t := range totals[y] {
 			at := Point{px, f.plot.Y + f.base*ascent + f.small*1.5 + f.small*1.3*float64(k)}
@@ -257,7 +265,7 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 		yr := itoa(yv)
 		panelTop := y
 		y += f.base * ascent
-		c.add(Mark{ID: "year/" + yr, Role: "header", Kind: TextMark, Text: yr, At: Point{x0, y}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "year/" + yr, Role: "header", Kind: TextMark, Text: yr, At: Point{x0, y}, Size: f.base, Bold: true, Style: Style{Fill: yearInk(yv, year)}})
 		y += f.base * descent
 		tot := yearTotal(yv)
 		for k, t := range totals[yv] {

@@ -52,7 +52,7 @@ func Build(s State, w, h float64) *Chart {
 	if !ok || v.build == nil {
 		v, _ = viewDef(Default.View)
 	}
-	return v.build(s, w, h).withTips()
+	return v.build(s, w, h).withSubject().withTips()
 }
 
 // ChartViews lists the views the chart model draws, in the page's order.

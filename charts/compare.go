@@ -24,11 +24,11 @@ const (
 // as a part of the 34, 2012's referred); on the right, apart from them because they are not
 // comparable: the multi-year total with both of the paper's wordings of its period, and the
 // estimates, each on its own scale and drawn as estimates (dashed, no solid fill).
-func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h).withTips() }
+func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h).withSubject().withTips() }
 
 func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}
-	c.Title = i18n.T(l, "compare.title")
+	c.Title = i18n.T(l, "compare.title", year)
 	notes := []string{i18n.T(l, "caveat.trend")}
 	src := i18n.T(l, "source.compare",
 		data.ShortSource, footnoteList(cmpNGO, cmpAge, cmpConvicted, cmpTotal, cmpReferred))
@@ -127,7 +127,15 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 	}
 	y = textBlock(c, "header/official", "header", "", header, f.small, true, Muted, x, y, w) + f.small*0.3
 	valueW := TextWidth("000", f.base, true) + gap
-	official := []data.Figure{fig(cmpConvicted), fig(cmpIdentified), fig(cmpReferred)}
+	// The chosen year's counts first (withSubject mutes the others').
+	var official []data.Figure
+	for _, y := range subjectFirst(Years, year) {
+		for _, o := range []data.Figure{fig(cmpConvicted), fig(cmpIdentified), fig(cmpReferred)} {
+			if o.Period.From == y {
+				official = append(official, o)
+			}
+		}
+	}
 	hi := 0.0
 	for _, o := range official {
 		hi = max(hi, o.Value)

@@ -67,11 +67,11 @@ type tlItem struct {
 // Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
 // the undated shelter in a lane of its own. Labels sit beside their marks, in as many rows as
 // it takes for none to overlap.
-func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h).withTips() }
+func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h).withSubject().withTips() }
 
 func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
-	c.Title = i18n.T(l, "timeline.title")
+	c.Title = i18n.T(l, "timeline.title", year)
 	sub := i18n.T(l, "timeline.subtitle", year)
 	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
 	notes := []string{i18n.T(l, "timeline.note")}

@@ -253,7 +253,7 @@ func TestLangAzFallback(t *testing.T) {
 	}
 	waitFor(t, ctx, "the fallback page", `(() => { const d = document.querySelector('#fallback-slot iframe').contentDocument; return !!d && d.readyState === 'complete' && !!d.querySelector('#fallback'); })()`, 20*time.Second)
 	got := eval[[]string](t, ctx, `(() => { const d = document.querySelector('#fallback-slot iframe').contentDocument; return [d.documentElement.lang, d.title, d.querySelector('.source').textContent]; })()`)
-	if got[0] != "az" || got[1] != i18n.T(i18n.AZ, "compare.title") || !strings.HasPrefix(got[2], "Mənbə") {
+	if got[0] != "az" || got[1] != i18n.T(i18n.AZ, "compare.title", 2010) || !strings.HasPrefix(got[2], "Mənbə") {
 		t.Errorf("fallback page lang, title, source: %q", got)
 	}
 	dl := eval[[]string](t, ctx, `['dl-svg', 'dl-png', 'dl-figures', 'dl-json'].map(id => document.getElementById(id).getAttribute('href'))`)
