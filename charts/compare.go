@@ -24,7 +24,9 @@ const (
 // as a part of the 34, 2012's referred); on the right, apart from them because they are not
 // comparable: the multi-year total with both of the paper's wordings of its period, and the
 // estimates, each on its own scale and drawn as estimates (dashed, no solid fill).
-func Compare(year int, w, h float64) *Chart { return compare(i18n.EN, year, w, h).withSubject().withTips() }
+func Compare(year int, w, h float64) *Chart {
+	return compare(i18n.EN, year, w, h).withSubject().withTips()
+}
 
 func compare(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}

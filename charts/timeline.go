@@ -67,7 +67,9 @@ type tlItem struct {
 // Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
 // the undated shelter in a lane of its own. Labels sit beside their marks, in as many rows as
 // it takes for none to overlap.
-func Timeline(year int, w, h float64) *Chart { return timeline(i18n.EN, year, w, h).withSubject().withTips() }
+func Timeline(year int, w, h float64) *Chart {
+	return timeline(i18n.EN, year, w, h).withSubject().withTips()
+}
 
 func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
