@@ -88,8 +88,18 @@ func describe(l i18n.Lang, id string) []tipLine {
 
 // Overlay returns the marks drawn over the chart while datum id is hovered or pinned at p: an
 // outline around the datum's shapes and a tooltip box kept inside the frame.
-func (c *Chart) Overlay(id string, p Point) []Mark {
+func (c *Chart) Overlay(id string, p Point) []Mark { return c.OverlayFor(id, p, false) }
+
+// FingerRadius is how far around a touch point a fingertip covers, in CSS pixels (about 7 mm
+// across).
+const FingerRadius = 22.0
+
+// OverlayFor is Overlay for a pointer (touch false: the box beside the cursor, below and to
+// the right where it fits) or a finger (touch true: the box away from the fingertip and from
+// the datum's shapes, above them where it fits, as the hand is below).
+func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 	var out []Mark
+	var shapes []Rect
 	for _, m := range c.Marks {
 		if m.Datum != id || !m.Interactive() || m.Kind == TextMark {
 			continue
@@ -99,6 +109,7 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 		hl.Role = "highlight"
 		hl.Style = Style{Stroke: Highlight, StrokeWidth: 2.5}
 		out = append(out, hl)
+		shapes = append(shapes, m.Bounds())
 	}
 	lines, ok := c.Tips[id]
 	if !ok {
@@ -135,6 +146,9 @@ func (c *Chart) Overlay(id string, p Point) []Mark {
 	}
 	box.X = clamp(box.X, 2, max(2, c.W-2-box.W))
 	box.Y = clamp(box.Y, 2, max(2, c.H-2-box.H))
+	if touch {
+		box = touchPlace(c, box.W, box.H, p, shapes)
+	}
 	out = append(out, Mark{ID: "tooltip/box", Role: "tooltip", Datum: id, Kind: RectMark, Rect: box, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
 	for i, l := range wrapped {
 		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: "tooltip", Datum: id, Kind: TextMark, Text: l, Bold: i < bold,
@@ -156,4 +170,72 @@ func capitalize(l i18n.Lang, s string) string {
 		return string(unicode.TurkishCase.ToUpper(r)) + s[n:]
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// touchPlace places a w×h tooltip for a touch at p: the first of above, below, left and right
+// of the fingertip and of the tapped shape (the datum's shape under p, or else its nearest)
+// that fits in the frame and covers neither the fingertip nor any of the datum's shapes; where
+// none does, the one that covers the least of them. The box stays inside the frame.
+func touchPlace(c *Chart, w, h float64, p Point, shapes []Rect) Rect {
+	const gap = 6.0
+	finger := Rect{p.X - FingerRadius, p.Y - FingerRadius, 2 * FingerRadius, 2 * FingerRadius}
+	// The tapped shape: the one under the finger, else the nearest.
+	tapped := finger
+	best := -1.0
+	for _, r := range shapes {
+		d := distTo(r, p)
+		if best < 0 || d < best {
+			best, tapped = d, r
+		}
+	}
+	// Around the fingertip and the tapped shape together.
+	x0, y0 := min(finger.X, tapped.X), min(finger.Y, tapped.Y)
+	x1, y1 := max(finger.X+finger.W, tapped.X+tapped.W), max(finger.Y+finger.H, tapped.Y+tapped.H)
+	cx := clamp(p.X-w/2, 2, max(2, c.W-2-w))
+	cy := clamp(p.Y-h/2, 2, max(2, c.H-2-h))
+	cands := []Rect{
+		{cx, y0 - gap - h, w, h}, // above
+		{cx, y1 + gap, w, h},     // below
+		{x0 - gap - w, cy, w, h}, // left
+		{x1 + gap, cy, w, h},     // right
+	}
+	covered := func(b Rect) float64 {
+		a := overlapArea(b, finger) * 4 // the finger's own spot counts most
+		for _, r := range shapes {
+			a += overlapArea(b, r)
+		}
+		return a
+	}
+	var pick Rect
+	least := -1.0
+	for _, b := range cands {
+		inside := b.X >= 2 && b.Y >= 2 && b.X+b.W <= c.W-2 && b.Y+b.H <= c.H-2
+		b.X = clamp(b.X, 2, max(2, c.W-2-b.W))
+		b.Y = clamp(b.Y, 2, max(2, c.H-2-b.H))
+		a := covered(b)
+		if inside && a == 0 {
+			return b
+		}
+		if least < 0 || a < least {
+			least, pick = a, b
+		}
+	}
+	return pick
+}
+
+// distTo is how far p lies from the box (0 inside it).
+func distTo(r Rect, p Point) float64 {
+	dx := max(r.X-p.X, 0, p.X-(r.X+r.W))
+	dy := max(r.Y-p.Y, 0, p.Y-(r.Y+r.H))
+	return dx*dx + dy*dy
+}
+
+// overlapArea is the area two boxes share.
+func overlapArea(a, b Rect) float64 {
+	w := min(a.X+a.W, b.X+b.W) - max(a.X, b.X)
+	h := min(a.Y+a.H, b.Y+b.H) - max(a.Y, b.Y)
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * h
 }

@@ -78,6 +78,7 @@ type view struct {
 	pointerIn bool
 	hover     string // datum under the mouse
 	pinned    string
+	pinTouch  bool // the pin is a finger's (its tooltip stands away from the fingertip)
 	pinAt     charts.Point
 	kb        keyFocus    // the keyboard's focus (keys.go)
 	walk      charts.Walk // what the keyboard's read-outs said since the walk began
@@ -190,7 +191,7 @@ func (v *view) update(in input) []message {
 		// A press on a datum pins it; on the pinned datum or on nothing, it unpins.
 		d := v.hit(c.At)
 		if d != "" && d != v.pinned {
-			v.pinned, v.pinAt = d, c.At
+			v.pinned, v.pinAt, v.pinTouch = d, c.At, c.Touch
 		} else {
 			v.pinned = ""
 		}
@@ -212,7 +213,9 @@ func (v *view) update(in input) []message {
 	if rebuild || shown != prevShown || (shown != "" && at != prevAt) {
 		v.overlay = v.overlay[:0]
 		if shown != "" {
-			for _, m := range v.chart.Overlay(shown, at) {
+			// A finger's pin: the tooltip away from the fingertip and the shape it tapped.
+			touch := v.pinTouch && shown == v.pinned && v.kb.datum == ""
+			for _, m := range v.chart.OverlayFor(shown, at, touch) {
 				v.overlay = appendMarkOps(v.overlay, m, v.dsf)
 			}
 		}
