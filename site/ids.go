@@ -32,6 +32,7 @@ var IDs = map[string]string{
 	"copy-link": "index.html", "embed-full": "index.html", "embed-size": "index.html", "embed-code": "index.html", "embed-copy": "index.html",
 	"figures-table": "index.html", "table-title": "index.html", "sources": "index.html",
 	"static-phone": "index.html", "view-select": "index.html (PhoneViews)", "lede": "index.html", "lede-more": "index.html",
+	"year-none": "index.html",
 }
 
 // The page's globals: what each script leaves on window for the others (and the tests).

@@ -117,14 +117,15 @@ func run(dist, only string) error {
 		}
 	}
 	// The phone's first screen (what a reader from a messenger link sees before scrolling) and
-	// the table on a phone, in each language: the viewport only, touch, device scale 2.
+	// the table and the timeline on a phone, in each language: the viewport only, touch, device
+	// scale 2.
 	for _, lang := range []string{"en", "az", "ru"} {
 		pageName := "index.html"
 		if lang != "en" {
 			pageName = "index." + lang + ".html"
 		}
 		for _, fs := range firstScreens {
-			for _, what := range []struct{ name, hash, scrollTo string }{{"first", "", ""}, {"table", "#view=table&year=2012", "#table-title"}} {
+			for _, what := range []struct{ name, hash, scrollTo string }{{"first", "", ""}, {"table", "#view=table&year=2012", "#table-title"}, {"timeline", "#view=timeline&year=2012", "#controls"}} {
 				name := fmt.Sprintf("%s-%s-phone-%dx%d", what.name, lang, fs.W, fs.H)
 				if !wanted(name, only) {
 					continue

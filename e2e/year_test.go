@@ -1,0 +1,316 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"azflows/charts"
+	"azflows/i18n"
+)
+
+// liveNameJS is the live chart's accessible name (the view's name and the chart's title).
+const liveNameJS = `document.querySelector('#live-slot iframe').contentDocument.querySelector('canvas').getAttribute('aria-label') || ''`
+
+// diffFrac is the share of the pixels of two same-sized images that differ.
+func diffFrac(a, b image.Image) float64 {
+	r := a.Bounds().Intersect(b.Bounds())
+	n, d := 0, 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			n++
+			ar, ag, ab, _ := a.At(x, y).RGBA()
+			br, bg, bb, _ := b.At(x, y).RGBA()
+			if absDiff(ar, br) > 0x0800 || absDiff(ag, bg) > 0x0800 || absDiff(ab, bb) > 0x0800 {
+				d++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(d) / float64(n)
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// Switching the year on the bars (both years drawn) visibly changes the chart and its title:
+// the chosen year is the one the title names first, on a desktop and on a phone.
+func TestYearSwitchChangesBars(t *testing.T) {
+	for _, c := range []struct {
+		lang  string
+		w, h  int64
+		phone bool
+	}{{"en", 1280, 800, false}, {"ru", 360, 640, true}} {
+		ctx, _ := newBrowser(t)
+		name := fmt.Sprintf("%s %dx%d", c.lang, c.w, c.h)
+		vp := chromedp.EmulateViewport(c.w, c.h)
+		if c.phone {
+			vp = phoneViewport(c.w, c.h)
+		}
+		if err := chromedp.Do(ctx, vp, chromedp.Navigate(baseURL+"/"+pageOf(c.lang)+"#view=bars&year=2010")); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the live chart", `window.azflowsPage.mode === 'live'`, 40*time.Second)
+		waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
+		if err := runJS(ctx, `document.querySelector('#live-slot iframe').scrollIntoView({block: 'start'})`); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond)
+		shot := func() image.Image { return screenshotPNG(ctx, t, "#live-slot iframe") }
+		_, _, fw, fh := liveFrameBox(t, ctx)
+		// The Turkey bar of each year, full colour for the chosen year, pale for the other.
+		bars := func(img image.Image, year int) {
+			t.Helper()
+			model := charts.Build(charts.State{View: "bars", Year: year, Lang: i18n.Lang(c.lang)}, fw, fh)
+			k := float64(img.Bounds().Dx()) / fw
+			for _, y := range charts.Years {
+				id := fmt.Sprintf("bar/dest-%d-turkey", y)
+				m, ok := model.Mark(id)
+				if !ok {
+					t.Fatalf("%s: no %s in the %.0f×%.0f model", name, id, fw, fh)
+				}
+				p := m.Center()
+				r, g, b, _ := img.At(int(p.X*k), int(p.Y*k)).RGBA()
+				// OfficialC is #2e5a87; the muted fill is it at a quarter over white.
+				dark := r>>8 < 0x70 && g>>8 < 0x90 && b>>8 < 0xb0
+				if y == year && !dark {
+					t.Errorf("%s: with %d chosen, its Turkey bar is painted #%02x%02x%02x, not in full colour", name, year, r>>8, g>>8, b>>8)
+				}
+				if y != year && dark {
+					t.Errorf("%s: with %d chosen, %d's Turkey bar is painted #%02x%02x%02x: as full as the chosen year's", name, year, y, r>>8, g>>8, b>>8)
+				}
+			}
+		}
+		before, nameBefore := shot(), eval[string](t, ctx, liveNameJS)
+		bars(before, 2010)
+		// The reader's press on the year (its label, as a finger or a mouse would).
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#controls label:has(input[name=year][value="2012"])`))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "2012 live", liveView+`.hash.indexOf('year=2012') >= 0 && `+liveView+`.ready`, 10*time.Second)
+		time.Sleep(500 * time.Millisecond)
+		after, nameAfter := shot(), eval[string](t, ctx, liveNameJS)
+		bars(after, 2012)
+		t.Logf("%s: switching the year changed %.1f %% of the chart's pixels", name, 100*diffFrac(before, after))
+		for _, n := range []struct {
+			name      string
+			year, not string
+		}{{nameBefore, "2010", "2012"}, {nameAfter, "2012", "2010"}} {
+			i, j := strings.Index(n.name, n.year), strings.Index(n.name, n.not)
+			if i < 0 || (j >= 0 && j < i) {
+				t.Errorf("%s: with %s chosen the chart is named %q: the year chosen is not named first", name, n.year, n.name)
+			}
+		}
+	}
+}
+
+// On the views without a year (the table, the sources) the year control is disabled and a
+// visible line says why; on the charts it is enabled and the line is gone.
+func TestYearControlOnPageViews(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	for _, lang := range []string{"en", "az", "ru"} {
+		for _, vp := range []struct {
+			w, h  int64
+			phone bool
+		}{{1280, 800, false}, {360, 640, true}} {
+			act := chromedp.EmulateViewport(vp.w, vp.h)
+			if vp.phone {
+				act = phoneViewport(vp.w, vp.h)
+			}
+			if err := chromedp.Do(ctx, act, chromedp.Navigate(baseURL+"/"+pageOf(lang)+"#view=bars&year=2010")); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+			want := i18n.T(i18n.Lang(lang), "ctl.year.none")
+			for _, v := range charts.Views() {
+				name := fmt.Sprintf("%s %dx%d %s", lang, vp.w, vp.h, v)
+				if err := runJS(ctx, `location.hash = 'view=`+v+`&year=2012'`); err != nil {
+					t.Fatal(err)
+				}
+				waitFor(t, ctx, v, `window.azflowsPage.state.view === '`+v+`'`, 5*time.Second)
+				got := eval[struct {
+					Disabled, Hidden bool
+					Reason           string
+					RH               float64
+				}](t, ctx, `(() => { const f = document.querySelector('#controls input[name=year]').closest('fieldset');
+					const r = document.getElementById('year-none'); const b = r ? r.getBoundingClientRect() : {height: 0};
+					return {Disabled: f.disabled, Hidden: f.getBoundingClientRect().height === 0,
+						Reason: r && b.height > 0 ? r.textContent.trim() : '', RH: b.height}; })()`)
+				if charts.IsChart(v) {
+					if got.Disabled || got.Hidden || got.Reason != "" {
+						t.Errorf("%s: on a chart the year control is disabled %v, hidden %v, with the line %q", name, got.Disabled, got.Hidden, got.Reason)
+					}
+					continue
+				}
+				if !got.Disabled && !got.Hidden {
+					t.Errorf("%s: the year control is live on a view without a year", name)
+				}
+				if got.Reason != want {
+					t.Errorf("%s: the line that says why is %q (%.0f px tall), want %q", name, got.Reason, got.RH, want)
+				}
+			}
+		}
+	}
+}
+
+// On a phone, a tapped bar's tooltip stands away from the finger and from the bar (its box
+// contains neither the touch point nor any of the bar), the read-out keeps its place, and a
+// tap elsewhere on the chart, or Escape, takes it away.
+func TestPhoneTouchTooltip(t *testing.T) {
+	for _, p := range phones {
+		ctx, _ := newBrowser(t)
+		name := fmt.Sprintf("%dx%d", p.w, p.h)
+		if err := chromedp.Do(ctx, phoneViewport(p.w, p.h), chromedp.Navigate(baseURL+"/#view=bars&year=2012")); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the live chart", `window.azflowsPage.mode === 'live'`, 40*time.Second)
+		waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
+		if err := runJS(ctx, `window.scrollTo(0, document.querySelector('#live-slot iframe').getBoundingClientRect().top + scrollY - 8)`); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond)
+		fx, fy, fw, fh := liveFrameBox(t, ctx)
+		readoutTop := eval[float64](t, ctx, `document.getElementById('readout').getBoundingClientRect().top`)
+		model := charts.Build(charts.State{View: "bars", Year: 2012}, fw, fh)
+		before := screenshotPNG(ctx, t, "")
+		k := float64(before.Bounds().Dx()) / float64(p.w) // device pixels per CSS pixel
+		for _, id := range []string{"bar/dest-2012-turkey", "bar/dest-2012-russia"} {
+			bar, ok := model.Mark(id)
+			if !ok {
+				t.Fatalf("%s: no %s in the %.0f×%.0f model", name, id, fw, fh)
+			}
+			c := bar.Center()
+			tx, ty := fx+c.X, fy+c.Y
+			if err := chromedp.Do(ctx, tap(tx, ty)); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, "the pin", liveView+`.pinned && `+liveView+`.hover === '`+bar.Datum+`'`, 10*time.Second)
+			time.Sleep(300 * time.Millisecond)
+			after := screenshotPNG(ctx, t, "")
+			// The tooltip is what changed outside the bar's outline (the highlight hugs the bar).
+			br := image.Rect(int((fx+bar.Rect.X-5)*k), int((fy+bar.Rect.Y-5)*k), int(math.Ceil((fx+bar.Rect.X+bar.Rect.W+5)*k)), int(math.Ceil((fy+bar.Rect.Y+bar.Rect.H+5)*k)))
+			frame := image.Rect(int(fx*k), int(fy*k), int((fx+fw)*k), int((fy+fh)*k))
+			tip := image.Rectangle{}
+			for y := frame.Min.Y; y < frame.Max.Y; y++ {
+				for x := frame.Min.X; x < frame.Max.X; x++ {
+					if image.Pt(x, y).In(br) {
+						continue
+					}
+					ar, ag, ab, _ := before.At(x, y).RGBA()
+					cr, cg, cb, _ := after.At(x, y).RGBA()
+					if absDiff(ar, cr) > 0x0800 || absDiff(ag, cg) > 0x0800 || absDiff(ab, cb) > 0x0800 {
+						tip = tip.Union(image.Rect(x, y, x+1, y+1))
+					}
+				}
+			}
+			box := [4]float64{float64(tip.Min.X) / k, float64(tip.Min.Y) / k, float64(tip.Dx()) / k, float64(tip.Dy()) / k}
+			if tip.Empty() || tip.Dx() < int(40*k) || tip.Dy() < int(20*k) {
+				t.Errorf("%s %s: no tooltip drawn (what changed: %v CSS px)", name, id, box)
+				continue
+			}
+			touch := image.Pt(int(tx*k), int(ty*k))
+			barPx := image.Rect(int((fx+bar.Rect.X)*k), int((fy+bar.Rect.Y)*k), int((fx+bar.Rect.X+bar.Rect.W)*k), int((fy+bar.Rect.Y+bar.Rect.H)*k))
+			if touch.In(tip) {
+				t.Errorf("%s %s: the tooltip %v covers the touch point (%.0f, %.0f)", name, id, box, tx, ty)
+			}
+			if tip.Overlaps(barPx) {
+				t.Errorf("%s %s: the tooltip %v covers the tapped bar %v", name, id, box, bar.Rect)
+			}
+			if got := eval[float64](t, ctx, `document.getElementById('readout').getBoundingClientRect().top`); math.Abs(got-readoutTop) > 0.5 {
+				t.Errorf("%s %s: the read-out moved from y = %.1f to %.1f", name, id, readoutTop, got)
+			}
+			t.Logf("%s %s: touch at (%.0f, %.0f), bar %v, tooltip %v", name, id, tx, ty, bar.Rect, box)
+		}
+		// A tap where there is no shape (the middle of the title's line, right of its words)
+		// takes the tooltip away.
+		if err := chromedp.Do(ctx, tap(fx+fw-6, fy+6)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the tooltip gone after a tap elsewhere", `!`+liveView+`.pinned && `+liveView+`.hover === ''`, 5*time.Second)
+		time.Sleep(300 * time.Millisecond)
+		frame := image.Rect(int(fx*k), int(fy*k), int((fx+fw)*k), int((fy+fh)*k))
+		sub := func(img image.Image) image.Image {
+			return img.(interface {
+				SubImage(image.Rectangle) image.Image
+			}).SubImage(frame)
+		}
+		if f := diffFrac(sub(before), sub(screenshotPNG(ctx, t, ""))); f > 0.001 {
+			t.Errorf("%s: after the tap elsewhere %.2f %% of the chart differs from before the first tap", name, 100*f)
+		}
+		// Escape takes it away too.
+		bar, _ := model.Mark("bar/dest-2012-turkey")
+		c := bar.Center()
+		if err := chromedp.Do(ctx, tap(fx+c.X, fy+c.Y)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the pin again", liveView+`.pinned`, 10*time.Second)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the tooltip gone after Escape", `!`+liveView+`.pinned && `+liveView+`.hover === ''`, 5*time.Second)
+	}
+}
+
+// On a desktop, in every language, the live chart takes exactly the static chart's place:
+// the layout shift from the first paint to live and through every view and year is ≤ 0.02.
+func TestDesktopLayoutShift(t *testing.T) {
+	for _, lang := range []string{"en", "az", "ru"} {
+		ctx, _ := newBrowser(t)
+		onNewDocument(t, ctx, shiftsJS)
+		name := lang + " 1280x800"
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(baseURL+"/"+pageOf(lang))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+		first := eval[chartBox](t, ctx, chartBoxJS)
+		if err := runJS(ctx, `window.scrollTo(0, `+strconv.FormatFloat(max(0, first.Top-8), 'f', 0, 64)+`)`); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 40*time.Second)
+		time.Sleep(500 * time.Millisecond)
+		live := eval[chartBox](t, ctx, chartBoxJS)
+		if math.Abs(live.Top-first.Top) > 0.5 || math.Abs(live.H-first.SH) > 1 || math.Abs(live.W-first.SW) > 1 {
+			t.Errorf("%s: the static chart was %.0f×%.0f at y = %.0f, the live one is %.0f×%.0f at y = %.0f", name, first.SW, first.SH, first.Top, live.W, live.H, live.Top)
+		}
+		for _, v := range charts.Views() {
+			if !charts.IsChart(v) {
+				continue
+			}
+			for _, y := range charts.Years {
+				if err := runJS(ctx, `location.hash = 'view=`+v+`&year=`+strconv.Itoa(y)+`'`); err != nil {
+					t.Fatal(err)
+				}
+				waitFor(t, ctx, v+" "+strconv.Itoa(y), `window.azflowsPage.state.view === '`+v+`' && window.azflowsPage.state.year === `+strconv.Itoa(y), 5*time.Second)
+				time.Sleep(150 * time.Millisecond)
+			}
+		}
+		if err := runJS(ctx, `location.hash = 'view=map&year=2010'`); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond)
+		sh := eval[struct {
+			Sum  float64
+			List []string
+		}](t, ctx, `window.azflowsShifts`)
+		if sh.Sum > 0.02 {
+			t.Errorf("%s: cumulative layout shift %.4f > 0.02: %q", name, sh.Sum, sh.List)
+		} else {
+			t.Logf("%s: cumulative layout shift %.4f", name, sh.Sum)
+		}
+	}
+}
