@@ -122,7 +122,7 @@ var az = map[string]string{
 	"compare.subtitle.stacked":                   "Bir illik rəsmi rəqəmlər bir şkalada (yuxarıda); çoxillik cəm və təxminlər ayrıca, hər biri öz şkalasında (aşağıda). Seçilmiş il: %d.",
 	"compare.subtitle.one":                       "Bir illik rəsmi rəqəmlər bir şkalada. Seçilmiş il: %d.",
 	"compare.subtitle.year":                      "Seçilmiş il: %d.",
-	"compare.title":                              "Məqalənin digər rəqəmləri yan-yana: əvvəlcə %d",
+	"compare.title":                              "Məqalənin digər rəqəmləri, əvvəlcə %d",
 	"compare.total.label":                        "nəfər “əvvəlki altı il” ərzində qurban olub (rəsmi)",
 	"compare.wording1":                           "Bir cümlədə: %s",
 	"compare.wording2":                           "Digərində: %s",

@@ -60,7 +60,7 @@ var en = map[string]string{
 	"flow.title":                       "Where victims from Azerbaijan were taken, %d",
 	"flow.subtitle":                    "Band width proportional to persons (same scale for every year). %s (official count).",
 	"flow.empty":                       "The paper gives no destinations for %d.",
-	"compare.title":                    "The paper’s other counts, side by side: %d first",
+	"compare.title":                    "The paper’s other counts, %d first",
 	"compare.subtitle":                 "Official one-year counts on one scale (left); the multi-year total and the estimates apart, each on its own scale (right). Year chosen: %d.",
 	"compare.subtitle.stacked":         "Official one-year counts on one scale (above); the multi-year total and the estimates apart, each on its own scale (below). Year chosen: %d.",
 	"compare.subtitle.one":             "Official one-year counts on one scale. Year chosen: %d.",
