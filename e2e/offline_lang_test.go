@@ -170,7 +170,7 @@ func TestOfflineEveryLanguage(t *testing.T) {
 				}
 			}
 			waitFor(t, ctx, "the SVG download", `document.getElementById('dl-svg').href.startsWith('blob:')`, 5*time.Second)
-			if svg := string(download(t, ctx, dir, "dl-svg")); !strings.Contains(svg, "<svg") || !strings.Contains(svg, `data-view="bars"`) || !strings.Contains(svg, strings.Split(i18n.T(l, "bars.title", "\x00"), "\x00")[0]) {
+			if svg := string(download(t, ctx, dir, "dl-svg")); !strings.Contains(svg, "<svg") || !strings.Contains(svg, `data-view="bars"`) || !strings.Contains(svg, strings.Split(i18n.T(l, "bars.title", 9999, ""), "9999")[0]) {
 				t.Errorf("the SVG download is not the %s bars chart: %.300q", l, svg)
 			}
 			waitFor(t, ctx, "the data downloads", `[...document.querySelectorAll('.actions a[href^="blob:"][download$="sv"], .actions a[href^="blob:"][download$="json"]')].length === 3`, 5*time.Second)
