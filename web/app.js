@@ -226,31 +226,6 @@
     });
   }
 
-  // reserveSummary makes the summary's box as tall as the tallest of the charts' summaries at
-  // the page's width, so that a change of view or year moves nothing under the chart (the
-  // layout shift stays 0 on desktops, where the text under the chart is in view); again on a
-  // change of width.
-  var summaryWidth = -1;
-  function reserveSummary() {
-    var box = document.querySelector('figcaption .summary');
-    var span = document.getElementById('chart-summary');
-    if (!box || !span || box.clientWidth === summaryWidth) return;
-    summaryWidth = box.clientWidth;
-    var keep = span.textContent, tallest = 0, seen = {};
-    box.style.minHeight = '';
-    Object.keys(config.files).forEach(function (h) {
-      var id = config.files[h] && config.files[h].summary;
-      var tpl = id && !seen[id] && document.getElementById(id);
-      if (!tpl) return;
-      seen[id] = true;
-      span.textContent = tpl.content.textContent;
-      tallest = Math.max(tallest, box.getBoundingClientRect().height);
-    });
-    span.textContent = keep;
-    if (tallest > 0) box.style.minHeight = tallest + 'px';
-  }
-  window.addEventListener('resize', reserveSummary);
-
   // showSummary puts the state's text alternative (built from the data, see charts/summary.go)
   // under the chart, with a link to the table of the same year.
   function showSummary(st) {
@@ -625,7 +600,6 @@
   // view's frame, first, since the view's start is the longest way to the live chart; the
   // page set to the state (its controls, links, summary, chart); the other states' SVGs.
   page.state = withLang(parseHash(location.hash));
-  reserveSummary();
   if (svgIds.shown !== (filesOf(chartState()) || {}).template) loadSVGTexts().catch(function () { /* showStatic says so */ });
   later(function () {
     var why = typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' ? tr('notice.fallback.nowasm', 'this browser has no WebAssembly')
