@@ -72,6 +72,9 @@ func Timeline(year int, w, h float64) *Chart {
 }
 
 func timeline(l i18n.Lang, year int, w, h float64) *Chart {
+	if w <= 480 && h > w { // a phone: twenty-four years across a phone's width read badly
+		return timelineVertical(l, year, w, h)
+	}
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
 	c.Title = i18n.T(l, "timeline.title", year)
 	sub := i18n.T(l, "timeline.subtitle", year)
@@ -113,8 +116,8 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 			fit, ok = fitList(c.Lang, list, f.plot.W, f.plot.H-lanesH, f.small, false)
 		}
 		if !ok {
-			// No room for the lanes and the key (a phone, a small embed): a timeline that runs
-			// down the frame, every item at its place in time, with its marker and its words.
+			// No room for the lanes and the key (a small embed): a timeline that runs down the
+			// frame, every item at its place in time, with its marker and its words.
 			chrono := append([]tlItem(nil), list...)
 			sort.SliceStable(chrono, func(i, j int) bool { return chronoKey(chrono[i]) < chronoKey(chrono[j]) })
 			var whole bool
@@ -194,6 +197,56 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	return c
 }
 
+// timelineVertical is the timeline of a phone or a small frame: a time axis that runs down the
+// frame, every item at its place in time (the paper's date, a vague span by its start), each
+// with its marker on the axis, its year beside the axis where the year changes, and its words;
+// what the paper does not date comes last, under its own header. Where the frame is short,
+// the shape changes (smaller type down to MinText, more columns, closer rows, the words taking
+// the years' column); no item is left out.
+func timelineVertical(l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
+	c.Title = i18n.T(l, "timeline.title", year)
+	sub := i18n.T(l, "timeline.subtitle.list", year)
+	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
+	// No note: the lanes' note (vague steps drawn as spans, the undated apart) is said here by
+	// the subtitle and the undated group's header.
+	f := newFrame(c, c.Title, sub, nil, src, 0)
+	events, figures, undated := timelineItems(l)
+	items := append(append(append([]tlItem(nil), events...), figures...), undated...)
+	sort.SliceStable(items, func(i, j int) bool { return chronoKey(items[i]) < chronoKey(items[j]) })
+	fit, ok := fitVertical(items, f.plot.W, f.plot.H, f.base)
+	if !ok {
+		// Not even then (the 40 %-longer pseudo-locale in the smallest 3:4 frames): the old
+		// compact key, the items in time order as far as they fit and a line naming the rest.
+		fit, _ = fitList(l, items, f.plot.W, f.plot.H, f.base, true)
+	}
+	c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
+	timelineList(c, f, items, f.plot.Y, year, fit)
+	return c
+}
+
+// fitVertical finds the shape of the vertical timeline in which every item fits w×h: the
+// largest type and fewest columns; then, at MinText, closer rows; then the words taking the
+// column of years. It reports false where no shape holds every item.
+func fitVertical(items []tlItem, w, h, size float64) (listFit, bool) {
+	maxCols := func(sz float64) int { return max(1, int(w/(sz*13))) }
+	for sz := size; sz >= MinText-1e-9; sz -= 0.5 {
+		for cols := 1; cols <= maxCols(sz); cols++ {
+			if listHeight(items, w, sz, cols, true, false, false) <= h {
+				return listFit{size: sz, cols: cols, whole: true}, true
+			}
+		}
+	}
+	for _, noYears := range []bool{false, true} {
+		for cols := 1; cols <= maxCols(MinText); cols++ {
+			if listHeight(items, w, MinText, cols, true, noYears, true) <= h {
+				return listFit{size: MinText, cols: cols, whole: true, noYears: noYears, tight: true}, true
+			}
+		}
+	}
+	return listFit{}, false
+}
+
 // labelsFit reports whether every item's label fits beside its marker, right or left.
 func labelsFit(items []tlItem, sx Linear, size, gap float64) bool {
 	for _, it := range items {
@@ -229,25 +282,51 @@ type listFit struct {
 	cols    int
 	whole   bool // every item fits
 	noYears bool // the vertical form without its column of years (each label has its date)
+	tight   bool // rows closer together, for a short frame
 }
 
 // listGeom measures the key's parts at a type size: line height, the column gap, the width
 // before each label (the number, or the vertical axis with its year and marker).
-func listGeom(size float64, vertical bool) (lineH, colGap, numW float64) {
+func listGeom(size float64, vertical, tight bool) (lineH, colGap, numW float64) {
 	lineH, colGap = size*1.3, size*1.5
+	if tight {
+		lineH = size * 1.15
+	}
 	numW = TextWidth("00 ", size, true)
 	if vertical {
-		numW = yearW(size, false) + size*0.8*1.6 + size*0.5
+		numW = yearW(size, false, tight) + markW(size, tight) + size*0.5
+		if tight {
+			numW -= size * 0.15
+		}
 	}
 	return
 }
 
 // yearW is the width of the vertical form's column of years, with its gap.
-func yearW(size float64, none bool) float64 {
+func yearW(size float64, none, tight bool) float64 {
 	if none {
 		return 0
 	}
+	if tight {
+		return TextWidth("0000", size, true) + size*0.4
+	}
 	return TextWidth("0000", size, true) + size*0.6
+}
+
+// markW is the width of an item's marker in the vertical form; closer rows take a square.
+func markW(size float64, tight bool) float64 {
+	if tight {
+		return size * 0.8
+	}
+	return size * 0.8 * 1.6
+}
+
+// itemGap is the space under each item of the vertical form.
+func itemGap(size float64, tight bool) float64 {
+	if tight {
+		return size * 0.05
+	}
+	return size * 0.15
 }
 
 // fitList finds the largest type (from size down to MinText) and then the fewest columns in
@@ -262,8 +341,8 @@ func fitList(l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (li
 			first = max(1, min(maxCols, int(w/(sz*30))))
 		}
 		for cols := first; cols <= maxCols; cols++ {
-			last = listFit{sz, cols, false, false}
-			if listHeight(items, w, sz, cols, vertical, false) <= h {
+			last = listFit{size: sz, cols: cols}
+			if listHeight(items, w, sz, cols, vertical, false, false) <= h {
 				last.whole = true
 				return last, true
 			}
@@ -271,29 +350,34 @@ func fitList(l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (li
 	}
 	if vertical { // the years' column gives its width to the words
 		for cols := 1; cols <= max(1, int(w/(MinText*13))); cols++ {
-			if listHeight(items, w, MinText, cols, true, true) <= h {
-				return listFit{MinText, cols, true, true}, true
+			if listHeight(items, w, MinText, cols, true, true, false) <= h {
+				return listFit{size: MinText, cols: cols, whole: true, noYears: true}, true
 			}
 		}
 		// Not all: as many as fit, the smallest type, one column of words as wide as the frame.
-		return listFit{MinText, max(1, int(w/(MinText*26))), false, true}, false
+		return listFit{size: MinText, cols: max(1, int(w/(MinText*26))), noYears: true}, false
 	}
 	return last, false
 }
 
 // listHeight is the height of the tallest column when the items fill cols columns top down,
 // each column about as tall as the others.
-func listHeight(items []tlItem, w, size float64, cols int, vertical, noYears bool) float64 {
-	lineH, colGap, numW := listGeom(size, vertical)
+func listHeight(items []tlItem, w, size float64, cols int, vertical, noYears, tight bool) float64 {
+	lineH, colGap, numW := listGeom(size, vertical, tight)
 	if vertical && noYears {
-		numW -= yearW(size, false)
+		numW -= yearW(size, false, tight)
 	}
 	colW := (w - colGap*float64(cols-1)) / float64(cols)
 	hs := make([]float64, len(items))
 	total := 0.0
 	for i, it := range items {
-		hs[i] = lineH*float64(len(wrapText(it.Label, size, true, colW-numW))) + size*0.15
+		hs[i] = lineH*float64(len(wrapText(it.Label, size, true, colW-numW))) + itemGap(size, tight)
 		total += hs[i]
+	}
+	if vertical && len(items) > 0 && chronoKey(items[len(items)-1]) > 1e8 {
+		// The undated group's header, on a line of its own.
+		hs[len(hs)-len(undatedOf(items))] += lineH
+		total += lineH
 	}
 	// The shortest column height that takes every item in cols columns.
 	target := total / float64(cols)
@@ -313,6 +397,15 @@ func listHeight(items []tlItem, w, size float64, cols int, vertical, noYears boo
 	}
 }
 
+// undatedOf are the undated items at the end of a list in time order.
+func undatedOf(items []tlItem) []tlItem {
+	i := len(items)
+	for i > 0 && chronoKey(items[i-1]) > 1e8 {
+		i--
+	}
+	return items[i:]
+}
+
 // timelineList writes the compact form's key from top down: the number and the full label of
 // each item, wrapped, in the columns and at the type size fit found, so that every item is
 // named in words.
@@ -323,20 +416,21 @@ func listHeight(items []tlItem, w, size float64, cols int, vertical, noYears boo
 func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit listFit) {
 	size, cols := fit.size, fit.cols
 	vertical := year != 0
-	lineH, colGap, numW := listGeom(size, vertical)
-	yw := yearW(size, fit.noYears)
+	lineH, colGap, numW := listGeom(size, vertical, fit.tight)
+	yw := yearW(size, fit.noYears, fit.tight)
 	if vertical {
-		numW += yw - yearW(size, false)
+		numW += yw - yearW(size, false, fit.tight)
 	}
 	colW := (f.plot.W - colGap*float64(cols-1)) / float64(cols)
-	target := listHeight(items, f.plot.W, size, cols, vertical, fit.noYears)
+	target := listHeight(items, f.plot.W, size, cols, vertical, fit.noYears, fit.tight)
 	col, y := 0, top
 	lastYear := ""
 	colTop := top
 	colStart := len(c.Marks)
+	offAxis := false // the undated group
 	axis := func(x, y0, y1 float64) {
-		if vertical && y1 > y0 {
-			ax := x + yw + size*0.8*0.8
+		if vertical && y1 > y0 && !offAxis {
+			ax := x + yw + markW(size, fit.tight)/2
 			// The axis goes under its column's markers.
 			c.Marks = append(c.Marks[:colStart], append([]Mark{{ID: "list/axis/" + itoa(col), Role: "axis", Panel: "list", Kind: PathMark, Points: []Point{{ax, y0}, {ax, y1}}, Style: Style{Stroke: Grid, StrokeWidth: 1.5}}}, c.Marks[colStart:]...)...)
 		}
@@ -344,7 +438,11 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 	for i, it := range items {
 		bold := vertical && it.X0 < float64(year+1) && it.X1 >= float64(year) && !(it.X0 == it.X1 && it.X0 < float64(year))
 		lines := wrapText(it.Label, size, true, colW-numW)
-		h := lineH*float64(len(lines)) + size*0.15
+		h := lineH*float64(len(lines)) + itemGap(size, fit.tight)
+		undatedHead := vertical && chronoKey(it) > 1e8 && (i == 0 || chronoKey(items[i-1]) < 1e8)
+		if undatedHead {
+			h += lineH
+		}
 		if fit.whole && y > colTop && y-colTop+h > target+1e-9 && col < cols-1 {
 			axis(f.plot.X+float64(col)*(colW+colGap), colTop, y)
 			col, y = col+1, top
@@ -371,6 +469,14 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 				x = f.plot.X + float64(col)*(colW+colGap)
 			}
 		}
+		if undatedHead {
+			// What the paper does not date: a group of its own, under its header, off the axis.
+			axis(x, colTop, y)
+			c.add(Mark{ID: "header/undated", Role: "header", Panel: "list", Kind: TextMark, Text: shortIfWider(c.Lang, "timeline.header.undated", size, true, colW),
+				At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Muted}})
+			y += lineH
+			colTop, colStart, lastYear, offAxis = y, len(c.Marks), "—", true
+		}
 		if !vertical {
 			c.add(Mark{ID: "list/num/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: itoa(i + 1),
 				At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Ink}})
@@ -390,7 +496,7 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 			}
 			m := size * 0.8
 			mx := x + yw
-			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "list", Datum: it.Datum, Kind: RectMark, Rect: Rect{mx, y + (lineH-m)/2, m * 1.6, m},
+			c.add(Mark{ID: "marker/" + it.ID, Role: role, Panel: "list", Datum: it.Datum, Kind: RectMark, Rect: Rect{mx, y + (lineH-m)/2, markW(size, fit.tight), m},
 				Style: it.Style, Label: it.Label, Value: it.X0})
 		}
 		for k, t := range lines {

@@ -1,0 +1,142 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+
+	"azflows/data"
+	"azflows/i18n"
+)
+
+// timelinePhoneFrames are the frames a phone gives the timeline: the page's 3:4 frames under the
+// controls and the whole screens.
+var timelinePhoneFrames = [][2]float64{{344, 459}, {360, 480}, {390, 520}, {360, 640}, {390, 844}}
+
+// paperDates are the timeline's items with the time the paper gives them: a step's date (a
+// vague span by its start), a count's year or period by its start; the undated get +Inf.
+func paperDates() map[string]float64 {
+	out := map[string]float64{}
+	for _, e := range data.Events {
+		if _, ok := figureEvents[e.ID]; ok {
+			continue
+		}
+		switch {
+		case e.Precision == data.Undated:
+			out[e.ID] = math.Inf(1)
+		case e.Precision == data.Vague && vagueSpans[e.When] != [2]float64{}:
+			out[e.ID] = vagueSpans[e.When][0]
+		default:
+			out[e.ID] = e.Year
+		}
+	}
+	for _, f := range tlFigures {
+		out[f.ID] = f.X0
+	}
+	return out
+}
+
+// On a phone the timeline is a timeline (issues #25, #26): a vertical time axis with its
+// years, every item (steps, counts, the undated shelter) drawn and named in words, read top
+// down (column by column) in the order the paper dates them, the undated last under their own
+// header; the chosen year's items stand out; nothing points to a file, and the matrix's checks
+// (no overlap, nothing out of the frame, no type under 11 px) hold.
+//
+// The pseudo-locale (40 % longer) may give the years' column to the words (each label keeps
+// its date); at 344×459 it does not fit whole even so, and is not held here (see notYet).
+func TestPhoneTimeline(t *testing.T) {
+	dates := paperDates()
+	for _, y := range Years {
+		for _, l := range matrixLangs {
+			for _, s := range timelinePhoneFrames {
+				if l == i18n.XX && s == [2]float64{344, 459} {
+					continue // see above
+				}
+				c := Build(State{View: "timeline", Year: y, Lang: l}, s[0], s[1])
+				name := fmt.Sprintf("%d/%s/%.0fx%.0f", y, l, s[0], s[1])
+				p := matrixProblems(c)
+				ex := explainedData(c)
+				type placed struct {
+					id   string
+					x, y float64
+				}
+				var order []placed
+				var vAxis bool
+				var years []placed
+				var undatedHead *Mark
+				for i, m := range c.Marks {
+					if m.Kind == TextMark && strings.Contains(m.Text, "CSV") {
+						p = append(p, fmt.Sprintf("points to a file: %s %q", m.ID, m.Text))
+					}
+					if m.Role == "axis" && m.Kind == PathMark && len(m.Points) == 2 && m.Points[0].X == m.Points[1].X && m.Points[1].Y-m.Points[0].Y > 20 {
+						vAxis = true
+					}
+					if m.Role == "tick" && m.Kind == TextMark && len(m.Text) == 4 {
+						years = append(years, placed{m.Text, m.At.X, m.At.Y})
+					}
+					if m.ID == "header/undated" {
+						undatedHead = &c.Marks[i]
+					}
+					if id, ok := strings.CutPrefix(m.ID, "marker/"); ok && m.Kind == RectMark {
+						order = append(order, placed{id, m.Rect.X, m.Rect.Y})
+					}
+				}
+				if !vAxis {
+					p = append(p, "no vertical time axis")
+				}
+				read := func(a, b placed) bool {
+					if math.Abs(a.x-b.x) > 30 {
+						return a.x < b.x
+					}
+					return a.y < b.y
+				}
+				sort.SliceStable(order, func(i, j int) bool { return read(order[i], order[j]) })
+				seen := map[string]bool{}
+				last := math.Inf(-1)
+				for _, o := range order {
+					seen[o.id] = true
+					d, ok := dates[o.id]
+					if !ok {
+						continue
+					}
+					if d < last {
+						p = append(p, fmt.Sprintf("out of time order: %s (%.2f) after %.2f", o.id, d, last))
+					}
+					last = d
+					if math.IsInf(d, 1) && (undatedHead == nil || !read(placed{"", undatedHead.At.X, undatedHead.At.Y}, o)) {
+						p = append(p, "undated item not under the undated header: "+o.id)
+					}
+				}
+				for _, d := range timelineData() {
+					if !seen[d] {
+						p = append(p, "item not drawn: "+d)
+					}
+					if !ex[d] {
+						p = append(p, "item not named in words: "+d)
+					}
+				}
+				sort.SliceStable(years, func(i, j int) bool { return read(years[i], years[j]) })
+				if len(years) < 5 && l != i18n.XX {
+					p = append(p, fmt.Sprintf("%d year marks on the axis", len(years)))
+				}
+				for i := 1; i < len(years); i++ {
+					if years[i].id < years[i-1].id {
+						p = append(p, fmt.Sprintf("year marks out of order: %s after %s", years[i].id, years[i-1].id))
+					}
+				}
+				bold := false
+				for _, m := range c.Marks {
+					bold = bold || (m.Datum == fmt.Sprintf("victims-%d", y) && m.Kind == TextMark && m.Bold)
+				}
+				if !bold {
+					p = append(p, fmt.Sprintf("the chosen year's count victims-%d is not in bold", y))
+				}
+				if len(p) > 0 {
+					t.Errorf("%s:\n\t%s", name, strings.Join(p, "\n\t"))
+				}
+			}
+		}
+	}
+}
