@@ -117,7 +117,12 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		}
 		if !ok {
 			// No room for the lanes and the key (a small embed): a timeline that runs down the
-			// frame, every item at its place in time, with its marker and its words.
+			// frame, every item at its place in time, with its marker and its words. Nothing is
+			// shaded there, so the frame is laid out again with the list's subtitle, which says
+			// how the chosen year is marked.
+			c = &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
+			c.Title = i18n.T(l, "timeline.title", year)
+			f = newFrame(c, c.Title, i18n.T(l, "timeline.subtitle.list", year), notes, src, 0)
 			chrono := append([]tlItem(nil), list...)
 			sort.SliceStable(chrono, func(i, j int) bool { return chronoKey(chrono[i]) < chronoKey(chrono[j]) })
 			var whole bool

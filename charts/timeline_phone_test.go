@@ -140,3 +140,27 @@ func TestPhoneTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineSubtitleSaysHowTheYearIsMarked holds the subtitle to the picture: where it says
+// the chosen year is shaded, a shade is drawn; where the timeline is a list (nothing shaded),
+// it says the chosen year's items are in bold instead.
+func TestTimelineSubtitleSaysHowTheYearIsMarked(t *testing.T) {
+	sizes := append(append([][2]float64(nil), matrixSizes...), [2]float64{800, 450})
+	for _, y := range Years {
+		for _, l := range matrixLangs {
+			for _, s := range sizes {
+				c := Build(State{View: "timeline", Year: y, Lang: l}, s[0], s[1])
+				shaded := false
+				for _, m := range c.Marks {
+					if m.Role == "selection" {
+						shaded = true
+					}
+				}
+				says := c.Subtitle == i18n.T(l, "timeline.subtitle", y)
+				if says != shaded {
+					t.Errorf("%d/%s/%.0fx%.0f: subtitle %q, yet a shade drawn: %v", y, l, s[0], s[1], c.Subtitle, shaded)
+				}
+			}
+		}
+	}
+}
