@@ -3,7 +3,7 @@ package charts
 import (
 	"math"
 
-	"azflows/charts/geo"
+	"azflows/internal/geo"
 )
 
 // baseMap holds the country shapes the map view draws; nil until SetBaseMap.

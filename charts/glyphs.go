@@ -18,7 +18,7 @@ const GlyphUnit = 1000
 // the fonts, laid out exactly as TextWidth and TextOutline lay them out: for each rune of each
 // weight, its glyph and advance; the kerning of each pair of neighbours in the texts; and each
 // glyph's outline once, at GlyphUnit px from the baseline origin (y down). The single offline
-// files draw their SVG downloads with it (web/offline.js), as the site's are drawn (WriteOutlined).
+// files draw their SVG downloads with it (web/page/offline.js), as the site's are drawn (WriteOutlined).
 type GlyphTable struct {
 	Unit   int               `json:"unit"`
 	Runes  map[string][2]any `json:"runes"`  // "0a" (regular a), "1a" (bold a): [glyph key, advance]

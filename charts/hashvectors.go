@@ -9,7 +9,7 @@ import (
 
 // HashVectorsFile holds the shared test vectors of the URL hash parsers, relative to the
 // repository root: each hash and the state it must give. The Go test of ParseHash and the
-// browser test of web/app.js's parser read the same file, so the two parsers cannot drift.
+// browser test of web/page/app.js's parser read the same file, so the two parsers cannot drift.
 const HashVectorsFile = "charts/testdata/hash_vectors.json"
 
 // HashVector is one hash and the state both parsers must give for it.

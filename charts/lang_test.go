@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"azflows/charts/geo"
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/geo"
 )
 
 // englishWords are common words of the English strings; none may be left in an Azerbaijani or

@@ -5,9 +5,9 @@ import (
 	"sort"
 	"strings"
 
-	"azflows/charts/geo"
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/geo"
 )
 
 // placer keeps labels apart: each new label must lie inside the map, clear of the labels

@@ -4,9 +4,9 @@ import (
 	"math"
 	"sort"
 
-	"azflows/charts/geo"
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/geo"
 )
 
 // The map view: where identified victims from Azerbaijan were taken, as arcs over a base map

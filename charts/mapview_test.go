@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"azflows/charts/geo"
 	"azflows/data"
+	"azflows/internal/geo"
 )
 
 func roleMarks(c *Chart, role string) []Mark {

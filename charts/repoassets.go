@@ -1,8 +1,8 @@
 package charts
 
 import (
-	"azflows/charts/fonts"
-	"azflows/charts/geo"
+	"azflows/internal/fonts"
+	"azflows/internal/geo"
 )
 
 // UseRepoAssets gives the model what the build gives it, made from the repository's

@@ -33,14 +33,14 @@ type State struct {
 // Default is the view a visitor sees without a hash: the first view of the first year.
 var Default = State{View: ViewList[0].ID, Year: Years[0]}
 
-// asciiSpace is what ParseHash trims around a year: ASCII white space only, as web/app.js does
+// asciiSpace is what ParseHash trims around a year: ASCII white space only, as web/page/app.js does
 // (Go's TrimSpace and JavaScript's \s disagree on U+0085 and U+FEFF; no Unicode space is trimmed).
 const asciiSpace = " \t\n\v\f\r"
 
 // ParseHash reads "#view=flow&year=2012" (with or without '#' or '?'). Unknown keys are
 // ignored and unknown or malformed values fall back to the default; it never fails. Only the
 // first 2048 bytes are read; a repeated key's first value counts. charts/testdata/hash_vectors.json
-// holds the cases web/app.js's parser must agree on.
+// holds the cases web/page/app.js's parser must agree on.
 func ParseHash(s string) State {
 	st := Default
 	s = strings.TrimLeft(s, "#?")

@@ -36,7 +36,7 @@ type Language struct {
 // Languages is the one list of the languages the site speaks, in the order the page offers
 // them; the first is the default (and the reference catalog). Everything else follows from
 // it: the pages and offline files of each language (site.Files), the language switch, the
-// hash's lang values (here and in web/app.js, from the page's config), the chart text. See
+// hash's lang values (here and in web/page/app.js, from the page's config), the chart text. See
 // docs/content.md, "Adding a language".
 var Languages = []Language{
 	{EN, "English", []map[string]string{en, pageEN}, ",", ".", 4},

@@ -1,6 +1,6 @@
 package i18n
 
-// The page's own strings (index.html, web/app.js, web/modes.js, the presentation's story and
+// The page's own strings (index.html, web/page/app.js, web/page/modes.js, the presentation's story and
 // the chart summaries), kept apart from the charts' catalogs and merged into them at init.
 // Strings the page's scripts read (prefixes notice., iframe., present., embed.) use {1}, {2}
 // as placeholders, filled in by the script; the others are fmt formats like the rest.

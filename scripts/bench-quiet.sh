@@ -6,7 +6,7 @@
 #
 # It waits (up to 30 minutes) for the 1-minute load average to fall below 1.5, then:
 #   1. builds BEFORE's site (a temporary git worktree, brotli 11) and measures it with this
-#      tree's cmd/bench: page, floor, long tasks, 5 runs → $OUT/before.txt, before.json;
+#      tree's tools/cmd/bench: page, floor, long tasks, 5 runs → $OUT/before.txt, before.json;
 #   2. runs `make bench` on this tree (every measurement, 5 runs, the soak) →
 #      $OUT/after.txt and dist/bench.json;
 #   3. measures the page's first layout with parts of it taken out → $OUT/layout.txt.
@@ -46,7 +46,7 @@ tmp=$(mktemp -d /tmp/azflows-before-XXXXXX)
 trap 'git worktree remove --force "$tmp/src" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP # through the EXIT trap: no worktree left behind
 make chromium >/dev/null
-go build -o "$tmp/bench" ./cmd/bench
+(cd tools && go build -o "$tmp/bench" ./cmd/bench)
 
 # 1. BEFORE, built in a temporary worktree and measured by this tree's bench.
 if step 1; then

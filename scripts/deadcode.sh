@@ -1,9 +1,11 @@
 #!/bin/sh
-# deadcode: fails on functions that no build reaches. golang.org/x/tools/cmd/deadcode (pinned
-# below) lists, for each of the native and the js/wasm build, the functions that no main
-# package and no test reaches; a function is dead when both say so, or when the one build that
-# compiles its file says so (wasm/*_js.go is js only, cmd/* does nothing in js/wasm). Run by
-# `make test`; GO names the go command.
+# deadcode: fails on functions of the product that no build reaches. golang.org/x/tools/cmd/deadcode
+# (pinned below) lists, for each build — the product's native and js/wasm builds and, where the
+# repository has it, the tools' module (tools/: browser tests, bench, shots), each with its
+# tests as roots — the functions of the product (module azflows) that nothing reaches. A
+# function is dead when every build that compiles its file says so (wasm/'s js files are js
+# only; cmd/* does nothing in js/wasm; what only the browser tests use is reached from tools/).
+# Run by `make test`; GO names the go command.
 set -eu
 GO=${GO:-go}
 DEADCODE=golang.org/x/tools/cmd/deadcode@v0.52.0
@@ -12,26 +14,34 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 GOBIN="$tmp" "$GO" install "$DEADCODE"
 root=$(pwd)
-for build in native js; do
-	if [ "$build" = js ]; then export GOOS=js GOARCH=wasm; fi
-	"$tmp/deadcode" -test ./... >"$tmp/$build.dead"
-	# Every file this build compiles (tests included), relative to the root, as deadcode prints them.
-	"$GO" list -test -f '{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}
-{{end}}' ./... | sed "s|^$root/||" | sort -u >"$tmp/$build.files"
+builds="native js"
+[ -f tools/go.mod ] && builds="$builds tools"
+for build in $builds; do
+	dir=.
+	case $build in
+	js) export GOOS=js GOARCH=wasm ;;
+	tools) dir=tools ;;
+	esac
+	# Reports and file lists relative to the root, as deadcode prints them from it.
+	(cd "$dir" && "$tmp/deadcode" -test -filter '^azflows(/|$)' ./...) | awk -v root="$root/" -v dir="$dir/" '
+		index($0, root) == 1 { print substr($0, length(root) + 1); next }
+		{ print (dir == "./" ? "" : dir) $0 }' >"$tmp/$build.dead"
+	(cd "$dir" && "$GO" list -deps -test -f '{{if .Module}}{{if eq .Module.Path "azflows"}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}
+{{end}}{{end}}{{end}}' ./...) | sed "s#^$root/##" | sort -u >"$tmp/$build.files"
+	unset GOOS GOARCH
 done
-unset GOOS GOARCH
 
-# A line of one report is dead when the other report has it too, or the other build does not
-# compile its file.
-awk -v other_dead="$tmp/js.dead" -v other_files="$tmp/js.files" '
-	BEGIN { while ((getline l < other_dead) > 0) dead[l] = 1; while ((getline f < other_files) > 0) files[f] = 1 }
-	{ split($0, p, ":"); if (($0 in dead) || !(p[1] in files)) print }' "$tmp/native.dead" >"$tmp/out"
-awk -v other_dead="$tmp/native.dead" -v other_files="$tmp/native.files" '
-	BEGIN { while ((getline l < other_dead) > 0) dead[l] = 1; while ((getline f < other_files) > 0) files[f] = 1 }
-	{ split($0, p, ":"); if (!($0 in dead) && !(p[1] in files)) print }' "$tmp/js.dead" >>"$tmp/out"
-if [ -s "$tmp/out" ]; then
+# A function is dead when each build that compiles its file reports it.
+cat "$tmp"/*.dead | sort -u >"$tmp/all"
+for build in $builds; do
+	awk -v dead="$tmp/$build.dead" -v files="$tmp/$build.files" '
+		BEGIN { while ((getline l < dead) > 0) d[l] = 1; while ((getline f < files) > 0) c[f] = 1 }
+		{ split($0, p, ":"); if (!(p[1] in c) || ($0 in d)) print }' "$tmp/all" >"$tmp/next"
+	mv "$tmp/next" "$tmp/all"
+done
+if [ -s "$tmp/all" ]; then
 	echo "deadcode: no build reaches these functions (remove them, or move what only tests use into a _test.go file):"
-	sort -u "$tmp/out"
+	cat "$tmp/all"
 	exit 1
 fi
-echo "deadcode: every function is reached by the native or the js/wasm build (or a test)"
+echo "deadcode: every function of the product is reached by a build ($builds) or a test"

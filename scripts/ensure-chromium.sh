@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium is installed for the browser tests (e2e/).
+# Makes sure Debian's Chromium is installed for the browser tests (tools/e2e/).
 # As root it installs it with apt-get; otherwise it says how, and fails.
 set -euo pipefail
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the browser engines beside Chromium and the web servers are installed:
 # Debian's Firefox ESR, WebKitGTK's WebKitWebDriver (with its MiniBrowser) and Xvfb for
-# e2e/engines_test.go; nginx with its brotli module and Caddy for e2e/hosting_test.go;
-# poppler-utils (pdftotext, pdfinfo) for e2e/printpdf_test.go; the Orca screen reader and
+# tools/e2e/engines_test.go; nginx with its brotli module and Caddy for tools/e2e/hosting_test.go;
+# poppler-utils (pdftotext, pdfinfo) for tools/e2e/printpdf_test.go; the Orca screen reader and
 # its desktop (speech-dispatcher with espeak-ng, D-Bus, the accessibility bus, gsettings,
-# openbox, xdotool) for e2e/orca_test.go.
+# openbox, xdotool) for tools/e2e/orca_test.go.
 # As root it installs what is missing with apt-get; otherwise it says how, and goes on (the
 # tests then skip with that message; under CI=true they fail instead).
 set -euo pipefail

@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 fuzztime=${FUZZTIME:-20s}
 targets=(
 	"./charts FuzzParseHash"
-	"./charts/fonts FuzzDecodeWOFF"
-	"./charts/geo FuzzDecodeTopoJSON"
-	"./charts/geo FuzzParseBaseMap"
+	"./internal/fonts FuzzDecodeWOFF"
+	"./internal/geo FuzzDecodeTopoJSON"
+	"./internal/geo FuzzParseBaseMap"
 )
 summary=()
 status=0

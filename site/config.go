@@ -11,17 +11,17 @@ const (
 	WasmFile = "view.wasm"    // the view's program
 	BaseMap  = "basemap.json" // the map's country shapes (charts/geo), fetched by view.js
 	WasmExec = "wasm_exec.js" // Go's loader of the program (from GOROOT/lib/wasm)
-	WarmUp   = "warmwasm.js"  // the worker that runs the program once before the view does (web/warmwasm.js)
-	ViewHost = "viewhost.js"  // the worker that runs the view, drawing on an OffscreenCanvas (web/viewhost.js)
-	Gate     = "framegate.js" // the frame gate (web/framegate.js), in view.html and in the view's worker
-	Embed    = "embed.js"     // the host's script that sizes an embed's iframe (web/embed.js)
+	WarmUp   = "warmwasm.js"  // the worker that runs the program once before the view does (web/view/warmwasm.js)
+	ViewHost = "viewhost.js"  // the worker that runs the view, drawing on an OffscreenCanvas (web/view/viewhost.js)
+	Gate     = "framegate.js" // the frame gate (web/view/framegate.js), in view.html and in the view's worker
+	Embed    = "embed.js"     // the host's script that sizes an embed's iframe (web/page/embed.js)
 
-	// WarmUpArg, in the program's argv, makes it the warm-up run (wasm/warmup_js.go).
+	// WarmUpArg, in the program's argv, makes it the warm-up run (charts/ebiten/warmup_js.go).
 	WarmUpArg = "-azflows-warm-up"
 )
 
 // PageConfig is the page's config: the JSON the build writes into each page (the script
-// IDConfig), from which web/app.js and web/modes.js take every name they use.
+// IDConfig), from which web/page/app.js and web/page/modes.js take every name they use.
 type PageConfig struct {
 	Views    []string              `json:"views"`    // every view, in the page's order; the first is the default
 	Charts   []string              `json:"charts"`   // the views the chart model draws
@@ -91,14 +91,14 @@ func NewPageConfig(l i18n.Lang, langs []i18n.Lang, story []StoryStep, strings ma
 }
 
 // ViewConfig is the view's config, written into view.html (the script IDViewConfig) for
-// web/view.js, which loads before the wasm.
+// web/view/view.js, which loads before the wasm.
 type ViewConfig struct {
 	Messages map[string]string `json:"messages"` // the message names, by key (Messages)
 	Wasm     string            `json:"wasm"`     // the program's URL
 	BaseMap  string            `json:"basemap"`  // the base map's URL
 	Fonts    ViewFonts         `json:"fonts"`    // the chart's .ttf files
-	WarmUp   WarmUpConfig      `json:"warmup"`   // the warm-up worker (web/warmwasm.js)
-	Host     HostConfig        `json:"host"`     // the view's worker (web/viewhost.js)
+	WarmUp   WarmUpConfig      `json:"warmup"`   // the warm-up worker (web/view/warmwasm.js)
+	Host     HostConfig        `json:"host"`     // the view's worker (web/view/viewhost.js)
 	Marks    string            `json:"marks"`    // the start-up's performance marks' prefix (MarkPrefix)
 }
 
@@ -119,7 +119,7 @@ type WarmUpConfig struct {
 }
 
 // ViewFonts are the URLs of the chart's .ttf files of each weight, in the order of
-// charts/fonts.Subsets, as wasm/fonts_js.go takes them.
+// charts/fonts.Subsets, as charts/ebiten/fonts_js.go takes them.
 type ViewFonts struct {
 	Regular []string `json:"regular"`
 	Bold    []string `json:"bold"`

@@ -6,12 +6,12 @@ import (
 	"strings"
 
 	"azflows/charts"
-	"azflows/charts/fonts"
 	"azflows/i18n"
+	"azflows/internal/fonts"
 )
 
 // The page's state and its hash are charts.State, charts.ParseHash and State.Hash: one
-// definition, which web/app.js's parser follows (charts/testdata/hash_vectors.json).
+// definition, which web/page/app.js's parser follows (charts/testdata/hash_vectors.json).
 type State = charts.State
 
 // Langs are the languages the site ships: i18n.Languages, the one list.
@@ -78,7 +78,7 @@ type Download struct {
 }
 
 // StateFiles are the files and templates of one state in one language: every URL the page
-// fetches or links for that state, so that web/*.js never builds a file name.
+// fetches or links for that state, so that web/*/*.js never builds a file name.
 type StateFiles struct {
 	Template string     `json:"template"` // id of the <template> with its static SVG
 	Summary  string     `json:"summary"`  // id of the <template> with its text alternative

@@ -1,6 +1,6 @@
 package site
 
-// The element ids that the page's template (index.html), the build and web/*.js share. The
+// The element ids that the page's template (index.html), the build and web/*/*.js share. The
 // scripts spell them (they are fixed names, not built from a state); TestIDs checks that every
 // id a script looks up is listed here and that the template (or the build) writes each.
 const (
@@ -9,7 +9,7 @@ const (
 	IDOfflineAssets = "azflows-assets"      // azflows.html: the bundle of texts (offline.go)
 	IDOfflineWasm   = "azflows-wasm"        // azflows.html: the wasm
 	// OfflineGlyphs is the key of the single files' glyph table (charts.Glyphs) in their bundle,
-	// a fixed name that web/offline.js spells: it draws the SVG downloads' text as outlines.
+	// a fixed name that web/page/offline.js spells: it draws the SVG downloads' text as outlines.
 	OfflineGlyphs     = "glyph-table"
 	IDDownloadSVG     = "dl-svg"
 	IDDownloadPNG     = "dl-png"
@@ -19,9 +19,9 @@ const (
 	IDDownloadJSON    = "dl-json"
 )
 
-// IDs lists every id of the page that web/*.js uses, with the file that writes it.
+// IDs lists every id of the page that web/*/*.js uses, with the file that writes it.
 var IDs = map[string]string{
-	IDConfig: "index.html", IDViewConfig: "web/view.html", IDOfflineAssets: "cmd/build/offline.go", IDOfflineWasm: "cmd/build/offline.go",
+	IDConfig: "index.html", IDViewConfig: "web/view/view.html", IDOfflineAssets: "cmd/build/offline.go", IDOfflineWasm: "cmd/build/offline.go",
 	IDDownloadSVG: "index.html", IDDownloadPNG: "index.html (site.PNGSizes)", IDDownloadPNG720: "index.html (site.PNGSizes)",
 	IDDownloadFigures: "index.html (site.DataOf)", IDDownloadEvents: "index.html (site.DataOf)", IDDownloadJSON: "index.html (site.DataOf)",
 	"lang-switch": "index.html", "contrast-toggle": "index.html", "controls": "index.html",
@@ -37,20 +37,20 @@ var IDs = map[string]string{
 
 // The page's globals: what each script leaves on window for the others (and the tests).
 const (
-	GlobalPage      = "azflowsPage"        // web/app.js: the page's state and mode
-	GlobalOffline   = "azflowsOffline"     // web/offline.js, in the single files
-	GlobalView      = "azflowsView"        // wasm/: the view's state, for the page's tests and cmd/bench
-	GlobalBaseMap   = "azflowsBaseMap"     // web/view.js → wasm/: the base map's text
-	GlobalFonts     = "azflowsFonts"       // web/view.js → wasm/: the chart's fonts
-	GlobalFrameGate = "azflowsFrameGate"   // web/framegate.js ← wasm/: the view says when it is idle
-	GlobalWarmUp    = "azflowsWarmUp"      // web/view.js: how the warm-up worker (web/warmwasm.js) ended, for the tests and cmd/bench
-	GlobalViewMode  = "azflowsViewMode"    // web/view.js: where the view runs, {mode: 'worker'|'main', why}, for the tests and cmd/bench
-	GlobalViewHook  = "azflowsViewChanged" // web/viewhost.js ← wasm/: called after each change of azflowsView, which the host mirrors to the frame
-	GlobalViewStats = "azflowsViewStats"   // web/view.js: a Promise of the program's memory and start-up marks (its worker's too), for the tests and cmd/bench
+	GlobalPage      = "azflowsPage"        // web/page/app.js: the page's state and mode
+	GlobalOffline   = "azflowsOffline"     // web/page/offline.js, in the single files
+	GlobalView      = "azflowsView"        // wasm/: the view's state, for the page's tests and tools/cmd/bench
+	GlobalBaseMap   = "azflowsBaseMap"     // web/view/view.js → wasm/: the base map's text
+	GlobalFonts     = "azflowsFonts"       // web/view/view.js → wasm/: the chart's fonts
+	GlobalFrameGate = "azflowsFrameGate"   // web/view/framegate.js ← wasm/: the view says when it is idle
+	GlobalWarmUp    = "azflowsWarmUp"      // web/view/view.js: how the warm-up worker (web/view/warmwasm.js) ended, for the tests and tools/cmd/bench
+	GlobalViewMode  = "azflowsViewMode"    // web/view/view.js: where the view runs, {mode: 'worker'|'main', why}, for the tests and tools/cmd/bench
+	GlobalViewHook  = "azflowsViewChanged" // web/view/viewhost.js ← wasm/: called after each change of azflowsView, which the host mirrors to the frame
+	GlobalViewStats = "azflowsViewStats"   // web/view/view.js: a Promise of the program's memory and start-up marks (its worker's too), for the tests and tools/cmd/bench
 )
 
-// MarkPrefix begins the name of each performance mark of the view's start-up (web/view.js,
-// web/viewhost.js, wasm/marks_js.go), which window.azflowsViewStats hands back without it.
+// MarkPrefix begins the name of each performance mark of the view's start-up (web/view/view.js,
+// web/view/viewhost.js, charts/ebiten/marks_js.go), which window.azflowsViewStats hands back without it.
 const MarkPrefix = "azflows:"
 
 // Globals lists them.

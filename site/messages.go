@@ -1,16 +1,16 @@
-// Package site holds the contract between the page (index.html with web/app.js and
-// web/modes.js, written by cmd/build), the interactive view in its iframe (wasm/ and
-// web/view.js) and a host page that embeds the page: the names of the messages they post
+// Package site holds the contract between the page (index.html with web/page/app.js and
+// web/page/modes.js, written by cmd/build), the interactive view in its iframe (wasm/ and
+// web/view/view.js) and a host page that embeds the page: the names of the messages they post
 // to each other with postMessage.
 //
 // cmd/build writes Names into the page's config (PageConfig, the azflows-config script) and
-// view.html's (ViewConfig), so web/app.js, web/modes.js and web/view.js read
+// view.html's (ViewConfig), so web/page/app.js, web/page/modes.js and web/view/view.js read
 // config.messages.KEY instead of spelling the names; wasm/ uses the constants.
 //
 // The rest of the contract is here too: the state and its hash (charts.State, re-exported),
 // the languages (i18n.Languages), the name of every file and template of a state, page names
 // and offline files (FilesOf, PageName, OfflineName: the build writes each file under the
-// name chosen there and puts the same names into the configs, so web/*.js never builds one),
+// name chosen there and puts the same names into the configs, so web/*/*.js never builds one),
 // the PNG download sizes, the font files, the element ids the scripts look up and the
 // window globals the scripts and the view share.
 package site
@@ -30,8 +30,8 @@ const (
 
 // The ends of a message.
 const (
-	Page = "page" // index.html: web/app.js, web/modes.js
-	View = "view" // view.html in the page's iframe: wasm/, web/view.js
+	Page = "page" // index.html: web/page/app.js, web/page/modes.js
+	View = "view" // view.html in the page's iframe: wasm/, web/view/view.js
 	Host = "host" // a page that embeds the page in an iframe (#embed)
 )
 
@@ -48,12 +48,12 @@ var Messages = []Message{
 	{"state", MsgState, Page, View, "{type, hash}: the chart's state changed on the page (or the view was ready late)"},
 	{"ready", MsgReady, View, Page, "{type, hash}: the view painted its first frame; the page switches to it"},
 	{"hover", MsgHover, View, Page, "{type, datum, text}: the shape under the pointer or focus, read out by the page's live region"},
-	{"key", MsgKey, View, Page, "{type, key}: a key the chart did not use (wasm/keys.go), for the presentation; the page re-dispatches it to itself as a DOM event of the same name"},
+	{"key", MsgKey, View, Page, "{type, key}: a key the chart did not use (charts/ebiten/keys.go), for the presentation; the page re-dispatches it to itself as a DOM event of the same name"},
 	{"error", MsgError, View, Page, "{type, message}: the view cannot run; the page switches to the fallback"},
 	{"progress", MsgProgress, View, Page, "{type, loaded, total, wire}: bytes of view.wasm loaded so far (decoded), its size where the response gives it uncompressed, and its compressed size where the response gives that (the bytes that travel)"},
-	{"label", MsgLabel, Page, View, "{type, name, description, lang}: what a screen reader says of the chart (StateFiles' Name and Description): web/view.js puts it on the element that has the focus"},
+	{"label", MsgLabel, Page, View, "{type, name, description, lang}: what a screen reader says of the chart (StateFiles' Name and Description): web/view/view.js puts it on the element that has the focus"},
 	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
-	{"fit", MsgFit, Host, Page, "{type}: the host sizes the iframe to the page's height (web/embed.js): the embedded page lays itself out at its natural height"},
+	{"fit", MsgFit, Host, Page, "{type}: the host sizes the iframe to the page's height (web/page/embed.js): the embedded page lays itself out at its natural height"},
 }
 
 // Names maps each message's Key to its Name: the config's "messages".

@@ -18,7 +18,7 @@ func sources(t *testing.T, globs ...string) string {
 			t.Fatalf("no files for %s (%v)", g, err)
 		}
 		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") && !strings.HasPrefix(g, "e2e/") {
+			if strings.HasSuffix(f, "_test.go") && !strings.HasPrefix(g, "tools/e2e/") {
 				continue
 			}
 			s, err := os.ReadFile(f)
@@ -37,13 +37,13 @@ func goName(m Message) string { return "site.Msg" + strings.ToUpper(m.Key[:1]) +
 
 // TestEveryMessageIsSentAndReceived checks that each message of the table is posted by its
 // sender and handled by its receiver, through the config's name (config.messages.KEY, as MSG
-// in web/app.js, web/modes.js and, from view.html's config, web/view.js) or the Go constant;
+// in web/page/app.js, web/page/modes.js and, from view.html's config, web/view/view.js) or the Go constant;
 // the host is played by the e2e tests.
 func TestEveryMessageIsSentAndReceived(t *testing.T) {
-	page := sources(t, "web/app.js", "web/modes.js")
-	viewJS := sources(t, "web/view.js")
-	wasm := sources(t, "wasm/*.go")
-	host := sources(t, "e2e/*.go")
+	page := sources(t, "web/page/app.js", "web/page/modes.js")
+	viewJS := sources(t, "web/view/view.js")
+	wasm := sources(t, "charts/ebiten/*.go")
+	host := sources(t, "tools/e2e/*.go")
 	has := func(src, pattern string) bool { return regexp.MustCompile(pattern).MatchString(src) }
 	q := regexp.QuoteMeta
 	for _, m := range Messages {
@@ -54,7 +54,7 @@ func TestEveryMessageIsSentAndReceived(t *testing.T) {
 		case View:
 			sent = has(wasm, `(Type:|"type":) `+q(goName(m))+`\b`) || has(viewJS, `type: MSG\.`+m.Key+`\b`)
 		case Host:
-			sent = has(sources(t, "web/embed.js"), `type: MSG\.`+m.Key+`\b`) // the host's sizer, its names filled in by cmd/build
+			sent = has(sources(t, "web/page/embed.js"), `type: MSG\.`+m.Key+`\b`) // the host's sizer, its names filled in by cmd/build
 		}
 		switch m.To {
 		case Page:
@@ -86,8 +86,8 @@ func TestNoOtherMessages(t *testing.T) {
 	}
 	lit := regexp.MustCompile(`['"](azflows:[a-z]+)['"]`)
 	for _, src := range []struct{ name, text string }{
-		{"web/*.js", sources(t, "web/*.js")},
-		{"wasm/*.go", sources(t, "wasm/*.go")},
+		{"web/*/*.js", sources(t, "web/*/*.js")},
+		{"charts/ebiten/*.go", sources(t, "charts/ebiten/*.go")},
 		{"cmd/build/*.go", sources(t, "cmd/build/*.go")},
 		{"charts/echarts/*.go", sources(t, "charts/echarts/*.go")},
 	} {
@@ -102,7 +102,7 @@ func TestNoOtherMessages(t *testing.T) {
 			}
 		}
 	}
-	if m := lit.FindString(code(sources(t, "web/*.js"))); m != "" {
-		t.Errorf("web/*.js spells %s: read it from config.messages", m)
+	if m := lit.FindString(code(sources(t, "web/*/*.js"))); m != "" {
+		t.Errorf("web/*/*.js spells %s: read it from config.messages", m)
 	}
 }

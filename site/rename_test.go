@@ -45,7 +45,7 @@ func leaves(t *testing.T, v any) (out [][2]string) {
 
 // TestRenameVisitsEveryFileName checks that the configs' Rename visits every file name they
 // hold (every string that looks like one, but for the downloads' save-as names) and nothing
-// else, so the build's content-hashed names reach every name web/*.js takes from them.
+// else, so the build's content-hashed names reach every name web/*/*.js takes from them.
 func TestRenameVisitsEveryFileName(t *testing.T) {
 	for _, tc := range []struct {
 		name   string

@@ -26,10 +26,10 @@ func code(js string) string {
 	return strings.Join(out, "\n")
 }
 
-// TestIDs checks that every element id web/*.js looks up is in IDs, and that the file IDs
+// TestIDs checks that every element id web/*/*.js looks up is in IDs, and that the file IDs
 // names writes it: the page's template (index.html), view.html, or the build (offline.go).
 func TestIDs(t *testing.T) {
-	js := code(sources(t, "web/*.js"))
+	js := code(sources(t, "web/*/*.js"))
 	used := map[string]bool{}
 	for _, re := range []string{`getElementById\('([^']+)'\)`, `(?:querySelector(?:All)?|closest)\('[^']*#([a-z][a-z0-9-]*)`, `'aria-describedby', '([^']+)'`} {
 		for _, m := range regexp.MustCompile(re).FindAllStringSubmatch(js, -1) {
@@ -39,11 +39,11 @@ func TestIDs(t *testing.T) {
 		}
 	}
 	if len(used) < 25 {
-		t.Fatalf("found only %d ids in web/*.js: the patterns no longer match the scripts", len(used))
+		t.Fatalf("found only %d ids in web/*/*.js: the patterns no longer match the scripts", len(used))
 	}
 	for id := range used {
 		if _, ok := IDs[id]; !ok {
-			t.Errorf("web/*.js uses the id %q, which site.IDs does not list", id)
+			t.Errorf("web/*/*.js uses the id %q, which site.IDs does not list", id)
 		}
 	}
 	index := sources(t, "index.html")
@@ -75,19 +75,19 @@ func TestIDs(t *testing.T) {
 }
 
 // TestGlobals checks that every window.azflows… global the scripts, the view, the tests and
-// cmd/bench use is one of Globals, and that wasm/ names them by their constants.
+// tools/cmd/bench use is one of Globals, and that wasm/ names them by their constants.
 func TestGlobals(t *testing.T) {
 	name := regexp.MustCompile(`\bazflows[A-Z][A-Za-z]*\b`)
 	for _, src := range []struct{ name, text string }{
-		{"web/*.js", code(sources(t, "web/*.js"))},
-		{"e2e/*.go", sources(t, "e2e/*.go")},
-		{"cmd/bench/*.go", sources(t, "cmd/bench/*.go")},
-		{"wasm/*.go", sources(t, "wasm/*.go")},
+		{"web/*/*.js", code(sources(t, "web/*/*.js"))},
+		{"tools/e2e/*.go", sources(t, "tools/e2e/*.go")},
+		{"tools/cmd/bench/*.go", sources(t, "tools/cmd/bench/*.go")},
+		{"charts/ebiten/*.go", sources(t, "charts/ebiten/*.go")},
 	} {
 		seen := 0
 		own := map[string]bool{} // a test's own instrumentation (window.azflowsFrames = [])
 		for _, m := range regexp.MustCompile(`window\.(azflows[A-Z][A-Za-z]*) = `).FindAllStringSubmatch(src.text, -1) {
-			own[m[1]] = src.name == "e2e/*.go"
+			own[m[1]] = src.name == "tools/e2e/*.go"
 		}
 		for _, g := range name.FindAllString(src.text, -1) {
 			seen++
@@ -95,16 +95,16 @@ func TestGlobals(t *testing.T) {
 				t.Errorf("%s uses window.%s, which site.Globals does not list", src.name, g)
 			}
 		}
-		if seen == 0 && src.name == "web/*.js" {
+		if seen == 0 && src.name == "web/*/*.js" {
 			t.Errorf("%s uses no global: the pattern no longer matches", src.name)
 		}
 	}
-	if m := regexp.MustCompile(`"azflows[A-Z][A-Za-z]*"`).FindString(sources(t, "wasm/*.go")); m != "" {
+	if m := regexp.MustCompile(`"azflows[A-Z][A-Za-z]*"`).FindString(sources(t, "charts/ebiten/*.go")); m != "" {
 		t.Errorf("wasm/ spells the global %s: use its site.Global constant", m)
 	}
 }
 
-// TestScriptsBuildNoNames checks that web/*.js spells no language, page or file name and
+// TestScriptsBuildNoNames checks that web/*/*.js spells no language, page or file name and
 // builds none: every string literal and regular expression of their code is free of the
 // languages' codes, the pages' and offline files' names and the site's file paths and
 // extensions, which come from the configs (PageConfig, ViewConfig).
@@ -121,8 +121,8 @@ func TestScriptsBuildNoNames(t *testing.T) {
 	)
 	literal := regexp.MustCompile(`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|/(?:[^/\\\n*]|\\.)(?:[^/\\\n]|\\.)*/[gimsuy]*`)
 	// The least literals each file has: fewer means the pattern no longer matches.
-	least := map[string]int{"web/app.js": 10, "web/modes.js": 10, "web/view.js": 10, "web/offline.js": 10, "web/warmwasm.js": 4, "web/viewhost.js": 10}
-	for _, f := range []string{"web/app.js", "web/modes.js", "web/view.js", "web/offline.js", "web/warmwasm.js", "web/viewhost.js"} {
+	least := map[string]int{"web/page/app.js": 10, "web/page/modes.js": 10, "web/view/view.js": 10, "web/page/offline.js": 10, "web/view/warmwasm.js": 4, "web/view/viewhost.js": 10}
+	for _, f := range []string{"web/page/app.js", "web/page/modes.js", "web/view/view.js", "web/page/offline.js", "web/view/warmwasm.js", "web/view/viewhost.js"} {
 		js := code(sources(t, f))
 		n := 0
 		for _, lit := range literal.FindAllString(js, -1) {
@@ -144,7 +144,7 @@ func TestScriptsBuildNoNames(t *testing.T) {
 }
 
 // TestPageConfig checks the config's names: a file entry for every chart view, year and
-// context flag (by the hash web/app.js looks it up with), named as FilesOf names them,
+// context flag (by the hash web/page/app.js looks it up with), named as FilesOf names them,
 // every name once, and the pages of each language.
 func TestPageConfig(t *testing.T) {
 	for _, l := range i18n.Langs {

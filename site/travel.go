@@ -2,7 +2,7 @@ package site
 
 import "azflows/i18n"
 
-// CiteConfig is what the page's "Cite" control (web/modes.js) builds the chart's citation
+// CiteConfig is what the page's "Cite" control (web/page/modes.js) builds the chart's citation
 // from: the site's name, the build's version and date, and each chart state's title in the
 // page's language. The paper's citation is written by the build into the page itself.
 type CiteConfig struct {
@@ -32,7 +32,7 @@ func PreviewImage(s State, l i18n.Lang) string {
 // Preview image size: what Open Graph and Twitter's large card show.
 const PreviewW, PreviewH = 1200, 630
 
-// The ids of the page's sharing, citing and print elements that web/*.js looks up.
+// The ids of the page's sharing, citing and print elements that web/*/*.js looks up.
 func init() {
 	for _, id := range []string{"cite", "cite-apa", "cite-bibtex", "cite-status", "share-status", "print-url", "embed", "table-title"} {
 		IDs[id] = "index.html"

@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"azflows/charts"
-	"azflows/charts/geo"
+	"azflows/internal/geo"
 )
 
 // The map view's fallback: the base map's countries, registered with echarts by

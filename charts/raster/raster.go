@@ -17,7 +17,7 @@ import (
 	"golang.org/x/image/vector"
 
 	"azflows/charts"
-	"azflows/charts/paint"
+	"azflows/internal/paint"
 )
 
 // Draw paints c scaled by k (the chart's W×H becomes W·k × H·k pixels).

@@ -14,8 +14,8 @@ import (
 	"github.com/orisano/pixelmatch"
 
 	"azflows/charts"
-	"azflows/charts/paint"
 	"azflows/i18n"
+	"azflows/internal/paint"
 )
 
 // Slide images come out at the asked size, and the bars are painted where the model put them.

@@ -7,7 +7,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
-	"azflows/charts/geo"
+	"azflows/internal/geo"
 )
 
 // writeBaseMap converts the Natural Earth shapes of the npm package world-atlas (installed by

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
-	"azflows/charts/fonts"
+	"azflows/internal/fonts"
 	"azflows/site"
 )
 

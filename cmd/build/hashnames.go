@@ -37,7 +37,7 @@ import (
 // (azflows*.html) as they are: they inline everything and name no file of the site.
 
 // assetNamesFile maps each logical name to its hashed name, for tools (the browser tests,
-// cmd/bench) that look for a file by its logical name (caching.Lookup).
+// tools/cmd/bench) that look for a file by its logical name (caching.Lookup).
 const assetNamesFile = caching.NamesFile
 
 // isHashable reports whether the file at logical (slash-separated, relative to the site's

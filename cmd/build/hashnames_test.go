@@ -14,9 +14,9 @@ import (
 	"testing"
 
 	"azflows/charts"
-	"azflows/charts/fonts"
 	"azflows/i18n"
 	"azflows/internal/caching"
+	"azflows/internal/fonts"
 	"azflows/site"
 )
 

@@ -47,7 +47,7 @@ func markEnglish(l i18n.Lang, text string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// scriptStrings are the strings web/app.js and web/modes.js show, for the page's config.
+// scriptStrings are the strings web/page/app.js and web/page/modes.js show, for the page's config.
 func scriptStrings(l i18n.Lang) map[string]string {
 	out := map[string]string{}
 	for _, p := range i18n.ScriptPrefixes {
@@ -66,7 +66,7 @@ type langLink struct {
 	Current bool
 }
 
-// langSwitch links the page to itself in every language, each named in itself; web/app.js
+// langSwitch links the page to itself in every language, each named in itself; web/page/app.js
 // adds the state hash to the links.
 func langSwitch(cur i18n.Lang) []langLink {
 	var out []langLink

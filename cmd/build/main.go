@@ -24,11 +24,11 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
-	"azflows/charts/fonts"
 	"azflows/charts/raster"
 	"azflows/charts/svg"
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/fonts"
 	"azflows/internal/paper"
 	"azflows/site"
 )
@@ -154,10 +154,21 @@ func buildWasm(out string) error {
 	return copyFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), filepath.Join(out, "wasm_exec.js"))
 }
 
+// The page's sources (web/page) and the view's runtime in its frame (web/view).
+const (
+	webPage = "web/page"
+	webView = "web/view"
+)
+
 // copyStatic copies the page's own assets and the fonts, and bundles echarts from node_modules.
 func copyStatic(out string) error {
-	for _, f := range []string{"app.js", "modes.js", "noscript.css", "view.js", site.Gate, site.WarmUp, site.ViewHost} {
-		if err := copyFile(filepath.Join("web", f), filepath.Join(out, f)); err != nil {
+	for _, f := range []string{"app.js", "modes.js", "noscript.css"} {
+		if err := copyFile(filepath.Join(webPage, f), filepath.Join(out, f)); err != nil {
+			return err
+		}
+	}
+	for _, f := range []string{"view.js", site.Gate, site.WarmUp, site.ViewHost} {
+		if err := copyFile(filepath.Join(webView, f), filepath.Join(out, f)); err != nil {
 			return err
 		}
 	}
@@ -166,7 +177,7 @@ func copyStatic(out string) error {
 		return err
 	}
 	// The page's style, after the @font-face rules of the chart's fonts (site.Fonts).
-	css, err := os.ReadFile(filepath.Join("web", "style.css"))
+	css, err := os.ReadFile(filepath.Join(webPage, "style.css"))
 	if err != nil {
 		return err
 	}
@@ -174,7 +185,7 @@ func copyStatic(out string) error {
 		return err
 	}
 	// The ebiten view's page, the one page that may compile WebAssembly, with its config.
-	tpl, err := template.ParseFiles(filepath.Join("web", "view.html"))
+	tpl, err := template.ParseFiles(filepath.Join(webView, "view.html"))
 	if err != nil {
 		return err
 	}
@@ -215,7 +226,7 @@ func copyStatic(out string) error {
 // Chart size of the pre-rendered SVGs and the downloads: 16:9.
 const chartW, chartH = 800, 450
 
-// Size of the phone's first chart: the live view's frame on a phone is 3:4 (web/style.css), and
+// Size of the phone's first chart: the live view's frame on a phone is 3:4 (web/page/style.css), and
 // 360 is a common phone's width, so the static chart is drawn at about its own size and the
 // live view takes exactly its place.
 const phoneW, phoneH = 360, 480
@@ -440,7 +451,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 // (charts/states.js, charts/states.az.js…), which the page loads after its first chart.
 func stateSVGsFile(l i18n.Lang) string { return "charts/states" + site.Suffix(l) + ".js" }
 
-// stateSVGsCall is what the script stateSVGsFile calls with its JSON (web/app.js): a script,
+// stateSVGsCall is what the script stateSVGsFile calls with its JSON (web/page/app.js): a script,
 // not a fetch, since a page opened from a file may load a script beside it but not fetch one.
 const stateSVGsCall = "window." + site.GlobalPage + ".addStateSVGs"
 
@@ -448,7 +459,7 @@ const stateSVGsCall = "window." + site.GlobalPage + ".addStateSVGs"
 // its SVG as the page shows it, in l, for every state but def, whose SVG is in the page itself
 // (#static). The page keeps them out of its document: parsed as markup they were 520 KB of
 // its HTML, all read, scanned and built before its first chart; as text the page builds only
-// the one a reader chooses (web/app.js, stateSVG).
+// the one a reader chooses (web/page/app.js, stateSVG).
 func stateSVGsJSON(l i18n.Lang, def charts.State) ([]byte, error) {
 	svgs := map[string]string{}
 	for _, s := range site.States() {
@@ -555,9 +566,9 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, b, 0o644)
 }
 
-// writeEmbedScript writes site.Embed, web/embed.js with the names of the messages it uses.
+// writeEmbedScript writes site.Embed, web/page/embed.js with the names of the messages it uses.
 func writeEmbedScript(out string) error {
-	src, err := os.ReadFile(filepath.Join("web", site.Embed))
+	src, err := os.ReadFile(filepath.Join(webPage, site.Embed))
 	if err != nil {
 		return err
 	}
@@ -567,7 +578,7 @@ func writeEmbedScript(out string) error {
 	}
 	const slot = "/*MESSAGES*/{}"
 	if !bytes.Contains(src, []byte(slot)) {
-		return fmt.Errorf("web/%s has no %s for the message names", site.Embed, slot)
+		return fmt.Errorf("web/page/%s has no %s for the message names", site.Embed, slot)
 	}
 	return os.WriteFile(filepath.Join(out, site.Embed), bytes.Replace(src, []byte(slot), names, 1), 0o644)
 }

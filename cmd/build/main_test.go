@@ -99,7 +99,7 @@ func TestBuildRefusesMissingNamedPaper(t *testing.T) {
 func TestOutRefusesForeignDirectory(t *testing.T) {
 	atRoot(t)
 	for name, files := range map[string][]string{
-		"a source tree":              {"index.html", "package.json", "go.mod", "web/app.js"},
+		"a source tree":              {"index.html", "package.json", "go.mod", "web/page/app.js"},
 		"a directory of other files": {"notes.txt"},
 		"an old build beside go.mod": {"index.html", "view.wasm", "wasm_exec.js", "fallback/map-2010.html", "go.mod"},
 	} {
@@ -183,7 +183,7 @@ func TestOutRefusesBuildWithForeignFiles(t *testing.T) {
 			t.Errorf("%s: the directory changed:\nbefore %q\nafter  %q", name, before, after)
 		}
 	}
-	// An intact build passes the check, with what cmd/bench and cmd/shots wrote into it.
+	// An intact build passes the check, with what tools/cmd/bench and tools/cmd/shots wrote into it.
 	dir := filepath.Join(t.TempDir(), "site")
 	fakeBuild(t, dir, "index.html", "charts/map-2010.0123456789.svg")
 	os.WriteFile(filepath.Join(dir, "bench.json"), []byte("{}"), 0o644)

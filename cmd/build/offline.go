@@ -60,9 +60,9 @@ func writeOffline(out string) error {
 // everything its frames need inside it: the view's wasm (gzip, in base 85), the fallback pages,
 // the echarts bundle, the base map, the SVGs of the other states and the data downloads (one
 // gzip+base85 bundle of texts); the page's fonts are data: URLs in its style.
-// web/offline.js decodes them with DecompressionStream and builds the frames as srcdoc
+// web/page/offline.js decodes them with DecompressionStream and builds the frames as srcdoc
 // documents, which share the page's origin and policy, so nothing is fetched. The page's fonts
-// are the .woff files (not .woff2): web/offline.js hands the same bytes to the view, which
+// are the .woff files (not .woff2): web/page/offline.js hands the same bytes to the view, which
 // draws the chart's text with them (ə, Cyrillic), as the site's view does.
 func writeOfflineIn(out string, l i18n.Lang) error {
 	read := func(name string) (string, error) {
@@ -115,13 +115,13 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	}
 	assets[stateSVGsFile(l)] = string(svgs)
 	// The glyphs of every text of every state's SVG, once: the SVG downloads are drawn as
-	// outlines from them (web/offline.js), as the site's are, within the file's budget.
+	// outlines from them (web/page/offline.js), as the site's are, within the file's budget.
 	glyphs, err := offlineGlyphs(l)
 	if err != nil {
 		return err
 	}
 	assets[site.OfflineGlyphs] = string(glyphs)
-	// Scripts that web/offline.js inlines into the frames: each must be one script element.
+	// Scripts that web/page/offline.js inlines into the frames: each must be one script element.
 	for _, name := range []string{"framegate.js", "view.js", "wasm_exec.js", "assets/echarts.min.js", "assets/basemap.js"} {
 		if scriptOrData.MatchString(assets[name]) {
 			return fmt.Errorf("offline: %s contains </script or <!-- and cannot be inlined", name)
@@ -147,7 +147,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		return err
 	}
 	// The page's fonts, which the SVG's text was measured with, as data: URLs: the .woff of
-	// each subset, which the view reads back from these rules (web/offline.js, fonts).
+	// each subset, which the view reads back from these rules (web/page/offline.js, fonts).
 	var fontErr error
 	css = fontURL.ReplaceAllStringFunc(css, func(m string) string {
 		name := fontURL.FindStringSubmatch(m)[1] + ".woff"
@@ -177,7 +177,7 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 		}
 		scripts = append(scripts, s)
 	}
-	offlineJS, err := os.ReadFile(filepath.Join("web", "offline.js"))
+	offlineJS, err := os.ReadFile(filepath.Join(webPage, "offline.js"))
 	if err != nil {
 		return err
 	}
@@ -287,7 +287,7 @@ const base85Digits = "!#$%()*+,.0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abc
 
 // base85 writes each 4 bytes (big-endian) as 5 digits, most significant first; a last group
 // of n < 4 bytes is padded with zeros and written as its first n+1 digits (as Ascii85 does).
-// web/offline.js decodes it.
+// web/page/offline.js decodes it.
 func base85(b []byte) string {
 	out := make([]byte, 0, (len(b)+3)/4*5)
 	for i := 0; i < len(b); i += 4 {
@@ -333,7 +333,7 @@ func offlineGlyphs(l i18n.Lang) ([]byte, error) {
 var phoneSVG = regexp.MustCompile(`(<div id="static-phone" class="static static-phone">)<svg[\s\S]*?</svg>\s*(</div>)`)
 
 // withoutPhoneSVG is page without the phone's first chart, which the single file leaves out
-// for its budget: there #static's chart is drawn in the phone's box (web/style.css), as the
+// for its budget: there #static's chart is drawn in the phone's box (web/page/style.css), as the
 // charts of the other states are.
 func withoutPhoneSVG(page string) string {
 	page = phoneSVG.ReplaceAllString(page, "$1$2")

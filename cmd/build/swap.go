@@ -33,7 +33,7 @@ const markerHead = "# Written by azflows' cmd/build"
 const legacyMarkerHead = "Written by azflows' cmd/build"
 
 // toolOutputs are what the project's own tools write into a built site (slash paths; a
-// directory with its trailing slash): cmd/bench's figures and cmd/shots' screenshots. The
+// directory with its trailing slash): tools/cmd/bench's figures and tools/cmd/shots' screenshots. The
 // next build replaces them with the rest.
 var toolOutputs = []string{"bench.json", "shots/"}
 

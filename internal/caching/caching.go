@@ -68,7 +68,7 @@ func For(p string) string {
 
 // NamesFile is the file at the site's root in which the build maps each logical name to its
 // hashed name, for the tools that look for a file by its logical name (the browser tests,
-// cmd/bench).
+// tools/cmd/bench).
 const NamesFile = "asset-names.json"
 
 // Lookup is the name in the built site at dir of the file the build wrote as logical

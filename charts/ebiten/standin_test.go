@@ -1,0 +1,377 @@
+package ebiten
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"azflows/internal/repo"
+)
+
+// ebiten expects a page. Where the view runs in a worker (web/view/viewhost.js) or is warmed up in
+// one (web/view/warmwasm.js), a stand-in document answers for the page; it must offer whatever the
+// pinned ebiten reads and calls. TestStandInsCoverEbiten reads the pinned ebiten's browser
+// code from the module cache (internal/ui/*_js.go, the WebGL driver's *_js.go), lists every
+// property it reads, calls or sets on the page's objects (the globals, window, document, its
+// body, head and root element, the canvas it creates, screen, navigator, location,
+// Document.prototype), and runs each stand-in script in node to check that it offers them:
+// viewhost.js everything, warmwasm.js what ebiten touches while its packages start (the
+// warm-up never starts ebiten's loop). An upgrade of ebiten that touches something new fails
+// here, naming it, before a browser ever sees it.
+
+// jsUse is one property of a page object that ebiten touches.
+type jsUse struct {
+	Object string // global, window, document, body, head, root, canvas, screen, navigator, location, documentPrototype
+	Op     string // Get, Call or Set
+	Name   string
+	Init   bool // touched while ebiten's packages start (package variables, init functions)
+	Where  string
+}
+
+func (u jsUse) String() string {
+	return fmt.Sprintf("%s.%s (%s, %s)", u.Object, u.Name, strings.ToLower(u.Op), u.Where)
+}
+
+// optional are the properties ebiten reads to see whether the browser has them and does
+// without, and which the stand-ins leave out on purpose.
+var optional = map[string]string{
+	"document.webkitExitFullscreen":    "ebiten falls back to it only without exitFullscreen; the view never goes full screen",
+	"document.webkitFullscreenElement": "read beside fullscreenElement (null in the stand-ins)",
+	"canvas.webkitRequestFullscreen":   "read only where requestFullscreen is missing",
+	"navigator.keyboard":               "ebiten checks it (Keyboard Map API) and goes without",
+	"window.innerWidth":                "ScreenSizeInFullscreen only, which the view never calls",
+	"window.innerHeight":               "ScreenSizeInFullscreen only, which the view never calls",
+	"global.requestAnimationFrame":     "the worker's own (gated by web/view/framegate.js); the warm-up never starts ebiten's loop",
+	"global.setTimeout":                "the worker's own",
+	"global.console":                   "the worker's own",
+	"global.Object":                    "JavaScript's own",
+	"global.navigator":                 "the worker's own (WorkerNavigator)",
+	"documentPrototype.hidden":         "checked on Document.prototype as a getter, below",
+	"document.pointerLockElement":      "read in the pointer-lock handlers only (null in viewhost.js)",
+	"document.exitFullscreen":          "read when leaving full screen only (a no-op in viewhost.js)",
+	"document.fullscreenElement":       "read when leaving full screen only (null in viewhost.js)",
+	"canvas.requestFullscreen":         "read when entering full screen only (a no-op in viewhost.js)",
+	"window.location":                  "the worker's own location in the warm-up (its hash is never read there)",
+	"window.parent":                    "read when ebiten's loop starts, which the warm-up never does",
+}
+
+// objectGlobals are the globals ebiten keeps in package variables and reads properties of;
+// a stand-in needs one where ebiten touches one of its properties.
+var objectGlobals = map[string]bool{"window": true, "document": true, "screen": true, "navigator": true}
+
+// receivers maps the expressions ebiten holds page objects in to the objects, per function
+// where a parameter names one ("" for every function).
+var receivers = map[string]map[string]string{
+	"": {
+		"js.Global()":                     "global",
+		"window":                          "window",
+		"document":                        "document",
+		"screen":                          "screen",
+		"canvas":                          "canvas",
+		`document.Get("body")`:            "body",
+		"body":                            "body",
+		`document.Get("head")`:            "head",
+		`document.Get("documentElement")`: "root",
+		`js.Global().Get("navigator")`:    "navigator",
+		`window.Get("location")`:          "location",
+		`js.Global().Get("Document").Get("prototype")`: "documentPrototype",
+	},
+	"setWindowEventHandlers": {"v": "window"},
+	"setCanvasEventHandlers": {"v": "canvas"},
+}
+
+// ebitenDir is the pinned ebiten's directory in the module cache.
+func ebitenDir(t *testing.T) string {
+	t.Helper()
+	root, err := repo.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/hajimehoshi/ebiten/v2")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	dir := strings.TrimSpace(string(out))
+	if err != nil || dir == "" {
+		t.Fatalf("go list -m github.com/hajimehoshi/ebiten/v2: %v (run go mod download)", err)
+	}
+	return dir
+}
+
+// ebitenUses parses ebiten's browser code and lists what it touches on the page's objects.
+func ebitenUses(t *testing.T, dir string) []jsUse {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"internal/ui/*_js.go", "internal/graphicsdriver/opengl/*_js.go"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 3 {
+		t.Fatalf("ebiten's browser code not found under %s (%d files)", dir, len(files))
+	}
+	fset := token.NewFileSet()
+	funcs := map[string]*ast.FuncDecl{} // by name: methods and functions alike
+	var parsed []*ast.File
+	for _, f := range files {
+		af, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed = append(parsed, af)
+		for _, d := range af.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				funcs[fd.Name.Name] = fd
+			}
+		}
+	}
+	// What runs while the packages start: package variables, init functions, the
+	// UserInterface's init (called from a package variable's initializer in ui.go) and what
+	// they call by name, but not the bodies of the callbacks they register.
+	initFuncs := map[string]bool{"init": true}
+	var walkCalls func(n ast.Node)
+	walkCalls = func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				name := ""
+				switch f := x.Fun.(type) {
+				case *ast.Ident:
+					name = f.Name
+				case *ast.SelectorExpr:
+					name = f.Sel.Name
+				}
+				if fd, ok := funcs[name]; ok && !initFuncs[name] {
+					initFuncs[name] = true
+					walkCalls(fd.Body)
+				}
+			}
+			return true
+		})
+	}
+	if fd, ok := funcs["init"]; ok {
+		walkCalls(fd.Body)
+	}
+	var uses []jsUse
+	seen := map[string]bool{}
+	collect := func(n ast.Node, fn string, init bool) {
+		var visit func(n ast.Node, init bool)
+		visit = func(n ast.Node, init bool) {
+			ast.Inspect(n, func(n ast.Node) bool {
+				if fl, ok := n.(*ast.FuncLit); ok && init {
+					visit(fl.Body, false)
+					return false
+				}
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) == 0 {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok || (sel.Sel.Name != "Get" && sel.Sel.Name != "Call" && sel.Sel.Name != "Set") {
+					return true
+				}
+				lit, ok := call.Args[0].(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				name, _ := strconv.Unquote(lit.Value)
+				var b bytes.Buffer
+				if err := formatNode(&b, fset, sel.X); err != nil {
+					return true
+				}
+				obj, ok := receivers[fn][b.String()]
+				if !ok {
+					obj, ok = receivers[""][b.String()]
+				}
+				if !ok {
+					return true
+				}
+				u := jsUse{Object: obj, Op: sel.Sel.Name, Name: name, Init: init, Where: fmt.Sprintf("%s:%d", filepath.Base(fset.Position(call.Pos()).Filename), fset.Position(call.Pos()).Line)}
+				key := fmt.Sprintf("%s %s %s %v", u.Object, u.Op, u.Name, u.Init)
+				if !seen[key] {
+					seen[key] = true
+					uses = append(uses, u)
+				}
+				return true
+			})
+		}
+		visit(n, init)
+	}
+	for _, af := range parsed {
+		for _, d := range af.Decls {
+			switch x := d.(type) {
+			case *ast.GenDecl:
+				if x.Tok == token.VAR {
+					collect(x, "", true)
+				}
+			case *ast.FuncDecl:
+				if x.Body != nil {
+					collect(x.Body, x.Name.Name, initFuncs[x.Name.Name])
+				}
+			}
+		}
+	}
+	sort.Slice(uses, func(i, j int) bool { return uses[i].String() < uses[j].String() })
+	return uses
+}
+
+func formatNode(b *bytes.Buffer, fset *token.FileSet, n ast.Expr) error {
+	switch x := n.(type) {
+	case *ast.Ident:
+		b.WriteString(x.Name)
+	case *ast.SelectorExpr:
+		if err := formatNode(b, fset, x.X); err != nil {
+			return err
+		}
+		b.WriteString("." + x.Sel.Name)
+	case *ast.CallExpr:
+		if err := formatNode(b, fset, x.Fun); err != nil {
+			return err
+		}
+		b.WriteString("(")
+		for i, a := range x.Args {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if err := formatNode(b, fset, a); err != nil {
+				return err
+			}
+		}
+		b.WriteString(")")
+	case *ast.BasicLit:
+		b.WriteString(x.Value)
+	default:
+		return fmt.Errorf("not a receiver: %T", n)
+	}
+	return nil
+}
+
+// standInJS runs a stand-in script in node, in a context shaped as a dedicated worker's
+// global scope, lets it set up its stand-ins (viewhost.js on the frame's env message,
+// warmwasm.js on its start message, up to importScripts, which fails here), and reports for
+// each use whether the stand-in offers it: a property present (Get), a function (Call).
+const standInJS = `
+const vm = require('vm'), fs = require('fs');
+const input = JSON.parse(fs.readFileSync(0, 'utf8'));
+const g = {
+  postMessage() {}, addEventListener() {}, removeEventListener() {}, close() {},
+  importScripts() { throw new Error('no importScripts in this test'); },
+  fetch() { return new Promise(() => {}); },
+  navigator: { userAgent: 'node' }, console: { log() {}, warn() {}, error() {} },
+  setTimeout, clearTimeout, requestAnimationFrame() { return 1; }, Object, Promise, WebAssembly,
+  performance: { now: () => 0, mark() {}, getEntriesByType: () => [] },
+};
+g.self = g;
+const ctx = vm.createContext(g);
+vm.runInContext(fs.readFileSync(input.script, 'utf8'), ctx, { filename: input.script });
+if (typeof ctx.onmessage === 'function') {
+  ctx.onmessage({ data: input.message });
+}
+const d = ctx.document;
+const objects = {
+  global: ctx, window: ctx.window, document: d, body: d && d.body, head: d && d.head,
+  root: d && d.documentElement, canvas: d && typeof d.createElement === 'function' ? d.createElement('canvas') : undefined,
+  screen: ctx.screen, navigator: ctx.navigator, location: ctx.location,
+  documentPrototype: ctx.Document && ctx.Document.prototype,
+};
+const out = input.uses.map((u) => {
+  const o = objects[u.Object];
+  if (o === undefined || o === null) return 'no ' + u.Object;
+  if (u.Op === 'Set') return '';
+  if (!(u.Name in o)) return 'no ' + u.Object + '.' + u.Name;
+  if (u.Op === 'Call' && typeof o[u.Name] !== 'function') return u.Object + '.' + u.Name + ' is not a function';
+  return '';
+});
+const hidden = objects.documentPrototype && Object.getOwnPropertyDescriptor(objects.documentPrototype, 'hidden');
+out.push(hidden && typeof hidden.get === 'function' ? '' : 'Document.prototype has no hidden getter');
+process.stdout.write(JSON.stringify(out));
+`
+
+func TestStandInsCoverEbiten(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is not installed; it runs the stand-in scripts (Node.js is needed for the build's npm ci too)")
+		}
+		t.Skip("node is not installed: the stand-ins of web/view/viewhost.js and web/view/warmwasm.js are not checked against ebiten")
+	}
+	root, err := repo.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := ebitenDir(t)
+	uses := ebitenUses(t, dir)
+	var lines []string
+	for _, u := range uses {
+		lines = append(lines, u.String())
+	}
+	t.Logf("%s touches on the page (%d):\n\t%s", filepath.Base(dir), len(uses), strings.Join(lines, "\n\t"))
+	// The parse found what ebiten is known to touch: else the receivers above no longer match
+	// its code (an upgrade renamed them) and the check below would pass on nothing.
+	for _, want := range []string{"document.createElement", "document.body", "window.addEventListener", "canvas.getContext", "screen.width", "global.document"} {
+		found := false
+		for _, u := range uses {
+			found = found || u.Object+"."+u.Name == want
+		}
+		if !found {
+			t.Errorf("ebiten's code no longer shows %s where this test looks (receivers in standin_test.go): read %s/internal/ui/ui_js.go and update them", want, dir)
+		}
+	}
+	for _, sc := range []struct {
+		script  string
+		message any
+		init    bool // only what ebiten touches while its packages start
+	}{
+		{"web/view/viewhost.js", map[string]any{"t": "env", "env": map[string]any{"w": 800, "h": 450, "dpr": 1, "inIframe": true, "hash": "#view=map"}}, false},
+		{"web/view/warmwasm.js", map[string]any{"wasmExec": "wasm_exec.js", "arg": "warmup"}, true},
+	} {
+		var need []jsUse
+		for _, u := range uses {
+			if _, ok := optional[u.Object+"."+u.Name]; ok || (sc.init && !u.Init) {
+				continue
+			}
+			if u.Object == "global" && objectGlobals[u.Name] {
+				continue // needed where its properties are: those uses say so
+			}
+			need = append(need, u)
+		}
+		in, err := json.Marshal(map[string]any{"script": filepath.Join(root, sc.script), "message": sc.message, "uses": need})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(node, "-e", standInJS)
+		cmd.Stdin = bytes.NewReader(in)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s in node: %v\n%s", sc.script, err, stderr.String())
+		}
+		var got []string
+		if err := json.Unmarshal(out, &got); err != nil || len(got) != len(need)+1 {
+			t.Fatalf("%s in node: %v, %q", sc.script, err, out)
+		}
+		for i, u := range need {
+			if got[i] != "" {
+				t.Errorf("%s's stand-in lacks what ebiten touches: %s (%s)", sc.script, u, got[i])
+			}
+		}
+		if got[len(need)] != "" {
+			t.Errorf("%s: %s (ebiten binds it at start)", sc.script, got[len(need)])
+		}
+		t.Logf("%s offers the %d properties ebiten needs of it", sc.script, len(need))
+	}
+}
