@@ -46,7 +46,7 @@ func parseOG(t *testing.T, rel []string) map[string]ogResult {
 	if _, err := os.Stat(filepath.Join(root, "node_modules", "open-graph-scraper")); err != nil {
 		t.Fatalf("open-graph-scraper is not installed (run npm ci; make does): %v", err)
 	}
-	args := []string{filepath.Join(root, "e2e", "testdata", "og.cjs")}
+	args := []string{filepath.Join(root, "tools", "e2e", "testdata", "og.cjs")}
 	for _, r := range rel {
 		args = append(args, filepath.Join(distDir, r))
 	}
