@@ -13,6 +13,7 @@ import (
 	"azflows/charts"
 	"azflows/charts/raster"
 	"azflows/i18n"
+	"azflows/internal/testenv"
 )
 
 // rsvg is Debian's rsvg-convert (librsvg2-bin, installed by .ci/run): an SVG engine that has
@@ -26,26 +27,6 @@ func rsvg(t *testing.T) string {
 		t.Skip("rsvg-convert is missing: apt-get install librsvg2-bin (CI installs it and never skips this)")
 	}
 	return p
-}
-
-// differing is the fraction of pixels whose colour differs by more than a quarter in some
-// channel.
-func differing(a, b image.Image) float64 {
-	r := a.Bounds().Intersect(b.Bounds())
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, _ := a.At(x, y).RGBA()
-			r2, g2, b2, _ := b.At(x, y).RGBA()
-			for _, d := range []int64{int64(r1) - int64(r2), int64(g1) - int64(g2), int64(b1) - int64(b2)} {
-				if d > 0x4000 || d < -0x4000 {
-					n++
-					break
-				}
-			}
-		}
-	}
-	return float64(n) / float64(r.Dx()*r.Dy())
 }
 
 func render(t *testing.T, exe string, doc []byte, w, h int) image.Image {
@@ -95,8 +76,8 @@ func TestDownloadLooksTheSameWithoutTheFonts(t *testing.T) {
 				break
 			}
 		}
-		dOut := differing(render(t, exe, outlined.Bytes(), 800, 450), page)
-		dText := differing(render(t, exe, text.Bytes(), 800, 450), page)
+		dOut := testenv.PixelsDiffer(render(t, exe, outlined.Bytes(), 800, 450), page)
+		dText := testenv.PixelsDiffer(render(t, exe, text.Bytes(), 800, 450), page)
 		t.Logf("%s: pixels differing from the page's rendering: outlines %.2f %%, <text> %.2f %%", s.Hash(), 100*dOut, 100*dText)
 		if dOut > 0.01 {
 			t.Errorf("%s: the outlined SVG differs from the page's rendering in %.2f %% of its pixels", s.Hash(), 100*dOut)

@@ -17,6 +17,7 @@ import (
 
 	"azflows/charts"
 	"azflows/i18n"
+	"azflows/internal/testenv"
 	"azflows/site"
 )
 
@@ -59,7 +60,7 @@ func TestOfflineSVGDownloadOutlined(t *testing.T) {
 		}
 		w, h := 1600, 900
 		a, b := rsvgPNG(t, exe, []byte(doc), w, h), rsvgPNG(t, exe, site2, w, h)
-		if d := pixelsDiffer(a, b); d > 0.002 {
+		if d := testenv.PixelsDiffer(a, b); d > 0.002 {
 			t.Errorf("%s: drawn without the font, the single file's download differs from the site's in %.2f %% of its pixels", l, 100*d)
 		}
 	}
@@ -85,23 +86,4 @@ func rsvgPNG(t *testing.T, exe string, doc []byte, w, h int) image.Image {
 		t.Fatal(err)
 	}
 	return img
-}
-
-// pixelsDiffer is the fraction of pixels whose colour differs by more than a quarter in a channel.
-func pixelsDiffer(a, b image.Image) float64 {
-	r := a.Bounds().Intersect(b.Bounds())
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, _ := a.At(x, y).RGBA()
-			r2, g2, b2, _ := b.At(x, y).RGBA()
-			for _, d := range []int64{int64(r1) - int64(r2), int64(g1) - int64(g2), int64(b1) - int64(b2)} {
-				if d > 0x4000 || d < -0x4000 {
-					n++
-					break
-				}
-			}
-		}
-	}
-	return float64(n) / float64(r.Dx()*r.Dy())
 }
