@@ -11,13 +11,9 @@ const (
 	WasmFile = "view.wasm"    // the view's program
 	BaseMap  = "basemap.json" // the map's country shapes (charts/geo), fetched by view.js
 	WasmExec = "wasm_exec.js" // Go's loader of the program (from GOROOT/lib/wasm)
-	WarmUp   = "warmwasm.js"  // the worker that runs the program once before the view does (web/view/warmwasm.js)
 	ViewHost = "viewhost.js"  // the worker that runs the view, drawing on an OffscreenCanvas (web/view/viewhost.js)
 	Gate     = "framegate.js" // the frame gate (web/view/framegate.js), in view.html and in the view's worker
 	Embed    = "embed.js"     // the host's script that sizes an embed's iframe (web/page/embed.js)
-
-	// WarmUpArg, in the program's argv, makes it the warm-up run (charts/ebiten/warmup_js.go).
-	WarmUpArg = "-azflows-warm-up"
 )
 
 // PageConfig is the page's config: the JSON the build writes into each page (the script
@@ -97,7 +93,6 @@ type ViewConfig struct {
 	Wasm     string            `json:"wasm"`     // the program's URL
 	BaseMap  string            `json:"basemap"`  // the base map's URL
 	Fonts    ViewFonts         `json:"fonts"`    // the chart's .ttf files
-	WarmUp   WarmUpConfig      `json:"warmup"`   // the warm-up worker (web/view/warmwasm.js)
 	Host     HostConfig        `json:"host"`     // the view's worker (web/view/viewhost.js)
 	Marks    string            `json:"marks"`    // the start-up's performance marks' prefix (MarkPrefix)
 }
@@ -110,14 +105,6 @@ type HostConfig struct {
 	WasmExec  string `json:"wasmExec"`
 }
 
-// WarmUpConfig names what the warm-up worker needs: its script, the loader it imports and
-// the argument that makes the program warm up instead of drawing.
-type WarmUpConfig struct {
-	Worker   string `json:"worker"`
-	WasmExec string `json:"wasmExec"`
-	Arg      string `json:"arg"`
-}
-
 // ViewFonts are the URLs of the chart's .ttf files of each weight, in the order of
 // charts/fonts.Subsets, as charts/ebiten/fonts_js.go takes them.
 type ViewFonts struct {
@@ -127,7 +114,7 @@ type ViewFonts struct {
 
 // NewViewConfig is view.html's config.
 func NewViewConfig() ViewConfig {
-	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap, WarmUp: WarmUpConfig{Worker: WarmUp, WasmExec: WasmExec, Arg: WarmUpArg},
+	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap,
 		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec}, Marks: MarkPrefix}
 	for _, f := range Fonts() {
 		if f.Bold {
@@ -162,13 +149,11 @@ func (c *PageConfig) Rename(rename func(string) string) {
 	}
 }
 
-// Rename replaces every file name of c (the wasm, the base map, the fonts, the warm-up's
-// and the host's scripts) with rename(name), as PageConfig.Rename does.
+// Rename replaces every file name of c (the wasm, the base map, the fonts and the host's
+// scripts) with rename(name), as PageConfig.Rename does.
 func (c *ViewConfig) Rename(rename func(string) string) {
 	c.Wasm = rename(c.Wasm)
 	c.BaseMap = rename(c.BaseMap)
-	c.WarmUp.Worker = rename(c.WarmUp.Worker)
-	c.WarmUp.WasmExec = rename(c.WarmUp.WasmExec)
 	c.Host.Worker = rename(c.Host.Worker)
 	c.Host.FrameGate = rename(c.Host.FrameGate)
 	c.Host.WasmExec = rename(c.Host.WasmExec)

@@ -43,7 +43,6 @@ const (
 	GlobalBaseMap   = "azflowsBaseMap"     // web/view/view.js → wasm/: the base map's text
 	GlobalFonts     = "azflowsFonts"       // web/view/view.js → wasm/: the chart's fonts
 	GlobalFrameGate = "azflowsFrameGate"   // web/view/framegate.js ← wasm/: the view says when it is idle
-	GlobalWarmUp    = "azflowsWarmUp"      // web/view/view.js: how the warm-up worker (web/view/warmwasm.js) ended, for the tests and tools/cmd/bench
 	GlobalViewMode  = "azflowsViewMode"    // web/view/view.js: where the view runs, {mode: 'worker'|'main', why}, for the tests and tools/cmd/bench
 	GlobalViewHook  = "azflowsViewChanged" // web/view/viewhost.js ← wasm/: called after each change of azflowsView, which the host mirrors to the frame
 	GlobalViewStats = "azflowsViewStats"   // web/view/view.js: a Promise of the program's memory and start-up marks (its worker's too), for the tests and tools/cmd/bench
@@ -54,7 +53,7 @@ const (
 const MarkPrefix = "azflows:"
 
 // Globals lists them.
-var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalWarmUp, GlobalViewMode, GlobalViewHook, GlobalViewStats}
+var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalViewMode, GlobalViewHook, GlobalViewStats}
 
 // ViewWithContext follows a view's name in the value of the phone's select of views
 // (index.html, #view-select) for the view with its context layer ("map|context").

@@ -121,8 +121,8 @@ func TestScriptsBuildNoNames(t *testing.T) {
 	)
 	literal := regexp.MustCompile(`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|/(?:[^/\\\n*]|\\.)(?:[^/\\\n]|\\.)*/[gimsuy]*`)
 	// The least literals each file has: fewer means the pattern no longer matches.
-	least := map[string]int{"web/page/app.js": 10, "web/page/modes.js": 10, "web/view/view.js": 10, "web/page/offline.js": 10, "web/view/warmwasm.js": 4, "web/view/viewhost.js": 10}
-	for _, f := range []string{"web/page/app.js", "web/page/modes.js", "web/view/view.js", "web/page/offline.js", "web/view/warmwasm.js", "web/view/viewhost.js"} {
+	least := map[string]int{"web/page/app.js": 10, "web/page/modes.js": 10, "web/view/view.js": 10, "web/page/offline.js": 10, "web/view/viewhost.js": 10}
+	for _, f := range []string{"web/page/app.js", "web/page/modes.js", "web/view/view.js", "web/page/offline.js", "web/view/viewhost.js"} {
 		js := code(sources(t, f))
 		n := 0
 		for _, lit := range literal.FindAllString(js, -1) {

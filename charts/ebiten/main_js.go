@@ -4,7 +4,6 @@ package ebiten
 
 import (
 	"fmt"
-	"os"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -17,9 +16,6 @@ import (
 )
 
 func Main() {
-	if warmUpMode() {
-		os.Exit(runWarmUp())
-	}
 	defer func() {
 		if r := recover(); r != nil {
 			postError(fmt.Sprint("panic: ", r))

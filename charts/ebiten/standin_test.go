@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,23 +20,22 @@ import (
 	"azflows/internal/repo"
 )
 
-// ebiten expects a page. Where the view runs in a worker (web/view/viewhost.js) or is warmed up in
-// one (web/view/warmwasm.js), a stand-in document answers for the page; it must offer whatever the
-// pinned ebiten reads and calls. TestStandInsCoverEbiten reads the pinned ebiten's browser
-// code from the module cache (internal/ui/*_js.go, the WebGL driver's *_js.go), lists every
-// property it reads, calls or sets on the page's objects (the globals, window, document, its
-// body, head and root element, the canvas it creates, screen, navigator, location,
-// Document.prototype), and runs each stand-in script in node to check that it offers them:
-// viewhost.js everything, warmwasm.js what ebiten touches while its packages start (the
-// warm-up never starts ebiten's loop). An upgrade of ebiten that touches something new fails
-// here, naming it, before a browser ever sees it.
+// ebiten expects a page. Where the view runs in a worker (web/view/viewhost.js), a stand-in
+// document answers for the page; it must offer whatever the pinned ebiten reads and calls.
+// viewhost.js is the one stand-in for ebiten (the warm-up worker had a second one; it was
+// deleted with the warm-up, see docs/performance.md). TestStandInCoversEbiten reads the pinned
+// ebiten's browser code from the module cache (internal/ui/*_js.go, the WebGL driver's
+// *_js.go), lists every property it reads, calls or sets on the page's objects (the globals,
+// window, document, its body, head and root element, the canvas it creates, screen,
+// navigator, location, Document.prototype), and runs the stand-in script in node to check
+// that it offers them. An upgrade of ebiten that touches something new fails here, naming it,
+// before a browser ever sees it.
 
 // jsUse is one property of a page object that ebiten touches.
 type jsUse struct {
 	Object string // global, window, document, body, head, root, canvas, screen, navigator, location, documentPrototype
 	Op     string // Get, Call or Set
 	Name   string
-	Init   bool // touched while ebiten's packages start (package variables, init functions)
 	Where  string
 }
 
@@ -51,7 +52,7 @@ var optional = map[string]string{
 	"navigator.keyboard":               "ebiten checks it (Keyboard Map API) and goes without",
 	"window.innerWidth":                "ScreenSizeInFullscreen only, which the view never calls",
 	"window.innerHeight":               "ScreenSizeInFullscreen only, which the view never calls",
-	"global.requestAnimationFrame":     "the worker's own (gated by web/view/framegate.js); the warm-up never starts ebiten's loop",
+	"global.requestAnimationFrame":     "the worker's own (gated by web/view/framegate.js)",
 	"global.setTimeout":                "the worker's own",
 	"global.console":                   "the worker's own",
 	"global.Object":                    "JavaScript's own",
@@ -61,8 +62,6 @@ var optional = map[string]string{
 	"document.exitFullscreen":          "read when leaving full screen only (a no-op in viewhost.js)",
 	"document.fullscreenElement":       "read when leaving full screen only (null in viewhost.js)",
 	"canvas.requestFullscreen":         "read when entering full screen only (a no-op in viewhost.js)",
-	"window.location":                  "the worker's own location in the warm-up (its hash is never read there)",
-	"window.parent":                    "read when ebiten's loop starts, which the warm-up never does",
 }
 
 // objectGlobals are the globals ebiten keeps in package variables and reads properties of;
@@ -136,90 +135,53 @@ func ebitenUses(t *testing.T, dir string) []jsUse {
 			}
 		}
 	}
-	// What runs while the packages start: package variables, init functions, the
-	// UserInterface's init (called from a package variable's initializer in ui.go) and what
-	// they call by name, but not the bodies of the callbacks they register.
-	initFuncs := map[string]bool{"init": true}
-	var walkCalls func(n ast.Node)
-	walkCalls = func(n ast.Node) {
+	var uses []jsUse
+	seen := map[string]bool{}
+	collect := func(n ast.Node, fn string) {
 		ast.Inspect(n, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				name := ""
-				switch f := x.Fun.(type) {
-				case *ast.Ident:
-					name = f.Name
-				case *ast.SelectorExpr:
-					name = f.Sel.Name
-				}
-				if fd, ok := funcs[name]; ok && !initFuncs[name] {
-					initFuncs[name] = true
-					walkCalls(fd.Body)
-				}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "Get" && sel.Sel.Name != "Call" && sel.Sel.Name != "Set") {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			name, _ := strconv.Unquote(lit.Value)
+			var b bytes.Buffer
+			if err := formatNode(&b, fset, sel.X); err != nil {
+				return true
+			}
+			obj, ok := receivers[fn][b.String()]
+			if !ok {
+				obj, ok = receivers[""][b.String()]
+			}
+			if !ok {
+				return true
+			}
+			u := jsUse{Object: obj, Op: sel.Sel.Name, Name: name, Where: fmt.Sprintf("%s:%d", filepath.Base(fset.Position(call.Pos()).Filename), fset.Position(call.Pos()).Line)}
+			key := fmt.Sprintf("%s %s %s", u.Object, u.Op, u.Name)
+			if !seen[key] {
+				seen[key] = true
+				uses = append(uses, u)
 			}
 			return true
 		})
-	}
-	if fd, ok := funcs["init"]; ok {
-		walkCalls(fd.Body)
-	}
-	var uses []jsUse
-	seen := map[string]bool{}
-	collect := func(n ast.Node, fn string, init bool) {
-		var visit func(n ast.Node, init bool)
-		visit = func(n ast.Node, init bool) {
-			ast.Inspect(n, func(n ast.Node) bool {
-				if fl, ok := n.(*ast.FuncLit); ok && init {
-					visit(fl.Body, false)
-					return false
-				}
-				call, ok := n.(*ast.CallExpr)
-				if !ok || len(call.Args) == 0 {
-					return true
-				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok || (sel.Sel.Name != "Get" && sel.Sel.Name != "Call" && sel.Sel.Name != "Set") {
-					return true
-				}
-				lit, ok := call.Args[0].(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true
-				}
-				name, _ := strconv.Unquote(lit.Value)
-				var b bytes.Buffer
-				if err := formatNode(&b, fset, sel.X); err != nil {
-					return true
-				}
-				obj, ok := receivers[fn][b.String()]
-				if !ok {
-					obj, ok = receivers[""][b.String()]
-				}
-				if !ok {
-					return true
-				}
-				u := jsUse{Object: obj, Op: sel.Sel.Name, Name: name, Init: init, Where: fmt.Sprintf("%s:%d", filepath.Base(fset.Position(call.Pos()).Filename), fset.Position(call.Pos()).Line)}
-				key := fmt.Sprintf("%s %s %s %v", u.Object, u.Op, u.Name, u.Init)
-				if !seen[key] {
-					seen[key] = true
-					uses = append(uses, u)
-				}
-				return true
-			})
-		}
-		visit(n, init)
 	}
 	for _, af := range parsed {
 		for _, d := range af.Decls {
 			switch x := d.(type) {
 			case *ast.GenDecl:
 				if x.Tok == token.VAR {
-					collect(x, "", true)
+					collect(x, "")
 				}
 			case *ast.FuncDecl:
 				if x.Body != nil {
-					collect(x.Body, x.Name.Name, initFuncs[x.Name.Name])
+					collect(x.Body, x.Name.Name)
 				}
 			}
 		}
@@ -259,10 +221,10 @@ func formatNode(b *bytes.Buffer, fset *token.FileSet, n ast.Expr) error {
 	return nil
 }
 
-// standInJS runs a stand-in script in node, in a context shaped as a dedicated worker's
-// global scope, lets it set up its stand-ins (viewhost.js on the frame's env message,
-// warmwasm.js on its start message, up to importScripts, which fails here), and reports for
-// each use whether the stand-in offers it: a property present (Get), a function (Call).
+// standInJS runs the stand-in script in node, in a context shaped as a dedicated worker's
+// global scope, lets it set up its stand-ins (viewhost.js on the frame's first message), and
+// reports for each use whether the stand-in offers it: a property present (Get), a function
+// (Call).
 const standInJS = `
 const vm = require('vm'), fs = require('fs');
 const input = JSON.parse(fs.readFileSync(0, 'utf8'));
@@ -300,13 +262,13 @@ out.push(hidden && typeof hidden.get === 'function' ? '' : 'Document.prototype h
 process.stdout.write(JSON.stringify(out));
 `
 
-func TestStandInsCoverEbiten(t *testing.T) {
+func TestStandInCoversEbiten(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("node is not installed; it runs the stand-in scripts (Node.js is needed for the build's npm ci too)")
 		}
-		t.Skip("node is not installed: the stand-ins of web/view/viewhost.js and web/view/warmwasm.js are not checked against ebiten")
+		t.Skip("node is not installed: the stand-in of web/view/viewhost.js is not checked against ebiten")
 	}
 	root, err := repo.Root()
 	if err != nil {
@@ -330,48 +292,71 @@ func TestStandInsCoverEbiten(t *testing.T) {
 			t.Errorf("ebiten's code no longer shows %s where this test looks (receivers in standin_test.go): read %s/internal/ui/ui_js.go and update them", want, dir)
 		}
 	}
-	for _, sc := range []struct {
-		script  string
-		message any
-		init    bool // only what ebiten touches while its packages start
-	}{
-		{"web/view/viewhost.js", map[string]any{"t": "env", "env": map[string]any{"w": 800, "h": 450, "dpr": 1, "inIframe": true, "hash": "#view=map"}}, false},
-		{"web/view/warmwasm.js", map[string]any{"wasmExec": "wasm_exec.js", "arg": "warmup"}, true},
-	} {
-		var need []jsUse
-		for _, u := range uses {
-			if _, ok := optional[u.Object+"."+u.Name]; ok || (sc.init && !u.Init) {
-				continue
-			}
-			if u.Object == "global" && objectGlobals[u.Name] {
-				continue // needed where its properties are: those uses say so
-			}
-			need = append(need, u)
+	// The frame's first message to the worker, which sets up the page it mirrors (the worker
+	// then finds no canvas to draw on and stops).
+	script := "web/view/viewhost.js"
+	message := map[string]any{"t": "env", "env": map[string]any{"w": 800, "h": 450, "dpr": 1, "inIframe": true, "hash": "#view=map"}}
+	var need []jsUse
+	for _, u := range uses {
+		if _, ok := optional[u.Object+"."+u.Name]; ok {
+			continue
 		}
-		in, err := json.Marshal(map[string]any{"script": filepath.Join(root, sc.script), "message": sc.message, "uses": need})
+		if u.Object == "global" && objectGlobals[u.Name] {
+			continue // needed where its properties are: those uses say so
+		}
+		need = append(need, u)
+	}
+	in, err := json.Marshal(map[string]any{"script": filepath.Join(root, script), "message": message, "uses": need})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "-e", standInJS)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s in node: %v\n%s", script, err, stderr.String())
+	}
+	var got []string
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(need)+1 {
+		t.Fatalf("%s in node: %v, %q", script, err, out)
+	}
+	for i, u := range need {
+		if got[i] != "" {
+			t.Errorf("%s's stand-in lacks what ebiten touches: %s (%s)", script, u, got[i])
+		}
+	}
+	if got[len(need)] != "" {
+		t.Errorf("%s: %s (ebiten binds it at start)", script, got[len(need)])
+	}
+	t.Logf("%s offers the %d properties ebiten needs of it", script, len(need))
+}
+
+// TestOneStandIn checks that web/view/viewhost.js is the one script that stands in for a page
+// (defines a Document or sets self.document): a second one would escape TestStandInCoversEbiten.
+func TestOneStandIn(t *testing.T) {
+	root, err := repo.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "web", "*", "*.js"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts under web/ (%v)", err)
+	}
+	standIn := regexp.MustCompile(`self\.(Document|document)\s*=`)
+	var found []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		cmd := exec.Command(node, "-e", standInJS)
-		cmd.Stdin = bytes.NewReader(in)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("%s in node: %v\n%s", sc.script, err, stderr.String())
+		if standIn.Match(b) {
+			rel, _ := filepath.Rel(root, f)
+			found = append(found, filepath.ToSlash(rel))
 		}
-		var got []string
-		if err := json.Unmarshal(out, &got); err != nil || len(got) != len(need)+1 {
-			t.Fatalf("%s in node: %v, %q", sc.script, err, out)
-		}
-		for i, u := range need {
-			if got[i] != "" {
-				t.Errorf("%s's stand-in lacks what ebiten touches: %s (%s)", sc.script, u, got[i])
-			}
-		}
-		if got[len(need)] != "" {
-			t.Errorf("%s: %s (ebiten binds it at start)", sc.script, got[len(need)])
-		}
-		t.Logf("%s offers the %d properties ebiten needs of it", sc.script, len(need))
+	}
+	if !slices.Equal(found, []string{"web/view/viewhost.js"}) {
+		t.Errorf("the scripts that stand in for a page are %q, want only web/view/viewhost.js", found)
 	}
 }

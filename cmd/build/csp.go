@@ -21,8 +21,7 @@ var (
 )
 
 // cspFor is the policy of one page, given its HTML. The page that runs the wasm (view.html)
-// may also start its workers, from the site itself (web/view/viewhost.js, which runs the view, or
-// web/view/warmwasm.js, which warms it up where it runs on the frame's main thread).
+// may also start its worker, from the site itself (web/view/viewhost.js, which runs the view).
 func cspFor(html string, wasm bool) string { return cspWith(html, wasm, wasm, nil, nil) }
 
 // cspWith is cspFor that also allows the inline scripts and styles with the texts in

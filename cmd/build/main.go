@@ -167,7 +167,7 @@ func copyStatic(out string) error {
 			return err
 		}
 	}
-	for _, f := range []string{"view.js", site.Gate, site.WarmUp, site.ViewHost} {
+	for _, f := range []string{"view.js", site.Gate, site.ViewHost} {
 		if err := copyFile(filepath.Join(webView, f), filepath.Join(out, f)); err != nil {
 			return err
 		}

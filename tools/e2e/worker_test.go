@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/internal/server"
 )
 
 // wasmRunCounter runs in the view's frame before its scripts and counts the wasm instances
@@ -78,9 +80,6 @@ func TestViewRunsInWorker(t *testing.T) {
 	// The worker's own request of view.wasm (its resource timing): after the worker asked for
 	// it, complete before the module was compiled.
 	checkViewStats(t, ctx, "host-fetch", "wasm-request", "wasm-first-byte", "wasm-last-byte", "host-compiled")
-	if w := eval[string](t, ctx, `String((`+liveFrameWin+`.azflowsWarmUp || {}).state)`); w != "skipped" {
-		t.Errorf("the warm-up worker %q beside the view's worker, want skipped", w)
-	}
 	if e := errs(); len(e) > 0 {
 		t.Errorf("console errors: %q", e)
 	}
@@ -129,6 +128,45 @@ func TestViewFallsBackToMainThread(t *testing.T) {
 			}
 		})
 	}
+}
+
+// servedLog records the path of every request serveDist's server answers.
+type servedLog struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (l *servedLog) has(path string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range l.paths {
+		if p == path {
+			return true
+		}
+	}
+	return false
+}
+
+// serveDist is a server of dist/ that logs the paths it answers and answers workerScript (a
+// path under dist/) with override, when given.
+func serveDist(t *testing.T, workerScript, override string) (*httptest.Server, *servedLog) {
+	t.Helper()
+	l := &servedLog{}
+	files := server.Handler(distDir)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		l.mu.Lock()
+		l.paths = append(l.paths, r.URL.Path)
+		l.mu.Unlock()
+		if override != "" && r.URL.Path == "/"+workerScript {
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Header().Set("Cache-Control", "no-store")
+			_, _ = w.Write([]byte(override))
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, l
 }
 
 // checkViewStats checks what window.azflowsViewStats (web/view/view.js) reports of the running

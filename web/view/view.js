@@ -145,69 +145,6 @@
     try { window.parent.postMessage({ type: MSG.error, message: msg, reason: code, arg: arg === undefined ? '' : String(arg) }, '*'); } catch (e) { /* detached */ }
   }
 
-  // warmUp runs the compiled program once in a worker (web/view/warmwasm.js) beside the view, so
-  // that V8 compiles the functions of the start-up there and not on this thread, where each
-  // first call would compile its function in the middle of the view's start (the module's
-  // compiled code is shared with the worker). It resolves once the worker's program has
-  // started its packages (the longest stretch, which the view's own start cannot interrupt,
-  // is then compiled), or has failed, or after warmUpTimeout; the worker goes on warming the
-  // rest of the start-up while the view starts. window.azflowsWarmUp says how it ended
-  // ({state: 'running'|'done'|'failed'|'timeout'|'skipped', started, ms, message}: started
-  // and ms after the warm-up began). Without Worker, or in a single file (whose policy allows
-  // no worker), the view starts without it.
-  var warmUpTimeout = 10000;
-  window.azflowsWarmUp = { state: 'pending' };
-  function warmUp(module) {
-    var w = config.warmup;
-    var t0 = Date.now();
-    if (offline || !w || !w.worker || typeof window.Worker !== 'function') {
-      window.azflowsWarmUp = { state: 'skipped' };
-      return Promise.resolve();
-    }
-    return new Promise(function (resolve) {
-      var worker = null;
-      var timer = null;
-      var state = window.azflowsWarmUp = { state: 'running', started: -1, ms: -1, message: '' };
-      function finish(how, message) {
-        if (state.state !== 'running') return;
-        clearTimeout(timer);
-        if (worker) { try { worker.terminate(); } catch (e) { /* gone */ } }
-        state.state = how;
-        state.ms = Date.now() - t0;
-        state.message = message ? String(message).slice(0, 300) : '';
-        resolve();
-      }
-      try {
-        worker = new window.Worker(w.worker);
-      } catch (err) {
-        finish('failed', (err && err.message) || err);
-        return;
-      }
-      timer = setTimeout(function () { finish('timeout'); }, warmUpTimeout);
-      worker.onmessage = function (ev) {
-        var d = ev.data;
-        if (d && d.started === true) {
-          if (state.started < 0) state.started = Date.now() - t0;
-          resolve();
-          return;
-        }
-        finish(d && d.ok === true ? 'done' : 'failed', d && typeof d.message === 'string' ? d.message : '');
-      };
-      worker.onerror = function (ev) {
-        if (ev && ev.preventDefault) ev.preventDefault(); // the view starts anyway: no error to report
-        finish('failed', ev && ev.message);
-      };
-      try {
-        worker.postMessage({
-          module: module, wasmExec: w.wasmExec, arg: w.arg, hash: location.hash,
-          width: window.innerWidth, height: window.innerHeight, fonts: window.azflowsFonts || null
-        });
-      } catch (err) {
-        finish('failed', (err && err.message) || err);
-      }
-    });
-  }
-
   // progress tells the page how much of view.wasm has arrived, at most every 250 ms.
   var lastProgress = 0;
   function progress(loaded, total, force, wire) {
@@ -281,7 +218,7 @@
     return '';
   }
 
-  // runHere runs the program on this thread (after the warm-up worker, where there is one).
+  // runHere runs the program on this thread.
   function runHere(why) {
     window.azflowsViewMode = { mode: 'main', why: why };
     if (typeof window.Go !== 'function') {
@@ -330,9 +267,7 @@
       compiling = fetchCounted().then(function (r) { return r.arrayBuffer(); }).then(compileBytes);
     }
     compiling.then(function (module) {
-      return fontsReady.then(function () { return warmUp(module); }).then(function () {
-        return WebAssembly.instantiate(module, go.importObject);
-      });
+      return fontsReady.then(function () { return WebAssembly.instantiate(module, go.importObject); });
     }).then(function (instance) {
       // The program starts in a task of its own, not in the one that finished compiling it.
       return new Promise(function (resolve) { setTimeout(function () { resolve(instance); }, 0); });
@@ -444,7 +379,6 @@
               try { worker.postMessage({ t: 'stats', id: id }); } catch (e) { delete statsWaiting[id]; reject(e); }
             });
           };
-          window.azflowsWarmUp = { state: 'skipped', message: 'the view runs in a worker' };
           mirrorGate();
           probed = true;
           listen();

@@ -117,9 +117,8 @@ type longTaskResult struct {
 	probes                       int     // the bench's own DevTools calls over longTaskMs, left out of every figure
 	ready                        float64 // the azflows-ready mark, ms after the navigation start
 	// V8's lazy compilations of wasm functions (wasm.CompileLazy) before ready: on the
-	// renderers' main threads and on every other thread (the warm-up worker's).
+	// renderers' main threads and on every other thread (the view's worker's).
 	lazyMain, lazyOther lazyCompiles
-	warmUp              string // window.azflowsWarmUp.state in the view's frame at ready
 	mode                string // window.azflowsViewMode.mode there: where the view ran
 }
 
@@ -144,11 +143,11 @@ type lazyCompiles struct {
 }
 
 // noWorkerJS removes Worker from every document before its scripts run: the view then runs
-// on the frame's main thread, without the warm-up worker (web/view/warmwasm.js) too (-noworker).
+// on the frame's main thread (-noworker).
 const noWorkerJS = `delete window.Worker;`
 
 // mainThreadJS removes transferControlToOffscreen, so that the view runs on the frame's main
-// thread (with the warm-up worker), as it did before it ran in a worker: the reference.
+// thread, as it did before it ran in a worker: the reference.
 const mainThreadJS = `delete HTMLCanvasElement.prototype.transferControlToOffscreen;`
 
 // measureLongTasks loads the page at 800×450 in a fresh browser with the CPU slowed
@@ -175,7 +174,6 @@ func measureLongTasks(base string, onMain bool) (res longTaskResult, err error) 
 		if _, err := waitTiming(t.ctx, 90*time.Second, func(tm timing) bool { return tm.Ready > 0 && tm.Mode == "live" }); err != nil {
 			return fmt.Errorf("waiting for the live view at %d× CPU slowdown: %w", cpuSlowdown, err)
 		}
-		res.warmUp = warmUpState(t)
 		res.mode = viewModeOf(t)
 		return nil
 	}, *traceOut)
@@ -419,15 +417,6 @@ func viewModeOf(t *tab) string {
 	st, _ := chromedp.Run(t.ctx, chromedp.Evaluate[string](`(function () {
 	  var f = document.querySelector('iframe');
 	  try { var m = f && f.contentWindow.azflowsViewMode; return m ? String(m.mode) + (m.why ? ' (' + m.why + ')' : '') : ''; } catch (e) { return ''; }
-	})()`))
-	return st
-}
-
-// warmUpState is window.azflowsWarmUp.state in the view's frame ("" where it cannot be read).
-func warmUpState(t *tab) string {
-	st, _ := chromedp.Run(t.ctx, chromedp.Evaluate[string](`(function () {
-	  var f = document.querySelector('iframe');
-	  try { var w = f && f.contentWindow.azflowsWarmUp; return w ? String(w.state) + (w.ms >= 0 ? ' in ' + w.ms + ' ms' : '') : ''; } catch (e) { return ''; }
 	})()`))
 	return st
 }

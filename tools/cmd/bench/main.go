@@ -11,7 +11,7 @@
 // measurement, one browser at a time:
 //
 //   - the page (index.html) at 800×450: bytes on the wire of the interactive view (view.html,
-//     view.js, wasm_exec.js, view.wasm, viewhost.js or warmwasm.js) with the browser's own Accept-Encoding (br), the time
+//     view.js, wasm_exec.js, view.wasm, viewhost.js) with the browser's own Accept-Encoding (br), the time
 //     of the first frame that shows a chart (the static SVG), the time until the page switched
 //     to the live ebiten view (azflows:ready, sent after the view's first frame), and then the
 //     CPU time of all the browser's processes over -idle without input; then, cache disabled
@@ -58,7 +58,7 @@ var (
 	verbose  = flag.Bool("v", false, "print each measurement as it is taken")
 	soakFor  = flag.Duration("soak", 0, "also run the soak for this long (make bench: 5m): views, years, hover sweeps and resizes, counting console errors and watching wasm memory; 0 skips it")
 	traceOut = flag.String("trace", "", "write the trace of the last long-task measurement to this file (opens in DevTools' Performance panel)")
-	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view runs on the frame's main thread without its warm-up worker (web/view/warmwasm.js): for a comparison with a run without the flag")
+	noWorker = flag.Bool("noworker", false, "remove Worker from every document, so the view runs on the frame's main thread: for a comparison with a run without the flag")
 	only     = flag.String("only", "", "comma-separated measurements to take, for iterating (default: all): page, longtasks, mainthread, floor, savedata, fallback, blank, interaction; or layout alone: the page's first layout at 4× with parts of it taken out, beside a minimal page's (layout.go; not in the default set; its figures go to -json)")
 )
 
@@ -272,8 +272,8 @@ func bench() error {
 
 // printLongTasks prints one traced start-up: its longest tasks and where V8 compiled.
 func printLongTasks(what string, lt longTaskResult) {
-	fmt.Printf("    %s: longest task %.0f ms, total blocking time %.0f ms, ready %.0f ms; %d tasks over %d ms; wasm functions compiled lazily: %d in %.0f ms on the main threads, %d in %.0f ms elsewhere; view on %q; warm-up %q\n",
-		what, lt.longest, lt.tbt, lt.ready, len(lt.tasks), longTaskMs, lt.lazyMain.N, lt.lazyMain.Ms, lt.lazyOther.N, lt.lazyOther.Ms, lt.mode, lt.warmUp)
+	fmt.Printf("    %s: longest task %.0f ms, total blocking time %.0f ms, ready %.0f ms; %d tasks over %d ms; wasm functions compiled lazily: %d in %.0f ms on the main threads, %d in %.0f ms elsewhere; view on %q\n",
+		what, lt.longest, lt.tbt, lt.ready, len(lt.tasks), longTaskMs, lt.lazyMain.N, lt.lazyMain.Ms, lt.lazyOther.N, lt.lazyOther.Ms, lt.mode)
 	fmt.Printf("      without the tasks that commit a navigation: longest %.0f ms, total blocking time %.0f ms; the longest commit task %.0f ms; %d of the bench's own DevTools calls over %d ms left out\n",
 		lt.longestNoCommit, lt.tbtNoCommit, lt.commit, lt.probes, longTaskMs)
 	for j, t := range lt.tasks {

@@ -140,7 +140,7 @@ func (l *netLog) waitFinished(ctx context.Context, suffix string, d time.Duratio
 
 func isView(p string) bool {
 	switch p {
-	case "/view.html", "/view.js", "/wasm_exec.js", "/view.wasm", "/warmwasm.js", "/viewhost.js":
+	case "/view.html", "/view.js", "/wasm_exec.js", "/view.wasm", "/viewhost.js":
 		return true
 	}
 	return false

@@ -46,7 +46,7 @@ func figures(rs []run, it interactionResult) []figure {
 			enc = r.viewEnc
 		}
 	}
-	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm, viewhost.js or warmwasm.js)", "≤ 2.6 MB", "B",
+	add("view_br", "interactive view transfer, br (view.html, view.js, wasm_exec.js, view.wasm, viewhost.js)", "≤ 2.6 MB", "B",
 		col(func(r run) float64 { return r.viewBr }), le(budgetViewBr), "Chromium's own Accept-Encoding; view.wasm came with Content-Encoding "+strconv.Quote(enc))
 	add("view_gzip", "interactive view transfer, gzip", "≤ 3.6 MB", "B",
 		col(func(r run) float64 { return r.viewGzip }), le(budgetViewGzip), "")
@@ -151,7 +151,7 @@ func figures(rs []run, it interactionResult) []figure {
 	add("lazy_compiles_main", "  reference: wasm functions V8 compiled lazily on the main threads, to ready", "", "",
 		col(func(r run) float64 { return r.lt.lazyOnMain() }), nil, "on the view's worker's thread instead: see -v")
 	add("longest_task_main_thread", "  reference: longest task, the same start-up with the view on the frame's main thread", "", "ms",
-		col(func(r run) float64 { return r.ltMain.longest }), nil, "without transferControlToOffscreen, so with the warm-up worker; measured in the same runs (-only mainthread)")
+		col(func(r run) float64 { return r.ltMain.longest }), nil, "without transferControlToOffscreen, so on the frame's main thread; measured in the same runs (-only mainthread)")
 	add("total_blocking_time_main_thread", "  reference: total blocking time, the view on the main thread", "", "ms",
 		col(func(r run) float64 { return r.ltMain.tbt }), nil, "")
 	add("lazy_compiles_main_main_thread", "  reference: wasm functions compiled lazily on the main threads, the view on the main thread", "", "",
