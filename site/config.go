@@ -95,14 +95,17 @@ type ViewConfig struct {
 	Fonts    ViewFonts         `json:"fonts"`    // the chart's .ttf files
 	Host     HostConfig        `json:"host"`     // the view's worker (web/view/viewhost.js)
 	Marks    string            `json:"marks"`    // the start-up's performance marks' prefix (MarkPrefix)
+	Keys     ViewKeys          `json:"keys"`     // the keys the view routes (site/keys.go)
 }
 
 // HostConfig names what the view's worker needs: its script and the scripts it imports (the
-// frame gate and Go's loader).
+// frame gate and Go's loader), and the protocol between the frame and the worker (site/host.go).
+// view.js hands it to the worker in its first message.
 type HostConfig struct {
-	Worker    string `json:"worker"`
-	FrameGate string `json:"frameGate"`
-	WasmExec  string `json:"wasmExec"`
+	Worker    string       `json:"worker"`
+	FrameGate string       `json:"frameGate"`
+	WasmExec  string       `json:"wasmExec"`
+	Protocol  HostProtocol `json:"protocol"`
 }
 
 // ViewFonts are the URLs of the chart's .ttf files of each weight, in the order of
@@ -115,7 +118,8 @@ type ViewFonts struct {
 // NewViewConfig is view.html's config.
 func NewViewConfig() ViewConfig {
 	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap,
-		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec}, Marks: MarkPrefix}
+		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec, Protocol: NewHostProtocol()}, Marks: MarkPrefix,
+		Keys: ViewKeys{Routed: RoutedKeys, Tab: KeyTab}}
 	for _, f := range Fonts() {
 		if f.Bold {
 			c.Fonts.Bold = append(c.Fonts.Bold, f.TTF)

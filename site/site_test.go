@@ -13,7 +13,6 @@ import (
 
 // code is JavaScript without its comments (// to the end of a line, /* … */), strings kept.
 func code(js string) string {
-	js = regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(js, "")
 	var out []string
 	for _, line := range strings.Split(js, "\n") {
 		if i := strings.Index(line, "//"); i >= 0 && !strings.Contains(line[:i], "'") && !strings.Contains(line[:i], `"`) {
@@ -23,7 +22,9 @@ func code(js string) string {
 		}
 		out = append(out, line)
 	}
-	return strings.Join(out, "\n")
+	// Block comments after line comments: a line comment may name a glob (charts/ebiten/*_js.go)
+	// that would open one.
+	return regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(strings.Join(out, "\n"), "")
 }
 
 // TestIDs checks that every element id web/*/*.js looks up is in IDs, and that the file IDs

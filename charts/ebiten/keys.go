@@ -3,6 +3,7 @@ package ebiten
 import (
 	"azflows/charts"
 	"azflows/i18n"
+	"azflows/site"
 )
 
 // Keyboard use of the chart, while its frame has focus. The reader walks the marks only after
@@ -18,9 +19,10 @@ import (
 // (azflows:key), which steps its story with them or hands them on to its host (a reveal.js
 // deck, web/page/modes.js). PageDown and PageUp always go there.
 
-// navKeys are the keys the view handles (KeyboardEvent.key values).
-var navKeys = map[string]bool{"ArrowRight": true, "ArrowDown": true, "ArrowLeft": true, "ArrowUp": true,
-	"Home": true, "End": true, "Enter": true, " ": true, "Escape": true}
+// navKeys are the keys the walk handles (KeyboardEvent.key values; every key the view
+// routes is in site.RoutedKeys, which web/view/view.js reads from its config).
+var navKeys = map[string]bool{site.KeyRight: true, site.KeyDown: true, site.KeyLeft: true, site.KeyUp: true,
+	site.KeyHome: true, site.KeyEnd: true, site.KeyEnter: true, site.KeySpace: true, site.KeyEscape: true}
 
 // navKey reports whether the view handles key.
 func navKey(key string) bool { return navKeys[key] }
@@ -39,24 +41,24 @@ const (
 // reader walks after it.
 func routeKey(walking bool, key string) (route keyRoute, walkKey string, walkingAfter bool) {
 	switch key {
-	case "Escape":
+	case site.KeyEscape:
 		if walking {
 			return keyWalk, key, false
 		}
 		return keyHost, key, false
-	case "Enter":
+	case site.KeyEnter:
 		if !walking {
-			return keyWalk, "Home", true
+			return keyWalk, site.KeyHome, true
 		}
 		return keyWalk, key, true
-	case "PageDown", "PageUp":
+	case site.KeyPageDown, site.KeyPageUp:
 		return keyHost, key, walking
 	}
 	if walking && navKey(key) {
 		return keyWalk, key, true
 	}
 	switch key {
-	case "ArrowRight", "ArrowLeft", " ":
+	case site.KeyRight, site.KeyLeft, site.KeySpace:
 		return keyHost, key, false
 	}
 	return keyIgnore, key, walking
@@ -109,26 +111,26 @@ func (v *view) applyKeys(keys []string) {
 			v.walk = charts.Walk{} // a new walk: its first stops say everything again
 		}
 		switch k {
-		case "ArrowRight", "ArrowDown":
+		case site.KeyRight, site.KeyDown:
 			if len(order) > 0 {
 				v.kb.datum = order[min(cur+1, len(order)-1)]
 			}
-		case "ArrowLeft", "ArrowUp":
+		case site.KeyLeft, site.KeyUp:
 			if len(order) > 0 {
 				if cur < 0 {
 					cur = len(order)
 				}
 				v.kb.datum = order[max(cur-1, 0)]
 			}
-		case "Home":
+		case site.KeyHome:
 			if len(order) > 0 {
 				v.kb.datum = order[0]
 			}
-		case "End":
+		case site.KeyEnd:
 			if len(order) > 0 {
 				v.kb.datum = order[len(order)-1]
 			}
-		case "Enter", " ":
+		case site.KeyEnter, site.KeySpace:
 			if d := v.kb.datum; d != "" {
 				if v.pinned == d {
 					v.pinned = ""
@@ -138,7 +140,7 @@ func (v *view) applyKeys(keys []string) {
 					v.confirm = i18n.T(v.chart.Lang, "live.pinned", charts.Head(v.chart.Lang, d))
 				}
 			}
-		case "Escape":
+		case site.KeyEscape:
 			v.unpinByEscape()
 		}
 	}

@@ -1,11 +1,16 @@
 package ebiten
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"azflows/charts"
 	"azflows/i18n"
+	"azflows/site"
 )
 
 // The keyboard visits each datum once, in the model's order, in every chart view.
@@ -218,6 +223,56 @@ func TestKeyboardReadoutsAndPinConfirmed(t *testing.T) {
 		// Escape with nothing pinned clears the read-out.
 		if got := text(tick(v, keys("Escape"))); got != "" {
 			t.Errorf("%s: Escape without a pin said %q", l, got)
+		}
+	}
+}
+
+// The keys routeKey routes anywhere are exactly site.RoutedKeys, which web/view/view.js reads
+// from its config and prevents outside the canvas: a key routed here but not there would
+// scroll the frame; one there but not here would be swallowed for nothing. No file of the
+// view spells a key: they are site's.
+func TestRoutedKeysAreSites(t *testing.T) {
+	routed := map[string]bool{}
+	for _, k := range site.RoutedKeys {
+		routed[k] = true
+	}
+	candidates := append(slices.Clone(site.RoutedKeys), site.KeyTab, "a", "F5", "Shift", "Backspace", "Delete", "Insert", "+", "-", "0")
+	for k := range navKeys {
+		candidates = append(candidates, k)
+	}
+	for _, k := range candidates {
+		used := false
+		for _, walking := range []bool{false, true} {
+			if r, _, _ := routeKey(walking, k); r != keyIgnore {
+				used = true
+			}
+		}
+		if used != routed[k] {
+			t.Errorf("%q: routed %v, in site.RoutedKeys %v", k, used, routed[k])
+		}
+		if navKeys[k] && !routed[k] {
+			t.Errorf("%q: the walk's key is not in site.RoutedKeys", k)
+		}
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range append(slices.Clone(site.RoutedKeys), site.KeyTab) {
+			if k == site.KeySpace {
+				continue // " " is also a plain space
+			}
+			if strings.Contains(string(b), strconv.Quote(k)) {
+				t.Errorf("%s spells the key %q: use its site.Key constant", f, k)
+			}
 		}
 	}
 }

@@ -140,7 +140,7 @@ func (b *inbox) listen() {
 		case keyWalk:
 			ev.Call("preventDefault") // no scrolling of the page behind
 			b.mu.Lock()
-			if k == "Escape" {
+			if k == site.KeyEscape {
 				b.escape = true
 			} else if len(b.keys) < 16 {
 				b.keys = append(b.keys, walkKey)
@@ -148,7 +148,7 @@ func (b *inbox) listen() {
 			b.mu.Unlock()
 		case keyHost:
 			ev.Call("preventDefault")
-			if k == "Escape" {
+			if k == site.KeyEscape {
 				b.mu.Lock()
 				b.escape = true // the pin goes too
 				b.mu.Unlock()
@@ -173,7 +173,7 @@ func (b *inbox) listen() {
 	// keyboard in the chart: Tab stops here, before the canvas, and moves focus on as usual.
 	win.Call("addEventListener", "keydown", js.FuncOf(func(this js.Value, args []js.Value) any {
 		defer func() { _ = recover() }()
-		if len(args) > 0 && args[0].Get("key").String() == "Tab" {
+		if len(args) > 0 && args[0].Get("key").String() == site.KeyTab {
 			args[0].Call("stopPropagation")
 		}
 		return nil

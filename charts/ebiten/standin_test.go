@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"azflows/internal/repo"
+	"azflows/site"
 )
 
 // ebiten expects a page. Where the view runs in a worker (web/view/viewhost.js), a stand-in
@@ -292,10 +293,12 @@ func TestStandInCoversEbiten(t *testing.T) {
 			t.Errorf("ebiten's code no longer shows %s where this test looks (receivers in standin_test.go): read %s/internal/ui/ui_js.go and update them", want, dir)
 		}
 	}
-	// The frame's first message to the worker, which sets up the page it mirrors (the worker
-	// then finds no canvas to draw on and stops).
+	// The frame's first message to the worker (site.HostInit, with the protocol in its
+	// config), which sets up the page it stands in for; the worker then finds no canvas to
+	// draw on and stops.
 	script := "web/view/viewhost.js"
-	message := map[string]any{"t": "env", "env": map[string]any{"w": 800, "h": 450, "dpr": 1, "inIframe": true, "hash": "#view=map"}}
+	message := map[string]any{"t": site.HostInit, "config": site.NewViewConfig().Host,
+		"env": map[string]any{"w": 800, "h": 450, "dpr": 1, "inIframe": true, "hash": "#view=map"}}
 	var need []jsUse
 	for _, u := range uses {
 		if _, ok := optional[u.Object+"."+u.Name]; ok {

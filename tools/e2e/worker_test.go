@@ -20,6 +20,7 @@ import (
 
 	"azflows/charts"
 	"azflows/internal/server"
+	"azflows/site"
 )
 
 // wasmRunCounter runs in the view's frame before its scripts and counts the wasm instances
@@ -94,7 +95,7 @@ func TestViewFallsBackToMainThread(t *testing.T) {
 		name, script, override, why string
 	}{
 		{name: "no OffscreenCanvas", script: `delete HTMLCanvasElement.prototype.transferControlToOffscreen;`, why: "no OffscreenCanvas"},
-		{name: "a worker that cannot draw", override: `self.onmessage = () => self.postMessage({ t: 'probe', ok: false, why: 'azflows test: no drawing here' });`, why: "azflows test: no drawing here"},
+		{name: "a worker that cannot draw", override: `self.onmessage = () => self.postMessage({ t: ` + strconv.Quote(site.HostProbe) + `, ok: false, why: 'azflows test: no drawing here' });`, why: "azflows test: no drawing here"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, served := serveDist(t, host, tc.override)
@@ -255,7 +256,7 @@ func TestRequestLogSeesWorkerRequests(t *testing.T) {
 	t.Cleanup(other.Close)
 	foreign := other.URL + "/azflows-foreign-from-worker"
 	host := distAsset(t, "viewhost.js")
-	srv, _ := serveDist(t, host, `self.onmessage = (m) => { if (m.data && m.data.t === 'init') { fetch(m.data.wasm); fetch(`+strconv.Quote(foreign)+`); } };`)
+	srv, _ := serveDist(t, host, `self.onmessage = (m) => { if (m.data && m.data.t === `+strconv.Quote(site.HostInit)+`) { fetch(m.data.wasm); fetch(`+strconv.Quote(foreign)+`); } };`)
 	ctx, _ := newBrowser(t)
 	requests := recordRequests(ctx, t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/#view=bars&year=2010")); err != nil {

@@ -15,6 +15,11 @@
   // The names of the messages and the files the view loads, written by the build (site.ViewConfig).
   var config = JSON.parse(document.getElementById('azflows-view-config').textContent);
   var MSG = config.messages;
+  // The protocol with the view's worker (site/host.go): the messages' types (PM), the kinds of
+  // failure it reports (PF), the targets (PT) and sources (PS) of the events forwarded to it.
+  var P = config.host.protocol, PM = P.messages, PF = P.fails, PT = P.targets, PS = P.sources;
+  // The keys the view routes (site/keys.go): prevented wherever in the frame they are pressed.
+  var KEYS = config.keys;
 
   // window.azflowsViewStats() resolves to {memory, marks} for tools/cmd/bench and the tests: memory
   // is the byte length of the program's WebAssembly memory (null before it runs), marks the
@@ -168,7 +173,7 @@
   }
   function plain(code, arg) { var e = new Error((REASONS[code] || '').replace('{1}', String(arg === undefined ? '' : arg))); e.plain = true; e.code = code; e.arg = arg; return e; }
   // notFetched is why view.wasm did not arrive, in the page's words: here, and where the
-  // view's worker fetched it (web/view/viewhost.js sends {t: 'fail', kind: 'fetch', why, message}).
+  // view's worker fetched it (web/view/viewhost.js sends a fail of the kind PF.fetch, with why).
   // why is 'missing' (HTTP 404), 'status' (detail: another HTTP status) or 'download' (detail:
   // what the browser said).
   function notFetched(why, detail) {
@@ -183,13 +188,21 @@
       return resp;
     }, function (err) { throw notFetched('download', String((err && err.message) || err)); });
   }
-  // failWith reports what stopped the program from loading, in the page's words.
+  // failWith reports what stopped the program from loading, in the page's words: err a plain
+  // error (plain) says so itself; otherwise kind, one of the worker's kinds of failure (PF),
+  // says which.
   function failWith(kind, err) {
-    if (kind === 'plain') fail(err.code, err.arg);
-    else if (kind === 'damaged') fail('damaged', undefined, null, err);
-    else if (kind === 'link') fail('link', undefined, null, err);
-    else if (kind === 'crash') fail('crash', undefined, err);
+    if (err && err.plain) fail(err.code, err.arg);
+    else if (kind === PF.damaged) fail('damaged', undefined, null, err);
+    else if (kind === PF.link) fail('link', undefined, null, err);
+    else if (kind === PF.crash) fail('crash', undefined, err);
     else fail('load', undefined, err);
+  }
+  // failKind is the kind of failure (PF) of an error of the compile or the download.
+  function failKind(err) {
+    if (err instanceof WebAssembly.CompileError) return PF.damaged;
+    if (err instanceof WebAssembly.LinkError) return PF.link;
+    return PF.load;
   }
 
   window.azflowsViewMode = { mode: 'pending', why: '' };
@@ -281,12 +294,7 @@
         var v = window.azflowsView;
         if (!v || !v.error) fail(exitCode ? 'exit' : 'stopped', exitCode || undefined);
       }, function (err) { fail('crash', undefined, err); });
-    }, function (err) {
-      if (err && err.plain) failWith('plain', err);
-      else if (err instanceof WebAssembly.CompileError) failWith('damaged', err);
-      else if (err instanceof WebAssembly.LinkError) failWith('link', err);
-      else failWith('load', err);
-    });
+    }, function (err) { failWith(failKind(err), err); });
   }
 
   // runInWorker starts the view's worker (web/view/viewhost.js) on a canvas of this frame, and runs
@@ -367,7 +375,7 @@
     worker.onmessage = function (m) {
       var d = m.data || {};
       switch (d.t) {
-        case 'probe':
+        case PM.probe:
           if (!d.ok) { giveUp(String(d.why || 'the worker cannot draw')); return; }
           mark('frame-probe');
           window.azflowsViewMode = { mode: 'worker', why: '' };
@@ -376,7 +384,7 @@
               var id = ++statsAsked;
               statsWaiting[id] = resolve;
               setTimeout(function () { if (statsWaiting[id]) { delete statsWaiting[id]; reject(new Error('the view\'s worker did not answer')); } }, 5000);
-              try { worker.postMessage({ t: 'stats', id: id }); } catch (e) { delete statsWaiting[id]; reject(e); }
+              try { worker.postMessage({ t: PM.askStats, id: id }); } catch (e) { delete statsWaiting[id]; reject(e); }
             });
           };
           mirrorGate();
@@ -387,39 +395,39 @@
           for (var i = 0; i < list.length; i++) toWorker(list[i][0], list[i][1]);
           if (baseMapSent) window.azflowsBaseMap = null; // the worker has it
           return;
-        case 'parent':
+        case PM.parent:
           if (d.data && d.data.type === MSG.ready) mark('frame-ready');
           try { window.parent.postMessage(d.data, '*'); } catch (e) { /* detached */ }
           return;
-        case 'view':
+        case PM.view:
           viewAt = d.at || 0;
           window.azflowsView = d.v;
           return;
-        case 'stats': {
+        case PM.stats: {
           var answer = statsWaiting[d.id];
           delete statsWaiting[d.id];
           if (answer) answer(d.stats || {});
           return;
         }
-        case 'gate':
+        case PM.gate:
           gateState = d.g;
           return;
-        case 'cursor':
+        case PM.cursor:
           canvas.style.cursor = d.value;
           return;
-        case 'focus':
+        case PM.focus:
           canvas.focus();
           return;
-        case 'reload':
+        case PM.reload:
           location.reload();
           return;
-        case 'progress':
+        case PM.progress:
           progress(d.loaded, d.total, true, d.wire); // the worker sends it at most every 250 ms
           return;
-        case 'fail':
+        case PM.fail:
           stopped = true;
-          if (d.kind === 'fetch') failWith('plain', notFetched(String(d.why), String(d.message)));
-          else if (d.kind === 'stopped') fail(d.code ? 'exit' : 'stopped', d.code || undefined);
+          if (d.kind === PF.fetch) failWith(PF.fetch, notFetched(String(d.why), String(d.message)));
+          else if (d.kind === PF.stopped) fail(d.code ? 'exit' : 'stopped', d.code || undefined);
           else failWith(d.kind, d.message);
       }
     };
@@ -432,7 +440,7 @@
     try {
       // The worker fetches the program itself (web/view/viewhost.js): its body is then decoded, and
       // its chunks' buffers collected, on the worker's thread, not on this one.
-      worker.postMessage({ t: 'init', canvas: offscreen, env: env(), config: config.host, marks: MARK, wasm: new URL(config.wasm, location.href).href }, [offscreen]);
+      worker.postMessage({ t: PM.init, canvas: offscreen, env: env(), config: config.host, marks: MARK, wasm: new URL(config.wasm, location.href).href }, [offscreen]);
     } catch (err) {
       giveUp('the canvas could not be handed to the worker (' + String((err && err.message) || err).slice(0, 200) + ')');
       return;
@@ -442,7 +450,7 @@
       var f = window.azflowsFonts;
       var transfer = [];
       if (f) [f.regular, f.bold].forEach(function (l) { l.forEach(function (a) { if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) transfer.push(a.buffer); }); });
-      toWorker({ t: 'fonts', fonts: f || null }, transfer);
+      toWorker({ t: PM.fonts, fonts: f || null }, transfer);
     });
     // The frame keeps the base map until the worker has it (where the worker cannot draw, the
     // view reads it here).
@@ -450,7 +458,7 @@
     baseMapReady.then(function () {
       if (gone) return;
       baseMapSent = true;
-      toWorker({ t: 'basemap', value: window.azflowsBaseMap });
+      toWorker({ t: PM.basemap, value: window.azflowsBaseMap });
       if (probed) window.azflowsBaseMap = null;
     });
 
@@ -466,11 +474,11 @@
       // Those that can change what env() reports.
       var withEnv = { focus: 1, blur: 1, resize: 1, message: 1, hashchange: 1, visibilitychange: 1, pointerdown: 1, keydown: 1, mousedown: 1 };
       function where(t) {
-        if (t === canvas) return 'canvas';
-        if (t === window) return 'window';
-        if (t === document) return 'document';
-        if (t === document.documentElement) return 'root';
-        return 'body';
+        if (t === canvas) return PT.canvas;
+        if (t === window) return PT.window;
+        if (t === document) return PT.document;
+        if (t === document.documentElement) return PT.root;
+        return PT.body;
       }
       function touches(l) {
         var out = [];
@@ -480,7 +488,7 @@
       function forward(ev) {
         if (stopped) return;
         var target = where(ev.target);
-        if (ev.type === 'mouseleave' && target !== 'root') return; // only the document's own
+        if (ev.type === 'mouseleave' && target !== PT.root) return; // only the document's own
         var e = { type: ev.type, target: target, bubbles: !!ev.bubbles, timeStamp: ev.timeStamp };
         if ('key' in ev) {
           e.key = ev.key; e.code = ev.code; e.repeat = !!ev.repeat;
@@ -498,11 +506,11 @@
         if (ev.type === 'message') {
           // charts/ebiten/main_js.go takes states only from the parent page (or this frame): the worker
           // gives it the source as one of those, or as some other window.
-          e.from = ev.source === window.parent ? 'parent' : ev.source === window ? 'self' : 'other';
+          e.from = ev.source === window.parent ? PS.parent : ev.source === window ? PS.self : PS.other;
           e.origin = ev.origin;
           e.data = ev.data;
         }
-        var m = { t: 'event', e: e };
+        var m = { t: PM.event, e: e };
         if (withEnv[ev.type]) m.env = env();
         try { worker.postMessage(m); } catch (err) {
           if (ev.type !== 'message') return;
@@ -515,7 +523,7 @@
       });
       if (window.matchMedia) {
         var mq = window.matchMedia('(prefers-reduced-motion: reduce)');
-        if (mq && mq.addEventListener) mq.addEventListener('change', function () { toWorker({ t: 'env', env: env() }); });
+        if (mq && mq.addEventListener) mq.addEventListener('change', function () { toWorker({ t: PM.env, env: env() }); });
       }
       // What the program would prevent, decided here and now (the worker sees the event too
       // late): ebiten's canvas prevents every key, mouse, wheel and touch event it gets, except
@@ -523,14 +531,15 @@
       ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchend', 'touchmove',
         'contextmenu', 'dragover', 'drop'].forEach(function (type) {
         canvas.addEventListener(type, function (ev) {
-          if (ev.type === 'keydown' && ev.key === 'Tab') return;
+          if (ev.type === 'keydown' && ev.key === KEYS.tab) return;
           ev.preventDefault();
         }, { passive: false });
       });
       // charts/ebiten/main_js.go prevents the keys it routes to the chart or the page (charts/ebiten/keys.go)
       // wherever in the frame they are pressed; outside the canvas, every such key is
       // prevented here.
-      var routed = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: 1, ArrowUp: 1, Home: 1, End: 1, Enter: 1, ' ': 1, Escape: 1, PageDown: 1, PageUp: 1 };
+      var routed = {};
+      KEYS.routed.forEach(function (k) { routed[k] = 1; });
       window.addEventListener('keydown', function (ev) {
         if (ev.target !== canvas && routed[ev.key] && !ev.altKey && !ev.ctrlKey && !ev.metaKey) ev.preventDefault();
       });

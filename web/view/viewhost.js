@@ -21,13 +21,9 @@
 //     first, then the target's, then the bubbling ones), as the page would.
 //
 // The frame gate (web/view/framegate.js) is loaded here too and gates this worker's own
-// requestAnimationFrame. Messages to the frame: {t: 'probe', ok, why} once the canvas was
-// tried, 'progress' ({loaded, total}: how much of view.wasm, which this worker fetches from the
-// URL in the frame's init message, has arrived), then 'parent' (a message for the page), 'view' (window.azflowsView after each change,
-// charts/ebiten/main_js.go calls azflowsViewChanged), 'gate' ({idle, parked, fired}), 'cursor',
-// 'focus', 'reload', 'fail' ({kind, message, code}: the frame reports it to the page; kind
-// 'fetch', with why, when view.wasm did not arrive) and 'stats' ({id, stats: {memory, marks}}, the
-// answer to the frame's {t: 'stats', id}).
+// requestAnimationFrame. The messages between the frame and this worker, the kinds of failure
+// it reports and the targets and sources of the events it dispatches are site/host.go's: the
+// frame's first message (init) carries them (config.protocol), and nothing here spells one.
 (function () {
   'use strict';
   var send = self.postMessage.bind(self);
@@ -35,6 +31,9 @@
   var env = {};
   var offscreen = null;
   var config = null;
+  // The protocol (site.HostProtocol), from the frame's first message: the messages' types (PM),
+  // the kinds of failure (PF), the events' targets (PT) and the messages' sources (PS).
+  var P = null, PM = {}, PF = {}, PT = {}, PS = {};
 
   // Listeners of the stand-in targets, by target and type.
   function Target() { this.listeners = {}; }
@@ -87,7 +86,7 @@
     get: function () { return cursor; },
     set: function (v) {
       v = String(v);
-      if (v !== cursor) { cursor = v; send({ t: 'cursor', value: v }); }
+      if (v !== cursor) { cursor = v; send({ t: PM.cursor, value: v }); }
     },
     enumerable: true
   });
@@ -100,7 +99,7 @@
     if (type === 'webgl2' && probed) return probed;
     return offscreen.getContext(type, attrs);
   };
-  canvas.focus = function () { send({ t: 'focus' }); };
+  canvas.focus = function () { send({ t: PM.focus }); };
   canvas.requestPointerLock = noop;
   canvas.requestFullscreen = noop;
 
@@ -119,10 +118,10 @@
   doc.fullscreenElement = null;
   doc.pointerLockElement = null;
 
-  var loc = { hash: '', reload: function () { send({ t: 'reload' }); } };
+  var loc = { hash: '', reload: function () { send({ t: PM.reload }); } };
   Object.defineProperty(self, 'location', { value: loc, configurable: true, writable: true });
   // In an iframe, the parent is another window (ebiten then does not focus the canvas at start).
-  var parentWin = { location: {}, postMessage: function (data) { later({ t: 'parent', data: data }); } };
+  var parentWin = { location: {}, postMessage: function (data) { later({ t: PM.parent, data: data }); } };
   var foreign = {}; // the source of a message from any other window
   self.screen = { width: 0, height: 0 };
   self.matchMedia = function (q) {
@@ -144,7 +143,14 @@
   }
 
   // A forwarded event, dispatched along its path as the page would.
-  var paths = { window: [win], document: [win, doc], root: [win, doc, root], body: [win, doc, root, body], canvas: [win, doc, root, body, canvas] };
+  var paths = {}; // by target (PT), set with the protocol
+  function setPaths() {
+    paths[PT.window] = [win];
+    paths[PT.document] = [win, doc];
+    paths[PT.root] = [win, doc, root];
+    paths[PT.body] = [win, doc, root, body];
+    paths[PT.canvas] = [win, doc, root, body, canvas];
+  }
   function touchList(a) {
     a = a || [];
     a.item = function (i) { return this[i] || null; };
@@ -160,8 +166,8 @@
     ev.stopImmediatePropagation = function () { ev.stopped = ev.immediateStopped = true; };
     if (e.targetTouches) ev.targetTouches = touchList(e.targetTouches);
     if (e.changedTouches) ev.changedTouches = touchList(e.changedTouches);
-    if (e.type === 'message') ev.source = e.from === 'parent' ? self.parent : e.from === 'self' ? self : foreign;
-    var path = paths[e.target] || paths.body;
+    if (e.type === 'message') ev.source = e.from === PS.parent ? self.parent : e.from === PS.self ? self : foreign;
+    var path = paths[e.target] || paths[PT.body];
     var target = path[path.length - 1];
     ev.target = ev.currentTarget = target === win ? self : target;
     for (var i = 0; i < path.length - 1 && !ev.stopped; i++) path[i].fire(ev, true);
@@ -171,9 +177,9 @@
 
   // The program's bytes, fetched here (the URL comes in the frame's init message), so that the
   // body's decode and its chunks' buffers stay off the frame's main thread; V8 compiles them as
-  // they arrive. The frame hears how much has arrived ({t: 'progress', loaded, total}, at most
-  // every 250 ms) and why they did not ({t: 'fail', kind: 'fetch', why, message}: the frame
-  // says it in the page's words, web/view/view.js notFetched).
+  // they arrive. The frame hears how much has arrived (progress, at most every 250 ms) and why
+  // they did not (fail, of the kind fetch, with why: the frame says it in the page's words,
+  // web/view/view.js notFetched).
   function notFetched(why, detail) { var e = new Error(String(detail)); e.notFetched = why; return e; }
   function downloadFailed(err) { return notFetched('download', String((err && err.message) || err)); }
   var lastProgress = 0;
@@ -181,7 +187,7 @@
     var now = Date.now();
     if (!force && now - lastProgress < 250) return;
     lastProgress = now;
-    send({ t: 'progress', loaded: loaded, total: total, wire: wireBytes });
+    send({ t: PM.progress, loaded: loaded, total: total, wire: wireBytes });
   }
   // totalOf is the size the response announces, when it counts the bytes read here (with
   // Content-Encoding, Content-Length counts the compressed bytes).
@@ -230,7 +236,7 @@
   var fontsReady = new Promise(function (resolve) { fontsArrived = resolve; });
 
   // Milestones of the start-up, as performance marks of this worker (the program sets its own
-  // the same way, charts/ebiten/marks_js.go); the frame asks for them with {t: 'stats'} (web/view/view.js,
+  // the same way, charts/ebiten/marks_js.go); the frame asks for them (askStats, web/view/view.js,
   // window.azflowsViewStats), with the size of the program's memory.
   var MARK = ''; // the marks' prefix (site.MarkPrefix), from the frame's init message: none before it
   function mark(name) { if (MARK) try { performance.mark(MARK + name); } catch (e) { /* no marks */ } }
@@ -258,7 +264,7 @@
   }
 
   function fail(kind, err, code) {
-    send({ t: 'fail', kind: kind, message: String((err && err.message) || err || '').slice(0, 300), code: code || 0 });
+    send({ t: PM.fail, kind: kind, message: String((err && err.message) || err || '').slice(0, 300), code: code || 0 });
   }
 
   // What the program says to the page and the state it shows go to the frame once its picture
@@ -287,7 +293,7 @@
     }
     if (viewDirty) {
       viewDirty = false;
-      try { send({ t: 'view', v: self.azflowsView, at: viewChangedAt }); } catch (e) { /* not cloneable: nothing to mirror */ }
+      try { send({ t: PM.view, v: self.azflowsView, at: viewChangedAt }); } catch (e) { /* not cloneable: nothing to mirror */ }
     }
   }
   var flushTimer = 0;
@@ -302,7 +308,7 @@
   function later(m) {
     // A message follows the state it was sent with (azflows:ready after the ready state).
     if (viewDirty) {
-      queued.push({ t: 'view', v: snapshotOf(self.azflowsView), at: viewChangedAt });
+      queued.push({ t: PM.view, v: snapshotOf(self.azflowsView), at: viewChangedAt });
       viewDirty = false;
     }
     queued.push(m);
@@ -331,10 +337,10 @@
     try {
       importScripts(config.frameGate, config.wasmExec);
     } catch (err) {
-      fail('loader', err);
+      fail(PF.load, err);
       return;
     }
-    if (self.azflowsFrameGate) self.azflowsFrameGate.onchange = function (g) { send({ t: 'gate', g: g }); };
+    if (self.azflowsFrameGate) self.azflowsFrameGate.onchange = function (g) { send({ t: PM.gate, g: g }); };
     var go = new self.Go();
     var exitCode = null;
     var exit = go.exit;
@@ -346,70 +352,85 @@
       instance = inst;
       mark('host-run');
       var running;
-      try { running = go.run(inst); } catch (err) { fail('crash', err); return; }
+      try { running = go.run(inst); } catch (err) { fail(PF.crash, err); return; }
       running.then(function () {
         var v = self.azflowsView;
-        if (!v || !v.error) fail('stopped', null, exitCode);
-      }, function (err) { fail('crash', err); });
+        if (!v || !v.error) fail(PF.stopped, null, exitCode);
+      }, function (err) { fail(PF.crash, err); });
     }, function (err) {
       if (bodyFailed) err = bodyFailed;
-      if (err && err.notFetched) send({ t: 'fail', kind: 'fetch', why: err.notFetched, message: err.message });
-      else if (err instanceof WebAssembly.CompileError) fail('damaged', err);
-      else if (err instanceof WebAssembly.LinkError) fail('link', err);
-      else fail('load', err);
+      if (err && err.notFetched) send({ t: PM.fail, kind: PF.fetch, why: err.notFetched, message: err.message });
+      else if (err instanceof WebAssembly.CompileError) fail(PF.damaged, err);
+      else if (err instanceof WebAssembly.LinkError) fail(PF.link, err);
+      else fail(PF.load, err);
     });
+  }
+
+  // init takes the frame's first message: it sets up the page this worker stands in for, and
+  // answers whether it can draw.
+  function init(d) {
+    MARK = String(d.marks || '');
+    mark('host-init');
+    // Can this worker draw? WebGL 2 on the transferred canvas (with the attributes ebiten
+    // asks for, so that its own getContext gets this context) and animation frames.
+    config = d.config || {};
+    offscreen = d.canvas;
+    setEnv(d.env);
+    var why = '';
+    if (!offscreen || typeof offscreen.getContext !== 'function') why = 'no OffscreenCanvas in the worker';
+    else if (typeof self.requestAnimationFrame !== 'function') why = 'no requestAnimationFrame in a worker';
+    else if (typeof ReadableStream !== 'function' || typeof Response !== 'function' || typeof fetch !== 'function') why = 'no fetch or ReadableStream in a worker';
+    else if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') why = 'no streaming WebAssembly compile in a worker';
+    else {
+      // The fetch starts first: the WebGL context below is a synchronous wait on the GPU
+      // process (0.5 s at 4× CPU slowdown), and the loader's scripts a blocking import.
+      // Where the worker cannot draw, the frame fetches view.wasm itself: this fetch ends.
+      mark('host-fetch');
+      wasmURL = String(d.wasm);
+      compiling = WebAssembly.compileStreaming(fetchWasm(wasmURL));
+      compiling.catch(noop); // reported in start(), where the worker can draw
+      try {
+        probed = offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true });
+        if (!probed) why = 'no WebGL 2 on an OffscreenCanvas';
+      } catch (e) { why = 'no WebGL 2 on an OffscreenCanvas (' + String((e && e.message) || e).slice(0, 200) + ')'; }
+    }
+    mark('host-probe');
+    send({ t: PM.probe, ok: !why, why: why });
+    if (!why) start();
+    else self.close();
   }
 
   self.onmessage = function (m) {
     var d = m.data || {};
-    switch (d.t) {
-      case 'init': {
-        MARK = String(d.marks || '');
-        mark('host-init');
-        // Can this worker draw? WebGL 2 on the transferred canvas (with the attributes ebiten
-        // asks for, so that its own getContext gets this context) and animation frames.
-        config = d.config || {};
-        offscreen = d.canvas;
-        setEnv(d.env);
-        var why = '';
-        if (!offscreen || typeof offscreen.getContext !== 'function') why = 'no OffscreenCanvas in the worker';
-        else if (typeof self.requestAnimationFrame !== 'function') why = 'no requestAnimationFrame in a worker';
-        else if (typeof ReadableStream !== 'function' || typeof Response !== 'function' || typeof fetch !== 'function') why = 'no fetch or ReadableStream in a worker';
-        else if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') why = 'no streaming WebAssembly compile in a worker';
-        else {
-          // The fetch starts first: the WebGL context below is a synchronous wait on the GPU
-          // process (0.5 s at 4× CPU slowdown), and the loader's scripts a blocking import.
-          // Where the worker cannot draw, the frame fetches view.wasm itself: this fetch ends.
-          mark('host-fetch');
-          wasmURL = String(d.wasm);
-          compiling = WebAssembly.compileStreaming(fetchWasm(wasmURL));
-          compiling.catch(noop); // reported in start(), where the worker can draw
-          try {
-            probed = offscreen.getContext('webgl2', { alpha: true, premultipliedAlpha: true, stencil: true });
-            if (!probed) why = 'no WebGL 2 on an OffscreenCanvas';
-          } catch (e) { why = 'no WebGL 2 on an OffscreenCanvas (' + String((e && e.message) || e).slice(0, 200) + ')'; }
-        }
-        mark('host-probe');
-        send({ t: 'probe', ok: !why, why: why });
-        if (!why) start();
-        else self.close();
-        break;
+    if (!P) {
+      // The frame's first message is always its init (site.HostInit), which carries the
+      // protocol every later message follows; anything else first is not the frame's.
+      P = d.config && d.config.protocol;
+      if (!P || !P.messages || d.t !== P.messages.init) {
+        P = null;
+        return;
       }
-      case 'fonts':
+      PM = P.messages; PF = P.fails || {}; PT = P.targets || {}; PS = P.sources || {};
+      setPaths();
+      init(d);
+      return;
+    }
+    switch (d.t) {
+      case PM.fonts:
         mark('host-fonts');
         if (d.fonts) self.azflowsFonts = d.fonts;
         fontsArrived();
         break;
-      case 'basemap':
+      case PM.basemap:
         self.azflowsBaseMap = d.value;
         break;
-      case 'stats':
-        send({ t: 'stats', id: d.id, stats: stats() });
+      case PM.askStats:
+        send({ t: PM.stats, id: d.id, stats: stats() });
         break;
-      case 'env':
+      case PM.env:
         setEnv(d.env);
         break;
-      case 'event':
+      case PM.event:
         setEnv(d.env);
         dispatch(d.e);
         break;

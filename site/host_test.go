@@ -1,0 +1,146 @@
+package site
+
+import (
+	"encoding/json"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// protocolGroups are the protocol's groups: each value's prefix, its table and the JavaScript
+// name both scripts hold the group's part of the config in.
+var protocolGroups = []struct {
+	prefix, js string
+	values     map[string]string
+}{
+	{"host:", "PM", NewHostProtocol().Messages},
+	{"fail:", "PF", HostFails},
+	{"at:", "PT", HostTargets},
+	{"from:", "PS", HostSources},
+}
+
+// TestHostProtocolTable checks the table itself: every value unique and under its group's
+// prefix, every message between the frame and the worker, and the config carrying the same.
+func TestHostProtocolTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, g := range protocolGroups {
+		if len(g.values) == 0 {
+			t.Errorf("%s: an empty group", g.prefix)
+		}
+		for k, v := range g.values {
+			if !strings.HasPrefix(v, g.prefix) || !regexp.MustCompile(`^[a-z]+:[a-z-]+$`).MatchString(v) {
+				t.Errorf("%s = %q: want %s and a lower-case word", k, v, g.prefix)
+			}
+			if seen[v] {
+				t.Errorf("%q twice", v)
+			}
+			seen[v] = true
+		}
+	}
+	if len(HostMessages) != len(NewHostProtocol().Messages) {
+		t.Errorf("%d messages in HostMessages, %d keys: a key twice", len(HostMessages), len(NewHostProtocol().Messages))
+	}
+	for _, m := range HostMessages {
+		if !(m.From == Frame && m.To == Worker || m.From == Worker && m.To == Frame) || m.Doc == "" {
+			t.Errorf("%s: from %q to %q (%q): want frame ↔ worker, and what it carries", m.Name, m.From, m.To, m.Doc)
+		}
+	}
+	if HostMessages[0].Name != HostInit {
+		t.Errorf("the first message is %s, want %s: viewhost.js takes the protocol from the first", HostMessages[0].Name, HostInit)
+	}
+	// What the build writes into view.html: the same tables, under config.host.protocol and
+	// config.keys, where web/view/view.js reads them.
+	b, err := json.Marshal(NewViewConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		Host struct {
+			Protocol map[string]map[string]string `json:"protocol"`
+		} `json:"host"`
+		Keys struct {
+			Routed []string `json:"routed"`
+			Tab    string   `json:"tab"`
+		} `json:"keys"`
+	}
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]map[string]string{"messages": NewHostProtocol().Messages, "fails": HostFails, "targets": HostTargets, "sources": HostSources} {
+		if got := cfg.Host.Protocol[name]; !maps.Equal(got, want) {
+			t.Errorf("config.host.protocol.%s = %v, want %v", name, got, want)
+		}
+	}
+	if !slices.Equal(cfg.Keys.Routed, RoutedKeys) || cfg.Keys.Tab != KeyTab {
+		t.Errorf("config.keys = %+v, want %q and %q", cfg.Keys, RoutedKeys, KeyTab)
+	}
+}
+
+// TestHostProtocolUsed checks that each message is sent by its end and handled by the other
+// through the config's name (PM.key), and that each kind of failure, target and source is
+// used by both scripts.
+func TestHostProtocolUsed(t *testing.T) {
+	src := map[string]string{Frame: code(sources(t, "web/view/view.js")), Worker: code(sources(t, "web/view/viewhost.js"))}
+	has := func(end, pattern string) bool { return regexp.MustCompile(pattern).MatchString(src[end]) }
+	for _, m := range HostMessages {
+		if !has(m.From, `\bt: PM\.`+m.Key+`\b`) {
+			t.Errorf("%s (%s → %s) is never sent as t: PM.%s", m.Name, m.From, m.To, m.Key)
+		}
+		if !has(m.To, `(case PM\.`+m.Key+`:|=== PM\.`+m.Key+`\b|messages\.`+m.Key+`\b)`) {
+			t.Errorf("%s (%s → %s) is never handled", m.Name, m.From, m.To)
+		}
+	}
+	for _, g := range protocolGroups[1:] {
+		for k := range g.values {
+			for _, end := range []string{Frame, Worker} {
+				if end == Worker && g.js == "PS" && k == "other" {
+					continue // the worker's catch-all: any source but parent and self
+				}
+				if !has(end, `\b`+g.js+`\.`+k+`\b`) {
+					t.Errorf("%s: %s.%s (%s) is not used", end, g.js, k, g.values[k])
+				}
+			}
+		}
+	}
+}
+
+// jsLiteral is a JavaScript string literal (as in TestScriptsBuildNoNames).
+var jsLiteral = regexp.MustCompile(`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"`)
+
+// TestViewScriptsSpellNoProtocol checks that no script of the view's frame spells a value of
+// the protocol or a key the view routes: they read them from view.html's config (the worker
+// from the frame's first message), so a literal is a second definition.
+func TestViewScriptsSpellNoProtocol(t *testing.T) {
+	spelled := regexp.MustCompile(`^(host|fail|at|from):`)
+	keys := map[string]bool{KeyTab: true}
+	for _, k := range RoutedKeys {
+		keys[k] = true
+	}
+	for _, f := range []string{"web/view/view.js", "web/view/viewhost.js", "web/view/framegate.js"} {
+		js := code(sources(t, f))
+		n := 0
+		for _, lit := range jsLiteral.FindAllString(js, -1) {
+			n++
+			body := lit[1 : len(lit)-1]
+			if spelled.MatchString(body) {
+				t.Errorf("%s spells %s: read it from config.host.protocol", f, lit)
+			}
+			if keys[body] {
+				t.Errorf("%s spells the key %s: read it from config.keys", f, lit)
+			}
+		}
+		if n < 10 {
+			t.Errorf("%s: %d literals found: the pattern no longer matches", f, n)
+		}
+	}
+	// The same in the form each script had before the table: a message type or a kind of
+	// failure written out where the protocol's name belongs.
+	bare := regexp.MustCompile(`\bt: ['"]|\.t === ['"]|kind === ['"]|\bcase ['"]`)
+	for _, f := range []string{"web/view/view.js", "web/view/viewhost.js"} {
+		if m := bare.FindString(code(sources(t, f))); m != "" {
+			t.Errorf("%s: %q…: a message's type or kind spelled out", f, m)
+		}
+	}
+}
