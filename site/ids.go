@@ -55,6 +55,12 @@ const MarkPrefix = "azflows:"
 // Globals lists them.
 var Globals = []string{GlobalPage, GlobalOffline, GlobalView, GlobalBaseMap, GlobalFonts, GlobalFrameGate, GlobalViewMode, GlobalViewHook, GlobalViewStats}
 
+// IconLink is every page's icon: none, said so that a browser does not ask for /favicon.ico
+// (a request the site would answer 404, and one to its host from a single file). Every page
+// the build writes carries it (index.html and view.html as {{.Icon}}, the fallback and preview
+// pages' templates); tools/e2e's TestEveryPageHasAnIcon checks the built site.
+const IconLink = `<link rel="icon" href="data:,">`
+
 // ViewWithContext follows a view's name in the value of the phone's select of views
 // (index.html, #view-select) for the view with its context layer ("map|context").
 const ViewWithContext = "|context"

@@ -176,7 +176,7 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="azflows-state" content="{{.State}}">
 <title>{{.Title}}</title>
-<link rel="icon" href="data:,">
+` + site.IconLink + `
 <style>
 body { margin: 0; background: {{.Bg}}; color: {{.Ink}}; font-family: {{.Font}}; }
 #fallback { margin: 0 auto; max-width: 960px; padding: 8px 12px; }

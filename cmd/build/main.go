@@ -194,7 +194,7 @@ func copyStatic(out string) error {
 		return err
 	}
 	var view bytes.Buffer
-	if err := tpl.Execute(&view, map[string]any{"Config": template.JS(cfg)}); err != nil {
+	if err := tpl.Execute(&view, map[string]any{"Config": template.JS(cfg), "Icon": template.HTML(site.IconLink)}); err != nil {
 		return err
 	}
 	if err := writePage(filepath.Join(out, site.ViewPage), view.String(), true); err != nil {
@@ -415,6 +415,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	var b bytes.Buffer
 	err = tpl.Execute(&b, map[string]any{
 		"OGTags":      ogTags,
+		"Icon":        template.HTML(site.IconLink),
 		"Config":      template.JS(cfg),
 		"Downloads":   downloads,
 		"Views":       views,

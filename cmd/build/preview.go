@@ -35,7 +35,7 @@ var previewPageTpl = template.Must(template.New("preview").Parse(`<!doctype html
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, follow">
-<link rel="icon" href="data:,">
+` + site.IconLink + `
 <title>{{.Title}}</title>
 <meta name="description" content="{{.Description}}">
 {{.Tags}}

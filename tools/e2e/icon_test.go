@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"azflows/site"
 )
 
 // Every HTML page of the site names its icon, so that no browser asks the server for a
@@ -22,9 +24,9 @@ func TestEveryPageHasAnIcon(t *testing.T) {
 			return err
 		}
 		n++
-		if head, _, _ := strings.Cut(string(b), "</head>"); !strings.Contains(head, `<link rel="icon"`) {
+		if head, _, _ := strings.Cut(string(b), "</head>"); !strings.Contains(head, site.IconLink) {
 			rel, _ := filepath.Rel(distDir, p)
-			t.Errorf("%s: no icon link in its head", rel)
+			t.Errorf("%s: no icon link (site.IconLink) in its head", rel)
 		}
 		return nil
 	})
