@@ -56,7 +56,7 @@ func TestPagesCarryStrictCSP(t *testing.T) {
 		if wasm != (filepath.Base(p) == "view.html" || sibling.MatchString(filepath.Base(p))) {
 			t.Errorf("%s: wasm-unsafe-eval %v", p, wasm)
 		}
-		// Only the view starts a worker (its host, web/view/viewhost.js, or its warm-up, web/view/warmwasm.js), and only from the site.
+		// Only the view starts a worker (its host, web/view/viewhost.js), and only from the site.
 		wantWorker := "worker-src 'none'"
 		if filepath.Base(p) == "view.html" {
 			wantWorker = "worker-src 'self'"
