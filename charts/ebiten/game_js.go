@@ -21,18 +21,26 @@ import (
 	"azflows/site"
 )
 
-// game adapts view to ebiten: Update reads input and changes state, Draw only paints, and
-// Layout asks for a screen of device pixels so the chart is crisp.
+// game adapts view to ebiten: Update reads input and changes state (the view's, and what the
+// screen shows next); Draw only paints the view's picture, reading the view and changing
+// nothing of it (loop_test.go checks both); Layout asks for a screen of device pixels so the
+// chart is crisp. Neither waits for the browser: where the start-up gives the page's main
+// thread back between phases, it does so by leaving the next phase to the next frame (a task
+// of its own), not by yielding inside a frame.
 type game struct {
 	v    *view
 	in   *inbox
 	r    *renderer
 	gate *frameGate
-	y    *yielder
 	// inWorker: the program runs in the view's worker (web/view/viewhost.js), whose thread blocks
 	// no reader, so the first picture is painted in one frame rather than startPaintBudget
-	// at a time.
+	// at a time, and the start-up is not cut into frames.
 	inWorker bool
+
+	shown onScreen // what Draw has put on the screen
+	// holdPaint: Update built the first chart in this frame, on the page's main thread: Draw
+	// leaves its painting to the next frame, so the two are tasks of their own.
+	holdPaint bool
 
 	w, h       float64 // CSS size of the body, as ebiten measures it
 	cx, cy     int     // last cursor position (device px)
@@ -73,7 +81,6 @@ func (g *game) baseMap(in *input) {
 		var err error
 		// Its UTF-16 length is at most its UTF-8 size: over the limit, it is not copied at all.
 		// (syscall/js reads no property of a string: Object(text) boxes it.)
-		g.y.yield() // parsing is a task of its own
 		if n := js.Global().Get("Object").Invoke(st.Get("text")).Get("length").Int(); n > geo.MaxBaseMapSize {
 			err = fmt.Errorf("geo: base map of %d characters, more than the %d bytes this reads", n, geo.MaxBaseMapSize)
 		} else {
@@ -93,15 +100,6 @@ func (g *game) baseMap(in *input) {
 	js.Global().Set(site.GlobalBaseMap, js.Null()) // the text is parsed: let it go
 }
 
-// reducedMotion reports the reader's prefers-reduced-motion setting.
-func reducedMotion() bool {
-	mm := js.Global().Get("matchMedia")
-	if mm.Type() != js.TypeFunction {
-		return false
-	}
-	return js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Truthy()
-}
-
 func (g *game) Update() (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -117,7 +115,12 @@ func (g *game) Update() (err error) {
 	if !g.updated {
 		g.updated = true
 		mark("go-update")
-		g.y.yield() // ebiten has started: the chart is built in a task of its own
+		if !g.inWorker {
+			// ebiten has started, in this frame: on the page's main thread the chart is built
+			// in the next, a task of its own.
+			ebiten.ScheduleFrame()
+			return nil
+		}
 	}
 	k := ebiten.Monitor().DeviceScaleFactor()
 	if !(k > 0) {
@@ -130,16 +133,14 @@ func (g *game) Update() (err error) {
 	if g.start.IsZero() {
 		g.start = time.Now()
 	}
-	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0], Now: float64(time.Since(g.start).Microseconds()) / 1000}
+	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0], Now: float64(time.Since(g.start).Microseconds()) / 1000,
+		Drawn: g.shown.take()}
 	g.in.take(&in)
 	g.clicks = in.Clicks
 	// Only the map needs the base map: the other views leave it unparsed until the reader
 	// asks for the map, and the start-up does not pay for it.
 	if g.v.state.View == "map" || in.HasHash && charts.ParseHash(in.Hash).View == "map" {
 		g.baseMap(&in)
-	}
-	if in.HasHash {
-		in.ReducedMotion = reducedMotion()
 	}
 
 	cx, cy := ebiten.CursorPosition()
@@ -174,9 +175,9 @@ func (g *game) Update() (err error) {
 		ebiten.ScheduleFrame() // more to do: the next frame of a tween, the first frame, the base map
 	}
 	g.gate.set(!busy) // otherwise no frame until an event (web/view/framegate.js)
-	if !g.v.ready {
-		g.y.yield() // at start-up, the chart's build and its painting are tasks of their own
-	}
+	// At start-up on the page's main thread, the chart's build and its painting are tasks of
+	// their own: Draw paints from the next frame (busy: there is one).
+	g.holdPaint = !built && g.v.chart != nil && !g.v.ready && !g.inWorker
 	return nil
 }
 
@@ -195,10 +196,11 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}()
 	t0 := time.Now()
 	b := screen.Bounds()
-	bg, layers, ok := g.v.frame(b.Dx(), b.Dy())
-	if !ok {
+	bg, layers, gen, ok := g.v.picture()
+	if !ok || g.holdPaint || !g.shown.wants(gen, b.Dx(), b.Dy()) {
 		return // the screen is not cleared, so it still shows the last frame
 	}
+	g.shown.begin(gen, b.Dx(), b.Dy())
 	// The chart's marks are painted once into an image kept until they change (state, size,
 	// tween step); a hover or focus then costs only the overlay.
 	base := layers[0]
@@ -236,8 +238,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 			}
 		}
 		if g.baseDone < len(base) {
-			g.v.unfinished() // not shown: the next frame goes on
-			return
+			return // not complete: the next frame goes on
 		}
 		g.basePartial = false
 		if g.baseCPU {
@@ -258,6 +259,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.drawMs = append(g.drawMs, float64(time.Since(t0).Microseconds())/1000)
 	g.drawCount++
 	g.drawNew = true
+	g.shown.finish()
 }
 
 // baseKey identifies the painted base layer by content: the view's revision of its base ops

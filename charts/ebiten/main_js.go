@@ -34,7 +34,7 @@ func Main() {
 	mark("go-fonts")
 	in := &inbox{}
 	in.listen()
-	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate(), y: y,
+	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate(),
 		inWorker: js.Global().Get("WorkerGlobalScope").Type() == js.TypeFunction}
 	y.yield()
 	g.publish()
@@ -50,6 +50,7 @@ type inbox struct {
 	mu      sync.Mutex
 	hash    string
 	hasHash bool
+	reduced bool // prefers-reduced-motion: reduce, when hash arrived
 	left    bool
 	clicks  []click
 	escape  bool
@@ -68,17 +69,28 @@ func (b *inbox) pressedAt() time.Time {
 	return b.pressed
 }
 
+// setHash records a new state, and the reader's prefers-reduced-motion setting with it (read
+// here, in the event's handler, so that Update asks the browser nothing).
 func (b *inbox) setHash(h string) {
+	reduced := reducedMotion()
 	b.mu.Lock()
-	b.hash, b.hasHash = h, true
+	b.hash, b.hasHash, b.reduced = h, true, reduced
 	b.mu.Unlock()
+}
+
+// reducedMotion reports the reader's prefers-reduced-motion setting.
+func reducedMotion() bool {
+	if js.Global().Get("matchMedia").Type() != js.TypeFunction {
+		return false
+	}
+	return js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Truthy()
 }
 
 // take moves what the events reported since the last tick into in.
 func (b *inbox) take(in *input) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	in.Hash, in.HasHash, in.PointerLeft, in.Escape = b.hash, b.hasHash, b.left, b.escape
+	in.Hash, in.HasHash, in.ReducedMotion, in.PointerLeft, in.Escape = b.hash, b.hasHash, b.reduced, b.left, b.escape
 	in.Clicks = append(in.Clicks[:0], b.clicks...)
 	if len(b.keys) > 0 {
 		in.Keys = append([]string(nil), b.keys...)

@@ -32,7 +32,11 @@ type input struct {
 	Keys   []string // navigation keys pressed since the last tick, in order (keys.go)
 
 	Now           float64 // milliseconds on a monotonic clock
-	ReducedMotion bool    // prefers-reduced-motion: reduce, read when a new hash arrives
+	ReducedMotion bool    // prefers-reduced-motion: reduce, read when a new hash arrived
+
+	// Drawn is how many complete pictures Draw has put on the screen since the last tick
+	// (onScreen.take): the view counts its frames, and is ready after the first, from it.
+	Drawn int
 
 	// The map's base map (basemap.json), once it has loaded or failed (BaseMap nil).
 	BaseMap        *geo.Map
@@ -94,12 +98,8 @@ type view struct {
 	animFrom    *charts.Chart // the chart a change of year animates from; nil when still
 	animStart   float64
 
-	gen      uint64 // bumped whenever what Draw would paint changes
-	drawnGen uint64
-	drawnW   int
-	drawnH   int
-	drawn    bool
-	frames   int
+	gen    uint64 // bumped whenever what Draw would paint changes
+	frames int    // complete pictures drawn (input.Drawn)
 
 	ready     bool
 	shown     string // last reported datum
@@ -114,6 +114,7 @@ func newView(hash string) *view {
 
 // update applies one tick of input and returns the messages to post. It never draws.
 func (v *view) update(in input) []message {
+	v.frames += in.Drawn
 	if in.Hidden {
 		return nil
 	}
@@ -291,31 +292,48 @@ func (v *view) hit(p charts.Point) string {
 // pointerOverDatum says whether the mouse cursor should be a pointer.
 func (v *view) pointerOverDatum() bool { return v.pointerIn && v.hover != "" }
 
-// frame is called from Draw with the screen's size in device pixels. It returns false when the
-// screen already shows the current state; otherwise the ops to paint, and counts the frame.
-func (v *view) frame(sw, sh int) (bg rgba, ops [][]drawOp, ok bool) {
+// picture is what Draw paints: the background, the layers (the chart's marks, then the
+// highlight and tooltip of the datum shown) and the generation that names them (it changes
+// whenever they do); ok is false before the first chart. It changes nothing: Draw only reads
+// the view.
+func (v *view) picture() (bg rgba, layers [][]drawOp, gen uint64, ok bool) {
 	if v.chart == nil {
-		return rgba{}, nil, false
+		return rgba{}, nil, 0, false
 	}
-	if v.drawn && v.drawnGen == v.gen && v.drawnW == sw && v.drawnH == sh {
-		return rgba{}, nil, false
-	}
-	v.drawn, v.drawnGen, v.drawnW, v.drawnH = true, v.gen, sw, sh
-	v.frames++
 	bg, okBg := parseColor(v.chart.Background)
 	if !okBg {
 		bg = rgba{255, 255, 255, 1}
 	}
-	return bg, [][]drawOp{v.base, v.overlay}, true
+	return bg, [][]drawOp{v.base, v.overlay}, v.gen, true
 }
 
-// unfinished says the frame frame returned was not completed (the renderer paints it over
-// several frames): it is not counted, and the next call to frame returns it again.
-func (v *view) unfinished() {
-	if v.drawn {
-		v.drawn = false
-		v.frames--
-	}
+// onScreen is what Draw has put on the screen: which picture (the view's generation) at which
+// size in device pixels, whether its painting is complete (the renderer may paint a picture
+// over several frames), and how many complete pictures Update has not yet counted. The game
+// keeps it beside the view; Draw writes it, Update takes the count (input.Drawn).
+type onScreen struct {
+	gen     uint64
+	w, h    int
+	done    bool
+	painted int
+}
+
+// wants reports whether the screen does not show the picture gen at w×h yet, complete.
+func (s *onScreen) wants(gen uint64, w, h int) bool {
+	return !s.done || s.gen != gen || s.w != w || s.h != h
+}
+
+// begin starts (or goes on) painting the picture gen at w×h.
+func (s *onScreen) begin(gen uint64, w, h int) { s.gen, s.w, s.h, s.done = gen, w, h, false }
+
+// finish says the picture begun is complete on the screen.
+func (s *onScreen) finish() { s.done, s.painted = true, s.painted+1 }
+
+// take returns how many complete pictures were painted since it was last called.
+func (s *onScreen) take() int {
+	n := s.painted
+	s.painted = 0
+	return n
 }
 
 // snapshot returns window.azflowsView's fields and whether they changed since the last call.

@@ -159,10 +159,13 @@ func TestAllViewsTranslate(t *testing.T) {
 }
 
 // tick runs one update with in and returns the messages.
+// tick is one Update: in (at 800×450 unless given), with the pictures frame painted since
+// the last tick.
 func tick(v *view, in input) []message {
 	if in.W == 0 {
 		in.W, in.H, in.DSF = 800, 450, 1
 	}
+	in.Drawn = screenOf(v).take()
 	return v.update(in)
 }
 
@@ -212,6 +215,7 @@ func TestViewDrawsOnlyOnChange(t *testing.T) {
 	if _, _, ok := v.frame(1600, 900); !ok {
 		t.Error("a resized screen was not drawn")
 	}
+	tick(v, input{}) // counts it
 	if v.frames != 2 {
 		t.Errorf("frames = %d, want 2", v.frames)
 	}
@@ -427,6 +431,7 @@ func TestYearChangeAnimates(t *testing.T) {
 	if v.animating() || !(mid < w2010 && mid > w2012) {
 		t.Errorf("widths 2010 %v, halfway %v, 2012 %v (animating %v)", w2010, mid, w2012, v.animating())
 	}
+	tick(v, input{Now: 1000 + tweenMS + 2}) // counts the last frame of the tween
 	frames := v.frames
 	for i := 0; i < 10; i++ {
 		tick(v, input{Now: 2000 + float64(i)*16})

@@ -4,8 +4,10 @@ package ebiten
 
 import "syscall/js"
 
-// yielder lets the start-up give the browser back its main thread between phases (fonts,
-// ebiten, the chart, painting), so that no phase holds a reader's click or key for long.
+// yielder lets the start-up give the browser back its main thread between phases before
+// ebiten runs (the runtime and the packages' init, each font, ebiten's start), so that no
+// phase holds a reader's click or key for long. Once ebiten runs, Update and Draw never yield:
+// the later phases (the chart, its painting) are frames of their own (game_js.go).
 //
 // Go's js/wasm returns to the browser's event loop once every goroutine waits; yield waits
 // for a message the browser delivers to a MessageChannel after whatever else is queued (a
