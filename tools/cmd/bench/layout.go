@@ -55,6 +55,21 @@ func noScripts(s string) string {
 	})
 }
 
+// preloadFaces adds to the page's head a preload of the Noto Sans faces its first chart draws
+// an English page with (the latin subset, regular and bold), by their names in dist/.
+func preloadFaces(s string) string {
+	var links strings.Builder
+	for _, logical := range []string{"fonts/noto-sans-latin-400-normal.woff2", "fonts/noto-sans-latin-700-normal.woff2"} {
+		name, err := caching.Lookup(*distDir, logical)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "bench: layout: %v\n", err)
+			return s
+		}
+		fmt.Fprintf(&links, `<link rel="preload" href="%s" as="font" type="font/woff2" crossorigin>`, name)
+	}
+	return strings.Replace(s, "</head>", links.String()+"</head>", 1)
+}
+
 var layoutVariants = []layoutVariant{
 	{name: "the page as built (scripts on)"},
 	{name: "static: no scripts", page: noScripts},
@@ -69,6 +84,10 @@ var layoutVariants = []layoutVariant{
 	}},
 	{name: "static, the chart SVGs' text in DejaVu Sans (not the page's Noto Sans faces)", page: func(s string) string {
 		return svgNoto.ReplaceAllString(noScripts(s), "$1")
+	}},
+	{name: "the page as built, its first chart's Noto Sans faces preloaded (latin, 400 and 700)", page: preloadFaces},
+	{name: "static, the chart's Noto Sans faces preloaded (latin, 400 and 700)", page: func(s string) string {
+		return preloadFaces(noScripts(s))
 	}},
 	{name: "static, no table, no <details> (sources, notes)", page: func(s string) string {
 		return detailsTag.ReplaceAllString(tableTag.ReplaceAllString(noScripts(s), ""), "")

@@ -3,8 +3,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"azflows/internal/caching"
 )
 
 // The layout variants take out what they say and nothing else: scripts but the JSON configs,
@@ -53,5 +57,28 @@ body { margin: 0; }
 @font-face { font-family: 'Noto Sans'; font-weight: 700; }`
 	if got := by["static, no Noto Sans @font-face (the system's fonts)"].css(css); strings.Contains(got, "@font-face") || !strings.Contains(got, "body { margin: 0; }") {
 		t.Errorf("the style without @font-face: %q", got)
+	}
+}
+
+// The preload variant adds, before </head>, one font preload per face, by the names the build
+// gave them, and changes nothing else.
+func TestLayoutPreloadVariant(t *testing.T) {
+	dir := t.TempDir()
+	names := `{"fonts/noto-sans-latin-400-normal.woff2": "fonts/noto-sans-latin-400-normal.0123456789.woff2",` +
+		`"fonts/noto-sans-latin-700-normal.woff2": "fonts/noto-sans-latin-700-normal.abcdef0123.woff2"}`
+	if err := os.WriteFile(filepath.Join(dir, caching.NamesFile), []byte(names), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := *distDir
+	*distDir = dir
+	defer func() { *distDir = old }()
+	page := `<head><title>t</title></head><body><p>kept</p></body>`
+	got := preloadFaces(page)
+	want := `<head><title>t</title>` +
+		`<link rel="preload" href="fonts/noto-sans-latin-400-normal.0123456789.woff2" as="font" type="font/woff2" crossorigin>` +
+		`<link rel="preload" href="fonts/noto-sans-latin-700-normal.abcdef0123.woff2" as="font" type="font/woff2" crossorigin>` +
+		`</head><body><p>kept</p></body>`
+	if got != want {
+		t.Errorf("preloadFaces:\n got %s\nwant %s", got, want)
 	}
 }
