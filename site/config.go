@@ -1,6 +1,8 @@
 package site
 
 import (
+	"strings"
+
 	"azflows/charts"
 	"azflows/i18n"
 )
@@ -96,6 +98,23 @@ type ViewConfig struct {
 	Host     HostConfig        `json:"host"`     // the view's worker (web/view/viewhost.js)
 	Marks    string            `json:"marks"`    // the start-up's performance marks' prefix (MarkPrefix)
 	Keys     ViewKeys          `json:"keys"`     // the keys the view routes (site/keys.go)
+	// Reasons are why the view could not start, in English, by the code it sends the page
+	// with them (MsgError's reason): the page's catalog's notice.reason.<code> (ReasonPrefix),
+	// which the page shows in its own language; web/view/view.js says them on the console.
+	Reasons map[string]string `json:"reasons"`
+}
+
+// ReasonPrefix begins the catalog's key of each reason the view could not start
+// (ViewConfig.Reasons; web/page/app.js looks its code up under it).
+const ReasonPrefix = "notice.reason."
+
+// reasons are the catalog's reasons in English, by code.
+func reasons() map[string]string {
+	out := map[string]string{}
+	for k, v := range i18n.Catalog(i18n.EN, ReasonPrefix) {
+		out[strings.TrimPrefix(k, ReasonPrefix)] = v
+	}
+	return out
 }
 
 // HostConfig names what the view's worker needs: its script and the scripts it imports (the
@@ -119,7 +138,7 @@ type ViewFonts struct {
 func NewViewConfig() ViewConfig {
 	c := ViewConfig{Messages: Names(), Wasm: WasmFile, BaseMap: BaseMap,
 		Host: HostConfig{Worker: ViewHost, FrameGate: Gate, WasmExec: WasmExec, Protocol: NewHostProtocol()}, Marks: MarkPrefix,
-		Keys: ViewKeys{Routed: RoutedKeys, Tab: KeyTab}}
+		Keys: ViewKeys{Routed: RoutedKeys, Tab: KeyTab}, Reasons: reasons()}
 	for _, f := range Fonts() {
 		if f.Bold {
 			c.Fonts.Bold = append(c.Fonts.Bold, f.TTF)

@@ -144,3 +144,35 @@ func TestViewScriptsSpellNoProtocol(t *testing.T) {
 		}
 	}
 }
+
+// TestViewReasonsFromCatalog checks that the reasons the view could not start are the page's
+// catalog's, through view.html's config: every code the view's scripts report is one, and
+// the scripts spell none of the texts.
+func TestViewReasonsFromCatalog(t *testing.T) {
+	r := NewViewConfig().Reasons
+	if len(r) < 11 {
+		t.Fatalf("%d reasons in the config, want the catalog's 11 or more: %v", len(r), r)
+	}
+	call := regexp.MustCompile(`\b(?:fail|plain|notFetched)\(([^;]*)`)
+	word := regexp.MustCompile(`'([a-z]+)'`)
+	n := 0
+	for _, f := range []string{"web/view/view.js", "web/view/viewhost.js"} {
+		js := code(sources(t, f))
+		for _, c := range call.FindAllStringSubmatch(js, -1) {
+			for _, w := range word.FindAllStringSubmatch(c[1], -1) {
+				n++
+				if _, ok := r[w[1]]; !ok {
+					t.Errorf("%s reports the reason %q, which the catalog has no %s%s for", f, w[1], ReasonPrefix, w[1])
+				}
+			}
+		}
+		for _, text := range r {
+			if head, _, _ := strings.Cut(text, " {1}"); strings.Contains(js, head) {
+				t.Errorf("%s spells the reason %q: read it from config.reasons", f, head)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d reason codes found in the scripts: the pattern no longer matches", n)
+	}
+}

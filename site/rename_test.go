@@ -11,7 +11,9 @@ import (
 
 // fileName is what a file name of the site looks like: cmd/build renames what Rename visits,
 // so a config field that holds one and is not visited would keep a name the build changed.
-var fileName = regexp.MustCompile(`\.(html|svg|png|wasm|json|js|css|woff2?|ttf|csv)$`)
+// No file name of the site has a space: a string with one is prose that ends with a name
+// (the view's reasons, "… wasm_exec.js").
+var fileName = regexp.MustCompile(`^[^ ]*\.(html|svg|png|wasm|json|js|css|woff2?|ttf|csv)$`)
 
 // leaves lists every string of v as JSON with the key it is held under.
 func leaves(t *testing.T, v any) (out [][2]string) {

@@ -126,21 +126,9 @@
   var failed = false;
   // fail tells the page, in plain words; detail (the browser's own error) goes to the console only.
   // REASONS are why the view could not start, in English, by the code it sends the page with
-  // them: the page shows the code's words in its own language (the catalog's
-  // notice.reason.<code>, {1} the detail).
-  var REASONS = {
-    missing: 'its program, view.wasm, is missing on the server (HTTP 404)',
-    status: 'the server answered HTTP {1} for its program, view.wasm',
-    download: 'its program, view.wasm, could not be downloaded ({1})',
-    damaged: 'its program, view.wasm, arrived damaged or incomplete',
-    link: 'its program, view.wasm, does not match its loader, wasm_exec.js',
-    crash: 'its program crashed',
-    load: 'its program could not be loaded',
-    nowasm: 'this browser has no WebAssembly',
-    noexec: 'wasm_exec.js did not load',
-    stopped: 'its program stopped before drawing',
-    exit: 'its program stopped with exit code {1} before drawing'
-  };
+  // them (site.ViewConfig.Reasons, the page's catalog's English): the page shows the code's
+  // words in its own language (the catalog's notice.reason.<code>, {1} the detail).
+  var REASONS = config.reasons || {};
   function fail(code, arg, err, detail) {
     if (failed) return;
     failed = true;
