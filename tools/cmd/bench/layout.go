@@ -41,6 +41,7 @@ var (
 	detailsTag = regexp.MustCompile(`(?s)<details\b.*?</details>`)
 	fontFace   = regexp.MustCompile(`@font-face\s*\{[^}]*\}`)
 	svgText    = regexp.MustCompile(`(?s)<text\b.*?</text>`)
+	svgOpen    = regexp.MustCompile(`(<svg\b)`)
 	svgPath    = regexp.MustCompile(`(?s)<path\b[^>]*?(/>|>.*?</path>)`)
 	svgNoto    = regexp.MustCompile(`(<svg\b[^>]*font-family=")(?:&#39;|')Noto Sans(?:&#39;|'),\s*`)
 )
@@ -88,6 +89,12 @@ var layoutVariants = []layoutVariant{
 	{name: "the page as built, its first chart's Noto Sans faces preloaded (latin, 400 and 700)", page: preloadFaces},
 	{name: "static, the chart's Noto Sans faces preloaded (latin, 400 and 700)", page: func(s string) string {
 		return preloadFaces(noScripts(s))
+	}},
+	{name: "static, the chart SVGs with text-rendering=\"geometricPrecision\" (text not scaled per screen size)", page: func(s string) string {
+		return svgOpen.ReplaceAllString(noScripts(s), `$1 text-rendering="geometricPrecision"`)
+	}},
+	{name: "static, the page's text without the 'Go' family (not installed: DejaVu Sans)", page: noScripts, css: func(s string) string {
+		return strings.ReplaceAll(s, "'Go', ", "")
 	}},
 	{name: "static, no table, no <details> (sources, notes)", page: func(s string) string {
 		return detailsTag.ReplaceAllString(tableTag.ReplaceAllString(noScripts(s), ""), "")

@@ -55,6 +55,11 @@ func TestLayoutVariants(t *testing.T) {
 	css := `@font-face { font-family: 'Noto Sans'; src: url('a.woff2'); }
 body { margin: 0; }
 @font-face { font-family: 'Noto Sans'; font-weight: 700; }`
+	check(`static, the chart SVGs with text-rendering="geometricPrecision" (text not scaled per screen size)`, page,
+		[]string{`<svg text-rendering="geometricPrecision" width="800" height="450">`, `<text x="1">ə</text>`}, []string{`app.js`})
+	if got := by["static, the page's text without the 'Go' family (not installed: DejaVu Sans)"].css(`body { font: 16px/1.5 'Go', 'DejaVu Sans', Arial, sans-serif; }`); got != `body { font: 16px/1.5 'DejaVu Sans', Arial, sans-serif; }` {
+		t.Errorf("the style without 'Go': %q", got)
+	}
 	if got := by["static, no Noto Sans @font-face (the system's fonts)"].css(css); strings.Contains(got, "@font-face") || !strings.Contains(got, "body { margin: 0; }") {
 		t.Errorf("the style without @font-face: %q", got)
 	}
