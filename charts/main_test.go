@@ -4,13 +4,33 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"azflows/internal/fonts"
+	"azflows/internal/geo"
 )
 
-// TestMain gives the model its base map and fonts from node_modules (run `npm ci`).
+// TestMain gives the model its base map and fonts from node_modules (run `npm ci`), as the
+// build does (internal/testenv.UseRepoAssets for the other packages' tests).
 func TestMain(m *testing.M) {
-	if err := UseRepoAssets(); err != nil {
+	if err := useRepoAssets(); err != nil {
 		fmt.Fprintln(os.Stderr, "charts:", err)
 		os.Exit(1)
 	}
 	os.Exit(m.Run())
+}
+
+func useRepoAssets() error {
+	bm, err := geo.ForTests()
+	if err != nil {
+		return err
+	}
+	fs, err := fonts.ForTests()
+	if err != nil {
+		return err
+	}
+	if err := SetFonts(fs.Regular, fs.Bold); err != nil {
+		return err
+	}
+	SetBaseMap(bm)
+	return nil
 }

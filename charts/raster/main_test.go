@@ -5,12 +5,12 @@ import (
 	"os"
 	"testing"
 
-	"azflows/charts"
+	"azflows/internal/testenv"
 )
 
 // TestMain gives the model its base map and fonts from node_modules (run `npm ci`).
 func TestMain(m *testing.M) {
-	if err := charts.UseRepoAssets(); err != nil {
+	if err := testenv.UseRepoAssets(); err != nil {
 		fmt.Fprintln(os.Stderr, "raster:", err)
 		os.Exit(1)
 	}

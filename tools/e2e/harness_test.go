@@ -33,6 +33,7 @@ import (
 	"azflows/internal/caching"
 	"azflows/internal/repo"
 	"azflows/internal/server"
+	"azflows/internal/testenv"
 	"azflows/site"
 	"azflows/tools/internal/browser"
 )
@@ -57,7 +58,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	repoRoot = root
-	if err := charts.UseRepoAssets(); err != nil { // to know where the page should draw what
+	if err := testenv.UseRepoAssets(); err != nil { // to know where the page should draw what
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		os.Exit(1)
 	}
