@@ -46,7 +46,7 @@ var HostMessages = []Message{
 	{"fonts", HostFonts, Frame, Worker, "{t, fonts}: the chart's fonts (window.azflowsFonts), or null; the program starts after it"},
 	{"basemap", HostBaseMap, Frame, Worker, "{t, value}: the base map (window.azflowsBaseMap: {text} or {error})"},
 	{"askStats", HostAskStats, Frame, Worker, "{t, id}: asks for the program's memory and start-up marks (window.azflowsViewStats)"},
-	{"env", HostEnv, Frame, Worker, "{t, env}: the frame's environment changed (prefers-reduced-motion)"},
+	{"env", HostEnv, Frame, Worker, "{t, env}: the frame's environment changed (prefers-reduced-motion, the host's scale: MsgViewScale)"},
 	{"event", HostEvent, Frame, Worker, "{t, e, env}: a DOM event the program listens to, forwarded (e.target one of HostTargets, a message's e.from one of HostSources), with the environment when the event can change it"},
 	{"probe", HostProbe, Worker, Frame, "{t, ok, why}: whether the worker can draw (WebGL 2 on the canvas, animation frames); without, the frame runs the view itself"},
 	{"progress", HostProgress, Worker, Frame, "{t, loaded, total, wire}: how much of view.wasm has arrived, at most every 250 ms (the frame tells the page, MsgProgress)"},

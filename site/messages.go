@@ -28,6 +28,12 @@ const (
 	MsgLabel    = "azflows:label"
 )
 
+// The messages that keep the view sharp when a host scales its frame (a reveal.js deck).
+const (
+	MsgScale     = "azflows:scale"
+	MsgViewScale = "azflows:viewscale"
+)
+
 // The ends of a message.
 const (
 	Page = "page" // index.html: web/page/app.js, web/page/modes.js
@@ -54,6 +60,8 @@ var Messages = []Message{
 	{"label", MsgLabel, Page, View, "{type, name, description, lang}: what a screen reader says of the chart (StateFiles' Name and Description): web/view/view.js puts it on the element that has the focus"},
 	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
 	{"fit", MsgFit, Host, Page, "{type}: the host sizes the iframe to the page's height (web/page/embed.js): the embedded page lays itself out at its natural height"},
+	{"scale", MsgScale, Host, Page, "{type, scale}: the host shows the iframe scaled (a reveal.js deck's transform): its width on the screen over its CSS width (web/page/embed.js), for the page's view"},
+	{"viewscale", MsgViewScale, Page, View, "{type, scale}: the host's scale (MsgScale), for the view: web/view/view.js multiplies the frame's devicePixelRatio by it before the program starts, so that the canvas is drawn at the resolution it is shown at"},
 }
 
 // Names maps each message's Key to its Name: the config's "messages".

@@ -573,7 +573,7 @@ func writeEmbedScript(out string) error {
 	if err != nil {
 		return err
 	}
-	names, err := json.Marshal(map[string]string{"height": site.MsgHeight, "fit": site.MsgFit})
+	names, err := json.Marshal(map[string]string{"height": site.MsgHeight, "fit": site.MsgFit, "scale": site.MsgScale})
 	if err != nil {
 		return err
 	}

@@ -435,9 +435,28 @@
     live.contentWindow.postMessage({ type: MSG.label, name: f.name, description: f.desc, lang: pageLang }, '*');
   }
 
+  // ---- sharp when the host scales the frame (a reveal.js deck; web/page/embed.js) ----
+  // The host's scale goes to the view, which draws its canvas at the resolution it is shown at
+  // (web/view/view.js); the view takes it before its program starts, so it is sent as soon as
+  // it is known and again when the view's page has loaded.
+  var hostScale = 1;
+  function scaleLive() {
+    if (live && live.contentWindow && hostScale !== 1) live.contentWindow.postMessage({ type: MSG.viewscale, scale: hostScale }, '*');
+  }
+  window.addEventListener('message', function (ev) {
+    var m = ev.data;
+    if (ev.source !== window.parent || window.parent === window || !m) return;
+    if (m.type === MSG.scale) {
+      var s = Number(m.scale);
+      hostScale = isFinite(s) ? Math.min(4, Math.max(1, s)) : 1; // only sharper, at most 4×
+      scaleLive();
+    }
+  });
+
   function startLive() {
     if (damagedBlock === 'azflows-assets') return; // no view to unpack: bundleDamaged said so
     live = frame('live-frame', config.view + '#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
+    live.addEventListener('load', scaleLive);
     // No tab stop of its own: Tab goes straight to the chart's canvas inside (view.js), the
     // element a screen reader names, not to a silent frame first.
     document.getElementById('live-slot').appendChild(live);

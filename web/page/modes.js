@@ -26,10 +26,12 @@
     var box = m ? 'width="' + m[1] + '" height="' + m[2] + '" style="border:0;max-width:100%"'
       : 'style="border:0;width:100%;aspect-ratio:16/9;height:auto"';
     var frame = '<iframe src="' + esc(src) + '" title="' + esc(tr('share.title', '{1} — azflows', viewTitle(page.state))) + '" ' + box + ' allow="fullscreen" loading="lazy"' + (m ? '' : ' data-azflows') + '></iframe>';
-    // The full-width embed comes with the site's tiny sizer (web/page/embed.js, by its hashed name):
-    // it makes the frame as tall as the page in it, which then fits any column (on a phone's,
-    // the chart's phone layout). Without it the frame stays 16:9.
-    if (m || !config.embedScript) return frame;
+    // The embed comes with the site's tiny sizer (web/page/embed.js, by its hashed name): it
+    // makes the full-width frame as tall as the page in it, which then fits any column (on a
+    // phone's, the chart's phone layout), or, in a reveal.js slide, the room under the slide's
+    // heading; and it tells every frame the host's scale (a deck's), so the live chart is drawn
+    // sharp. Without it the frame stays 16:9.
+    if (!config.embedScript) return frame;
     return frame + '\n<script src="' + esc(new URL(config.embedScript, new URL(src, location.href)).href) + '" async></script>';
   }
   page.embedCode = embedCode;

@@ -58,6 +58,29 @@
   root.background = '#ffffff';
   root.height = '100%';
 
+  // Sharp when a host scales the frame (a reveal.js deck at 1080p shows it 1.44 times its CSS
+  // size): the page passes on the host's scale ({type: MSG.viewscale, scale}, measured by
+  // web/page/embed.js), and the frame's devicePixelRatio, which the program sizes its canvas
+  // by, counts it. The program reads it once, as it starts; this listener, in the capture
+  // phase and first, sets it before the worker hears of the message (with the frame's env).
+  var hostScale = 1;
+  var rescaled = function () {}; // tells the view's worker, where it runs in one
+  (function () {
+    var own = null;
+    for (var o = window; o && !own; o = Object.getPrototypeOf(o)) own = Object.getOwnPropertyDescriptor(o, 'devicePixelRatio');
+    if (!own || !own.get) return;
+    try {
+      Object.defineProperty(window, 'devicePixelRatio', { configurable: true, enumerable: true, get: function () { return (own.get.call(window) || 1) * hostScale; } });
+    } catch (e) { return; } // the frame draws at its own ratio
+    window.addEventListener('message', function (ev) {
+      var m = ev.data;
+      if (ev.source !== window.parent || !(m && typeof m === 'object' && m.type === MSG.viewscale)) return;
+      var s = Number(m.scale);
+      hostScale = isFinite(s) ? Math.min(4, Math.max(1, s)) : 1;
+      rescaled();
+    }, true);
+  })();
+
   // What a screen reader says of the chart, from the page ({type: MSG.label, name,
   // description, lang}; site.StateFiles): on the canvas, the element that has the focus, an
   // application named by the chart's view and year and described by what it shows and its
@@ -323,6 +346,7 @@
       if (!probed) { pending.push([m, transfer]); return; }
       try { worker.postMessage(m, transfer || []); } catch (e) { /* the worker is gone */ }
     }
+    rescaled = function () { toWorker({ t: PM.env, env: env() }); };
     function giveUp(why) {
       if (gone) return;
       gone = true;
