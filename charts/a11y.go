@@ -5,7 +5,7 @@ import "azflows/i18n"
 // AccessibleName is the live chart's name for a screen reader: its view and its title (which
 // names the year where the view has one), as the focused chart element carries it.
 func (c *Chart) AccessibleName() string {
-	return i18n.T(c.Lang, "live.name", i18n.T(c.Lang, "view."+c.View), c.Title)
+	return i18n.T(c.Lang, "live.name", i18n.T(c.Lang, "view."+c.View), i18n.AfterColon(c.Lang, c.Title))
 }
 
 // AccessibleDescription is the live chart's one-line description for a screen reader: what

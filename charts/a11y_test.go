@@ -18,7 +18,7 @@ func TestAccessibleNameAndDescription(t *testing.T) {
 				s := State{View: v, Year: y, Lang: l}
 				c := Build(s, 800, 450)
 				name := c.AccessibleName()
-				if !strings.HasPrefix(name, i18n.T(l, "view."+v)+": ") || !strings.Contains(name, c.Title) {
+				if !strings.HasPrefix(name, i18n.T(l, "view."+v)+": ") || !strings.Contains(name, i18n.AfterColon(l, c.Title)) {
 					t.Errorf("%s %s %d: name %q, want the view's label and the title %q", l, v, y, name, c.Title)
 				}
 				d := AccessibleDescription(s)
@@ -30,5 +30,45 @@ func TestAccessibleNameAndDescription(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// After the colon of a chart's name, Azerbaijani and Russian go on in lower case, except for a
+// proper name (native reading 2, D9): «Хронология: меры и показатели…», «Xəritə: Azərbaycandan…».
+func TestAccessibleNameAfterColon(t *testing.T) {
+	for _, tc := range []struct {
+		l    i18n.Lang
+		view string
+		want string
+	}{
+		{i18n.RU, "timeline", "Хронология: меры и показатели"},
+		{i18n.RU, "bars", "Страны назначения по годам: куда вывозили"},
+		{i18n.RU, "compare", "Сравнение показателей: другие показатели"},
+		{i18n.RU, "map", "Карта: куда вывозили"},
+		{i18n.AZ, "timeline", "Zaman xətti: tədbirlər"},
+		{i18n.AZ, "compare", "Rəqəmlərin müqayisəsi: məqalənin"},
+		{i18n.AZ, "map", "Xəritə: Azərbaycandan"},
+		{i18n.EN, "map", "Map: Where victims"},
+	} {
+		if got := Build(State{View: tc.view, Year: 2010, Lang: tc.l}, 800, 450).AccessibleName(); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s %s: %q, want it to begin %q", tc.l, tc.view, got, tc.want)
+		}
+	}
+}
+
+// A Russian tooltip joined into one line keeps the dash off the start of a line: a no-break
+// space before it (native reading 2, D10), as the catalogs' own dashes have.
+func TestRussianTipDashNoBreak(t *testing.T) {
+	c := Build(State{View: "map", Year: 2010, Lang: i18n.RU}, 800, 450)
+	n := 0
+	for d := range c.Tips {
+		tip := c.Tip(d)
+		if strings.Contains(tip, " \u2014") {
+			t.Errorf("%s: plain space before the dash in %q", d, tip)
+		}
+		n += strings.Count(tip, "\u00a0\u2014")
+	}
+	if n == 0 {
+		t.Error("no Russian tooltip of the map has a dash at all; the check checks nothing")
 	}
 }

@@ -141,7 +141,9 @@ func (c *Chart) Panel(id string) (Panel, bool) {
 }
 
 // Tip is the tooltip of a datum as one line, for live regions, SVG titles and tests.
-func (c *Chart) Tip(datum string) string { return strings.Join(c.Tips[datum], " \u2014 ") }
+func (c *Chart) Tip(datum string) string {
+	return i18n.Typeset(c.Lang, strings.Join(c.Tips[datum], " \u2014 "))
+}
 
 // withTips fills c.Tips for every datum of an interactive mark and returns c.
 func (c *Chart) withTips() *Chart {

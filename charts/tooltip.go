@@ -158,7 +158,9 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 }
 
 // TooltipText is the tooltip as one string, for tests; a built chart has it as c.Tip(id).
-func TooltipText(l i18n.Lang, id string) string { return strings.Join(TooltipLines(l, id), " — ") }
+func TooltipText(l i18n.Lang, id string) string {
+	return i18n.Typeset(l, strings.Join(TooltipLines(l, id), " — "))
+}
 
 // capitalize upper-cases the first letter as l does: Azerbaijani i is İ (unicode.TurkishCase).
 func capitalize(l i18n.Lang, s string) string {

@@ -3,6 +3,8 @@ package i18n
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // NBSP is the no-break space.
@@ -35,4 +37,46 @@ func RuTypography(s string) string {
 		s = t
 	}
 	return s
+}
+
+// Typeset applies l's typography to a string built outside the catalog (parts joined with
+// " — ", as tooltips and options are): in Russian a no-break space before the dash.
+func Typeset(l Lang, s string) string {
+	if l == RU {
+		return RuTypography(s)
+	}
+	return s
+}
+
+// AfterColon is s as it reads after a colon inside a sentence of l: Azerbaijani and Russian
+// write the first word in lower case there («Хронология: меры и показатели…»), unless it is a
+// proper name (a country's name, in any of its forms: «Azərbaycandan…»). English keeps its
+// capital (title case after a colon).
+func AfterColon(l Lang, s string) string {
+	if (l != AZ && l != RU) || s == "" {
+		return s
+	}
+	first, _, _ := strings.Cut(s, " ")
+	for _, k := range Keys() {
+		if strings.HasPrefix(k, "country.") {
+			if n := T(l, k); len(n) > 0 && strings.HasPrefix(first, stem(n)) {
+				return s
+			}
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if l == AZ {
+		return string(unicode.TurkishCase.ToLower(r)) + s[n:]
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// stem is a name without its last letter, so that its inflected forms begin with it
+// («Азербайджан» → «Азербайджа»: «Азербайджана»; «Türkiyə» → «Türkiy»: «Türkiyəyə»).
+func stem(name string) string {
+	r := []rune(name)
+	if len(r) > 3 {
+		r = r[:len(r)-1]
+	}
+	return string(r)
 }

@@ -62,3 +62,27 @@ func TestOfflineFooterWords(t *testing.T) {
 		}
 	}
 }
+
+func TestTypesetAndAfterColon(t *testing.T) {
+	if got := Typeset(RU, "Иран, 2010 — Жертвы"); got != "Иран, 2010\u00a0— Жертвы" {
+		t.Errorf("Typeset(ru) = %q", got)
+	}
+	if got := Typeset(EN, "Iran, 2010 — Victims"); got != "Iran, 2010 — Victims" {
+		t.Errorf("Typeset(en) = %q", got)
+	}
+	for _, tc := range []struct {
+		l       Lang
+		in, out string
+	}{
+		{RU, "Меры и показатели", "меры и показатели"},
+		{RU, "Азербайджан и Турция", "Азербайджан и Турция"},
+		{AZ, "İllər", "illər"},
+		{AZ, "Azərbaycandan qurbanlar", "Azərbaycandan qurbanlar"},
+		{AZ, "Türkiyəyə", "Türkiyəyə"},
+		{EN, "Where victims", "Where victims"},
+	} {
+		if got := AfterColon(tc.l, tc.in); got != tc.out {
+			t.Errorf("AfterColon(%s, %q) = %q, want %q", tc.l, tc.in, got, tc.out)
+		}
+	}
+}

@@ -387,7 +387,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		// its own would move the chart each time the map comes or goes).
 		phoneViews = append(phoneViews, viewOption{v, v, i18n.T(l, "view."+v), false, v == def.View && !def.Context})
 		if charts.HasContext(v) {
-			phoneViews = append(phoneViews, viewOption{v + site.ViewWithContext, v, i18n.T(l, "view."+v) + " — " + i18n.T(l, "ctl.context"), true, v == def.View && def.Context})
+			phoneViews = append(phoneViews, viewOption{v + site.ViewWithContext, v, i18n.Typeset(l, i18n.T(l, "view."+v)+" — "+i18n.T(l, "ctl.context")), true, v == def.View && def.Context})
 		}
 	}
 	for _, y := range charts.Years {

@@ -115,6 +115,16 @@ var wrongWording = []struct{ pattern, why string }{
 	{`onun rəqəmləri üzrə keçir`, "the keys do not pass (C2)"},
 	{`idarəetmə elementləri üzrə və qrafikə`, "a postposition coordinated with a dative (C3)"},
 	{`18 ilə 35[–-]40(?:[^ ]|$| [^a])`, "'18 ilə 35–40' needs 'arası' (C4)"},
+	{`: kütləvi emiqrasiya başlayır|“aktual” olur|Məqalədə bildirilir`, "the timeline's labels and the status in one tense, -ib (D3)"},
+	{`məktəb bitirməyib`, "müəyyən edilmiş 34 nəfərdən 9-u məktəbi bitirməyib, as the summary says (D4)"},
+	{`bölünüb: «`, "Azerbaijani quotes “…” outside, ‘…’ inside (D5)"},
+	{`(?:Zaman xətti|Rəqəmlərin müqayisəsi): [A-ZƏÜÖİŞÇĞ]|(?:Карта|Страны назначения по годам|Потоки из Азербайджана|Сравнение показателей|Хронология): [А-ЯЁ]`, "lower case after the colon of a view's name (D9)"},
+	{`\d{4} — [А-ЯЁ]|Карта — Маршруты|Потоки из Азербайджана — Маршруты`, "a no-break space before a Russian dash (D10)"},
+	{`назначения, названная в записке`, "страна назначения в … г. (по записке) (D11)"},
+	{`Цифры \(CSV\)|Все цифры`, "показатели for the figures, число for the value (D12)"},
+	{`"публикации в СМИ"|,публикации в СМИ,`, "the unit after a number: не более 5–6 публикаций в СМИ (D13)"},
+	{`Показатели: три[\s\x{00a0}]— конференции`, "measure — value, as in Azerbaijani (D14)"},
+	{`comes from this paper; the|bu məqalədən götürülüb; hər|взяты из этой записки; при`, "42, 47 and 26 % are computed here (D15)"},
 }
 
 // readerFiles are the built files a reader reads or downloads: pages, embedded SVG, fallback
