@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -319,27 +320,43 @@ func missingFrom(want, got map[string]bool) []string {
 
 // ruleSizes are the frames TestViewNeverDrops holds every view to: the images that travel alone
 // (the SVG at 800×450, the PNGs at 1280×720 and 1920×1080), the desktop and tablet frames,
-// the small embeds (344×194, 480×270), the phone screens and the page's 3:4 phone frames.
+// the small embeds (344×194, 480×270, 320×240, 480×200), the phone screens and the page's 3:4
+// phone frames.
 var ruleSizes = [][2]float64{{800, 450}, {768, 1024}, {960, 540}, {1024, 768}, {1280, 720}, {1920, 1080},
-	{344, 194}, {480, 270}, {360, 640}, {390, 844}, {344, 459}, {360, 480}, {390, 520}}
+	{344, 194}, {480, 270}, {320, 240}, {480, 200}, {360, 640}, {390, 844}, {344, 459}, {360, 480}, {390, 520}}
 
-// notYet are the views and frames TestViewNeverDrops does not yet hold (every other pair of
-// view and rule size it holds, in every language):
-//   - the small embeds (344×194, 480×270): the map's key, the timeline's nineteen items and the
-//     bars' labels do not fit whole at 11 px beside so small a plot;
-//   - in the pseudo-locale (40 % longer) only: the compare view in the 3:4 frames, the bars
-//     at 390×520 and the timeline at 344×459 (its nineteen items do not fit whole at 11 px
-//     even with the words taking the years' column; en, az and ru fit).
+// notYet are the views, languages and frames TestViewNeverDrops does not yet hold (every other
+// case it holds). Each is listed by what is left out there:
+//   - the map in the small embeds (344×194, 480×270, 320×240, 480×200): the key's last entries;
+//   - the timeline at 344×194, 320×240 and 480×200 (and at 480×270 in the pseudo-locale): its
+//     nineteen items, even in their short forms at 11 px in the best of up to four columns,
+//     need about twice the height those frames leave (at 344×194, 221 px of 106; at 320×240,
+//     233 of 152; at 480×200, 145 of 126), and a fixed frame is not the model's to make taller;
+//   - the bars at 344×194 in az, ru and the pseudo-locale, and in the pseudo-locale's other
+//     small embeds and at 390×520: a year's total;
+//   - the compare view in the pseudo-locale at 344×459 and 360×480: the estimates.
 func notYet(v string, l i18n.Lang, s [2]float64) bool {
-	embed := s == [2]float64{344, 194} || s == [2]float64{480, 270}
-	threeFour := s[1] < 1.5*s[0] && s[1] > s[0]
-	switch {
-	case embed && (v == "map" || v == "timeline" || v == "bars"):
-		return true
-	case l == i18n.XX && threeFour && (v == "compare" || v == "bars"):
-		return true
-	case l == i18n.XX && v == "timeline" && s == [2]float64{344, 459}:
-		return true
+	if os.Getenv("NOTYET_OFF") != "" {
+		return false
+	}
+	is := func(sizes ...[2]float64) bool {
+		for _, x := range sizes {
+			if s == x {
+				return true
+			}
+		}
+		return false
+	}
+	small, tiny := [2]float64{344, 194}, [][2]float64{{344, 194}, {320, 240}, {480, 200}}
+	switch v {
+	case "map":
+		return is(small, [2]float64{480, 270}, [2]float64{320, 240}, [2]float64{480, 200})
+	case "timeline":
+		return is(tiny...) || l == i18n.XX && is([2]float64{480, 270})
+	case "bars":
+		return l != i18n.EN && is(small) || l == i18n.XX && is([2]float64{320, 240}, [2]float64{480, 200}, [2]float64{480, 270}, [2]float64{390, 520})
+	case "compare":
+		return l == i18n.XX && is([2]float64{344, 459}, [2]float64{360, 480})
 	}
 	return false
 }

@@ -60,8 +60,20 @@ type tlItem struct {
 	ID, Datum string
 	X0, X1    float64 // years; X0 == X1 for a point
 	Label     string
+	Short     string // the label's short form with its date ("tl.short.<id>"), for the smallest frames
 	Style     Style
 	Point     bool
+}
+
+// shortened are the items with their short labels, for a frame where the full ones do not fit.
+func shortened(items []tlItem) []tlItem {
+	out := append([]tlItem(nil), items...)
+	for i := range out {
+		if out[i].Short != "" {
+			out[i].Label = out[i].Short
+		}
+	}
+	return out
 }
 
 // Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
@@ -128,7 +140,13 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 			var whole bool
 			fit, whole = fitList(c.Lang, chrono, f.plot.W, f.plot.H, f.base, true)
 			if !whole {
-				// Where not every item fits, the counts go first, so that the paper's numbers stay.
+				// The smallest frames: the phone's timeline, without the note (the subtitle and
+				// the undated group's header say it), in closer rows and short labels if need be.
+				if v, ok := timelineVerticalFit(l, year, w, h); ok {
+					return v
+				}
+				// Where not every item fits even so, the counts go first, so that the paper's
+				// numbers stay.
 				chrono = list
 			}
 			c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
@@ -209,6 +227,12 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 // the shape changes (smaller type down to MinText, more columns, closer rows, the words taking
 // the years' column); no item is left out.
 func timelineVertical(l i18n.Lang, year int, w, h float64) *Chart {
+	c, _ := timelineVerticalFit(l, year, w, h)
+	return c
+}
+
+// timelineVerticalFit is timelineVertical, and whether every item fits.
+func timelineVerticalFit(l i18n.Lang, year int, w, h float64) (*Chart, bool) {
 	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
 	c.Title = i18n.T(l, "timeline.title", year)
 	sub := i18n.T(l, "timeline.subtitle.list", year)
@@ -221,13 +245,19 @@ func timelineVertical(l i18n.Lang, year int, w, h float64) *Chart {
 	sort.SliceStable(items, func(i, j int) bool { return chronoKey(items[i]) < chronoKey(items[j]) })
 	fit, ok := fitVertical(items, f.plot.W, f.plot.H, f.base)
 	if !ok {
+		// The short labels, each with its date.
+		if sf, sok := fitVertical(shortened(items), f.plot.W, f.plot.H, f.base); sok {
+			items, fit, ok = shortened(items), sf, true
+		}
+	}
+	if !ok {
 		// Not even then (the 40 %-longer pseudo-locale in the smallest 3:4 frames): the old
 		// compact key, the items in time order as far as they fit and a line naming the rest.
 		fit, _ = fitList(l, items, f.plot.W, f.plot.H, f.base, true)
 	}
 	c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
 	timelineList(c, f, items, f.plot.Y, year, fit)
-	return c
+	return c, ok
 }
 
 // fitVertical finds the shape of the vertical timeline in which every item fits w×h: the
@@ -534,10 +564,11 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 			lbl = i18n.T(l, "tl."+e.ID)
 		}
 		when := i18n.EventWhen(l, e)
-		it := tlItem{ID: e.ID, Datum: e.ID, X0: e.Year, X1: e.Year, Style: evStyle}
+		it := tlItem{ID: e.ID, Datum: e.ID, X0: e.Year, X1: e.Year, Style: evStyle, Short: i18n.T(l, "tl.short."+e.ID)}
 		switch e.Precision {
 		case data.Undated:
 			it.Label, it.Style = capitalize(l, lbl), Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2, Dash: Dashed}
+			it.Short = capitalize(l, it.Short)
 			undated = append(undated, it)
 			continue
 		case data.Vague:
@@ -563,7 +594,7 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 		if !ok {
 			continue
 		}
-		it := tlItem{ID: fig.ID, Datum: fig.ID, X0: tf.X0, X1: tf.X1, Label: i18n.T(l, "tl."+tf.ID), Point: tf.X0 == tf.X1}
+		it := tlItem{ID: fig.ID, Datum: fig.ID, X0: tf.X0, X1: tf.X1, Label: i18n.T(l, "tl."+tf.ID), Short: i18n.T(l, "tl.short."+tf.ID), Point: tf.X0 == tf.X1}
 		switch {
 		case fig.Status == data.Official && fig.Period.From != fig.Period.To:
 			it.Style = Style{Fill: GroupC, Stroke: OfficialC, StrokeWidth: 1.2, Dash: Dashed}
