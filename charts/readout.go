@@ -33,7 +33,7 @@ func (w *Walk) Readout(l i18n.Lang, datum string) string {
 			parts = append(parts, ln.text)
 		}
 	}
-	return strings.Join(parts, " \u2014 ")
+	return i18n.Typeset(l, strings.Join(parts, " \u2014 "))
 }
 
 // Head is the first line of datum's tooltip: the figure and what it counts (an event's title,

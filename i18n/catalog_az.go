@@ -397,7 +397,7 @@ var az = map[string]string{
 	"tl.short.ev-2012-12-statistics":         "dekabr 2012: statistika açıqlanıb",
 	"tl.short.ev-shelter":                    "Bakıda sığınacaq açılıb",
 	"tl.short.conferences-march-2006":        "üç konfrans (mart 2006)",
-	"tl.short.victims-2006-2012":             "473 nəfər: “altı il”, yoxsa 2006–2012?",
+	"tl.short.victims-2006-2012":             "473 nəfər: “əvvəlki altı il”, yoxsa 2006–2012?",
 	"tl.short.convicted-2010":                "39 nəfər məhkum edilib (2010)",
 	"tl.short.victims-2010":                  "34 qurban müəyyən edilib (2010)",
 	"tl.short.victims-2012":                  "89 nəfər mərkəzlərə yönləndirilib (2012)",

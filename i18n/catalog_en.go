@@ -252,7 +252,7 @@ var en = map[string]string{
 	"tl.short.ev-2012-12-statistics":         "December 2012: statistics released",
 	"tl.short.ev-shelter":                    "shelter opened in Baku",
 	"tl.short.conferences-march-2006":        "three conferences (March 2006)",
-	"tl.short.victims-2006-2012":             "473 in “six years”, or 2006–2012?",
+	"tl.short.victims-2006-2012":             "473 in “the previous six years”, or 2006–2012?",
 	"tl.short.convicted-2010":                "39 convicted (2010)",
 	"tl.short.victims-2010":                  "34 victims identified (2010)",
 	"tl.short.victims-2012":                  "89 referred to the centres (2012)",
