@@ -110,7 +110,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 	// its last tick, row text at the small size.
 	short := f.plot.H < 14*f.base
 	// The years' totals wrap to the panel's width; the header is as tall as the longest.
-	totals := map[int][]string{}
+	totals, rawTotals := map[int][]string{}, map[int]string{}
 	totalLines := 1
 	for _, y := range years {
 		if tot := yearTotal(y); tot.ID != "" {
@@ -118,7 +118,8 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			if short && i18n.Has(key+".short") {
 				key += ".short"
 			}
-			totals[y] = wrapText(i18n.T(l, key, i18n.FigText(l, tot)), f.small, false, pw)
+			rawTotals[y] = i18n.T(l, key, i18n.FigText(l, tot))
+			totals[y] = wrapText(rawTotals[y], f.small, false, pw)
 			totalLines = max(totalLines, len(totals[y]))
 		}
 	}
@@ -128,16 +129,49 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 		axisH = f.small * 1.6
 	}
 	// The shortest frames: each year's total on the year's own line, where it fits there.
+	// Where a line is wider than its panel (longer words than English's), the lines tighten
+	// (the year at the small size, a narrower space) and run into the gap between the panels:
+	// the last panel's line ends at the frame's edge and runs leftwards, and the lines stay
+	// apart, the outline of the chosen year passing between them.
 	inline := false
+	yearSize, yearSep := f.base, TextWidth("  ", f.base, true)
+	headX := make([]float64, len(years)) // where each year's line starts
+	headW := make([]float64, len(years)) // and how wide it is
+	place := func(overflow bool) bool {
+		for i, y := range years {
+			px := x0 + float64(i)*(pw+panelGap)
+			if rawTotals[y] == "" {
+				return false
+			}
+			headW[i] = TextWidth(itoa(y), yearSize, true) + yearSep + TextWidth(rawTotals[y], f.small, false)
+			headX[i] = px
+			last := i == len(years)-1
+			switch {
+			case headW[i] <= pw:
+			case !overflow || last && i == 0:
+				return false
+			case last:
+				headX[i] = px + pw - headW[i]
+			}
+			if i > 0 && headX[i-1]+headW[i-1]+f.small*0.5 > headX[i] {
+				return false
+			}
+		}
+		return true
+	}
 	if short && (f.plot.H-headH-axisH)/float64(len(rows)) < f.small*1.25 {
-		inline = true
-		for _, y := range years {
-			if len(totals[y]) != 1 || TextWidth(itoa(y)+"  ", f.base, true)+TextWidth(totals[y][0], f.small, false) > pw {
-				inline = false
+		inline = place(false)
+		if !inline {
+			yearSize, yearSep = f.small, f.small*0.4
+			if inline = place(true); !inline {
+				yearSize, yearSep = f.base, TextWidth("  ", f.base, true)
 			}
 		}
 		if inline {
 			headH = f.base*(ascent+descent) + f.base*0.4
+			for _, y := range years {
+				totals[y] = []string{rawTotals[y]}
+			}
 		}
 	}
 	if short && !inline && (f.plot.H-headH-axisH)/float64(len(rows)) < f.small*1.2 {
@@ -167,17 +201,26 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 		}
 		c.Panels = append(c.Panels, p)
 		if y == year {
+			right := px + pw + gap*0.3
+			if inline && i+1 < len(years) && (headX[i]+headW[i] > right-1 || headX[i+1] < right+1) {
+				// The year lines run into the gap: the outline passes between them.
+				right = (headX[i] + headW[i] + headX[i+1]) / 2
+			}
 			c.add(Mark{ID: "selected/" + yr, Role: "selection", Panel: yr, Kind: RectMark,
-				Rect:  Rect{px - gap*0.6, f.plot.Y - f.base*0.3, pw + gap*0.9, bottom + f.small*1.6 - f.plot.Y + f.base*0.3},
+				Rect:  Rect{px - gap*0.6, f.plot.Y - f.base*0.3, right - (px - gap*0.6), bottom + f.small*1.6 - f.plot.Y + f.base*0.3},
 				Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
-		c.add(Mark{ID: "year/" + yr, Role: "header", Panel: yr, Kind: TextMark, Text: yr, At: Point{px, f.plot.Y + f.base*ascent},
-			Size: f.base, Bold: true, Style: Style{Fill: yearInk(y, year)}})
+		hx := px
+		if inline {
+			hx = headX[i]
+		}
+		c.add(Mark{ID: "year/" + yr, Role: "header", Panel: yr, Kind: TextMark, Text: yr, At: Point{hx, f.plot.Y + f.base*ascent},
+			Size: yearSize, Bold: true, Style: Style{Fill: yearInk(y, year)}})
 		tot := yearTotal(y)
 		for k, t := range totals[y] {
 			at := Point{px, f.plot.Y + f.base*ascent + f.small*1.5 + f.small*1.3*float64(k)}
 			if inline {
-				at = Point{px + TextWidth(yr+"  ", f.base, true), f.plot.Y + f.base*ascent}
+				at = Point{headX[i] + TextWidth(yr, yearSize, true) + yearSep, f.plot.Y + f.base*ascent}
 			}
 			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Panel: yr, Datum: tot.ID, Kind: TextMark, Text: t,
 				At: at, Size: f.small, Style: Style{Fill: Muted}})
