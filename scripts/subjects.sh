@@ -11,6 +11,13 @@
 set -eu
 START=ecf21ea989b86f2b4081df4964734aaae82ec9c0
 MAX=72
+# Commits over the limit that reached main anyway (full hash and subject, one a line):
+# main's history is shared, so they are named here rather than rewritten under the other
+# lanes. A rewrite of main (git filter-branch --msg-filter, as the integrator did once) makes
+# an entry stale; then it can go. Add none: reword before landing.
+EXEMPT="
+03c456b29bdc6bc5dc44b94f03a722d0e6e58a6d embed: sharp in scaled decks; full-width frame fits under a slide heading
+"
 
 if ! git rev-parse --git-dir >/dev/null 2>&1; then
 	echo "subjects: not a git repository: commit subjects not checked" >&2
@@ -32,11 +39,13 @@ fi
 export LC_ALL=C.UTF-8
 bad=0
 n=0
+ex=0
 tab=$(printf '\t')
 git log --no-merges --format="%h$tab%s" "$range" >"${TMPDIR:-/tmp}/subjects.$$"
 trap 'rm -f "${TMPDIR:-/tmp}/subjects.$$"' EXIT INT TERM
 while IFS="$tab" read -r hash subject; do
 	n=$((n + 1))
+	case "$EXEMPT" in *"$(git rev-parse "$hash")"*) ex=$((ex + 1)) && continue ;; esac
 	len=$(printf '%s' "$subject" | wc -m)
 	if [ "$len" -gt "$MAX" ]; then
 		echo "subjects: $hash has a subject of $len characters, more than $MAX (the story goes in the body): $subject" >&2
@@ -47,4 +56,4 @@ if [ "$bad" -gt 0 ]; then
 	echo "subjects: $bad of $n commit subjects $what are over $MAX characters; shorten them (git rebase -i, reword) before landing" >&2
 	exit 1
 fi
-echo "subjects: $n commit subjects $what, each at most $MAX characters"
+echo "subjects: $n commit subjects $what, each at most $MAX characters but the $ex named in EXEMPT"
