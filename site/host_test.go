@@ -176,3 +176,42 @@ func TestViewReasonsFromCatalog(t *testing.T) {
 		t.Errorf("%d reason codes found in the scripts: the pattern no longer matches", n)
 	}
 }
+
+// TestGateEventsAreForwarded checks that every event the frame gate (web/view/framegate.js)
+// releases parked frames on is one view.js forwards to the view's worker: in the worker the
+// gate sees only forwarded events, so one missing there would leave the frames parked.
+func TestGateEventsAreForwarded(t *testing.T) {
+	list := regexp.MustCompile(`\[((?:\s*'[a-z]+',?)+)\s*\]`)
+	words := func(s string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(`'([a-z]+)'`).FindAllStringSubmatch(s, -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	view := code(sources(t, "web/view/view.js"))
+	i := strings.Index(view, "var types = [")
+	if i < 0 {
+		t.Fatal("web/view/view.js: no list of forwarded events (var types = [...])")
+	}
+	forwarded := map[string]bool{}
+	for _, w := range words(list.FindString(view[i:])) {
+		forwarded[w] = true
+	}
+	gate := code(sources(t, "web/view/framegate.js"))
+	var released []string
+	for _, m := range list.FindAllStringSubmatch(gate, -1) {
+		released = append(released, words(m[1])...)
+	}
+	for _, m := range regexp.MustCompile(`document\.addEventListener\('([a-z]+)', release`).FindAllStringSubmatch(gate, -1) {
+		released = append(released, m[1])
+	}
+	if len(forwarded) < 20 || len(released) < 20 {
+		t.Fatalf("%d forwarded, %d released events found: the patterns no longer match", len(forwarded), len(released))
+	}
+	for _, e := range released {
+		if !forwarded[e] {
+			t.Errorf("the frame gate releases on %q, which view.js does not forward to the worker", e)
+		}
+	}
+}
