@@ -12,6 +12,7 @@ import (
 type legendEntry struct {
 	name, role, datum, text, fill string
 	short                         string // a shorter text, for a key that holds not every entry
+	oneLine                       string // the same in fewer words, where text wraps and this does not
 	// sample draws the entry's sample with its left edge at x, beside text top..top+h, in a
 	// sample column sw wide.
 	sample func(x, top, h, sw float64)
@@ -36,7 +37,12 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 		if k.Numbered {
 			text = itoa(k.N) + " " + text
 		}
-		add(legendEntry{name: "key-" + k.d.Figure.ID, role: "legend", datum: k.d.Figure.ID, text: text, fill: Ink})
+		short := ""
+		if sn := shortLabel(l, k.d); m.short && sn != k.d.Label {
+			// A small key: the country's short name where the full one takes a line more.
+			short = strings.TrimSuffix(text, k.d.Label+" "+i18n.FigText(l, k.d.Figure)) + sn + " " + i18n.FigText(l, k.d.Figure)
+		}
+		add(legendEntry{name: "key-" + k.d.Figure.ID, role: "legend", datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short})
 	}
 	for _, d := range dests {
 		if d.Flow.Kind == data.NotGiven {
@@ -170,6 +176,9 @@ func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, c
 	col, y := 0, r.Y
 	for _, e := range es {
 		lines := wrap(e.text, size, tw)
+		if e.oneLine != "" && len(lines) > 1 && len(wrap(e.oneLine, size, tw)) == 1 {
+			lines = []string{e.oneLine}
+		}
 		h := lineH * float64(len(lines))
 		need := max(h, e.extra+lineH*0.2)
 		if draw && e.short != "" && y+need > r.Y+r.H && col >= cols-1 {
