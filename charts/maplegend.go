@@ -156,7 +156,8 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			}
 		}
 	}
-	if last { // what fits, at the smallest type: the test of the rule names what is left out
+	if last { // what fits, at the smallest type, the entries closer: the test of the rule names what is left out
+		m.tightKey = true
 		m.layLegend(c, es, r, MinText, 1, true)
 	}
 	return false
@@ -206,7 +207,11 @@ func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, c
 					At: Point{tx, y + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: e.fill}})
 			}
 		}
-		y += need + size*0.5
+		if m.tightKey {
+			y += need + size*0.2
+		} else {
+			y += need + size*0.5
+		}
 	}
 	return true
 }

@@ -60,6 +60,8 @@ type mapFrame struct {
 	k      float64 // arc px per person
 	phone  bool    // a tall narrow frame: the map across the top, a compact key under it
 	short  bool    // the key and the credit in their short forms (a phone whose key holds not all the long ones)
+	// tightKey: the key's entries closer together (a key at its largest that holds not all)
+	tightKey bool
 }
 
 // mapLayout gives the key its share of the plot; each step of grow gives it more, for keys
