@@ -69,8 +69,18 @@ type itemStyle struct {
 	Opacity     float64 `json:"opacity,omitempty"`
 }
 
+// styleOf is a mark's style as an item style. The model's opacity is the fill's alone (a
+// muted year's shapes keep their outline, charts.mute): it goes into the fill colour's alpha,
+// since echarts' itemStyle.opacity would fade the outline too.
 func styleOf(s charts.Style) itemStyle {
-	st := itemStyle{Color: s.Fill, BorderColor: s.Stroke, Opacity: s.Opacity}
+	st := itemStyle{Color: s.Fill, BorderColor: s.Stroke}
+	if s.Opacity > 0 && s.Opacity < 1 {
+		if c, ok := withAlpha(s.Fill, s.Opacity); ok {
+			st.Color = c
+		} else {
+			st.Opacity = s.Opacity // a fill that is not #rrggbb: faded as a whole
+		}
+	}
 	if st.Color == "" {
 		st.Color = "transparent" // an outline only (an estimate, an unplaced remainder)
 	}
@@ -212,3 +222,13 @@ func description(c *charts.Chart) string {
 
 // r1 rounds to a tenth of a pixel: what the option keeps of the model's coordinates.
 func r1(v float64) float64 { return math.Round(v*10) / 10 }
+
+// withAlpha is the colour #rrggbb with the alpha a, as #rrggbbaa.
+func withAlpha(fill string, a float64) (string, bool) {
+	if len(fill) != 7 || fill[0] != '#' {
+		return "", false
+	}
+	const digits = "0123456789abcdef"
+	v := max(0, min(255, int(a*255+0.5)))
+	return fill + string([]byte{digits[v>>4], digits[v&15]}), true
+}
