@@ -226,9 +226,44 @@
     });
   }
 
+  // reserveSummary gives the summary's paragraph the height of the tallest of the charts'
+  // summaries at its width, so that a change of view or year moves nothing under the chart
+  // (the layout shift stays under 0.02 on desktops, where the text under the chart is in
+  // view); again when its width changes. It measures in a hidden copy, never in the summary a
+  // reader may be on. The paragraph is the summary's own text (#chart-summary), its table link
+  // in a paragraph of its own: Orca's P skipped the summary's paragraph whenever its text came
+  // to fewer than three characters of its own (the summary's span and the link each one
+  // embedded object, the space between them gone under flex, a block span or a link out of
+  // the flow; tools/e2e TestOrcaHearsTheChart).
+  var summaryWidth = -1;
+  function reserveSummary() {
+    var box = document.querySelector('figcaption .summary');
+    var w = box ? box.getBoundingClientRect().width : 0;
+    if (!box || w < 50 || w === summaryWidth) return; // (embed and presentation hide it in a 1 px box)
+    summaryWidth = w;
+    var probe = box.cloneNode(true);
+    probe.removeAttribute('id');
+    probe.setAttribute('aria-hidden', 'true');
+    probe.style.cssText = 'position:absolute;visibility:hidden;left:0;top:0;min-height:0;width:' + w + 'px';
+    box.parentNode.appendChild(probe);
+    var tallest = 0, seen = {};
+    Object.keys(config.files).forEach(function (h) {
+      var id = config.files[h] && config.files[h].summary;
+      var tpl = id && !seen[id] && document.getElementById(id);
+      if (!tpl) return;
+      seen[id] = true;
+      probe.replaceChildren(tpl.content.cloneNode(true));
+      tallest = Math.max(tallest, probe.getBoundingClientRect().height);
+    });
+    probe.remove();
+    box.style.minHeight = tallest > 0 ? tallest + 'px' : '';
+  }
+  window.addEventListener('resize', reserveSummary);
+
   // showSummary puts the state's text alternative (built from the data, see charts/summary.go)
   // under the chart, with a link to the table of the same year.
   function showSummary(st) {
+    reserveSummary(); // its width may have changed without a resize (the presentation's end)
     var f = filesOf(st);
     var tpl = f && document.getElementById(f.summary);
     if (tpl) document.getElementById('chart-summary').replaceChildren(tpl.content.cloneNode(true)); // as nodes: its English quotations keep their lang
@@ -619,6 +654,7 @@
   // view's frame, first, since the view's start is the longest way to the live chart; the
   // page set to the state (its controls, links, summary, chart); the other states' SVGs.
   page.state = withLang(parseHash(location.hash));
+  reserveSummary();
   if (svgIds.shown !== (filesOf(chartState()) || {}).template) loadSVGTexts().catch(function () { /* showStatic says so */ });
   later(function () {
     var why = typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' ? tr('notice.fallback.nowasm', 'this browser has no WebAssembly')
