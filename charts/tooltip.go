@@ -123,6 +123,9 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 	// Every line whole: wrapped, the first (bold, with the figure) too; on a narrow frame the
 	// box takes nearly its width.
 	maxW := min(max(c.W*0.6, c.W-4-2*pad-4), size*30)
+	if touch { // the close control beside the lines
+		maxW = max(maxW-CloseSize, size*8)
+	}
 	var wrapped []string
 	bold := 0 // the first line's wrapped lines are bold
 	for i, l := range lines {
@@ -138,6 +141,9 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 	}
 	lineH := size * 1.3
 	box := Rect{p.X + 14, p.Y + 14, w + 2*pad, lineH*float64(len(wrapped)) + pad*2 - (lineH - size)}
+	if touch {
+		box.W, box.H = w+pad+CloseSize, max(box.H, CloseSize)
+	}
 	if box.X+box.W > c.W-2 {
 		box.X = p.X - 14 - box.W
 	}
@@ -150,6 +156,16 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 		box = touchPlace(c, box.W, box.H, p, shapes)
 	}
 	out = append(out, Mark{ID: "tooltip/box", Role: "tooltip", Datum: id, Kind: RectMark, Rect: box, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
+	if touch {
+		// The close control: a CloseSize square in the box's top right corner with an ×.
+		x := Rect{box.X + box.W - CloseSize, box.Y, CloseSize, CloseSize}
+		out = append(out, Mark{ID: TooltipCloseID, Role: "tooltip", Datum: id, Kind: RectMark, Rect: x, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
+		cx, cy, r := x.X+CloseSize/2, x.Y+CloseSize/2, CloseSize*0.16
+		for i, d := range []float64{1, -1} {
+			out = append(out, Mark{ID: TooltipCloseID + "/" + itoa(i), Role: "tooltip", Datum: id, Kind: PathMark,
+				Points: []Point{{cx - r, cy - r*d}, {cx + r, cy + r*d}}, Style: Style{Stroke: Ink, StrokeWidth: 2}})
+		}
+	}
 	for i, l := range wrapped {
 		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: "tooltip", Datum: id, Kind: TextMark, Text: l, Bold: i < bold,
 			At: Point{box.X + pad, box.Y + pad + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: Ink}})
@@ -173,6 +189,13 @@ func capitalize(l i18n.Lang, s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// CloseSize is the side of the close control of a finger's tooltip, in CSS px: a 44×44 tap
+// target (WCAG 2.2's enhanced target size) in the box's top right corner.
+const CloseSize = 44.0
+
+// TooltipCloseID is the mark id of that close control: a tap in its Rect takes the tooltip away.
+const TooltipCloseID = "tooltip/close"
 
 // touchPlace places a w×h tooltip for a touch at p: the first of above, below, left and right
 // of the fingertip and of the tapped shape (the datum's shape under p, or else its nearest)

@@ -26,6 +26,7 @@ const (
 	MsgHeight   = "azflows:height"
 	MsgFit      = "azflows:fit"
 	MsgLabel    = "azflows:label"
+	MsgDismiss  = "azflows:dismiss"
 )
 
 // The messages that keep the view sharp when a host scales its frame (a reveal.js deck).
@@ -58,6 +59,7 @@ var Messages = []Message{
 	{"error", MsgError, View, Page, "{type, message}: the view cannot run; the page switches to the fallback"},
 	{"progress", MsgProgress, View, Page, "{type, loaded, total, wire}: bytes of view.wasm loaded so far (decoded), its size where the response gives it uncompressed, and its compressed size where the response gives that (the bytes that travel)"},
 	{"label", MsgLabel, Page, View, "{type, name, description, lang}: what a screen reader says of the chart (StateFiles' Name and Description): web/view/view.js puts it on the element that has the focus"},
+	{"dismiss", MsgDismiss, Page, View, "{type}: a press on the page outside the view's frame: the view takes its tooltip away (as a tap on nothing in the chart does)"},
 	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
 	{"fit", MsgFit, Host, Page, "{type}: the host sizes the iframe to the page's height (web/page/embed.js): the embedded page lays itself out at its natural height"},
 	{"scale", MsgScale, Host, Page, "{type, scale}: the host shows the iframe scaled (a reveal.js deck's transform): its width on the screen over its CSS width (web/page/embed.js), for the page's view"},

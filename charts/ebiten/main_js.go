@@ -54,6 +54,7 @@ type inbox struct {
 	left    bool
 	clicks  []click
 	escape  bool
+	dismiss bool // the page asked for the tooltip to go (site.MsgDismiss)
 	keys    []string
 
 	pressed time.Time // the last pointer press
@@ -90,12 +91,12 @@ func reducedMotion() bool {
 func (b *inbox) take(in *input) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	in.Hash, in.HasHash, in.ReducedMotion, in.PointerLeft, in.Escape = b.hash, b.hasHash, b.reduced, b.left, b.escape
+	in.Hash, in.HasHash, in.ReducedMotion, in.PointerLeft, in.Escape, in.Dismiss = b.hash, b.hasHash, b.reduced, b.left, b.escape, b.dismiss
 	in.Clicks = append(in.Clicks[:0], b.clicks...)
 	if len(b.keys) > 0 {
 		in.Keys = append([]string(nil), b.keys...)
 	}
-	b.hash, b.hasHash, b.left, b.escape, b.clicks, b.keys = "", false, false, false, b.clicks[:0], b.keys[:0]
+	b.hash, b.hasHash, b.left, b.escape, b.dismiss, b.clicks, b.keys = "", false, false, false, false, b.clicks[:0], b.keys[:0]
 }
 
 // listen installs the browser event handlers. They are never released: they live as long as
@@ -117,7 +118,17 @@ func (b *inbox) listen() {
 		if d.Type() != js.TypeObject {
 			return
 		}
-		if t := d.Get("type"); t.Type() != js.TypeString || t.String() != site.MsgState {
+		t := d.Get("type")
+		if t.Type() != js.TypeString {
+			return
+		}
+		if t.String() == site.MsgDismiss {
+			b.mu.Lock()
+			b.dismiss = true
+			b.mu.Unlock()
+			return
+		}
+		if t.String() != site.MsgState {
 			return
 		}
 		if h := d.Get("hash"); h.Type() == js.TypeString {

@@ -27,9 +27,10 @@ type input struct {
 	PointerMoved bool         // the mouse moved over the view since the last tick
 	PointerLeft  bool         // the mouse left the view
 
-	Clicks []click // presses since the last tick, in order
-	Escape bool
-	Keys   []string // navigation keys pressed since the last tick, in order (keys.go)
+	Clicks  []click // presses since the last tick, in order
+	Escape  bool
+	Dismiss bool     // a press on the page outside the frame (site.MsgDismiss)
+	Keys    []string // navigation keys pressed since the last tick, in order (keys.go)
 
 	Now           float64 // milliseconds on a monotonic clock
 	ReducedMotion bool    // prefers-reduced-motion: reduce, read when a new hash arrived
@@ -88,9 +89,10 @@ type view struct {
 	walk      charts.Walk // what the keyboard's read-outs said since the walk began
 	confirm   string      // a pin's or unpin's confirmation, for the next read-out
 
-	base    []drawOp // the chart's marks (while animating, the tween's)
-	baseRev uint64   // bumped by every paint of base: what a cache of the painted base is keyed on
-	overlay []drawOp // highlight and tooltip of the shown datum
+	base    []drawOp    // the chart's marks (while animating, the tween's)
+	baseRev uint64      // bumped by every paint of base: what a cache of the painted base is keyed on
+	overlay []drawOp    // highlight and tooltip of the shown datum
+	closeAt charts.Rect // the shown tooltip's close control (a finger's), else empty
 
 	dirty       bool // the chart must be built again
 	baseSettled bool // the base map has loaded, or failed to
@@ -189,6 +191,11 @@ func (v *view) update(in input) []message {
 		v.hover = v.hit(v.pointer)
 	}
 	for _, c := range in.Clicks {
+		// A press on the tooltip's close control unpins.
+		if v.pinned != "" && v.closeAt.W > 0 && v.closeAt.Contains(c.At) {
+			v.pinned, v.hover = "", ""
+			continue
+		}
 		// A press on a datum pins it; on the pinned datum or on nothing, it unpins.
 		d := v.hit(c.At)
 		if d != "" && d != v.pinned {
@@ -209,15 +216,22 @@ func (v *view) update(in input) []message {
 	if in.Escape {
 		v.unpinByEscape()
 	}
+	if in.Dismiss {
+		// The reader pressed elsewhere on the page: the tooltip goes, as on a tap on nothing.
+		v.pinned, v.kb, v.pointerIn, v.hover = "", keyFocus{}, false, ""
+	}
 
 	shown, at := v.shownDatum()
 	if rebuild || shown != prevShown || (shown != "" && at != prevAt) {
-		v.overlay = v.overlay[:0]
+		v.overlay, v.closeAt = v.overlay[:0], charts.Rect{}
 		if shown != "" {
 			// A finger's pin: the tooltip away from the fingertip and the shape it tapped.
 			touch := v.pinTouch && shown == v.pinned && v.kb.datum == ""
 			for _, m := range v.chart.OverlayFor(shown, at, touch) {
 				v.overlay = appendMarkOps(v.overlay, m, v.dsf)
+				if m.ID == charts.TooltipCloseID {
+					v.closeAt = m.Rect
+				}
 			}
 		}
 		v.gen++

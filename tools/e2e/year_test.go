@@ -262,5 +262,54 @@ func TestPhoneTouchTooltip(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitFor(t, ctx, "the tooltip gone after Escape", `!`+liveView+`.pinned && `+liveView+`.hover === ''`, 5*time.Second)
+		// A tap on the page outside the chart's frame (on the summary's words under it) takes
+		// it away too, and the chart is as before the first tap.
+		if err := chromedp.Do(ctx, tap(fx+c.X, fy+c.Y)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the pin once more", liveView+`.pinned`, 10*time.Second)
+		out := eval[[2]float64](t, ctx, `(() => { const r = document.getElementById('chart-summary').getClientRects()[0]; return [r.left + 4, r.top + 8]; })()`)
+		if out[1] < fy+fh || out[1] > float64(p.h) {
+			t.Fatalf("%s: the summary's first line (y = %.0f) is not on the screen under the chart (%.0f–%.0f)", name, out[1], fy, fy+fh)
+		}
+		if err := chromedp.Do(ctx, tap(out[0], out[1])); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the tooltip gone after a tap on the page", `!`+liveView+`.pinned && `+liveView+`.hover === ''`, 5*time.Second)
+		time.Sleep(300 * time.Millisecond)
+		if f := diffFrac(sub(before), sub(screenshotPNG(ctx, t, ""))); f > 0.001 {
+			t.Errorf("%s: after the tap on the page %.2f %% of the chart differs from before the first tap", name, 100*f)
+		}
+		// The tooltip's close control: drawn where the model puts it, at least 44×44, and a
+		// tap on it takes the tooltip away.
+		if err := chromedp.Do(ctx, tap(fx+c.X, fy+c.Y)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the pin for the close control", liveView+`.pinned`, 10*time.Second)
+		time.Sleep(300 * time.Millisecond)
+		var closeAt charts.Rect
+		for _, m := range model.OverlayFor(bar.Datum, c, true) {
+			if m.ID == charts.TooltipCloseID {
+				closeAt = m.Rect
+			}
+		}
+		if closeAt.W < 44 || closeAt.H < 44 {
+			t.Fatalf("%s: the finger's tooltip has no close control of 44×44 CSS px (%+v)", name, closeAt)
+		}
+		xr := image.Rect(int((fx+closeAt.X+4)*k), int((fy+closeAt.Y+4)*k), int((fx+closeAt.X+closeAt.W-4)*k), int((fy+closeAt.Y+closeAt.H-4)*k))
+		if f := diffFrac(sub2(before, xr), sub2(screenshotPNG(ctx, t, ""), xr)); f < 0.02 {
+			t.Errorf("%s: nothing drawn at the close control %+v (%.2f %% changed)", name, closeAt, 100*f)
+		}
+		if err := chromedp.Do(ctx, tap(fx+closeAt.X+closeAt.W/2, fy+closeAt.Y+closeAt.H/2)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the tooltip gone after a tap on its close control", `!`+liveView+`.pinned && `+liveView+`.hover === ''`, 5*time.Second)
 	}
+}
+
+// sub2 is the part r of img.
+func sub2(img image.Image, r image.Rectangle) image.Image {
+	return img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}).SubImage(r)
 }

@@ -86,6 +86,7 @@
   var listeners = []; // called with each new state (modes.js)
   var live = null; // the ebiten iframe
   var liveReady = false;
+  var liveShown = ''; // the datum whose tooltip the live view shows (its last hover message)
   var fallback = null; // the echarts iframe
 
   // parseHash follows charts.ParseHash: unknown keys are ignored, bad values give the default.
@@ -488,6 +489,13 @@
     }
   });
 
+  // A press on the page outside the chart's frame (a press inside reaches the frame's
+  // document, not this one) takes away the tooltip the live view shows, as a tap on nothing
+  // in the chart does.
+  document.addEventListener('pointerdown', function () {
+    if (live && liveReady && liveShown) live.contentWindow.postMessage({ type: MSG.dismiss }, '*');
+  }, true);
+
   function startLive() {
     if (damagedBlock === 'azflows-assets') return; // no view to unpack: bundleDamaged said so
     live = frame('live-frame', config.view + '#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
@@ -541,6 +549,7 @@
               : tr('notice.loading', 'Loading the interactive chart…'));
         }
       } else if (m.type === MSG.hover) {
+        liveShown = typeof m.datum === 'string' ? m.datum : '';
         var t = typeof m.text === 'string' ? m.text : '';
         readout.textContent = t;
         page.readout = t;
