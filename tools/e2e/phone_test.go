@@ -284,7 +284,7 @@ func TestPhoneTableCards(t *testing.T) {
 // moves.
 func TestPhoneReadoutDoesNotMovePage(t *testing.T) {
 	ctx, _ := newBrowser(t)
-	for _, lang := range []string{"en", "ru"} {
+	for _, lang := range []string{"en", "az", "ru"} {
 		p := phones[0]
 		name := fmt.Sprintf("%s %dx%d", lang, p.w, p.h)
 		if err := chromedp.Do(ctx, phoneViewport(p.w, p.h), chromedp.Navigate(baseURL+"/"+pageOf(lang)+"#view=bars&year=2010")); err != nil {
