@@ -270,3 +270,27 @@ func appendPiece(out [][4]vec, q [4]vec) [][4]vec {
 	}
 	return append(out, q)
 }
+
+// maxUploadBytes bounds one upload (WritePixels) of the CPU picture. ebiten copies the pixels
+// of each upload into a buffer from a pool of its own (internal/graphics, bytesPool) and gives
+// it back there once the GPU has them; the pool keeps up to 31 buffers (up to 1 GiB) and
+// hands one out only for a request no larger than it. Uploaded whole, the picture left a
+// buffer of each size the window had taken in the pool for good, each too small for the next,
+// larger one: the wasm memory grew with every resize (74.5 MiB in make bench's soak). In
+// bands of at most maxUploadBytes, the pool holds at most 31 × 512 KiB whatever the sizes
+// were, and a repaint at the same size reuses the buffers of the last one.
+const maxUploadBytes = 512 << 10
+
+// uploadBands cuts a w×h picture of 4-byte pixels into bands of whole rows, top to bottom,
+// each at most maxUploadBytes (at least one row each, whatever the width).
+func uploadBands(w, h int) []image.Rectangle {
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	rows := max(1, maxUploadBytes/(4*w))
+	bands := make([]image.Rectangle, 0, (h+rows-1)/rows)
+	for y := 0; y < h; y += rows {
+		bands = append(bands, image.Rect(0, y, w, min(h, y+rows)))
+	}
+	return bands
+}

@@ -213,3 +213,32 @@ func TestCPUPictureBounded(t *testing.T) {
 		t.Errorf("maxCPUPixels is %d: its picture (%d MB) would be over 16 MB of the view's 64 MB budget", maxCPUPixels, maxCPUPixels*4>>20)
 	}
 }
+
+// The CPU picture reaches ebiten in bands that tile it exactly, each within maxUploadBytes, so
+// ebiten's pool of upload buffers stays bounded over any sequence of window sizes
+// (maxUploadBytes): a whole 1920×1080 picture is 8.3 MB in one request.
+func TestUploadBandsTileThePictureWithinTheBound(t *testing.T) {
+	for _, sz := range [][2]int{{1920, 1080}, {2560, 1440}, {320, 480}, {1, 1}, {1, 5000}, {200000, 3}, {1366, 768}} {
+		w, h := sz[0], sz[1]
+		bands := uploadBands(w, h)
+		y := 0
+		for _, r := range bands {
+			if r.Min.X != 0 || r.Max.X != w || r.Min.Y != y || r.Dy() < 1 {
+				t.Fatalf("%d×%d: band %v after row %d: want whole rows from %d on", w, h, r, y, y)
+			}
+			if n := 4 * r.Dx() * r.Dy(); n > maxUploadBytes && r.Dy() > 1 {
+				t.Errorf("%d×%d: band %v is %d bytes, over %d", w, h, r, n, maxUploadBytes)
+			}
+			y = r.Max.Y
+		}
+		if y != h {
+			t.Errorf("%d×%d: the bands end at row %d", w, h, y)
+		}
+	}
+	if n := len(uploadBands(1920, 1080)); n < 16 {
+		t.Errorf("1920×1080 in %d bands: want each at most %d bytes", n, maxUploadBytes)
+	}
+	if b := uploadBands(0, 10); b != nil {
+		t.Errorf("an empty picture has bands %v", b)
+	}
+}

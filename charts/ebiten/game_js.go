@@ -242,7 +242,11 @@ func (g *game) Draw(screen *ebiten.Image) {
 		}
 		g.basePartial = false
 		if g.baseCPU {
-			g.baseImg.WritePixels(g.cpu.img.Pix)
+			// In bands: see maxUploadBytes.
+			for _, r := range uploadBands(b.Dx(), b.Dy()) {
+				sub := g.baseImg.SubImage(r).(*ebiten.Image)
+				sub.WritePixels(g.cpu.img.Pix[g.cpu.img.PixOffset(r.Min.X, r.Min.Y):g.cpu.img.PixOffset(0, r.Max.Y)])
+			}
 		}
 		if !g.v.ready {
 			mark("go-painted")
