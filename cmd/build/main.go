@@ -404,9 +404,9 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	}
 	d := site.DataOf(l)
 	downloads = append(downloads, download{d.Figures, i18n.T(l, "dl.figures")}, download{d.Events, i18n.T(l, "dl.events")}, download{d.JSON, i18n.T(l, "dl.json")})
-	var caveats []string
-	for i, c := range []string{data.CaveatAccuracy, data.CaveatTrend, data.CaveatPeriod, data.Caveat2012Dest} {
-		caveats = append(caveats, i18n.T(l, i18n.CaveatKey("page", i, c)))
+	var caveats []caveatNote
+	for i, c := range sharedCaveats {
+		caveats = append(caveats, caveatNote{Mark: noteMark(i), Text: i18n.T(l, i18n.CaveatKey("page", i, c))})
 	}
 	ogTags, err := mainPageTags(l)
 	if err != nil {
@@ -525,7 +525,37 @@ func story(l i18n.Lang) []site.StoryStep {
 type tableRow struct {
 	ID, Measure, Value, Period, Kind, Reporter, Status, Formula string
 	Year, Footnote                                              int
-	Caveats                                                     []string
+	Caveats                                                     []caveatNote
+	// SameReporter: the row above has the same reporter (the printed table says "Same"
+	// there, as printed tables do; the screen repeats it).
+	SameReporter bool
+}
+
+// sharedCaveats are the caveats several figures share, in the order the page lists them under
+// "Caveats" (lettered A, B, …): the printed table names them by their letter, stated once
+// under it, rather than repeating them on every row (issue 27: the table on one A4 page).
+var sharedCaveats = []string{data.CaveatAccuracy, data.CaveatTrend, data.CaveatPeriod, data.Caveat2012Dest}
+
+// A caveatNote is a caveat as the page shows it; Mark is its letter in the page's list of
+// shared caveats, empty for a caveat of one figure only.
+type caveatNote struct{ Mark, Text string }
+
+// noteMark is the letter of the i-th shared caveat: A, B, …
+func noteMark(i int) string { return string(rune('A' + i)) }
+
+// figureCaveats are a figure's caveats in l, the shared ones with their letter.
+func figureCaveats(l i18n.Lang, f data.Figure) []caveatNote {
+	texts := i18n.FigCaveats(l, f)
+	out := make([]caveatNote, len(texts))
+	for i, t := range texts {
+		out[i].Text = t
+		for j, c := range sharedCaveats {
+			if f.Caveats[i] == c {
+				out[i].Mark = noteMark(j)
+			}
+		}
+	}
+	return out
 }
 
 var statusKeys = map[data.Status]string{data.Official: "kind.official", data.Estimate: "kind.estimate",
@@ -541,9 +571,12 @@ func tableRows(l i18n.Lang) []tableRow {
 			v = i18n.T(l, "value.upto", v)
 		}
 		r := tableRow{ID: f.ID, Measure: i18n.Measure(l, f), Value: v, Period: i18n.Period(l, f), Kind: i18n.T(l, statusKeys[f.Status]),
-			Reporter: i18n.Reporter(l, f), Status: string(f.Status), Formula: i18n.Formula(l, f), Footnote: f.Footnote, Caveats: i18n.FigCaveats(l, f)}
+			Reporter: i18n.Reporter(l, f), Status: string(f.Status), Formula: i18n.Formula(l, f), Footnote: f.Footnote, Caveats: figureCaveats(l, f)}
 		if f.Period.From == f.Period.To {
 			r.Year = f.Period.From
+		}
+		if n := len(rows); n > 0 {
+			r.SameReporter = rows[n-1].Reporter == r.Reporter
 		}
 		rows = append(rows, r)
 	}
