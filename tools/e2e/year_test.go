@@ -170,12 +170,26 @@ func TestYearControlOnPageViews(t *testing.T) {
 // On a phone, a tapped bar's tooltip stands away from the finger and from the bar (its box
 // contains neither the touch point nor any of the bar), the read-out keeps its place, and a
 // tap elsewhere on the chart, or Escape, takes it away.
+// English runs on every phone size; Azerbaijani and Russian on the smallest (one view each,
+// to keep the run short).
 func TestPhoneTouchTooltip(t *testing.T) {
+	type run struct {
+		lang i18n.Lang
+		w, h int64
+	}
+	var runs []run
 	for _, p := range phones {
+		runs = append(runs, run{i18n.EN, p.w, p.h})
+	}
+	runs = append(runs, run{i18n.AZ, phones[0].w, phones[0].h}, run{i18n.RU, phones[0].w, phones[0].h})
+	for _, p := range runs {
 		ctx, _ := newBrowser(t)
-		name := fmt.Sprintf("%dx%d", p.w, p.h)
-		if err := chromedp.Do(ctx, phoneViewport(p.w, p.h), chromedp.Navigate(baseURL+"/#view=bars&year=2012")); err != nil {
+		name := fmt.Sprintf("%s %dx%d", p.lang, p.w, p.h)
+		if err := chromedp.Do(ctx, phoneViewport(p.w, p.h), chromedp.Navigate(baseURL+"/"+pageOf(string(p.lang))+"#view=bars&year=2012")); err != nil {
 			t.Fatal(err)
+		}
+		if got := eval[string](t, ctx, `document.documentElement.lang`); got != string(p.lang) {
+			t.Fatalf("%s: the page's lang is %q", name, got)
 		}
 		waitFor(t, ctx, "the live chart", `window.azflowsPage.mode === 'live'`, 40*time.Second)
 		waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
@@ -185,7 +199,7 @@ func TestPhoneTouchTooltip(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
 		readoutTop := eval[float64](t, ctx, `document.getElementById('readout').getBoundingClientRect().top`)
-		model := charts.Build(charts.State{View: "bars", Year: 2012}, fw, fh)
+		model := charts.Build(charts.State{View: "bars", Year: 2012, Lang: p.lang}, fw, fh)
 		before := screenshotPNG(ctx, t, "")
 		k := float64(before.Bounds().Dx()) / float64(p.w) // device pixels per CSS pixel
 		for _, id := range []string{"bar/dest-2012-turkey", "bar/dest-2012-russia"} {
