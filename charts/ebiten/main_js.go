@@ -201,7 +201,7 @@ func (b *inbox) listen() {
 		}
 		return nil
 	}), true)
-	on(win, "resize", func(js.Value) { b.sizeDirty.Store(true) })
+	on(win, "resize", func(js.Value) { b.sizeDirty.Store(true); followScale() })
 	on(doc, "visibilitychange", func(js.Value) { b.hidden.Store(doc.Get("hidden").Truthy()) })
 	on(doc.Get("documentElement"), "mouseleave", func(js.Value) {
 		b.mu.Lock()

@@ -64,7 +64,8 @@
   // by, counts it. The program reads it once, as it starts; this listener, in the capture
   // phase and first, sets it before the worker hears of the message (with the frame's env).
   var hostScale = 1;
-  var rescaled = function () {}; // tells the view's worker, where it runs in one
+  // tells the program: a resize (ebiten sizes its canvas then), or the view's worker
+  var rescaled = function () { try { window.dispatchEvent(new Event('resize')); } catch (e) { /* old engine */ } };
   (function () {
     var own = null;
     for (var o = window; o && !own; o = Object.getPrototypeOf(o)) own = Object.getOwnPropertyDescriptor(o, 'devicePixelRatio');

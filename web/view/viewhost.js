@@ -428,7 +428,10 @@
         send({ t: PM.stats, id: d.id, stats: stats() });
         break;
       case PM.env:
+        var dpr = self.devicePixelRatio;
         setEnv(d.env);
+        // a host that scales the frame anew (view.js): ebiten sizes its canvas on a resize
+        if (self.devicePixelRatio !== dpr) dispatch({ type: 'resize', target: PT.window, bubbles: false });
         break;
       case PM.event:
         setEnv(d.env);
