@@ -185,6 +185,11 @@ func squeeze(s string) string {
 // once: under the table, the rows naming it) and every footnote of the paper.
 func printTableHoldsEverything(t *testing.T, name string, l i18n.Lang, text string) {
 	t.Helper()
+	// The separators between a figure's parts are words' separators: a space follows each
+	// (a CSS escape swallows the one space after it, which printed "—23 ·в 2010 г.").
+	if m := regexp.MustCompile(`[·—][^\s]`).FindAllString(text, 5); len(m) > 0 {
+		t.Errorf("%s: a separator runs into the next word: %q", name, m)
+	}
 	flat := squeeze(text)
 	shared := map[string]int{}
 	for _, f := range data.Figures {
