@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -136,7 +137,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 			c.Title = i18n.T(l, "timeline.title", year)
 			f = newFrame(c, c.Title, i18n.T(l, "timeline.subtitle.list", year), notes, src, 0)
 			chrono := append([]tlItem(nil), list...)
-			sort.SliceStable(chrono, func(i, j int) bool { return chronoKey(chrono[i]) < chronoKey(chrono[j]) })
+			sort.SliceStable(chrono, func(i, j int) bool { return chronoLess(chrono[i], chrono[j]) })
 			var whole bool
 			fit, whole = fitList(c.Lang, chrono, f.plot.W, f.plot.H, f.base, true)
 			if !whole {
@@ -242,11 +243,12 @@ func timelineVerticalFit(l i18n.Lang, year int, w, h float64) (*Chart, bool) {
 	f := newFrame(c, c.Title, sub, nil, src, 0)
 	events, figures, undated := timelineItems(l)
 	items := append(append(append([]tlItem(nil), events...), figures...), undated...)
-	sort.SliceStable(items, func(i, j int) bool { return chronoKey(items[i]) < chronoKey(items[j]) })
-	fit, ok := fitVertical(items, f.plot.W, f.plot.H, f.base)
+	sort.SliceStable(items, func(i, j int) bool { return chronoLess(items[i], items[j]) })
+	fit, ok := fitVertical(items, f.plot.W, f.plot.H, f.base, false)
 	if !ok {
-		// The short labels, each with its date.
-		if sf, sok := fitVertical(shortened(items), f.plot.W, f.plot.H, f.base); sok {
+		// The short labels, each with its date, so without the column of years (which would
+		// give every date twice).
+		if sf, sok := fitVertical(shortened(items), f.plot.W, f.plot.H, f.base, true); sok {
 			items, fit, ok = shortened(items), sf, true
 		}
 	}
@@ -262,17 +264,18 @@ func timelineVerticalFit(l i18n.Lang, year int, w, h float64) (*Chart, bool) {
 
 // fitVertical finds the shape of the vertical timeline in which every item fits w×h: the
 // largest type and fewest columns; then, at MinText, closer rows; then the words taking the
-// column of years. It reports false where no shape holds every item.
-func fitVertical(items []tlItem, w, h, size float64) (listFit, bool) {
+// column of years. With dated labels (each carries its date) there is no column of years in
+// any shape. It reports false where no shape holds every item.
+func fitVertical(items []tlItem, w, h, size float64, dated bool) (listFit, bool) {
 	maxCols := func(sz float64) int { return max(1, int(w/(sz*13))) }
 	for sz := size; sz >= MinText-1e-9; sz -= 0.5 {
 		for cols := 1; cols <= maxCols(sz); cols++ {
-			if listHeight(items, w, sz, cols, true, false, false) <= h {
-				return listFit{size: sz, cols: cols, whole: true}, true
+			if listHeight(items, w, sz, cols, true, dated, false) <= h {
+				return listFit{size: sz, cols: cols, whole: true, noYears: dated}, true
 			}
 		}
 	}
-	for _, noYears := range []bool{false, true} {
+	for _, noYears := range []bool{dated, true} {
 		for cols := 1; cols <= maxCols(MinText); cols++ {
 			if listHeight(items, w, MinText, cols, true, noYears, true) <= h {
 				return listFit{size: MinText, cols: cols, whole: true, noYears: noYears, tight: true}, true
@@ -301,6 +304,21 @@ func numbered(items []tlItem, first int) []tlItem {
 		out[i].Label = itoa(first + i + 1)
 	}
 	return out
+}
+
+// chronoLess orders items by time, the undated last; in the same month an event comes before
+// a figure, which the paper counts from such an event (the articles "at the moment of
+// appearance" of the December 2012 statistics and after, footnote 10).
+func chronoLess(a, b tlItem) bool {
+	ka, kb := chronoKey(a), chronoKey(b)
+	if ma, mb := math.Floor(ka*12+1e-6), math.Floor(kb*12+1e-6); ma == mb && ka < 1e8 {
+		_, fa := data.FigureByID(a.Datum)
+		_, fb := data.FigureByID(b.Datum)
+		if fa != fb {
+			return fb
+		}
+	}
+	return ka < kb
 }
 
 // chronoKey orders items by time, the undated last.

@@ -101,7 +101,9 @@ func TestPhoneTimeline(t *testing.T) {
 					if !ok {
 						continue
 					}
-					if d < last {
+					// In the same month an event comes first, then the figure counted from it
+					// (chronoLess).
+					if d < last && math.Floor(d*12+1e-6) != math.Floor(last*12+1e-6) {
 						p = append(p, fmt.Sprintf("out of time order: %s (%.2f) after %.2f", o.id, d, last))
 					}
 					last = d

@@ -99,7 +99,7 @@ var az = map[string]string{
 	"bars.note.notsame":                          "; %d-ci ilin “%s” kateqoriyası ilə eyni deyil",
 	"bars.note.years":                            "İllərin rəqəmləri fərqli şeyləri ölçə bilər (%s); məqalə onları uzlaşdırmır.",
 	"bars.subtitle":                              "Rəsmi rəqəmlər, Azərbaycan Daxili İşlər Nazirliyi. Bütün illər üçün bir şkala; seçilmiş il (%d) çərçivəyə alınıb.",
-	"bars.title":                                 "Azərbaycandan qurbanlar hara aparılıb: %d (müqayisə üçün %s)",
+	"bars.title":                                 "Azərbaycandan qurbanlar hara aparılıb, %d (müqayisə üçün %s)",
 	"bars.total.victims-2010":                    "%s {victim} müəyyən edilib (“aşkar edilib”)",
 	"bars.total.victims-2012":                    "%s {victim} yardım mərkəzlərinə yönləndirilib",
 	"caveat.2012dest":                            "Məqalə 2012-ci il üçün 47 qurbanın təyinat ölkəsini göstərir və 89 qurbanın yardım mərkəzlərinə yönləndirildiyini bildirir; qalan 42 nəfərin (89 − 47, burada hesablanıb) hara aparıldığını və göstərilən ölkələrin yönləndirilmiş qurbanlara aid olub-olmadığını demir.",
@@ -384,14 +384,14 @@ var az = map[string]string{
 
 	// The timeline's items in short, each with its date, for the smallest frames (small embeds).
 	"tl.short.ev-1990s-emigration":           "~ 1990–1995: kütləvi emiqrasiya",
-	"tl.short.ev-1997-relevant":              "1997-ci ildən: insan alveri “aktual”",
+	"tl.short.ev-1997-relevant":              "1997-ci ildən: “aktual” (Yunusov)",
 	"tl.short.ev-2000-conference":            "2000: Bakı konfransı",
 	"tl.short.ev-early-2000s-estimates":      "~ 2000-ci illərin əvvəli: təxmin cəhdləri",
 	"tl.short.ev-2001-police-programme":      "2001: polis üçün proqram",
 	"tl.short.ev-2001-life-without-violence": "2001-ci ildən: UNIFEM kampaniyası",
 	"tl.short.ev-2002-brussels":              "2002: Brüssel Bəyannaməsi",
 	"tl.short.ev-2003-un-convention":         "2003: BMT Konvensiyası təsdiqlənib",
-	"tl.short.ev-2003-coe-translated":        "2003: Avropa Şurasının mətnləri tərcümə edilib",
+	"tl.short.ev-2003-coe-translated":        "2003: Avropa Şurasının tövsiyələri tərcümə edilib",
 	"tl.short.ev-2004-action-plan":           "2004: Fəaliyyət Planı haqqında fərman",
 	"tl.short.ev-2006-conferences":           "mart 2006: xaricdə konfranslar",
 	"tl.short.ev-2012-12-statistics":         "dekabr 2012: statistika açıqlanıb",
@@ -401,5 +401,5 @@ var az = map[string]string{
 	"tl.short.convicted-2010":                "39 nəfər məhkum edilib (2010)",
 	"tl.short.victims-2010":                  "34 qurban müəyyən edilib (2010)",
 	"tl.short.victims-2012":                  "89 nəfər mərkəzlərə yönləndirilib (2012)",
-	"tl.short.media-articles-2013":           "KİV-də 5–6 yazıdan çox deyil (2013)",
+	"tl.short.media-articles-2013":           "KİV-də 5–6 yazıdan çox deyil (2012-ci ilin dekabrından)",
 }

@@ -47,7 +47,7 @@ var en = map[string]string{
 	"country.RU":                       "Russia",
 	"country.PK":                       "Pakistan",
 	"and":                              " and ",
-	"bars.title":                       "Where victims from Azerbaijan were taken: %d (%s for comparison)",
+	"bars.title":                       "Where victims from Azerbaijan were taken, %d (%s for comparison)",
 	"bars.subtitle":                    "Official counts, Ministry of Internal Affairs of Azerbaijan. One scale for all years; the year chosen, %d, is outlined.",
 	"bars.empty":                       "The paper gives no destinations.",
 	"bars.total.victims-2010":          "%s {victim} identified (“discovered”)",
@@ -239,14 +239,14 @@ var en = map[string]string{
 
 	// The timeline's items in short, each with its date, for the smallest frames (small embeds).
 	"tl.short.ev-1990s-emigration":           "~ 1990–1995: mass emigration",
-	"tl.short.ev-1997-relevant":              "since 1997: trafficking “relevant”",
+	"tl.short.ev-1997-relevant":              "since 1997: “relevant” (Yunusov)",
 	"tl.short.ev-2000-conference":            "2000: Baku conference",
 	"tl.short.ev-early-2000s-estimates":      "~ early 2000s: attempts at estimates",
 	"tl.short.ev-2001-police-programme":      "2001: programme for the police",
 	"tl.short.ev-2001-life-without-violence": "since 2001: UNIFEM campaign",
 	"tl.short.ev-2002-brussels":              "2002: Brussels Declaration",
 	"tl.short.ev-2003-un-convention":         "2003: UN Convention approved",
-	"tl.short.ev-2003-coe-translated":        "2003: Council of Europe texts translated",
+	"tl.short.ev-2003-coe-translated":        "2003: Council of Europe recommendations translated",
 	"tl.short.ev-2004-action-plan":           "2004: Action Plan decree",
 	"tl.short.ev-2006-conferences":           "March 2006: conferences abroad",
 	"tl.short.ev-2012-12-statistics":         "December 2012: statistics released",
@@ -256,5 +256,5 @@ var en = map[string]string{
 	"tl.short.convicted-2010":                "39 convicted (2010)",
 	"tl.short.victims-2010":                  "34 victims identified (2010)",
 	"tl.short.victims-2012":                  "89 referred to the centres (2012)",
-	"tl.short.media-articles-2013":           "no more than 5-6 articles (2013)",
+	"tl.short.media-articles-2013":           "no more than 5-6 articles (from Dec. 2012)",
 }

@@ -50,18 +50,20 @@ func Typeset(l Lang, s string) string {
 
 // AfterColon is s as it reads after a colon inside a sentence of l: Azerbaijani and Russian
 // write the first word in lower case there («Хронология: меры и показатели…»), unless it is a
-// proper name (a country's name, in any of its forms: «Azərbaycandan…»). English keeps its
-// capital (title case after a colon).
+// proper name (a country's name, in any of its forms: «Azərbaycandan…», «Объединённых Арабских
+// Эмиратах…») or an acronym («НПО», «BMT»: its second letter is upper case too). English keeps
+// its capital (title case after a colon).
 func AfterColon(l Lang, s string) string {
 	if (l != AZ && l != RU) || s == "" {
 		return s
 	}
-	first, _, _ := strings.Cut(s, " ")
+	words := strings.Fields(s)
+	if r := []rune(words[0]); len(r) > 1 && unicode.IsUpper(r[1]) {
+		return s
+	}
 	for _, k := range Keys() {
-		if strings.HasPrefix(k, "country.") {
-			if n := T(l, k); len(n) > 0 && strings.HasPrefix(first, stem(n)) {
-				return s
-			}
+		if strings.HasPrefix(k, "country.") && beginsWithName(l, words, strings.Fields(T(l, k))) {
+			return s
 		}
 	}
 	r, n := utf8.DecodeRuneInString(s)
@@ -71,11 +73,48 @@ func AfterColon(l Lang, s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// stem is a name without its last letter, so that its inflected forms begin with it
-// («Азербайджан» → «Азербайджа»: «Азербайджана»; «Türkiyə» → «Türkiy»: «Türkiyəyə»).
-func stem(name string) string {
+// beginsWithName reports whether words begin with a country's name, each of the name's words
+// in one of its forms: the whole word, or its stem followed by a case ending (no longer than
+// the language's endings run), so «Индикаторы» is not a form of «Индия» nor «Катастрофа» of
+// «Катар».
+func beginsWithName(l Lang, words, name []string) bool {
+	if len(name) == 0 || len(words) < len(name) {
+		return false
+	}
+	for i, n := range name {
+		if !isFormOf(l, strings.TrimRight(words[i], ",.;:!?»”)"), n) {
+			return false
+		}
+	}
+	return true
+}
+
+// isFormOf reports whether w is the word n or an inflected form of it.
+func isFormOf(l Lang, w, n string) bool {
+	if w == n {
+		return true
+	}
+	st := stem(l, n)
+	if !strings.HasPrefix(w, st) {
+		return false
+	}
+	ending := utf8.RuneCountInString(w) - utf8.RuneCountInString(st)
+	if l == AZ {
+		return ending <= 6 // Azerbaijani stacks its suffixes: «Azərbaycan|dakı», «Əmirliklər|inə»
+	}
+	return ending <= 4 // «Азербайдж|аном», «Объединённ|ыми», not «Кит|айский»
+}
+
+// stem is a name without the letters its inflected forms change: Russian drops the last two of
+// a longer word («Россия» → «Росс»: «России»; «Северная» → «Северн»: «Северную»), the last one
+// of a shorter («Иран» → «Ира»: «Ирана»); Azerbaijani only adds suffixes («Türkiyə» →
+// «Türkiy»: «Türkiyəyə»). Words of three letters or fewer stay whole.
+func stem(l Lang, name string) string {
 	r := []rune(name)
-	if len(r) > 3 {
+	switch {
+	case l == RU && len(r) > 4:
+		r = r[:len(r)-2]
+	case len(r) > 3:
 		r = r[:len(r)-1]
 	}
 	return string(r)

@@ -80,6 +80,28 @@ func TestTypesetAndAfterColon(t *testing.T) {
 		{AZ, "Azərbaycandan qurbanlar", "Azərbaycandan qurbanlar"},
 		{AZ, "Türkiyəyə", "Türkiyəyə"},
 		{EN, "Where victims", "Where victims"},
+		// Native reading 3, D11: a multi-word country name keeps its capital, in any case; an
+		// acronym is left alone; a common word that merely begins like a country's name is not.
+		{RU, "Объединённые Арабские Эмираты", "Объединённые Арабские Эмираты"},
+		{RU, "Объединённых Арабских Эмиратах", "Объединённых Арабских Эмиратах"},
+		{RU, "Саудовская Аравия и Катар", "Саудовская Аравия и Катар"},
+		{RU, "Северную Македонию", "Северную Македонию"},
+		{RU, "Северные страны", "северные страны"},
+		{RU, "Азербайджана жертвы", "Азербайджана жертвы"},
+		{RU, "России", "России"},
+		{RU, "ОАЭ и Турция", "ОАЭ и Турция"},
+		{RU, "НПО и МОМ", "НПО и МОМ"},
+		{RU, "Индикаторы торговли", "индикаторы торговли"},
+		{RU, "Катастрофа", "катастрофа"},
+		{RU, "Китайский", "китайский"},
+		{AZ, "Birləşmiş Ərəb Əmirlikləri", "Birləşmiş Ərəb Əmirlikləri"},
+		{AZ, "Birləşmiş Ərəb Əmirliklərinə", "Birləşmiş Ərəb Əmirliklərinə"},
+		{AZ, "Səudiyyə Ərəbistanı", "Səudiyyə Ərəbistanı"},
+		{AZ, "Şimali Makedoniya", "Şimali Makedoniya"},
+		{AZ, "Azərbaycandakı qurbanlar", "Azərbaycandakı qurbanlar"},
+		{AZ, "QHT-lər", "QHT-lər"},
+		{AZ, "BMT Konvensiyası", "BMT Konvensiyası"},
+		{AZ, "İndiki vəziyyət", "indiki vəziyyət"},
 	} {
 		if got := AfterColon(tc.l, tc.in); got != tc.out {
 			t.Errorf("AfterColon(%s, %q) = %q, want %q", tc.l, tc.in, got, tc.out)
