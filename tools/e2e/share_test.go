@@ -41,13 +41,15 @@ func TestShareGivesPreviewLink(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(baseURL+"/index.ru.html#view=bars&year=2012")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+	// The click waits for the fallback to have taken the static chart's place: a click while the
+	// page swaps can land beside the link (CI saw the copy not happen at all).
+	waitFor(t, ctx, "the page in its fallback", `!!(window.azflowsPage && window.azflowsPage.state) && window.azflowsPage.mode === 'fallback'`, 20*time.Second)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#copy-link`))); err != nil {
 		t.Fatal(err)
 	}
+	waitFor(t, ctx, "a word that the link was copied", `!!document.getElementById('share-status').textContent`, 10*time.Second)
 	g := evalAwait[struct{ Href, Status, Clipboard string }](t, ctx, `(async () => {
 		const st = document.getElementById('share-status');
-		for (let i = 0; i < 50 && !st.textContent; i++) await new Promise(r => setTimeout(r, 20));
 		return { Href: document.getElementById('copy-link').href, Status: st.textContent,
 			Clipboard: await navigator.clipboard.readText().catch(e => 'unreadable: ' + e) };
 	})()`)
