@@ -10,9 +10,6 @@ import (
 
 	"azflows/i18n"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -21,22 +18,7 @@ import (
 // its footnotes' URLs are links that leak nothing to the sites they open.
 func TestCiteLicenseAndFootnoteLinks(t *testing.T) {
 	ctx, _ := newBrowser(t, chromedp.Flag("use-gl", "disabled"))
-	for _, perm := range []string{"clipboard-read", "clipboard-write"} {
-		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, browser.SetPermission, browser.SetPermissionParams{Permission: &browser.PermissionDescriptor{Name: perm}, Setting: browser.PermissionSettingGranted, Origin: baseURL})
-			return err
-		}))
-		if err != nil {
-			t.Fatalf("granting %s: %v", perm, err)
-		}
-	}
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-		return err
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	allowClipboard(t, ctx)
 	type got struct {
 		License, LicenseHref                       string
 		APA, BibTeX, PaperAPA, PaperBibTeX, Copied string

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -20,22 +19,7 @@ import (
 // sheet (Web Share API) instead.
 func TestShareGivesPreviewLink(t *testing.T) {
 	ctx, _ := newBrowser(t, chromedp.Flag("use-gl", "disabled"))
-	for _, perm := range []string{"clipboard-read", "clipboard-write"} {
-		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, browser.SetPermission, browser.SetPermissionParams{Permission: &browser.PermissionDescriptor{Name: perm}, Setting: browser.PermissionSettingGranted, Origin: baseURL})
-			return err
-		}))
-		if err != nil {
-			t.Fatalf("granting %s: %v", perm, err)
-		}
-	}
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-		return err
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	allowClipboard(t, ctx)
 	// The share sheet, recorded: headless Chromium on Linux has none.
 	onNewDocument(t, ctx, `Object.defineProperty(navigator, 'share', { configurable: true, value: d => { window.__shared = { title: d.title, url: d.url }; return Promise.resolve(); } });`)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 800), chromedp.Navigate(baseURL+"/index.ru.html#view=bars&year=2012")); err != nil {
@@ -74,7 +58,7 @@ func TestShareGivesPreviewLink(t *testing.T) {
 		t.Errorf("the preview opened %+v, want bars 2012 in ru", st)
 	}
 	// A phone: the share sheet gets the link; the clipboard is left alone.
-	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
 		return err
 	}))
