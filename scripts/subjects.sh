@@ -15,9 +15,7 @@ MAX=72
 # main's history is shared, so they are named here rather than rewritten under the other
 # lanes. A rewrite of main (git filter-branch --msg-filter, as the integrator did once) makes
 # an entry stale; then it can go. Add none: reword before landing.
-EXEMPT="
-03c456b29bdc6bc5dc44b94f03a722d0e6e58a6d embed: sharp in scaled decks; full-width frame fits under a slide heading
-"
+EXEMPT=""
 
 if ! git rev-parse --git-dir >/dev/null 2>&1; then
 	echo "subjects: not a git repository: commit subjects not checked" >&2
