@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ func TestSummaryHasTheChartsNumbers(t *testing.T) {
 		if !ok {
 			t.Fatalf("no figure %s", id)
 		}
-		return f.Text
+		return i18n.RangeDashes(f.Text) // as shown: a range with an en dash
 	}
 	want := func(s State) []string {
 		switch s.View {
@@ -105,5 +106,20 @@ func TestRussianSummaryMidSentence(t *testing.T) {
 	}
 	if got := midSentence(i18n.RU, "Азербайджан присоединился"); got != "Азербайджан присоединился" {
 		t.Errorf("a country's name lost its capital: %q", got)
+	}
+}
+
+// No summary has two colons in a row ("Rəqəmlər: 2006: …" of the third native reading): a
+// colon introduces one thing at a time.
+func TestSummaryNoDoubleColon(t *testing.T) {
+	two := regexp.MustCompile(`:\s+[^\s;.,—:]+:\s`)
+	for _, v := range ViewList {
+		for _, y := range Years {
+			for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
+				if s := Summary(State{View: v.ID, Year: y, Lang: l}); two.MatchString(s) {
+					t.Errorf("%s %d %s: two colons in a row at %q", v.ID, y, l, two.FindString(s))
+				}
+			}
+		}
 	}
 }

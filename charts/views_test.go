@@ -12,7 +12,7 @@ import (
 )
 
 // Every number the paper gives is drawn in at least one chart, as the paper writes it, by a
-// text mark that points at its record, and that record's tooltip names its footnote.
+// text mark that points at its record (a range with an en dash, i18n.RangeDashes), and that record's tooltip names its footnote.
 func TestEveryFigureInSomeChart(t *testing.T) {
 	for _, s := range [][2]float64{{800, 450}, {1920, 1080}} {
 		for _, f := range data.Figures {
@@ -20,7 +20,7 @@ func TestEveryFigureInSomeChart(t *testing.T) {
 			for _, v := range ChartViews() {
 				for _, y := range Years {
 					for _, m := range Build(State{View: v, Year: y}, s[0], s[1]).Marks {
-						if m.Datum == f.ID && m.Kind == TextMark && strings.Contains(m.Text, f.Text) {
+						if m.Datum == f.ID && m.Kind == TextMark && strings.Contains(m.Text, i18n.RangeDashes(f.Text)) {
 							where = v
 						}
 					}

@@ -114,7 +114,7 @@ func T(l Lang, key string, args ...any) string {
 	if len(args) > 0 {
 		s = fmt.Sprintf(s, args...)
 	}
-	s = inflect(l, s)
+	s = RangeDashes(inflect(l, s))
 	if l == AZ {
 		s = AzHarmonize(s)
 	}

@@ -337,7 +337,7 @@ var pageAZ = map[string]string{
 	"sum.timeline.intro":     "Zaman xətti məqalədə tarixi göstərilən %d addımı göstərir: birincisi — %s (%s), sonuncusu — %s (%s); rəqəmlər eyni oxdadır.",
 	"sum.timeline.counts":    "Rəqəmlər: %s.",
 	"sum.timeline.count":     "%[2]s — %[1]s",
-	"sum.timeline.year":      "%[3]d: %[2]s — %[1]s",
+	"sum.timeline.year":      "%[3]d-ci ildə %[2]s — %[1]s",
 	"sum.timeline.undated":   "Ayrıca zolaqda, məqalədə tarixsiz: %s.",
 	"sum.list.and":           "%s və %s",
 	"notice.showing":         "İndi göstərilir: {1}.",

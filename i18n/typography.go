@@ -39,6 +39,24 @@ func RuTypography(s string) string {
 	return s
 }
 
+// rangeHyphen is a range of numbers written with a hyphen: "5-6".
+var rangeHyphen = regexp.MustCompile(`(\d)-(\d)`)
+
+// RangeDashes writes every range of numbers with an en dash, whatever a catalog or the
+// paper's record wrote: a digit, a hyphen, a digit ("5-6", "3-4 months", «35-40») become
+// "5–6", "3–4 months", «35–40». The records keep the paper's characters (data.Check matches
+// them word for word); what a reader sees takes the page's typography, quotations included.
+// Every string of the catalogs goes through it (T), in every language.
+func RangeDashes(s string) string {
+	for { // "1-2-3": the matches overlap
+		t := rangeHyphen.ReplaceAllString(s, "$1\u2013$2")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
 // Typeset applies l's typography to a string built outside the catalog (parts joined with
 // " — ", as tooltips and options are): in Russian a no-break space before the dash.
 func Typeset(l Lang, s string) string {

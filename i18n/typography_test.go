@@ -108,3 +108,34 @@ func TestTypesetAndAfterColon(t *testing.T) {
 		}
 	}
 }
+
+func TestRangeDashes(t *testing.T) {
+	for in, want := range map[string]string{
+		"no more than 5-6 articles in 3-4 months": "no more than 5–6 articles in 3–4 months",
+		"18 and 35-40":                       "18 and 35–40",
+		"1990-1995-2000":                     "1990–1995–2000",
+		"“the past seven years (2006-2012)”": "“the past seven years (2006–2012)”",
+		"«35-40»":                            "«35–40»",
+		"CARIM-East 2013/41, 2006–2012":      "CARIM-East 2013/41, 2006–2012",
+	} {
+		if got := RangeDashes(in); got != want {
+			t.Errorf("RangeDashes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every string of the catalogs, as T gives it in every language, writes a range of numbers
+// with an en dash ("5–6"), quotations of the paper included.
+func TestRangesTakeEnDash(t *testing.T) {
+	hy := regexp.MustCompile(`\d-\d`)
+	for _, l := range []Lang{EN, AZ, RU, XX} {
+		for _, k := range Keys() {
+			if s := T(l, k); hy.MatchString(s) {
+				t.Errorf("%s %s: a range with a hyphen: %q", l, k, T(l, k))
+			}
+		}
+	}
+	if got := T(EN, "tl.media-articles-2013"); !strings.Contains(got, "5–6") || !strings.Contains(got, "3–4") {
+		t.Errorf("the timeline's articles item reads %q, want 5–6 and 3–4 with en dashes", got)
+	}
+}
