@@ -1,8 +1,6 @@
 package site
 
 import (
-	"strings"
-
 	"azflows/charts"
 	"azflows/i18n"
 )
@@ -108,11 +106,12 @@ type ViewConfig struct {
 // (ViewConfig.Reasons; web/page/app.js looks its code up under it).
 const ReasonPrefix = "notice.reason."
 
-// reasons are the catalog's reasons in English, by code.
+// reasons are the reasons (ViewReasons) in the catalog's English, by code.
 func reasons() map[string]string {
+	en := i18n.Catalog(i18n.EN, ReasonPrefix)
 	out := map[string]string{}
-	for k, v := range i18n.Catalog(i18n.EN, ReasonPrefix) {
-		out[strings.TrimPrefix(k, ReasonPrefix)] = v
+	for _, code := range ViewReasons {
+		out[code] = en[ReasonPrefix+code]
 	}
 	return out
 }

@@ -57,7 +57,7 @@ var HostMessages = []Message{
 	{"cursor", HostCursor, Worker, Frame, "{t, value}: the canvas's cursor"},
 	{"focus", HostFocus, Worker, Frame, "{t}: the program focuses its canvas"},
 	{"reload", HostReload, Worker, Frame, "{t}: the program reloads the page (location.reload)"},
-	{"fail", HostFail, Worker, Frame, "{t, kind, message, code, why}: the program cannot run (kind one of HostFails; why, for FailFetch, a reason code of the page's notice)"},
+	{"fail", HostFail, Worker, Frame, "{t, kind, message, code, why}: the program cannot run (kind one of HostFails; why, for FailFetch, one of ViewReasons)"},
 }
 
 // The kinds of a HostFail message.
@@ -72,6 +72,32 @@ const (
 
 // HostFails lists the kinds by their keys in the config (protocol.fails[key]).
 var HostFails = map[string]string{"fetch": FailFetch, "damaged": FailDamaged, "link": FailLink, "load": FailLoad, "crash": FailCrash, "stopped": FailStopped}
+
+// The reasons the view could not start, by the code the frame sends the page with its error
+// (MsgError's reason; for FailFetch, the worker's why). The page shows the catalog's words for
+// each (ReasonPrefix + code, in every language; ViewConfig.Reasons carries the English, which
+// view.js says on the console). Unlike the groups above they carry no prefix: each is the end
+// of its catalog key.
+const (
+	ReasonMissing  = "missing"  // view.wasm is not on the server (HTTP 404)
+	ReasonStatus   = "status"   // the server answered another HTTP status ({1})
+	ReasonDownload = "download" // view.wasm could not be downloaded ({1}: what the browser said)
+	ReasonUnpack   = "unpack"   // the single file's view.wasm could not be unpacked ({1}: why)
+	ReasonDamaged  = "damaged"  // view.wasm did not compile
+	ReasonLink     = "link"     // view.wasm does not match wasm_exec.js
+	ReasonCrash    = "crash"    // the program threw
+	ReasonLoad     = "load"     // anything else before the program ran
+	ReasonNoWasm   = "nowasm"   // the browser has no WebAssembly
+	ReasonNoExec   = "noexec"   // wasm_exec.js did not load
+	ReasonStopped  = "stopped"  // the program returned without drawing or reporting an error
+	ReasonExit     = "exit"     // the same, with an exit code ({1})
+)
+
+// ViewReasons lists the reasons by their keys in the config (protocol.reasons[key]; each key
+// is its code).
+var ViewReasons = map[string]string{ReasonMissing: ReasonMissing, ReasonStatus: ReasonStatus, ReasonDownload: ReasonDownload,
+	ReasonUnpack: ReasonUnpack, ReasonDamaged: ReasonDamaged, ReasonLink: ReasonLink, ReasonCrash: ReasonCrash, ReasonLoad: ReasonLoad,
+	ReasonNoWasm: ReasonNoWasm, ReasonNoExec: ReasonNoExec, ReasonStopped: ReasonStopped, ReasonExit: ReasonExit}
 
 // The targets a forwarded event is dispatched at, along the path the page would take
 // (window, document, root, body, canvas).
@@ -103,6 +129,7 @@ type HostProtocol struct {
 	Fails    map[string]string `json:"fails"`    // HostFails
 	Targets  map[string]string `json:"targets"`  // HostTargets
 	Sources  map[string]string `json:"sources"`  // HostSources
+	Reasons  map[string]string `json:"reasons"`  // ViewReasons
 }
 
 // NewHostProtocol is the protocol for the config.
@@ -111,5 +138,5 @@ func NewHostProtocol() HostProtocol {
 	for _, msg := range HostMessages {
 		m[msg.Key] = msg.Name
 	}
-	return HostProtocol{Messages: m, Fails: maps.Clone(HostFails), Targets: maps.Clone(HostTargets), Sources: maps.Clone(HostSources)}
+	return HostProtocol{Messages: m, Fails: maps.Clone(HostFails), Targets: maps.Clone(HostTargets), Sources: maps.Clone(HostSources), Reasons: maps.Clone(ViewReasons)}
 }

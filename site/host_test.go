@@ -2,6 +2,8 @@ package site
 
 import (
 	"encoding/json"
+
+	"azflows/i18n"
 	"maps"
 	"regexp"
 	"slices"
@@ -68,7 +70,7 @@ func TestHostProtocolTable(t *testing.T) {
 	if err := json.Unmarshal(b, &cfg); err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string]map[string]string{"messages": NewHostProtocol().Messages, "fails": HostFails, "targets": HostTargets, "sources": HostSources} {
+	for name, want := range map[string]map[string]string{"messages": NewHostProtocol().Messages, "fails": HostFails, "targets": HostTargets, "sources": HostSources, "reasons": ViewReasons} {
 		if got := cfg.Host.Protocol[name]; !maps.Equal(got, want) {
 			t.Errorf("config.host.protocol.%s = %v, want %v", name, got, want)
 		}
@@ -118,6 +120,10 @@ func TestViewScriptsSpellNoProtocol(t *testing.T) {
 	for _, k := range RoutedKeys {
 		keys[k] = true
 	}
+	reasons := map[string]bool{}
+	for _, r := range ViewReasons {
+		reasons[r] = true
+	}
 	for _, f := range []string{"web/view/view.js", "web/view/viewhost.js", "web/view/framegate.js"} {
 		js := code(sources(t, f))
 		n := 0
@@ -129,6 +135,9 @@ func TestViewScriptsSpellNoProtocol(t *testing.T) {
 			}
 			if keys[body] {
 				t.Errorf("%s spells the key %s: read it from config.keys", f, lit)
+			}
+			if reasons[body] {
+				t.Errorf("%s spells the reason %s: read it from config.host.protocol.reasons (PR)", f, lit)
 			}
 		}
 		if n < 10 {
@@ -145,25 +154,48 @@ func TestViewScriptsSpellNoProtocol(t *testing.T) {
 	}
 }
 
-// TestViewReasonsFromCatalog checks that the reasons the view could not start are the page's
-// catalog's, through view.html's config: every code the view's scripts report is one, and
-// the scripts spell none of the texts.
+// TestViewReasonsFromCatalog checks the reasons the view could not start: each defined in
+// site (ViewReasons) has its words in every language's catalog and no other reason has; the
+// config carries their English; the view's scripts report them by the config's name (PR.key)
+// and spell none of the texts.
 func TestViewReasonsFromCatalog(t *testing.T) {
 	r := NewViewConfig().Reasons
-	if len(r) < 11 {
-		t.Fatalf("%d reasons in the config, want the catalog's 11 or more: %v", len(r), r)
+	if len(r) != len(ViewReasons) || len(r) < 12 {
+		t.Fatalf("%d reasons in the config, %d in ViewReasons, want the same 12 or more: %v", len(r), len(ViewReasons), r)
+	}
+	for _, l := range i18n.Langs {
+		cat := i18n.Catalog(l, ReasonPrefix)
+		for k, code := range ViewReasons {
+			if k != code || !regexp.MustCompile(`^[a-z]+$`).MatchString(code) {
+				t.Errorf("ViewReasons[%q] = %q: want the code under its own name, a lower-case word", k, code)
+			}
+			if cat[ReasonPrefix+code] == "" {
+				t.Errorf("%s: the catalog has no %s%s", l, ReasonPrefix, code)
+			}
+		}
+		for k := range cat {
+			if _, ok := ViewReasons[strings.TrimPrefix(k, ReasonPrefix)]; !ok {
+				t.Errorf("%s: the catalog's %s is no reason of site.ViewReasons", l, k)
+			}
+		}
 	}
 	call := regexp.MustCompile(`\b(?:fail|plain|notFetched)\(([^;]*)`)
-	word := regexp.MustCompile(`'([a-z]+)'`)
+	named := regexp.MustCompile(`\bPR\.([A-Za-z]+)\b`)
 	n := 0
 	for _, f := range []string{"web/view/view.js", "web/view/viewhost.js"} {
 		js := code(sources(t, f))
-		for _, c := range call.FindAllStringSubmatch(js, -1) {
-			for _, w := range word.FindAllStringSubmatch(c[1], -1) {
-				n++
-				if _, ok := r[w[1]]; !ok {
-					t.Errorf("%s reports the reason %q, which the catalog has no %s%s for", f, w[1], ReasonPrefix, w[1])
-				}
+		for _, c := range call.FindAllStringSubmatchIndex(js, -1) {
+			if strings.HasSuffix(js[:c[0]], "function ") {
+				continue // the definition, not a call
+			}
+			for _, lit := range jsLiteral.FindAllString(js[c[2]:c[3]], -1) {
+				t.Errorf("%s reports a reason spelled out, %s: name it from config.host.protocol.reasons (PR)", f, lit)
+			}
+		}
+		for _, w := range named.FindAllStringSubmatch(js, -1) {
+			n++
+			if _, ok := ViewReasons[w[1]]; !ok {
+				t.Errorf("%s reports the reason PR.%s, which site.ViewReasons does not define", f, w[1])
 			}
 		}
 		for _, text := range r {
@@ -172,8 +204,8 @@ func TestViewReasonsFromCatalog(t *testing.T) {
 			}
 		}
 	}
-	if n < 10 {
-		t.Errorf("%d reason codes found in the scripts: the pattern no longer matches", n)
+	if n < 12 {
+		t.Errorf("%d reasons named PR.… in the scripts: the pattern no longer matches", n)
 	}
 }
 

@@ -60,7 +60,7 @@ func TestOfflineDamagedBundle(t *testing.T) {
 	for _, c := range []struct {
 		lang  i18n.Lang
 		block string
-	}{{i18n.AZ, "azflows-assets"}, {i18n.RU, "azflows-wasm"}, {i18n.EN, "azflows-assets"}} {
+	}{{i18n.AZ, "azflows-assets"}, {i18n.RU, "azflows-wasm"}, {i18n.EN, "azflows-assets"}, {i18n.EN, "azflows-wasm"}, {i18n.AZ, "azflows-wasm"}} {
 		t.Run(string(c.lang)+" "+c.block, func(t *testing.T) {
 			file := damagedCopy(t, c.lang, c.block)
 			if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.EmulateViewport(1000, 800), chromedp.Navigate("file://"+filepath.ToSlash(file)+"#"+charts.Default.Hash())); err != nil {
@@ -83,6 +83,11 @@ func TestOfflineDamagedBundle(t *testing.T) {
 				want := i18n.T(c.lang, "notice.fallback.damaged")
 				waitFor(t, ctx, "the fallback, for the damaged file", `window.azflowsPage.mode === 'fallback' && window.azflowsPage.reason === `+jsString(want), 10*time.Second)
 				waitFor(t, ctx, "the fallback chart", `window.azflowsPage.fallbackPainted === true`, 20*time.Second)
+				// The notice says exactly that, in the page's language; never the generic
+				// reason (the view's own report arrives, if at all, after the page has moved on).
+				if got, want := eval[string](t, ctx, `window.azflowsPage.notice`), strings.Replace(i18n.T(c.lang, "notice.fallback"), "{1}", want, 1); got != want {
+					t.Errorf("the notice %q, want %q", got, want)
+				}
 			}
 			time.Sleep(200 * time.Millisecond)
 			if got := eval[string](t, ctx, `window.azflowsPage.notice`); strings.Contains(got, "20") {

@@ -16,8 +16,9 @@
   var config = JSON.parse(document.getElementById('azflows-view-config').textContent);
   var MSG = config.messages;
   // The protocol with the view's worker (site/host.go): the messages' types (PM), the kinds of
-  // failure it reports (PF), the targets (PT) and sources (PS) of the events forwarded to it.
-  var P = config.host.protocol, PM = P.messages, PF = P.fails, PT = P.targets, PS = P.sources;
+  // failure it reports (PF), the targets (PT) and sources (PS) of the events forwarded to it,
+  // and the reasons the view could not start (PR), the codes the page's notice says in words.
+  var P = config.host.protocol, PM = P.messages, PF = P.fails, PT = P.targets, PS = P.sources, PR = P.reasons;
   // The keys the view routes (site/keys.go): prevented wherever in the frame they are pressed.
   var KEYS = config.keys;
 
@@ -186,29 +187,29 @@
   function plain(code, arg) { var e = new Error((REASONS[code] || '').replace('{1}', String(arg === undefined ? '' : arg))); e.plain = true; e.code = code; e.arg = arg; return e; }
   // notFetched is why view.wasm did not arrive, in the page's words: here, and where the
   // view's worker fetched it (web/view/viewhost.js sends a fail of the kind PF.fetch, with why).
-  // why is 'missing' (HTTP 404), 'status' (detail: another HTTP status) or 'download' (detail:
-  // what the browser said).
+  // why is PR.missing (HTTP 404), PR.status (detail: another HTTP status) or PR.download
+  // (detail: what the browser said).
   function notFetched(why, detail) {
-    if (why === 'missing') return plain('missing');
-    if (why === 'status') return plain('status', detail);
-    return plain('download', detail);
+    if (why === PR.missing) return plain(PR.missing);
+    if (why === PR.status) return plain(PR.status, detail);
+    return plain(PR.download, detail);
   }
   function fetchWasm() {
     return fetch(config.wasm).then(function (resp) {
-      if (resp.status === 404) throw notFetched('missing');
-      if (!resp.ok) throw notFetched('status', resp.status);
+      if (resp.status === 404) throw notFetched(PR.missing);
+      if (!resp.ok) throw notFetched(PR.status, resp.status);
       return resp;
-    }, function (err) { throw notFetched('download', String((err && err.message) || err)); });
+    }, function (err) { throw notFetched(PR.download, String((err && err.message) || err)); });
   }
   // failWith reports what stopped the program from loading, in the page's words: err a plain
   // error (plain) says so itself; otherwise kind, one of the worker's kinds of failure (PF),
   // says which.
   function failWith(kind, err) {
     if (err && err.plain) fail(err.code, err.arg);
-    else if (kind === PF.damaged) fail('damaged', undefined, null, err);
-    else if (kind === PF.link) fail('link', undefined, null, err);
-    else if (kind === PF.crash) fail('crash', undefined, err);
-    else fail('load', undefined, err);
+    else if (kind === PF.damaged) fail(PR.damaged, undefined, null, err);
+    else if (kind === PF.link) fail(PR.link, undefined, null, err);
+    else if (kind === PF.crash) fail(PR.crash, undefined, err);
+    else fail(PR.load, undefined, err);
   }
   // failKind is the kind of failure (PF) of an error of the compile or the download.
   function failKind(err) {
@@ -224,7 +225,7 @@
       document.body.style.background = '#ffffff';
     }
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-      fail('nowasm');
+      fail(PR.nowasm);
       return;
     }
     var why = workerless();
@@ -247,7 +248,7 @@
   function runHere(why) {
     window.azflowsViewMode = { mode: 'main', why: why };
     if (typeof window.Go !== 'function') {
-      fail('noexec');
+      fail(PR.noexec);
       return;
     }
     var go = new window.Go();
@@ -281,7 +282,7 @@
     function compileBytes(buf) { return WebAssembly.compile(buf); }
     var compiling;
     if (offline) {
-      compiling = offline.wasm().then(compileBytes, function (err) { throw plain('its program could not be unpacked from this file (' + String((err && err.message) || err) + ')'); });
+      compiling = offline.wasm().then(compileBytes, function (err) { throw plain(PR.unpack, String((err && err.message) || err).slice(0, 200)); });
     } else if (typeof WebAssembly.compileStreaming === 'function') {
       compiling = WebAssembly.compileStreaming(fetchCounted()).catch(function (err) {
         // A server that sends view.wasm with another MIME type: compile from the bytes.
@@ -299,13 +300,13 @@
     }).then(function (instance) {
       instanceHere = instance;
       var running;
-      try { running = go.run(instance); } catch (err) { fail('crash', undefined, err); return; }
+      try { running = go.run(instance); } catch (err) { fail(PR.crash, undefined, err); return; }
       running.then(function () {
         // The view never returns while it works. It reports its own errors (and marks
         // window.azflowsView.error); anything else that stops it is reported here.
         var v = window.azflowsView;
-        if (!v || !v.error) fail(exitCode ? 'exit' : 'stopped', exitCode || undefined);
-      }, function (err) { fail('crash', undefined, err); });
+        if (!v || !v.error) fail(exitCode ? PR.exit : PR.stopped, exitCode || undefined);
+      }, function (err) { fail(PR.crash, undefined, err); });
     }, function (err) { failWith(failKind(err), err); });
   }
 
@@ -440,7 +441,7 @@
         case PM.fail:
           stopped = true;
           if (d.kind === PF.fetch) failWith(PF.fetch, notFetched(String(d.why), String(d.message)));
-          else if (d.kind === PF.stopped) fail(d.code ? 'exit' : 'stopped', d.code || undefined);
+          else if (d.kind === PF.stopped) fail(d.code ? PR.exit : PR.stopped, d.code || undefined);
           else failWith(d.kind, d.message);
       }
     };
@@ -448,7 +449,7 @@
       if (ev && ev.preventDefault) ev.preventDefault();
       var msg = String((ev && ev.message) || 'the worker failed');
       if (!probed) giveUp('the worker failed (' + msg.slice(0, 200) + ')');
-      else if (!stopped) { stopped = true; fail('crash', undefined, msg); }
+      else if (!stopped) { stopped = true; fail(PR.crash, undefined, msg); }
     };
     try {
       // The worker fetches the program itself (web/view/viewhost.js): its body is then decoded, and

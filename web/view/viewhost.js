@@ -32,8 +32,9 @@
   var offscreen = null;
   var config = null;
   // The protocol (site.HostProtocol), from the frame's first message: the messages' types (PM),
-  // the kinds of failure (PF), the events' targets (PT) and the messages' sources (PS).
-  var P = null, PM = {}, PF = {}, PT = {}, PS = {};
+  // the kinds of failure (PF), the events' targets (PT), the messages' sources (PS) and the
+  // reasons a download failed (PR).
+  var P = null, PM = {}, PF = {}, PT = {}, PS = {}, PR = {};
 
   // Listeners of the stand-in targets, by target and type.
   function Target() { this.listeners = {}; }
@@ -181,7 +182,7 @@
   // they did not (fail, of the kind fetch, with why: the frame says it in the page's words,
   // web/view/view.js notFetched).
   function notFetched(why, detail) { var e = new Error(String(detail)); e.notFetched = why; return e; }
-  function downloadFailed(err) { return notFetched('download', String((err && err.message) || err)); }
+  function downloadFailed(err) { return notFetched(PR.download, String((err && err.message) || err)); }
   var lastProgress = 0;
   function progress(loaded, total, force) {
     var now = Date.now();
@@ -205,8 +206,8 @@
   var bodyFailed = null; // the body stopped arriving: a download failure, not a damaged program
   function fetchWasm(url) {
     return fetch(url).then(function (resp) {
-      if (resp.status === 404) throw notFetched('missing', 404);
-      if (!resp.ok) throw notFetched('status', resp.status);
+      if (resp.status === 404) throw notFetched(PR.missing, 404);
+      if (!resp.ok) throw notFetched(PR.status, resp.status);
       var total = totalOf(resp);
       wireBytes = wireOf(resp);
       var loaded = 0;
@@ -410,7 +411,7 @@
         P = null;
         return;
       }
-      PM = P.messages; PF = P.fails || {}; PT = P.targets || {}; PS = P.sources || {};
+      PM = P.messages; PF = P.fails || {}; PT = P.targets || {}; PS = P.sources || {}; PR = P.reasons || {};
       setPaths();
       init(d);
       return;
