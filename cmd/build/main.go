@@ -377,8 +377,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	if err != nil {
 		return err
 	}
-	// Its ids (the marks', the title's) prefixed, so that the page's ids stay unique.
-	phoneSVG = strings.NewReplacer(` id="`, ` id="phone-`, `aria-labelledby="`, `aria-labelledby="phone-`).Replace(phoneSVG)
+	phoneSVG = phoneIDs(phoneSVG)
 	var views, years []choice
 	var phoneViews []viewOption
 	for _, v := range charts.Views() {
@@ -394,6 +393,10 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		years = append(years, choice{strconv.Itoa(y), strconv.Itoa(y), y == def.Year})
 	}
 	statesFile, err := writeStateSVGs(out, l, def)
+	if err != nil {
+		return err
+	}
+	phoneStatesFile, err := writePhoneStateSVGs(out, l, def)
 	if err != nil {
 		return err
 	}
@@ -425,6 +428,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 		"DefaultSVG":  template.HTML(defSVG),
 		"PhoneSVG":    template.HTML(phoneSVG),
 		"StateSVGs":   statesFile,
+		"PhoneSVGs":   phoneStatesFile,
 		"DefaultID":   site.FilesOf(def, l).Template,
 		"Summaries":   summariesIn(l),
 		"Summary":     charts.Summary(def),
@@ -462,13 +466,32 @@ const stateSVGsCall = "window." + site.GlobalPage + ".addStateSVGs"
 // its HTML, all read, scanned and built before its first chart; as text the page builds only
 // the one a reader chooses (web/page/app.js, stateSVG).
 func stateSVGsJSON(l i18n.Lang, def charts.State) ([]byte, error) {
+	return statesJSON(l, def, svgOf)
+}
+
+// phoneStateSVGsJSON is stateSVGsJSON for the phone's box: each state's SVG at the phone's size
+// (the model's phone layout), its ids prefixed as #static-phone's (phoneIDs).
+func phoneStateSVGsJSON(l i18n.Lang, def charts.State) ([]byte, error) {
+	return statesJSON(l, def, func(s charts.State) (string, error) {
+		doc, err := svgOfSize(s, phoneW, phoneH)
+		return phoneIDs(doc), err
+	})
+}
+
+// phoneIDs is a phone SVG with its ids (the marks', the title's) prefixed, so that the page's
+// ids stay unique beside #static's SVG of the same state.
+func phoneIDs(doc string) string {
+	return strings.NewReplacer(` id="`, ` id="phone-`, `aria-labelledby="`, `aria-labelledby="phone-`).Replace(doc)
+}
+
+func statesJSON(l i18n.Lang, def charts.State, svgOfState func(charts.State) (string, error)) ([]byte, error) {
 	svgs := map[string]string{}
 	for _, s := range site.States() {
 		s.Lang = l
 		if s == def {
 			continue
 		}
-		doc, err := svgOf(s)
+		doc, err := svgOfState(s)
 		if err != nil {
 			return nil, err
 		}
@@ -493,6 +516,29 @@ func writeStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
 	script := "// The pre-rendered SVG of every state but the page's first (cmd/build, stateSVGsJSON).\n" + stateSVGsCall + "(" + string(js) + ");\n"
 	return name, os.WriteFile(filepath.Join(out, name), []byte(script), 0o644)
 }
+
+// phoneStateSVGsFile is the script with the phone's SVG of every state but the default in l
+// (charts/states-phone.js, charts/states-phone.az.js…), which the page loads only where the
+// phone's box shows the chart (web/page/app.js; #static-phone's data-svgs names it). The
+// single files leave it out (their budget; withoutPhoneSVG): there a phone sees each state's
+// 800×450 SVG drawn in its 3:4 box.
+func phoneStateSVGsFile(l i18n.Lang) string { return "charts/states-phone" + site.Suffix(l) + ".js" }
+
+// writePhoneStateSVGs writes phoneStateSVGsFile(l), the script that hands phoneStateSVGsJSON to
+// the page: the same call as stateSVGsFile's, its second argument saying the SVGs are the phone's.
+func writePhoneStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
+	js, err := phoneStateSVGsJSON(l, def)
+	if err != nil {
+		return "", err
+	}
+	name := phoneStateSVGsFile(l)
+	script := "// The phone's SVG of every state but the page's first (cmd/build, phoneStateSVGsJSON).\n" + stateSVGsCall + "(" + string(js) + ", " + strconv.Quote(phoneSVGsKind) + ");\n"
+	return name, os.WriteFile(filepath.Join(out, name), []byte(script), 0o644)
+}
+
+// phoneSVGsKind is the second argument of the phone's states script's call (web/page/app.js,
+// addStateSVGs).
+const phoneSVGsKind = "phone"
 
 // download is one link of the page's downloads.
 type download struct {

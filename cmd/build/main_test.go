@@ -422,6 +422,49 @@ func checkStateSVGs(t *testing.T, out string) {
 		if len(svgs) != len(site.States())-1 {
 			t.Errorf("%s holds %d SVGs, want %d", stateSVGsFile(l), len(svgs), len(site.States())-1)
 		}
+		checkPhoneStateSVGs(t, out, names, l, string(page))
+	}
+}
+
+// checkPhoneStateSVGs checks that the page's phone box (#static-phone) names the script with
+// every other state's phone SVG (phoneStateSVGsFile), which calls the page with them and the
+// kind phoneSVGsKind, each its state's at the phone's size with the ids prefixed as the box's
+// own SVG's.
+func checkPhoneStateSVGs(t *testing.T, out string, names map[string]string, l i18n.Lang, page string) {
+	t.Helper()
+	file := phoneStateSVGsFile(l)
+	if names[file] == "" || !strings.Contains(page, `<div id="static-phone" class="static static-phone" data-svgs="`+names[file]+`">`) {
+		t.Errorf("%s does not name its phone SVGs (%s) on #static-phone", site.PageName(l), file)
+		return
+	}
+	script, err := os.ReadFile(filepath.Join(out, names[file]))
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	_, call, ok := strings.Cut(string(script), stateSVGsCall+"(")
+	body, ok2 := strings.CutSuffix(strings.TrimSpace(call), ", "+strconv.Quote(phoneSVGsKind)+");")
+	var svgs map[string]string
+	if !ok || !ok2 || json.Unmarshal([]byte(body), &svgs) != nil {
+		t.Errorf("%s does not call %s with a JSON object and %q", file, stateSVGsCall, phoneSVGsKind)
+		return
+	}
+	def := charts.Default
+	def.Lang = l
+	viewBox := fmt.Sprintf(`viewBox="0 0 %d %d"`, phoneW, phoneH)
+	for _, s := range site.States() {
+		s.Lang = l
+		svg, ok := svgs[site.FilesOf(s, l).Template]
+		switch {
+		case s == def && ok:
+			t.Errorf("%s holds the page's own state %s too", file, site.Key(s))
+		case s != def && (!ok || !strings.HasPrefix(svg, "<svg") || !strings.Contains(svg, viewBox) || strings.Count(svg, ` id="`) != strings.Count(svg, ` id="phone-`) ||
+			!strings.Contains(svg, `data-view="`+s.View+`" data-year="`+strconv.Itoa(s.Year)+`"`)):
+			t.Errorf("%s: no phone SVG (%s, ids phone-…) of %s", file, viewBox, site.Key(s))
+		}
+	}
+	if len(svgs) != len(site.States())-1 {
+		t.Errorf("%s holds %d SVGs, want %d", file, len(svgs), len(site.States())-1)
 	}
 }
 

@@ -330,13 +330,13 @@ func offlineGlyphs(l i18n.Lang) ([]byte, error) {
 }
 
 // phoneSVG is the phone's first chart in a page (index.html, #static-phone).
-var phoneSVG = regexp.MustCompile(`(<div id="static-phone" class="static static-phone">)<svg[\s\S]*?</svg>\s*(</div>)`)
+var phoneSVG = regexp.MustCompile(`(<div id="static-phone" class="static static-phone")[^>]*(>)<svg[\s\S]*?</svg>\s*(</div>)`)
 
 // withoutPhoneSVG is page without the phone's first chart, which the single file leaves out
 // for its budget: there #static's chart is drawn in the phone's box (web/page/style.css), as the
 // charts of the other states are.
 func withoutPhoneSVG(page string) string {
-	page = phoneSVG.ReplaceAllString(page, "$1$2")
+	page = phoneSVG.ReplaceAllString(page, "$1$2$3") // and its other states' (data-svgs: phoneStateSVGsFile)
 	return strings.Replace(page, `class="chart phone-first"`, `class="chart"`, 1)
 }
 

@@ -20,12 +20,12 @@ import (
 // phoneTimelineItems is how many items the paper's timeline has (issue #26: "all 19 items").
 const phoneTimelineItems = 19
 
-// On a 360×640 phone the first-paint (static) SVG of #view=timeline holds every item of the
-// timeline (each marker the model draws, by its id), each labelled in the page's language (a
-// text with the item's datum, as the model writes it), placed in the model's reading order at
-// the SVG's own size. Note: the SVG #static shows for #view=timeline is the build's 800×450
-// one (only the page's first state has a phone-size SVG, .static-phone), so the order here is
-// the model's at 800×450, not the phone layout's that charts.TestPhoneTimeline dates.
+// On a 360×640 phone the first-paint (static) SVG of #view=timeline, a shared link's, is the
+// phone's picture (its viewBox the phone frame's, drawn at about its own size: phonePicture)
+// and holds every item of the timeline (each marker the model draws, by its id), each labelled
+// in the page's language (a text with the item's datum, as the model writes it), placed in the
+// phone layout's reading order: the model's at the phone's size, the vertical timeline's date
+// order (charts.TestPhoneTimeline dates it).
 func TestPhoneTimelineStatic(t *testing.T) {
 	p := phones[0]
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
@@ -34,20 +34,24 @@ func TestPhoneTimelineStatic(t *testing.T) {
 		if err := chromedp.Do(ctx, phoneViewport(p.w, p.h), chromedp.Navigate(baseURL+"/"+pageOf(string(l))+"#view=timeline&year=2012")); err != nil {
 			t.Fatal(err)
 		}
-		// The SVG read is the one on the screen.
-		waitFor(t, ctx, "the static timeline on the screen", `(() => { const s = document.querySelector('#static svg[data-view="timeline"]'); return !!s && s.getBoundingClientRect().width > 0; })()`, 10*time.Second)
+		// The SVG read is the one on the screen (#static's or the phone's box's).
+		const shown = `[...document.querySelectorAll('.static svg[data-view="timeline"]')].find(s => s.getBoundingClientRect().width > 0)`
+		waitFor(t, ctx, "the static timeline on the screen", `!!`+shown, 10*time.Second)
 		type item struct {
 			ID, Text string
 			X, Y     float64
 		}
 		got := eval[struct {
-			W, H  float64
-			Items []item
-		}](t, ctx, `(() => { const s = document.querySelector('#static svg[data-view="timeline"]'), vb = s.viewBox.baseVal;
-			return {W: vb.width, H: vb.height, Items: [...s.querySelectorAll('rect[id^="marker-"]')].map(r => {
+			W, H, BW, BH float64
+			Items        []item
+		}](t, ctx, `(() => { const s = `+shown+`, vb = s.viewBox.baseVal, b = s.getBoundingClientRect();
+			return {W: vb.width, H: vb.height, BW: b.width, BH: b.height, Items: [...s.querySelectorAll('rect[id^="marker-"], rect[id^="phone-marker-"]')].map(r => {
 				const d = r.dataset.datum || '';
 				const t = d ? [...s.querySelectorAll('text')].filter(e => e.dataset.datum === d).map(e => e.textContent.trim()).join(' ') : '';
-				return {ID: r.id, Text: t, X: r.x.baseVal.value, Y: r.y.baseVal.value}; })}; })()`)
+				return {ID: r.id.replace(/^phone-/, ''), Text: t, X: r.x.baseVal.value, Y: r.y.baseVal.value}; })}; })()`)
+		if why := phonePicture(got.W, got.H, got.BW, got.BH); why != "" {
+			t.Errorf("%s: the first-paint timeline is not the phone's picture: %s", name, why)
+		}
 		model := charts.Build(charts.State{View: "timeline", Year: 2012, Lang: l}, got.W, got.H)
 		read := func(a, b item) bool { // column by column, top down (as charts.TestPhoneTimeline reads)
 			if math.Abs(a.X-b.X) > 30 {

@@ -163,17 +163,30 @@
   var svgIds = { shown: staticBox.getAttribute('data-template') || '' };
   var svgParsed = {}; // template id → its SVG element, parsed once and moved in and out of #static
   if (svgIds.shown && staticBox.firstElementChild) svgParsed[svgIds.shown] = staticBox.firstElementChild;
-  var svgTexts = null; // promise of {template id: SVG text}
-  var receiveSVGs = null; // page.addStateSVGs hands the script's object here
-  // loadSVGTexts loads the script #static's data-svgs names, which calls page.addStateSVGs
-  // with its object (a script rather than a fetch: a page opened from a file may load a
-  // script beside it, not fetch it); the single files have its JSON in their bundle.
-  function loadSVGTexts() {
-    if (svgTexts) return svgTexts;
-    var src = staticBox.getAttribute('data-svgs') || '';
+  var svgTexts = {}; // kind ('' or 'phone') → promise of {template id: SVG text}
+  var receiveSVGs = {}; // page.addStateSVGs hands each script's object here, by its kind
+  // The phone's box (#static-phone): its SVGs are the model's phone layout, in their own file
+  // (#static-phone's data-svgs, cmd/build writePhoneStateSVGs), loaded only where that box
+  // shows the chart (phoneBoxShown); the box holds the state phoneIds.shown.
+  var phoneIds = { shown: phoneBox && phoneBox.firstElementChild ? firstTemplate : '' };
+  var phoneParsed = {};
+  if (phoneBox && phoneBox.firstElementChild) phoneParsed[firstTemplate] = phoneBox.firstElementChild;
+  // phoneBoxShown says whether the chart is drawn in the phone's box (style.css sets
+  // --phone-box on the chart where it is: narrow screens, not on slides or in short embeds).
+  function phoneBoxShown() {
+    return !!phoneBox && !!phoneBox.getAttribute('data-svgs') && getComputedStyle(chart).getPropertyValue('--phone-box').trim() === '1';
+  }
+  // loadSVGTexts loads the script the box's data-svgs names (#static's, or with kind 'phone'
+  // #static-phone's), which calls page.addStateSVGs with its object (a script rather than a
+  // fetch: a page opened from a file may load a script beside it, not fetch it); the single
+  // files have #static's JSON in their bundle.
+  function loadSVGTexts(kind) {
+    kind = kind || '';
+    if (svgTexts[kind]) return svgTexts[kind];
+    var src = (kind ? phoneBox : staticBox).getAttribute('data-svgs') || '';
     var offline = window.azflowsOffline;
-    svgTexts = offline && typeof offline.text === 'function' ? offline.text(src).then(JSON.parse) : new Promise(function (resolve, reject) {
-      receiveSVGs = resolve;
+    var p = offline && typeof offline.text === 'function' ? offline.text(src).then(JSON.parse) : new Promise(function (resolve, reject) {
+      receiveSVGs[kind] = resolve;
       var s = document.createElement('script');
       s.src = src;
       s.async = true;
@@ -181,47 +194,66 @@
       s.onload = function () { reject(new Error(src + ' holds no charts')); }; // after its call, if any: then a no-op
       document.head.appendChild(s);
     });
-    svgTexts = svgTexts.then(function (o) {
+    svgTexts[kind] = p.then(function (o) {
       if (!o || typeof o !== 'object') throw new Error(src + ' holds no charts');
       return o;
     });
-    return svgTexts;
+    return svgTexts[kind];
   }
-  // stateSVG is a promise of the SVG element of the template id: the one the page shows, so
-  // not to be changed (clone it).
-  function stateSVG(id) {
-    if (svgParsed[id]) return Promise.resolve(svgParsed[id]);
-    return loadSVGTexts().then(function (texts) {
-      if (svgParsed[id]) return svgParsed[id];
+  // stateSVG is a promise of the SVG element of the template id (with kind 'phone', the
+  // phone's): the one the page shows, so not to be changed (clone it).
+  function stateSVG(id, kind) {
+    var parsed = kind ? phoneParsed : svgParsed;
+    if (parsed[id]) return Promise.resolve(parsed[id]);
+    return loadSVGTexts(kind).then(function (texts) {
+      if (parsed[id]) return parsed[id];
       if (typeof texts[id] !== 'string') throw new Error('no chart ' + id);
       var t = document.createElement('template');
       t.innerHTML = texts[id];
       var svg = t.content.firstElementChild;
       if (!svg || svg.localName !== 'svg') throw new Error('no chart ' + id);
-      svgParsed[id] = svg;
+      parsed[id] = svg;
       return svg;
     });
   }
   var staticWanted = 0; // counts the calls of showStatic: only the last one's chart is shown
+  // showStatic shows the static chart of st: where the phone's box shows the chart, its phone
+  // SVG first (never the 800×450 one in the box while the phone's may still come), then
+  // #static's (print, a wider window); where the phone's cannot come, #static's in the box.
   function showStatic(st) {
     showSummary(st);
     var f = filesOf(st);
     if (!f) return;
     var n = ++staticWanted;
-    if (svgIds.shown === f.template) return;
+    var phone = phoneBoxShown();
+    if (phone && phoneIds.shown === f.template) chart.classList.add('phone-first');
+    if (phone && phoneIds.shown !== f.template) {
+      stateSVG(f.template, 'phone').then(function (svg) {
+        if (n !== staticWanted) return;
+        phoneBox.replaceChildren(svg);
+        phoneIds.shown = f.template;
+        chart.classList.add('phone-first');
+        showDesktop(f, n);
+      }, function () { if (n === staticWanted) showDesktop(f, n); });
+      return;
+    }
+    showDesktop(f, n);
+  }
+  function showDesktop(f, n) {
+    if (svgIds.shown === f.template) { chart.classList.toggle('phone-first', phoneIds.shown === f.template); return; }
     stateSVG(f.template).then(function (svg) {
       if (n !== staticWanted) return;
       staticBox.replaceChildren(svg);
       svgIds.shown = f.template;
       staticBox.setAttribute('data-template', f.template);
-      chart.classList.toggle('phone-first', f.template === firstTemplate);
+      chart.classList.toggle('phone-first', phoneIds.shown === f.template);
     }, function (err) {
       if (n !== staticWanted) return;
       var p = document.createElement('p');
       p.className = 'static-missing';
       p.textContent = tr('notice.static.missing', 'This chart could not be loaded ({1}); the table view has its figures.', String((err && err.message) || err).slice(0, 200));
       staticBox.replaceChildren(p);
-      chart.classList.remove('phone-first');
+      chart.classList.toggle('phone-first', phoneIds.shown === f.template);
       svgIds.shown = '';
       staticBox.setAttribute('data-template', '');
     });
@@ -646,7 +678,7 @@
   // For offline.js (downloads): a promise of the SVG element of a state's template id.
   page.stateSVG = stateSVG;
   // For the script of the other states' SVGs (loadSVGTexts).
-  page.addStateSVGs = function (o) { if (receiveSVGs) receiveSVGs(o); };
+  page.addStateSVGs = function (o, kind) { var r = receiveSVGs[kind === 'phone' ? kind : '']; if (r) r(o); };
 
   // later runs fn in a task of its own, soon: the start is split into short tasks (each at
   // most 50 ms at 4× CPU slowdown, docs/performance.md), so that a reader's input, the
@@ -664,7 +696,7 @@
   // page set to the state (its controls, links, summary, chart); the other states' SVGs.
   page.state = withLang(parseHash(location.hash));
   reserveSummary();
-  if (svgIds.shown !== (filesOf(chartState()) || {}).template) loadSVGTexts().catch(function () { /* showStatic says so */ });
+  if (svgIds.shown !== (filesOf(chartState()) || {}).template) loadSVGTexts(phoneBoxShown() ? 'phone' : '').catch(function () { /* showStatic says so */ });
   later(function () {
     var why = typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' ? tr('notice.fallback.nowasm', 'this browser has no WebAssembly')
       : !hasWebGL() ? tr('notice.fallback.nowebgl', 'this browser has no WebGL') : '';
@@ -676,6 +708,9 @@
       later(onIntent() ? waitForIntent : startLive);
       later(function () { setState(page.state, false); });
     }
-    later(function () { loadSVGTexts().catch(function () { /* said when one is shown */ }); });
+    later(function () {
+      if (phoneBoxShown()) loadSVGTexts('phone').catch(function () { /* #static's then */ });
+      loadSVGTexts().catch(function () { /* said when one is shown */ });
+    });
   });
 })();
