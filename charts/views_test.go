@@ -113,7 +113,7 @@ func TestCompareTotalShowsBothWordings(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts, " | ")
-	for _, want := range []string{"473", "six years", "seven years (2006-2012)", "disagree"} {
+	for _, want := range []string{"473", "six years", "seven years (2006–2012)", "disagree"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the 473's texts %q lack %q", all, want)
 		}
