@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"azflows/data"
@@ -17,6 +18,9 @@ type legendEntry struct {
 	// sample column sw wide.
 	sample func(x, top, h, sw float64)
 	extra  float64 // height the sample needs below the text's first line (the widest arc)
+	must   bool    // a small key keeps it whatever else it leaves out (smallKeyOrder)
+	bar    float64 // the sample's width where it is a bar narrower than the sample column
+	abbrev bool    // oneLine only abbreviates a country's name ("ОАЭ"): it says all text says
 }
 
 // legendMarks writes the key: what width, colour and dashes mean, what the map leaves out.
@@ -28,6 +32,11 @@ type legendEntry struct {
 //
 // When the box of victims without a destination found no clear place on the map (boxedOnMap
 // false), its entry in the key carries its count.
+//
+// A small embed's key (short forms, beside the map) is a run-in paragraph instead (flowKey):
+// entries that explain the map's data and layers first (smallKeyOrder); where not all fit at any
+// size the map is laid out again keeping only those (mapFrame.mustOnly), never a language's
+// chance selection of the rest.
 func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []keyedLabel, boxedOnMap bool, last bool) bool {
 	l := c.Lang
 	var es []legendEntry
@@ -42,7 +51,8 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			// A small key: the country's short name where the full one takes a line more.
 			short = strings.TrimSuffix(text, k.d.Label+" "+i18n.FigText(l, k.d.Figure)) + sn + " " + i18n.FigText(l, k.d.Figure)
 		}
-		add(legendEntry{name: "key-" + k.d.Figure.ID, role: "legend", datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short})
+		add(legendEntry{name: "key-" + k.d.Figure.ID, role: "legend", datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short,
+			abbrev: k.d.Flow.Kind == data.Country})
 	}
 	for _, d := range dests {
 		if d.Flow.Kind == data.NotGiven {
@@ -73,7 +83,7 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	if m.short {
 		estKey = "legend.estimate.short"
 	}
-	add(legendEntry{name: "estimate", role: "estimate", datum: est.ID, text: i18n.T(l, estKey, i18n.FigText(l, est), est.Footnote), fill: EstimateC,
+	add(legendEntry{name: "estimate", role: "estimate", datum: est.ID, text: i18n.T(l, estKey, i18n.FigText(l, est), est.Footnote), fill: EstimateC, bar: 3,
 		sample: func(x, top, h, sw float64) {
 			c.add(Mark{ID: "legend/estimate", Role: "estimate", Datum: est.ID, Kind: RectMark, Rect: Rect{x, top, 3, h}, Style: Style{Fill: EstimateC}})
 		}})
@@ -136,6 +146,28 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	}
 
 	r := m.legend
+	if m.short && !m.phone {
+		es = m.smallKeyOrder(c, es)
+		if m.mustOnly {
+			var must []legendEntry
+			for _, e := range es {
+				if e.must {
+					must = append(must, e)
+				}
+			}
+			es = must
+		}
+		for size := m.f.small; size >= MinText-1e-9; size -= 0.5 {
+			if m.flowKey(c, es, r, size, false) {
+				m.flowKey(c, es, r, size, true)
+				return true
+			}
+		}
+		if last { // what fits: the test of the rule names what is left out
+			m.flowKey(c, es, r, MinText, true)
+		}
+		return false
+	}
 	if m.phone {
 		for size := m.f.small; size >= MinText-1e-9; size -= 0.5 {
 			if m.legendFlow(c, es, r, size, false) {
@@ -168,8 +200,8 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, cols int, draw bool) bool {
 	lineH := size * 1.3
 	colGap := size * 1.5
-	colW := (r.W - colGap*float64(cols-1)) / float64(cols)
 	sw := clamp(size*3.2, 26, 60)
+	colW := (r.W - colGap*float64(cols-1)) / float64(cols)
 	tw := colW - sw - size*0.7
 	if tw < size*8 {
 		return false
@@ -214,6 +246,126 @@ func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, c
 		}
 	}
 	return true
+}
+
+// smallKeyOrder puts first, in a small embed's key that may not hold every entry, the entries
+// that explain what nothing else in the picture explains: the numbered destinations, the box of
+// victims without a destination, the estimate, the dotted routes, and Azerbaijan's swatch where
+// no label on the map names it. What every mark means (the widths, the colours of the land)
+// follows.
+func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
+	azNamed := false
+	for _, mk := range c.Marks {
+		azNamed = azNamed || (mk.Kind == TextMark && mk.Datum == countryDatum("AZ", c.Year))
+	}
+	rank := func(e legendEntry) int {
+		switch {
+		case strings.HasPrefix(e.name, "key-"):
+			return 0
+		case e.name == "unknown", e.name == "estimate", e.name == "route", e.name == "origin" && !azNamed:
+			return 1
+		}
+		return 2
+	}
+	out := append([]legendEntry{}, es...)
+	for i := range out {
+		out[i].must = rank(out[i]) < 2
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+// flowKey places a small embed's key in r at the given type size as a run-in paragraph: the
+// entries one after another, each its narrow sample, then its text; an entry that fits a line
+// goes whole beside the one before where the line has room for it, else on the next line; an
+// entry longer than a line starts where the pen is and runs on into the next lines. It reports
+// whether every entry fits; with draw it adds the marks of those that fit.
+func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, draw bool) bool {
+	lineH := size * 1.2 // a paragraph's leading: the lines of one entry and of the next alike
+	gap := size * 1.2
+	sw := clamp(size*1.6, 16, 26)
+	pre := sw + size*0.45 // the sample and the space after it
+	right, bottom := r.X+r.W, r.Y+r.H
+	x, y := r.X, r.Y // the pen; y is the top of its line
+	ok := true
+	for _, e := range es {
+		x0, y0 := x, y
+		p := 0.0
+		switch {
+		case e.bar > 0:
+			p = e.bar + size*0.45
+		case e.sample != nil:
+			p = pre
+		}
+		// The short form where the full one would not fit a line; a country's abbreviated name
+		// also where the full one would not fit beside the entry before and the short one does.
+		text := e.text
+		if e.oneLine != "" {
+			fullW, oneW := p+TextWidth(text, size, false), p+TextWidth(e.oneLine, size, false)
+			if (fullW > r.W && oneW <= r.W) || (e.abbrev && x > r.X && x+gap+fullW > right && x+gap+oneW <= right) {
+				text = e.oneLine
+			}
+		}
+		full := p + TextWidth(text, size, false)
+		type seg struct {
+			text string
+			at   Point
+		}
+		var segs []seg
+		var at Point          // the sample's
+		if full <= r.W+1e-9 { // whole: beside the entry before, else on a line of its own
+			if x > r.X {
+				if x+gap+full <= right+1e-9 {
+					x += gap
+				} else {
+					x, y = r.X, y+lineH
+				}
+			}
+			at = Point{x, y}
+			segs = []seg{{text, Point{x + p, y}}}
+			x += full
+		} else { // longer than a line: on from the pen, its words running on into the next lines
+			// (An entry without a sample starts a line: nothing else would mark its start.)
+			words := strings.Split(text, " ")
+			if x > r.X {
+				x += gap
+				if e.sample == nil || x+p+TextWidth(words[0], size, false) > right+1e-9 {
+					x, y = r.X, y+lineH
+				}
+			}
+			at = Point{x, y}
+			x += p
+			cur := ""
+			for _, w := range words {
+				t := w
+				if cur != "" {
+					t = cur + " " + w
+				}
+				if cur != "" && x+TextWidth(t, size, false) > right+1e-9 {
+					segs = append(segs, seg{cur, Point{x, y}})
+					x, y, t = r.X, y+lineH, w
+				}
+				cur = t
+			}
+			segs = append(segs, seg{cur, Point{x, y}})
+			x += TextWidth(cur, size, false)
+		}
+		if y+lineH > bottom+1e-9 {
+			ok = false
+			x, y = x0, y0 // this entry does not fit; a later, shorter one may
+			continue
+		}
+		if draw {
+			if e.sample != nil {
+				e.sample(at.X, at.Y, lineH, sw)
+			}
+			for i, sg := range segs {
+				c.add(Mark{ID: fmt.Sprintf("legend/%s/%d", e.name, i), Role: e.role, Datum: e.datum, Kind: TextMark, Text: sg.text,
+					At: Point{sg.at.X, sg.at.Y + size*ascent}, Size: size, Style: Style{Fill: e.fill}})
+			}
+		}
+	}
+	return ok
 }
 
 // legendFlow places the entries of a phone's key in rows across r, top down, at the given type

@@ -62,7 +62,15 @@ type mapFrame struct {
 	short  bool    // the key and the credit in their short forms (a phone whose key holds not all the long ones)
 	// tightKey: the key's entries closer together (a key at its largest that holds not all)
 	tightKey bool
+	// mustOnly: a small embed's key that holds not all its entries at any size keeps those that
+	// explain the map's data and layers, and leaves out, in every language, what every mark
+	// means (the widths, the colours of the land, the year's total) as a whole
+	mustOnly bool
 }
+
+// smallMapW is the least width a short frame's map keeps as its key grows (beyond 70 % of the
+// plot for the key).
+const smallMapW = 100
 
 // mapLayout gives the key its share of the plot; each step of grow gives it more, for keys
 // whose entries do not fit.
@@ -79,7 +87,7 @@ func mapLayout(c *Chart, title, subtitle string, notes []string, source string, 
 	case p.W >= 1.3*p.H:
 		// A short frame (a small embed, a phone on its side): the key beside the map, which
 		// keeps the full height.
-		lw := p.W * min(0.45+0.07*float64(grow), 0.7)
+		lw := p.W * min(0.45+0.07*float64(grow), max(0.7, 1-smallMapW/p.W))
 		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
 		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
 	default:
@@ -161,14 +169,21 @@ func mapView(s State, w, h float64) *Chart {
 				if !short && probe.phone && 1-0.04*float64(g) < phoneMapFloor {
 					break
 				}
-				if c, ok := mapViewKey(s, w, h, g, short); ok || (short && g == mapGrowSteps) {
+				if c, ok := mapViewKey(s, w, h, g, short, false); ok || (short && probe.phone && g == mapGrowSteps) {
+					return c
+				}
+			}
+		}
+		if !probe.phone { // a small embed: the key keeps what explains the data, the map grows back
+			for g := 0; ; g++ {
+				if c, ok := mapViewKey(s, w, h, g, true, true); ok || g == mapGrowSteps {
 					return c
 				}
 			}
 		}
 	}
 	for g := 0; ; g++ {
-		if c, ok := mapViewKey(s, w, h, g, false); ok || g == mapGrowSteps {
+		if c, ok := mapViewKey(s, w, h, g, false, false); ok || g == mapGrowSteps {
 			return c
 		}
 	}
@@ -179,8 +194,8 @@ func mapView(s State, w, h float64) *Chart {
 const phoneMapFloor = 0.75
 
 // mapViewKey lays the map out with its key grown grow steps (in its short forms with short);
-// false when the key does not hold all its entries.
-func mapViewKey(s State, w, h float64, grow int, short bool) (*Chart, bool) {
+// false when the key does not hold all its entries (with mustOnly, all it must keep).
+func mapViewKey(s State, w, h float64, grow int, short, mustOnly bool) (*Chart, bool) {
 	year := s.Year
 	l := lang(s)
 	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -196,7 +211,7 @@ func mapViewKey(s State, w, h float64, grow int, short bool) (*Chart, bool) {
 		credit = i18n.T(l, "map.credit.short", geo.Source)
 	}
 	m := mapLayout(c, c.Title, sub, []string{credit}, source, grow)
-	m.short = short
+	m.short, m.mustOnly = short, mustOnly
 	pl := &placer{rect: m.rect}
 	// The map's scales: the projection's plane (geo.Region) to pixels.
 	px, py := m.proj.scales()

@@ -448,3 +448,29 @@ func TestSmallKeyShortCountryNames(t *testing.T) {
 		t.Errorf("ru 2010 344×194: the key leaves out the NGO estimate")
 	}
 }
+
+// A small embed's key runs its entries in: the numbered destinations share a line where they
+// fit beside each other ("1 Turkey 19  2 Russia 14  3 Iran 12"), and with the context layer
+// the key keeps the routes' entry in every language (English too: before, it was the entry
+// left out at 344×194).
+func TestSmallKeyRunsIn(t *testing.T) {
+	c := Build(State{View: "map", Year: 2012, Lang: i18n.RU, Context: true}, 344, 194)
+	entries, lines := map[string]bool{}, map[float64]bool{}
+	for _, m := range c.Marks {
+		if m.Kind == TextMark && strings.HasPrefix(m.ID, "legend/key-") {
+			entries[m.ID] = true
+			lines[m.At.Y] = true
+		}
+	}
+	if len(entries) < 3 || len(lines) >= len(entries) {
+		t.Errorf("ru 2012 344×194: %d numbered entries on %d lines, want them sharing lines", len(entries), len(lines))
+	}
+	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
+		for _, y := range Years {
+			c := Build(State{View: "map", Year: y, Lang: l, Context: true}, 344, 194)
+			if _, ok := c.Mark("legend/route/0"); !ok && !(l == i18n.RU && y == 2012) { // ru 2012: mapNotYet
+				t.Errorf("%s %d 344×194 with the context layer: no key entry for the routes", l, y)
+			}
+		}
+	}
+}
