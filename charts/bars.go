@@ -35,7 +35,7 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 	sub := i18n.T(l, "bars.subtitle", year)
 	f := newFrame(c, c.Title, sub, barsNotes(l, years, rows), sourceLine(l, all), 0)
 	if len(rows) == 0 {
-		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: i18n.T(l, "bars.empty"),
+		c.add(Mark{ID: "empty", Role: RoleNote, Kind: TextMark, Text: i18n.T(l, "bars.empty"),
 			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
 		return c
 	}
@@ -206,7 +206,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 				// The year lines run into the gap: the outline passes between them.
 				right = (headX[i] + headW[i] + headX[i+1]) / 2
 			}
-			c.add(Mark{ID: "selected/" + yr, Role: "selection", Panel: yr, Kind: RectMark,
+			c.add(Mark{ID: "selected/" + yr, Role: RoleSelection, Panel: yr, Kind: RectMark,
 				Rect:  Rect{px - gap*0.6, f.plot.Y - f.base*0.3, right - (px - gap*0.6), bottom + f.small*1.6 - f.plot.Y + f.base*0.3},
 				Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
@@ -214,7 +214,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 		if inline {
 			hx = headX[i]
 		}
-		c.add(Mark{ID: "year/" + yr, Role: "header", Panel: yr, Kind: TextMark, Text: yr, At: Point{hx, f.plot.Y + f.base*ascent},
+		c.add(Mark{ID: "year/" + yr, Role: RoleHeader, Panel: yr, Kind: TextMark, Text: yr, At: Point{hx, f.plot.Y + f.base*ascent},
 			Size: yearSize, Bold: true, Style: Style{Fill: yearInk(y, year)}})
 		tot := yearTotal(y)
 		for k, t := range totals[y] {
@@ -222,37 +222,37 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			if inline {
 				at = Point{headX[i] + TextWidth(yr, yearSize, true) + yearSep, f.plot.Y + f.base*ascent}
 			}
-			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Panel: yr, Datum: tot.ID, Kind: TextMark, Text: t,
+			c.add(Mark{ID: lineID("total/"+yr, k), Role: RoleHeader, Panel: yr, Datum: tot.ID, Kind: TextMark, Text: t,
 				At: at, Size: f.small, Style: Style{Fill: Muted}})
 		}
 		c.addAxis(p, yr+"/", top, bottom, bottom+f.small*1.2, f.small)
 		if short && i == 0 {
 			// The unit under the row labels, on the ticks' line.
-			c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: i18n.T(l, "bars.axis.short"),
+			c.add(Mark{ID: "axis/title", Role: RoleAxis, Kind: TextMark, Text: i18n.T(l, "bars.axis.short"),
 				At: Point{x0 - gap, bottom + f.small*1.2}, Size: f.small, Anchor: End, Style: Style{Fill: Muted}})
 		}
 		for j, r := range rows {
 			yc := top + band*(float64(j)+0.5)
 			d, ok := r.Cells[y]
 			if !ok {
-				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
+				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: RoleMissing, Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
 					Text: missingFit(l, r, y, f.small, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*midline},
 					Size: f.small, Style: Style{Fill: Muted}})
 				continue
 			}
 			v := d.Figure.Value
 			rect := Rect{sx.Map(0), yc - thick/2, sx.Map(v) - sx.Map(0), thick}
-			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
-			c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
+			c.add(Mark{ID: "bar/" + d.Figure.ID, Role: RoleBar, Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
+			c.add(Mark{ID: "value/" + d.Figure.ID, Role: RoleValue, Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
 				At: Point{rect.X + rect.W + gap*0.6, yc + rowSize*midline}, Size: rowSize, Bold: true, Style: Style{Fill: Ink}})
 		}
-		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		c.add(Mark{ID: "axis/baseline/" + yr, Role: RoleAxis, Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), top}, {sx.Map(0), bottom}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	}
 	for j := range rows {
 		yc := top + band*(float64(j)+0.5)
 		for i, t := range labels[j] {
 			dy := (float64(i) - float64(len(labels[j])-1)/2) * rowSize * 1.2
-			c.add(Mark{ID: lineID("label/"+rows[j].Key, i), Role: "label", Row: rows[j].Key, Kind: TextMark, Text: t,
+			c.add(Mark{ID: lineID("label/"+rows[j].Key, i), Role: RoleLabel, Row: rows[j].Key, Kind: TextMark, Text: t,
 				At: Point{x0 - gap, yc + dy + rowSize*midline}, Size: rowSize, Anchor: End, Style: Style{Fill: Ink}})
 		}
 	}
@@ -263,7 +263,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 	if aw := f.plot.X + f.plot.W - x0; TextWidth(axis, f.small, false) > aw {
 		axis = i18n.T(l, "bars.axis.short")
 	}
-	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: axis,
+	c.add(Mark{ID: "axis/title", Role: RoleAxis, Kind: TextMark, Text: axis,
 		At: Point{(x0 + f.plot.X + f.plot.W) / 2, bottom + f.small*2.75}, Size: f.small, Anchor: Middle, Style: Style{Fill: Muted}})
 }
 
@@ -308,12 +308,12 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 		yr := itoa(yv)
 		panelTop := y
 		y += f.base * ascent
-		c.add(Mark{ID: "year/" + yr, Role: "header", Kind: TextMark, Text: yr, At: Point{x0, y}, Size: f.base, Bold: true, Style: Style{Fill: yearInk(yv, year)}})
+		c.add(Mark{ID: "year/" + yr, Role: RoleHeader, Kind: TextMark, Text: yr, At: Point{x0, y}, Size: f.base, Bold: true, Style: Style{Fill: yearInk(yv, year)}})
 		y += f.base * descent
 		tot := yearTotal(yv)
 		for k, t := range totals[yv] {
 			y += f.small * 1.3
-			c.add(Mark{ID: lineID("total/"+yr, k), Role: "header", Datum: tot.ID, Kind: TextMark, Text: t,
+			c.add(Mark{ID: lineID("total/"+yr, k), Role: RoleHeader, Datum: tot.ID, Kind: TextMark, Text: t,
 				At: Point{x0, y - f.small*descent}, Size: f.small, Style: Style{Fill: Muted}})
 		}
 		y += f.base * 0.4
@@ -322,19 +322,19 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 		for _, r := range rows {
 			p.Rows = append(p.Rows, Row{Key: r.Key, Label: r.Label, Y0: y, Y1: y + rowH, Selected: yv == year})
 			label := rowLabel(l, r, f.small, f.plot.W)
-			c.add(Mark{ID: "label/" + yr + "/" + r.Key, Role: "label", Panel: yr, Row: r.Key, Datum: cellDatum(r, yv), Kind: TextMark, Text: label,
+			c.add(Mark{ID: "label/" + yr + "/" + r.Key, Role: RoleLabel, Panel: yr, Row: r.Key, Datum: cellDatum(r, yv), Kind: TextMark, Text: label,
 				At: Point{x0, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 			by := y + labelH
 			if d, ok := r.Cells[yv]; ok {
 				v := d.Figure.Value
 				rect := Rect{sx.Map(0), by, sx.Map(v) - sx.Map(0), thick}
-				c.add(Mark{ID: "bar/" + d.Figure.ID, Role: "bar", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
-				c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
+				c.add(Mark{ID: "bar/" + d.Figure.ID, Role: RoleBar, Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: RectMark, Rect: rect, Style: d.Style, Label: r.Label, Value: v})
+				c.add(Mark{ID: "value/" + d.Figure.ID, Role: RoleValue, Panel: yr, Row: r.Key, Datum: d.Figure.ID, Kind: TextMark, Text: i18n.FigText(l, d.Figure),
 					At: Point{rect.X + rect.W + gap*0.6, by + max(thick, f.small*(ascent+descent))/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: Ink}})
 			} else {
 				// The words go after the label, on its line: the bar line stays empty.
 				lw := TextWidth(label+"  ", f.small, false)
-				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: "missing", Panel: yr, Row: r.Key, Datum: missingDatum(r, yv), Kind: TextMark,
+				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: RoleMissing, Panel: yr, Row: r.Key, Datum: missingDatum(r, yv), Kind: TextMark,
 					Text: missingFit(l, r, yv, f.small, f.plot.W-lw), At: Point{x0 + lw, y + f.small*ascent},
 					Size: f.small, Style: Style{Fill: Muted}})
 			}
@@ -342,9 +342,9 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 		}
 		p.Rect = Rect{sx.R0, rowsTop, sx.R1 - sx.R0, y - rowsTop}
 		c.Panels = append(c.Panels, p)
-		c.add(Mark{ID: "axis/baseline/" + yr, Role: "axis", Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), rowsTop}, {sx.Map(0), y}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		c.add(Mark{ID: "axis/baseline/" + yr, Role: RoleAxis, Panel: yr, Kind: PathMark, Points: []Point{{sx.Map(0), rowsTop}, {sx.Map(0), y}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 		if yv == year {
-			c.add(Mark{ID: "selected/" + yr, Role: "selection", Panel: yr, Kind: RectMark,
+			c.add(Mark{ID: "selected/" + yr, Role: RoleSelection, Panel: yr, Kind: RectMark,
 				Rect: Rect{x0 - gap*0.6, panelTop - f.base*0.2, x1 - x0 + gap*0.9, y - panelTop + f.base*0.1}, Style: Style{Stroke: Ink, StrokeWidth: 1.5}})
 		}
 		y += f.base * 0.6
@@ -356,7 +356,7 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 	if TextWidth(axis, f.small, false) > f.plot.W {
 		axis = i18n.T(l, "bars.axis.short")
 	}
-	c.add(Mark{ID: "axis/title", Role: "axis", Kind: TextMark, Text: axis,
+	c.add(Mark{ID: "axis/title", Role: RoleAxis, Kind: TextMark, Text: axis,
 		At: Point{x0, bottom + f.small*2.75}, Size: f.small, Style: Style{Fill: Muted}})
 }
 

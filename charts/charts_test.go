@@ -29,7 +29,7 @@ func TestBarLengthProportionalAndShared(t *testing.T) {
 			c := Bars(y, s[0], s[1])
 			n := 0
 			for _, m := range c.Marks {
-				if m.Role != "bar" {
+				if m.Role != RoleBar {
 					continue
 				}
 				n++
@@ -116,7 +116,7 @@ func TestBarsChosenYearOutlined(t *testing.T) {
 				}
 			}
 			for _, m := range c.Marks {
-				if m.Role != "bar" {
+				if m.Role != RoleBar {
 					continue
 				}
 				fig, _ := data.FigureByID(m.Datum)
@@ -135,7 +135,7 @@ func TestBandThicknessProportional(t *testing.T) {
 		for _, y := range Years {
 			c := Flow(y, s[0], s[1])
 			for _, m := range c.Marks {
-				if m.Role != "node" || m.ID == "node/AZ" {
+				if m.Role != RoleNode || m.ID == "node/AZ" {
 					continue
 				}
 				k := m.Rect.H / m.Value
@@ -190,7 +190,7 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 func TestHitTestFindsEachDatum(t *testing.T) {
 	eachChart(t, func(t *testing.T, c *Chart) {
 		for _, m := range c.Marks {
-			if m.Role != "bar" && m.Role != "band" {
+			if m.Role != RoleBar && m.Role != RoleBand {
 				continue
 			}
 			got, ok := c.HitTest(m.Center(), 4)
@@ -213,7 +213,7 @@ func TestOverlayStaysInFrame(t *testing.T) {
 			}
 			box := false
 			for _, m := range ov {
-				if m.Role != "tooltip" {
+				if m.Role != RoleTooltip {
 					continue
 				}
 				box = true
@@ -242,7 +242,7 @@ func TestUnknownIsNotACountry(t *testing.T) {
 	// Unplaced and grouped figures come last.
 	var order []string
 	for _, m := range c.Marks {
-		if m.Role == "bar" && strings.HasPrefix(m.Datum, "dest-2012-") {
+		if m.Role == RoleBar && strings.HasPrefix(m.Datum, "dest-2012-") {
 			order = append(order, m.Datum)
 		}
 	}

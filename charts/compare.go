@@ -100,7 +100,7 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 
 // textBlock adds s wrapped to w from the top y down, each line a mark (id, id/1…); it returns the y
 // under the last line.
-func textBlock(c *Chart, id, role, datum, s string, size float64, bold bool, fill string, x, y, w float64) float64 {
+func textBlock(c *Chart, id string, role Role, datum, s string, size float64, bold bool, fill string, x, y, w float64) float64 {
 	for i, t := range wrapText(s, size, bold, w) {
 		c.add(Mark{ID: lineID(id, i), Role: role, Datum: datum, Kind: TextMark, Text: t, At: Point{x, y + size*ascent}, Size: size, Bold: bold, Style: Style{Fill: fill}})
 		y += size * 1.3
@@ -127,7 +127,7 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 	if tight {
 		header = shortIfWider(l, "compare.header.official", f.small, true, w)
 	}
-	y = textBlock(c, "header/official", "header", "", header, f.small, true, Muted, x, y, w) + f.small*0.3
+	y = textBlock(c, "header/official", RoleHeader, "", header, f.small, true, Muted, x, y, w) + f.small*0.3
 	valueW := TextWidth("000", f.base, true) + gap
 	// The chosen year's counts first (withSubject mutes the others').
 	var official []data.Figure
@@ -160,25 +160,25 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 			lbl = fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.T(l, "compare.short."+o.ID))
 		}
 		from := len(c.Marks)
-		y = textBlock(c, "label/"+o.ID, "label", o.ID, lbl, f.small, false, Ink, x, y, w) + f.small*0.1
+		y = textBlock(c, "label/"+o.ID, RoleLabel, o.ID, lbl, f.small, false, Ink, x, y, w) + f.small*0.1
 		tag(c, from, op.ID, o.ID)
 		r := Rect{sx.Map(0), y, sx.Map(o.Value) - sx.Map(0), th}
 		op.Rows = append(op.Rows, Row{Key: o.ID, Label: lbl, Y0: y, Y1: y + th, Selected: o.Period.From == year})
-		c.add(Mark{ID: "bar/" + o.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
-		c.add(Mark{ID: "value/" + o.ID, Role: "value", Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
+		c.add(Mark{ID: "bar/" + o.ID, Role: RoleBar, Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: RectMark, Rect: r, Style: Style{Fill: OfficialC}, Label: lbl, Value: o.Value})
+		c.add(Mark{ID: "value/" + o.ID, Role: RoleValue, Panel: op.ID, Row: o.ID, Datum: o.ID, Kind: TextMark, Text: i18n.FigText(l, o),
 			At: Point{r.X + r.W + gap*0.6, y + th/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		y += th
 		if o.ID == cmpIdentified {
 			p := fig(cmpNoSchool)
 			pr := Rect{sx.Map(0), r.Y, sx.Map(p.Value) - sx.Map(0), th}
 			plbl := i18n.T(l, "compare.noschool", i18n.FigText(l, p), i18n.FigText(l, o))
-			c.add(Mark{ID: "part/" + p.ID, Role: "bar", Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
+			c.add(Mark{ID: "part/" + p.ID, Role: RoleBar, Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
 			share := i18n.T(l, "compare.share", 100*p.Value/o.Value)
 			if tight && len(wrapText(plbl+share, f.small, false, w)) > 1 {
 				share = "" // the share is computed here; the smallest frames keep the paper's words
 			}
 			from := len(c.Marks)
-			y = textBlock(c, "label/"+p.ID, "label", p.ID, plbl+share, f.small, false, Ink, sx.Map(0), y+f.small*0.2, w)
+			y = textBlock(c, "label/"+p.ID, RoleLabel, p.ID, plbl+share, f.small, false, Ink, sx.Map(0), y+f.small*0.2, w)
 			tag(c, from, op.ID, o.ID)
 		}
 		y += rowGap
@@ -192,7 +192,7 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 	c.Marks = append(c.Marks[:gridAt], append(grid, c.Marks[gridAt:]...)...) // under the bars
 	y = bottom + f.small*1.4
 	if !tight {
-		y = textBlock(c, "axis/official", "axis", "", i18n.T(l, "compare.axis"), f.small, false, Muted, sx.Map(0), bottom+f.small*1.6, w)
+		y = textBlock(c, "axis/official", RoleAxis, "", i18n.T(l, "compare.axis"), f.small, false, Muted, sx.Map(0), bottom+f.small*1.6, w)
 	}
 	// The chosen year's rows are outlined.
 	sel := span{}
@@ -205,7 +205,7 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 		}
 	}
 	if sel.y1 > 0 { // under the column's marks (and after the frame's, which a retry keeps)
-		outline := Mark{ID: "selected/" + itoa(year), Role: "selection", Panel: op.ID, Kind: RectMark,
+		outline := Mark{ID: "selected/" + itoa(year), Role: RoleSelection, Panel: op.ID, Kind: RectMark,
 			Rect:  Rect{x - gap*0.5, sel.y0 - f.small*0.3, w + gap*0.5, sel.y1 - sel.y0 + f.small*0.3},
 			Style: Style{Stroke: Ink, StrokeWidth: 1.2}}
 		c.Marks = append(c.Marks[:start], append([]Mark{outline}, c.Marks[start:]...)...)
@@ -232,14 +232,14 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 	}
 
 	tot := fig(cmpTotal)
-	y = textBlock(c, "header/total", "header", "", i18n.T(l, "compare.header.total"), f.small, true, Muted, x, y, w) + headGap
+	y = textBlock(c, "header/total", RoleHeader, "", i18n.T(l, "compare.header.total"), f.small, true, Muted, x, y, w) + headGap
 	big := f.base * 1.6
 	if tight {
 		big = f.base * 1.3
 	}
-	c.add(Mark{ID: "value/" + tot.ID, Role: "value", Datum: tot.ID, Kind: TextMark, Text: i18n.FigText(l, tot), At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
+	c.add(Mark{ID: "value/" + tot.ID, Role: RoleValue, Datum: tot.ID, Kind: TextMark, Text: i18n.FigText(l, tot), At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
 	nx := x + TextWidth(i18n.FigText(l, tot), big, true) + gap
-	ly := textBlock(c, "label/"+tot.ID, "label", tot.ID, i18n.T(l, "compare.total.label"), f.small, false, Ink, nx, y+big*ascent-f.small*ascent, x+w-nx)
+	ly := textBlock(c, "label/"+tot.ID, RoleLabel, tot.ID, i18n.T(l, "compare.total.label"), f.small, false, Ink, nx, y+big*ascent-f.small*ascent, x+w-nx)
 	y = max(y+big*(ascent+descent), ly) + headGap
 	wordings := periodWordings(l, tot)
 	for i, wd := range wordings {
@@ -250,20 +250,20 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 			_, second, _ := periodParts(l, tot)
 			wd = i18n.T(l, "compare.wording2.alone", second)
 		}
-		y = textBlock(c, "period/"+itoa(i), "label", tot.ID, wd, f.small, false, Ink, x, y, w)
+		y = textBlock(c, "period/"+itoa(i), RoleLabel, tot.ID, wd, f.small, false, Ink, x, y, w)
 	}
 	if len(wordings) > 1 {
-		y = textBlock(c, "flag/"+tot.ID, "label", tot.ID, i18n.T(l, "compare.disagree"), f.small, true, Ink, x, y, w)
+		y = textBlock(c, "flag/"+tot.ID, RoleLabel, tot.ID, i18n.T(l, "compare.disagree"), f.small, true, Ink, x, y, w)
 	}
 	y += partGap
 
-	y = textBlock(c, "header/estimates", "header", "", i18n.T(l, "compare.header.estimates"), f.small, true, Muted, x, y, w) + headGap
+	y = textBlock(c, "header/estimates", RoleHeader, "", i18n.T(l, "compare.header.estimates"), f.small, true, Muted, x, y, w) + headGap
 	est := Style{Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}
 	valueW := TextWidth(i18n.T(l, "value.upto", i18n.Number(l, 8888)), f.base, true) + gap
 
 	// NGOs: an upper bound, drawn as an outline from 0 to the bound.
 	ngo := fig(cmpNGO)
-	y = textBlock(c, "label/"+ngo.ID, "label", ngo.ID, i18n.T(l, "compare.ngo.label"), f.small, false, Ink, x, y, w) + f.small*0.1
+	y = textBlock(c, "label/"+ngo.ID, RoleLabel, ngo.ID, i18n.T(l, "compare.ngo.label"), f.small, false, Ink, x, y, w) + f.small*0.1
 	nticks := NiceTicks(ngo.High, 2)
 	if n := len(nticks); n > 2 && TextWidth(i18n.Number(l, nticks[n-1]), f.small, false)*1.3 > (w-valueW)/float64(n-1) {
 		nticks = []float64{0, nticks[n-1]} // too narrow for the middle tick's label
@@ -273,15 +273,15 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 	np := Panel{ID: "ngo", Rect: Rect{nx0.R0, r.Y, nx0.R1 - nx0.R0, r.H}, X: nx0, Ticks: ticksOf(l, nticks),
 		Rows: []Row{{Key: ngo.ID, Label: i18n.T(l, "compare.ngo.label"), Y0: r.Y, Y1: r.Y + r.H}}}
 	c.Panels = append(c.Panels, np)
-	c.add(Mark{ID: "bar/" + ngo.ID, Role: "bar", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
-	c.add(Mark{ID: "value/" + ngo.ID, Role: "value", Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
+	c.add(Mark{ID: "bar/" + ngo.ID, Role: RoleBar, Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: RectMark, Rect: r, Style: est, Label: i18n.T(l, "value.upto", i18n.FigText(l, ngo)) + " " + i18n.Unit(l, ngo), Value: ngo.High})
+	c.add(Mark{ID: "value/" + ngo.ID, Role: RoleValue, Panel: np.ID, Row: ngo.ID, Datum: ngo.ID, Kind: TextMark, Text: i18n.T(l, "value.upto", i18n.FigText(l, ngo)),
 		At: Point{r.X + r.W + gap*0.6, r.Y + r.H/2 + f.base*midline}, Size: f.base, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(np, "ngo/", r.Y-2, r.Y+r.H+2, r.Y+r.H+f.small*1.15, f.small)
 	y += barH + axisH + min(f.base*0.5*k, partGap)
 
 	// Ages: a range whose upper end is itself a span ("35-40").
 	age := fig(cmpAge)
-	y = textBlock(c, "label/"+age.ID, "label", age.ID, i18n.T(l, "compare.age.label"), f.small, false, Ink, x, y, w) + f.small*0.1
+	y = textBlock(c, "label/"+age.ID, RoleLabel, age.ID, i18n.T(l, "compare.age.label"), f.small, false, Ink, x, y, w) + f.small*0.1
 	ageText := i18n.T(l, "quote", i18n.FigText(l, age))
 	aValueW := TextWidth(ageText, f.small, true) + gap
 	aticks := NiceTicks(50, int(clamp(w/(f.small*5), 2, 5)))
@@ -292,12 +292,12 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 	apl := Panel{ID: "age", Rect: Rect{ax.R0, core.Y, ax.R1 - ax.R0, core.H}, X: ax, Ticks: ticksOf(l, aticks),
 		Rows: []Row{{Key: age.ID, Label: i18n.T(l, "compare.age.label"), Y0: core.Y, Y1: core.Y + core.H}}}
 	c.Panels = append(c.Panels, apl)
-	c.add(Mark{ID: "range/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: lo, To: sure, Datum: age.ID, Kind: RectMark, Rect: core,
+	c.add(Mark{ID: "range/" + age.ID, Role: RoleBar, Panel: apl.ID, Row: age.ID, From: lo, To: sure, Datum: age.ID, Kind: RectMark, Rect: core,
 		Style: Style{Fill: EstimateC, Opacity: 0.3, Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed},
 		Label: i18n.T(l, "compare.age.core", lo, sure), Value: sure})
-	c.add(Mark{ID: "range-end/" + age.ID, Role: "bar", Panel: apl.ID, Row: age.ID, From: sure, To: age.High, Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
+	c.add(Mark{ID: "range-end/" + age.ID, Role: RoleBar, Panel: apl.ID, Row: age.ID, From: sure, To: age.High, Datum: age.ID, Kind: RectMark, Rect: fuzzy, Style: est,
 		Label: i18n.T(l, "compare.age.end", sure, age.High), Value: age.High})
-	c.add(Mark{ID: "value/" + age.ID, Role: "value", Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: ageText,
+	c.add(Mark{ID: "value/" + age.ID, Role: RoleValue, Panel: apl.ID, Row: age.ID, Datum: age.ID, Kind: TextMark, Text: ageText,
 		At: Point{fuzzy.X + fuzzy.W + gap*0.6, y + core.H/2 + f.small*midline}, Size: f.small, Bold: true, Style: Style{Fill: EstimateC}})
 	c.addAxis(apl, "age/", core.Y-2, core.Y+core.H+2, core.Y+core.H+f.small*1.15, f.small)
 	return y + barH + axisH

@@ -22,7 +22,7 @@ func TestCompareSubtitleSaysTheLayout(t *testing.T) {
 				c := Build(State{View: "compare", Year: year, Lang: l}, sz[0], sz[1])
 				var sub []string
 				for _, m := range c.Marks {
-					if m.Role == "subtitle" {
+					if m.Role == RoleSubtitle {
 						sub = append(sub, m.Text)
 					}
 				}

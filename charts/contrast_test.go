@@ -133,7 +133,7 @@ func checkContrast(t *testing.T, name string, c *Chart, marks []Mark) {
 					break
 				}
 			}
-		case m.Kind != TextMark && m.Interactive() && m.Role != "country":
+		case m.Kind != TextMark && m.Interactive() && m.Role != RoleCountry:
 			// Country shapes are context: the arcs, labels and values carry the figures.
 			best := 0.0
 			if m.Style.Fill != "" {

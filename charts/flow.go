@@ -17,7 +17,7 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 	sub := i18n.T(l, "flow.subtitle", i18n.TotalSentence(l, tot))
 	f, labelW := destFrame(c, year, c.Title, sub, dests)
 	if len(dests) == 0 {
-		c.add(Mark{ID: "empty", Role: "note", Kind: TextMark, Text: i18n.T(l, "flow.empty", year),
+		c.add(Mark{ID: "empty", Role: RoleNote, Kind: TextMark, Text: i18n.T(l, "flow.empty", year),
 			At: Point{f.plot.X, f.plot.Y + f.base}, Size: f.base, Style: Style{Fill: Ink}})
 		return c
 	}
@@ -59,8 +59,8 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 	yL := f.plot.Y + (f.plot.H-total*k)/2
 	origin := Rect{xL, yL, nodeW, total * k}
 	panel := Panel{ID: "flow", Rect: f.plot, Rows: []Row{{Key: "AZ", Label: az, Y0: origin.Y, Y1: origin.Y + origin.H}}}
-	c.add(Mark{ID: "node/AZ", Role: "node", Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: az, Value: tot.Value})
-	c.add(Mark{ID: "label/AZ", Role: "label", Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: TextMark, Text: az, At: Point{xL - gap, origin.Y + origin.H/2 + f.base*midline}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
+	c.add(Mark{ID: "node/AZ", Role: RoleNode, Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: RectMark, Rect: origin, Style: Style{Fill: Ink}, Label: az, Value: tot.Value})
+	c.add(Mark{ID: "label/AZ", Role: RoleLabel, Panel: "flow", Row: "AZ", Datum: tot.ID, Kind: TextMark, Text: az, At: Point{xL - gap, origin.Y + origin.H/2 + f.base*midline}, Size: f.base, Bold: true, Anchor: End, Style: Style{Fill: Ink}})
 
 	y0 := yL
 	for i, d := range dests {
@@ -76,15 +76,15 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 		if d.Flow.Kind == data.NotGiven {
 			st.Opacity = 1
 		}
-		c.add(Mark{ID: "band/" + d.Figure.ID, Role: "band", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: PathMark, Points: band, Closed: true, Style: st,
+		c.add(Mark{ID: "band/" + d.Figure.ID, Role: RoleBand, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: PathMark, Points: band, Closed: true, Style: st,
 			Label: d.Label, Value: v, Source: az, Target: d.Label})
 		node := Rect{xR, ty, nodeW, bh}
-		c.add(Mark{ID: "node/" + d.Figure.ID, Role: "node", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
+		c.add(Mark{ID: "node/" + d.Figure.ID, Role: RoleNode, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
 		yc := slotY + slots[i]/2 + f.base*midline
 		val := i18n.FigText(l, d.Figure)
 		lbl := labels[i]
-		c.add(Mark{ID: "label/" + d.Figure.ID, Role: "label", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
-		c.add(Mark{ID: "value/" + d.Figure.ID, Role: "value", Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: val,
+		c.add(Mark{ID: "label/" + d.Figure.ID, Role: RoleLabel, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "value/" + d.Figure.ID, Role: RoleValue, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: val,
 			At: Point{xR + nodeW + gap + TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		y0 += bh
 	}

@@ -71,7 +71,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 	y := f.pad
 	for i, t := range titleLines {
 		y += f.title * ascent
-		c.add(Mark{ID: lineID("title", i), Role: "title", Kind: TextMark, Text: t, At: Point{f.pad, y}, Size: f.title, Bold: true, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: lineID("title", i), Role: RoleTitle, Kind: TextMark, Text: t, At: Point{f.pad, y}, Size: f.title, Bold: true, Style: Style{Fill: Ink}})
 		y += f.title * descent
 	}
 	for i, t := range subLines {
@@ -79,14 +79,14 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 		if i == 0 {
 			y += f.small * 0.1
 		}
-		c.add(Mark{ID: lineID("subtitle", i), Role: "subtitle", Kind: TextMark, Text: t, At: Point{f.pad, y - f.small*descent}, Size: f.small, Style: Style{Fill: Muted}})
+		c.add(Mark{ID: lineID("subtitle", i), Role: RoleSubtitle, Kind: TextMark, Text: t, At: Point{f.pad, y - f.small*descent}, Size: f.small, Style: Style{Fill: Muted}})
 	}
 	top := y + f.base*0.8
 
 	// Bottom up: the source line, then the notes above it.
 	yb := c.H - f.pad - f.small*descent
 	for i := len(sources) - 1; i >= 0; i-- {
-		c.add(Mark{ID: lineID("source", i), Role: "source", Kind: TextMark, Text: sources[i], At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Muted}})
+		c.add(Mark{ID: lineID("source", i), Role: RoleSource, Kind: TextMark, Text: sources[i], At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Muted}})
 		if i > 0 {
 			yb -= lineH
 		}
@@ -121,7 +121,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 	yb -= lineH * float64(max(0, min(reserve, maxLines)-len(lines)))
 	for i := len(lines) - 1; i >= 0; i-- {
 		yb -= lineH
-		c.add(Mark{ID: "note/" + itoa(i), Role: "note", Kind: TextMark, Text: lines[i], At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Ink}})
+		c.add(Mark{ID: "note/" + itoa(i), Role: RoleNote, Kind: TextMark, Text: lines[i], At: Point{f.pad, yb}, Size: f.small, Style: Style{Fill: Ink}})
 	}
 	bottom := yb - f.small*ascent - f.base*0.8
 	f.plot = Rect{f.pad, top, inner, max(bottom-top, 10)}

@@ -4,8 +4,8 @@ import "strings"
 
 // decoration roles never answer hit tests; every other mark with a datum does (text labels and
 // values count as their datum too).
-var decoration = map[string]bool{"title": true, "subtitle": true, "note": true, "source": true, "axis": true,
-	"tick": true, "grid": true, "legend": true, "tooltip": true, "highlight": true}
+var decoration = map[Role]bool{RoleTitle: true, RoleSubtitle: true, RoleNote: true, RoleSource: true, RoleAxis: true,
+	RoleTick: true, RoleGrid: true, RoleLegend: true, RoleTooltip: true, RoleHighlight: true}
 
 // Interactive reports whether a mark answers hit tests and can be hovered or focused.
 func (m Mark) Interactive() bool { return m.Datum != "" && !decoration[m.Role] }

@@ -20,7 +20,7 @@ func TestSourceLineCarriesLicense(t *testing.T) {
 					c := Build(State{View: v, Year: y, Lang: l}, sz[0], sz[1])
 					var marks []Mark
 					for _, m := range c.Marks {
-						if m.Role == "source" {
+						if m.Role == RoleSource {
 							marks = append(marks, m)
 						}
 					}

@@ -170,11 +170,11 @@ func (p *placer) place(c *Chart, id, datum string, lines []line, cands func(w, h
 		}
 		x := best.X
 		if l.Name != "" {
-			c.add(Mark{ID: "label/" + id + sfx, Role: "label", Datum: datum, Kind: TextMark, Text: l.Name, At: Point{x, y}, Size: l.Size, Bold: l.Bold, Style: Style{Fill: l.Fill}})
+			c.add(Mark{ID: "label/" + id + sfx, Role: RoleLabel, Datum: datum, Kind: TextMark, Text: l.Name, At: Point{x, y}, Size: l.Size, Bold: l.Bold, Style: Style{Fill: l.Fill}})
 			x += TextWidth(l.Name+"  ", l.Size, l.Bold)
 		}
 		if l.Value != "" {
-			c.add(Mark{ID: "value/" + id + sfx, Role: "value", Datum: datum, Kind: TextMark, Text: l.Value, At: Point{x, y}, Size: l.Size, Bold: true, Style: Style{Fill: l.Fill}})
+			c.add(Mark{ID: "value/" + id + sfx, Role: RoleValue, Datum: datum, Kind: TextMark, Text: l.Value, At: Point{x, y}, Size: l.Size, Bold: true, Style: Style{Fill: l.Fill}})
 		}
 		y += l.Size * descent
 	}
@@ -304,7 +304,7 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 		}
 		placedBox := false
 		for _, lines := range shapes {
-			if m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true) {
+			if m.boxed(c, pl, d.Figure.ID, RoleUnknown, d.Figure.ID, lines, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true) {
 				placedBox = true
 				break
 			}
@@ -313,7 +313,7 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 			// Where no shape of the note fits, the box holds its count alone (as an arc whose
 			// label fits nowhere keeps its number): the key says what it is.
 			count := []line{{Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.small, Fill: Ink}}
-			m.boxed(c, pl, d.Figure.ID, "unknown", d.Figure.ID, count, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true)
+			m.boxed(c, pl, d.Figure.ID, RoleUnknown, d.Figure.ID, count, origin, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}, true)
 			return false
 		}
 	}
@@ -321,7 +321,7 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 }
 
 // callout is a one-line boxed note near p.
-func (m *mapFrame) callout(c *Chart, pl *placer, id, role, datum, text string, p Point, st Style) {
+func (m *mapFrame) callout(c *Chart, pl *placer, id string, role Role, datum, text string, p Point, st Style) {
 	size := m.f.base
 	text = Fit(text, size, false, m.rect.W-size*2)
 	m.boxed(c, pl, id, role, datum, []line{{Name: text, Size: size, Fill: Ink}}, p, st, false)
@@ -331,7 +331,7 @@ func (m *mapFrame) callout(c *Chart, pl *placer, id, role, datum, text string, p
 //
 // A box with a leader is placed only where it is clear (else boxed returns false); one
 // without takes the least crowded place when none is clear.
-func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []line, p Point, st Style, leader bool) bool {
+func (m *mapFrame) boxed(c *Chart, pl *placer, id string, role Role, datum string, lines []line, p Point, st Style, leader bool) bool {
 	pad := m.f.base * 0.4
 	gap := m.f.base * 1.2
 	cands := func(w, h float64) []Rect {
@@ -381,7 +381,7 @@ func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []l
 	var pre []Mark
 	if leader {
 		end := Point{clamp(p.X, box.X, box.X+box.W), clamp(p.Y, box.Y, box.Y+box.H)}
-		pre = append(pre, Mark{ID: role + "/" + id + "/leader", Role: role, Kind: PathMark, Points: []Point{p, end},
+		pre = append(pre, Mark{ID: string(role) + "/" + id + "/leader", Role: role, Kind: PathMark, Points: []Point{p, end},
 			Style: Style{Stroke: st.Stroke, StrokeWidth: 1, Dash: Dashed}})
 	}
 	// The box's label is its head whole: the lines at the head's size, up to its count.
@@ -393,7 +393,7 @@ func (m *mapFrame) boxed(c *Chart, pl *placer, id, role, datum string, lines []l
 		label = strings.TrimSpace(label + " " + l.Name)
 		value = l.Value
 	}
-	pre = append(pre, Mark{ID: role + "/" + id, Role: role, Datum: datum, Kind: RectMark, Rect: box, Style: st,
+	pre = append(pre, Mark{ID: string(role) + "/" + id, Role: role, Datum: datum, Kind: RectMark, Rect: box, Style: st,
 		Label: label, Value: valueOf(value)})
 	// The box goes under its text.
 	texts := append([]Mark{}, c.Marks[start:]...)
@@ -424,7 +424,7 @@ func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
 	}
 	best := map[string]cand{}
 	for _, mk := range c.Marks {
-		if mk.Role != "country" {
+		if mk.Role != RoleCountry {
 			continue
 		}
 		id := mk.ID[len("country/"):]
@@ -460,7 +460,7 @@ func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
 				continue
 			}
 			pl.take(r)
-			c.add(Mark{ID: "place/" + k.id, Role: "place", Kind: TextMark, Text: k.name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
+			c.add(Mark{ID: "place/" + k.id, Role: RolePlace, Kind: TextMark, Text: k.name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
 			break
 		}
 	}
@@ -472,7 +472,7 @@ func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
 		r := Rect{p.X - w/2, p.Y - h/2, w, h}
 		if pl.fits(r) && !m.onLand(c, r) {
 			pl.take(r)
-			c.add(Mark{ID: "sea/" + s.Name, Role: "place", Kind: TextMark, Text: name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
+			c.add(Mark{ID: "sea/" + s.Name, Role: RolePlace, Kind: TextMark, Text: name, At: Point{r.X, r.Y + size*ascent}, Size: size, Style: Style{Fill: PlaceC}})
 		}
 	}
 }
@@ -480,7 +480,7 @@ func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
 // onLand reports whether any corner of r lies on a country.
 func (m *mapFrame) onLand(c *Chart, r Rect) bool {
 	for _, mk := range c.Marks {
-		if mk.Role != "country" {
+		if mk.Role != RoleCountry {
 			continue
 		}
 		for _, q := range []Point{{r.X, r.Y}, {r.X + r.W, r.Y}, {r.X, r.Y + r.H}, {r.X + r.W, r.Y + r.H}} {

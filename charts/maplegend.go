@@ -11,9 +11,11 @@ import (
 
 // legendEntry is one entry of the map's key: its text, wrapped beside a sample.
 type legendEntry struct {
-	name, role, datum, text, fill string
-	short                         string // a shorter text, for a key that holds not every entry
-	oneLine                       string // the same in fewer words, where text wraps and this does not
+	name              string
+	role              Role
+	datum, text, fill string
+	short             string // a shorter text, for a key that holds not every entry
+	oneLine           string // the same in fewer words, where text wraps and this does not
 	// sample draws the entry's sample with its left edge at x, beside text top..top+h, in a
 	// sample column sw wide.
 	sample func(x, top, h, sw float64)
@@ -51,7 +53,7 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			// A small key: the country's short name where the full one takes a line more.
 			short = strings.TrimSuffix(text, k.d.Label+" "+i18n.FigText(l, k.d.Figure)) + sn + " " + i18n.FigText(l, k.d.Figure)
 		}
-		add(legendEntry{name: "key-" + k.d.Figure.ID, role: "legend", datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short,
+		add(legendEntry{name: "key-" + k.d.Figure.ID, role: RoleLegend, datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short,
 			abbrev: k.d.Flow.Kind == data.Country})
 	}
 	for _, d := range dests {
@@ -72,8 +74,8 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 					text += ": " + i18n.FigText(l, d.Figure)
 				}
 			}
-			add(legendEntry{name: "unknown", role: "legend", datum: datum, text: text, short: short, fill: Ink, sample: func(x, top, h, sw float64) {
-				c.add(Mark{ID: "legend/unknown", Role: "legend", Kind: RectMark, Rect: Rect{x, top, sw * 0.8, h},
+			add(legendEntry{name: "unknown", role: RoleLegend, datum: datum, text: text, short: short, fill: Ink, sample: func(x, top, h, sw float64) {
+				c.add(Mark{ID: "legend/unknown", Role: RoleLegend, Kind: RectMark, Rect: Rect{x, top, sw * 0.8, h},
 					Style: Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1.2, Dash: Dashed}})
 			}})
 		}
@@ -83,15 +85,15 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	if m.short {
 		estKey = "legend.estimate.short"
 	}
-	add(legendEntry{name: "estimate", role: "estimate", datum: est.ID, text: i18n.T(l, estKey, i18n.FigText(l, est), est.Footnote), fill: EstimateC, bar: 3,
+	add(legendEntry{name: "estimate", role: RoleEstimate, datum: est.ID, text: i18n.T(l, estKey, i18n.FigText(l, est), est.Footnote), fill: EstimateC, bar: 3,
 		sample: func(x, top, h, sw float64) {
-			c.add(Mark{ID: "legend/estimate", Role: "estimate", Datum: est.ID, Kind: RectMark, Rect: Rect{x, top, 3, h}, Style: Style{Fill: EstimateC}})
+			c.add(Mark{ID: "legend/estimate", Role: RoleEstimate, Datum: est.ID, Kind: RectMark, Rect: Rect{x, top, 3, h}, Style: Style{Fill: EstimateC}})
 		}})
 	tot := yearTotal(c.Year)
 	if tot.ID != "" {
-		add(legendEntry{name: "total", role: "legend", text: i18n.T(l, "legend.total", i18n.TotalSentence(l, tot), tot.Footnote), fill: Ink})
+		add(legendEntry{name: "total", role: RoleLegend, text: i18n.T(l, "legend.total", i18n.TotalSentence(l, tot), tot.Footnote), fill: Ink})
 	} else {
-		add(legendEntry{name: "total", role: "legend", text: i18n.T(l, "legend.none", c.Year), fill: Ink})
+		add(legendEntry{name: "total", role: RoleLegend, text: i18n.T(l, "legend.none", c.Year), fill: Ink})
 	}
 	// Width key: two arcs, 5 and 20 persons, on the map's scale.
 	for _, v := range []float64{5, 20} {
@@ -104,9 +106,9 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			}
 			extra = v * m.k
 		}
-		add(legendEntry{name: "arc" + ftoa(v), role: "legend", text: text, fill: Ink, extra: extra, sample: func(x, top, h, sw float64) {
+		add(legendEntry{name: "arc" + ftoa(v), role: RoleLegend, text: text, fill: Ink, extra: extra, sample: func(x, top, h, sw float64) {
 			yc := top + max(v*m.k, h)/2
-			c.add(Mark{ID: fmt.Sprintf("legend/arc/%v", v), Role: "legend", Kind: PathMark, Closed: true,
+			c.add(Mark{ID: fmt.Sprintf("legend/arc/%v", v), Role: RoleLegend, Kind: PathMark, Closed: true,
 				Points: arcPolygon(Point{x, yc}, Point{x + sw, yc}, 0, v*m.k, m.f.small), Style: Style{Fill: OfficialC}})
 		}})
 	}
@@ -117,15 +119,15 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			if m.short {
 				gk = "legend.group.short"
 			}
-			add(legendEntry{name: "group", role: "legend", text: i18n.T(l, gk), fill: Ink, sample: func(x, top, h, sw float64) {
-				c.add(Mark{ID: "legend/group", Role: "legend", Kind: PathMark, Closed: true,
+			add(legendEntry{name: "group", role: RoleLegend, text: i18n.T(l, gk), fill: Ink, sample: func(x, top, h, sw float64) {
+				c.add(Mark{ID: "legend/group", Role: RoleLegend, Kind: PathMark, Closed: true,
 					Points: arcPolygon(Point{x, top + h/2}, Point{x + sw*0.7, top + h/2}, 0, d.Figure.Value*m.k, m.f.small), Style: d.Style})
 			}})
 		}
 	}
 	swatch := func(id, fill string) func(x, top, h, sw float64) {
 		return func(x, top, h, sw float64) {
-			c.add(Mark{ID: "legend/" + id, Role: "legend", Kind: RectMark, Rect: Rect{x, top + 1, sw * 0.8, h - 2},
+			c.add(Mark{ID: "legend/" + id, Role: RoleLegend, Kind: RectMark, Rect: Rect{x, top + 1, sw * 0.8, h - 2},
 				Style: Style{Fill: fill, Stroke: Grid, StrokeWidth: 0.8}})
 		}
 	}
@@ -133,14 +135,14 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	if m.short { // the arcs say where victims were taken from
 		origin = countryName(l, "AZ")
 	}
-	add(legendEntry{name: "origin", role: "legend", datum: countryDatum("AZ", c.Year), text: origin, fill: Ink, sample: swatch("origin", OriginC)})
+	add(legendEntry{name: "origin", role: RoleLegend, datum: countryDatum("AZ", c.Year), text: origin, fill: Ink, sample: swatch("origin", OriginC)})
 	if tot.ID != "" {
-		add(legendEntry{name: "dest", role: "legend", text: i18n.T(l, "legend.dest", c.Year), fill: Ink, sample: swatch("dest", DestLandC)})
+		add(legendEntry{name: "dest", role: RoleLegend, text: i18n.T(l, "legend.dest", c.Year), fill: Ink, sample: swatch("dest", DestLandC)})
 	}
-	add(legendEntry{name: "land", role: "legend", text: i18n.T(l, "legend.land"), fill: Ink, sample: swatch("land", LandC)})
+	add(legendEntry{name: "land", role: RoleLegend, text: i18n.T(l, "legend.land"), fill: Ink, sample: swatch("land", LandC)})
 	if s.Context {
-		add(legendEntry{name: "route", role: "legend", text: i18n.T(l, "legend.routes"), fill: Ink, sample: func(x, top, h, sw float64) {
-			c.add(Mark{ID: "legend/route", Role: "legend", Kind: PathMark, Points: []Point{{x, top + h/2}, {x + sw, top + h/2}},
+		add(legendEntry{name: "route", role: RoleLegend, text: i18n.T(l, "legend.routes"), fill: Ink, sample: func(x, top, h, sw float64) {
+			c.add(Mark{ID: "legend/route", Role: RoleLegend, Kind: PathMark, Points: []Point{{x, top + h/2}, {x + sw, top + h/2}},
 				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}})
 		}})
 	}

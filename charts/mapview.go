@@ -224,7 +224,7 @@ func mapViewKey(s State, w, h float64, grow int, short, mustOnly bool) (*Chart, 
 		}
 	}
 	m.countries(c, year, dest)
-	c.add(Mark{ID: "map/frame", Role: "mapframe", Kind: RectMark, Rect: m.rect, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+	c.add(Mark{ID: "map/frame", Role: RoleMapFrame, Kind: RectMark, Rect: m.rect, Style: Style{Stroke: Grid, StrokeWidth: 1}})
 	if s.Context {
 		m.routes(c, pl)
 	}
@@ -237,9 +237,9 @@ func mapViewKey(s State, w, h float64, grow int, short, mustOnly bool) (*Chart, 
 	// does every dotted route of the context layer (as a polygon there and back along it).
 	for _, mk := range c.Marks {
 		switch {
-		case mk.Role == "arc" && mk.Closed:
+		case mk.Role == RoleArc && mk.Closed:
 			pl.avoid = append(pl.avoid, mk.Points)
-		case mk.Role == "route":
+		case mk.Role == RoleRoute:
 			back := append([]Point{}, mk.Points...)
 			for i := len(mk.Points) - 1; i >= 0; i-- {
 				back = append(back, mk.Points[i])
@@ -253,10 +253,10 @@ func mapViewKey(s State, w, h float64, grow int, short, mustOnly bool) (*Chart, 
 	boxedOnMap := m.unplaced(c, pl, dests, origin)
 	if len(dests) == 0 {
 		msg := i18n.T(l, "map.empty", year)
-		m.callout(c, pl, "empty", "note", "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
+		m.callout(c, pl, "empty", RoleNote, "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
 	}
 	if baseMap == nil {
-		m.callout(c, pl, "nobasemap", "note", "", i18n.T(l, "map.nobasemap"), Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
+		m.callout(c, pl, "nobasemap", RoleNote, "", i18n.T(l, "map.nobasemap"), Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
 	}
 	m.placeNames(c, pl, dest)
 	if s.Context {
@@ -292,7 +292,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 			if pts == nil {
 				continue
 			}
-			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: "country", Panel: "map", Row: ct.ID, Datum: datum, Kind: PathMark, Points: pts, Closed: true,
+			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: RoleCountry, Panel: "map", Row: ct.ID, Datum: datum, Kind: PathMark, Points: pts, Closed: true,
 				Style: st, Label: countryName(c.Lang, ct.ID)})
 		}
 	}
@@ -334,7 +334,7 @@ func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
 		}
 		pts := arcPolygon(origin, end, bend, w, m.f.base)
 		target := d.Label
-		out = append(out, arcMark{Mark: Mark{ID: id, Role: "arc", Panel: "map", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
+		out = append(out, arcMark{Mark: Mark{ID: id, Role: RoleArc, Panel: "map", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
 			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.Lang, "AZ"), Target: target}, d: d, end: end})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
@@ -432,7 +432,7 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 			poly := arcPolygon(origin, end, bend, 0, m.f.base)
 			// The centre line: the left edge, then the tip.
 			line := append(append([]Point{}, poly[:arcSamples]...), end)
-			c.add(Mark{ID: "route/" + r.ID + "/" + to, Role: "route", Datum: r.ID, Kind: PathMark, Points: line,
+			c.add(Mark{ID: "route/" + r.ID + "/" + to, Role: RoleRoute, Datum: r.ID, Kind: PathMark, Points: line,
 				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: i18n.Purpose(c.Lang, r), Source: countryName(c.Lang, "AZ"), Target: to})
 			// A small open chevron at the end gives the direction.
 			a, b := line[len(line)-2], end
@@ -440,7 +440,7 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 			l := math.Max(math.Hypot(dx, dy), 1e-9)
 			ux, uy := dx/l, dy/l
 			s := m.f.base * 0.45
-			c.add(Mark{ID: "route/" + r.ID + "/" + to + "/head", Role: "route", Datum: r.ID, Kind: PathMark,
+			c.add(Mark{ID: "route/" + r.ID + "/" + to + "/head", Role: RoleRoute, Datum: r.ID, Kind: PathMark,
 				Points: []Point{{b.X - ux*s + uy*s*0.6, b.Y - uy*s - ux*s*0.6}, b, {b.X - ux*s - uy*s*0.6, b.Y - uy*s + ux*s*0.6}},
 				Style:  Style{Stroke: RouteC, StrokeWidth: 1.3}})
 		}
@@ -459,7 +459,7 @@ func (m *mapFrame) routeLabels(c *Chart, pl *placer, dest map[string]bool) {
 		}
 	}
 	for _, mk := range c.Marks {
-		if mk.Role != "route" || mk.Target == "" || len(mk.Points) == 0 {
+		if mk.Role != RoleRoute || mk.Target == "" || len(mk.Points) == 0 {
 			continue
 		}
 		name := countryName(c.Lang, mk.Target)

@@ -11,7 +11,7 @@ import (
 	"azflows/internal/geo"
 )
 
-func roleMarks(c *Chart, role string) []Mark {
+func roleMarks(c *Chart, role Role) []Mark {
 	var out []Mark
 	for _, m := range c.Marks {
 		if m.Role == role {
@@ -24,7 +24,7 @@ func roleMarks(c *Chart, role string) []Mark {
 // inCountryMarks reports whether p lies in one of the country's shapes as the chart drew them.
 func inCountryMarks(c *Chart, id string, p Point) bool {
 	for _, m := range c.Marks {
-		if m.Role == "country" && strings.HasPrefix(m.ID, "country/"+id+"/") && inPolygon(p, m.Points) {
+		if m.Role == RoleCountry && strings.HasPrefix(m.ID, "country/"+id+"/") && inPolygon(p, m.Points) {
 			return true
 		}
 	}
@@ -74,7 +74,7 @@ func TestArcWidthProportionalAndShared(t *testing.T) {
 		var values []float64
 		for _, y := range Years {
 			c := Map(State{View: "map", Year: y}, s[0], s[1])
-			for _, m := range roleMarks(c, "arc") {
+			for _, m := range roleMarks(c, RoleArc) {
 				fig, _ := data.FigureByID(m.Datum)
 				if fig.Value != m.Value {
 					t.Errorf("%s: value %v, figure %v", m.ID, m.Value, fig.Value)
@@ -103,7 +103,7 @@ func TestArcsRunFromAzerbaijanToTheirCountry(t *testing.T) {
 	for _, s := range sizes {
 		for _, y := range Years {
 			c := Map(State{View: "map", Year: y}, s[0], s[1])
-			arcs := roleMarks(c, "arc")
+			arcs := roleMarks(c, RoleArc)
 			want := 0
 			for _, fl := range data.FlowsFor(y) {
 				if fl.Kind != data.NotGiven {
@@ -122,7 +122,7 @@ func TestArcsRunFromAzerbaijanToTheirCountry(t *testing.T) {
 				to := strings.TrimPrefix(m.ID, "arc/")
 				if to == "other" {
 					// "Other countries, including Russia": the stub points at no country.
-					for _, c2 := range roleMarks(c, "country") {
+					for _, c2 := range roleMarks(c, RoleCountry) {
 						if inPolygon(tip, c2.Points) {
 							t.Errorf("%v %d: the stub of other countries ends in %s", s, y, c2.ID)
 						}
@@ -142,7 +142,7 @@ func TestArcsRunFromAzerbaijanToTheirCountry(t *testing.T) {
 
 func TestWhatIsOpenIsNotAnArc(t *testing.T) {
 	c := Map(State{View: "map", Year: 2012}, 800, 450)
-	for _, m := range roleMarks(c, "arc") {
+	for _, m := range roleMarks(c, RoleArc) {
 		if m.Datum == "dest-2012-not-given" || m.Datum == "ngo-estimate-females-per-year" {
 			t.Errorf("%s drawn as an arc", m.Datum)
 		}
@@ -155,7 +155,7 @@ func TestWhatIsOpenIsNotAnArc(t *testing.T) {
 	for _, m := range c.Marks {
 		if m.Datum == "ngo-estimate-females-per-year" {
 			est = append(est, m)
-			if m.Role != "estimate" || (m.Style.Fill != EstimateC) {
+			if m.Role != RoleEstimate || (m.Style.Fill != EstimateC) {
 				t.Errorf("estimate mark %s in %s / %s", m.ID, m.Role, m.Style.Fill)
 			}
 		}
@@ -179,10 +179,10 @@ func TestArcsDoNotHideLabels(t *testing.T) {
 			for _, ctx := range []bool{false, true} {
 				c := Map(State{View: "map", Year: y, Context: ctx}, s[0], s[1])
 				for _, tm := range c.Marks {
-					if tm.Kind != TextMark || (tm.Role != "label" && tm.Role != "value" && tm.Role != "place") {
+					if tm.Kind != TextMark || (tm.Role != RoleLabel && tm.Role != RoleValue && tm.Role != RolePlace) {
 						continue
 					}
-					for _, a := range roleMarks(c, "arc") {
+					for _, a := range roleMarks(c, RoleArc) {
 						if rectTouchesPolygon(tm.Bounds(), a.Points) {
 							t.Errorf("%v %d: %s covers %s %q", s, y, a.ID, tm.ID, tm.Text)
 						}
@@ -241,7 +241,7 @@ func TestTween(t *testing.T) {
 
 func TestYearWithoutDestinationsSaysSo(t *testing.T) {
 	c := Map(State{View: "map", Year: 2011}, 800, 450)
-	if n := len(roleMarks(c, "arc")); n != 0 {
+	if n := len(roleMarks(c, RoleArc)); n != 0 {
 		t.Errorf("%d arcs for a year without destinations", n)
 	}
 	found := false
@@ -260,8 +260,8 @@ func TestWithoutBaseMap(t *testing.T) {
 	SetBaseMap(nil)
 	defer SetBaseMap(bm)
 	c := Map(State{View: "map", Year: 2012}, 800, 450)
-	if len(roleMarks(c, "arc")) != 4 || len(roleMarks(c, "country")) != 0 {
-		t.Errorf("without a base map: %d arcs, %d countries", len(roleMarks(c, "arc")), len(roleMarks(c, "country")))
+	if len(roleMarks(c, RoleArc)) != 4 || len(roleMarks(c, RoleCountry)) != 0 {
+		t.Errorf("without a base map: %d arcs, %d countries", len(roleMarks(c, RoleArc)), len(roleMarks(c, RoleCountry)))
 	}
 	found := false
 	for _, m := range c.Marks {
@@ -275,10 +275,10 @@ func TestWithoutBaseMap(t *testing.T) {
 func TestContextLayer(t *testing.T) {
 	off := Map(State{View: "map", Year: 2010}, 800, 450)
 	on := Map(State{View: "map", Year: 2010, Context: true}, 800, 450)
-	if n := len(roleMarks(off, "route")); n != 0 {
+	if n := len(roleMarks(off, RoleRoute)); n != 0 {
 		t.Errorf("%d routes with the context layer off", n)
 	}
-	routes := roleMarks(on, "route")
+	routes := roleMarks(on, RoleRoute)
 	dests := map[string]bool{}
 	for _, m := range routes {
 		if m.Closed || m.Style.Fill != "" || m.Style.StrokeWidth > 2 || m.Style.Stroke == OfficialC {
@@ -300,7 +300,7 @@ func TestContextLayer(t *testing.T) {
 	}
 	legend := ""
 	for _, m := range on.Marks {
-		if m.Role == "legend" && m.Kind == TextMark {
+		if m.Role == RoleLegend && m.Kind == TextMark {
 			legend += m.Text + " "
 		}
 	}
@@ -309,7 +309,7 @@ func TestContextLayer(t *testing.T) {
 	}
 	// A route answers hover, with what the paper says of it.
 	r := routes[0]
-	if got, ok := on.HitTest(r.Points[len(r.Points)/2], 4); !ok || got.Role != "route" && got.Role != "arc" {
+	if got, ok := on.HitTest(r.Points[len(r.Points)/2], 4); !ok || got.Role != RoleRoute && got.Role != RoleArc {
 		t.Errorf("the middle of %s hits %v %v", r.ID, got.ID, ok)
 	}
 	if txt := TooltipText(i18n.EN, "route-forced-labour"); !strings.Contains(txt, "no count") || !strings.Contains(txt, "footnote 2") {
@@ -444,7 +444,7 @@ func TestSmallKeyShortCountryNames(t *testing.T) {
 		}
 	}
 	c := Build(State{View: "map", Year: 2010, Lang: i18n.RU}, 344, 194)
-	if len(roleMarks(c, "estimate")) == 0 {
+	if len(roleMarks(c, RoleEstimate)) == 0 {
 		t.Errorf("ru 2010 344×194: the key leaves out the NGO estimate")
 	}
 }

@@ -47,7 +47,7 @@ type Style struct {
 // Mark is one drawable shape.
 type Mark struct {
 	ID    string // stable across sizes: "bar/dest-2010-turkey", "axis/tick/10"
-	Role  string // bar, band, node, label, axis, tick, grid, title, subtitle, source, note, legend, tooltip
+	Role  Role   // what the mark is in the chart (roles.go)
 	Datum string // the data record it shows (data.Figure id); "" for decoration
 	Kind  Kind
 

@@ -28,7 +28,7 @@ const minTextPx = 11
 
 // dataRoles are the roles of marks that show a datum and that text must not lie on unless it
 // labels that datum. Countries are the map's ground, where labels belong.
-var dataRoles = map[string]bool{"bar": true, "band": true, "node": true, "arc": true, "estimate": true, "unknown": true, "event": true, "part": true, "route": true}
+var dataRoles = map[Role]bool{RoleBar: true, RoleBand: true, RoleNode: true, RoleArc: true, RoleEstimate: true, RoleUnknown: true, RoleEvent: true, RoleRoute: true}
 
 // matrixProblems lists what is wrong with one laid-out chart, one line per problem.
 func matrixProblems(c *Chart) []string {
@@ -66,7 +66,7 @@ func matrixProblems(c *Chart) []string {
 	}
 	labelled := map[string]bool{}
 	for _, m := range c.Marks {
-		if m.Datum != "" && (m.Kind == TextMark || m.Role == "legend" || m.Role == "key") {
+		if m.Datum != "" && (m.Kind == TextMark || m.Role == RoleLegend) {
 			labelled[m.Datum] = true
 		}
 	}
@@ -80,11 +80,11 @@ func matrixProblems(c *Chart) []string {
 		if d.Datum == "" || !dataRoles[d.Role] || d.Kind == TextMark {
 			continue
 		}
-		if !labelled[d.Datum] && !(d.Role == "route" && routeKey) {
+		if !labelled[d.Datum] && !(d.Role == RoleRoute && routeKey) {
 			missing[d.Datum] = true
 		}
 		for _, t := range texts {
-			if t.Datum == d.Datum || t.Role == "tooltip" {
+			if t.Datum == d.Datum || t.Role == RoleTooltip {
 				continue
 			}
 			if covers(d, shrink(t.Bounds())) {
@@ -196,7 +196,7 @@ func TestMatrixChecksWork(t *testing.T) {
 		{ID: "a", Kind: TextMark, Text: "Turkey 19", At: Point{10, 20}, Size: 12},
 		{ID: "b", Kind: TextMark, Text: "Iran 12", At: Point{12, 22}, Size: 12},
 		{ID: "c", Kind: TextMark, Text: "Объединённые Арабские Эмира…", At: Point{0, 60}, Size: 9},
-		{ID: "arc", Role: "arc", Datum: "d1", Kind: PathMark, Points: []Point{{0, 20}, {100, 20}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
+		{ID: "arc", Role: RoleArc, Datum: "d1", Kind: PathMark, Points: []Point{{0, 20}, {100, 20}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
 	}}
 	got := strings.Join(matrixProblems(c), "\n")
 	for _, want := range []string{"overlap: a", "cut: c", "small: c", "leaves frame: c", "covered: a", "unlabelled datum: d1"} {
@@ -206,7 +206,7 @@ func TestMatrixChecksWork(t *testing.T) {
 	}
 	clean := &Chart{W: 100, H: 100, Marks: []Mark{
 		{ID: "a", Kind: TextMark, Text: "19", Datum: "d1", At: Point{10, 20}, Size: 12},
-		{ID: "arc", Role: "arc", Datum: "d1", Kind: PathMark, Points: []Point{{0, 60}, {100, 60}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
+		{ID: "arc", Role: RoleArc, Datum: "d1", Kind: PathMark, Points: []Point{{0, 60}, {100, 60}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
 	}}
 	if p := matrixProblems(clean); len(p) > 0 {
 		t.Errorf("a clean chart has problems: %v", p)
@@ -290,7 +290,7 @@ func keyEntries(c *Chart) map[string]bool {
 }
 
 // layerKeys names the key entry that explains each kind of mark a map draws.
-var layerKeys = map[string]string{"route": "route", "unknown": "unknown", "estimate": "estimate"}
+var layerKeys = map[Role]string{RoleRoute: "route", RoleUnknown: "unknown", RoleEstimate: "estimate"}
 
 // timelineData are the items the timeline shows: every event that is not only a restated
 // figure, and every count it places on the axis.
@@ -506,11 +506,11 @@ func TestContextMapPlacement(t *testing.T) {
 				name := fmt.Sprintf("%d/%s/%.0fx%.0f", y, l, s[0], s[1])
 				p := matrixProblems(c)
 				for _, r := range c.Marks {
-					if r.Role != "route" {
+					if r.Role != RoleRoute {
 						continue
 					}
 					for _, b := range c.Marks {
-						if b.Role == "unknown" && b.Kind == RectMark && covers(r, b.Rect) {
+						if b.Role == RoleUnknown && b.Kind == RectMark && covers(r, b.Rect) {
 							p = append(p, fmt.Sprintf("box %s crossed by %s", b.ID, r.ID))
 						}
 					}

@@ -24,7 +24,7 @@ func TestMarksNameTheirPanelAndRow(t *testing.T) {
 					if !ok {
 						t.Fatalf("%s %s %d: %s names panel %q, which the chart lacks", l, v, y, m.ID, m.Panel)
 					}
-					if m.Row == "" || m.Kind != RectMark || m.Role == "selection" {
+					if m.Row == "" || m.Kind != RectMark || m.Role == RoleSelection {
 						continue
 					}
 					var row *Row
@@ -53,7 +53,7 @@ func TestMarksNameTheirPanelAndRow(t *testing.T) {
 						}
 						continue
 					}
-					if m.Role == "bar" && m.Rect.W > 1 && (abs(m.Rect.X-x0) > 0.01 || abs(m.Rect.X+m.Rect.W-x1) > 0.01) {
+					if m.Role == RoleBar && m.Rect.W > 1 && (abs(m.Rect.X-x0) > 0.01 || abs(m.Rect.X+m.Rect.W-x1) > 0.01) {
 						t.Errorf("%s %s %d: %s spans x %.2f–%.2f, its panel's scale says %.2f–%.2f", l, v, y, m.ID, m.Rect.X, m.Rect.X+m.Rect.W, x0, x1)
 					}
 				}

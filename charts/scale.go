@@ -58,9 +58,9 @@ func axisMarks(p Panel, prefix string, y0, y1, labelY, size float64) (grid, labe
 	for _, t := range p.Ticks {
 		x := p.X.Map(t.Value)
 		v := itoa(int(t.Value))
-		grid = append(grid, Mark{ID: "grid/" + prefix + v, Role: "grid", Panel: p.ID, Kind: PathMark, Points: []Point{{x, y0}, {x, y1}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+		grid = append(grid, Mark{ID: "grid/" + prefix + v, Role: RoleGrid, Panel: p.ID, Kind: PathMark, Points: []Point{{x, y0}, {x, y1}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
 		if size > 0 {
-			labels = append(labels, Mark{ID: "tick/" + prefix + v, Role: "tick", Panel: p.ID, Kind: TextMark, Text: t.Text, At: Point{x, labelY}, Size: size, Anchor: Middle, Style: Style{Fill: Muted}})
+			labels = append(labels, Mark{ID: "tick/" + prefix + v, Role: RoleTick, Panel: p.ID, Kind: TextMark, Text: t.Text, At: Point{x, labelY}, Size: size, Anchor: Middle, Style: Style{Fill: Muted}})
 		}
 	}
 	return grid, labels

@@ -63,10 +63,10 @@ func TestChosenYearIsTheSubject(t *testing.T) {
 							continue
 						}
 						if m.Kind == TextMark {
-							if m.Role == "value" && y == year && m.Style.Fill == Muted {
+							if m.Role == RoleValue && y == year && m.Style.Fill == Muted {
 								t.Errorf("%s: the chosen year's value %s %q is muted", name, m.ID, m.Text)
 							}
-							if m.Role == "value" && y != year && m.Style.Fill != Muted {
+							if m.Role == RoleValue && y != year && m.Style.Fill != Muted {
 								t.Errorf("%s: %d's value %s %q is in %s, not muted", name, y, m.ID, m.Text, m.Style.Fill)
 							}
 							continue

@@ -162,7 +162,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	undatedY := axisY + axisH
 
 	// The chosen year, shaded across the dated lanes.
-	c.add(Mark{ID: "selected/" + itoa(year), Role: "selection", Panel: "time", From: float64(year), To: float64(year + 1), Kind: RectMark,
+	c.add(Mark{ID: "selected/" + itoa(year), Role: RoleSelection, Panel: "time", From: float64(year), To: float64(year + 1), Kind: RectMark,
 		Rect: Rect{sx.Map(float64(year)), f.plot.Y, sx.Map(float64(year+1)) - sx.Map(float64(year)), axisY - f.plot.Y}, Style: Style{Fill: Grid, Opacity: 0.45}})
 	tp := Panel{ID: "time", Rect: Rect{f.plot.X, f.plot.Y, f.plot.W, axisY - f.plot.Y}, X: sx, Y: Linear{f.plot.Y, axisY, f.plot.Y, axisY}}
 	for t := 1990; t <= 2010; t += 5 {
@@ -175,24 +175,24 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		tp.Rows = append(tp.Rows, Row{Key: "figures/" + itoa(r), Y0: figTop + rowH*float64(r), Y1: figTop + rowH*float64(r+1)})
 	}
 	c.addAxis(tp, "", f.plot.Y, axisY, 0, 0)
-	c.add(Mark{ID: "header/events", Role: "header", Kind: TextMark, Text: shortIfWider(l, "timeline.header.events", f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/events", Role: RoleHeader, Kind: TextMark, Text: shortIfWider(l, "timeline.header.events", f.small, true, f.plot.W),
 		At: Point{f.plot.X, f.plot.Y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	c.add(Mark{ID: "header/figures", Role: "header", Kind: TextMark, Text: shortIfWider(l, "timeline.header.figures", f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/figures", Role: RoleHeader, Kind: TextMark, Text: shortIfWider(l, "timeline.header.figures", f.small, true, f.plot.W),
 		At: Point{f.plot.X, figTop - hdrH + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	drawRows(c, "events/", events, evRows, sx, evTop, rowH, f.small, gap)
 	drawRows(c, "figures/", figures, figRows, sx, figTop, rowH, f.small, gap)
 
 	// The axis: a tick each year, a label every five years and for the chosen year.
-	c.add(Mark{ID: "axis/line", Role: "axis", Panel: "time", Kind: PathMark, Points: []Point{{f.plot.X, axisY}, {f.plot.X + f.plot.W, axisY}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+	c.add(Mark{ID: "axis/line", Role: RoleAxis, Panel: "time", Kind: PathMark, Points: []Point{{f.plot.X, axisY}, {f.plot.X + f.plot.W, axisY}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 	for t := 1990; t <= 2013; t++ {
 		x := sx.Map(float64(t))
 		l := f.small * 0.3
 		if t%5 == 0 {
 			l = f.small * 0.6
 		}
-		c.add(Mark{ID: "tick/" + itoa(t), Role: "axis", Panel: "time", Kind: PathMark, Points: []Point{{x, axisY}, {x, axisY + l}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
+		c.add(Mark{ID: "tick/" + itoa(t), Role: RoleAxis, Panel: "time", Kind: PathMark, Points: []Point{{x, axisY}, {x, axisY + l}}, Style: Style{Stroke: Muted, StrokeWidth: 1}})
 		if t%5 == 0 || t == year {
-			c.add(Mark{ID: "ticklabel/" + itoa(t), Role: "tick", Panel: "time", Kind: TextMark, Text: itoa(t), At: Point{sx.Map(float64(t) + 0.5), axisY + f.small*1.6},
+			c.add(Mark{ID: "ticklabel/" + itoa(t), Role: RoleTick, Panel: "time", Kind: TextMark, Text: itoa(t), At: Point{sx.Map(float64(t) + 0.5), axisY + f.small*1.6},
 				Size: f.small, Anchor: Middle, Bold: t == year, Style: Style{Fill: Muted}})
 		}
 	}
@@ -201,7 +201,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	c.Panels = append(c.Panels, tp, Panel{ID: "undated", Rect: Rect{f.plot.X, undatedY, f.plot.W, undatedH},
 		Rows: []Row{{Key: "undated", Y0: undatedY, Y1: undatedY + undatedH}}})
 	hd := shortIfWider(l, "timeline.header.undated", f.small, true, f.plot.W/2)
-	c.add(Mark{ID: "header/undated", Role: "header", Kind: TextMark, Text: hd, At: Point{f.plot.X, undatedY + f.small*ascent},
+	c.add(Mark{ID: "header/undated", Role: RoleHeader, Kind: TextMark, Text: hd, At: Point{f.plot.X, undatedY + f.small*ascent},
 		Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	x := f.plot.X + TextWidth(hd, f.small, true) + gap*2
 	for _, it := range undated {
@@ -209,9 +209,9 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		if x+box.W > f.plot.X+f.plot.W {
 			break
 		}
-		c.add(Mark{ID: "marker/" + it.ID, Role: "event", Panel: "undated", Row: "undated", Datum: it.Datum, Kind: RectMark, Rect: box, Style: it.Style, Label: it.Label})
+		c.add(Mark{ID: "marker/" + it.ID, Role: RoleEvent, Panel: "undated", Row: "undated", Datum: it.Datum, Kind: RectMark, Rect: box, Style: it.Style, Label: it.Label})
 		t := it.Label
-		c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "undated", Row: "undated", Datum: it.Datum, Kind: TextMark, Text: t, At: Point{box.X + box.W + gap, undatedY + f.small*ascent},
+		c.add(Mark{ID: "label/" + it.ID, Role: RoleLabel, Panel: "undated", Row: "undated", Datum: it.Datum, Kind: TextMark, Text: t, At: Point{box.X + box.W + gap, undatedY + f.small*ascent},
 			Size: f.small, Style: Style{Fill: Ink}})
 		x += box.W + gap*3 + TextWidth(t, f.small, false)
 	}
@@ -485,7 +485,7 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 		if vertical && y1 > y0 && !offAxis {
 			ax := x + yw + markW(size, fit.tight)/2
 			// The axis goes under its column's markers.
-			c.Marks = append(c.Marks[:colStart], append([]Mark{{ID: "list/axis/" + itoa(col), Role: "axis", Panel: "list", Kind: PathMark, Points: []Point{{ax, y0}, {ax, y1}}, Style: Style{Stroke: Grid, StrokeWidth: 1.5}}}, c.Marks[colStart:]...)...)
+			c.Marks = append(c.Marks[:colStart], append([]Mark{{ID: "list/axis/" + itoa(col), Role: RoleAxis, Panel: "list", Kind: PathMark, Points: []Point{{ax, y0}, {ax, y1}}, Style: Style{Stroke: Grid, StrokeWidth: 1.5}}}, c.Marks[colStart:]...)...)
 		}
 	}
 	for i, it := range items {
@@ -510,7 +510,7 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 			bottom := f.plot.Y + f.plot.H
 			if col == cols-1 && (y+h+lineH*float64(len(rest)) > bottom || i == len(items)-1 && y+h > bottom) {
 				for k, t := range rest {
-					c.add(Mark{ID: lineID("list/rest", k), Role: "note", Kind: TextMark, Text: t,
+					c.add(Mark{ID: lineID("list/rest", k), Role: RoleNote, Kind: TextMark, Text: t,
 						At: Point{x, y + size*ascent + lineH*float64(k)}, Size: size, Style: Style{Fill: Muted}})
 				}
 				break
@@ -525,13 +525,13 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 		if undatedHead {
 			// What the paper does not date: a group of its own, under its header, off the axis.
 			axis(x, colTop, y)
-			c.add(Mark{ID: "header/undated", Role: "header", Panel: "list", Kind: TextMark, Text: shortIfWider(c.Lang, "timeline.header.undated", size, true, colW),
+			c.add(Mark{ID: "header/undated", Role: RoleHeader, Panel: "list", Kind: TextMark, Text: shortIfWider(c.Lang, "timeline.header.undated", size, true, colW),
 				At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Muted}})
 			y += lineH
 			colTop, colStart, lastYear, offAxis = y, len(c.Marks), "—", true
 		}
 		if !vertical {
-			c.add(Mark{ID: "list/num/" + it.ID, Role: "label", Datum: it.Datum, Kind: TextMark, Text: itoa(i + 1),
+			c.add(Mark{ID: "list/num/" + it.ID, Role: RoleLabel, Datum: it.Datum, Kind: TextMark, Text: itoa(i + 1),
 				At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Ink}})
 		} else {
 			yr := itoa(int(it.X0))
@@ -539,13 +539,13 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 				yr = "—"
 			}
 			if yr != lastYear && !fit.noYears {
-				c.add(Mark{ID: "list/year/" + it.ID, Role: "tick", Panel: "list", Kind: TextMark, Text: yr,
+				c.add(Mark{ID: "list/year/" + it.ID, Role: RoleTick, Panel: "list", Kind: TextMark, Text: yr,
 					At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Muted}})
 				lastYear = yr
 			}
-			role := "event"
+			var role Role = RoleEvent
 			if _, ok := data.FigureByID(it.Datum); ok {
-				role = "bar"
+				role = RoleBar
 			}
 			m := size * 0.8
 			mx := x + yw
@@ -553,7 +553,7 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 				Style: it.Style, Label: it.Label, Value: it.X0})
 		}
 		for k, t := range lines {
-			c.add(Mark{ID: lineID("list/"+it.ID, k), Role: "label", Datum: it.Datum, Kind: TextMark, Text: t,
+			c.add(Mark{ID: lineID("list/"+it.ID, k), Role: RoleLabel, Datum: it.Datum, Kind: TextMark, Text: t,
 				At: Point{x + numW, y + size*ascent + lineH*float64(k)}, Size: size, Bold: bold, Style: Style{Fill: Ink}})
 		}
 		y += h
@@ -685,9 +685,9 @@ func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top,
 		yc := top + rowH*(float64(rows[i])+0.5)
 		x0, x1 := markerX(it, sx, size)
 		mh := min(size*0.9, rowH*0.8)
-		role := "event"
+		var role Role = RoleEvent
 		if _, ok := data.FigureByID(it.Datum); ok {
-			role = "bar"
+			role = RoleBar
 		}
 		row := lane + itoa(rows[i])
 		if it.Point { // a day or a month: a small square centred on the date
@@ -702,7 +702,7 @@ func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top,
 		if labelLeft(it, sx, size, gap, right) {
 			at, anchor = Point{x0 - gap, yc + size*midline}, End
 		}
-		c.add(Mark{ID: "label/" + it.ID, Role: "label", Panel: "time", Row: row, Datum: it.Datum, Kind: TextMark, Text: it.Label,
+		c.add(Mark{ID: "label/" + it.ID, Role: RoleLabel, Panel: "time", Row: row, Datum: it.Datum, Kind: TextMark, Text: it.Label,
 			At: at, Size: size, Anchor: anchor, Style: Style{Fill: Ink}})
 	}
 }

@@ -70,10 +70,10 @@ func TestPhoneTimeline(t *testing.T) {
 					if m.Kind == TextMark && strings.Contains(m.Text, "CSV") {
 						p = append(p, fmt.Sprintf("points to a file: %s %q", m.ID, m.Text))
 					}
-					if m.Role == "axis" && m.Kind == PathMark && len(m.Points) == 2 && m.Points[0].X == m.Points[1].X && m.Points[1].Y-m.Points[0].Y > 20 {
+					if m.Role == RoleAxis && m.Kind == PathMark && len(m.Points) == 2 && m.Points[0].X == m.Points[1].X && m.Points[1].Y-m.Points[0].Y > 20 {
 						vAxis = true
 					}
-					if m.Role == "tick" && m.Kind == TextMark && len(m.Text) == 4 {
+					if m.Role == RoleTick && m.Kind == TextMark && len(m.Text) == 4 {
 						years = append(years, placed{m.Text, m.At.X, m.At.Y})
 					}
 					if m.ID == "header/undated" {
@@ -154,7 +154,7 @@ func TestTimelineSubtitleSaysHowTheYearIsMarked(t *testing.T) {
 				c := Build(State{View: "timeline", Year: y, Lang: l}, s[0], s[1])
 				shaded := false
 				for _, m := range c.Marks {
-					if m.Role == "selection" {
+					if m.Role == RoleSelection {
 						shaded = true
 					}
 				}

@@ -106,7 +106,7 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 		}
 		hl := m
 		hl.ID = "highlight/" + m.ID
-		hl.Role = "highlight"
+		hl.Role = RoleHighlight
 		hl.Style = Style{Stroke: Highlight, StrokeWidth: 2.5}
 		out = append(out, hl)
 		shapes = append(shapes, m.Bounds())
@@ -155,19 +155,19 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 	if touch {
 		box = touchPlace(c, box.W, box.H, p, shapes)
 	}
-	out = append(out, Mark{ID: "tooltip/box", Role: "tooltip", Datum: id, Kind: RectMark, Rect: box, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
+	out = append(out, Mark{ID: "tooltip/box", Role: RoleTooltip, Datum: id, Kind: RectMark, Rect: box, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
 	if touch {
 		// The close control: a CloseSize square in the box's top right corner with an ×.
 		x := Rect{box.X + box.W - CloseSize, box.Y, CloseSize, CloseSize}
-		out = append(out, Mark{ID: TooltipCloseID, Role: "tooltip", Datum: id, Kind: RectMark, Rect: x, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
+		out = append(out, Mark{ID: TooltipCloseID, Role: RoleTooltip, Datum: id, Kind: RectMark, Rect: x, Style: Style{Fill: TooltipBg, Stroke: Muted, StrokeWidth: 1}})
 		cx, cy, r := x.X+CloseSize/2, x.Y+CloseSize/2, CloseSize*0.16
 		for i, d := range []float64{1, -1} {
-			out = append(out, Mark{ID: TooltipCloseID + "/" + itoa(i), Role: "tooltip", Datum: id, Kind: PathMark,
+			out = append(out, Mark{ID: TooltipCloseID + "/" + itoa(i), Role: RoleTooltip, Datum: id, Kind: PathMark,
 				Points: []Point{{cx - r, cy - r*d}, {cx + r, cy + r*d}}, Style: Style{Stroke: Ink, StrokeWidth: 2}})
 		}
 	}
 	for i, l := range wrapped {
-		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: "tooltip", Datum: id, Kind: TextMark, Text: l, Bold: i < bold,
+		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: RoleTooltip, Datum: id, Kind: TextMark, Text: l, Bold: i < bold,
 			At: Point{box.X + pad, box.Y + pad + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: Ink}})
 	}
 	return out

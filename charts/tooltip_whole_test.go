@@ -18,7 +18,7 @@ func TestTooltipWhole(t *testing.T) {
 					for id, lines := range c.Tips {
 						var got []string
 						for _, m := range c.Overlay(id, Point{s[0] / 2, s[1] / 2}) {
-							if m.Role != "tooltip" {
+							if m.Role != RoleTooltip {
 								continue
 							}
 							if m.Kind == RectMark && (m.Rect.X < 0 || m.Rect.Y < 0 || m.Rect.X+m.Rect.W > s[0] || m.Rect.Y+m.Rect.H > s[1]) {

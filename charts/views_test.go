@@ -204,7 +204,7 @@ func TestTimelineLabelsClearOfMarkers(t *testing.T) {
 		for _, y := range Years {
 			c := Timeline(y, s[0], s[1])
 			for _, l := range c.Marks {
-				if l.Role != "label" {
+				if l.Role != RoleLabel {
 					continue
 				}
 				lb := l.Bounds()

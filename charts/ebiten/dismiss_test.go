@@ -15,7 +15,7 @@ func TestDismissFromThePage(t *testing.T) {
 		tick(v, input{})
 		v.frame(360, 480)
 		tick(v, input{})
-		bar := firstMark(v.chart, "bar")
+		bar := firstMark(v.chart, charts.RoleBar)
 		tick(v, input{Clicks: []click{{At: bar.Center(), Touch: touch}}})
 		if d, _ := v.shownDatum(); d != bar.Datum || len(v.overlay) == 0 {
 			t.Fatalf("touch %v: the press on %s shows %q with %d overlay ops", touch, bar.Datum, d, len(v.overlay))
@@ -47,7 +47,7 @@ func TestTooltipCloseControl(t *testing.T) {
 		v.frame(int(size[0]*2), int(size[1]*2))
 		tick(v, input{})
 		for _, m := range v.chart.Marks {
-			if m.Role != "bar" || m.Datum == "" {
+			if m.Role != charts.RoleBar || m.Datum == "" {
 				continue
 			}
 			tick(v, input{Clicks: []click{{At: m.Center(), Touch: true}}})

@@ -179,7 +179,7 @@ func hoverMsgs(ms []message) []string {
 	return out
 }
 
-func firstMark(c *charts.Chart, role string) charts.Mark {
+func firstMark(c *charts.Chart, role charts.Role) charts.Mark {
 	for _, m := range c.Marks {
 		if m.Role == role && m.Datum != "" {
 			return m
@@ -231,7 +231,7 @@ func TestViewHoverPinAndState(t *testing.T) {
 	tick(v, input{})
 	v.frame(800, 450)
 	tick(v, input{})
-	bar := firstMark(v.chart, "bar")
+	bar := firstMark(v.chart, charts.RoleBar)
 	p := bar.Center()
 
 	ms := tick(v, input{Pointer: p, PointerMoved: true})
@@ -339,7 +339,7 @@ func firstOp(ops []drawOp, k opKind) drawOp {
 func TestTooltipOverlayIsDrawn(t *testing.T) {
 	v := newView("view=flow&year=2010")
 	tick(v, input{})
-	band := firstMark(v.chart, "band")
+	band := firstMark(v.chart, charts.RoleBand)
 	tick(v, input{Pointer: band.Center(), PointerMoved: true})
 	if v.hover != band.Datum {
 		t.Fatalf("band not hovered: %q", v.hover)
@@ -379,7 +379,7 @@ func TestMapWaitsForBaseMap(t *testing.T) {
 	if _, _, ok := v.frame(800, 450); !ok {
 		t.Fatal("no frame once the base map arrived")
 	}
-	if firstMark(v.chart, "country").ID == "" {
+	if firstMark(v.chart, charts.RoleCountry).ID == "" {
 		t.Error("the first map frame has no countries")
 	}
 
@@ -517,7 +517,7 @@ func TestViewWantsFramesOnlyWhileBusy(t *testing.T) {
 		t.Error("ready and still: wants frames")
 	}
 	// A hover changes the overlay; Draw paints it in the same frame: no frame after it.
-	tr := firstMark(v.chart, "arc")
+	tr := firstMark(v.chart, charts.RoleArc)
 	tick(v, input{Now: 30, Pointer: tr.Center(), PointerMoved: true})
 	if v.shown == "" {
 		t.Fatalf("hovering %s shows nothing", tr.ID)

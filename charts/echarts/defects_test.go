@@ -107,7 +107,7 @@ func TestMapTooltipsOnEveryMark(t *testing.T) {
 		}
 		n := 0
 		for _, m := range c.Marks {
-			if !m.Interactive() || m.Kind == charts.TextMark || m.Role == "country" {
+			if !m.Interactive() || m.Kind == charts.TextMark || m.Role == charts.RoleCountry {
 				continue
 			}
 			n++

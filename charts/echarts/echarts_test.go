@@ -81,7 +81,7 @@ func states() []charts.State {
 	return out
 }
 
-func roleMarks(c *charts.Chart, role string) []charts.Mark {
+func roleMarks(c *charts.Chart, role charts.Role) []charts.Mark {
 	var out []charts.Mark
 	for _, m := range c.Marks {
 		if m.Role == role {
@@ -125,7 +125,7 @@ func TestPageFrame(t *testing.T) {
 					t.Errorf("note %q not in the page", n)
 				}
 			}
-			for _, role := range []string{"source"} {
+			for _, role := range []charts.Role{charts.RoleSource} {
 				ms := roleMarks(c, role)
 				if len(ms) == 0 {
 					t.Fatalf("model has no %s mark", role)

@@ -112,7 +112,7 @@ func countries(c *charts.Chart) map[string]any {
 	var data []region
 	seen := map[string]bool{}
 	for _, m := range c.Marks {
-		if m.Role != "country" || seen[m.Row] {
+		if m.Role != charts.RoleCountry || seen[m.Row] {
 			continue
 		}
 		seen[m.Row] = true

@@ -31,7 +31,7 @@ func TestMutedBarsKeepTheirOutline(t *testing.T) {
 	}
 	checked := 0
 	for _, m := range c.Marks {
-		if m.Role != "bar" || m.Datum == "" {
+		if m.Role != charts.RoleBar || m.Datum == "" {
 			continue
 		}
 		is, ok := items[m.Datum]

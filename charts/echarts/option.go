@@ -209,7 +209,7 @@ func description(c *charts.Chart) string {
 	}
 	seen := map[string]bool{}
 	for _, m := range c.Marks {
-		if m.Interactive() && m.Role != "country" && !seen[m.Datum] && len(c.Tips[m.Datum]) > 0 {
+		if m.Interactive() && m.Role != charts.RoleCountry && !seen[m.Datum] && len(c.Tips[m.Datum]) > 0 {
 			seen[m.Datum] = true
 			parts = append(parts, c.Tips[m.Datum][0])
 		}

@@ -121,10 +121,10 @@ func translate(c *charts.Chart) translation {
 	t.freeShapes(c, done)
 	for _, m := range c.Marks {
 		switch {
-		case done[m.ID] || m.Role == "country":
+		case done[m.ID] || m.Role == charts.RoleCountry:
 		case m.Kind == charts.TextMark:
 			switch m.Role {
-			case "note", "source": // the caption under the chart, whole (Chart.Notes, the source line)
+			case charts.RoleNote, charts.RoleSource: // the caption under the chart, whole (Chart.Notes, the source line)
 			default:
 				t.Graphic = append(t.Graphic, textElement(m))
 			}
@@ -196,10 +196,10 @@ func (t *translation) scatterPanel(c *charts.Chart, p charts.Panel, done map[str
 // freeShapes draws the data marks no scale placed as custom series items, one series per
 // role in the model's order, on a grid whose axes are the chart's pixels.
 func (t *translation) freeShapes(c *charts.Chart, done map[string]bool) {
-	var roles []string
-	byRole := map[string][]any{}
+	var roles []charts.Role
+	byRole := map[charts.Role][]any{}
 	for _, m := range c.Marks {
-		if !isData(m) || done[m.ID] || m.Role == "country" {
+		if !isData(m) || done[m.ID] || m.Role == charts.RoleCountry {
 			continue
 		}
 		done[m.ID] = true
@@ -210,7 +210,7 @@ func (t *translation) freeShapes(c *charts.Chart, done map[string]bool) {
 		it := shapeItem{Name: m.Label, Value: [2]float64{r1(ctr.X), r1(ctr.Y)}, Datum: m.Datum, TooltipLines: c.Tips[m.Datum],
 			Source: m.Source, Target: m.Target, Points: points(m), Closed: m.Closed || m.Kind == charts.RectMark,
 			ShapeStyle: shapeStyle(m.Style, m.Closed || m.Kind == charts.RectMark)}
-		if m.Role == "arc" || m.Role == "band" {
+		if m.Role == charts.RoleArc || m.Role == charts.RoleBand {
 			it.Count = m.Value
 		}
 		byRole[m.Role] = append(byRole[m.Role], it)
@@ -221,6 +221,6 @@ func (t *translation) freeShapes(c *charts.Chart, done map[string]bool) {
 	pixels := charts.Rect{W: c.W, H: c.H}
 	g := t.addGrid(pixels, scaleAxis(charts.Linear{D0: 0, D1: c.W, R0: 0, R1: c.W}, nil, false), scaleAxis(charts.Linear{D0: 0, D1: c.H, R0: 0, R1: c.H}, nil, true))
 	for _, r := range roles {
-		t.Series = append(t.Series, series{Type: "custom", Name: r + "s", CoordinateSystem: "cartesian2d", XAxisIndex: g, YAxisIndex: g, Z: zSeries, Data: byRole[r]})
+		t.Series = append(t.Series, series{Type: "custom", Name: string(r) + "s", CoordinateSystem: "cartesian2d", XAxisIndex: g, YAxisIndex: g, Z: zSeries, Data: byRole[r]})
 	}
 }

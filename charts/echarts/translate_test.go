@@ -160,7 +160,7 @@ func TestEveryTextIsDrawn(t *testing.T) {
 			if m.Kind != charts.TextMark {
 				continue
 			}
-			if m.Role == "note" || m.Role == "source" {
+			if m.Role == charts.RoleNote || m.Role == charts.RoleSource {
 				// The caption under the chart says them whole.
 				if !strings.Contains(page, html.EscapeString(m.Text)) {
 					t.Errorf("%s: %s %q not in the caption", st.Hash(), m.ID, m.Text)

@@ -35,7 +35,7 @@ func TestSlideImages(t *testing.T) {
 			t.Fatalf("image is %v, want %v", r.Size(), size)
 		}
 		for _, m := range c.Marks {
-			if m.Role != "node" || m.Rect.H*k < 4 {
+			if m.Role != charts.RoleNode || m.Rect.H*k < 4 {
 				continue
 			}
 			want, _ := paint.Color(m.Style.Fill)

@@ -44,7 +44,7 @@ func write(w io.Writer, c *charts.Chart, outlined bool) error {
 }
 
 func writeMark(b *strings.Builder, c *charts.Chart, m charts.Mark) {
-	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(ID(m.ID)), esc(m.Role))
+	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(ID(m.ID)), esc(string(m.Role)))
 	if m.Datum != "" {
 		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
 	}
@@ -110,7 +110,7 @@ func writeOutline(b *strings.Builder, m charts.Mark) {
 			d.WriteString(n(p.X) + " " + n(p.Y))
 		}
 	}
-	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(ID(m.ID)), esc(m.Role))
+	attrs := fmt.Sprintf(` id="%s" class="%s"`, esc(ID(m.ID)), esc(string(m.Role)))
 	if m.Datum != "" {
 		attrs += fmt.Sprintf(` data-datum="%s"`, esc(m.Datum))
 	}

@@ -409,7 +409,7 @@ func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *g
 		model := charts.Build(bars2010, 800, 450)
 		var wantBars []string
 		for _, m := range model.Marks {
-			if m.Role == "bar" {
+			if m.Role == charts.RoleBar {
 				wantBars = append(wantBars, m.Datum)
 			}
 		}

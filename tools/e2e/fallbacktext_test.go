@@ -107,7 +107,7 @@ func checkFallbackTexts(t *testing.T, name string, st charts.State, noto bool, t
 	c := charts.Build(st, echarts.W, echarts.H)
 	model := map[string]string{} // the model's texts by id, but the caption's
 	for _, m := range c.Marks {
-		if m.Kind == charts.TextMark && m.Role != "note" && m.Role != "source" {
+		if m.Kind == charts.TextMark && m.Role != charts.RoleNote && m.Role != charts.RoleSource {
 			model[m.ID] = m.Text
 		}
 	}

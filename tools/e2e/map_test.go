@@ -109,7 +109,7 @@ func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {
 // nothing else covers (clearOf), and that shape's ID; ok is false when no shape has one.
 func clearCountryPoint(c *charts.Chart, prefix string) (id string, p charts.Point, ok bool) {
 	for _, m := range c.Marks {
-		if m.Role != "country" || !strings.HasPrefix(m.ID, prefix) {
+		if m.Role != charts.RoleCountry || !strings.HasPrefix(m.ID, prefix) {
 			continue
 		}
 		b := m.Bounds()
@@ -166,7 +166,7 @@ func TestMapFallbackDrawsTheModelsArcs(t *testing.T) {
 		got = append(got, fmt.Sprintf("%v>%v=%v", it["from"], it["to"], it["value"]))
 	}
 	for _, m := range mapModel(t, 2012, 800, 450).Marks {
-		if m.Role == "arc" {
+		if m.Role == charts.RoleArc {
 			want = append(want, fmt.Sprintf("%s>%s=%v", m.Source, m.Target, m.Value))
 		}
 	}

@@ -150,7 +150,7 @@ func TestOfflineFileFallback(t *testing.T) {
 	n := eval[int](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series.find(s => s.name === 'arcs').data.length; })()`)
 	want := 0
 	for _, m := range mapModel(t, 2012, 800, 450).Marks {
-		if m.Role == "arc" {
+		if m.Role == charts.RoleArc {
 			want++
 		}
 	}

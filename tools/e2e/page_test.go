@@ -108,7 +108,7 @@ func TestStaticChartBeforeWasm(t *testing.T) {
 	model := charts.Build(charts.State{View: "bars", Year: 2012}, 800, 450)
 	var want []string
 	for _, m := range model.Marks {
-		if m.Role == "bar" {
+		if m.Role == charts.RoleBar {
 			want = append(want, m.Datum)
 		}
 	}
@@ -204,7 +204,7 @@ func TestFallbackWithoutWebGL(t *testing.T) {
 	model := charts.Build(charts.State{View: "flow", Year: 2012}, 800, 450)
 	var want []string
 	for _, m := range model.Marks {
-		if m.Role == "band" {
+		if m.Role == charts.RoleBand {
 			want = append(want, fmt.Sprintf("%s>%s=%v", m.Source, m.Target, m.Value))
 		}
 	}
@@ -236,7 +236,7 @@ func TestMalformedHashGivesDefaultView(t *testing.T) {
 	// The default view's data marks (the map's arcs) are the model's, in its order.
 	var want []string
 	for _, m := range charts.Build(charts.Default, 800, 450).Marks {
-		if m.Role == "bar" || m.Role == "arc" {
+		if m.Role == charts.RoleBar || m.Role == charts.RoleArc {
 			want = append(want, m.Datum)
 		}
 	}

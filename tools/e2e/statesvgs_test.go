@@ -90,7 +90,7 @@ func TestStateSVGsArriveLater(t *testing.T) {
 	bars := eval[[]string](t, ctx, `[...document.querySelectorAll('#static svg rect.bar')].map(r => r.dataset.datum)`)
 	var want []string
 	for _, m := range charts.Build(charts.State{View: "bars", Year: 2012}, 800, 450).Marks {
-		if m.Role == "bar" {
+		if m.Role == charts.RoleBar {
 			want = append(want, m.Datum)
 		}
 	}

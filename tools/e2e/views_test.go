@@ -88,7 +88,7 @@ func TestViewsFallback(t *testing.T) {
 			switch {
 			case view == "timeline" && strings.HasPrefix(m.ID, "marker/") && m.Datum != "ev-shelter":
 				want = fmt.Sprintf("%v|%v|%v", m.Datum, m.Label, m.Value)
-			case view != "timeline" && m.Role == "bar" && !strings.HasPrefix(m.ID, "range"):
+			case view != "timeline" && m.Role == charts.RoleBar && !strings.HasPrefix(m.ID, "range"):
 				want = fmt.Sprintf("%v|%v|%v", m.Datum, m.Label, m.Value)
 			}
 			if want == "" {
