@@ -254,7 +254,7 @@ func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, c
 // that explain what nothing else in the picture explains: the numbered destinations, the box of
 // victims without a destination, the estimate, the dotted routes, and Azerbaijan's swatch where
 // no label on the map names it. What every mark means (the widths, the colours of the land)
-// follows.
+// follows, and the year's total last.
 func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
 	azNamed := false
 	for _, mk := range c.Marks {
@@ -266,21 +266,24 @@ func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
 			return 0
 		case e.name == "unknown", e.name == "estimate", e.name == "route", e.name == "origin" && !azNamed:
 			return 1
+		case e.name == "total": // no sample to mark its start: it starts a line, so it goes last
+			return 3
 		}
 		return 2
 	}
 	out := append([]legendEntry{}, es...)
 	for i := range out {
-		out[i].must = rank(out[i]) < 2
+		out[i].must = rank(out[i]) <= 1
 	}
 	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
 	return out
 }
 
 // flowKey places a small embed's key in r at the given type size as a run-in paragraph: the
-// entries one after another, each its narrow sample, then its text; an entry that fits a line
-// goes whole beside the one before where the line has room for it, else on the next line; an
-// entry longer than a line starts where the pen is and runs on into the next lines. It reports
+// entries one after another, each its narrow sample, then its text, which runs on into the
+// next line where the line ends. An entry without a sample (a numbered destination, the year's
+// total) and one no wider than half a line ("▬ 5 persons") go whole beside the one before
+// where the line has room for them, else start the next line. It reports
 // whether every entry fits; with draw it adds the marks of those that fit.
 func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, draw bool) bool {
 	lineH := size * 1.2 // a paragraph's leading: the lines of one entry and of the next alike
@@ -314,8 +317,9 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 			at   Point
 		}
 		var segs []seg
-		var at Point          // the sample's
-		if full <= r.W+1e-9 { // whole: beside the entry before, else on a line of its own
+		var at Point // the sample's
+		beside := x == r.X || x+gap+full <= right+1e-9
+		if full <= r.W+1e-9 && (beside || e.sample == nil || full <= r.W/2) { // whole: beside the entry before, else on a line of its own
 			if x > r.X {
 				if x+gap+full <= right+1e-9 {
 					x += gap
@@ -326,8 +330,9 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 			at = Point{x, y}
 			segs = []seg{{text, Point{x + p, y}}}
 			x += full
-		} else { // longer than a line: on from the pen, its words running on into the next lines
-			// (An entry without a sample starts a line: nothing else would mark its start.)
+		} else { // on from the pen, its words running on into the next lines (a longer entry with
+			// a sample that does not fit beside the one before, or one longer than a line; one
+			// without a sample starts a line: nothing else would mark its start)
 			words := strings.Split(text, " ")
 			if x > r.X {
 				x += gap
