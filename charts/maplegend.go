@@ -287,7 +287,7 @@ func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
 // whether every entry fits; with draw it adds the marks of those that fit.
 func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, draw bool) bool {
 	lineH := size * 1.2 // a paragraph's leading: the lines of one entry and of the next alike
-	gap := size * 1.2
+	gap := size * 1.0
 	sw := clamp(size*1.6, 16, 26)
 	pre := sw + size*0.45 // the sample and the space after it
 	right, bottom := r.X+r.W, r.Y+r.H
@@ -303,11 +303,12 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 			p = pre
 		}
 		// The short form where the full one would not fit a line; a country's abbreviated name
-		// also where the full one would not fit beside the entry before and the short one does.
+		// also where the full one takes more than half a line, or would not fit beside the
+		// entry before and the short one does.
 		text := e.text
 		if e.oneLine != "" {
 			fullW, oneW := p+TextWidth(text, size, false), p+TextWidth(e.oneLine, size, false)
-			if (fullW > r.W && oneW <= r.W) || (e.abbrev && x > r.X && x+gap+fullW > right && x+gap+oneW <= right) {
+			if (fullW > r.W && oneW <= r.W) || (e.abbrev && (fullW > r.W/2 || x > r.X && x+gap+fullW > right && x+gap+oneW <= right)) {
 				text = e.oneLine
 			}
 		}

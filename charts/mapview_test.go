@@ -468,7 +468,7 @@ func TestSmallKeyRunsIn(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 		for _, y := range Years {
 			c := Build(State{View: "map", Year: y, Lang: l, Context: true}, 344, 194)
-			if _, ok := c.Mark("legend/route/0"); !ok && !(l == i18n.RU && y == 2012) { // ru 2012: mapNotYet
+			if _, ok := c.Mark("legend/route/0"); !ok {
 				t.Errorf("%s %d 344×194 with the context layer: no key entry for the routes", l, y)
 			}
 		}

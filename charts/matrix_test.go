@@ -375,16 +375,10 @@ func notYet(v string, ctx bool, y int, l i18n.Lang, s [2]float64) bool {
 
 // mapNotYet are the maps that notYet lists, by context layer, year, language and frame. A small
 // embed's key runs its entries in (flowKey) and, where not all fit, keeps those that explain
-// the data and the layers (smallKeyOrder); what is left out here:
-//   - with the context layer, ru at 480×200 (2010 and 2012): what every mark means (the widths,
-//     the colours, the year's total), which English holds there, by one line;
-//   - with the context layer, ru 2012 at 344×194: the routes' entry (four numbered
-//     destinations, the box, the estimate and Azerbaijan's swatch take the key's eight lines);
-//   - the pseudo-locale (40 % longer) in the small embeds: the routes' entry or what every
-//     mark means.
+// the data and the layers (smallKeyOrder); what the pseudo-locale (40 % longer) still leaves
+// out in the small embeds is the routes' entry or what every mark means (the widths, the
+// colours, the year's total), which English holds there.
 var mapNotYet = map[string]bool{
-	"ctx=true/2010/ru/480x200": true, "ctx=true/2012/ru/480x200": true,
-	"ctx=true/2012/ru/344x194":  true,
 	"ctx=false/2010/xx/480x200": true,
 	"ctx=true/2010/xx/344x194":  true, "ctx=true/2010/xx/480x270": true, "ctx=true/2010/xx/320x240": true, "ctx=true/2010/xx/480x200": true,
 	"ctx=true/2012/xx/344x194": true, "ctx=true/2012/xx/320x240": true, "ctx=true/2012/xx/480x200": true,
