@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
+	"go/printer"
 	"go/token"
 	"os"
 	"os/exec"
@@ -264,6 +266,7 @@ process.stdout.write(JSON.stringify(out));
 `
 
 func TestStandInCoversEbiten(t *testing.T) {
+	t.Run("linkname", func(t *testing.T) { checkLinknames(t, ebitenDir(t)) })
 	node, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -362,4 +365,174 @@ func TestOneStandIn(t *testing.T) {
 	if !slices.Equal(found, []string{"web/view/viewhost.js"}) {
 		t.Errorf("the scripts that stand in for a page are %q, want only web/view/viewhost.js", found)
 	}
+}
+
+// The second reach into ebiten: charts/ebiten/rescale_js.go links to private variables of
+// the pinned ebiten with go:linkname and mirrors their types. The link fails only when a
+// variable is gone; a variable whose type changed would be read through a wrong mirror
+// without a word. checkLinknames reads each directive, finds the variable in ebiten's source
+// (the files of its package that build for js/wasm) and fails unless its type is the one the
+// mirror declares: the same type expression, or for a pointer to a struct of ebiten's, a
+// mirror struct with exactly its fields, in order.
+func checkLinknames(t *testing.T, dir string) {
+	const module = "github.com/hajimehoshi/ebiten/v2/"
+	fset := token.NewFileSet()
+	ours, err := filepath.Glob("*_js.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := func(e ast.Expr) string {
+		var b bytes.Buffer
+		if err := printer.Fprint(&b, fset, e); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	// fields is a struct type's fields as "name type", in order.
+	fields := func(st *ast.StructType) []string {
+		var out []string
+		for _, f := range st.Fields.List {
+			for _, n := range f.Names {
+				out = append(out, n.Name+" "+src(f.Type))
+			}
+			if len(f.Names) == 0 {
+				out = append(out, src(f.Type))
+			}
+		}
+		return out
+	}
+	linked := 0
+	for _, name := range ours {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vars, types := map[string]ast.Expr{}, map[string]ast.Expr{}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, s := range g.Specs {
+				switch s := s.(type) {
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						vars[n.Name] = s.Type
+					}
+				case *ast.TypeSpec:
+					types[s.Name.Name] = s.Type
+				}
+			}
+		}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				fs := strings.Fields(c.Text)
+				if len(fs) != 3 || fs[0] != "//go:linkname" {
+					continue
+				}
+				linked++
+				local, target := fs[1], fs[2]
+				dot := strings.LastIndex(target, ".")
+				if !strings.HasPrefix(target, module) || dot < 0 {
+					t.Errorf("%s: %s links to %s, outside ebiten: this test knows only ebiten's", name, local, target)
+					continue
+				}
+				pkgDir, theirName := filepath.Join(dir, filepath.FromSlash(target[len(module):dot])), target[dot+1:]
+				mine, ok := vars[local]
+				if !ok || mine == nil {
+					t.Errorf("%s: %s is linked but not declared there as a variable with a type", name, local)
+					continue
+				}
+				theirs, theirTypes := ebitenVar(t, fset, pkgDir, theirName)
+				if theirs == nil {
+					t.Errorf("%s: %s links to %s, which the pinned ebiten (%s) no longer declares: rescale_js.go reaches into a variable that is gone", name, local, target, filepath.Base(dir))
+					continue
+				}
+				if src(mine) == src(theirs) {
+					continue
+				}
+				// A pointer to a mirror of ebiten's struct: the same fields, in order.
+				mp, ok1 := mine.(*ast.StarExpr)
+				tp, ok2 := theirs.(*ast.StarExpr)
+				if ok1 && ok2 {
+					mi, ok1 := mp.X.(*ast.Ident)
+					ti, ok2 := tp.X.(*ast.Ident)
+					if ok1 && ok2 {
+						ms, ok1 := types[mi.Name].(*ast.StructType)
+						ts, ok2 := theirTypes[ti.Name].(*ast.StructType)
+						if ok1 && ok2 {
+							if a, b := fields(ms), fields(ts); !slices.Equal(a, b) {
+								t.Errorf("%s: %s mirrors %s.%s as {%s}; the pinned ebiten (%s) has {%s}: update the mirror or the code that reads it", name, local, target[:dot], ti.Name, strings.Join(a, "; "), filepath.Base(dir), strings.Join(b, "; "))
+							}
+							continue
+						}
+					}
+				}
+				t.Errorf("%s: %s is %s here, %s in the pinned ebiten (%s): the link reads it through a wrong type", name, local, src(mine), src(theirs), filepath.Base(dir))
+			}
+		}
+	}
+	if linked < 2 {
+		t.Errorf("%d go:linkname directives found in charts/ebiten/*_js.go, want rescale_js.go's 2: the pattern no longer matches", linked)
+	}
+}
+
+// ebitenVar finds the package-level variable name in the Go files of dir that build for
+// js/wasm, and returns its type (written, or that of its value: &T{} is *T, T{} is T) and
+// the package's type declarations.
+func ebitenVar(t *testing.T, fset *token.FileSet, dir, name string) (ast.Expr, map[string]ast.Expr) {
+	ctx := build.Default
+	ctx.GOOS, ctx.GOARCH = "js", "wasm"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var typ ast.Expr
+	types := map[string]ast.Expr{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		if ok, err := ctx.MatchFile(dir, e.Name()); err != nil || !ok {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, e.Name()), nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, s := range g.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					types[s.Name.Name] = s.Type
+				case *ast.ValueSpec:
+					for i, n := range s.Names {
+						if n.Name != name {
+							continue
+						}
+						if s.Type != nil {
+							typ = s.Type
+						} else if i < len(s.Values) {
+							switch v := s.Values[i].(type) {
+							case *ast.UnaryExpr:
+								if cl, ok := v.X.(*ast.CompositeLit); ok && v.Op == token.AND {
+									typ = &ast.StarExpr{X: cl.Type}
+								}
+							case *ast.CompositeLit:
+								typ = v.Type
+							}
+						}
+						if typ == nil {
+							t.Fatalf("%s: %s has a value whose type this test cannot tell: read it and extend ebitenVar", dir, name)
+						}
+					}
+				}
+			}
+		}
+	}
+	return typ, types
 }
