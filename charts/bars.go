@@ -235,9 +235,15 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			yc := top + band*(float64(j)+0.5)
 			d, ok := r.Cells[y]
 			if !ok {
-				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: RoleMissing, Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
-					Text: missingFit(l, r, y, f.small, pw-gap), At: Point{sx.Map(0) + gap*0.5, yc + f.small*midline},
-					Size: f.small, Style: Style{Fill: Muted}})
+				lines := []string{missingFit(l, r, y, f.small, pw-gap)}
+				if w := wrap(missingWords(l, r, y, true), f.small, pw-gap); lines[0] == "—" && len(w) == 2 && band >= f.small*1.3*2 {
+					lines = w // words longer than the cell is wide: two lines where the row is tall enough
+				}
+				for k, t := range lines {
+					dy := (float64(k) - float64(len(lines)-1)/2) * f.small * 1.3
+					c.add(Mark{ID: lineID("missing/"+yr+"/"+r.Key, k), Role: RoleMissing, Panel: yr, Row: r.Key, Datum: missingDatum(r, y), Kind: TextMark,
+						Text: t, At: Point{sx.Map(0) + gap*0.5, yc + dy + f.small*midline}, Size: f.small, Style: Style{Fill: Muted}})
+				}
 				continue
 			}
 			v := d.Figure.Value

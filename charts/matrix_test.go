@@ -344,8 +344,9 @@ var ruleSizes = [][2]float64{{800, 450}, {768, 1024}, {960, 540}, {1024, 768}, {
 //     nineteen items, even in their short forms at 11 px in the best of up to four columns,
 //     need about twice the height those frames leave (at 344×194, 221 px of 106; at 320×240,
 //     233 of 152; at 480×200, 145 of 126), and a fixed frame is not the model's to make taller;
-//   - the bars in the pseudo-locale's small embeds and at 390×520: a year's total or the
-//     group of other countries;
+//   - the bars in the pseudo-locale's small embeds: a year's total (344×194, 320×240: under a
+//     title of three lines) or the group of other countries (480×270, 480×200: the words of
+//     Russia's empty 2010 cell are wider than the cell, and its row too thin for two lines);
 //   - the compare view in the pseudo-locale at 344×459 and 360×480: the estimates.
 func notYet(v string, ctx bool, y int, l i18n.Lang, s [2]float64) bool {
 	if os.Getenv("NOTYET_OFF") != "" {
@@ -366,7 +367,7 @@ func notYet(v string, ctx bool, y int, l i18n.Lang, s [2]float64) bool {
 	case "timeline":
 		return is(tiny...) || l == i18n.XX && is([2]float64{480, 270})
 	case "bars":
-		return l == i18n.XX && is(small, [2]float64{320, 240}, [2]float64{480, 200}, [2]float64{480, 270}, [2]float64{390, 520})
+		return l == i18n.XX && is(small, [2]float64{320, 240}, [2]float64{480, 200}, [2]float64{480, 270})
 	case "compare":
 		return l == i18n.XX && is([2]float64{344, 459}, [2]float64{360, 480})
 	}
