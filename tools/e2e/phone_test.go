@@ -46,6 +46,56 @@ const shiftsJS = `if (window.top === window && window.PerformanceObserver) {
 		if (n) new MutationObserver(() => window.azflowsNotices.push(n.textContent)).observe(n, {childList: true, characterData: true, subtree: true}); });
 }`
 
+// shiftToLive opens page in a viewport with shiftsJS recording, puts the chart in view (as a
+// reader who came for it has it, so that its shifts count) and checks that the live chart
+// takes exactly the static chart's place and that the layout shift from the first paint to
+// live and through every chart view and year (switched as a link would, no input, so every
+// shift counts; the last to end) is ≤ 0.02. It returns the first chart's box.
+func shiftToLive(t *testing.T, ctx context.Context, name string, viewport chromedp.Action[chromedp.Void], page, end string) chartBox {
+	t.Helper()
+	onNewDocument(t, ctx, shiftsJS)
+	if err := chromedp.Do(ctx, viewport, chromedp.Navigate(baseURL+"/"+page)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
+	first := eval[chartBox](t, ctx, chartBoxJS)
+	if err := runJS(ctx, `window.scrollTo(0, `+strconv.FormatFloat(max(0, first.Top-8), 'f', 0, 64)+`)`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 40*time.Second)
+	time.Sleep(500 * time.Millisecond) // the view's frame settles
+	live := eval[chartBox](t, ctx, chartBoxJS)
+	if math.Abs(live.Top-first.Top) > 0.5 || math.Abs(live.H-first.SH) > 1 || math.Abs(live.W-first.SW) > 1 {
+		t.Errorf("%s: the static chart was %.0f×%.0f at y = %.0f, the live one is %.0f×%.0f at y = %.0f", name, first.SW, first.SH, first.Top, live.W, live.H, live.Top)
+	}
+	for _, v := range charts.Views() {
+		if !charts.IsChart(v) {
+			continue
+		}
+		for _, y := range charts.Years {
+			if err := runJS(ctx, `location.hash = 'view=`+v+`&year=`+strconv.Itoa(y)+`'`); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, v+" "+strconv.Itoa(y), `window.azflowsPage.state.view === '`+v+`' && window.azflowsPage.state.year === `+strconv.Itoa(y), 5*time.Second)
+			time.Sleep(150 * time.Millisecond)
+		}
+	}
+	if err := runJS(ctx, `location.hash = '`+end+`'`); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	sh := eval[struct {
+		Sum  float64
+		List []string
+	}](t, ctx, `window.azflowsShifts`)
+	if sh.Sum > 0.02 {
+		t.Errorf("%s: cumulative layout shift %.4f > 0.02: %q", name, sh.Sum, sh.List)
+	} else {
+		t.Logf("%s: cumulative layout shift %.4f", name, sh.Sum)
+	}
+	return first
+}
+
 // chartBoxJS is the box of the chart the page shows: the live view's frame when live, else
 // the static SVG; with the static SVG's viewBox size.
 const chartBoxJS = `(() => { const live = window.azflowsPage.mode === 'live';
@@ -69,54 +119,13 @@ func TestPhoneFirstScreen(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			for _, p := range phones {
 				ctx, _ := newBrowser(t)
-				onNewDocument(t, ctx, shiftsJS)
 				name := fmt.Sprintf("%s %dx%d", lang, p.w, p.h)
-				if err := chromedp.Do(ctx, phoneViewport(p.w, p.h), chromedp.Navigate(baseURL+"/"+pageOf(lang))); err != nil {
-					t.Fatal(err)
-				}
-				waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
-				first := eval[chartBox](t, ctx, chartBoxJS)
-				// The chart in view, as a reader who came for it has it, so that its shifts count.
-				if err := runJS(ctx, `window.scrollTo(0, `+strconv.FormatFloat(max(0, first.Top-8), 'f', 0, 64)+`)`); err != nil {
-					t.Fatal(err)
-				}
+				first := shiftToLive(t, ctx, name, phoneViewport(p.w, p.h), pageOf(lang), "view=map&year=2012")
 				if first.Top+1 > float64(p.h)/2 {
 					t.Errorf("%s: the chart starts at y = %.0f, not in the upper half of the %d px screen", name, first.Top, p.h)
 				}
 				if first.VW < first.SW*0.85 || first.VW > first.SW*1.2 {
 					t.Errorf("%s: the first chart is a %.0f×%.0f layout drawn %.0f×%.0f: not the phone's (text scaled by %.2f)", name, first.VW, first.VH, first.SW, first.SH, first.SW/first.VW)
-				}
-				waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 40*time.Second)
-				time.Sleep(500 * time.Millisecond) // the view's frame settles
-				live := eval[chartBox](t, ctx, chartBoxJS)
-				if math.Abs(live.Top-first.Top) > 0.5 || math.Abs(live.H-first.SH) > 1 || math.Abs(live.W-first.SW) > 1 {
-					t.Errorf("%s: the static chart was %.0f×%.0f at y = %.0f, the live one is %.0f×%.0f at y = %.0f", name, first.SW, first.SH, first.Top, live.W, live.H, live.Top)
-				}
-				// Every chart view and year, switched as a link would (no input, so every shift counts).
-				for _, v := range charts.Views() {
-					if !charts.IsChart(v) {
-						continue
-					}
-					for _, y := range charts.Years {
-						if err := runJS(ctx, `location.hash = 'view=`+v+`&year=`+strconv.Itoa(y)+`'`); err != nil {
-							t.Fatal(err)
-						}
-						waitFor(t, ctx, v+" "+strconv.Itoa(y), `window.azflowsPage.state.view === '`+v+`' && window.azflowsPage.state.year === `+strconv.Itoa(y), 5*time.Second)
-						time.Sleep(150 * time.Millisecond)
-					}
-				}
-				if err := runJS(ctx, `location.hash = 'view=map&year=2012'`); err != nil {
-					t.Fatal(err)
-				}
-				time.Sleep(300 * time.Millisecond)
-				sh := eval[struct {
-					Sum  float64
-					List []string
-				}](t, ctx, `window.azflowsShifts`)
-				if sh.Sum > 0.02 {
-					t.Errorf("%s: cumulative layout shift %.4f > 0.02: %q", name, sh.Sum, sh.List)
-				} else {
-					t.Logf("%s: cumulative layout shift %.4f", name, sh.Sum)
 				}
 				checkNoticeBytes(t, name, eval[[]string](t, ctx, `window.azflowsNotices`), travel)
 			}
