@@ -12,16 +12,10 @@ import (
 )
 
 // clickerDeckHTML is a reveal.js 6 deck with the chart embedded on its second slide.
-const clickerDeckHTML = `<!doctype html><html><head><meta charset="utf-8"><title>deck</title><link rel="icon" href="data:,">
-<link rel="stylesheet" href="/reveal/reveal.css"></head><body>
-<div class="reveal"><div class="slides">
-<section><h2>Trafficking from Azerbaijan</h2></section>
-<section><iframe id="chart" src="/index.html#view=bars&amp;year=2010&amp;lang=en&amp;embed" title="chart" style="border:0;width:960px;height:540px"></iframe></section>
-<section><h2>End</h2></section>
-</div></div>
-<script src="/reveal/reveal.js"></script>
-<script>Reveal.initialize({ width: 1280, height: 720, margin: 0, minScale: 1, maxScale: 1, transition: 'none', hash: false });</script>
-</body></html>`
+var clickerDeckHTML = revealDeck(deckFixed,
+	`<h2>Trafficking from Azerbaijan</h2>`,
+	`<iframe id="chart" src="/index.html#view=bars&amp;year=2010&amp;lang=en&amp;embed" title="chart" style="border:0;width:960px;height:540px"></iframe>`,
+	`<h2>End</h2>`)
 
 // The clicker in every mode (issue 27): in a reveal.js deck, after a click into the embedded
 // chart's fallback (no WebGL), PageDown, Space and ← reach the deck; after a click on a year
@@ -29,22 +23,10 @@ const clickerDeckHTML = `<!doctype html><html><head><meta charset="utf-8"><title
 func TestClickerKeysInFallbackAndEmbedControls(t *testing.T) {
 	base := hostServer(t, map[string]string{"/deck.html": clickerDeckHTML})
 	ctx, _ := newBrowser(t, chromedp.Flag("use-gl", "disabled"))
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720), chromedp.Navigate(base+"/deck.html")); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the deck", `typeof Reveal !== 'undefined' && Reveal.isReady()`, 20*time.Second)
+	openFixedDeck(t, ctx, base)
 	inner := `document.getElementById('chart').contentWindow`
 	waitFor(t, ctx, "the embed's fallback", `(() => { try { const p = `+inner+`.azflowsPage; return p.mode === 'fallback' && p.fallbackPainted; } catch (e) { return false; } })()`, 30*time.Second)
-	slide := func(want int) {
-		t.Helper()
-		waitFor(t, ctx, fmt.Sprintf("slide %d", want+1), `Reveal.getIndices().h === `+itoa(want), 5*time.Second)
-	}
-	key := func(k string) {
-		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	slide, key := deckKeys(t, ctx)
 	click := func(what, js string) {
 		t.Helper()
 		p := eval[[]float64](t, ctx, js)
@@ -92,10 +74,7 @@ func TestClickerFirstKeyAfterSwap(t *testing.T) {
 	base := hostServer(t, map[string]string{"/deck.html": clickerDeckHTML})
 	for run := 1; run <= 3; run++ {
 		ctx, _ := newBrowser(t)
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720), chromedp.Navigate(base+"/deck.html")); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(t, ctx, "the deck", `typeof Reveal !== 'undefined' && Reveal.isReady()`, 20*time.Second)
+		openFixedDeck(t, ctx, base)
 		if err := runJS(ctx, `Reveal.slide(1)`); err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -42,19 +43,64 @@ func hostServer(t *testing.T, pages map[string]string) string {
 	return srv.URL
 }
 
-// deckHTML is a reveal.js 6 deck: a title, the chart embedded (slide 2), the presentation's
-// story embedded at step 1 (slide 3), an end slide.
-const deckHTML = `<!doctype html><html><head><meta charset="utf-8"><title>deck</title><link rel="icon" href="data:,">
+// The options of reveal.js for the host decks: 1280×720 slides shown at their size
+// (deckFixed), or with reveal's default margin (4 %) scaled to the window (deckScaling).
+const (
+	deckFixed   = `width: 1280, height: 720, margin: 0, minScale: 1, maxScale: 1, transition: 'none', hash: false`
+	deckScaling = `width: 1280, height: 720, transition: 'none', hash: false`
+)
+
+// revealDeck is a host page: a reveal.js 6 deck (served by hostServer under /reveal/) with
+// reveal's options opts and one section per slide.
+func revealDeck(opts string, slides ...string) string {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><meta charset="utf-8"><title>deck</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/reveal/reveal.css"></head><body>
 <div class="reveal"><div class="slides">
-<section><h2>Trafficking from Azerbaijan</h2></section>
-<section><iframe id="chart" src="/#view=bars&amp;year=2010&amp;embed" title="chart" allow="fullscreen" style="border:0;width:960px;height:540px"></iframe></section>
-<section><iframe id="story" src="/#present=1&amp;embed" title="story" allow="fullscreen" style="border:0;width:960px;height:540px"></iframe></section>
-<section><h2>End</h2></section>
-</div></div>
+`)
+	for _, sl := range slides {
+		b.WriteString("<section>" + sl + "</section>\n")
+	}
+	b.WriteString(`</div></div>
 <script src="/reveal/reveal.js"></script>
-<script>Reveal.initialize({ width: 1280, height: 720, margin: 0, minScale: 1, maxScale: 1, transition: 'none', hash: false });</script>
-</body></html>`
+<script>Reveal.initialize({ ` + opts + ` });</script>
+</body></html>`)
+	return b.String()
+}
+
+// openFixedDeck opens the deck at base+"/deck.html" in a 1280×720 window and waits until
+// reveal is ready.
+func openFixedDeck(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720), chromedp.Navigate(base+"/deck.html")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the deck", `typeof Reveal !== 'undefined' && Reveal.isReady()`, 20*time.Second)
+}
+
+// deckKeys are a deck test's steps: slide waits for the deck's slide want (from 0), key
+// presses a key.
+func deckKeys(t *testing.T, ctx context.Context) (slide func(want int), key func(k string)) {
+	slide = func(want int) {
+		t.Helper()
+		waitFor(t, ctx, fmt.Sprintf("slide %d", want+1), `Reveal.getIndices().h === `+itoa(want), 5*time.Second)
+	}
+	key = func(k string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return slide, key
+}
+
+// deckHTML is a reveal.js 6 deck: a title, the chart embedded (slide 2), the presentation's
+// story embedded at step 1 (slide 3), an end slide.
+var deckHTML = revealDeck(deckFixed,
+	`<h2>Trafficking from Azerbaijan</h2>`,
+	`<iframe id="chart" src="/#view=bars&amp;year=2010&amp;embed" title="chart" allow="fullscreen" style="border:0;width:960px;height:540px"></iframe>`,
+	`<iframe id="story" src="/#present=1&amp;embed" title="story" allow="fullscreen" style="border:0;width:960px;height:540px"></iframe>`,
+	`<h2>End</h2>`)
 
 // In a reveal.js deck the clicker's keys reach the deck: after a click into the embedded chart,
 // PageDown moves the deck on; in the embedded story, PageDown steps to its last step and then
@@ -64,20 +110,8 @@ func TestClickerKeysReachRevealDeck(t *testing.T) {
 	steps := story(t)
 	ctx, _ := newBrowser(t)
 	errs := watchErrors(t, ctx)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720), chromedp.Navigate(base+"/deck.html")); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the deck", `typeof Reveal !== 'undefined' && Reveal.isReady()`, 20*time.Second)
-	slide := func(want int) {
-		t.Helper()
-		waitFor(t, ctx, fmt.Sprintf("slide %d", want+1), `Reveal.getIndices().h === `+itoa(want), 5*time.Second)
-	}
-	key := func(k string) {
-		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	openFixedDeck(t, ctx, base)
+	slide, key := deckKeys(t, ctx)
 	// clickChart clicks the live chart in the embed with the id, near its top left corner
 	// (on no mark), as a presenter would to give it the keyboard.
 	clickChart := func(id string) {

@@ -19,15 +19,7 @@ import (
 // deckScaled is a reveal.js 6 deck of 1280×720 slides with reveal's default margin (4 %):
 // at 1920×1080 reveal shows its slides 1.44 times their size (a transform), as on a 1080p
 // projector. Its first slide holds {{slide}}.
-const deckScaled = `<!doctype html><html><head><meta charset="utf-8"><title>deck</title><link rel="icon" href="data:,">
-<link rel="stylesheet" href="/reveal/reveal.css"></head><body>
-<div class="reveal"><div class="slides">
-<section>{{slide}}</section>
-<section><h2>End</h2></section>
-</div></div>
-<script src="/reveal/reveal.js"></script>
-<script>Reveal.initialize({ width: 1280, height: 720, transition: 'none', hash: false });</script>
-</body></html>`
+var deckScaled = revealDeck(deckScaling, `{{slide}}`, `<h2>End</h2>`)
 
 // embedCodeFor is the page's embed code for the state hash at size ('responsive', '960x540',
 // …), as a teacher copies it, pointed at the host server's origin ({{origin}}), loaded at once.
