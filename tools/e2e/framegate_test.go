@@ -56,6 +56,18 @@ func liveViewMode(t *testing.T, ctx context.Context) viewMode {
 	return eval[viewMode](t, ctx, `(() => { const m = `+liveFrameWin+`.azflowsViewMode; return m ? { mode: String(m.mode), why: String(m.why || '') } : { mode: 'missing', why: '' }; })()`)
 }
 
+// requireWorker stops the test unless the live view runs in its worker and the worker's
+// frame gate has counted its animation frames (framesFired).
+func requireWorker(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if m := liveViewMode(t, ctx); m.Mode != "worker" {
+		t.Fatalf("the view runs on %q (%s), want its worker", m.Mode, m.Why)
+	}
+	if n := framesFired(t, ctx); n <= 0 {
+		t.Fatalf("the worker's frame gate counted %d animation frames: it does not count them", n)
+	}
+}
+
 // waitIdle waits until the view's frame has run no animation frame for half a second (at
 // most 30 s), and fails when it never stops.
 func waitIdle(t *testing.T, ctx context.Context, what string) {
@@ -84,12 +96,7 @@ func TestIdleViewRunsNoFrames(t *testing.T) {
 	open(t, ctx, 1000, 800, "#view=bars&year=2010")
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
-	if m := liveViewMode(t, ctx); m.Mode != "worker" {
-		t.Fatalf("the view runs on %q (%s), want its worker", m.Mode, m.Why)
-	}
-	if n := framesFired(t, ctx); n <= 0 {
-		t.Fatalf("the frame counter saw %d animation frames of the view's worker before ready: it does not count them", n)
-	}
+	requireWorker(t, ctx)
 	waitIdle(t, ctx, "after ready")
 	before := framesFired(t, ctx)
 	time.Sleep(2 * time.Second)

@@ -65,15 +65,10 @@ func TestViewRunsInWorker(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	onNewDocument(t, ctx, wasmRunCounter)
 	errs := watchErrors(t, ctx)
-	mode, runs := liveAndHover(t, ctx, baseURL)
-	if mode.Mode != "worker" {
-		t.Fatalf("the view ran on %q (%s), want its worker", mode.Mode, mode.Why)
-	}
+	_, runs := liveAndHover(t, ctx, baseURL)
+	requireWorker(t, ctx)
 	if runs != 0 {
 		t.Errorf("the frame's main thread made %d wasm instances, want 0 (the program runs in the worker)", runs)
-	}
-	if n := framesFired(t, ctx); n <= 0 {
-		t.Errorf("the worker's frame gate counted %d animation frames", n)
 	}
 	checkViewStats(t, ctx, "frame-start", "frame-worker", "host-init", "host-fetch", "host-probe", "host-first-chunk",
 		"host-last-chunk", "host-compiled", "host-run", "go-main", "go-fonts", "go-run", "go-update", "go-chart", "go-painted",
@@ -223,9 +218,7 @@ func TestStateMessageOnlyFromParent(t *testing.T) {
 	}
 	open(t, ctx, 1000, 800, "#view=bars&year=2010")
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live' && `+liveView+`.ready`, 60*time.Second)
-	if m := liveViewMode(t, ctx); m.Mode != "worker" {
-		t.Fatalf("the view runs on %q (%s), want its worker", m.Mode, m.Why)
-	}
+	requireWorker(t, ctx)
 	const msg = `{ type: 'azflows:state', hash: 'view=timeline&year=2010' }`
 	if err := runJS(ctx, `(() => {
 		const w = `+liveFrameWin+`; w.__seen = 0;
