@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,11 +26,13 @@ const phoneTimelineItems = 19
 // and holds every item of the timeline (each marker the model draws, by its id), each labelled
 // in the page's language (a text with the item's datum, as the model writes it), placed in the
 // phone layout's reading order: the model's at the phone's size, the vertical timeline's date
-// order (charts.TestPhoneTimeline dates it).
+// order (charts.TestPhoneTimeline dates it). The live view then takes exactly that picture's
+// place, with the chart in view: layout shift ≤ 0.02 from the first paint to live.
 func TestPhoneTimelineStatic(t *testing.T) {
 	p := phones[0]
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 		ctx, _ := newBrowser(t)
+		onNewDocument(t, ctx, shiftsJS)
 		name := fmt.Sprintf("%s %dx%d", l, p.w, p.h)
 		if err := chromedp.Do(ctx, phoneViewport(p.w, p.h), chromedp.Navigate(baseURL+"/"+pageOf(string(l))+"#view=timeline&year=2012")); err != nil {
 			t.Fatal(err)
@@ -95,5 +98,26 @@ func TestPhoneTimelineStatic(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d items in a %.0f×%.0f SVG: %s", name, len(got.Items), got.W, got.H, ids(got.Items))
+
+		// From that first paint to live, with the chart in view: no shift, the same box.
+		first := eval[chartBox](t, ctx, chartBoxJS)
+		if err := runJS(ctx, `window.scrollTo(0, `+strconv.FormatFloat(max(0, first.Top-8), 'f', 0, 64)+`)`); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 40*time.Second)
+		time.Sleep(500 * time.Millisecond) // the view's frame settles
+		live := eval[chartBox](t, ctx, chartBoxJS)
+		if math.Abs(live.Top-first.Top) > 0.5 || math.Abs(live.H-first.SH) > 1 || math.Abs(live.W-first.SW) > 1 {
+			t.Errorf("%s: the static timeline was %.0f×%.0f at y = %.0f, the live one is %.0f×%.0f at y = %.0f", name, first.SW, first.SH, first.Top, live.W, live.H, live.Top)
+		}
+		sh := eval[struct {
+			Sum  float64
+			List []string
+		}](t, ctx, `window.azflowsShifts`)
+		if sh.Sum > 0.02 {
+			t.Errorf("%s: cumulative layout shift %.4f > 0.02 from the shared link's first paint to live: %q", name, sh.Sum, sh.List)
+		} else {
+			t.Logf("%s: cumulative layout shift %.4f from the first paint to live", name, sh.Sum)
+		}
 	}
 }
