@@ -1,6 +1,10 @@
 package charts
 
-import "azflows/i18n"
+import (
+	"math"
+
+	"azflows/i18n"
+)
 
 // ViewDef is one view the page offers: its hash name, the builder that lays it out (nil for
 // views the page writes as HTML) and whether it has the context layer of routes named
@@ -46,13 +50,61 @@ func IsChart(view string) bool { v, ok := viewDef(view); return ok && v.build !=
 
 // Build lays out the state's view at w×h CSS pixels. Views that are not charts (the table and
 // the sources, which the page writes as HTML) give the default chart view.
+//
+// A view never drops what it shows (dropped). Where, with every other shape its layout tries,
+// it still cannot explain everything it draws at w×h, the last shape is a taller picture:
+// Build lays it out at the smallest taller height it finds that holds everything (grow), and
+// Chart.H says the height it took (Chart.W stays w). Built again at that height it takes that
+// height again.
 func Build(s State, w, h float64) *Chart {
 	w, h = clamp(w, 200, 4096), clamp(h, 150, 4096)
 	v, ok := viewDef(s.View)
 	if !ok || v.build == nil {
 		v, _ = viewDef(Default.View)
 	}
-	return v.build(s, w, h).withSubject().withTips()
+	c := v.build(s, w, h)
+	if len(dropped(v, s, c)) > 0 {
+		c = grow(v, s, c)
+	}
+	return c.withSubject().withTips()
+}
+
+// growFactors are the heights, as multiples of the frame's, that grow tries first; between the
+// last that drops something and the first that holds, it halves the interval down to growStep.
+// A picture never grows past 4× its frame (nor past 4096 px); where even that does not hold,
+// Build keeps the frame's own height (and the rule test names it).
+var growFactors = []float64{1.125, 1.25, 1.5, 1.75, 2, 2.5, 3, 4}
+
+// growStep is the resolution, in CSS pixels, of the height a grown picture takes.
+const growStep = 4
+
+// grow lays out the state at taller heights than c's and returns the chart at the smallest
+// one found that holds everything, or c when none up to the bound does. Heights are whole
+// pixels, so that the page can give the picture's box exactly that height.
+func grow(v ViewDef, s State, c *Chart) *Chart {
+	w, h := c.W, c.H
+	lo := h // drops
+	for _, f := range growFactors {
+		H := min(math.Ceil(h*f), 4096)
+		if H <= lo {
+			continue
+		}
+		g := v.build(s, w, H)
+		if len(dropped(v, s, g)) > 0 {
+			lo = H
+			continue
+		}
+		for H-lo > growStep { // the smallest height between lo and H that holds
+			mid := math.Ceil((lo + H) / 2)
+			if m := v.build(s, w, mid); len(dropped(v, s, m)) == 0 {
+				H, g = mid, m
+			} else {
+				lo = mid
+			}
+		}
+		return g
+	}
+	return c
 }
 
 // ChartViews lists the views the chart model draws, in the page's order.

@@ -27,6 +27,7 @@ const (
 	MsgFit      = "azflows:fit"
 	MsgLabel    = "azflows:label"
 	MsgDismiss  = "azflows:dismiss"
+	MsgTaller   = "azflows:taller"
 )
 
 // The messages that keep the view sharp when a host scales its frame (a reveal.js deck).
@@ -60,6 +61,7 @@ var Messages = []Message{
 	{"progress", MsgProgress, View, Page, "{type, loaded, total, wire}: bytes of view.wasm loaded so far (decoded), its size where the response gives it uncompressed, and its compressed size where the response gives that (the bytes that travel)"},
 	{"label", MsgLabel, Page, View, "{type, name, description, lang}: what a screen reader says of the chart (StateFiles' Name and Description): web/view/view.js puts it on the element that has the focus"},
 	{"dismiss", MsgDismiss, Page, View, "{type}: a press on the page outside the view's frame: the view takes its tooltip away (as a tap on nothing in the chart does)"},
+	{"taller", MsgTaller, View, Page, "{type, height}: the chart the view built for its frame is taller than the frame (charts.Build grew the picture: it cannot show everything at the frame's height): the height in CSS pixels it took, which the page gives the view's box (an embed then scrolls, or its host's sizer makes the frame taller); 0 when the view's chart fits its frame again"},
 	{"height", MsgHeight, Page, Host, "{type, height}: the embedded page's height, for the host to size its iframe"},
 	{"fit", MsgFit, Host, Page, "{type}: the host sizes the iframe to the page's height (web/page/embed.js): the embedded page lays itself out at its natural height"},
 	{"scale", MsgScale, Host, Page, "{type, scale}: the host shows the iframe scaled (a reveal.js deck's transform): its width on the screen over its CSS width (web/page/embed.js), for the page's view"},

@@ -235,6 +235,8 @@ func post(m message) {
 		obj["text"] = m.Text
 	case site.MsgError:
 		obj["message"] = m.Message
+	case site.MsgTaller:
+		obj["height"] = m.Height
 	}
 	js.Global().Get("parent").Call("postMessage", js.ValueOf(obj), "*")
 }
@@ -269,6 +271,7 @@ func setAzflowsView(s snapshot) {
 		"frames":  s.Frames,
 		"w":       s.W,
 		"h":       s.H,
+		"chartH":  s.ChartH,
 		"dsf":     s.DSF,
 	}))
 	viewChanged()

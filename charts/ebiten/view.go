@@ -52,11 +52,12 @@ type click struct {
 
 // message is posted to the parent page.
 type message struct {
-	Type    string // azflows:ready, azflows:hover, azflows:error
-	Hash    string // ready
-	Datum   string // hover
-	Text    string // hover
-	Message string // error
+	Type    string  // azflows:ready, azflows:hover, azflows:error, azflows:taller
+	Hash    string  // ready
+	Datum   string  // hover
+	Text    string  // hover
+	Message string  // error
+	Height  float64 // taller: the height the chart took, 0 when it fits the frame
 }
 
 // snapshot is what window.azflowsView shows.
@@ -69,6 +70,7 @@ type snapshot struct {
 	Tooltip string
 	Frames  int
 	W, H    float64
+	ChartH  float64 // the height of the chart the view shows (taller than H where it grew and the page has not yet followed)
 	DSF     float64
 }
 
@@ -78,6 +80,14 @@ type view struct {
 	chart *charts.Chart
 	w, h  float64
 	dsf   float64
+
+	// The taller picture (charts.Build grows a chart that cannot show everything at its
+	// frame's height): natural is the frame's height the page gives the view, which the chart
+	// is built for; asked is the height the view told the page its chart took (site.MsgTaller),
+	// 0 when it fits. While the page gives the view that height, the chart is still built for
+	// the natural one (which gives the same chart: no loop).
+	natural float64
+	asked   float64
 
 	pointer   charts.Point
 	pointerIn bool
@@ -145,6 +155,9 @@ func (v *view) update(in input) []message {
 	}
 	if in.W >= 1 && in.H >= 1 && (in.W != v.w || in.H != v.h) {
 		v.w, v.h = in.W, in.H
+		if v.asked == 0 || math.Abs(in.H-v.asked) > 1 {
+			v.natural = in.H // not the height the view asked for: the frame's own
+		}
 		v.dirty, animate = true, false
 	}
 	if dsf != v.dsf {
@@ -164,7 +177,15 @@ func (v *view) update(in input) []message {
 		if animate {
 			v.animFrom, v.animStart = v.shownChart, in.Now
 		}
-		v.chart = charts.Build(v.state, v.w, v.h)
+		v.chart = charts.Build(v.state, v.w, v.natural)
+		need := 0.0
+		if v.chart.H > v.natural+0.5 {
+			need = v.chart.H
+		}
+		if need != v.asked {
+			v.asked = need
+			out = append(out, message{Type: site.MsgTaller, Height: need})
+		}
 		if v.animFrom == nil {
 			v.paint(v.chart)
 		}
@@ -354,6 +375,9 @@ func (s *onScreen) take() int {
 func (v *view) snapshot() (snapshot, bool) {
 	s := snapshot{Ready: v.ready, Hash: v.state.Hash(), Hover: v.shown, Pinned: v.pinned != "", Focus: v.kb.datum,
 		Tooltip: v.shownText, Frames: v.frames, W: v.w, H: v.h, DSF: v.dsf}
+	if v.chart != nil {
+		s.ChartH = v.chart.H
+	}
 	if v.hasPub && s == v.published {
 		return s, false
 	}

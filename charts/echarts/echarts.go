@@ -32,8 +32,10 @@ const (
 	// TooltipClass is the class of echarts' tooltip element, for tests.
 	TooltipClass = "azflows-tip"
 
-	// The model is laid out at W×H; the page draws the chart at this size, scaled down as a
-	// whole where its container is narrower.
+	// The model is laid out at W×H; the page draws the chart at the size it took (Chart.W×
+	// Chart.H: a picture that cannot show everything at its frame's height grows, which these
+	// never do, charts.TestNeverGrowFrames), scaled down as a whole where its container is
+	// narrower.
 	W, H = 800, 450
 )
 
@@ -68,10 +70,10 @@ func Page(w io.Writer, st charts.State, assetsHost, siteRoot string) error {
 		Lang:     string(c.Lang),
 		ChartID:  ChartID,
 		OptionID: OptionID,
-		Height:   template.CSS(fmt.Sprintf("%dpx", H)),
-		Width:    template.CSS(fmt.Sprintf("%dpx", W)),
-		W:        W,
-		H:        H,
+		Height:   template.CSS(fmt.Sprintf("%gpx", c.H)),
+		Width:    template.CSS(fmt.Sprintf("%gpx", c.W)),
+		W:        c.W,
+		H:        c.H,
 		Scripts:  assets,
 		Option:   template.JS(optJSON),
 		Notes:    strings.Join(c.Notes, " "),
@@ -152,7 +154,7 @@ type page struct {
 	Option               template.JS
 	Notes, Source        string
 	Height, Width        template.CSS
-	W, H                 int
+	W, H                 float64      // the chart's size as the model laid it out (Chart.W, Chart.H)
 	Lang                 string       // the page's language: the chart's, "en" when it has none
 	Font, Ink, Muted, Bg template.CSS // constants of this package and the palette
 	Fonts                template.JS  // the chart's Noto Sans, which the model measures text with: []face

@@ -486,6 +486,8 @@
     if (page.mode === 'fallback' || damagedBlock === 'azflows-assets') return;
     page.reason = reason;
     if (live) { live.remove(); live = null; liveReady = false; }
+    liveTaller = 0;
+    sizeLive();
     fallback = frame('fallback-frame', null, tr('iframe.fallback', 'Chart (simplified version)'));
     document.getElementById('fallback-slot').appendChild(fallback);
     if (filesOf(chartState())) loadFallback(filesOf(chartState()).fallback);
@@ -495,6 +497,23 @@
     page.mode = 'fallback';
     say(tr('notice.fallback', 'Showing the simplified chart: {1}.', reason));
   }
+
+  // ---- the taller picture (site.MsgTaller) ----
+  // Where a view cannot show everything at its frame's height, the model grows the picture
+  // (charts.Build) and the view says how tall its chart is: its box takes that height (an
+  // embed then scrolls; a host's sizer, web/page/embed.js, makes its frame taller), until the
+  // view says 0 (another view, another size). The static first paint keeps its own size.
+  var liveTaller = 0;
+  function sizeLive() {
+    var on = !!live && liveReady && liveTaller > 0;
+    if (live) {
+      live.style.height = on ? liveTaller + 'px' : '';
+      live.style.aspectRatio = on ? 'auto' : '';
+    }
+    document.body.classList.toggle('taller', on);
+    page.taller = on ? liveTaller : 0;
+  }
+  page.taller = 0;
 
   // labelLive tells the view what a screen reader says of the chart it shows (view.js).
   function labelLive() {
@@ -558,6 +577,7 @@
           }
           labelLive();
           chart.classList.add('live');
+          sizeLive();
           // The static chart stays beneath the view (web/page/style.css), for the eye only.
           [staticBox, phoneBox].forEach(function (b) { if (b) { b.setAttribute('aria-hidden', 'true'); b.inert = true; } });
           page.mode = 'live';
@@ -580,6 +600,10 @@
             : wire ? tr('notice.progress.of', 'Loading the interactive chart… {1} MB of {2} MB', mb(Math.min(1, m.loaded / config.viewBytes) * wire), mb(wire))
               : tr('notice.loading', 'Loading the interactive chart…'));
         }
+      } else if (m.type === MSG.taller) {
+        var th = Number(m.height);
+        liveTaller = isFinite(th) && th > 0 ? Math.min(4096, Math.ceil(th)) : 0;
+        sizeLive();
       } else if (m.type === MSG.hover) {
         liveShown = typeof m.datum === 'string' ? m.datum : '';
         var t = typeof m.text === 'string' ? m.text : '';

@@ -1,0 +1,224 @@
+package charts
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"azflows/data"
+	"azflows/i18n"
+)
+
+// A view never drops what it shows: every datum it draws is explained in the same picture (a
+// label in words or a key entry), every kind of mark the map draws has its key entry, the
+// timeline explains every one of its items, and nothing says that it does not fit. Dropped is
+// that rule; Build (growing the picture as the last shape) and TestViewNeverDrops both use it.
+
+// dataRoles are the roles of marks that show a datum.
+var dataRoles = map[Role]bool{RoleBar: true, RoleBand: true, RoleNode: true, RoleArc: true, RoleEstimate: true, RoleUnknown: true, RoleEvent: true, RoleRoute: true}
+
+// layerKeys names the key entry that explains each kind of mark a map draws.
+var layerKeys = map[Role]string{RoleRoute: "route", RoleUnknown: "unknown", RoleEstimate: "estimate"}
+
+// notFitWords are what a chart never says: that something does not fit it.
+var notFitWords = []string{"too many for this frame", "sığmır", "не помещаются"}
+
+// dropped lists what the chart c, laid out for the state s, leaves unexplained, one line per
+// item; empty when it holds everything it shows. A chart in another language than English is
+// also held to the English chart laid out at the same size (c.W×c.H): it explains at least the
+// data that one explains, draws at least its marks and keeps at least its key entries.
+func dropped(v ViewDef, s State, c *Chart) []string {
+	out := c.unexplained()
+	if len(out) > 0 || lang(s) == i18n.EN {
+		return out // (the English layout is not laid out for a chart that drops already)
+	}
+	e := s
+	e.Lang = i18n.EN
+	en := v.build(e, c.W, c.H)
+	if m := missingFrom(explainedData(en), explainedData(c)); len(m) > 0 {
+		out = append(out, fmt.Sprintf("explains less than English: %v", m))
+	}
+	if m := missingFrom(drawnData(en), drawnData(c)); len(m) > 0 {
+		out = append(out, fmt.Sprintf("draws less than English: %v", m))
+	}
+	if m := missingKeys(keyEntries(en), keyEntries(c), explainedData(c)); len(m) > 0 {
+		out = append(out, fmt.Sprintf("key entries missing that English has: %v", m))
+	}
+	return out
+}
+
+// Dropped lists what a chart that Build laid out for s leaves unexplained (see dropped).
+func Dropped(s State, c *Chart) []string {
+	v, ok := viewDef(s.View)
+	if !ok || v.build == nil {
+		v, _ = viewDef(Default.View)
+	}
+	return dropped(v, s, c)
+}
+
+// unexplained lists what the chart leaves unexplained by its own words: a datum drawn with no
+// label in words, no key entry and no labelled row; a kind of mark on the map without its key
+// entry; an item of the view not explained; a text saying that something does not fit.
+func (c *Chart) unexplained() []string {
+	var out []string
+	ex := explainedData(c)
+	rows := map[string]bool{} // rows labelled in words (the bars' countries)
+	for _, m := range c.Marks {
+		if m.Kind == TextMark && m.Role == RoleLabel && m.Datum == "" && m.Row != "" && hasLetter(m.Text) {
+			rows[m.Row] = true
+		}
+	}
+	for _, m := range c.Marks { // a datum drawn in a labelled row is explained by its row's label
+		if m.Kind != TextMark && m.Datum != "" && m.Row != "" && rows[m.Row] {
+			ex[m.Datum] = true
+		}
+	}
+	keys := keyEntries(c)
+	seen := map[string]bool{}
+	for _, m := range c.Marks {
+		if m.Kind == TextMark {
+			for _, nf := range notFitWords {
+				if strings.Contains(m.Text, nf) {
+					out = append(out, fmt.Sprintf("says it does not fit: %s %q", m.ID, m.Text))
+				}
+			}
+			continue
+		}
+		if m.Datum != "" && dataRoles[m.Role] && !ex[m.Datum] && !seen[m.Datum] {
+			seen[m.Datum] = true
+			out = append(out, "datum drawn, not explained: "+m.Datum)
+		}
+		if k, ok := layerKeys[m.Role]; ok && c.View == "map" && !strings.HasPrefix(m.ID, "legend/") && !keys[k] && !seen["layer/"+k] {
+			seen["layer/"+k] = true
+			out = append(out, fmt.Sprintf("%s drawn, no key entry %q", m.ID, k))
+		}
+	}
+	want := expectedData(c)
+	if c.View == "timeline" {
+		want = timelineData()
+	}
+	for _, d := range want {
+		if !ex[d] && !seen[d] {
+			out = append(out, "item not explained: "+d)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// explainedData are the data a chart explains inside the picture: a datum with a text mark
+// of its own that says something in words (a bare reference number explains nothing), or an
+// entry in a key or legend.
+//
+// The dotted routes are explained by their layer's key entry ("routes named in the paper, no
+// numbers"), whether or not their end also has a name on the map.
+func explainedData(c *Chart) map[string]bool {
+	out := map[string]bool{}
+	routeKey := false
+	for _, m := range c.Marks {
+		routeKey = routeKey || (m.Kind == TextMark && strings.HasPrefix(m.ID, "legend/route/"))
+		if m.Datum == "" || m.Kind != TextMark || !hasLetter(m.Text) {
+			continue
+		}
+		out[m.Datum] = true
+	}
+	if routeKey {
+		for _, r := range data.Routes {
+			out[r.ID] = true
+		}
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyEntries are the names of a chart's key entries: the second part of a legend text's id,
+// "legend/<entry>/<line>".
+func keyEntries(c *Chart) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range c.Marks {
+		if rest, ok := strings.CutPrefix(m.ID, "legend/"); ok && m.Kind == TextMark {
+			name, _, _ := strings.Cut(rest, "/")
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// expectedData are the records a view must show whatever the size: the year's destinations on
+// the map and in the flow, every year's in the bars.
+func expectedData(c *Chart) []string {
+	years := []int{c.Year}
+	switch c.View {
+	case "bars":
+		years = Years
+	case "map", "flow":
+	default:
+		return nil
+	}
+	var out []string
+	for _, y := range years {
+		for _, d := range destinations(c.Lang, y) {
+			out = append(out, d.Figure.ID)
+		}
+	}
+	return out
+}
+
+// drawnData are the ids of the marks that show a datum.
+func drawnData(c *Chart) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range c.Marks {
+		if m.Datum != "" && dataRoles[m.Role] && m.Kind != TextMark {
+			out[m.ID] = true
+		}
+	}
+	return out
+}
+
+// missingKeys are the key entries of want that got lacks, but for a destination's numbered
+// entry ("key-<datum>") where the chart explains that datum otherwise (a label on the map).
+func missingKeys(want, got, explained map[string]bool) []string {
+	var out []string
+	for _, k := range missingFrom(want, got) {
+		if d, ok := strings.CutPrefix(k, "key-"); !ok || !explained[d] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// missingFrom lists, sorted, the keys of want that got lacks.
+func missingFrom(want, got map[string]bool) []string {
+	var out []string
+	for k := range want {
+		if !got[k] {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// timelineData are the items the timeline shows: every event that is not only a restated
+// figure, and every count it places on the axis.
+func timelineData() []string {
+	var out []string
+	for _, e := range data.Events {
+		if _, ok := figureEvents[e.ID]; !ok {
+			out = append(out, e.ID)
+		}
+	}
+	for _, f := range tlFigures {
+		out = append(out, f.ID)
+	}
+	return out
+}
