@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"image"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +18,9 @@ import (
 // there, so the model grows the picture (charts.Build) and the live view says so
 // (site.MsgTaller): the view's box is as tall as the model's chart, the embed scrolls, and the
 // timeline's last item lies within what scrolls into sight (and is drawn there). Switching to
-// the bars, which fit, brings the box back to the frame's height and the scrolling goes.
+// the flow, which fits, brings the box back to the frame's height and the scrolling goes. (The
+// bars do not fit there in az and ru: at the frame the embed gives the chart, about 328×176,
+// their year's total would be left out, which English shows, so they grow too.)
 func TestTallerPictureScrollsInEmbed(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	const inner = `document.getElementById('f').contentWindow`
@@ -98,15 +101,20 @@ func TestTallerPictureScrollsInEmbed(t *testing.T) {
 		})
 
 		// Another view, which fits: the box comes back to the frame's height.
-		if err := runJS(ctx, inner+`.location.hash = '#view=bars&year=2012&embed'`); err != nil {
+		if err := runJS(ctx, inner+`.location.hash = '#view=flow&year=2012&embed'`); err != nil {
 			t.Fatal(err)
 		}
-		waitFor(t, ctx, name+": the bars, back in the frame", `(() => { try { const p = `+inner+`.azflowsPage, v = `+livePage+`.contentWindow.azflowsView;
-			return p.taller === 0 && v.hash.indexOf('view=bars') >= 0 && v.chartH === v.h; } catch (e) { return false; } })()`, 20*time.Second)
+		const back = `(() => { try { const p = ` + inner + `.azflowsPage, v = ` + livePage + `.contentWindow.azflowsView;
+			return JSON.stringify({taller: p.taller, hash: v.hash, chartH: v.chartH, h: v.h, ok: p.taller === 0 && v.hash.indexOf('view=flow') >= 0 && v.chartH === v.h}); } catch (e) { return String(e); } })()`
+		for deadline := time.Now().Add(20 * time.Second); !strings.Contains(eval[string](t, ctx, back), `"ok":true`); time.Sleep(100 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the flow did not bring the box back within 20 s: %s", name, eval[string](t, ctx, back))
+			}
+		}
 		after := eval[[]float64](t, ctx, `(() => { const d = `+inner+`.document, s = d.scrollingElement, f = `+livePage+`;
 			return [s.scrollHeight, s.clientHeight, f.getBoundingClientRect().height, f.contentWindow.azflowsView.h]; })()`)
 		if after[0] > after[1]+0.5 || after[2] >= m.ChartH || after[2] > after[1] {
-			t.Errorf("%s: after switching to the bars the embed holds %v px in %v, the view's box is %v tall (the canvas %v)", name, after[0], after[1], after[2], after[3])
+			t.Errorf("%s: after switching to the flow the embed holds %v px in %v, the view's box is %v tall (the canvas %v)", name, after[0], after[1], after[2], after[3])
 		}
 	}
 }
