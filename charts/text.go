@@ -3,6 +3,7 @@ package charts
 import (
 	"errors"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -34,6 +35,7 @@ var (
 	Bold    = gobold.TTF
 
 	fontMu              sync.Mutex
+	fontBuf             sfnt.Buffer // the sfnt calls' scratch, under fontMu: made once, not per call
 	regSrc, boldSrc     = [][]byte{goregular.TTF}, [][]byte{gobold.TTF}
 	regFaces, boldFaces []*sfnt.Font
 	widthCache          = map[widthKey]float64{}
@@ -128,19 +130,44 @@ func FaceRuns(s string, bold bool) []Run {
 	fontMu.Lock()
 	defer fontMu.Unlock()
 	fs := faces(bold)
-	var buf sfnt.Buffer
+	buf := &fontBuf
 	var out []Run
-	for _, r := range s {
-		i, _, ok := faceOf(fs, &buf, r)
-		if !ok {
-			r = '?'
+	// A run is a substring of s, unless a rune of it is written otherwise ('?', or U+FFFD for
+	// a byte that is not UTF-8): then it is built in own.
+	face, start := -1, 0
+	var own []byte
+	owned := false
+	end := func(at int) {
+		if face < 0 {
+			return
 		}
-		if n := len(out); n > 0 && out[n-1].Face == i {
-			out[n-1].Text += string(r)
-			continue
+		t := s[start:at]
+		if owned {
+			t = string(own)
 		}
-		out = append(out, Run{i, string(r)})
+		out = append(out, Run{face, t})
 	}
+	for j := 0; j < len(s); {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		i, _, ok := faceOf(fs, buf, r)
+		if i != face {
+			end(j)
+			face, start, own, owned = i, j, own[:0], false
+		}
+		if !ok || r == utf8.RuneError && size == 1 {
+			if !owned {
+				own, owned = append(own[:0], s[start:j]...), true
+			}
+			if !ok {
+				r = '?'
+			}
+			own = utf8.AppendRune(own, r)
+		} else if owned {
+			own = append(own, s[j:j+size]...)
+		}
+		j += size
+	}
+	end(len(s))
 	return out
 }
 
@@ -198,15 +225,20 @@ func Drawable(s string, bold bool) string {
 	fontMu.Lock()
 	defer fontMu.Unlock()
 	fs := faces(bold)
-	var buf sfnt.Buffer
-	out := []rune(s)
-	changed := false
-	for i, r := range out {
-		if _, _, ok := faceOf(fs, &buf, r); !ok {
-			out[i], changed = '?', true
+	buf := &fontBuf
+	var out []rune // made at the first rune no font has
+	for i, r := range s {
+		if _, _, ok := faceOf(fs, buf, r); !ok {
+			if out == nil {
+				out = []rune(s[:i])
+			}
+			r = '?'
+		}
+		if out != nil {
+			out = append(out, r)
 		}
 	}
-	if !changed {
+	if out == nil {
 		return s
 	}
 	return string(out)
