@@ -400,7 +400,9 @@ type paintedLine struct {
 }
 
 // maxPaintedLines bounds the lines kept painted (a tooltip has a few; sizes follow the window).
-const maxPaintedLines = 128
+// The bars' tooltips of both years have 152 lines at 928×522: a bound under that let a
+// reader switching years repaint every tooltip's lines anew (the bound empties the cache).
+const maxPaintedLines = 320
 
 // drawLayer draws the ops of a layer above the base: text from the painted lines
 // (drawTextCached), the rest with draw.

@@ -2,6 +2,7 @@ package ebiten
 
 import (
 	"math"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 )
@@ -17,14 +18,21 @@ type glyph struct {
 // the pen rounded to a whole pixel, so that every glyph is rasterized the same way wherever
 // it falls.
 func glyphOrigins(f font.Face, s string, x float64) []glyph {
-	var out []glyph
+	out := make([]glyph, 0, len(s))
 	pen := x
 	prev := rune(-1)
-	for _, r := range s {
+	for j, r := range s {
 		if prev >= 0 {
 			pen += float64(f.Kern(prev, r)) / 64
 		}
-		out = append(out, glyph{string(r), int(math.Round(pen))})
+		// The rune as a substring of s (no string made per glyph), except a byte that is not
+		// UTF-8, which is drawn as U+FFFD (as a string of the rune would be).
+		_, size := utf8.DecodeRuneInString(s[j:])
+		g := s[j : j+size]
+		if r == utf8.RuneError && size == 1 {
+			g = string(r)
+		}
+		out = append(out, glyph{g, int(math.Round(pen))})
 		if a, ok := f.GlyphAdvance(r); ok {
 			pen += float64(a) / 64
 		}

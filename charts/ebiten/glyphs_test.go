@@ -2,6 +2,7 @@ package ebiten
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -39,5 +40,23 @@ func TestGlyphOriginsOnWholePixels(t *testing.T) {
 				t.Errorf("size %v: the run is %.2f px, the model measured %.2f", size, pen-x0, w)
 			}
 		}
+	}
+}
+
+// glyphOrigins makes one allocation, not a string per glyph; each glyph is its rune, a byte
+// that is not UTF-8 (even the last) U+FFFD.
+func TestGlyphOriginsAllocateOnce(t *testing.T) {
+	f := nativeFaces{}.chain(&drawOp{kind: opText, size: 13})[0]
+	s := "Azərbaycan, 2012: 45\xff"
+	gs := glyphOrigins(f, s, 0.4)
+	var got []string
+	for _, g := range gs {
+		got = append(got, g.s)
+	}
+	if want := []string{"A", "z", "ə", "r", "b", "a", "y", "c", "a", "n", ",", " ", "2", "0", "1", "2", ":", " ", "4", "5", "\ufffd"}; !slices.Equal(got, want) {
+		t.Errorf("glyphs %q, want %q", got, want)
+	}
+	if n := testing.AllocsPerRun(20, func() { glyphOrigins(f, s[:len(s)-1], 0.4) }); n > 1 {
+		t.Errorf("glyphOrigins: %.0f allocations for %d runes, want 1", n, len(s)-1)
 	}
 }
