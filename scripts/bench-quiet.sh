@@ -8,7 +8,8 @@
 #   1. builds BEFORE's site (a temporary git worktree, brotli 11) and measures it with this
 #      tree's tools/cmd/bench: page, floor, long tasks, 5 runs → $OUT/before.txt, before.json;
 #   2. runs `make bench` on this tree (every measurement, 5 runs, the soak) →
-#      $OUT/after.txt and dist/bench.json;
+#      $OUT/after.txt, dist/bench.json, and $OUT/after.md (dist/bench.md: the same table and
+#      the ready breakdown beside the floor's in Markdown, for docs/performance.md as it is);
 #   3. measures the page's first layout with parts of it taken out → $OUT/layout.txt.
 # OUT is /tmp/azflows-bench-quiet unless set. Each step waits for the load average to fall below
 # LOAD_MAX first (the previous step's own browser raises it for a few minutes). The load average
@@ -24,7 +25,7 @@
 # (its table "On a quiet machine"). Every browser run takes /tmp/azflows-browser.lock, one
 # step at a time, so other browser tests wait rather than skew it.
 # LOAD_MAX (1.5), OTHERS_MAX (0.2), RUNS (5, for steps 1 and 3) and STEPS ("1 2 3") are for
-# trying it out.
+# trying it out. STEPS=2 runs only the "after" step (make bench on this tree).
 set -eu
 BEFORE=${1:-ecf21ea}
 LOAD_MAX=${LOAD_MAX:-1.5}
@@ -99,6 +100,8 @@ if step 2; then
 	step_begin
 	flock "$LOCK" make bench | tee "$OUT/after.txt"
 	step_end 2
+	cp dist/bench.md "$OUT/after.md"
+	tail -n 1 "$OUT/notes.txt" | sed 's/^bench-quiet: /\nbench-quiet.sh, /' >>"$OUT/after.md"
 fi
 
 # 3. The first layout, part by part (of dist/ as it is: make bench's build after step 2).
@@ -107,4 +110,4 @@ if step 3; then
 	flock "$LOCK" "$tmp/bench" -dist dist -only layout -runs "$RUNS" -json "$OUT/layout.json" | tee "$OUT/layout.txt"
 	step_end 3
 fi
-echo "bench-quiet: done at load average $(load); the figures are in $OUT/ (before.txt, after.txt, layout.txt, dist/bench.json)"
+echo "bench-quiet: done at load average $(load); the figures are in $OUT/ (before.txt, after.txt, after.md, layout.txt, dist/bench.json)"

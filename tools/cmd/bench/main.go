@@ -30,6 +30,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -266,7 +267,14 @@ func bench() error {
 	if err := os.WriteFile(*jsonOut, append(b, '\n'), 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("bench: wrote %s\n", *jsonOut)
+	// The same table in Markdown beside it (bench.md): what docs/performance.md takes.
+	var md bytes.Buffer
+	printMarkdown(&md, rep)
+	mdOut := strings.TrimSuffix(*jsonOut, filepath.Ext(*jsonOut)) + ".md"
+	if err := os.WriteFile(mdOut, md.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("bench: wrote %s and %s\n", *jsonOut, mdOut)
 	return nil
 }
 

@@ -226,22 +226,7 @@ func printTable(w io.Writer, rep report) {
 	fmt.Fprintln(tw, "figure\tbudget\tmeasured\tmet?")
 	fmt.Fprintln(tw, "------\t------\t--------\t----")
 	for _, f := range rep.Figures {
-		v := "—"
-		if f.Median != nil {
-			v = human(*f.Median, f.Unit)
-			if f.Min != nil && f.Max != nil && len(f.Samples) > 1 && f.ID != "wasm_memory" {
-				v += fmt.Sprintf(" (%s–%s)", human(*f.Min, f.Unit), human(*f.Max, f.Unit))
-			}
-		}
-		met := ""
-		switch {
-		case f.Met != nil && *f.Met:
-			met = "yes"
-		case f.Met != nil:
-			met = "NO"
-		case f.Budget != "":
-			met = "?"
-		}
+		v, met := measured(f)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Figure, f.Budget, v, met)
 	}
 	tw.Flush()
@@ -255,6 +240,73 @@ func printTable(w io.Writer, rep report) {
 		fmt.Fprintf(w, "  problem: %s\n", p)
 	}
 	fmt.Fprintln(w)
+}
+
+// measured is a figure's median with its range over the runs, and whether its budget is met.
+func measured(f figure) (v, met string) {
+	v = "—"
+	if f.Median != nil {
+		v = human(*f.Median, f.Unit)
+		if f.Min != nil && f.Max != nil && len(f.Samples) > 1 && f.ID != "wasm_memory" {
+			v += fmt.Sprintf(" (%s–%s)", human(*f.Min, f.Unit), human(*f.Max, f.Unit))
+		}
+	}
+	switch {
+	case f.Met != nil && *f.Met:
+		met = "yes"
+	case f.Met != nil:
+		met = "NO"
+	case f.Budget != "":
+		met = "?"
+	}
+	return v, met
+}
+
+// printMarkdown writes the table printTable prints as a Markdown table, the notes below it
+// as a list: what docs/performance.md takes as it is.
+func printMarkdown(w io.Writer, rep report) {
+	cell := func(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "|", "\\|") }
+	fmt.Fprintf(w, "`make bench` at %s, %s, %d runs (median (min–max)), load average at start %s.\n\n", rep.Commit, rep.Browser, rep.Runs, rep.Load)
+	fmt.Fprintln(w, "| figure | budget | measured | met? |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- |")
+	for _, f := range rep.Figures {
+		v, met := measured(f)
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", cell(f.Figure), cell(f.Budget), cell(v), met)
+	}
+	fmt.Fprintln(w)
+	for _, f := range rep.Figures {
+		if f.Note != "" {
+			fmt.Fprintf(w, "- `%s`: %s\n", f.ID, f.Note)
+		}
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintf(w, "- problem: %s\n", p)
+	}
+	if len(rep.ReadyBesideFloor) > 0 {
+		ms := func(x *float64) string {
+			if x == nil {
+				return "—"
+			}
+			return fmt.Sprintf("%.0f", *x)
+		}
+		phase := func(x *float64) string {
+			if x == nil {
+				return ""
+			}
+			return fmt.Sprintf("%+.0f", *x)
+		}
+		fmt.Fprintln(w, "\nThe ready breakdown beside the floor program's (medians, ms after navigation start; the phase since the last milestone both reached):")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| milestone | ours | floor | phase, ours | the floor's | ours − floor's |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: |")
+		for _, r := range rep.ReadyBesideFloor {
+			diff := ""
+			if r.PhaseMs != nil && r.FloorPhase != nil {
+				diff = fmt.Sprintf("%+.0f", *r.PhaseMs-*r.FloorPhase)
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", cell(r.What), ms(r.AtMs), ms(r.FloorAtMs), phase(r.PhaseMs), phase(r.FloorPhase), diff)
+		}
+	}
 }
 
 func human(x float64, unit string) string {
