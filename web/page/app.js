@@ -359,6 +359,7 @@
     document.getElementById('copy-link').setAttribute('href', '#' + h);
     listeners.forEach(function (fn) { fn(st); });
     showPageView(st);
+    readyClock();
     if (st.view === 'table' && tableAsked) {
       // The summary's table link hides with the chart: the focus goes to the table's heading,
       // which a screen reader then reads.
@@ -547,6 +548,26 @@
     if (live && liveReady && liveShown) live.contentWindow.postMessage({ type: MSG.dismiss }, '*');
   }, true);
 
+  // The wait for the view's ready (READY_TIMEOUT_MS) counts only while a chart is shown: a
+  // hidden view does not draw, so it cannot say it is ready (a link to the table view).
+  // readyWait is what runs when the wait is over (null once the view is ready).
+  var readyWait = null, readyLeft = 0, readyTimer = 0, readyFrom = 0;
+  function readyClock() {
+    var run = !!readyWait && isChart(page.state.view);
+    if (run && !readyTimer) {
+      readyFrom = performance.now();
+      readyTimer = setTimeout(function () {
+        var f = readyWait;
+        readyTimer = 0; readyWait = null;
+        if (f) f();
+      }, Math.max(0, readyLeft));
+    } else if (!run && readyTimer) {
+      clearTimeout(readyTimer);
+      readyTimer = 0;
+      readyLeft -= performance.now() - readyFrom;
+    }
+  }
+
   function startLive() {
     if (damagedBlock === 'azflows-assets') return; // no view to unpack: bundleDamaged said so
     live = frame('live-frame', config.view + '#' + hashOf(chartState()), tr('iframe.live', 'Interactive chart: hover or tap a bar or band for its figure and source'));
@@ -554,10 +575,12 @@
     // No tab stop of its own: Tab goes straight to the chart's canvas inside (view.js), the
     // element a screen reader names, not to a silent frame first.
     document.getElementById('live-slot').appendChild(live);
-    var timer = setTimeout(function () {
+    readyWait = function () {
       if (damagedBlock) return; // said already
       useFallback(tr('notice.fallback.timeout', 'the interactive chart did not load within {1} seconds (a slow connection?)', READY_TIMEOUT_MS / 1000));
-    }, READY_TIMEOUT_MS);
+    };
+    readyLeft = READY_TIMEOUT_MS;
+    readyClock();
     say(tr('notice.loading', 'Loading the interactive chart…'));
     window.addEventListener('message', function (ev) {
       if (!live || ev.source !== live.contentWindow) return;
@@ -568,7 +591,8 @@
       var m = ev.data;
       if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
       if (m.type === MSG.ready) {
-        clearTimeout(timer);
+        readyWait = null;
+        readyClock();
         if (!liveReady) {
           liveReady = true;
           // The page may have changed state while the view was loading.
@@ -610,7 +634,8 @@
         readout.textContent = t;
         page.readout = t;
       } else if (m.type === MSG.error) {
-        clearTimeout(timer);
+        readyWait = null;
+        readyClock();
         if (location.protocol === 'file:' && !window.azflowsOffline) {
           useFallback(tr('notice.fallback.file', 'this page was opened from a file, and browsers do not load its WebAssembly from files (the single-file azflows.html does)'));
         } else {
