@@ -35,14 +35,30 @@ type legendEntry struct {
 // When the box of victims without a destination found no clear place on the map (boxedOnMap
 // false), its entry in the key carries its count.
 //
-// A small embed's key (short forms, beside the map) is a run-in paragraph instead (flowKey):
-// entries that explain the map's data and layers first (smallKeyOrder); where not all fit at any
+// A small embed's key (beside the map) is a run-in paragraph instead (flowKey), in the fewest
+// words that say it all (the catalog's ".embed" forms): the year's total first, then the
+// destinations it breaks down into, what nothing else explains, the widths ("▬ 5 ━ 20
+// persons"), the colours of the land and the routes (smallKeyOrder); where not all fit at any
 // size the map is laid out again keeping only those (mapFrame.mustOnly), never a language's
 // chance selection of the rest.
 func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []keyedLabel, boxedOnMap bool, last bool) bool {
 	l := c.Lang
 	var es []legendEntry
 	add := func(e legendEntry) { es = append(es, e) }
+	small := m.short && !m.phone
+	// A small embed's key gives the dashed arc of the group its sample beside the group's
+	// numbered entry ("- - 3 Other countries, incl. Russia 4"), which then says what the dashes
+	// mean; and it leaves Azerbaijan's swatch to the label that names Azerbaijan on the map.
+	groupKeyed, azNamed := false, false
+	for _, mk := range c.Marks {
+		azNamed = azNamed || (mk.Kind == TextMark && mk.Datum == countryDatum("AZ", c.Year))
+	}
+	groupSample := func(d destination) func(x, top, h, sw float64) {
+		return func(x, top, h, sw float64) {
+			c.add(Mark{ID: "legend/group", Role: RoleLegend, Kind: PathMark, Closed: true,
+				Points: arcPolygon(Point{x, top + h/2}, Point{x + sw*0.7, top + h/2}, 0, d.Figure.Value*m.k, m.f.small), Style: d.Style})
+		}
+	}
 	for _, k := range keyed {
 		text := k.d.Label + " " + i18n.FigText(l, k.d.Figure)
 		if k.Numbered {
@@ -53,8 +69,12 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			// A small key: the country's short name where the full one takes a line more.
 			short = strings.TrimSuffix(text, k.d.Label+" "+i18n.FigText(l, k.d.Figure)) + sn + " " + i18n.FigText(l, k.d.Figure)
 		}
-		add(legendEntry{name: "key-" + k.d.Figure.ID, role: RoleLegend, datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short,
-			abbrev: k.d.Flow.Kind == data.Country})
+		e := legendEntry{name: "key-" + k.d.Figure.ID, role: RoleLegend, datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short,
+			abbrev: k.d.Flow.Kind == data.Country}
+		if small && k.d.Flow.Kind == data.OtherCountries {
+			e.sample, groupKeyed = groupSample(k.d), true
+		}
+		add(e)
 	}
 	for _, d := range dests {
 		if d.Flow.Kind == data.NotGiven {
@@ -70,6 +90,9 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			}
 			if m.short { // the box's own words; the year's total is the key's next entry but one
 				text = d.Label
+				if !m.phone { // a small embed: the year's total, first, says they were referred
+					text = i18n.T(l, "legend.unknown.embed")
+				}
 				if !boxedOnMap {
 					text += ": " + i18n.FigText(l, d.Figure)
 				}
@@ -82,7 +105,10 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	}
 	est, _ := data.FigureByID("ngo-estimate-females-per-year")
 	estKey := "legend.estimate"
-	if m.short {
+	switch {
+	case m.short && !m.phone: // a small embed: the fewest words that say it all
+		estKey = "legend.estimate.embed"
+	case m.short:
 		estKey = "legend.estimate.short"
 	}
 	add(legendEntry{name: "estimate", role: RoleEstimate, datum: est.ID, text: i18n.T(l, estKey, i18n.FigText(l, est), est.Footnote), fill: EstimateC, bar: 3,
@@ -91,7 +117,15 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 		}})
 	tot := yearTotal(c.Year)
 	if tot.ID != "" {
-		add(legendEntry{name: "total", role: RoleLegend, text: i18n.T(l, "legend.total", i18n.TotalSentence(l, tot), tot.Footnote), fill: Ink})
+		total := i18n.TotalSentence(l, tot)
+		if small { // "34 identified (official count, footnote 9).", first in the small key
+			total = i18n.T(l, "bars.total."+tot.ID+".short", i18n.FigText(l, tot))
+		}
+		totKey := "legend.total"
+		if small {
+			totKey = "legend.total.embed"
+		}
+		add(legendEntry{name: "total", role: RoleLegend, text: i18n.T(l, totKey, total, tot.Footnote), fill: Ink})
 	} else {
 		add(legendEntry{name: "total", role: RoleLegend, text: i18n.T(l, "legend.none", c.Year), fill: Ink})
 	}
@@ -99,6 +133,9 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	for _, v := range []float64{5, 20} {
 		v := v
 		text := i18n.T(l, "legend.persons", v)
+		if small && v == 5 { // "▬ 5 ━ 20 persons": the two widths, one run of words
+			text = ftoa(v)
+		}
 		extra := 0.0
 		if v == 20 {
 			if !m.short { // short: the subtitle says what the width means
@@ -113,16 +150,16 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 		}})
 	}
 	for _, d := range dests {
-		if d.Flow.Kind == data.OtherCountries {
+		if d.Flow.Kind == data.OtherCountries && !groupKeyed {
 			d := d
 			gk := "legend.group"
-			if m.short {
+			switch {
+			case small:
+				gk = "legend.group.embed"
+			case m.short:
 				gk = "legend.group.short"
 			}
-			add(legendEntry{name: "group", role: RoleLegend, text: i18n.T(l, gk), fill: Ink, sample: func(x, top, h, sw float64) {
-				c.add(Mark{ID: "legend/group", Role: RoleLegend, Kind: PathMark, Closed: true,
-					Points: arcPolygon(Point{x, top + h/2}, Point{x + sw*0.7, top + h/2}, 0, d.Figure.Value*m.k, m.f.small), Style: d.Style})
-			}})
+			add(legendEntry{name: "group", role: RoleLegend, text: i18n.T(l, gk), fill: Ink, sample: groupSample(d)})
 		}
 	}
 	swatch := func(id, fill string) func(x, top, h, sw float64) {
@@ -135,13 +172,23 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	if m.short { // the arcs say where victims were taken from
 		origin = countryName(l, "AZ")
 	}
-	add(legendEntry{name: "origin", role: RoleLegend, datum: countryDatum("AZ", c.Year), text: origin, fill: Ink, sample: swatch("origin", OriginC)})
-	if tot.ID != "" {
-		add(legendEntry{name: "dest", role: RoleLegend, text: i18n.T(l, "legend.dest", c.Year), fill: Ink, sample: swatch("dest", DestLandC)})
+	if !small || !azNamed {
+		add(legendEntry{name: "origin", role: RoleLegend, datum: countryDatum("AZ", c.Year), text: origin, fill: Ink, sample: swatch("origin", OriginC)})
 	}
-	add(legendEntry{name: "land", role: RoleLegend, text: i18n.T(l, "legend.land"), fill: Ink, sample: swatch("land", LandC)})
+	destKey, landKey := "legend.dest", "legend.land"
+	if small {
+		destKey, landKey = "legend.dest.short", "legend.land.short"
+	}
+	if tot.ID != "" {
+		add(legendEntry{name: "dest", role: RoleLegend, text: i18n.T(l, destKey, c.Year), fill: Ink, sample: swatch("dest", DestLandC)})
+	}
+	add(legendEntry{name: "land", role: RoleLegend, text: i18n.T(l, landKey), fill: Ink, sample: swatch("land", LandC)})
 	if s.Context {
-		add(legendEntry{name: "route", role: RoleLegend, text: i18n.T(l, "legend.routes"), fill: Ink, sample: func(x, top, h, sw float64) {
+		rk := "legend.routes"
+		if small { // the sample shows the dots
+			rk = "legend.routes.embed"
+		}
+		add(legendEntry{name: "route", role: RoleLegend, text: i18n.T(l, rk), fill: Ink, sample: func(x, top, h, sw float64) {
 			c.add(Mark{ID: "legend/route", Role: RoleLegend, Kind: PathMark, Points: []Point{{x, top + h/2}, {x + sw, top + h/2}},
 				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}})
 		}})
@@ -149,6 +196,10 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 
 	r := m.legend
 	if m.short && !m.phone {
+		// A small embed's key may take half the gaps that part the plot from the title and
+		// from the notes: a run-in paragraph of 11 px type needs every line of them.
+		r.Y -= m.f.base * 0.4
+		r.H += m.f.base * 0.8
 		es = m.smallKeyOrder(c, es)
 		if m.mustOnly {
 			var must []legendEntry
@@ -250,11 +301,11 @@ func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, c
 	return true
 }
 
-// smallKeyOrder puts first, in a small embed's key that may not hold every entry, the entries
-// that explain what nothing else in the picture explains: the numbered destinations, the box of
-// victims without a destination, the estimate, the dotted routes, and Azerbaijan's swatch where
-// no label on the map names it. What every mark means (the widths, the colours of the land)
-// follows, and the year's total last.
+// smallKeyOrder orders a small embed's key: the year's total, then the numbered destinations it
+// breaks down into, the box of victims without a destination and the estimate, then what every
+// mark means (the widths, the colours of the land), then the dotted routes. All of these it
+// must keep; the dashed arc's own entry (where the group is named on the map, not numbered)
+// may go, since that label names the group.
 func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
 	azNamed := false
 	for _, mk := range c.Marks {
@@ -262,18 +313,22 @@ func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
 	}
 	rank := func(e legendEntry) int {
 		switch {
-		case strings.HasPrefix(e.name, "key-"):
+		case e.name == "total": // the year's total, then the destinations it breaks down into
 			return 0
-		case e.name == "unknown", e.name == "estimate", e.name == "route", e.name == "origin" && !azNamed:
+		case strings.HasPrefix(e.name, "key-"):
 			return 1
-		case e.name == "total": // no sample to mark its start: it starts a line, so it goes last
-			return 3
+		case e.name == "unknown", e.name == "estimate":
+			return 2
+		case e.name == "origin" && azNamed, e.name == "group":
+			return 5 // a label on the map names Azerbaijan; a numbered entry the group
+		case e.name == "route":
+			return 4
 		}
-		return 2
+		return 3 // the widths, the colours of the land
 	}
 	out := append([]legendEntry{}, es...)
 	for i := range out {
-		out[i].must = rank(out[i]) <= 1
+		out[i].must = rank(out[i]) <= 4
 	}
 	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
 	return out
@@ -282,12 +337,13 @@ func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
 // flowKey places a small embed's key in r at the given type size as a run-in paragraph: the
 // entries one after another, each its narrow sample, then its text, which runs on into the
 // next line where the line ends. An entry without a sample (a numbered destination, the year's
-// total) and one no wider than half a line ("▬ 5 persons") go whole beside the one before
-// where the line has room for them, else start the next line. It reports
+// total), a numbered destination (the group's with its dashed sample) and one no wider than
+// half a line ("▬ 5 persons") go whole beside the one before where the line has room for them,
+// else start the next line. It reports
 // whether every entry fits; with draw it adds the marks of those that fit.
 func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, draw bool) bool {
-	lineH := size * 1.2 // a paragraph's leading: the lines of one entry and of the next alike
-	gap := size * 1.0
+	lineH := size * 1.15 // a paragraph's leading: the lines of one entry and of the next alike
+	gap := size * 0.8
 	sw := clamp(size*1.6, 16, 26)
 	pre := sw + size*0.45 // the sample and the space after it
 	right, bottom := r.X+r.W, r.Y+r.H
@@ -320,7 +376,7 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 		var segs []seg
 		var at Point // the sample's
 		beside := x == r.X || x+gap+full <= right+1e-9
-		if full <= r.W+1e-9 && (beside || e.sample == nil || full <= r.W/2) { // whole: beside the entry before, else on a line of its own
+		if full <= r.W+1e-9 && (beside || e.sample == nil || full <= r.W/2 || strings.HasPrefix(e.name, "key-")) { // whole: beside the entry before, else on a line of its own
 			if x > r.X {
 				if x+gap+full <= right+1e-9 {
 					x += gap

@@ -68,9 +68,9 @@ type mapFrame struct {
 	mustOnly bool
 }
 
-// smallMapW is the least width a short frame's map keeps as its key grows (beyond 70 % of the
+// smallMapW is the least width a short frame's map keeps as its key grows (beyond 75 % of the
 // plot for the key).
-const smallMapW = 100
+const smallMapW = 80
 
 // mapLayout gives the key its share of the plot; each step of grow gives it more, for keys
 // whose entries do not fit.
@@ -87,7 +87,7 @@ func mapLayout(c *Chart, title, subtitle string, notes []string, source string, 
 	case p.W >= 1.3*p.H:
 		// A short frame (a small embed, a phone on its side): the key beside the map, which
 		// keeps the full height.
-		lw := p.W * min(0.45+0.07*float64(grow), max(0.7, 1-smallMapW/p.W))
+		lw := p.W * min(0.45+0.07*float64(grow), max(0.75, 1-smallMapW/p.W))
 		m.rect = Rect{p.X, p.Y, p.W - lw - gap, p.H}
 		m.legend = Rect{p.X + m.rect.W + gap, p.Y, lw, p.H}
 	default:

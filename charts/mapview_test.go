@@ -476,3 +476,75 @@ func TestSmallKeyRunsIn(t *testing.T) {
 		}
 	}
 }
+
+// smallEmbeds are the small embeds' frames, where the map's key runs in (flowKey).
+var smallEmbeds = [][2]float64{{344, 194}, {480, 270}, {320, 240}, {480, 200}}
+
+// keyGaps names what a map's key leaves unexplained of what the map draws: the arcs' widths
+// (the key's width samples with their words), the year's total, and each colour of the land
+// (a swatch of that colour with its words; Azerbaijan's colour also by its name on the map).
+func keyGaps(c *Chart) []string {
+	texts := map[string]bool{}
+	for _, m := range c.Marks {
+		if rest, ok := strings.CutPrefix(m.ID, "legend/"); ok && m.Kind == TextMark && strings.TrimSpace(m.Text) != "" {
+			name, _, _ := strings.Cut(rest, "/")
+			texts[name] = true
+		}
+	}
+	var out []string
+	arcs := false
+	for _, m := range c.Marks {
+		arcs = arcs || (m.Role == RoleArc && m.Kind == PathMark && !strings.HasPrefix(m.ID, "legend/"))
+	}
+	if arcs && !(texts["arc5"] && texts["arc20"]) {
+		out = append(out, "the arcs' widths")
+	}
+	if tot := yearTotal(c.Year); tot.ID != "" {
+		if !texts["total"] {
+			out = append(out, "the year's total")
+		}
+	}
+	swatch := map[string]string{}
+	for _, m := range c.Marks {
+		if rest, ok := strings.CutPrefix(m.ID, "legend/"); ok && m.Kind == RectMark {
+			swatch[m.Style.Fill] = rest
+		}
+	}
+	azNamed := false
+	for _, m := range c.Marks {
+		azNamed = azNamed || (m.Kind == TextMark && m.Datum == countryDatum("AZ", c.Year) && !strings.HasPrefix(m.ID, "legend/"))
+	}
+	seen := map[string]bool{}
+	for _, m := range c.Marks {
+		if m.Role != RoleCountry || seen[m.Style.Fill] {
+			continue
+		}
+		seen[m.Style.Fill] = true
+		if name, ok := swatch[m.Style.Fill]; ok && texts[name] {
+			continue
+		}
+		if m.Style.Fill == OriginC && azNamed {
+			continue
+		}
+		out = append(out, "land colour "+m.Style.Fill)
+	}
+	return out
+}
+
+// In every small embed, in every language and the pseudo-locale, both years, with and without
+// the context layer, the map's key explains the arcs' widths, the year's total and each colour
+// of the land it draws (English held none of them at 344×194 and 320×240).
+func TestSmallKeyExplainsEveryMark(t *testing.T) {
+	for _, s := range smallEmbeds {
+		for _, l := range matrixLangs {
+			for _, y := range Years {
+				for _, ctx := range []bool{false, true} {
+					c := Build(State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
+					if g := keyGaps(c); len(g) > 0 {
+						t.Errorf("%s %d ctx=%v %.0f×%.0f: the key leaves out %s", l, y, ctx, s[0], s[1], strings.Join(g, ", "))
+					}
+				}
+			}
+		}
+	}
+}
