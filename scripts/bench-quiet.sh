@@ -21,8 +21,8 @@
 # only flag a quiet step, never hide a busy one. A step that started above LOAD_MAX, or beside
 # which others used over OTHERS_MAX cores (0.2) on average, is flagged.
 # Step 2 holds the browser lock for about 12 minutes (make bench with its 5-minute soak).
-# The figures go into docs/performance.md, in the section "Issue 30, lane fast, round 2"
-# (its table "On a quiet machine"). Every browser run takes /tmp/azflows-browser.lock, one
+# The figures go into docs/performance.md, in the section "Issue 30, lane fast3" ($OUT/after.md
+# as it is; the earlier quiet run is in "Issue 30, lane fast, round 2", "On a quiet machine"). Every browser run takes /tmp/azflows-browser.lock, one
 # step at a time, so other browser tests wait rather than skew it.
 # LOAD_MAX (1.5), OTHERS_MAX (0.2), RUNS (5, for steps 1 and 3) and STEPS ("1 2 3") are for
 # trying it out. STEPS=2 runs only the "after" step (make bench on this tree).
