@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"sync"
 
 	"azflows/internal/geo"
 )
@@ -50,12 +51,12 @@ func (p projector) at(q geo.LonLat) Point {
 	return Point{p.rect.X + p.rect.W/2 + (x-p.cx)*p.s, p.rect.Y + p.rect.H/2 - (y-p.cy)*p.s}
 }
 
-// ring projects, clips to the frame and simplifies a ring to tol pixels.
-func (p projector) ring(r []geo.LonLat, tol float64) []Point {
-	xy := make([]geo.XY, len(r))
-	for i, q := range r {
-		pt := p.at(q)
-		xy[i] = geo.XY{X: pt.X, Y: pt.Y}
+// planeRing places a ring given in geo.Region's plane on the frame, clips it to the frame and
+// simplifies it to tol pixels.
+func (p projector) planeRing(plane []geo.XY, tol float64) []Point {
+	xy := make([]geo.XY, len(plane))
+	for i, q := range plane {
+		xy[i] = geo.XY{X: p.rect.X + p.rect.W/2 + (q.X-p.cx)*p.s, Y: p.rect.Y + p.rect.H/2 - (q.Y-p.cy)*p.s}
 	}
 	xy = geo.ClipRing(xy, geo.Box{MinX: p.rect.X, MinY: p.rect.Y, MaxX: p.rect.X + p.rect.W, MaxY: p.rect.Y + p.rect.H})
 	xy = geo.Simplify(xy, tol)
@@ -65,6 +66,97 @@ func (p projector) ring(r []geo.LonLat, tol float64) []Point {
 	out := make([]Point, len(xy))
 	for i, q := range xy {
 		out[i] = Point{q.X, q.Y}
+	}
+	return out
+}
+
+// The base map's shapes are the same in every layout at the same frame: a map view tries
+// several shapes of its key (and Build several heights, and the English layout a translated
+// chart is held to), and each draws the same countries again. countryRings keeps them.
+
+// planeRings are the base map's rings projected to geo.Region's plane, per country and ring.
+var planeRings struct {
+	sync.Mutex
+	m  *geo.Map
+	xy [][][]geo.XY
+}
+
+// projectedRings keeps the last frames' projected, clipped and simplified rings.
+var projectedRings struct {
+	sync.Mutex
+	keys []ringsKey
+	vals map[ringsKey][][][]Point
+}
+
+type ringsKey struct {
+	m   *geo.Map
+	p   projector
+	tol float64
+}
+
+// ringsCacheSize bounds projectedRings: the frames of one Build's growth search and the
+// English layout beside it.
+const ringsCacheSize = 24
+
+// plane returns the base map's rings in geo.Region's plane.
+func plane(bm *geo.Map) [][][]geo.XY {
+	planeRings.Lock()
+	defer planeRings.Unlock()
+	if planeRings.m != bm {
+		out := make([][][]geo.XY, len(bm.Countries))
+		for i, ct := range bm.Countries {
+			out[i] = make([][]geo.XY, len(ct.Rings))
+			for j, r := range ct.Rings {
+				xy := make([]geo.XY, len(r))
+				for k, q := range r {
+					xy[k].X, xy[k].Y = geo.Region.Project(q)
+				}
+				out[i][j] = xy
+			}
+		}
+		planeRings.m, planeRings.xy = bm, out
+	}
+	return planeRings.xy
+}
+
+// countryRings are p.ring of every ring of every country of bm (nil where a ring leaves
+// nothing), each a fresh copy the caller may keep.
+func countryRings(bm *geo.Map, p projector, tol float64) [][][]Point {
+	k := ringsKey{bm, p, tol}
+	projectedRings.Lock()
+	v, ok := projectedRings.vals[k]
+	projectedRings.Unlock()
+	if !ok {
+		pl := plane(bm)
+		v = make([][][]Point, len(pl))
+		for i, rs := range pl {
+			v[i] = make([][]Point, len(rs))
+			for j, r := range rs {
+				v[i][j] = p.planeRing(r, tol)
+			}
+		}
+		projectedRings.Lock()
+		if projectedRings.vals == nil {
+			projectedRings.vals = map[ringsKey][][][]Point{}
+		}
+		if _, dup := projectedRings.vals[k]; !dup {
+			if len(projectedRings.keys) >= ringsCacheSize {
+				delete(projectedRings.vals, projectedRings.keys[0])
+				projectedRings.keys = projectedRings.keys[1:]
+			}
+			projectedRings.keys = append(projectedRings.keys, k)
+			projectedRings.vals[k] = v
+		}
+		projectedRings.Unlock()
+	}
+	out := make([][][]Point, len(v))
+	for i, rs := range v {
+		out[i] = make([][]Point, len(rs))
+		for j, r := range rs {
+			if r != nil {
+				out[i][j] = append([]Point(nil), r...)
+			}
+		}
 	}
 	return out
 }

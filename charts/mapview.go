@@ -275,7 +275,8 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 	for id := range places {
 		named[id] = true
 	}
-	for _, ct := range baseMap.Countries {
+	rings := countryRings(baseMap, m.proj, 0.4)
+	for ci, ct := range baseMap.Countries {
 		st := Style{Fill: LandC, Stroke: CoastC, StrokeWidth: 0.8}
 		switch {
 		case ct.ID == "AZ":
@@ -287,8 +288,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 		if named[ct.ID] {
 			datum = countryDatum(ct.ID, year)
 		}
-		for i, r := range ct.Rings {
-			pts := m.proj.ring(r, 0.4)
+		for i, pts := range rings[ci] {
 			if pts == nil {
 				continue
 			}

@@ -114,15 +114,49 @@ func T(l Lang, key string, args ...any) string {
 	if len(args) > 0 {
 		s = fmt.Sprintf(s, args...)
 	}
-	s = RangeDashes(inflect(l, s))
+	return finish(l, s)
+}
+
+// finish gives a formatted catalog string its language's grammar and typography. It is a
+// function of (l, s) alone, and layouts ask for the same strings many times over (every shape
+// a view tries), so the last results are kept (finished, up to finishedMax of them).
+func finish(l Lang, s string) string {
+	k := finishKey{l, s}
+	finished.Lock()
+	out, ok := finished.m[k]
+	finished.Unlock()
+	if ok {
+		return out
+	}
+	out = RangeDashes(inflect(l, s))
 	if l == AZ {
-		s = AzHarmonize(s)
+		out = AzHarmonize(out)
 	}
 	if l == RU {
-		s = RuTypography(s)
+		out = RuTypography(out)
 	}
-	return s
+	finished.Lock()
+	if finished.m == nil || len(finished.m) >= finishedMax {
+		finished.m = map[finishKey]string{}
+	}
+	finished.m[k] = out
+	finished.Unlock()
+	return out
 }
+
+type finishKey struct {
+	l Lang
+	s string
+}
+
+// finished are finish's last results; finishedMax bounds them (all the catalogs' strings in
+// every language, with their numbers, fit many times over).
+var finished struct {
+	sync.Mutex
+	m map[finishKey]string
+}
+
+const finishedMax = 8192
 
 // Has reports whether key exists in English (the reference catalog).
 func Has(key string) bool { _, ok := en[key]; return ok }

@@ -1,0 +1,29 @@
+package charts
+
+import (
+	"fmt"
+	"testing"
+
+	"azflows/i18n"
+)
+
+// benchBuild lays out each of the views en and ru at one size; grown views count with the
+// layouts their growth tried.
+func benchBuild(b *testing.B, w, h float64) {
+	for _, view := range []string{"map", "timeline", "bars"} {
+		for _, l := range []i18n.Lang{i18n.EN, i18n.RU} {
+			s := State{View: view, Year: Years[len(Years)-1], Lang: l}
+			b.Run(fmt.Sprintf("%s/%s", view, l), func(b *testing.B) {
+				for range b.N {
+					Build(s, w, h)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkBuildDesktop: the desktop frame. go test ./charts -run '^$' -bench BuildDesktop
+func BenchmarkBuildDesktop(b *testing.B) { benchBuild(b, 800, 450) }
+
+// BenchmarkBuildSmall: the frame a small embed really gives.
+func BenchmarkBuildSmall(b *testing.B) { benchBuild(b, 328, 176) }
