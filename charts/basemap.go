@@ -55,10 +55,20 @@ func (p projector) at(q geo.LonLat) Point {
 // simplifies it to tol pixels.
 func (p projector) planeRing(plane []geo.XY, tol float64) []Point {
 	xy := make([]geo.XY, len(plane))
+	lo, hi := geo.XY{X: math.Inf(1), Y: math.Inf(1)}, geo.XY{X: math.Inf(-1), Y: math.Inf(-1)}
 	for i, q := range plane {
 		xy[i] = geo.XY{X: p.rect.X + p.rect.W/2 + (q.X-p.cx)*p.s, Y: p.rect.Y + p.rect.H/2 - (q.Y-p.cy)*p.s}
+		lo.X, lo.Y, hi.X, hi.Y = min(lo.X, xy[i].X), min(lo.Y, xy[i].Y), max(hi.X, xy[i].X), max(hi.Y, xy[i].Y)
 	}
-	xy = geo.ClipRing(xy, geo.Box{MinX: p.rect.X, MinY: p.rect.Y, MaxX: p.rect.X + p.rect.W, MaxY: p.rect.Y + p.rect.H})
+	b := geo.Box{MinX: p.rect.X, MinY: p.rect.Y, MaxX: p.rect.X + p.rect.W, MaxY: p.rect.Y + p.rect.H}
+	switch {
+	case hi.X < b.MinX-1 || lo.X > b.MaxX+1 || hi.Y < b.MinY-1 || lo.Y > b.MaxY+1:
+		return nil // wholly off the frame (by more than a pixel): the clip leaves nothing
+	case lo.X >= b.MinX && hi.X <= b.MaxX && lo.Y >= b.MinY && hi.Y <= b.MaxY:
+		// wholly inside: the clip would give the ring back as it is
+	default:
+		xy = geo.ClipRing(xy, b)
+	}
 	xy = geo.Simplify(xy, tol)
 	if len(xy) < 3 || math.Abs(geo.Area(xy)) < 1 {
 		return nil
@@ -96,7 +106,7 @@ type ringsKey struct {
 
 // ringsCacheSize bounds projectedRings: the frames of one Build's growth search and the
 // English layout beside it.
-const ringsCacheSize = 24
+const ringsCacheSize = 64
 
 // plane returns the base map's rings in geo.Region's plane.
 func plane(bm *geo.Map) [][][]geo.XY {

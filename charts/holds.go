@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/geo"
 )
 
 // A view never drops what it shows: every datum it draws is explained in the same picture (a
@@ -33,9 +35,7 @@ func dropped(v ViewDef, s State, c *Chart) []string {
 	if len(out) > 0 || lang(s) == i18n.EN {
 		return out // (the English layout is not laid out for a chart that drops already)
 	}
-	e := s
-	e.Lang = i18n.EN
-	en := v.build(e, c.W, c.H)
+	en := englishLayout(v, s, c.W, c.H)
 	if m := missingFrom(explainedData(en), explainedData(c)); len(m) > 0 {
 		out = append(out, fmt.Sprintf("explains less than English: %v", m))
 	}
@@ -47,6 +47,52 @@ func dropped(v ViewDef, s State, c *Chart) []string {
 	}
 	return out
 }
+
+// englishLayout is the English chart of s's view laid out at w×h, as dropped compares with it.
+// Layouts are pure functions of the state, the size and the base map, and Build asks for the
+// same English layouts again and again (every translated chart, every height its growth
+// tries), so the last englishMax of them are kept. Callers only read them.
+func englishLayout(v ViewDef, s State, w, h float64) *Chart {
+	s.Lang = i18n.EN
+	k := englishKey{v.ID, s, w, h, baseMap}
+	english.Lock()
+	c, ok := english.m[k]
+	english.Unlock()
+	if ok {
+		return c
+	}
+	c = v.build(s, w, h)
+	english.Lock()
+	if english.m == nil {
+		english.m = map[englishKey]*Chart{}
+	}
+	if _, dup := english.m[k]; !dup {
+		if len(english.keys) >= englishMax {
+			delete(english.m, english.keys[0])
+			english.keys = english.keys[1:]
+		}
+		english.keys = append(english.keys, k)
+		english.m[k] = c
+	}
+	english.Unlock()
+	return c
+}
+
+type englishKey struct {
+	view string
+	s    State
+	w, h float64
+	base *geo.Map
+}
+
+var english struct {
+	sync.Mutex
+	keys []englishKey
+	m    map[englishKey]*Chart
+}
+
+// englishMax bounds the English layouts kept: a growth search's heights for a few states.
+const englishMax = 32
 
 // Dropped lists what a chart that Build laid out for s leaves unexplained (see dropped).
 func Dropped(s State, c *Chart) []string {
