@@ -605,7 +605,12 @@
           // The static chart stays beneath the view (web/page/style.css), for the eye only.
           [staticBox, phoneBox].forEach(function (b) { if (b) { b.setAttribute('aria-hidden', 'true'); b.inert = true; } });
           page.mode = 'live';
-          say(tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'), true);
+          // Where the only pointer is a finger (a touch phone), the hint speaks of tapping only;
+          // where a mouse or pen also is, or no pointer at all, of both.
+          var mq = function (q) { return typeof window.matchMedia === 'function' && window.matchMedia(q).matches; };
+          var touch = mq('(any-pointer: coarse)') && !mq('(any-pointer: fine)');
+          say(touch ? tr('notice.live.touch', 'Interactive chart: tap a shape to see its figure, year and footnote; tap it again to hide them.')
+            : tr('notice.live', 'Interactive chart: hover or tap a shape to see its figure, year and footnote; click to pin it.'), true);
         }
       } else if (m.type === MSG.key && typeof m.key === 'string') {
         // Keys pressed while the chart has focus, for the presentation mode's clicker keys.
