@@ -140,6 +140,22 @@ func (c *Chart) unexplained() []string {
 			out = append(out, fmt.Sprintf("%s drawn, no key entry %q", m.ID, k))
 		}
 	}
+	// Every kind of marker drawn has its key entry: a marker's look (styleClass) says what
+	// kind of item it is, so each look drawn needs a key swatch of the same look (or the
+	// swatch's look made a reference of another year, mute).
+	swatches := map[string]bool{}
+	for _, m := range c.Marks {
+		if m.Kind != TextMark && strings.HasPrefix(m.ID, "legend/") {
+			swatches[styleClass(m.Kind, m.Style)] = true
+			swatches[styleClass(m.Kind, mute(m.Style))] = true
+		}
+	}
+	for _, m := range c.Marks {
+		if k := styleClass(m.Kind, m.Style); strings.HasPrefix(m.ID, "marker/") && !swatches[k] && !seen["class/"+k] {
+			seen["class/"+k] = true
+			out = append(out, fmt.Sprintf("%s drawn, no key entry for its kind of marker (%s)", m.ID, k))
+		}
+	}
 	want := expectedData(c)
 	if c.View == "timeline" {
 		want = timelineData()
@@ -151,6 +167,12 @@ func (c *Chart) unexplained() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// styleClass is the kind of a mark as a reader sees it: its shape, fill, outline, whether the
+// outline is dashed, and how pale it is.
+func styleClass(k Kind, s Style) string {
+	return fmt.Sprintf("%v fill %q stroke %q dashed %v opacity %v", k, s.Fill, s.Stroke, len(s.Dash) > 0, s.Opacity)
 }
 
 // explainedData are the data a chart explains inside the picture: a datum with a text mark

@@ -94,6 +94,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
 	notes := []string{i18n.T(l, "timeline.note")}
 	f := newFrame(c, c.Title, sub, notes, src, 0)
+	markerKey(c, f)
 
 	events, figures, undated := timelineItems(l)
 	gap := f.small * 0.5
@@ -136,6 +137,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 			c = &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
 			c.Title = i18n.T(l, "timeline.title", year)
 			f = newFrame(c, c.Title, i18n.T(l, "timeline.subtitle.list", year), notes, src, 0)
+			markerKey(c, f)
 			chrono := append([]tlItem(nil), list...)
 			sort.SliceStable(chrono, func(i, j int) bool { return chronoLess(chrono[i], chrono[j]) })
 			var whole bool
@@ -241,6 +243,7 @@ func timelineVerticalFit(l i18n.Lang, year int, w, h float64) (*Chart, bool) {
 	// No note: the lanes' note (vague steps drawn as spans, the undated apart) is said here by
 	// the subtitle and the undated group's header.
 	f := newFrame(c, c.Title, sub, nil, src, 0)
+	markerKey(c, f)
 	events, figures, undated := timelineItems(l)
 	items := append(append(append([]tlItem(nil), events...), figures...), undated...)
 	sort.SliceStable(items, func(i, j int) bool { return chronoLess(items[i], items[j]) })
@@ -570,9 +573,87 @@ func shortIfWider(l i18n.Lang, key string, size float64, bold bool, w float64) s
 	return i18n.T(l, key+".short")
 }
 
+// markerKinds are the kinds of marker the timeline draws, each a look and the key entry that
+// says what it means (catalog "timeline.key.<name>"): a step dated to a day or month, to a
+// year, only vaguely, not at all; an official count for one year, for several years; a count
+// that is not official. timelineItems gives every item one of these looks, and every
+// timeline draws their key (markerKey).
+var markerKinds = []struct {
+	Name  string
+	Count bool // a count's marker, not a step's
+	Style Style
+}{
+	{"day", false, Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2}},
+	{"year", false, Style{Fill: Grid, Stroke: Ink, StrokeWidth: 1}},
+	{"vague", false, Style{Fill: Grid, Opacity: 0.6, Stroke: Muted, StrokeWidth: 1.2, Dash: Dashed}},
+	{"undated", false, Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2, Dash: Dashed}},
+	{"official", true, Style{Fill: OfficialC}},
+	{"official-period", true, Style{Fill: GroupC, Stroke: OfficialC, StrokeWidth: 1.2, Dash: Dashed}},
+	{"other", true, Style{Fill: Background, Stroke: Muted, StrokeWidth: 1.2, Dash: Dashed}},
+}
+
+// markerKey takes the bottom of the frame's plot for the key of the markers (markerKinds) and
+// draws it there: the steps' kinds on one line, the counts' on the next, each line headed by
+// its group's word and running on to another line where the plot is narrow; every entry a
+// swatch and its words.
+func markerKey(c *Chart, f *frame) {
+	size := f.small
+	sw, gap, sep, lineH := size*0.8, size*0.4, size*1.1, size*1.35
+	type entry struct {
+		id, text string
+		swatch   *Style
+		w        float64
+	}
+	var groups [][]entry
+	for _, k := range markerKinds {
+		group := "steps"
+		if k.Count {
+			group = "counts"
+		}
+		if len(groups) == 0 || (group == "counts") != (groups[len(groups)-1][0].id == "mk-counts") {
+			t := i18n.T(c.Lang, "timeline.key."+group)
+			groups = append(groups, []entry{{"mk-" + group, t, nil, TextWidth(t, size, true)}})
+		}
+		t := i18n.T(c.Lang, "timeline.key."+k.Name)
+		groups[len(groups)-1] = append(groups[len(groups)-1], entry{"mk-" + k.Name, t, &k.Style, sw + gap + TextWidth(t, size, false)})
+	}
+	var lines [][]entry
+	for _, g := range groups {
+		x := 0.0
+		lines = append(lines, nil)
+		for _, e := range g {
+			if x > 0 && x+e.w > f.plot.W {
+				lines, x = append(lines, nil), sep
+			}
+			lines[len(lines)-1] = append(lines[len(lines)-1], e)
+			x += e.w + sep
+		}
+	}
+	h := lineH*float64(len(lines)) + size*0.3
+	f.plot.H = max(f.plot.H-h, 10)
+	y := f.plot.Y + f.plot.H + size*0.3
+	for n, ln := range lines {
+		x := f.plot.X
+		if n > 0 && ln[0].swatch != nil {
+			x += sep
+		}
+		for _, e := range ln {
+			tx := x
+			if e.swatch != nil {
+				c.add(Mark{ID: "legend/" + e.id + "/swatch", Role: RoleLegend, Kind: RectMark, Rect: Rect{x, y + (lineH-sw)/2, sw, sw}, Style: *e.swatch})
+				tx += sw + gap
+			}
+			c.add(Mark{ID: "legend/" + e.id + "/0", Role: RoleLegend, Kind: TextMark, Text: e.text, At: Point{tx, y + lineH/2 + size*midline},
+				Size: size, Bold: e.swatch == nil, Style: Style{Fill: Muted}})
+			x += e.w + sep
+		}
+		y += lineH
+	}
+}
+
 // timelineItems are the events (dated and not) and the counts, each with its span and style.
 func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
-	evStyle := Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2}
+	evStyle := markerKinds[0].Style
 	for _, e := range data.Events {
 		if _, ok := figureEvents[e.ID]; ok {
 			continue
@@ -585,7 +666,7 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 		it := tlItem{ID: e.ID, Datum: e.ID, X0: e.Year, X1: e.Year, Style: evStyle, Short: i18n.T(l, "tl.short."+e.ID)}
 		switch e.Precision {
 		case data.Undated:
-			it.Label, it.Style = capitalize(l, lbl), Style{Fill: Background, Stroke: Ink, StrokeWidth: 1.2, Dash: Dashed}
+			it.Label, it.Style = capitalize(l, lbl), markerKinds[3].Style
 			it.Short = capitalize(l, it.Short)
 			undated = append(undated, it)
 			continue
@@ -596,11 +677,11 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 			}
 			it.X0, it.X1 = sp[0], sp[1]
 			it.Label = "~ " + when + ": " + lbl
-			it.Style = Style{Fill: Grid, Opacity: 0.6, Stroke: Muted, StrokeWidth: 1.2, Dash: Dashed}
+			it.Style = markerKinds[2].Style
 		case data.Year:
 			it.X0, it.X1 = e.Year, e.Year+1
 			it.Label = when + ": " + lbl
-			it.Style = Style{Fill: Grid, Stroke: Ink, StrokeWidth: 1}
+			it.Style = markerKinds[1].Style
 		default: // day, month: a point
 			it.Point = true
 			it.Label = when + ": " + lbl
@@ -615,11 +696,11 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 		it := tlItem{ID: fig.ID, Datum: fig.ID, X0: tf.X0, X1: tf.X1, Label: i18n.T(l, "tl."+tf.ID), Short: i18n.T(l, "tl.short."+tf.ID), Point: tf.X0 == tf.X1}
 		switch {
 		case fig.Status == data.Official && fig.Period.From != fig.Period.To:
-			it.Style = Style{Fill: GroupC, Stroke: OfficialC, StrokeWidth: 1.2, Dash: Dashed}
+			it.Style = markerKinds[5].Style
 		case fig.Status == data.Official:
-			it.Style = Style{Fill: OfficialC}
+			it.Style = markerKinds[4].Style
 		default:
-			it.Style = Style{Fill: Background, Stroke: Muted, StrokeWidth: 1.2, Dash: Dashed}
+			it.Style = markerKinds[6].Style
 		}
 		figures = append(figures, it)
 	}
