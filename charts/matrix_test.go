@@ -216,8 +216,8 @@ var ruleSizes = [][2]float64{{800, 450}, {768, 1024}, {960, 540}, {1024, 768}, {
 // "view[+context] years langs sizes". A change that makes more cases grow (or fewer) shows here.
 //   - the timeline in the small embeds: its nineteen
 //     items, even in their short forms at 11 px in up to four columns, need about twice the
-//     height those frames leave; at 480×270 too, and in the pseudo-locale on the 344×459
-//     phone, since the markers' key (two lines, more where narrow) takes its room;
+//     height those frames leave; at 480×270 too, since the markers' key (one line, more
+//     where narrow) takes its room;
 //   - the map with the context layer, in the pseudo-locale only, at 344×194 and 320×240,
 //     where its key, running its entries in, in their fewest words, still cannot hold the
 //     routes' entry;
@@ -227,7 +227,6 @@ var ruleSizes = [][2]float64{{800, 450}, {768, 1024}, {960, 540}, {1024, 768}, {
 var grows = []string{
 	"timeline 2010,2012 en,az,ru,xx 344x194,320x240,480x200",
 	"timeline 2010,2012 en,az,ru,xx 480x270",
-	"timeline 2010,2012 xx 344x459",
 	"map+context 2010,2012 xx 344x194,320x240",
 	"bars 2010,2012 xx 344x194,480x270,320x240,480x200",
 	"compare 2010,2012 xx 344x459,360x480",

@@ -598,7 +598,7 @@ var markerKinds = []struct {
 // swatch and its words.
 func markerKey(c *Chart, f *frame) {
 	size := f.small
-	sw, gap, sep, lineH := size*0.8, size*0.4, size*1.1, size*1.35
+	sw, gap, sep, lineH := size*0.8, size*0.35, size*0.8, size*1.25
 	type entry struct {
 		id, text string
 		swatch   *Style
@@ -617,26 +617,28 @@ func markerKey(c *Chart, f *frame) {
 		t := i18n.T(c.Lang, "timeline.key."+k.Name)
 		groups[len(groups)-1] = append(groups[len(groups)-1], entry{"mk-" + k.Name, t, &k.Style, sw + gap + TextWidth(t, size, false)})
 	}
-	var lines [][]entry
+	// As many entries to a line as fit; a group's word goes on with its first entry.
+	var all []entry
 	for _, g := range groups {
-		x := 0.0
-		lines = append(lines, nil)
-		for _, e := range g {
-			if x > 0 && x+e.w > f.plot.W {
-				lines, x = append(lines, nil), sep
-			}
-			lines[len(lines)-1] = append(lines[len(lines)-1], e)
-			x += e.w + sep
-		}
+		all = append(all, g...)
 	}
-	h := lineH*float64(len(lines)) + size*0.3
-	f.plot.H = max(f.plot.H-h, 10)
-	y := f.plot.Y + f.plot.H + size*0.3
-	for n, ln := range lines {
-		x := f.plot.X
-		if n > 0 && ln[0].swatch != nil {
-			x += sep
+	var lines [][]entry
+	x := 0.0
+	for i, e := range all {
+		w := e.w
+		if e.swatch == nil && i+1 < len(all) {
+			w += sep + all[i+1].w
 		}
+		if len(lines) == 0 || (x > 0 && x+w > f.plot.W) {
+			lines, x = append(lines, nil), 0
+		}
+		lines[len(lines)-1] = append(lines[len(lines)-1], e)
+		x += e.w + sep
+	}
+	f.plot.H = max(f.plot.H-lineH*float64(len(lines)), 10)
+	y := f.plot.Y + f.plot.H
+	for _, ln := range lines {
+		x := f.plot.X
 		for _, e := range ln {
 			tx := x
 			if e.swatch != nil {

@@ -206,7 +206,7 @@ var az = map[string]string{
 	"timeline.header.undated":                    "Məqalədə tarixi göstərilmir:",
 	"timeline.note":                              "Məqalə addımın tarixini qeyri-dəqiq göstərirsə, o ~ işarəli qırıq xətli aralıq kimi çəkilir; tarixi göstərilməyənlər ayrıca sadalanır, güman edilən bir ilə yerləşdirilmir.",
 	"timeline.subtitle":                          "~ və qırıq xətt: məqalə dəqiq tarix vermir; çərçivə göstərilən ili və ya dövrü əhatə edir. Seçilmiş il: %d (kölgəli).",
-	"timeline.subtitle.list":                     "~ və qırıq xətt: məqalə dəqiq tarix vermir. Seçilmiş il: %d (onun bəndləri qalın şriftlə).",
+	"timeline.subtitle.list":                     "Seçilmiş il: %d (onun bəndləri qalın şriftlə).",
 	"timeline.title":                             "Tədbirlər və rəqəmlər zaman xəttində (məqalədəki tarixlərə görə; %d vurğulanıb)",
 	"tip.footnote":                               "Mənbə: haşiyə %d",
 	"tip.ingroup":                                "Ayrıca say yoxdur: %s “%s” qrupuna daxildir; bu qrupa %s qurban aparılıb; məqalə onların bölgüsünü vermir.",
