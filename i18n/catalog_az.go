@@ -205,7 +205,7 @@ var az = map[string]string{
 	"timeline.header.figures":                    "Məqalədəki rəqəmlər, eyni oxda",
 	"timeline.header.undated":                    "Məqalədə tarixi göstərilmir:",
 	"timeline.note":                              "Məqalə addımın tarixini qeyri-dəqiq göstərirsə, o ~ işarəli qırıq xətli aralıq kimi çəkilir; tarixi göstərilməyənlər ayrıca sadalanır, güman edilən bir ilə yerləşdirilmir.",
-	"timeline.subtitle":                          "~ və qırıq xətt: məqalə dəqiq tarix vermir; çərçivə göstərilən ili və ya dövrü əhatə edir. Seçilmiş il: %d (kölgəli).",
+	"timeline.subtitle":                          "~: məqalə dəqiq tarix vermir; çərçivə göstərilən ili və ya dövrü əhatə edir. Seçilmiş il: %d (kölgəli).",
 	"timeline.subtitle.list":                     "Seçilmiş il: %d (onun bəndləri qalın şriftlə).",
 	"timeline.title":                             "Tədbirlər və rəqəmlər zaman xəttində (məqalədəki tarixlərə görə; %d vurğulanıb)",
 	"tip.footnote":                               "Mənbə: haşiyə %d",

@@ -102,7 +102,7 @@ var en = map[string]string{
 	"tl.victims-2012":                  "89 referred to the support centres (2012)",
 	"tl.media-articles-2013":           "no more than 5-6 articles in 3-4 months",
 	"timeline.title":                   "Measures and counts in time, as the paper dates them (%d highlighted)",
-	"timeline.subtitle":                "~ and dashed: the paper gives no exact date; a box spans the year or period it names. Year chosen: %d (shaded).",
+	"timeline.subtitle":                "~: the paper gives no exact date; a box spans the year or period it names. Year chosen: %d (shaded).",
 	"timeline.subtitle.list":           "Year chosen: %d (its items in bold).",
 	"source.timeline.fn":               "Source: %s, footnotes %s. The accuracy of official counts cannot be evaluated (footnote 8).",
 	"source.timeline":                  "Source: %s. Footnotes in the tooltips; the accuracy of official counts cannot be evaluated (footnote 8).",

@@ -32,6 +32,7 @@ var wrongWording = []struct{ pattern, why string }{
 	{`\) \(\d{4}[\x{a0} ]г\.\)`, "two parentheses in a row (reading 3, C1)"},
 	{`приют открыт в Баку|Сохраните строку со скриптом|при каждом показателе`, "ru word order, repetition and term (reading 3, D4, D5, D7)"},
 	{`were taken: \d{4} \(|aparılıb: \d{4} \(|Азербайджана: \d{4}[\x{a0} ]г\. \(`, "the bars title's own colon (reading 3, D10)"},
+	{`~ and dashed: the paper|~ və qırıq xətt: məqalə|~ и пунктир: записка`, "a dashed count is not official or spans years, not undated: the key says what each marker means"},
 	{`47 qurbanın 89`, "'for 89 of the 47 victims'"},
 	{`qurbanların aparıldığı ölkə(?:$|[^\pL])`, "Azerbaijan is the country victims were taken from"},
 	{`2010-ci`, "2010-cu (on)"},
