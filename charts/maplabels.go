@@ -226,15 +226,16 @@ func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []a
 		// Beside the arrowhead, else beside the arc, two thirds of the way.
 		n := arcSamples
 		mid := Point{(a.Points[n*2/3].X + a.Points[len(a.Points)-1-n*2/3].X) / 2, (a.Points[n*2/3].Y + a.Points[len(a.Points)-1-n*2/3].Y) / 2}
+		near := m.nearCountry(c, d.Flow.To, a.end)
 		if _, ok := pl.placeClear(c, d.Figure.ID, d.Figure.ID, lines, func(w, h float64) []Rect {
-			return append(candidates(a.end, w, h, gap), candidates(mid, w, h, gap+a.Value*m.k/2)...)
+			return keep(append(candidates(a.end, w, h, gap), candidates(mid, w, h, gap+a.Value*m.k/2)...), near)
 		}); ok {
 			continue
 		}
 		k := keyedLabel{N: len(keyed) + 1, d: d}
 		num := []line{{Value: itoa(k.N), Size: m.f.small, Fill: Ink}}
 		_, k.Numbered = pl.placeClear(c, "key/"+d.Figure.ID, d.Figure.ID, num, func(w, h float64) []Rect {
-			return append(candidates(a.end, w, h, gap*0.5), candidates(mid, w, h, gap*0.5+a.Value*m.k/2)...)
+			return keep(candidates(a.end, w, h, gap*0.5), func(r Rect) bool { return rectPointDist(r, a.end) <= m.reach() })
 		})
 		keyed = append(keyed, k)
 	}
@@ -520,4 +521,71 @@ func toXY(ring []Point) []geo.XY {
 		out[i] = geo.XY{X: p.X, Y: p.Y}
 	}
 	return out
+}
+
+// reach is how far a label that names a country may lie from what it names: the nearest point
+// of its box within one and a half times the map's base type size of its arrowhead (18 px in
+// the small embeds, 25 px at 800×450), or within a third of that (half the type size) of the
+// country's shape, which is bound tighter because a shape is large and a label beside its far
+// edge already sits over a neighbour. The nearer candidates come first anyway; the bound keeps
+// a label from taking a far free place beside another country. A destination with no place
+// within reach becomes a number at its arrowhead (arcLabels); a context name, an entry in the
+// routes' key (routeLabels).
+func (m *mapFrame) reach() float64 { return m.f.base * 1.5 }
+
+// nearCountry accepts a label box within reach of tip, or a third of it of the country id's
+// shape on the map.
+func (m *mapFrame) nearCountry(c *Chart, id string, tip Point) func(Rect) bool {
+	var rings [][]Point
+	for _, mk := range c.Marks {
+		if mk.Role == RoleCountry && mk.Row == id {
+			rings = append(rings, mk.Points)
+		}
+	}
+	reach := m.reach()
+	return func(r Rect) bool {
+		if rectPointDist(r, tip) <= reach {
+			return true
+		}
+		for _, ring := range rings {
+			if rectRingDist(r, ring) <= reach/3 {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// keep returns the rects ok accepts, in order.
+func keep(rs []Rect, ok func(Rect) bool) []Rect {
+	var out []Rect
+	for _, r := range rs {
+		if ok(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// rectPointDist is the distance from p to the nearest point of r (0 inside).
+func rectPointDist(r Rect, p Point) float64 {
+	dx := max(r.X-p.X, 0, p.X-(r.X+r.W))
+	dy := max(r.Y-p.Y, 0, p.Y-(r.Y+r.H))
+	return math.Hypot(dx, dy)
+}
+
+// rectRingDist is the distance from r to a closed ring: 0 where they meet, else the distance
+// to the ring's nearest vertex (rings are simplified to under a pixel, so this is close).
+func rectRingDist(r Rect, ring []Point) float64 {
+	if len(ring) == 0 {
+		return math.Inf(1)
+	}
+	if rectTouchesPolygon(r, ring) {
+		return 0
+	}
+	d := math.Inf(1)
+	for _, q := range ring {
+		d = min(d, rectPointDist(r, q))
+	}
+	return d
 }

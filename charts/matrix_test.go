@@ -223,11 +223,16 @@ var ruleSizes = [][2]float64{{800, 450}, {768, 1024}, {960, 540}, {1024, 768}, {
 //     routes' entry;
 //   - the bars in the pseudo-locale's small embeds: a year's total or the group of other
 //     countries;
-//   - the compare view in the pseudo-locale at 344×459 and 360×480: the estimates.
+//   - the compare view in the pseudo-locale at 344×459 and 360×480: the estimates;
+//   - the Russian context map at 344×194 and 320×240 (and the pseudo-locale's 2010 one at
+//     344×459): Pakistan's name fits nowhere near its route there, so the routes' key entry
+//     names it ("…; страны: Пакистан"), and the key takes the extra line.
 var grows = []string{
 	"timeline 2010,2012 en,az,ru,xx 344x194,320x240,480x200",
 	"timeline 2010,2012 en,az,ru,xx 480x270",
 	"map+context 2010,2012 xx 344x194,320x240",
+	"map+context 2010,2012 ru 344x194,320x240",
+	"map+context 2010 xx 344x459",
 	"bars 2010,2012 xx 344x194,480x270,320x240,480x200",
 	"compare 2010,2012 xx 344x459,360x480",
 }
@@ -456,3 +461,106 @@ func TestContextMapPlacement(t *testing.T) {
 		}
 	}
 }
+
+// TestMapLabelsNearTheirCountries holds every map frame of the matrix (both years, with and
+// without the context layer, every language) to the rule of maplabels.go's reach: a label that
+// names a country (a destination's name and figure, its number, a context name beside a
+// route) lies within reach of its arrowhead or the route's head, or within a third of it of
+// the country's shape, and overlaps no other label on the map.
+func TestMapLabelsNearTheirCountries(t *testing.T) {
+	for _, y := range Years {
+		for _, l := range matrixLangs {
+			for _, s := range ruleSizes {
+				for _, ctx := range []bool{false, true} {
+					c := Build(State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
+					name := fmt.Sprintf("%d/%s/%.0fx%.0f/context=%v", y, l, s[0], s[1], ctx)
+					for _, p := range mapLabelProblems(c) {
+						t.Errorf("%s: %s", name, p)
+					}
+				}
+			}
+		}
+	}
+}
+
+func mapLabelProblems(c *Chart) []string {
+	var frame Rect
+	for _, mk := range c.Marks {
+		if mk.Role == RoleMapFrame {
+			frame = mk.Rect
+		}
+	}
+	var base float64 // the map's base type size: its destination labels' (or the largest)
+	var labels []Mark
+	for _, mk := range c.Marks {
+		if mk.Kind == TextMark && (mk.Role == RoleLabel || mk.Role == RoleValue || mk.Role == RolePlace) && overlaps(mk.Bounds(), frame) {
+			labels = append(labels, mk)
+			base = max(base, mk.Size)
+		}
+	}
+	reach := base * 1.5
+	// Where each datum's arrowhead is, and which country it names.
+	tips := map[string]Point{}
+	country := map[string]string{}
+	for _, d := range destinations(c.Lang, c.Year) {
+		country[d.Figure.ID] = d.Flow.To
+	}
+	for _, mk := range c.Marks {
+		switch {
+		case mk.Role == RoleArc && mk.Closed && len(mk.Points) > arcSamples+1:
+			tips[mk.Datum] = mk.Points[arcSamples+1]
+		case mk.Role == RoleRoute && mk.Target != "" && !strings.HasSuffix(mk.ID, "/head"):
+			tips["route/"+mk.Target] = mk.Points[len(mk.Points)-1]
+			country["route/"+mk.Target] = mk.Target
+		}
+	}
+	near := func(r Rect, tip Point, id string) bool {
+		if rectPointDist(r, tip) <= reach {
+			return true
+		}
+		for _, mk := range c.Marks {
+			if mk.Role == RoleCountry && mk.Row == id && rectRingDist(r, mk.Points) <= reach/3 {
+				return true
+			}
+		}
+		return false
+	}
+	var p []string
+	for i, a := range labels {
+		b := a.Bounds()
+		key := a.Datum
+		switch {
+		case strings.HasPrefix(a.ID, "label/route/"):
+			key = strings.TrimPrefix(a.ID, "label/")
+		case a.Role == RolePlace:
+			key = ""
+		}
+		// A label's lines and its figure are one block: near if the block is.
+		blk := b
+		for _, o := range labels {
+			if o.Datum == a.Datum && o.Role != RolePlace && strings.TrimPrefix(strings.TrimPrefix(o.ID, "label/"), "value/") == strings.TrimPrefix(strings.TrimPrefix(a.ID, "label/"), "value/") {
+				ob := o.Bounds()
+				x0, y0 := min(blk.X, ob.X), min(blk.Y, ob.Y)
+				blk = Rect{x0, y0, max(blk.X+blk.W, ob.X+ob.W) - x0, max(blk.Y+blk.H, ob.Y+ob.H) - y0}
+			}
+		}
+		if tip, ok := tips[key]; ok && country[key] != "" {
+			if !near(blk, tip, country[key]) {
+				p = append(p, fmt.Sprintf("%s %q at %v is not near %s (arrowhead %v)", a.ID, a.Text, b, country[key], tip))
+			}
+		}
+		for _, o := range labels[i+1:] {
+			if o.Datum == a.Datum && a.Datum != "" && o.At.Y == a.At.Y {
+				continue // the name and figure of one label
+			}
+			if overlaps(tighten(b), tighten(o.Bounds())) {
+				p = append(p, fmt.Sprintf("%s %q overlaps %s %q", a.ID, a.Text, o.ID, o.Text))
+			}
+		}
+	}
+	return p
+}
+
+// tighten takes the ascent's and descent's slack off a text's box (boxes of adjacent lines of
+// one label touch).
+func tighten(r Rect) Rect { return Rect{r.X + 0.5, r.Y + 1, r.W - 1, r.H - 2} }

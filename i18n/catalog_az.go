@@ -158,6 +158,7 @@ var az = map[string]string{
 	"legend.group.embed":                         "Qırıq xətt: ölkələr üzrə bölgüsüz say",
 	"legend.unknown.embed":                       "Təyinat ölkəsi göstərilməyib",
 	"legend.total.embed":                         "%s (rəsmi, haşiyə %d).",
+	"legend.routes.countries":                    "%s; ölkələr: %s",
 	"legend.routes.embed":                        "Məqalədəki marşrutlar, rəqəmsiz (haşiyələr 2, 5)",
 	"legend.estimate.embed":                      "QHT təxmini, rəsmi deyil: hər il %s-yə qədər qadın Azərbaycandan aparılır (haşiyə %d); xəritədə yoxdur.",
 	"legend.none":                                "%d: məqalədə təyinat ölkələri göstərilmir.",

@@ -148,6 +148,7 @@ var en = map[string]string{
 	"legend.group.embed":               "Dashed: a count not broken down by country",
 	"legend.unknown.embed":             "No destination given",
 	"legend.total.embed":               "%s (official, footnote %d).",
+	"legend.routes.countries":          "%s; countries: %s",
 	"legend.routes.embed":              "Routes named in the paper, no numbers (footnotes 2, 5)",
 	"legend.estimate.embed":            "NGO estimate, not official: up to %s {female} trafficked a year (footnote %d); not on the map.",
 	"legend.routes":                    "Dotted: routes named in the paper, no numbers (footnotes 2, 5)",

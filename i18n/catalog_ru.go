@@ -158,6 +158,7 @@ var ru = map[string]string{
 	"legend.group.embed":                         "Пунктир: число без разбивки по странам",
 	"legend.unknown.embed":                       "Страна назначения не указана",
 	"legend.total.embed":                         "%s (официально, сноска %d).",
+	"legend.routes.countries":                    "%s; страны: %s",
 	"legend.routes.embed":                        "Маршруты из записки, без цифр (сноски 2, 5)",
 	"legend.estimate.embed":                      "Оценка НПО, не официальная: до %s {female:gen}, вывозимых ежегодно (сноска %d); не на карте.",
 	"legend.none":                                "%d: в записке не указаны страны назначения.",
