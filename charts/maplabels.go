@@ -525,16 +525,15 @@ func toXY(ring []Point) []geo.XY {
 
 // reach is how far a label that names a country may lie from what it names: the nearest point
 // of its box within one and a half times the map's base type size of its arrowhead (18 px in
-// the small embeds, 25 px at 800×450), or within a third of that (half the type size) of the
-// country's shape, which is bound tighter because a shape is large and a label beside its far
-// edge already sits over a neighbour. The nearer candidates come first anyway; the bound keeps
-// a label from taking a far free place beside another country. A destination with no place
-// within reach becomes a number at its arrowhead (arcLabels); a context name, an entry in the
-// routes' key (routeLabels).
+// the small embeds, 25 px at 800×450), or touching the country's shape (within a pixel): a
+// shape is large, and a label even a little off its far edge already sits over a neighbour.
+// The nearer candidates come first anyway; the bound keeps a label from taking a far free
+// place beside another country. A destination with no place within reach becomes a number at
+// its arrowhead (arcLabels); a context name, an entry in the routes' key (routeLabels).
 func (m *mapFrame) reach() float64 { return m.f.base * 1.5 }
 
-// nearCountry accepts a label box within reach of tip, or a third of it of the country id's
-// shape on the map.
+// nearCountry accepts a label box within reach of tip, or touching the country id's shape on
+// the map.
 func (m *mapFrame) nearCountry(c *Chart, id string, tip Point) func(Rect) bool {
 	var rings [][]Point
 	for _, mk := range c.Marks {
@@ -548,7 +547,7 @@ func (m *mapFrame) nearCountry(c *Chart, id string, tip Point) func(Rect) bool {
 			return true
 		}
 		for _, ring := range rings {
-			if rectRingDist(r, ring) <= reach/3 {
+			if rectRingDist(r, ring) <= 1 {
 				return true
 			}
 		}

@@ -465,7 +465,7 @@ func TestContextMapPlacement(t *testing.T) {
 // TestMapLabelsNearTheirCountries holds every map frame of the matrix (both years, with and
 // without the context layer, every language) to the rule of maplabels.go's reach: a label that
 // names a country (a destination's name and figure, its number, a context name beside a
-// route) lies within reach of its arrowhead or the route's head, or within a third of it of
+// route) lies within reach of its arrowhead or the route's head, or touching (within a pixel)
 // the country's shape, and overlaps no other label on the map.
 func TestMapLabelsNearTheirCountries(t *testing.T) {
 	for _, y := range Years {
@@ -519,7 +519,7 @@ func mapLabelProblems(c *Chart) []string {
 			return true
 		}
 		for _, mk := range c.Marks {
-			if mk.Role == RoleCountry && mk.Row == id && rectRingDist(r, mk.Points) <= reach/3 {
+			if mk.Role == RoleCountry && mk.Row == id && rectRingDist(r, mk.Points) <= 1 {
 				return true
 			}
 		}
