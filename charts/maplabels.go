@@ -233,7 +233,7 @@ func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []a
 			continue
 		}
 		k := keyedLabel{N: len(keyed) + 1, d: d}
-		num := []line{{Value: itoa(k.N), Size: m.f.small, Fill: Ink}}
+		num := []line{{Name: itoa(k.N), Size: m.f.small, Fill: Ink}} // regular weight: a reference, not a count
 		_, k.Numbered = pl.placeClear(c, "key/"+d.Figure.ID, d.Figure.ID, num, func(w, h float64) []Rect {
 			return keep(candidates(a.end, w, h, gap*0.5), func(r Rect) bool { return rectPointDist(r, a.end) <= m.reach() })
 		})

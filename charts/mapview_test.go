@@ -192,7 +192,7 @@ func TestArcsDoNotHideLabels(t *testing.T) {
 				// clear: maplabels.go's reach) numbered there with its numbered key entry.
 				for _, fl := range data.FlowsFor(y) {
 					_, labelled := c.Mark("value/" + fl.FigureID)
-					_, numbered := c.Mark("value/key/" + fl.FigureID)
+					_, numbered := c.Mark("label/key/" + fl.FigureID)
 					_, keyed := c.Mark("legend/key-" + fl.FigureID + "/0")
 					if !labelled && !(numbered && keyed) {
 						t.Errorf("%v %d: no label with the count of %s, nor a number with its key entry", s, y, fl.FigureID)
@@ -567,5 +567,33 @@ func TestSmallKeyExplainsEveryMark(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A number at an arrowhead that refers to its key entry ("1" beside the Emirates, "1 United Arab
+// Emirates 4" in the key) is a reference, not a count: it is never drawn as a value (bold,
+// like "Turkey 23"), so no reader takes it for the number of victims.
+func TestKeyReferencesDoNotLookLikeCounts(t *testing.T) {
+	n := 0
+	for _, s := range ruleSizes {
+		for _, y := range Years {
+			for _, ctx := range []bool{false, true} {
+				for _, l := range matrixLangs {
+					c := Build(State{View: "map", Year: y, Context: ctx, Lang: l}, s[0], s[1])
+					for _, m := range c.Marks {
+						if m.Kind != TextMark || !strings.Contains(m.ID, "/key/") {
+							continue
+						}
+						n++
+						if m.Bold || m.Role == RoleValue {
+							t.Errorf("%s %v %d ctx=%v: the reference %s %q is drawn like a count (bold %v, role %s)", l, s, y, ctx, m.ID, m.Text, m.Bold, m.Role)
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no numbered reference drawn in any map frame: the test checks nothing")
 	}
 }
