@@ -275,7 +275,7 @@ var pageAZ = map[string]string{
 	"notice.progress":         "İnteraktiv qrafik yüklənir… {1} MB",
 	"notice.progress.of":      "İnteraktiv qrafik yüklənir… {1} MB / {2} MB",
 	"notice.live":             "İnteraktiv qrafik: rəqəmini, ilini və haşiyəsini görmək üçün kursoru fiqurun üzərinə gətirin və ya ona toxunun; sabitləmək üçün klikləyin.",
-	"notice.live.touch":       "İnteraktiv qrafik: rəqəmini, ilini və haşiyəsini görmək üçün fiqura toxunun; onları gizlətmək üçün yenidən toxunun.",
+	"notice.live.touch":       "İnteraktiv qrafik: rəqəmini, ilini və haşiyəsini görmək üçün fiqura toxunun; onları gizlətmək üçün ona yenidən toxunun.",
 	"notice.fallback":         "Sadələşdirilmiş qrafik göstərilir: {1}.",
 	"notice.fallback.nowasm":  "bu brauzerdə WebAssembly yoxdur",
 	"notice.fallback.nowebgl": "bu brauzerdə WebGL yoxdur",
