@@ -39,7 +39,10 @@ var englishCorpus = sync.OnceValue(func() string {
 		}
 	}
 	b.WriteString(data.Citation)
-	return b.String()
+	// The records keep the paper's hyphens ("2006-2012"); what the page shows of them takes
+	// the page's typography (RangeDashes), so the corpus holds both forms.
+	c := b.String()
+	return c + "\n" + RangeDashes(c)
 })
 
 // EnglishQuotes gives the English quotations of a text in l, as byte ranges of s (the text
