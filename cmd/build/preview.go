@@ -183,10 +183,25 @@ func writePreviews(out string) error {
 	}
 }
 
+// previewChart lays state s out for its link preview. A preview has a fixed size, so a view that
+// would grow its picture there (charts.Build makes it taller rather than leave something out)
+// is laid out in a larger frame of the same shape instead, which the image then scales down
+// to the preview's pixels: k is that frame's size over the preview's (1 where the view fits).
+func previewChart(s charts.State) (*charts.Chart, float64) {
+	var c *charts.Chart
+	for _, k := range []float64{1, 1.1, 1.2, 1.35, 1.5, 1.75, 2} {
+		w, h := site.PreviewChartW*k, site.PreviewChartH*k
+		if c = charts.Build(s, w, h); c.H <= h {
+			return c, k
+		}
+	}
+	return c, 2
+}
+
 // writePreview writes state s's preview image and page in l.
 func writePreview(out string, s charts.State, l i18n.Lang) error {
-	c := charts.Build(s, site.PreviewChartW, site.PreviewChartH)
-	img := raster.Draw(c, site.PreviewScale)
+	c, k := previewChart(s)
+	img := raster.Draw(c, site.PreviewScale/k)
 	if b := img.Bounds(); b.Dx() != site.PreviewW || b.Dy() != site.PreviewH {
 		return fmt.Errorf("the image is %dx%d, not %dx%d", b.Dx(), b.Dy(), site.PreviewW, site.PreviewH)
 	}

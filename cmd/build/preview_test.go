@@ -1,11 +1,13 @@
 package main
 
 import (
+	"math"
 	"strings"
 	"testing"
 
 	"azflows/charts"
 	"azflows/i18n"
+	"azflows/internal/testenv"
 	"azflows/site"
 )
 
@@ -43,5 +45,24 @@ func TestPreviewTagsAbsoluteWithSiteURL(t *testing.T) {
 	}
 	if _, err := checkSiteURL("example.org"); err == nil {
 		t.Error("checkSiteURL accepted an address without a scheme")
+	}
+}
+
+// Every state's preview, in every language and the pseudo-locale, comes out at the preview's
+// pixels: a view that would grow its picture at the preview's size (the pseudo-locale's compare
+// view) is laid out in a larger frame of the same shape and scaled down, never cut or stretched.
+func TestPreviewChartsFitThePreview(t *testing.T) {
+	if err := testenv.UseRepoAssets(); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU, i18n.XX} {
+		for _, s := range site.States() {
+			s.Lang = l
+			c, k := previewChart(s)
+			w, h := math.Round(c.W*site.PreviewScale/k), math.Round(c.H*site.PreviewScale/k)
+			if w != site.PreviewW || h != site.PreviewH {
+				t.Errorf("%s %+v: the preview is %.0fx%.0f (frame ×%.2f), want %dx%d", l, s, w, h, k, site.PreviewW, site.PreviewH)
+			}
+		}
 	}
 }
