@@ -235,6 +235,8 @@ var grows = []string{
 	"map+context 2010 xx 344x459",
 	"map+context 2010 az 344x194",   // the routes' entry names Pakistan "among the directions" (reading 4, A2)
 	"timeline 2010,2012 xx 344x459", // the counts' key says "reported in the paper" (reading 4, A1)
+	"map+context 2012 az 320x240",   // the dashed box's entry says "referred" (wrong-wording A1)
+	"map 2012 xx 344x194",
 	"bars 2010,2012 xx 344x194,480x270,320x240,480x200",
 	"compare 2010,2012 xx 344x459,360x480",
 }
