@@ -92,11 +92,7 @@ var planeRings struct {
 }
 
 // projectedRings keeps the last frames' projected, clipped and simplified rings.
-var projectedRings struct {
-	sync.Mutex
-	keys []ringsKey
-	vals map[ringsKey][][][]Point
-}
+var projectedRings = newBoundedCache[ringsKey, [][][]Point](ringsCacheSize)
 
 type ringsKey struct {
 	m   *geo.Map
@@ -133,9 +129,7 @@ func plane(bm *geo.Map) [][][]geo.XY {
 // nothing), each a fresh copy the caller may keep.
 func countryRings(bm *geo.Map, p projector, tol float64) [][][]Point {
 	k := ringsKey{bm, p, tol}
-	projectedRings.Lock()
-	v, ok := projectedRings.vals[k]
-	projectedRings.Unlock()
+	v, ok := projectedRings.get(k)
 	if !ok {
 		pl := plane(bm)
 		v = make([][][]Point, len(pl))
@@ -145,19 +139,7 @@ func countryRings(bm *geo.Map, p projector, tol float64) [][][]Point {
 				v[i][j] = p.planeRing(r, tol)
 			}
 		}
-		projectedRings.Lock()
-		if projectedRings.vals == nil {
-			projectedRings.vals = map[ringsKey][][][]Point{}
-		}
-		if _, dup := projectedRings.vals[k]; !dup {
-			if len(projectedRings.keys) >= ringsCacheSize {
-				delete(projectedRings.vals, projectedRings.keys[0])
-				projectedRings.keys = projectedRings.keys[1:]
-			}
-			projectedRings.keys = append(projectedRings.keys, k)
-			projectedRings.vals[k] = v
-		}
-		projectedRings.Unlock()
+		projectedRings.put(k, v)
 	}
 	out := make([][][]Point, len(v))
 	for i, rs := range v {

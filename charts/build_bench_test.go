@@ -33,10 +33,6 @@ func BenchmarkBuildSmall(b *testing.B) { benchBuild(b, 328, 176) }
 
 // forgetLayouts empties the layouts' caches (the projected frames, the English layouts).
 func forgetLayouts() {
-	projectedRings.Lock()
-	projectedRings.keys, projectedRings.vals = nil, nil
-	projectedRings.Unlock()
-	english.Lock()
-	english.keys, english.m = nil, nil
-	english.Unlock()
+	projectedRings.clear()
+	english.clear()
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"azflows/data"
@@ -55,26 +54,11 @@ func dropped(v ViewDef, s State, c *Chart) []string {
 func englishLayout(v ViewDef, s State, w, h float64) *Chart {
 	s.Lang = i18n.EN
 	k := englishKey{v.ID, s, w, h, baseMap}
-	english.Lock()
-	c, ok := english.m[k]
-	english.Unlock()
-	if ok {
+	if c, ok := english.get(k); ok {
 		return c
 	}
-	c = v.build(s, w, h)
-	english.Lock()
-	if english.m == nil {
-		english.m = map[englishKey]*Chart{}
-	}
-	if _, dup := english.m[k]; !dup {
-		if len(english.keys) >= englishMax {
-			delete(english.m, english.keys[0])
-			english.keys = english.keys[1:]
-		}
-		english.keys = append(english.keys, k)
-		english.m[k] = c
-	}
-	english.Unlock()
+	c := v.build(s, w, h)
+	english.put(k, c)
 	return c
 }
 
@@ -85,11 +69,7 @@ type englishKey struct {
 	base *geo.Map
 }
 
-var english struct {
-	sync.Mutex
-	keys []englishKey
-	m    map[englishKey]*Chart
-}
+var english = newBoundedCache[englishKey, *Chart](englishMax)
 
 // englishMax bounds the English layouts kept: a growth search's heights for a few states.
 const englishMax = 32
