@@ -46,6 +46,24 @@ const shiftsJS = `if (window.top === window && window.PerformanceObserver) {
 		if (n) new MutationObserver(() => window.azflowsNotices.push(n.textContent)).observe(n, {childList: true, characterData: true, subtree: true}); });
 }`
 
+// liveTakesStaticBox puts the chart in view (8 px under the viewport's top), waits for the
+// live view and checks that it takes exactly the box the static chart (what, in the messages)
+// had. It returns the static chart's box.
+func liveTakesStaticBox(t *testing.T, ctx context.Context, name, what string) chartBox {
+	t.Helper()
+	first := eval[chartBox](t, ctx, chartBoxJS)
+	if err := runJS(ctx, `window.scrollTo(0, `+strconv.FormatFloat(max(0, first.Top-8), 'f', 0, 64)+`)`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 40*time.Second)
+	time.Sleep(500 * time.Millisecond) // the view's frame settles
+	live := eval[chartBox](t, ctx, chartBoxJS)
+	if math.Abs(live.Top-first.Top) > 0.5 || math.Abs(live.H-first.SH) > 1 || math.Abs(live.W-first.SW) > 1 {
+		t.Errorf("%s: the static %s was %.0f×%.0f at y = %.0f, the live one is %.0f×%.0f at y = %.0f", name, what, first.SW, first.SH, first.Top, live.W, live.H, live.Top)
+	}
+	return first
+}
+
 // shiftToLive opens page in a viewport with shiftsJS recording, puts the chart in view (as a
 // reader who came for it has it, so that its shifts count) and checks that the live chart
 // takes exactly the static chart's place and that the layout shift from the first paint to
@@ -58,16 +76,7 @@ func shiftToLive(t *testing.T, ctx context.Context, name string, viewport chrome
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
-	first := eval[chartBox](t, ctx, chartBoxJS)
-	if err := runJS(ctx, `window.scrollTo(0, `+strconv.FormatFloat(max(0, first.Top-8), 'f', 0, 64)+`)`); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 40*time.Second)
-	time.Sleep(500 * time.Millisecond) // the view's frame settles
-	live := eval[chartBox](t, ctx, chartBoxJS)
-	if math.Abs(live.Top-first.Top) > 0.5 || math.Abs(live.H-first.SH) > 1 || math.Abs(live.W-first.SW) > 1 {
-		t.Errorf("%s: the static chart was %.0f×%.0f at y = %.0f, the live one is %.0f×%.0f at y = %.0f", name, first.SW, first.SH, first.Top, live.W, live.H, live.Top)
-	}
+	first := liveTakesStaticBox(t, ctx, name, "chart")
 	for _, v := range charts.Views() {
 		if !charts.IsChart(v) {
 			continue

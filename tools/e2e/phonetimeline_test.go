@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -100,16 +99,7 @@ func TestPhoneTimelineStatic(t *testing.T) {
 		t.Logf("%s: %d items in a %.0f×%.0f SVG: %s", name, len(got.Items), got.W, got.H, ids(got.Items))
 
 		// From that first paint to live, with the chart in view: no shift, the same box.
-		first := eval[chartBox](t, ctx, chartBoxJS)
-		if err := runJS(ctx, `window.scrollTo(0, `+strconv.FormatFloat(max(0, first.Top-8), 'f', 0, 64)+`)`); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(t, ctx, "the live chart", `window.azflowsPage.mode !== 'static'`, 40*time.Second)
-		time.Sleep(500 * time.Millisecond) // the view's frame settles
-		live := eval[chartBox](t, ctx, chartBoxJS)
-		if math.Abs(live.Top-first.Top) > 0.5 || math.Abs(live.H-first.SH) > 1 || math.Abs(live.W-first.SW) > 1 {
-			t.Errorf("%s: the static timeline was %.0f×%.0f at y = %.0f, the live one is %.0f×%.0f at y = %.0f", name, first.SW, first.SH, first.Top, live.W, live.H, live.Top)
-		}
+		liveTakesStaticBox(t, ctx, name, "timeline")
 		sh := eval[struct {
 			Sum  float64
 			List []string
