@@ -33,14 +33,15 @@ type GlyphText struct {
 }
 
 // Glyphs makes the GlyphTable of texts, as JSON.
-func Glyphs(texts []GlyphText) ([]byte, error) {
-	fontMu.Lock()
-	defer fontMu.Unlock()
+func (f *Fonts) Glyphs(texts []GlyphText) ([]byte, error) {
+	f = f.or()
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	t := GlyphTable{Unit: GlyphUnit, Runes: map[string][2]any{}, Kern: map[string]int{}, Glyphs: map[string]string{}}
 	var buf sfnt.Buffer
 	ppem := fixed.I(GlyphUnit)
 	for _, x := range texts {
-		fs := faces(x.Bold)
+		fs := f.faces(x.Bold)
 		w := "0"
 		if x.Bold {
 			w = "1"
@@ -48,17 +49,17 @@ func Glyphs(texts []GlyphText) ([]byte, error) {
 		prevFace, prev, prevR := -1, sfnt.GlyphIndex(0), rune(0)
 		for _, r := range x.Text {
 			i, g, _ := faceOf(fs, &buf, r)
-			f := fs[i]
+			ft := fs[i]
 			key := fmt.Sprintf("%s%d-%d", w, i, g)
 			if _, ok := t.Runes[w+string(r)]; !ok {
-				adv, err := f.GlyphAdvance(&buf, g, ppem, font.HintingNone)
+				adv, err := ft.GlyphAdvance(&buf, g, ppem, font.HintingNone)
 				if err != nil {
 					return nil, err
 				}
 				t.Runes[w+string(r)] = [2]any{key, int(adv)}
 			}
 			if _, ok := t.Glyphs[key]; !ok {
-				segs, err := f.LoadGlyph(&buf, g, ppem, nil)
+				segs, err := ft.LoadGlyph(&buf, g, ppem, nil)
 				if err != nil {
 					return nil, err
 				}
@@ -76,7 +77,7 @@ func Glyphs(texts []GlyphText) ([]byte, error) {
 				t.Glyphs[key] = d.String()
 			}
 			if i == prevFace {
-				if k, err := f.Kern(&buf, prev, g, ppem, font.HintingNone); err == nil && k != 0 {
+				if k, err := ft.Kern(&buf, prev, g, ppem, font.HintingNone); err == nil && k != 0 {
 					t.Kern[w+string(prevR)+string(r)] = int(k)
 				}
 			}

@@ -112,7 +112,7 @@ func TestAzerbaijaniAndCyrillicHaveGlyphs(t *testing.T) {
 	for _, r := range runs {
 		faces[r.Face] += r.Text
 	}
-	if faces[1] != "ə" || !strings.Contains(faces[2], "Россия") || len(Fonts(false)) != 3 {
+	if faces[1] != "ə" || !strings.Contains(faces[2], "Россия") || len(FontChain(false)) != 3 {
 		t.Errorf("runs %+v", runs)
 	}
 	if TextWidth("ə", 100, false) == TextWidth("?", 100, false) {

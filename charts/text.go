@@ -2,6 +2,7 @@ package charts
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"unicode/utf8"
 
@@ -25,85 +26,138 @@ const (
 // that place text by its vertical middle (echarts) put it.
 func (m Mark) TextMiddle() float64 { return m.At.Y - m.Size*midline }
 
-// Charts are measured, and every backend draws, with a chain of fonts per weight: a rune is
-// drawn with the first font of the chain that has a glyph for it (Noto Sans latin, latin-ext,
-// cyrillic, set by SetFonts from @fontsource/noto-sans). Until SetFonts is called the chain is
-// the Go fonts alone, which lack ə and Cyrillic.
-var (
-	// Regular and Bold are the first font of each chain (the Latin one).
-	Regular = goregular.TTF
-	Bold    = gobold.TTF
-
-	fontMu              sync.Mutex
-	fontBuf             sfnt.Buffer // the sfnt calls' scratch, under fontMu: made once, not per call
-	regSrc, boldSrc     = [][]byte{goregular.TTF}, [][]byte{gobold.TTF}
+// Fonts are what charts are measured and drawn with: a chain of fonts per weight, in fallback
+// order (a rune is drawn with the first font of the chain that has a glyph for it: Noto Sans
+// latin, latin-ext, cyrillic from @fontsource/noto-sans in the build), parsed once, with the
+// widths measured so far. A *Fonts is safe for concurrent use. A nil *Fonts measures and draws
+// with the Go fonts (goFonts), which lack ə.
+type Fonts struct {
+	regSrc, boldSrc     [][]byte
 	regFaces, boldFaces []*sfnt.Font
-	widthCache          = map[widthKey]float64{}
-)
+
+	mu     sync.Mutex
+	buf    sfnt.Buffer // the sfnt calls' scratch, under mu: made once, not per call
+	widths map[widthKey]float64
+}
 
 type widthKey struct {
 	s    string
 	bold bool
 }
 
-// SetFonts replaces the font chains (each in fallback order) and forgets measured widths.
-func SetFonts(regular, bold [][]byte) error {
+// NewFonts parses the font chains of the two weights (each in fallback order). It refuses an
+// empty chain and a font sfnt cannot parse.
+func NewFonts(regular, bold [][]byte) (*Fonts, error) {
 	if len(regular) == 0 || len(bold) == 0 {
-		return errors.New("charts: SetFonts needs at least one font per weight")
+		return nil, errors.New("charts: NewFonts needs at least one font per weight")
 	}
-	parse := func(src [][]byte) ([]*sfnt.Font, error) {
+	parse := func(weight string, src [][]byte) ([]*sfnt.Font, error) {
 		var out []*sfnt.Font
-		for _, b := range src {
+		for i, b := range src {
 			f, err := sfnt.Parse(b)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("charts: %s font %d of %d: %w", weight, i+1, len(src), err)
 			}
 			out = append(out, f)
 		}
 		return out, nil
 	}
-	r, err := parse(regular)
+	r, err := parse("regular", regular)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	b, err := parse(bold)
+	b, err := parse("bold", bold)
+	if err != nil {
+		return nil, err
+	}
+	return &Fonts{regSrc: regular, boldSrc: bold, regFaces: r, boldFaces: b, widths: map[widthKey]float64{}}, nil
+}
+
+// goFonts are the Go fonts (golang.org/x/image/font/gofont) as a chain of one font per weight:
+// what a nil *Fonts and zero Assets measure with. Made once; never changed.
+var goFonts = sync.OnceValue(func() *Fonts {
+	f, err := NewFonts([][]byte{goregular.TTF}, [][]byte{gobold.TTF})
+	if err != nil {
+		panic(err) // the Go fonts are compiled in: they parse
+	}
+	return f
+})
+
+// or is f, or the Go fonts where f is nil.
+func (f *Fonts) or() *Fonts {
+	if f == nil {
+		return goFonts()
+	}
+	return f
+}
+
+// Sources returns the font chain of a weight, in fallback order, as sfnt bytes.
+func (f *Fonts) Sources(bold bool) [][]byte {
+	f = f.or()
+	if bold {
+		return f.boldSrc
+	}
+	return f.regSrc
+}
+
+// faces returns the parsed chain of a weight.
+func (f *Fonts) faces(bold bool) []*sfnt.Font {
+	if bold {
+		return f.boldFaces
+	}
+	return f.regFaces
+}
+
+// The package's fonts until the model takes them as a value: SetFonts replaces them.
+var (
+	fontMu  sync.Mutex
+	current *Fonts
+)
+
+// SetFonts replaces the font chains (each in fallback order).
+func SetFonts(regular, bold [][]byte) error {
+	f, err := NewFonts(regular, bold)
 	if err != nil {
 		return err
 	}
 	fontMu.Lock()
 	defer fontMu.Unlock()
-	regSrc, boldSrc, regFaces, boldFaces = regular, bold, r, b
-	Regular, Bold = regular[0], bold[0]
-	widthCache = map[widthKey]float64{}
+	current = f
 	return nil
 }
 
-// Fonts returns the font chain of a weight, in fallback order, as sfnt bytes.
-func Fonts(bold bool) [][]byte {
+// CurrentFonts are the fonts set with SetFonts (nil before: the Go fonts).
+func CurrentFonts() *Fonts {
 	fontMu.Lock()
 	defer fontMu.Unlock()
-	if bold {
-		return boldSrc
-	}
-	return regSrc
+	return current
 }
 
-// faces returns the parsed chain of a weight; fontMu must be held.
-func faces(bold bool) []*sfnt.Font {
-	if regFaces == nil {
-		for _, b := range regSrc {
-			f, _ := sfnt.Parse(b)
-			regFaces = append(regFaces, f)
-		}
-		for _, b := range boldSrc {
-			f, _ := sfnt.Parse(b)
-			boldFaces = append(boldFaces, f)
-		}
-	}
-	if bold {
-		return boldFaces
-	}
-	return regFaces
+// FontChain is CurrentFonts().Sources.
+func FontChain(bold bool) [][]byte { return CurrentFonts().Sources(bold) }
+
+// FaceRuns is CurrentFonts().FaceRuns.
+func FaceRuns(s string, bold bool) []Run { return CurrentFonts().FaceRuns(s, bold) }
+
+// TextWidth is CurrentFonts().TextWidth.
+func TextWidth(s string, size float64, bold bool) float64 {
+	return CurrentFonts().TextWidth(s, size, bold)
+}
+
+// Fit is CurrentFonts().Fit.
+func Fit(s string, size float64, bold bool, maxW float64) string {
+	return CurrentFonts().Fit(s, size, bold, maxW)
+}
+
+// Drawable is CurrentFonts().Drawable.
+func Drawable(s string, bold bool) string { return CurrentFonts().Drawable(s, bold) }
+
+// Glyphs is CurrentFonts().Glyphs.
+func Glyphs(texts []GlyphText) ([]byte, error) { return CurrentFonts().Glyphs(texts) }
+
+// TextOutline is CurrentFonts().TextOutline.
+func TextOutline(s string, size float64, bold bool, at Point) []OutlineOp {
+	return CurrentFonts().TextOutline(s, size, bold, at)
 }
 
 // faceOf is the index of the first font of fs with a glyph for r, and the glyph; r is
@@ -118,7 +172,7 @@ func faceOf(fs []*sfnt.Font, buf *sfnt.Buffer, r rune) (int, sfnt.GlyphIndex, bo
 	return 0, g, false
 }
 
-// Run is a stretch of text drawn with one font of a chain (Face indexes Fonts(bold)).
+// Run is a stretch of text drawn with one font of a chain (Face indexes Sources(bold)).
 type Run struct {
 	Face int
 	Text string
@@ -126,11 +180,12 @@ type Run struct {
 
 // FaceRuns splits s into runs by the font each rune is drawn with, runes no font has already
 // replaced by '?' (as Drawable does).
-func FaceRuns(s string, bold bool) []Run {
-	fontMu.Lock()
-	defer fontMu.Unlock()
-	fs := faces(bold)
-	buf := &fontBuf
+func (f *Fonts) FaceRuns(s string, bold bool) []Run {
+	f = f.or()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fs := f.faces(bold)
+	buf := &f.buf
 	var out []Run
 	// A run is a substring of s, unless a rune of it is written otherwise ('?', or U+FFFD for
 	// a byte that is not UTF-8): then it is built in own.
@@ -173,46 +228,47 @@ func FaceRuns(s string, bold bool) []Run {
 
 // TextWidth is the advance width of s at size px: each rune in the first font that has it,
 // kerned with its neighbour when both are in the same font.
-func TextWidth(s string, size float64, bold bool) float64 {
-	fontMu.Lock()
-	defer fontMu.Unlock()
+func (f *Fonts) TextWidth(s string, size float64, bold bool) float64 {
+	f = f.or()
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	k := widthKey{s, bold}
-	if w, ok := widthCache[k]; ok {
+	if w, ok := f.widths[k]; ok {
 		return w * size
 	}
-	fs := faces(bold)
+	fs := f.faces(bold)
 	var buf sfnt.Buffer
 	const ppem = 1000
 	var total fixed.Int26_6
 	prevFace, prev := -1, sfnt.GlyphIndex(0)
 	for _, r := range s {
 		i, g, _ := faceOf(fs, &buf, r)
-		f := fs[i]
+		ft := fs[i]
 		if i == prevFace {
-			if k, err := f.Kern(&buf, prev, g, fixed.I(ppem), font.HintingNone); err == nil {
+			if k, err := ft.Kern(&buf, prev, g, fixed.I(ppem), font.HintingNone); err == nil {
 				total += k
 			}
 		}
-		if adv, err := f.GlyphAdvance(&buf, g, fixed.I(ppem), font.HintingNone); err == nil {
+		if adv, err := ft.GlyphAdvance(&buf, g, fixed.I(ppem), font.HintingNone); err == nil {
 			total += adv
 		}
 		prevFace, prev = i, g
 	}
 	w := float64(total) / 64 / ppem
-	widthCache[k] = w
+	f.widths[k] = w
 	return w * size
 }
 
 // Fit shortens s with an ellipsis until it is at most maxW wide.
-func Fit(s string, size float64, bold bool, maxW float64) string {
-	if TextWidth(s, size, bold) <= maxW {
+func (f *Fonts) Fit(s string, size float64, bold bool, maxW float64) string {
+	if f.TextWidth(s, size, bold) <= maxW {
 		return s
 	}
 	r := []rune(s)
 	for len(r) > 1 {
 		r = r[:len(r)-1]
 		t := string(r) + "…"
-		if TextWidth(t, size, bold) <= maxW {
+		if f.TextWidth(t, size, bold) <= maxW {
 			return t
 		}
 	}
@@ -221,11 +277,12 @@ func Fit(s string, size float64, bold bool, maxW float64) string {
 
 // Drawable replaces the runes no font of the chain has with '?', which is what TextWidth
 // measured in their place, so drawn text keeps the width the model laid out.
-func Drawable(s string, bold bool) string {
-	fontMu.Lock()
-	defer fontMu.Unlock()
-	fs := faces(bold)
-	buf := &fontBuf
+func (f *Fonts) Drawable(s string, bold bool) string {
+	f = f.or()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fs := f.faces(bold)
+	buf := &f.buf
 	var out []rune // made at the first rune no font has
 	for i, r := range s {
 		if _, _, ok := faceOf(fs, buf, r); !ok {
@@ -255,10 +312,11 @@ type OutlineOp struct {
 // laid out exactly as TextWidth measures it (each rune in the first font of the chain that has
 // it, kerned with its neighbour in the same font): text that looks the same in any viewer,
 // with or without the fonts installed.
-func TextOutline(s string, size float64, bold bool, at Point) []OutlineOp {
-	fontMu.Lock()
-	defer fontMu.Unlock()
-	fs := faces(bold)
+func (f *Fonts) TextOutline(s string, size float64, bold bool, at Point) []OutlineOp {
+	f = f.or()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fs := f.faces(bold)
 	var buf sfnt.Buffer
 	ppem := fixed.Int26_6(size * 64)
 	const unit = 1000 // advances and kerning as TextWidth measures them, at 1000 ppem
@@ -267,14 +325,14 @@ func TextOutline(s string, size float64, bold bool, at Point) []OutlineOp {
 	prevFace, prev := -1, sfnt.GlyphIndex(0)
 	for _, r := range s {
 		i, g, _ := faceOf(fs, &buf, r)
-		f := fs[i]
+		ft := fs[i]
 		if i == prevFace {
-			if k, err := f.Kern(&buf, prev, g, fixed.I(unit), font.HintingNone); err == nil {
+			if k, err := ft.Kern(&buf, prev, g, fixed.I(unit), font.HintingNone); err == nil {
 				pen += k
 			}
 		}
 		x0 := at.X + float64(pen)/64/unit*size
-		if segs, err := f.LoadGlyph(&buf, g, ppem, nil); err == nil {
+		if segs, err := ft.LoadGlyph(&buf, g, ppem, nil); err == nil {
 			for _, sg := range segs {
 				n := map[sfnt.SegmentOp]int{sfnt.SegmentOpMoveTo: 1, sfnt.SegmentOpLineTo: 1, sfnt.SegmentOpQuadTo: 2, sfnt.SegmentOpCubeTo: 3}[sg.Op]
 				op := OutlineOp{Op: map[sfnt.SegmentOp]byte{sfnt.SegmentOpMoveTo: 'M', sfnt.SegmentOpLineTo: 'L', sfnt.SegmentOpQuadTo: 'Q', sfnt.SegmentOpCubeTo: 'C'}[sg.Op]}
@@ -284,7 +342,7 @@ func TextOutline(s string, size float64, bold bool, at Point) []OutlineOp {
 				out = append(out, op)
 			}
 		}
-		if adv, err := f.GlyphAdvance(&buf, g, fixed.I(unit), font.HintingNone); err == nil {
+		if adv, err := ft.GlyphAdvance(&buf, g, fixed.I(unit), font.HintingNone); err == nil {
 			pen += adv
 		}
 		prevFace, prev = i, g

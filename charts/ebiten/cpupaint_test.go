@@ -99,7 +99,7 @@ func TestCPUStrokeJoins(t *testing.T) {
 // Text is drawn glyph by glyph from whole device pixels with the faces given, on the pixels
 // a font.Drawer puts each glyph at its rounded origin.
 func TestCPUTextOnGlyphOrigins(t *testing.T) {
-	f, err := opentype.Parse(charts.Fonts(false)[0])
+	f, err := opentype.Parse(charts.FontChain(false)[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestCPUTextOnGlyphOrigins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chain := make([]font.Face, len(charts.Fonts(false)))
+	chain := make([]font.Face, len(charts.FontChain(false)))
 	chain[0] = face
 	op := drawOp{kind: opText, color: rgba{0x33, 0x33, 0x33, 1}, text: "2012", x: 10.4, y: 20.3, size: 13}
 	p := painted(80, 30)
@@ -175,7 +175,7 @@ func (n nativeFaces) chain(op *drawOp) []font.Face {
 		return c
 	}
 	var c []font.Face
-	for _, src := range charts.Fonts(op.bold) {
+	for _, src := range charts.FontChain(op.bold) {
 		f, err := opentype.Parse(src)
 		if err != nil {
 			c = append(c, nil)

@@ -524,7 +524,7 @@ func (r *renderer) face(size float64, bold bool) []font.Face {
 		}
 	}
 	var chain []font.Face
-	for _, src := range charts.Fonts(bold) {
+	for _, src := range charts.FontChain(bold) {
 		var ff font.Face
 		if len(src) > 0 {
 			p := r.fonts[&src[0]]

@@ -14,7 +14,7 @@ import (
 // Glyph origins fall on whole pixels and follow the model's measure of the run: none is more
 // than half a pixel from the pen, and the run ends where charts.TextWidth says.
 func TestGlyphOriginsOnWholePixels(t *testing.T) {
-	p, err := opentype.Parse(charts.Fonts(false)[0])
+	p, err := opentype.Parse(charts.FontChain(false)[0])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -157,7 +157,7 @@ func (p painter) text(m charts.Mark) {
 	d := font.Drawer{Dst: p.img, Src: image.NewUniform(c),
 		Dot: fixed.Point26_6{X: fixed.Int26_6(x * p.k * 64), Y: fixed.Int26_6(m.At.Y * p.k * 64)}}
 	// Each run in the font of the chain the model measured it in.
-	chain := charts.Fonts(m.Bold)
+	chain := charts.FontChain(m.Bold)
 	for _, r := range charts.FaceRuns(m.Text, m.Bold) {
 		if d.Face = p.faceFor(chain[r.Face], m.Size*p.k); d.Face != nil {
 			d.DrawString(r.Text)
