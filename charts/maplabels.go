@@ -17,6 +17,9 @@ type placer struct {
 	pad   float64 // checked around each label (a box's padding)
 	taken []Rect
 	avoid [][]Point // closed polygons labels must not touch (the arcs)
+	// apart is the room kept clear on either side of the next label taken (a key's number
+	// beside a label on its line would read as part of it: «2 Иран 3»).
+	apart float64
 }
 
 func (p *placer) fits(r Rect) bool {
@@ -25,8 +28,9 @@ func (p *placer) fits(r Rect) bool {
 	if r.X < p.rect.X+m || r.Y < p.rect.Y+m || r.X+r.W > p.rect.X+p.rect.W-m || r.Y+r.H > p.rect.Y+p.rect.H-m {
 		return false
 	}
+	wide := Rect{r.X - p.apart, r.Y, r.W + 2*p.apart, r.H}
 	for _, t := range p.taken {
-		if overlaps(r, t) {
+		if overlaps(wide, t) {
 			return false
 		}
 	}
@@ -40,7 +44,10 @@ func (p *placer) fits(r Rect) bool {
 }
 
 // take reserves r, with a margin.
-func (p *placer) take(r Rect) { p.taken = append(p.taken, Rect{r.X - 2, r.Y - 1, r.W + 4, r.H + 2}) }
+func (p *placer) take(r Rect) {
+	m := max(2, p.apart)
+	p.taken = append(p.taken, Rect{r.X - m, r.Y - 1, r.W + 2*m, r.H + 2})
+}
 
 func overlaps(a, b Rect) bool {
 	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
@@ -140,6 +147,20 @@ func candidates(p Point, w, h, gap float64) []Rect {
 	return out
 }
 
+// flush are boxes of w×h above and below p whose left or right end, or a point between, is
+// at p: where a box centred beside p would reach over a neighbour, one shifted along the line
+// may stay on the country or the sea.
+func flush(p Point, w, h, gap float64) []Rect {
+	var out []Rect
+	for _, k := range []float64{0.5, 1, 2, 3.5} {
+		g := gap * k
+		for _, f := range []float64{0, 1, 0.25, 0.75} {
+			out = append(out, Rect{p.X - w*f, p.Y - g - h, w, h}, Rect{p.X - w*f, p.Y + g, w, h})
+		}
+	}
+	return out
+}
+
 // place puts a label block at the first free candidate (or, when none is free, at the one
 // that stays in the map and covers least), reserves it and adds its text marks.
 func (p *placer) place(c *Chart, id, datum string, lines []line, cands func(w, h float64) []Rect) (Rect, bool) {
@@ -215,6 +236,7 @@ func (m *mapFrame) originLabel(c *Chart, pl *placer, year int, origin Point) {
 // go to the key (returned, in order); where even the number does not fit, the key alone names it.
 func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []arcMark) []keyedLabel {
 	var keyed []keyedLabel
+	numbered := 0
 	for _, a := range arcs {
 		d := a.d
 		lines := []line{{Name: d.Label, Value: i18n.FigText(c.Lang, d.Figure), Size: m.f.base, Fill: Ink}}
@@ -228,15 +250,24 @@ func (m *mapFrame) arcLabels(c *Chart, pl *placer, dests []destination, arcs []a
 		mid := Point{(a.Points[n*2/3].X + a.Points[len(a.Points)-1-n*2/3].X) / 2, (a.Points[n*2/3].Y + a.Points[len(a.Points)-1-n*2/3].Y) / 2}
 		near := m.nearCountry(c, d.Flow.To, a.end)
 		if _, ok := pl.placeClear(c, d.Figure.ID, d.Figure.ID, lines, func(w, h float64) []Rect {
-			return keep(append(candidates(a.end, w, h, gap), candidates(mid, w, h, gap+a.Value*m.k/2)...), near)
+			return keep(append(append(candidates(a.end, w, h, gap), flush(a.end, w, h, gap)...), candidates(mid, w, h, gap+a.Value*m.k/2)...), near)
 		}); ok {
 			continue
 		}
-		k := keyedLabel{N: len(keyed) + 1, d: d}
+		// Numbered in the order the numbers are drawn: an arc the key alone names takes none.
+		k := keyedLabel{N: numbered + 1, d: d}
 		num := []line{{Name: itoa(k.N), Size: m.f.small, Fill: Ink}} // regular weight: a reference, not a count
+		pl.apart = m.f.small * 1.5                                   // a number beside a label on its line would read as part of it
 		_, k.Numbered = pl.placeClear(c, "key/"+d.Figure.ID, d.Figure.ID, num, func(w, h float64) []Rect {
-			return keep(candidates(a.end, w, h, gap*0.5), func(r Rect) bool { return rectPointDist(r, a.end) <= m.reach() })
+			onOther := m.overOther(c, d.Flow.To)
+			return keep(append(candidates(a.end, w, h, gap*0.5), flush(a.end, w, h, gap*0.5)...), func(r Rect) bool {
+				return rectPointDist(r, a.end) <= m.reach() && !onOther(r)
+			})
 		})
+		pl.apart = 0
+		if k.Numbered {
+			numbered++
+		}
 		keyed = append(keyed, k)
 	}
 	return keyed
@@ -533,7 +564,10 @@ func toXY(ring []Point) []geo.XY {
 func (m *mapFrame) reach() float64 { return m.f.base * 1.5 }
 
 // nearCountry accepts a label box within reach of tip, or touching the country id's shape on
-// the map.
+// the map, and only where the box lies on the country's side of the arrowhead: its centre is
+// on the country itself or on the sea, never on another country's shape (a label over a
+// neighbour reads as naming the neighbour: «Иран 3» east of an arrowhead on Iran's western
+// border sat over Iraq).
 func (m *mapFrame) nearCountry(c *Chart, id string, tip Point) func(Rect) bool {
 	var rings [][]Point
 	for _, mk := range c.Marks {
@@ -542,12 +576,43 @@ func (m *mapFrame) nearCountry(c *Chart, id string, tip Point) func(Rect) bool {
 		}
 	}
 	reach := m.reach()
+	onOther := m.overOther(c, id)
 	return func(r Rect) bool {
+		if onOther(r) {
+			return false
+		}
 		if rectPointDist(r, tip) <= reach {
 			return true
 		}
 		for _, ring := range rings {
 			if rectRingDist(r, ring) <= 1 {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// overOther reports whether a box's centre lies on the shape of a country other than id. A
+// label that names no one country (id "": the group "other countries") may lie anywhere.
+func (m *mapFrame) overOther(c *Chart, id string) func(Rect) bool {
+	if id == "" {
+		return func(Rect) bool { return false }
+	}
+	type shape struct {
+		b    Rect
+		ring []Point
+	}
+	var others []shape
+	for _, mk := range c.Marks {
+		if mk.Role == RoleCountry && mk.Row != id && len(mk.Points) > 2 {
+			others = append(others, shape{mk.Bounds(), mk.Points})
+		}
+	}
+	return func(r Rect) bool {
+		p := Point{r.X + r.W/2, r.Y + r.H/2}
+		for _, o := range others {
+			if o.b.Contains(p) && inPolygon(p, o.ring) {
 				return true
 			}
 		}

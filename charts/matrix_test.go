@@ -237,6 +237,7 @@ var grows = []string{
 	"timeline 2010,2012 xx 344x459", // the counts' key says "reported in the paper" (reading 4, A1)
 	"map+context 2012 az 320x240",   // the dashed box's entry says "referred" (wrong-wording A1)
 	"map 2012 xx 344x194",
+	"map 2012 xx 320x240", // the Emirates' number has no place on the Emirates or the sea there: a key line more
 	"bars 2010,2012 xx 344x194,480x270,320x240,480x200",
 	"compare 2010,2012 xx 344x459,360x480",
 }
@@ -551,6 +552,16 @@ func mapLabelProblems(c *Chart) []string {
 		if tip, ok := tips[key]; ok && country[key] != "" {
 			if !near(blk, tip, country[key]) {
 				p = append(p, fmt.Sprintf("%s %q at %v is not near %s (arrowhead %v)", a.ID, a.Text, b, country[key], tip))
+			}
+			// On its country's side of the arrowhead (or on the country, or the sea), never
+			// over another country it does not name: the block's centre is in no other
+			// country's shape.
+			ctr := Point{blk.X + blk.W/2, blk.Y + blk.H/2}
+			for _, mk := range c.Marks {
+				if mk.Role == RoleCountry && mk.Row != country[key] && inPolygon(ctr, mk.Points) {
+					p = append(p, fmt.Sprintf("%s %q at %v lies over %s, not %s", a.ID, a.Text, b, mk.Row, country[key]))
+					break
+				}
 			}
 		}
 		for _, o := range labels[i+1:] {
