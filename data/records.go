@@ -23,7 +23,7 @@ var Figures = []Figure{
 	{
 		ID: "victim-age-range", Measure: "age of the vast majority of victims (females)",
 		Unit: "years of age", Value: 18, High: 40, Bound: Range, Text: "18 and 35-40",
-		Period: Period{Text: "not stated"}, Reporter: "the majority of observers (footnote 7)",
+		Period: Period{Text: "not stated"}, Reporter: "the majority of observers",
 		Status: Estimate, Footnote: 7,
 		Quote:  "females between the ages of 18 and 35-40 constitute the vast majority of the victims.",
 		Phrase: "between the ages of 18 and 35-40", Counts: "age",
@@ -152,16 +152,16 @@ var Figures = []Figure{
 	{
 		ID: "conferences-march-2006", Measure: "conferences on combatting trafficking attended by the Ministry's department (twice in Austria, once in Georgia)",
 		Unit: "conferences", Value: 3, High: 3, Bound: Exact, Text: "three",
-		Period: Period{From: 2006, To: 2006, Text: "during the month of March 2006"}, Reporter: "unattributed quotation in the paper (footnote 4, the Ministry department's web page, closes the passage)",
+		Period: Period{From: 2006, To: 2006, Text: "during the month of March 2006"}, Reporter: "unattributed quotation in the paper",
 		Status: Reported, Footnote: 4,
 		Quote:  "during the month of March 2006, the employees of the department participated in three conferences on combatting trafficking in human beings: twice in",
 		Phrase: "three conferences on combatting trafficking", Counts: "conferences",
-		Caveats: []string{"Footnote 4 closes the passage; the paper gives no separate reference for this quotation."},
+		Caveats: []string{"Footnote 4, the Ministry department's web page, closes the passage; the paper gives no separate reference for this quotation."},
 	},
 	{
 		ID: "media-articles-2013", Measure: "articles on human trafficking published from the December 2012 release through the following 3-4 months",
 		Unit: "articles", Value: 5, High: 6, Bound: Range, Text: "no more than 5-6",
-		Period: Period{Text: "the next 3-4 months after December 2012"}, Reporter: "the paper's author (footnote 10)",
+		Period: Period{Text: "the next 3-4 months after December 2012"}, Reporter: "the paper's author",
 		Status: Reported, Footnote: 10,
 		Quote:  "no more than 5-6 articles have been published on the issue of human trafficking, and these were mostly short news stories.",
 		Phrase: "no more than 5-6 articles have been published", Counts: "articles",

@@ -86,6 +86,9 @@ func Check() []error {
 		}
 		ids[f.ID] = true
 		quoted(f.ID, f.Quote, f.Footnote, f.Caveats)
+		if f.Footnote != 0 && NamesFootnote(f.Reporter, f.Footnote) {
+			bad(f.ID, "reporter %q names footnote %d again: the footnote field says it", f.Reporter, f.Footnote)
+		}
 		nums := ParseNumbers(f.Text)
 		switch {
 		case len(nums) == 0:
@@ -348,4 +351,10 @@ func mentions(caveats []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// NamesFootnote reports whether text says "footnote n" (any case, a plural too): a field that
+// repeats what a record's footnote field already says (each fact once, in the table's cards).
+func NamesFootnote(text string, n int) bool {
+	return regexp.MustCompile(`(?i)\bfootnotes?\s+` + strconv.Itoa(n) + `\b`).MatchString(text)
 }

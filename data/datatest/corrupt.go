@@ -49,6 +49,10 @@ func setNumber(f *data.Figure, v float64, text string) { f.Value, f.High, f.Text
 
 // Corruptions are the mistakes the checks must refuse, each naming the record.
 var Corruptions = []Corruption{
+	{Name: "a reporter names the figure's own footnote again", Record: "victim-age-range", apply: func(figs []data.Figure, _ []data.Event) {
+		f := fig(figs, "victim-age-range")
+		f.Reporter += " (footnote 7)"
+	}},
 	{Name: "Turkey's 23 and Iran's 3 swapped (2010)", Record: "dest-2010-turkey", apply: func(figs []data.Figure, _ []data.Event) {
 		tr, ir := fig(figs, "dest-2010-turkey"), fig(figs, "dest-2010-iran")
 		tr.Value, ir.Value, tr.High, ir.High, tr.Text, ir.Text = ir.Value, tr.Value, ir.High, tr.High, ir.Text, tr.Text
