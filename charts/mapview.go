@@ -78,6 +78,12 @@ const smallMapW = 80
 // mapLayout gives the key its share of the plot; each step of grow gives it more, for keys
 // whose entries do not fit.
 func mapLayout(c *Chart, title, subtitle string, notes []string, source string, grow int) *mapFrame {
+	return mapLayoutTaller(c, title, subtitle, notes, source, grow, 0)
+}
+
+// mapLayoutTaller is mapLayout with a phone's map frame taller by extra px (phoneFill): the
+// height its key leaves.
+func mapLayoutTaller(c *Chart, title, subtitle string, notes []string, source string, grow int, extra float64) *mapFrame {
 	f := newFrame(c, title, subtitle, notes, source, len(notes))
 	m := &mapFrame{f: f}
 	p := f.plot
@@ -117,6 +123,18 @@ func mapLayout(c *Chart, title, subtitle string, notes []string, source string, 
 		m.proj = newProjector(m.rect)
 	}
 	m.k = clamp(m.rect.H*0.055, 5, 40) / maxArcValue()
+	if m.phone && extra > 0 {
+		// The height the key leaves (phoneFill): the map's frame shows more land above and
+		// below at the same scale, so that its places, arcs and the key beside it keep their
+		// sizes; the key beside it has that much more room.
+		m.rect.H += extra
+		if m.side.W > 0 {
+			m.side.H += extra
+		}
+		m.legend.Y += extra
+		m.legend.H -= extra
+		m.proj.rect = m.rect
+	}
 	return m
 }
 
@@ -173,6 +191,9 @@ func mapView(s State, w, h float64) *Chart {
 					break
 				}
 				if c, ok := mapViewKey(s, w, h, g, short, false); ok || (short && probe.phone && g == mapGrowSteps) {
+					if ok && probe.phone {
+						return phoneFill(s, w, h, g, short, c)
+					}
 					return c
 				}
 			}
@@ -192,6 +213,55 @@ func mapView(s State, w, h float64) *Chart {
 	}
 }
 
+// phoneFill gives a phone's map the height its key leaves. The map keeps its full-width height
+// (or what the key's growth left it) and the key under it may take fewer rows than the room
+// left: the blank would stand between the key and the credits, at the screen's foot on a
+// phone's first screen. The map takes that blank, as far as the key still holds all it must;
+// the least taller map that holds is found by halving.
+func phoneFill(s State, w, h float64, grow int, short bool, c *Chart) *Chart {
+	for range 3 {
+		excess := footExcess(c)
+		if excess <= 4 {
+			return c
+		}
+		extra := mapExtra(c) + excess
+		var next *Chart
+		for lo, hi := mapExtra(c), extra; hi-lo > 2; {
+			t, ok := mapViewKeyTaller(s, w, h, grow, short, false, hi)
+			if ok {
+				next = t
+				break
+			}
+			hi = (lo + hi) / 2
+		}
+		if next == nil || footExcess(next) >= excess {
+			return c
+		}
+		c = next
+	}
+	return c
+}
+
+// mapExtra is how much taller than its layout's own the chart's phone map was drawn.
+func mapExtra(c *Chart) float64 { return c.mapExtra }
+
+// footExcess is the blank between the lowest mark of the chart's plot and the top of its foot
+// (the notes and the source line) beyond the frame's usual gap.
+func footExcess(c *Chart) float64 {
+	foot, top := 0.0, c.H
+	for _, m := range c.Marks {
+		b := m.Bounds()
+		switch m.Role {
+		case RoleSource, RoleNote:
+			top = min(top, b.Y)
+		case RoleTitle, RoleSubtitle:
+		default:
+			foot = max(foot, b.Y+b.H)
+		}
+	}
+	return top - foot - 1.1*clamp(13*min(c.W/800, c.H/450), 12, 26)
+}
+
 // phoneMapFloor is the least share of its full-width height a phone's map keeps before its
 // key takes the short forms.
 const phoneMapFloor = 0.75
@@ -199,6 +269,11 @@ const phoneMapFloor = 0.75
 // mapViewKey lays the map out with its key grown grow steps (in its short forms with short);
 // false when the key does not hold all its entries (with mustOnly, all it must keep).
 func mapViewKey(s State, w, h float64, grow int, short, mustOnly bool) (*Chart, bool) {
+	return mapViewKeyTaller(s, w, h, grow, short, mustOnly, 0)
+}
+
+// mapViewKeyTaller is mapViewKey with a phone's map extra px taller (phoneFill).
+func mapViewKeyTaller(s State, w, h float64, grow int, short, mustOnly bool, extra float64) (*Chart, bool) {
 	year := s.Year
 	l := lang(s)
 	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}
@@ -213,7 +288,8 @@ func mapViewKey(s State, w, h float64, grow int, short, mustOnly bool) (*Chart, 
 	if short {
 		credit = i18n.T(l, "map.credit.short", geo.Source)
 	}
-	m := mapLayout(c, c.Title, sub, []string{credit}, source, grow)
+	m := mapLayoutTaller(c, c.Title, sub, []string{credit}, source, grow, extra)
+	c.mapExtra = extra
 	m.short, m.mustOnly = short, mustOnly
 	pl := &placer{rect: m.rect}
 	// The map's scales: the projection's plane (geo.Region) to pixels.

@@ -124,6 +124,8 @@ type Chart struct {
 	// Tips are the tooltip lines of every datum a mark shows, computed once when the chart is
 	// built (TooltipLines); every backend shows these strings.
 	Tips map[string][]string
+	// mapExtra: how much taller than its layout's own a phone's map was drawn (phoneFill).
+	mapExtra float64
 }
 
 // SourceLine is the chart's source line whole, with the chart's license: what its source
