@@ -44,6 +44,47 @@ var places = map[string]struct {
 // short, in the Caspian Sea, so that it points at no one country.
 var otherStub = geo.LonLat{Lon: 50.6, Lat: 42.6}
 
+// minRouteLen is the least length, in CSS px, the group's stub is drawn at: on a phone's map
+// the Caspian is a few px across, and a stub that ends where otherStub lies would be a speck,
+// not a route.
+const minRouteLen = 24
+
+// stubEnd is the end of the group's stub from origin: towards otherStub, at least minRouteLen
+// long, turned a little where that is what keeps its tip in the sea: it never ends in a
+// country of c's map (it points at no one country).
+func stubEnd(c *Chart, origin, end Point) Point {
+	dx, dy := end.X-origin.X, end.Y-origin.Y
+	d := math.Hypot(dx, dy)
+	if d >= minRouteLen || d == 0 {
+		return end
+	}
+	inLand := func(p Point) bool {
+		for _, mk := range c.Marks {
+			if mk.Role == RoleCountry && mk.Closed && inPolygon(p, mk.Points) {
+				return true
+			}
+		}
+		return false
+	}
+	// At minRouteLen, the direction nearest otherStub's whose tip lies in the sea; else the
+	// longest stub towards otherStub whose tip does.
+	ux, uy := dx/d, dy/d
+	for a := 0.0; a <= 45; a += 5 {
+		for _, sg := range []float64{1, -1} {
+			sin, cos := math.Sincos(sg * a * math.Pi / 180)
+			if p := (Point{origin.X + (ux*cos-uy*sin)*minRouteLen, origin.Y + (ux*sin+uy*cos)*minRouteLen}); !inLand(p) {
+				return p
+			}
+		}
+	}
+	for l := float64(minRouteLen); l > d; l-- {
+		if p := (Point{origin.X + ux*l, origin.Y + uy*l}); !inLand(p) {
+			return p
+		}
+	}
+	return end
+}
+
 // seas are labelled for orientation where they fit.
 var seas = []struct {
 	Name string
@@ -402,7 +443,7 @@ func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
 			}
 			end, bend = m.proj.at(pl.At), pl.Bend
 		case data.OtherCountries:
-			end, id = m.proj.at(otherStub), "arc/other"
+			end, id = stubEnd(c, origin, m.proj.at(otherStub)), "arc/other"
 		default:
 			continue
 		}
