@@ -16,7 +16,7 @@ func TestAccessibleNameAndDescription(t *testing.T) {
 			}
 			for _, y := range Years {
 				s := State{View: v, Year: y, Lang: l}
-				c := Build(s, 800, 450)
+				c := Build(testAssets, s, 800, 450)
 				name := c.AccessibleName()
 				if !strings.HasPrefix(name, i18n.T(l, "view."+v)+": ") || !strings.Contains(name, i18n.AfterColon(l, c.Title)) {
 					t.Errorf("%s %s %d: name %q, want the view's label and the title %q", l, v, y, name, c.Title)
@@ -50,7 +50,7 @@ func TestAccessibleNameAfterColon(t *testing.T) {
 		{i18n.AZ, "map", "Xəritə: Azərbaycandan"},
 		{i18n.EN, "map", "Map: Where victims"},
 	} {
-		if got := Build(State{View: tc.view, Year: 2010, Lang: tc.l}, 800, 450).AccessibleName(); !strings.HasPrefix(got, tc.want) {
+		if got := Build(testAssets, State{View: tc.view, Year: 2010, Lang: tc.l}, 800, 450).AccessibleName(); !strings.HasPrefix(got, tc.want) {
 			t.Errorf("%s %s: %q, want it to begin %q", tc.l, tc.view, got, tc.want)
 		}
 	}
@@ -59,7 +59,7 @@ func TestAccessibleNameAfterColon(t *testing.T) {
 // A Russian tooltip joined into one line keeps the dash off the start of a line: a no-break
 // space before it (native reading 2, D10), as the catalogs' own dashes have.
 func TestRussianTipDashNoBreak(t *testing.T) {
-	c := Build(State{View: "map", Year: 2010, Lang: i18n.RU}, 800, 450)
+	c := Build(testAssets, State{View: "map", Year: 2010, Lang: i18n.RU}, 800, 450)
 	n := 0
 	for d := range c.Tips {
 		tip := c.Tip(d)

@@ -12,10 +12,12 @@ import (
 // by side, rows aligned by destination, all panels on one scale. The chosen year's panel comes
 // first and is outlined, the other years' are muted (withSubject); a category a year lacks is
 // said in words, never drawn as a zero bar.
-func Bars(year int, w, h float64) *Chart { return bars(i18n.EN, year, w, h).withSubject().withTips() }
+func Bars(a Assets, year int, w, h float64) *Chart {
+	return bars(a, i18n.EN, year, w, h).withSubject().withTips().measured()
+}
 
-func bars(l i18n.Lang, year int, w, h float64) *Chart {
-	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l}
+func bars(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
 	years := data.FlowYears()
 	rows := destRows(l)
 	var ys []string
@@ -65,19 +67,19 @@ func bars(l i18n.Lang, year int, w, h float64) *Chart {
 }
 
 // rowLabel is a row's label, or its short form where the full one is wider than w.
-func rowLabel(l i18n.Lang, r destRow, size, w float64) string {
-	if TextWidth(r.Label, size, false) <= w {
+func rowLabel(fonts *Fonts, l i18n.Lang, r destRow, size, w float64) string {
+	if fonts.TextWidth(r.Label, size, false) <= w {
 		return r.Label
 	}
 	return shortName(l, r.Kind, r.Key, r.Label)
 }
 
 // missingFit is what an empty cell says, short where the full words are wider than w.
-func missingFit(l i18n.Lang, r destRow, y int, size, w float64) string {
-	if t := missingText(l, r, y); TextWidth(t, size, false) <= w {
+func missingFit(fonts *Fonts, l i18n.Lang, r destRow, y int, size, w float64) string {
+	if t := missingText(l, r, y); fonts.TextWidth(t, size, false) <= w {
 		return t
 	}
-	if t := missingWords(l, r, y, true); TextWidth(t, size, false) <= w {
+	if t := missingWords(l, r, y, true); fonts.TextWidth(t, size, false) <= w {
 		return t
 	}
 	return "—" // the smallest frames: the notes and the cell's tooltip say why
@@ -91,20 +93,20 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 	labelW := 0.0
 	capW := f.plot.W * 0.28
 	for i, r := range rows {
-		t := rowLabel(l, r, f.base, capW)
+		t := rowLabel(c.Fonts(), l, r, f.base, capW)
 		labels[i] = []string{t}
 		// A label wider than its column even in its short form takes two lines where the
 		// rows are tall enough, so that the panels keep their width.
-		if lines := wrap(t, f.base, capW); len(lines) == 2 && f.plot.H >= 14*f.base && f.plot.H/float64(len(rows)) >= 3.2*f.base {
+		if lines := wrap(c.Fonts(), t, f.base, capW); len(lines) == 2 && f.plot.H >= 14*f.base && f.plot.H/float64(len(rows)) >= 3.2*f.base {
 			labels[i] = lines
 		}
 		for _, t := range labels[i] {
-			labelW = max(labelW, TextWidth(t, f.base, false))
+			labelW = max(labelW, c.Fonts().TextWidth(t, f.base, false))
 		}
 	}
 	x0 := f.plot.X + labelW + gap
 	pw := (f.plot.X + f.plot.W - x0 - panelGap*(n-1)) / n
-	valueW := TextWidth("000", f.base, true) + gap*0.6
+	valueW := c.Fonts().TextWidth("000", f.base, true) + gap*0.6
 
 	// A short frame (a small embed): the years' totals in their short form, the axis's unit on
 	// its last tick, row text at the small size.
@@ -119,7 +121,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 				key += ".short"
 			}
 			rawTotals[y] = i18n.T(l, key, i18n.FigText(l, tot))
-			totals[y] = wrapText(rawTotals[y], f.small, false, pw)
+			totals[y] = wrapText(c.Fonts(), rawTotals[y], f.small, false, pw)
 			totalLines = max(totalLines, len(totals[y]))
 		}
 	}
@@ -134,7 +136,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 	// the last panel's line ends at the frame's edge and runs leftwards, and the lines stay
 	// apart, the outline of the chosen year passing between them.
 	inline := false
-	yearSize, yearSep := f.base, TextWidth("  ", f.base, true)
+	yearSize, yearSep := f.base, c.Fonts().TextWidth("  ", f.base, true)
 	headX := make([]float64, len(years)) // where each year's line starts
 	headW := make([]float64, len(years)) // and how wide it is
 	place := func(overflow bool) bool {
@@ -143,7 +145,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			if rawTotals[y] == "" {
 				return false
 			}
-			headW[i] = TextWidth(itoa(y), yearSize, true) + yearSep + TextWidth(rawTotals[y], f.small, false)
+			headW[i] = c.Fonts().TextWidth(itoa(y), yearSize, true) + yearSep + c.Fonts().TextWidth(rawTotals[y], f.small, false)
 			headX[i] = px
 			last := i == len(years)-1
 			switch {
@@ -164,7 +166,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 		if !inline {
 			yearSize, yearSep = f.small, f.small*0.4
 			if inline = place(true); !inline {
-				yearSize, yearSep = f.base, TextWidth("  ", f.base, true)
+				yearSize, yearSep = f.base, c.Fonts().TextWidth("  ", f.base, true)
 			}
 		}
 		if inline {
@@ -220,7 +222,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 		for k, t := range totals[y] {
 			at := Point{px, f.plot.Y + f.base*ascent + f.small*1.5 + f.small*1.3*float64(k)}
 			if inline {
-				at = Point{headX[i] + TextWidth(yr, yearSize, true) + yearSep, f.plot.Y + f.base*ascent}
+				at = Point{headX[i] + c.Fonts().TextWidth(yr, yearSize, true) + yearSep, f.plot.Y + f.base*ascent}
 			}
 			c.add(Mark{ID: lineID("total/"+yr, k), Role: RoleHeader, Panel: yr, Datum: tot.ID, Kind: TextMark, Text: t,
 				At: at, Size: f.small, Style: Style{Fill: Muted}})
@@ -235,8 +237,8 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 			yc := top + band*(float64(j)+0.5)
 			d, ok := r.Cells[y]
 			if !ok {
-				lines := []string{missingFit(l, r, y, f.small, pw-gap)}
-				if w := wrap(missingWords(l, r, y, true), f.small, pw-gap); lines[0] == "—" && len(w) == 2 && band >= f.small*1.3*2 {
+				lines := []string{missingFit(c.Fonts(), l, r, y, f.small, pw-gap)}
+				if w := wrap(c.Fonts(), missingWords(l, r, y, true), f.small, pw-gap); lines[0] == "—" && len(w) == 2 && band >= f.small*1.3*2 {
 					lines = w // words longer than the cell is wide: two lines where the row is tall enough
 				}
 				for k, t := range lines {
@@ -266,7 +268,7 @@ func barsSideBySide(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows
 		return
 	}
 	axis := i18n.T(l, "bars.axis")
-	if aw := f.plot.X + f.plot.W - x0; TextWidth(axis, f.small, false) > aw {
+	if aw := f.plot.X + f.plot.W - x0; c.Fonts().TextWidth(axis, f.small, false) > aw {
 		axis = i18n.T(l, "bars.axis.short")
 	}
 	c.add(Mark{ID: "axis/title", Role: RoleAxis, Kind: TextMark, Text: axis,
@@ -279,7 +281,7 @@ func stackedHeight(f *frame, l i18n.Lang, years []int, rows []destRow) float64 {
 	for _, y := range years {
 		lines := 1
 		if tot := yearTotal(y); tot.ID != "" {
-			lines = len(wrapText(i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, f.plot.W))
+			lines = len(wrapText(f.c.Fonts(), i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, f.plot.W))
 		}
 		h += f.base*1.2 + f.small*1.3*float64(lines) + f.base*0.6
 	}
@@ -290,7 +292,7 @@ func stackedHeight(f *frame, l i18n.Lang, years []int, rows []destRow) float64 {
 // bar, for frames taller than wide (phones).
 func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []destRow) {
 	gap := f.base * 0.5
-	valueW := TextWidth("000", f.base, true) + gap
+	valueW := c.Fonts().TextWidth("000", f.base, true) + gap
 	x0, x1 := f.plot.X, f.plot.X+f.plot.W
 	labelH := f.small * 1.25
 	axisH := f.small * 3
@@ -299,7 +301,7 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 	heads := 0.0
 	for _, y := range years {
 		if tot := yearTotal(y); tot.ID != "" {
-			totals[y] = wrapText(i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, f.plot.W)
+			totals[y] = wrapText(c.Fonts(), i18n.T(l, "bars.total."+tot.ID, i18n.FigText(l, tot)), f.small, false, f.plot.W)
 		}
 		heads += f.base*1.2 + f.small*1.3*float64(len(totals[y])) + f.base*0.6
 	}
@@ -327,7 +329,7 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 		p := Panel{ID: yr, X: sx, Ticks: ticksOf(l, ticks), Selected: yv == year}
 		for _, r := range rows {
 			p.Rows = append(p.Rows, Row{Key: r.Key, Label: r.Label, Y0: y, Y1: y + rowH, Selected: yv == year})
-			label := rowLabel(l, r, f.small, f.plot.W)
+			label := rowLabel(c.Fonts(), l, r, f.small, f.plot.W)
 			c.add(Mark{ID: "label/" + yr + "/" + r.Key, Role: RoleLabel, Panel: yr, Row: r.Key, Datum: cellDatum(r, yv), Kind: TextMark, Text: label,
 				At: Point{x0, y + f.small*ascent}, Size: f.small, Style: Style{Fill: Ink}})
 			by := y + labelH
@@ -339,9 +341,9 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 					At: Point{rect.X + rect.W + gap*0.6, by + max(thick, f.small*(ascent+descent))/2 + f.small*0.35}, Size: f.small, Bold: true, Style: Style{Fill: Ink}})
 			} else {
 				// The words go after the label, on its line: the bar line stays empty.
-				lw := TextWidth(label+"  ", f.small, false)
+				lw := c.Fonts().TextWidth(label+"  ", f.small, false)
 				c.add(Mark{ID: "missing/" + yr + "/" + r.Key, Role: RoleMissing, Panel: yr, Row: r.Key, Datum: missingDatum(r, yv), Kind: TextMark,
-					Text: missingFit(l, r, yv, f.small, f.plot.W-lw), At: Point{x0 + lw, y + f.small*ascent},
+					Text: missingFit(c.Fonts(), l, r, yv, f.small, f.plot.W-lw), At: Point{x0 + lw, y + f.small*ascent},
 					Size: f.small, Style: Style{Fill: Muted}})
 			}
 			y += rowH
@@ -359,7 +361,7 @@ func barsStacked(c *Chart, f *frame, l i18n.Lang, year int, years []int, rows []
 	// One axis under both years (they share the scale), its grid through both.
 	c.addAxis(c.Panels[len(c.Panels)-1], "", gridTop, bottom, bottom+f.small*1.2, f.small)
 	axis := i18n.T(l, "bars.axis")
-	if TextWidth(axis, f.small, false) > f.plot.W {
+	if c.Fonts().TextWidth(axis, f.small, false) > f.plot.W {
 		axis = i18n.T(l, "bars.axis.short")
 	}
 	c.add(Mark{ID: "axis/title", Role: RoleAxis, Kind: TextMark, Text: axis,

@@ -7,17 +7,6 @@ import (
 	"azflows/internal/geo"
 )
 
-// baseMap holds the country shapes the map view draws; nil until SetBaseMap.
-var baseMap *geo.Map
-
-// SetBaseMap gives the map view its country shapes (dist/basemap.json, see package geo). The
-// view draws its arcs without them, and says so. Call it before Build, from the goroutine that
-// builds charts.
-func SetBaseMap(m *geo.Map) { baseMap = m }
-
-// BaseMap returns the shapes set with SetBaseMap, or nil.
-func BaseMap() *geo.Map { return baseMap }
-
 // projector places lon/lat on the map's frame: the Region projection (named in the legend),
 // scaled so that the places the story needs fill the frame, north up.
 type projector struct {
@@ -82,17 +71,29 @@ func (p projector) planeRing(plane []geo.XY, tol float64) []Point {
 
 // The base map's shapes are the same in every layout at the same frame: a map view tries
 // several shapes of its key (and Build several heights, and the English layout a translated
-// chart is held to), and each draws the same countries again. countryRings keeps them.
+// chart is held to), and each draws the same countries again. The Assets' memo keeps them.
 
-// planeRings are the base map's rings projected to geo.Region's plane, per country and ring.
-var planeRings struct {
-	sync.Mutex
-	m  *geo.Map
-	xy [][][]geo.XY
+// memo holds the layouts' caches of one Assets (NewAssets): what the layouts would otherwise
+// compute again and again from the same fonts and base map. Each is bounded.
+type memo struct {
+	// planeRings are the base map's rings projected to geo.Region's plane, per country and ring.
+	planeRings struct {
+		sync.Mutex
+		m  *geo.Map
+		xy [][][]geo.XY
+	}
+	// projectedRings keeps the last frames' projected, clipped and simplified rings.
+	projectedRings *boundedCache[ringsKey, [][][]Point]
+	// english keeps the English layouts a translated chart is held to (englishLayout).
+	english *boundedCache[englishKey, *Chart]
 }
 
-// projectedRings keeps the last frames' projected, clipped and simplified rings.
-var projectedRings = newBoundedCache[ringsKey, [][][]Point](ringsCacheSize)
+func newMemo() *memo {
+	return &memo{
+		projectedRings: newBoundedCache[ringsKey, [][][]Point](ringsCacheSize),
+		english:        newBoundedCache[englishKey, *Chart](englishMax),
+	}
+}
 
 type ringsKey struct {
 	m   *geo.Map
@@ -104,34 +105,47 @@ type ringsKey struct {
 // English layout beside it.
 const ringsCacheSize = 64
 
-// plane returns the base map's rings in geo.Region's plane.
-func plane(bm *geo.Map) [][][]geo.XY {
-	planeRings.Lock()
-	defer planeRings.Unlock()
-	if planeRings.m != bm {
-		out := make([][][]geo.XY, len(bm.Countries))
-		for i, ct := range bm.Countries {
-			out[i] = make([][]geo.XY, len(ct.Rings))
-			for j, r := range ct.Rings {
-				xy := make([]geo.XY, len(r))
-				for k, q := range r {
-					xy[k].X, xy[k].Y = geo.Region.Project(q)
-				}
-				out[i][j] = xy
-			}
-		}
-		planeRings.m, planeRings.xy = bm, out
+// plane returns the base map's rings in geo.Region's plane, kept in mo (when not nil) for the
+// last base map asked for.
+func (mo *memo) plane(bm *geo.Map) [][][]geo.XY {
+	if mo == nil {
+		return projectPlane(bm)
 	}
-	return planeRings.xy
+	mo.planeRings.Lock()
+	defer mo.planeRings.Unlock()
+	if mo.planeRings.m != bm {
+		mo.planeRings.m, mo.planeRings.xy = bm, projectPlane(bm)
+	}
+	return mo.planeRings.xy
 }
 
-// countryRings are p.ring of every ring of every country of bm (nil where a ring leaves
-// nothing), each a fresh copy the caller may keep.
-func countryRings(bm *geo.Map, p projector, tol float64) [][][]Point {
-	k := ringsKey{bm, p, tol}
-	v, ok := projectedRings.get(k)
+// projectPlane is every ring of bm in geo.Region's plane.
+func projectPlane(bm *geo.Map) [][][]geo.XY {
+	out := make([][][]geo.XY, len(bm.Countries))
+	for i, ct := range bm.Countries {
+		out[i] = make([][]geo.XY, len(ct.Rings))
+		for j, r := range ct.Rings {
+			xy := make([]geo.XY, len(r))
+			for k, q := range r {
+				xy[k].X, xy[k].Y = geo.Region.Project(q)
+			}
+			out[i][j] = xy
+		}
+	}
+	return out
+}
+
+// countryRings are p.ring of every ring of every country of a's base map (nil where a ring
+// leaves nothing), each a fresh copy the caller may keep.
+func (a Assets) countryRings(p projector, tol float64) [][][]Point {
+	k := ringsKey{a.BaseMap, p, tol}
+	var v [][][]Point
+	ok := false
+	if a.memo != nil {
+		v, ok = a.memo.projectedRings.get(k)
+	}
 	if !ok {
-		pl := plane(bm)
+		pl := a.memo.plane(a.BaseMap)
 		v = make([][][]Point, len(pl))
 		for i, rs := range pl {
 			v[i] = make([][]Point, len(rs))
@@ -139,7 +153,9 @@ func countryRings(bm *geo.Map, p projector, tol float64) [][][]Point {
 				v[i][j] = p.planeRing(r, tol)
 			}
 		}
-		projectedRings.put(k, v)
+		if a.memo != nil {
+			a.memo.projectedRings.put(k, v)
+		}
 	}
 	out := make([][][]Point, len(v))
 	for i, rs := range v {

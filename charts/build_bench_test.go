@@ -18,7 +18,7 @@ func benchBuild(b *testing.B, w, h float64) {
 			b.Run(fmt.Sprintf("%s/%s", view, l), func(b *testing.B) {
 				for range b.N {
 					forgetLayouts()
-					Build(s, w, h)
+					Build(testAssets, s, w, h)
 				}
 			})
 		}
@@ -33,6 +33,6 @@ func BenchmarkBuildSmall(b *testing.B) { benchBuild(b, 328, 176) }
 
 // forgetLayouts empties the layouts' caches (the projected frames, the English layouts).
 func forgetLayouts() {
-	projectedRings.clear()
-	english.clear()
+	testAssets.memo.projectedRings.clear()
+	testAssets.memo.english.clear()
 }

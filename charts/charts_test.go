@@ -15,7 +15,7 @@ func eachChart(t *testing.T, fn func(t *testing.T, c *Chart)) {
 	for _, v := range ChartViews() {
 		for _, y := range Years {
 			for _, s := range sizes {
-				c := Build(State{View: v, Year: y}, s[0], s[1])
+				c := Build(testAssets, State{View: v, Year: y}, s[0], s[1])
 				t.Run(v+"/"+itoa(y)+"/"+itoa(int(s[0])), func(t *testing.T) { fn(t, c) })
 			}
 		}
@@ -26,7 +26,7 @@ func TestBarLengthProportionalAndShared(t *testing.T) {
 	for _, s := range sizes {
 		perUnit := 0.0
 		for _, y := range Years {
-			c := Bars(y, s[0], s[1])
+			c := Bars(testAssets, y, s[0], s[1])
 			n := 0
 			for _, m := range c.Marks {
 				if m.Role != RoleBar {
@@ -60,7 +60,7 @@ func TestBarLengthProportionalAndShared(t *testing.T) {
 // category a year lacks is a text saying so, not a bar.
 func TestBarsRowsAlignAcrossYears(t *testing.T) {
 	for _, s := range sizes {
-		c := Bars(2012, s[0], s[1])
+		c := Bars(testAssets, 2012, s[0], s[1])
 		rows := destRows(i18n.EN)
 		if got := []string{rows[0].Key, rows[len(rows)-2].Key, rows[len(rows)-1].Key}; got[0] != "TR" || got[1] != "other" || got[2] != "not-given" {
 			t.Errorf("row order %v", got)
@@ -89,7 +89,7 @@ func TestBarsRowsAlignAcrossYears(t *testing.T) {
 			}
 		}
 	}
-	c := Bars(2010, 800, 450)
+	c := Bars(testAssets, 2010, 800, 450)
 	if m, _ := c.Mark("missing/2010/RU"); !strings.Contains(m.Text, "other countries") || m.Datum != "dest-2010-other" {
 		t.Errorf("2010 Russia: %q (%s), want a pointer to \"other countries\"", m.Text, m.Datum)
 	}
@@ -105,7 +105,7 @@ func TestBarsRowsAlignAcrossYears(t *testing.T) {
 func TestBarsChosenYearOutlined(t *testing.T) {
 	for _, s := range sizes {
 		for _, y := range Years {
-			c := Bars(y, s[0], s[1])
+			c := Bars(testAssets, y, s[0], s[1])
 			sel, ok := c.Mark("selected/" + itoa(y))
 			if !ok {
 				t.Fatalf("%v %d: no outline", s, y)
@@ -133,7 +133,7 @@ func TestBandThicknessProportional(t *testing.T) {
 	for _, s := range sizes {
 		perUnit := 0.0
 		for _, y := range Years {
-			c := Flow(y, s[0], s[1])
+			c := Flow(testAssets, y, s[0], s[1])
 			for _, m := range c.Marks {
 				if m.Role != RoleNode || m.ID == "node/AZ" {
 					continue
@@ -230,12 +230,12 @@ func TestOverlayStaysInFrame(t *testing.T) {
 }
 
 func TestUnknownIsNotACountry(t *testing.T) {
-	c := Bars(2012, 800, 450)
+	c := Bars(testAssets, 2012, 800, 450)
 	m, _ := c.Mark("bar/dest-2012-not-given")
 	if m.Style.Dash == nil || m.Style.Fill == OfficialC || m.Label != "Referred, no destination given" {
 		t.Errorf("the unplaced 42 are drawn like a country: %+v", m)
 	}
-	o, _ := Bars(2010, 800, 450).Mark("bar/dest-2010-other")
+	o, _ := Bars(testAssets, 2010, 800, 450).Mark("bar/dest-2010-other")
 	if o.Style.Dash == nil || o.Style.Fill == OfficialC {
 		t.Errorf("\"other countries\" drawn like one country: %+v", o.Style)
 	}

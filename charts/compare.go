@@ -24,12 +24,12 @@ const (
 // as a part of the 34, 2012's referred); on the right, apart from them because they are not
 // comparable: the multi-year total with both of the paper's wordings of its period, and the
 // estimates, each on its own scale and drawn as estimates (dashed, no solid fill).
-func Compare(year int, w, h float64) *Chart {
-	return compare(i18n.EN, year, w, h).withSubject().withTips()
+func Compare(a Assets, year int, w, h float64) *Chart {
+	return compare(a, i18n.EN, year, w, h).withSubject().withTips().measured()
 }
 
-func compare(l i18n.Lang, year int, w, h float64) *Chart {
-	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l}
+func compare(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
 	c.Title = i18n.T(l, "compare.title", year)
 	notes := []string{i18n.T(l, "caveat.trend")}
 	src := i18n.T(l, "source.compare",
@@ -101,7 +101,7 @@ func compare(l i18n.Lang, year int, w, h float64) *Chart {
 // textBlock adds s wrapped to w from the top y down, each line a mark (id, id/1…); it returns the y
 // under the last line.
 func textBlock(c *Chart, id string, role Role, datum, s string, size float64, bold bool, fill string, x, y, w float64) float64 {
-	for i, t := range wrapText(s, size, bold, w) {
+	for i, t := range wrapText(c.Fonts(), s, size, bold, w) {
 		c.add(Mark{ID: lineID(id, i), Role: role, Datum: datum, Kind: TextMark, Text: t, At: Point{x, y + size*ascent}, Size: size, Bold: bold, Style: Style{Fill: fill}})
 		y += size * 1.3
 	}
@@ -125,10 +125,10 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 	gap := f.base * 0.6
 	header := i18n.T(l, "compare.header.official")
 	if tight {
-		header = shortIfWider(l, "compare.header.official", f.small, true, w)
+		header = shortIfWider(c.Fonts(), l, "compare.header.official", f.small, true, w)
 	}
 	y = textBlock(c, "header/official", RoleHeader, "", header, f.small, true, Muted, x, y, w) + f.small*0.3
-	valueW := TextWidth("000", f.base, true) + gap
+	valueW := c.Fonts().TextWidth("000", f.base, true) + gap
 	// The chosen year's counts first (withSubject mutes the others').
 	var official []data.Figure
 	for _, y := range subjectFirst(Years, year) {
@@ -156,7 +156,7 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 	for i, o := range official {
 		y0 := y
 		lbl := fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.Measure(l, o))
-		if tight && i18n.Has("compare.short."+o.ID) && len(wrapText(lbl, f.small, false, w)) > 1 {
+		if tight && i18n.Has("compare.short."+o.ID) && len(wrapText(c.Fonts(), lbl, f.small, false, w)) > 1 {
 			lbl = fmt.Sprintf("%d \u00b7 %s", o.Period.From, i18n.T(l, "compare.short."+o.ID))
 		}
 		from := len(c.Marks)
@@ -174,7 +174,7 @@ func compareLeftTight(c *Chart, f *frame, year int, x, w, y, k float64, tight bo
 			plbl := i18n.T(l, "compare.noschool", i18n.FigText(l, p), i18n.FigText(l, o))
 			c.add(Mark{ID: "part/" + p.ID, Role: RoleBar, Panel: op.ID, Row: o.ID, Datum: p.ID, Kind: RectMark, Rect: pr, Style: Style{Fill: PartC, Stroke: Background, StrokeWidth: 1}, Label: plbl, Value: p.Value})
 			share := i18n.T(l, "compare.share", 100*p.Value/o.Value)
-			if tight && len(wrapText(plbl+share, f.small, false, w)) > 1 {
+			if tight && len(wrapText(c.Fonts(), plbl+share, f.small, false, w)) > 1 {
 				share = "" // the share is computed here; the smallest frames keep the paper's words
 			}
 			from := len(c.Marks)
@@ -238,7 +238,7 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 		big = f.base * 1.3
 	}
 	c.add(Mark{ID: "value/" + tot.ID, Role: RoleValue, Datum: tot.ID, Kind: TextMark, Text: i18n.FigText(l, tot), At: Point{x, y + big*ascent}, Size: big, Bold: true, Style: Style{Fill: OfficialC}})
-	nx := x + TextWidth(i18n.FigText(l, tot), big, true) + gap
+	nx := x + c.Fonts().TextWidth(i18n.FigText(l, tot), big, true) + gap
 	ly := textBlock(c, "label/"+tot.ID, RoleLabel, tot.ID, i18n.T(l, "compare.total.label"), f.small, false, Ink, nx, y+big*ascent-f.small*ascent, x+w-nx)
 	y = max(y+big*(ascent+descent), ly) + headGap
 	wordings := periodWordings(l, tot)
@@ -259,13 +259,13 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 
 	y = textBlock(c, "header/estimates", RoleHeader, "", i18n.T(l, "compare.header.estimates"), f.small, true, Muted, x, y, w) + headGap
 	est := Style{Stroke: EstimateC, StrokeWidth: 1.5, Dash: Dashed}
-	valueW := TextWidth(i18n.T(l, "value.upto", i18n.Number(l, 8888)), f.base, true) + gap
+	valueW := c.Fonts().TextWidth(i18n.T(l, "value.upto", i18n.Number(l, 8888)), f.base, true) + gap
 
 	// NGOs: an upper bound, drawn as an outline from 0 to the bound.
 	ngo := fig(cmpNGO)
 	y = textBlock(c, "label/"+ngo.ID, RoleLabel, ngo.ID, i18n.T(l, "compare.ngo.label"), f.small, false, Ink, x, y, w) + f.small*0.1
 	nticks := NiceTicks(ngo.High, 2)
-	if n := len(nticks); n > 2 && TextWidth(i18n.Number(l, nticks[n-1]), f.small, false)*1.3 > (w-valueW)/float64(n-1) {
+	if n := len(nticks); n > 2 && c.Fonts().TextWidth(i18n.Number(l, nticks[n-1]), f.small, false)*1.3 > (w-valueW)/float64(n-1) {
 		nticks = []float64{0, nticks[n-1]} // too narrow for the middle tick's label
 	}
 	nx0 := Linear{0, nticks[len(nticks)-1], x, x + w - valueW}
@@ -283,7 +283,7 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 	age := fig(cmpAge)
 	y = textBlock(c, "label/"+age.ID, RoleLabel, age.ID, i18n.T(l, "compare.age.label"), f.small, false, Ink, x, y, w) + f.small*0.1
 	ageText := i18n.T(l, "quote", i18n.FigText(l, age))
-	aValueW := TextWidth(ageText, f.small, true) + gap
+	aValueW := c.Fonts().TextWidth(ageText, f.small, true) + gap
 	aticks := NiceTicks(50, int(clamp(w/(f.small*5), 2, 5)))
 	ax := Linear{0, aticks[len(aticks)-1], x, x + w - aValueW}
 	lo, sure := age.Value, ageSureHigh(age)

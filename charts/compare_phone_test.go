@@ -22,7 +22,7 @@ func TestComparePhoneDrawsEstimates(t *testing.T) {
 				if l == i18n.XX && s[1] < 1.5*s[0] {
 					continue // see above
 				}
-				c := Build(State{View: "compare", Year: y, Lang: l}, s[0], s[1])
+				c := Build(testAssets, State{View: "compare", Year: y, Lang: l}, s[0], s[1])
 				name := fmt.Sprintf("%d/%s/%.0fx%.0f", y, l, s[0], s[1])
 				drawn := map[string]bool{}
 				for _, m := range c.Marks {

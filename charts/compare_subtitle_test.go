@@ -19,7 +19,7 @@ func TestCompareSubtitleSaysTheLayout(t *testing.T) {
 		for _, sz := range sizes {
 			for _, year := range []int{2010, 2012} {
 				name := fmt.Sprintf("%s %vx%v %d", l, sz[0], sz[1], year)
-				c := Build(State{View: "compare", Year: year, Lang: l}, sz[0], sz[1])
+				c := Build(testAssets, State{View: "compare", Year: year, Lang: l}, sz[0], sz[1])
 				var sub []string
 				for _, m := range c.Marks {
 					if m.Role == RoleSubtitle {

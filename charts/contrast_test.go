@@ -99,7 +99,7 @@ func TestChartsContrast(t *testing.T) {
 		for _, y := range Years {
 			for _, ctx := range []bool{false, true} {
 				s := State{View: v, Year: y, Context: ctx}
-				c := Build(s, 800, 450)
+				c := Build(testAssets, s, 800, 450)
 				marks := append(append([]Mark(nil), c.Marks...), c.Overlay(firstDatum(c), Point{400, 225})...)
 				checkContrast(t, fmt.Sprint(s), c, marks)
 			}

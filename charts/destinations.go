@@ -73,8 +73,8 @@ func shortName(l i18n.Lang, kind data.DestKind, code, full string) string {
 }
 
 // labelFor is the destination's label if it fits in w at size, else its short form.
-func labelFor(l i18n.Lang, d destination, size float64, bold bool, w float64) string {
-	if TextWidth(d.Label, size, bold) <= w {
+func labelFor(fonts *Fonts, l i18n.Lang, d destination, size float64, bold bool, w float64) string {
+	if fonts.TextWidth(d.Label, size, bold) <= w {
 		return d.Label
 	}
 	return shortLabel(l, d)
@@ -171,14 +171,14 @@ func destNotes(l i18n.Lang, year int, dests []destination) []string {
 // destFrame places title, notes and source for a destinations view of year, reserving the
 // note space and label width that every year needs so that all years share one plot area.
 func destFrame(c *Chart, year int, title, subtitle string, dests []destination) (*frame, float64) {
-	probe := newFrame(&Chart{W: c.W, H: c.H, Lang: c.Lang}, title, subtitle, nil, "", 0)
+	probe := newFrame(&Chart{W: c.W, H: c.H, Lang: c.Lang, assets: c.assets}, title, subtitle, nil, "", 0)
 	reserve := 0
 	labelW := 0.0
 	for _, y := range data.FlowYears() {
 		ds := destinations(c.Lang, y)
-		reserve = max(reserve, noteLines(destNotes(c.Lang, y, ds), probe.small, probe.plot.W))
+		reserve = max(reserve, noteLines(c.Fonts(), destNotes(c.Lang, y, ds), probe.small, probe.plot.W))
 		for _, d := range ds {
-			labelW = max(labelW, TextWidth(d.Label, probe.base, false))
+			labelW = max(labelW, c.Fonts().TextWidth(d.Label, probe.base, false))
 		}
 	}
 	return newFrame(c, title, subtitle, destNotes(c.Lang, year, dests), sourceLine(c.Lang, dests), reserve), labelW

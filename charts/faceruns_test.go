@@ -10,9 +10,9 @@ import (
 // concatenation, rune by rune: a tooltip's lines made two thousand allocations (issue 30).
 func TestFaceRunsAllocatesPerRunNotPerRune(t *testing.T) {
 	s := "Reported victims of trafficking from Azerbaijan, 2012: 45 (Azərbaycan, Россия)"
-	FaceRuns(s, false) // the fonts parsed
-	runs := FaceRuns(s, false)
-	allocs := testing.AllocsPerRun(20, func() { FaceRuns(s, false) })
+	testAssets.Fonts.FaceRuns(s, false) // the fonts parsed
+	runs := testAssets.Fonts.FaceRuns(s, false)
+	allocs := testing.AllocsPerRun(20, func() { testAssets.Fonts.FaceRuns(s, false) })
 	if limit := float64(len(runs) + 2); allocs > limit {
 		t.Errorf("FaceRuns of %d runes in %d runs: %.0f allocations, want at most %.0f", utf8.RuneCountInString(s), len(runs), allocs, limit)
 	}
@@ -24,16 +24,16 @@ func TestFaceRunsAllocatesPerRunNotPerRune(t *testing.T) {
 func TestDrawableAllocatesOnlyToReplace(t *testing.T) {
 	ok := "Reported victims of trafficking from Azerbaijan (Azərbaycan), Россия, 2012: 45"
 	bad := "a\u4e16b"
-	Drawable(ok, false)
-	if n := testing.AllocsPerRun(20, func() { Drawable(ok, false) }); n > 0 {
-		t.Errorf("Drawable(%q): %.0f allocations, want none", ok, n)
+	testAssets.Fonts.Drawable(ok, false)
+	if n := testing.AllocsPerRun(20, func() { testAssets.Fonts.Drawable(ok, false) }); n > 0 {
+		t.Errorf("testAssets.Fonts.Drawable(%q): %.0f allocations, want none", ok, n)
 	}
-	if n := testing.AllocsPerRun(20, func() { Drawable(bad, false) }); n > 3 {
-		t.Errorf("Drawable(%q): %.0f allocations, want at most 3", bad, n)
+	if n := testing.AllocsPerRun(20, func() { testAssets.Fonts.Drawable(bad, false) }); n > 3 {
+		t.Errorf("testAssets.Fonts.Drawable(%q): %.0f allocations, want at most 3", bad, n)
 	}
 	for s, want := range map[string]string{ok: ok, bad: "a?b", "\u4e16\u4e16x": "??x", "": ""} {
-		if got := Drawable(s, true); got != want {
-			t.Errorf("Drawable(%q) = %q, want %q", s, got, want)
+		if got := testAssets.Fonts.Drawable(s, true); got != want {
+			t.Errorf("testAssets.Fonts.Drawable(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
@@ -52,14 +52,14 @@ func TestFaceRunsSplitsByFont(t *testing.T) {
 		{"\u4e16ə\xffx", false, []Run{{0, "?"}, {1, "ə"}, {0, "\ufffdx"}}},
 		{"", false, nil},
 	} {
-		got := FaceRuns(c.s, c.bold)
+		got := testAssets.Fonts.FaceRuns(c.s, c.bold)
 		if len(got) != len(c.want) {
-			t.Errorf("FaceRuns(%q) = %+v, want %+v", c.s, got, c.want)
+			t.Errorf("testAssets.Fonts.FaceRuns(%q) = %+v, want %+v", c.s, got, c.want)
 			continue
 		}
 		for i := range got {
 			if got[i] != c.want[i] {
-				t.Errorf("FaceRuns(%q) = %+v, want %+v", c.s, got, c.want)
+				t.Errorf("testAssets.Fonts.FaceRuns(%q) = %+v, want %+v", c.s, got, c.want)
 				break
 			}
 		}

@@ -7,10 +7,12 @@ import (
 
 // Flow lays out the year's destinations as bands from Azerbaijan to each destination, band
 // width proportional to the count, on a scale shared by all years.
-func Flow(year int, w, h float64) *Chart { return flow(i18n.EN, year, w, h).withTips() }
+func Flow(a Assets, year int, w, h float64) *Chart {
+	return flow(a, i18n.EN, year, w, h).withTips().measured()
+}
 
-func flow(l i18n.Lang, year int, w, h float64) *Chart {
-	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background, Lang: l}
+func flow(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
+	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
 	dests := destinations(l, year)
 	tot := yearTotal(year)
 	c.Title = i18n.T(l, "flow.title", year)
@@ -22,19 +24,19 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 		return c
 	}
 
-	labelW += TextWidth("  00", f.base, true)
+	labelW += a.Fonts.TextWidth("  00", f.base, true)
 	labelW = min(labelW, f.plot.W*0.42)
 	// Each label in full where it fits, else its short form, and room for the widest chosen.
 	labels := make([]string, len(dests))
 	need := 0.0
 	for i, d := range dests {
-		valW := TextWidth("  "+i18n.FigText(l, d.Figure), f.base, true)
-		labels[i] = labelFor(l, d, f.base, false, labelW-valW)
-		need = max(need, TextWidth(labels[i], f.base, false)+valW)
+		valW := a.Fonts.TextWidth("  "+i18n.FigText(l, d.Figure), f.base, true)
+		labels[i] = labelFor(a.Fonts, l, d, f.base, false, labelW-valW)
+		need = max(need, a.Fonts.TextWidth(labels[i], f.base, false)+valW)
 	}
 	labelW = max(labelW, min(need, f.plot.W*0.6))
 	az := i18n.T(l, "country.AZ")
-	originW := TextWidth(az, f.base, true)
+	originW := a.Fonts.TextWidth(az, f.base, true)
 	nodeW := max(f.base*0.7, 6)
 	gap := f.base * 0.5
 	lineH := f.base * 1.25
@@ -85,7 +87,7 @@ func flow(l i18n.Lang, year int, w, h float64) *Chart {
 		lbl := labels[i]
 		c.add(Mark{ID: "label/" + d.Figure.ID, Role: RoleLabel, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
 		c.add(Mark{ID: "value/" + d.Figure.ID, Role: RoleValue, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: val,
-			At: Point{xR + nodeW + gap + TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+			At: Point{xR + nodeW + gap + a.Fonts.TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		y0 += bh
 	}
 	c.Panels = append(c.Panels, panel)

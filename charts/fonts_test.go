@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"azflows/data"
+	"azflows/i18n"
 	"strings"
 	"testing"
 
@@ -38,5 +40,23 @@ func TestNilFontsAreTheGoFonts(t *testing.T) {
 	}
 	if got := f.Drawable("a\u4e16", false); got != "a?" {
 		t.Errorf("nil Fonts draw a\u4e16 as %q, want a? (the Go fonts lack CJK)", got)
+	}
+}
+
+// The tooltips name countries without the base map (countryName(nil, …)): every country one
+// names (Azerbaijan, the places the map names, every route's destinations) has the catalog's
+// name, so the base map's fallback would never be asked.
+func TestTipCountriesInCatalog(t *testing.T) {
+	codes := []string{"AZ"}
+	for code := range places {
+		codes = append(codes, code)
+	}
+	for _, r := range data.Routes {
+		codes = append(codes, r.To...)
+	}
+	for _, code := range codes {
+		if !i18n.Has("country." + code) {
+			t.Errorf("a tooltip may name %s, which the catalog has no name for", code)
+		}
 	}
 }

@@ -47,20 +47,20 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 	f.pad = clamp(14*s, 6, 28)
 	inner := c.W - 2*f.pad
 	lineH := f.small * 1.3
-	titleLines := wrapText(title, f.title, true, inner)
+	titleLines := wrapText(c.Fonts(), title, f.title, true, inner)
 	if len(titleLines) > 2 && f.title > 13 {
 		f.title = 13
-		titleLines = wrapText(title, f.title, true, inner)
+		titleLines = wrapText(c.Fonts(), title, f.title, true, inner)
 	}
-	sources := wrapText(withLicense(c.Lang, source), f.small, false, inner)
+	sources := wrapText(c.Fonts(), withLicense(c.Lang, source), f.small, false, inner)
 	if len(sources) > 1 && (c.H < 360 || len(sources) > 2) {
 		if short := i18n.T(c.Lang, "source.plain", data.ShortSource); source != short {
-			sources = wrapText(withLicense(c.Lang, short), f.small, false, inner)
+			sources = wrapText(c.Fonts(), withLicense(c.Lang, short), f.small, false, inner)
 		}
 	}
 	var subLines []string
 	if subtitle != "" {
-		subLines = wrapText(subtitle, f.small, false, inner)
+		subLines = wrapText(c.Fonts(), subtitle, f.small, false, inner)
 	}
 	// Text bands may take half the height; the subtitle only if it leaves room for the plot.
 	headH := f.pad + float64(len(titleLines))*f.title*(ascent+descent) + f.base*0.8
@@ -95,7 +95,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 	var wrapped [][]string
 	total := 0
 	for _, n := range notes {
-		wrapped = append(wrapped, wrapText(n, f.small, false, inner))
+		wrapped = append(wrapped, wrapText(c.Fonts(), n, f.small, false, inner))
 		total += len(wrapped[len(wrapped)-1])
 	}
 	// Keep at least half the height for the plot: drop the notes that do not fit whole, and
@@ -107,7 +107,7 @@ func newFrame(c *Chart, title, subtitle string, notes []string, source string, r
 			lines = append(lines, w...)
 		}
 	} else {
-		more := wrapText(i18n.T(c.Lang, "frame.morenotes"), f.small, false, inner)
+		more := wrapText(c.Fonts(), i18n.T(c.Lang, "frame.morenotes"), f.small, false, inner)
 		for _, w := range wrapped {
 			if len(lines)+len(w)+len(more) > maxLines {
 				break
@@ -139,11 +139,13 @@ func lineID(id string, i int) string {
 func (c *Chart) add(m Mark) { c.Marks = append(c.Marks, m) }
 
 // wrap breaks s into lines no wider than w (regular weight).
-func wrap(s string, size, w float64) []string { return wrapText(s, size, false, w) }
+func wrap(fonts *Fonts, s string, size, w float64) []string {
+	return wrapText(fonts, s, size, false, w)
+}
 
 // wrapText breaks s into lines no wider than w at spaces; a word wider than w on its own is
 // broken between letters. Nothing is cut.
-func wrapText(s string, size float64, bold bool, w float64) []string {
+func wrapText(fonts *Fonts, s string, size float64, bold bool, w float64) []string {
 	var lines []string
 	cur := ""
 	// Words are split at breaking spaces only: a no-break space («2010 г.», «1 000») holds.
@@ -152,7 +154,7 @@ func wrapText(s string, size float64, bold bool, w float64) []string {
 		if cur != "" {
 			next = cur + " " + word
 		}
-		if TextWidth(next, size, bold) <= w {
+		if fonts.TextWidth(next, size, bold) <= w {
 			cur = next
 			continue
 		}
@@ -160,10 +162,10 @@ func wrapText(s string, size float64, bold bool, w float64) []string {
 			lines = append(lines, cur)
 		}
 		cur = word
-		for TextWidth(cur, size, bold) > w {
+		for fonts.TextWidth(cur, size, bold) > w {
 			r := []rune(cur)
 			n := len(r) - 1
-			for n > 1 && TextWidth(string(r[:n]), size, bold) > w {
+			for n > 1 && fonts.TextWidth(string(r[:n]), size, bold) > w {
 				n--
 			}
 			lines = append(lines, string(r[:n]))
@@ -181,10 +183,10 @@ func clamp(v, lo, hi float64) float64 { return max(lo, min(hi, v)) }
 func itoa(i int) string { return strconv.Itoa(i) }
 
 // noteLines is how many lines notes wrap to in width w.
-func noteLines(notes []string, size, w float64) int {
+func noteLines(fonts *Fonts, notes []string, size, w float64) int {
 	n := 0
 	for _, s := range notes {
-		n += len(wrap(s, size, w))
+		n += len(wrap(fonts, s, size, w))
 	}
 	return n
 }

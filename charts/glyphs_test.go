@@ -13,14 +13,14 @@ func TestGlyphTableMatchesTheModel(t *testing.T) {
 	var texts []GlyphText
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 		for _, v := range []string{"map", "timeline", "compare"} {
-			for _, m := range Build(State{View: v, Year: 2012, Lang: l, Context: v == "map"}, 800, 450).Marks {
+			for _, m := range Build(testAssets, State{View: v, Year: 2012, Lang: l, Context: v == "map"}, 800, 450).Marks {
 				if m.Kind == TextMark {
 					texts = append(texts, GlyphText{m.Text, m.Bold})
 				}
 			}
 		}
 	}
-	b, err := Glyphs(texts)
+	b, err := testAssets.Fonts.Glyphs(texts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestGlyphTableMatchesTheModel(t *testing.T) {
 			pen += g[1].(float64)
 			prev = string(r)
 		}
-		got, want := pen/64/tab.Unit*13, TextWidth(x.Text, 13, x.Bold)
+		got, want := pen/64/tab.Unit*13, testAssets.Fonts.TextWidth(x.Text, 13, x.Bold)
 		if d := got - want; d > 0.01 || d < -0.01 {
 			t.Errorf("%q: %.3f px wide by the table, %.3f by the model", x.Text, got, want)
 		}

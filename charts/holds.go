@@ -34,7 +34,7 @@ func dropped(v ViewDef, s State, c *Chart) []string {
 	if len(out) > 0 || lang(s) == i18n.EN {
 		return out // (the English layout is not laid out for a chart that drops already)
 	}
-	en := englishLayout(v, s, c.W, c.H)
+	en := englishLayout(c.assets, v, s, c.W, c.H)
 	if m := missingFrom(explainedData(en), explainedData(c)); len(m) > 0 {
 		out = append(out, fmt.Sprintf("explains less than English: %v", m))
 	}
@@ -48,28 +48,30 @@ func dropped(v ViewDef, s State, c *Chart) []string {
 }
 
 // englishLayout is the English chart of s's view laid out at w×h, as dropped compares with it.
-// Layouts are pure functions of the state, the size and the base map, and Build asks for the
+// Layouts are pure functions of the state, the size and the assets, and Build asks for the
 // same English layouts again and again (every translated chart, every height its growth
 // tries), so the last englishMax of them are kept. Callers only read them.
-func englishLayout(v ViewDef, s State, w, h float64) *Chart {
+func englishLayout(a Assets, v ViewDef, s State, w, h float64) *Chart {
 	s.Lang = i18n.EN
-	k := englishKey{v.ID, s, w, h, baseMap}
-	if c, ok := english.get(k); ok {
+	if a.memo == nil {
+		return v.build(a, s, w, h)
+	}
+	k := englishKey{v.ID, s, w, h, a.Fonts, a.BaseMap}
+	if c, ok := a.memo.english.get(k); ok {
 		return c
 	}
-	c := v.build(s, w, h)
-	english.put(k, c)
+	c := v.build(a, s, w, h)
+	a.memo.english.put(k, c)
 	return c
 }
 
 type englishKey struct {
-	view string
-	s    State
-	w, h float64
-	base *geo.Map
+	view  string
+	s     State
+	w, h  float64
+	fonts *Fonts
+	base  *geo.Map
 }
-
-var english = newBoundedCache[englishKey, *Chart](englishMax)
 
 // englishMax bounds the English layouts kept: a growth search's heights for a few states.
 const englishMax = 32

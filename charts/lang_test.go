@@ -62,7 +62,7 @@ func TestTranslatedChartsHaveNoEnglish(t *testing.T) {
 		for _, v := range ChartViews() {
 			for _, y := range Years {
 				for _, ctx := range []bool{false, true} {
-					c := Build(State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)
+					c := Build(testAssets, State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)
 					seen := map[string]bool{}
 					for _, m := range c.Marks {
 						for _, s := range []string{m.Text, m.Label, m.Source, m.Target} {
@@ -87,12 +87,12 @@ func TestTranslatedChartsHaveNoEnglish(t *testing.T) {
 
 // The Azerbaijani map's title carries ə, and the Russian one Cyrillic.
 func TestTranslatedTitles(t *testing.T) {
-	az := Build(State{View: "map", Year: 2012, Lang: i18n.AZ}, 800, 450)
-	ru := Build(State{View: "map", Year: 2012, Lang: i18n.RU}, 800, 450)
+	az := Build(testAssets, State{View: "map", Year: 2012, Lang: i18n.AZ}, 800, 450)
+	ru := Build(testAssets, State{View: "map", Year: 2012, Lang: i18n.RU}, 800, 450)
 	if !strings.Contains(az.Title, "ə") || !strings.Contains(ru.Title, "Куда") {
 		t.Errorf("titles %q, %q", az.Title, ru.Title)
 	}
-	if en := Build(State{View: "map", Year: 2012}, 800, 450); en.Title != Build(State{View: "map", Year: 2012, Lang: i18n.EN}, 800, 450).Title {
+	if en := Build(testAssets, State{View: "map", Year: 2012}, 800, 450); en.Title != Build(testAssets, State{View: "map", Year: 2012, Lang: i18n.EN}, 800, 450).Title {
 		t.Error("no language and English differ")
 	}
 }
@@ -102,20 +102,20 @@ func TestTranslatedTitles(t *testing.T) {
 func TestAzerbaijaniAndCyrillicHaveGlyphs(t *testing.T) {
 	for _, s := range []string{"Azərbaycan", "ğışçöü", "Куда"} {
 		for _, bold := range []bool{false, true} {
-			if d := Drawable(s, bold); d != s {
-				t.Errorf("Drawable(%q) = %q", s, d)
+			if d := testAssets.Fonts.Drawable(s, bold); d != s {
+				t.Errorf("testAssets.Fonts.Drawable(%q) = %q", s, d)
 			}
 		}
 	}
-	runs := FaceRuns("Azərbaycan Россия", false)
+	runs := testAssets.Fonts.FaceRuns("Azərbaycan Россия", false)
 	faces := map[int]string{}
 	for _, r := range runs {
 		faces[r.Face] += r.Text
 	}
-	if faces[1] != "ə" || !strings.Contains(faces[2], "Россия") || len(FontChain(false)) != 3 {
+	if faces[1] != "ə" || !strings.Contains(faces[2], "Россия") || len(testAssets.Fonts.Sources(false)) != 3 {
 		t.Errorf("runs %+v", runs)
 	}
-	if TextWidth("ə", 100, false) == TextWidth("?", 100, false) {
+	if testAssets.Fonts.TextWidth("ə", 100, false) == testAssets.Fonts.TextWidth("?", 100, false) {
 		t.Error("ə measures like '?'")
 	}
 }
@@ -127,7 +127,7 @@ func TestChartsDoNotPointAtTooltips(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, v := range ChartViews() {
 			for _, y := range Years {
-				for _, m := range Build(State{View: v, Year: y, Lang: l}, 1920, 1080).Marks {
+				for _, m := range Build(testAssets, State{View: v, Year: y, Lang: l}, 1920, 1080).Marks {
 					if m.Kind == TextMark && words.MatchString(m.Text) {
 						t.Errorf("%s %s %d: %s %q", l, v, y, m.ID, m.Text)
 					}

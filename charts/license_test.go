@@ -17,7 +17,7 @@ func TestSourceLineCarriesLicense(t *testing.T) {
 		for _, y := range Years {
 			for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 				for _, sz := range matrixSizes {
-					c := Build(State{View: v, Year: y, Lang: l}, sz[0], sz[1])
+					c := Build(testAssets, State{View: v, Year: y, Lang: l}, sz[0], sz[1])
 					var marks []Mark
 					for _, m := range c.Marks {
 						if m.Role == RoleSource {

@@ -28,9 +28,13 @@ func useRepoAssets() error {
 	if err != nil {
 		return err
 	}
-	if err := SetFonts(fs.Regular, fs.Bold); err != nil {
+	f, err := NewFonts(fs.Regular, fs.Bold)
+	if err != nil {
 		return err
 	}
-	SetBaseMap(bm)
+	testAssets = NewAssets(f, bm)
 	return nil
 }
+
+// testAssets are the repository's fonts and base map, as the build gives them to Build.
+var testAssets Assets

@@ -106,21 +106,21 @@ type line struct {
 	Fill        string
 }
 
-func (l line) width() float64 {
-	w := TextWidth(l.Name, l.Size, l.Bold)
+func (l line) width(fonts *Fonts) float64 {
+	w := fonts.TextWidth(l.Name, l.Size, l.Bold)
 	if l.Value != "" {
 		if l.Name != "" {
-			w += TextWidth("  ", l.Size, false)
+			w += fonts.TextWidth("  ", l.Size, false)
 		}
-		w += TextWidth(l.Value, l.Size, true)
+		w += fonts.TextWidth(l.Value, l.Size, true)
 	}
 	return w
 }
 
 // block measures lines set one under the other.
-func block(lines []line) (w, h float64) {
+func block(fonts *Fonts, lines []line) (w, h float64) {
 	for i, l := range lines {
-		w = max(w, l.width())
+		w = max(w, l.width(fonts))
 		h += l.Size * (ascent + descent)
 		if i > 0 {
 			h += l.Size * lineGap
@@ -164,7 +164,7 @@ func flush(p Point, w, h, gap float64) []Rect {
 // place puts a label block at the first free candidate (or, when none is free, at the one
 // that stays in the map and covers least), reserves it and adds its text marks.
 func (p *placer) place(c *Chart, id, datum string, lines []line, cands func(w, h float64) []Rect) (Rect, bool) {
-	w, h := block(lines)
+	w, h := block(c.Fonts(), lines)
 	best, bestBad, ok := Rect{}, math.Inf(1), false
 	for _, r := range cands(w, h) {
 		if p.fits(r) {
@@ -192,7 +192,7 @@ func (p *placer) place(c *Chart, id, datum string, lines []line, cands func(w, h
 		x := best.X
 		if l.Name != "" {
 			c.add(Mark{ID: "label/" + id + sfx, Role: RoleLabel, Datum: datum, Kind: TextMark, Text: l.Name, At: Point{x, y}, Size: l.Size, Bold: l.Bold, Style: Style{Fill: l.Fill}})
-			x += TextWidth(l.Name+"  ", l.Size, l.Bold)
+			x += c.Fonts().TextWidth(l.Name+"  ", l.Size, l.Bold)
 		}
 		if l.Value != "" {
 			c.add(Mark{ID: "value/" + id + sfx, Role: RoleValue, Datum: datum, Kind: TextMark, Text: l.Value, At: Point{x, y}, Size: l.Size, Bold: true, Style: Style{Fill: l.Fill}})
@@ -224,7 +224,7 @@ func (p *placer) badness(r Rect) float64 {
 }
 
 func (m *mapFrame) originLabel(c *Chart, pl *placer, year int, origin Point) {
-	lines := []line{{Name: countryName(c.Lang, "AZ"), Size: m.f.base, Bold: true, Fill: Ink}}
+	lines := []line{{Name: countryName(c.assets.BaseMap, c.Lang, "AZ"), Size: m.f.base, Bold: true, Fill: Ink}}
 	// Only where it is clear of the arcs; else the key's swatch for Azerbaijan names it.
 	pl.pad = 2 // clear of the arcs' outlines too
 	pl.placeClear(c, "AZ", countryDatum("AZ", year), lines, func(w, h float64) []Rect { return candidates(origin, w, h, m.f.base*0.8) })
@@ -282,7 +282,7 @@ type keyedLabel struct {
 
 // placeClear is place without the fallback: it places the block only where it is clear.
 func (p *placer) placeClear(c *Chart, id, datum string, lines []line, cands func(w, h float64) []Rect) (Rect, bool) {
-	w, h := block(lines)
+	w, h := block(c.Fonts(), lines)
 	var clear []Rect
 	for _, r := range cands(w, h) {
 		if p.fits(r) {
@@ -316,11 +316,11 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 		small := head
 		small.Size = m.f.small
 		for _, hd := range []line{head, small} { // then the head at the notes' size
-			for _, w := range []float64{hd.width(), hd.width() * 0.75, hd.width() * 0.5, m.f.small * 9} {
+			for _, w := range []float64{hd.width(c.Fonts()), hd.width(c.Fonts()) * 0.75, hd.width(c.Fonts()) * 0.5, m.f.small * 9} {
 				w = max(w, m.f.small*9)
 				// The head wraps too where it is wider than w, its count on its last line.
 				var set []line
-				names := wrapText(hd.Name, hd.Size, hd.Bold, w)
+				names := wrapText(c.Fonts(), hd.Name, hd.Size, hd.Bold, w)
 				for i, t := range names {
 					l := line{Name: t, Size: hd.Size, Fill: hd.Fill}
 					if i == len(names)-1 {
@@ -328,7 +328,7 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 					}
 					set = append(set, l)
 				}
-				for _, t := range wrap(referred, m.f.small, w) {
+				for _, t := range wrap(c.Fonts(), referred, m.f.small, w) {
 					set = append(set, line{Name: t, Size: m.f.small, Fill: Muted})
 				}
 				shapes = append(shapes, set)
@@ -355,7 +355,7 @@ func (m *mapFrame) unplaced(c *Chart, pl *placer, dests []destination, origin Po
 // callout is a one-line boxed note near p.
 func (m *mapFrame) callout(c *Chart, pl *placer, id string, role Role, datum, text string, p Point, st Style) {
 	size := m.f.base
-	text = Fit(text, size, false, m.rect.W-size*2)
+	text = c.Fonts().Fit(text, size, false, m.rect.W-size*2)
 	m.boxed(c, pl, id, role, datum, []line{{Name: text, Size: size, Fill: Ink}}, p, st, false)
 }
 
@@ -480,7 +480,7 @@ func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].area > list[j].area })
 	for _, k := range list {
-		w := TextWidth(k.name, size, false)
+		w := c.Fonts().TextWidth(k.name, size, false)
 		h := size * (ascent + descent)
 		if w*h*2.5 > k.area {
 			continue
@@ -499,7 +499,7 @@ func (m *mapFrame) placeNames(c *Chart, pl *placer, dest map[string]bool) {
 	for _, s := range seas {
 		p := m.proj.at(s.At)
 		name := i18n.T(c.Lang, "sea."+s.Name)
-		w := TextWidth(name, size, false)
+		w := c.Fonts().TextWidth(name, size, false)
 		h := size * (ascent + descent)
 		r := Rect{p.X - w/2, p.Y - h/2, w, h}
 		if pl.fits(r) && !m.onLand(c, r) {

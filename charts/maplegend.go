@@ -7,6 +7,7 @@ import (
 
 	"azflows/data"
 	"azflows/i18n"
+	"azflows/internal/geo"
 )
 
 // legendEntry is one entry of the map's key: its text, wrapped beside a sample.
@@ -170,7 +171,7 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	}
 	origin := i18n.T(l, "legend.origin")
 	if m.short { // the arcs say where victims were taken from
-		origin = countryName(l, "AZ")
+		origin = countryName(c.assets.BaseMap, l, "AZ")
 	}
 	if !small || !azNamed {
 		add(legendEntry{name: "origin", role: RoleLegend, datum: countryDatum("AZ", c.Year), text: origin, fill: Ink, sample: swatch("origin", OriginC)})
@@ -265,14 +266,14 @@ func (m *mapFrame) layLegend(c *Chart, es []legendEntry, r Rect, size float64, c
 	}
 	col, y := 0, r.Y
 	for _, e := range es {
-		lines := wrap(e.text, size, tw)
-		if e.oneLine != "" && len(lines) > 1 && len(wrap(e.oneLine, size, tw)) == 1 {
+		lines := wrap(c.Fonts(), e.text, size, tw)
+		if e.oneLine != "" && len(lines) > 1 && len(wrap(c.Fonts(), e.oneLine, size, tw)) == 1 {
 			lines = []string{e.oneLine}
 		}
 		h := lineH * float64(len(lines))
 		need := max(h, e.extra+lineH*0.2)
 		if draw && e.short != "" && y+need > r.Y+r.H && col >= cols-1 {
-			lines = wrap(e.short, size, tw)
+			lines = wrap(c.Fonts(), e.short, size, tw)
 			h = lineH * float64(len(lines))
 			need = max(h, e.extra+lineH*0.2)
 		}
@@ -367,12 +368,12 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 		// entry before and the short one does.
 		text := e.text
 		if e.oneLine != "" {
-			fullW, oneW := p+TextWidth(text, size, false), p+TextWidth(e.oneLine, size, false)
+			fullW, oneW := p+c.Fonts().TextWidth(text, size, false), p+c.Fonts().TextWidth(e.oneLine, size, false)
 			if (fullW > r.W && oneW <= r.W) || (e.abbrev && (fullW > r.W/2 || x > r.X && x+gap+fullW > right && x+gap+oneW <= right)) {
 				text = e.oneLine
 			}
 		}
-		full := p + TextWidth(text, size, false)
+		full := p + c.Fonts().TextWidth(text, size, false)
 		type seg struct {
 			text string
 			at   Point
@@ -397,7 +398,7 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 			words := strings.Split(text, " ")
 			if x > r.X {
 				x += gap
-				if e.sample == nil || x+p+TextWidth(words[0], size, false) > right+1e-9 {
+				if e.sample == nil || x+p+c.Fonts().TextWidth(words[0], size, false) > right+1e-9 {
 					x, y = r.X, y+lineH
 				}
 			}
@@ -409,14 +410,14 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 				if cur != "" {
 					t = cur + " " + w
 				}
-				if cur != "" && x+TextWidth(t, size, false) > right+1e-9 {
+				if cur != "" && x+c.Fonts().TextWidth(t, size, false) > right+1e-9 {
 					segs = append(segs, seg{cur, Point{x, y}})
 					x, y, t = r.X, y+lineH, w
 				}
 				cur = t
 			}
 			segs = append(segs, seg{cur, Point{x, y}})
-			x += TextWidth(cur, size, false)
+			x += c.Fonts().TextWidth(cur, size, false)
 		}
 		if y+lineH > bottom+1e-9 {
 			ok = false
@@ -458,7 +459,7 @@ func (m *mapFrame) legendFlow(c *Chart, es []legendEntry, r Rect, size float64, 
 		if e.sample != nil {
 			w -= sw + size*0.7
 		}
-		return cell{e, wrap(e.text, size, w)}
+		return cell{e, wrap(c.Fonts(), e.text, size, w)}
 	}
 	need := func(cl cell) float64 {
 		return max(lineH*float64(len(cl.lines)), cl.e.extra+lineH*0.2)
@@ -541,7 +542,7 @@ func describeCountry(l i18n.Lang, id string) []tipLine {
 	}
 	year := 0
 	fmt.Sscanf(ys, "%d", &year)
-	name := countryName(l, code)
+	name := countryName(nil, l, code)
 	head := fmt.Sprintf("%s, %d", name, year)
 	if code == "AZ" {
 		tot := yearTotal(year)
@@ -597,7 +598,7 @@ func describeRoute(l i18n.Lang, id string) []tipLine {
 		}
 		var to []string
 		for _, c := range r.To {
-			to = append(to, countryName(l, c))
+			to = append(to, countryName(nil, l, c))
 		}
 		lines := plain(i18n.T(l, "tip.route", i18n.Purpose(l, r), i18n.Who(l, r), sumList(l, to)),
 			i18n.T(l, "tip.route.period", capitalize(l, i18n.RoutePeriod(l, r))), i18n.T(l, "tip.footnote", r.Footnote))
@@ -609,12 +610,14 @@ func describeRoute(l i18n.Lang, id string) []tipLine {
 	return nil
 }
 
-// countryName is a country's name in l: the catalog's ("country.XX"), else the base map's.
-func countryName(l i18n.Lang, code string) string {
+// countryName is a country's name in l: the catalog's ("country.XX"), else the base map's (bm
+// may be nil). The countries a tooltip names all have the catalog's (TestTipCountriesInCatalog),
+// so tooltips pass no base map.
+func countryName(bm *geo.Map, l i18n.Lang, code string) string {
 	if n := i18n.Country(l, code); n != "" {
 		return n
 	}
-	if c, ok := baseMap.Country(code); ok {
+	if c, ok := bm.Country(code); ok {
 		return c.Name
 	}
 	return code

@@ -204,7 +204,7 @@ func maxArcValue() float64 {
 func mapCredit(l i18n.Lang) string { return i18n.T(l, "map.credit", geo.Source) }
 
 // Map lays out the year's destinations as arcs on the base map.
-func Map(s State, w, h float64) *Chart { return mapView(s, w, h).withTips() }
+func Map(a Assets, s State, w, h float64) *Chart { return mapView(a, s, w, h).withTips().measured() }
 
 // mapGrowSteps is how many times the map gives its key more room before it gives up.
 const mapGrowSteps = 16
@@ -223,17 +223,17 @@ func focusAspect() float64 {
 // phoneMapFloor of its full-width height; where they do not fit that way, the key and the
 // credit take their short forms (the same facts, fewer words) and the map grows back. A small
 // embed's key takes the short forms where the full ones do not fit at any step.
-func mapView(s State, w, h float64) *Chart {
-	probe := mapLayout(&Chart{W: w, H: h, Lang: lang(s)}, "", "", nil, "", 0)
+func mapView(a Assets, s State, w, h float64) *Chart {
+	probe := mapLayout(&Chart{W: w, H: h, Lang: lang(s), assets: a}, "", "", nil, "", 0)
 	if probe.phone || w < 560 { // phones and small embeds
 		for _, short := range []bool{false, true} {
 			for g := 0; g <= mapGrowSteps; g++ {
 				if !short && probe.phone && 1-0.04*float64(g) < phoneMapFloor {
 					break
 				}
-				if c, ok := mapViewKey(s, w, h, g, short, false); ok || (short && probe.phone && g == mapGrowSteps) {
+				if c, ok := mapViewKey(a, s, w, h, g, short, false); ok || (short && probe.phone && g == mapGrowSteps) {
 					if ok && probe.phone {
-						return phoneFill(s, w, h, g, short, c)
+						return phoneFill(a, s, w, h, g, short, c)
 					}
 					return c
 				}
@@ -241,14 +241,14 @@ func mapView(s State, w, h float64) *Chart {
 		}
 		if !probe.phone { // a small embed: the key keeps what explains the data, the map grows back
 			for g := 0; ; g++ {
-				if c, ok := mapViewKey(s, w, h, g, true, true); ok || g == mapGrowSteps {
+				if c, ok := mapViewKey(a, s, w, h, g, true, true); ok || g == mapGrowSteps {
 					return c
 				}
 			}
 		}
 	}
 	for g := 0; ; g++ {
-		if c, ok := mapViewKey(s, w, h, g, false, false); ok || g == mapGrowSteps {
+		if c, ok := mapViewKey(a, s, w, h, g, false, false); ok || g == mapGrowSteps {
 			return c
 		}
 	}
@@ -259,7 +259,7 @@ func mapView(s State, w, h float64) *Chart {
 // left: the blank would stand between the key and the credits, at the screen's foot on a
 // phone's first screen. The map takes that blank, as far as the key still holds all it must;
 // the least taller map that holds is found by halving.
-func phoneFill(s State, w, h float64, grow int, short bool, c *Chart) *Chart {
+func phoneFill(a Assets, s State, w, h float64, grow int, short bool, c *Chart) *Chart {
 	for range 3 {
 		excess := footExcess(c)
 		if excess <= 4 {
@@ -268,7 +268,7 @@ func phoneFill(s State, w, h float64, grow int, short bool, c *Chart) *Chart {
 		extra := mapExtra(c) + excess
 		var next *Chart
 		for lo, hi := mapExtra(c), extra; hi-lo > 2; {
-			t, ok := mapViewKeyTaller(s, w, h, grow, short, false, hi)
+			t, ok := mapViewKeyTaller(a, s, w, h, grow, short, false, hi)
 			if ok {
 				next = t
 				break
@@ -309,15 +309,15 @@ const phoneMapFloor = 0.75
 
 // mapViewKey lays the map out with its key grown grow steps (in its short forms with short);
 // false when the key does not hold all its entries (with mustOnly, all it must keep).
-func mapViewKey(s State, w, h float64, grow int, short, mustOnly bool) (*Chart, bool) {
-	return mapViewKeyTaller(s, w, h, grow, short, mustOnly, 0)
+func mapViewKey(a Assets, s State, w, h float64, grow int, short, mustOnly bool) (*Chart, bool) {
+	return mapViewKeyTaller(a, s, w, h, grow, short, mustOnly, 0)
 }
 
 // mapViewKeyTaller is mapViewKey with a phone's map extra px taller (phoneFill).
-func mapViewKeyTaller(s State, w, h float64, grow int, short, mustOnly bool, extra float64) (*Chart, bool) {
+func mapViewKeyTaller(a Assets, s State, w, h float64, grow int, short, mustOnly bool, extra float64) (*Chart, bool) {
 	year := s.Year
 	l := lang(s)
-	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l}
+	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
 	dests := destinations(l, year)
 	c.Title = i18n.T(l, "map.title", year)
 	sub := i18n.T(l, "map.subtitle")
@@ -375,7 +375,7 @@ func mapViewKeyTaller(s State, w, h float64, grow int, short, mustOnly bool, ext
 		msg := i18n.T(l, "map.empty", year)
 		m.callout(c, pl, "empty", RoleNote, "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
 	}
-	if baseMap == nil {
+	if c.assets.BaseMap == nil {
 		m.callout(c, pl, "nobasemap", RoleNote, "", i18n.T(l, "map.nobasemap"), Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
 	}
 	m.placeNames(c, pl, dest)
@@ -388,15 +388,16 @@ func mapViewKeyTaller(s State, w, h float64, grow int, short, mustOnly bool, ext
 
 // countries draws the base map: Azerbaijan dark, the year's destinations tinted, the rest quiet.
 func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
-	if baseMap == nil {
+	bm := c.assets.BaseMap
+	if bm == nil {
 		return
 	}
 	named := map[string]bool{"AZ": true}
 	for id := range places {
 		named[id] = true
 	}
-	rings := countryRings(baseMap, m.proj, 0.4)
-	for ci, ct := range baseMap.Countries {
+	rings := c.assets.countryRings(m.proj, 0.4)
+	for ci, ct := range bm.Countries {
 		st := Style{Fill: LandC, Stroke: CoastC, StrokeWidth: 0.8}
 		switch {
 		case ct.ID == "AZ":
@@ -413,7 +414,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 				continue
 			}
 			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: RoleCountry, Panel: "map", Row: ct.ID, Datum: datum, Kind: PathMark, Points: pts, Closed: true,
-				Style: st, Label: countryName(c.Lang, ct.ID)})
+				Style: st, Label: countryName(c.assets.BaseMap, c.Lang, ct.ID)})
 		}
 	}
 }
@@ -455,7 +456,7 @@ func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
 		pts := arcPolygon(origin, end, bend, w, m.f.base)
 		target := d.Label
 		out = append(out, arcMark{Mark: Mark{ID: id, Role: RoleArc, Panel: "map", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
-			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.Lang, "AZ"), Target: target}, d: d, end: end})
+			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.assets.BaseMap, c.Lang, "AZ"), Target: target}, d: d, end: end})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
 	for _, a := range out {
@@ -553,7 +554,7 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 			// The centre line: the left edge, then the tip.
 			line := append(append([]Point{}, poly[:arcSamples]...), end)
 			c.add(Mark{ID: "route/" + r.ID + "/" + to, Role: RoleRoute, Datum: r.ID, Kind: PathMark, Points: line,
-				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: i18n.Purpose(c.Lang, r), Source: countryName(c.Lang, "AZ"), Target: to})
+				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: i18n.Purpose(c.Lang, r), Source: countryName(c.assets.BaseMap, c.Lang, "AZ"), Target: to})
 			// A small open chevron at the end gives the direction.
 			a, b := line[len(line)-2], end
 			dx, dy := b.X-a.X, b.Y-a.Y
@@ -582,7 +583,7 @@ func (m *mapFrame) routeLabels(c *Chart, pl *placer, dest map[string]bool) {
 		if mk.Role != RoleRoute || mk.Target == "" || len(mk.Points) == 0 {
 			continue
 		}
-		name := countryName(c.Lang, mk.Target)
+		name := countryName(c.assets.BaseMap, c.Lang, mk.Target)
 		if named[name] || dest[mk.Target] {
 			continue
 		}

@@ -41,14 +41,14 @@ func arcTip(m Mark) Point { return m.Points[arcSamples+1] }
 
 func TestBakuIsInAzerbaijan(t *testing.T) {
 	for _, s := range sizes {
-		c := Map(State{View: "map", Year: 2010}, s[0], s[1])
+		c := Map(testAssets, State{View: "map", Year: 2010}, s[0], s[1])
 		// The layout the view used: the one whose map is the chart's (the key may have grown).
 		mp, _ := c.Panel("map")
 		var m *mapFrame
 	search:
 		for _, credit := range []string{mapCredit(i18n.EN), i18n.T(i18n.EN, "map.credit.short", geo.Source)} {
 			for g := 0; g <= mapGrowSteps; g++ {
-				m = mapLayout(&Chart{W: s[0], H: s[1]}, c.Title, i18n.T(i18n.EN, "map.subtitle"), []string{credit}, sourceLine(i18n.EN, destinations(i18n.EN, 2010)), g)
+				m = mapLayout(&Chart{W: s[0], H: s[1], assets: testAssets}, c.Title, i18n.T(i18n.EN, "map.subtitle"), []string{credit}, sourceLine(i18n.EN, destinations(i18n.EN, 2010)), g)
 				if m.rect == mp.Rect {
 					break search
 				}
@@ -73,7 +73,7 @@ func TestArcWidthProportionalAndShared(t *testing.T) {
 		var widths []float64
 		var values []float64
 		for _, y := range Years {
-			c := Map(State{View: "map", Year: y}, s[0], s[1])
+			c := Map(testAssets, State{View: "map", Year: y}, s[0], s[1])
 			for _, m := range roleMarks(c, RoleArc) {
 				fig, _ := data.FigureByID(m.Datum)
 				if fig.Value != m.Value {
@@ -102,7 +102,7 @@ func TestArcWidthProportionalAndShared(t *testing.T) {
 func TestArcsRunFromAzerbaijanToTheirCountry(t *testing.T) {
 	for _, s := range sizes {
 		for _, y := range Years {
-			c := Map(State{View: "map", Year: y}, s[0], s[1])
+			c := Map(testAssets, State{View: "map", Year: y}, s[0], s[1])
 			arcs := roleMarks(c, RoleArc)
 			want := 0
 			for _, fl := range data.FlowsFor(y) {
@@ -141,7 +141,7 @@ func TestArcsRunFromAzerbaijanToTheirCountry(t *testing.T) {
 }
 
 func TestWhatIsOpenIsNotAnArc(t *testing.T) {
-	c := Map(State{View: "map", Year: 2012}, 800, 450)
+	c := Map(testAssets, State{View: "map", Year: 2012}, 800, 450)
 	for _, m := range roleMarks(c, RoleArc) {
 		if m.Datum == "dest-2012-not-given" || m.Datum == "ngo-estimate-females-per-year" {
 			t.Errorf("%s drawn as an arc", m.Datum)
@@ -177,7 +177,7 @@ func TestArcsDoNotHideLabels(t *testing.T) {
 	for _, s := range [][2]float64{{800, 450}, {1920, 1080}, {1280, 720}} {
 		for _, y := range Years {
 			for _, ctx := range []bool{false, true} {
-				c := Map(State{View: "map", Year: y, Context: ctx}, s[0], s[1])
+				c := Map(testAssets, State{View: "map", Year: y, Context: ctx}, s[0], s[1])
 				for _, tm := range c.Marks {
 					if tm.Kind != TextMark || (tm.Role != RoleLabel && tm.Role != RoleValue && tm.Role != RolePlace) {
 						continue
@@ -204,7 +204,7 @@ func TestArcsDoNotHideLabels(t *testing.T) {
 }
 
 func TestArcIDsStableAcrossYears(t *testing.T) {
-	a, b := Map(State{View: "map", Year: 2010}, 800, 450), Map(State{View: "map", Year: 2012}, 800, 450)
+	a, b := Map(testAssets, State{View: "map", Year: 2010}, 800, 450), Map(testAssets, State{View: "map", Year: 2012}, 800, 450)
 	for _, id := range []string{"arc/TR", "arc/IR", "arc/AE"} {
 		ma, okA := a.Mark(id)
 		mb, okB := b.Mark(id)
@@ -215,7 +215,7 @@ func TestArcIDsStableAcrossYears(t *testing.T) {
 }
 
 func TestTween(t *testing.T) {
-	a, b := Map(State{View: "map", Year: 2010}, 800, 450), Map(State{View: "map", Year: 2012}, 800, 450)
+	a, b := Map(testAssets, State{View: "map", Year: 2010}, 800, 450), Map(testAssets, State{View: "map", Year: 2012}, 800, 450)
 	if Tween(a, b, 1) != b || Tween(nil, b, 0.3) != b {
 		t.Error("t = 1 or no start must give the end")
 	}
@@ -245,7 +245,7 @@ func TestTween(t *testing.T) {
 }
 
 func TestYearWithoutDestinationsSaysSo(t *testing.T) {
-	c := Map(State{View: "map", Year: 2011}, 800, 450)
+	c := Map(testAssets, State{View: "map", Year: 2011}, 800, 450)
 	if n := len(roleMarks(c, RoleArc)); n != 0 {
 		t.Errorf("%d arcs for a year without destinations", n)
 	}
@@ -261,10 +261,7 @@ func TestYearWithoutDestinationsSaysSo(t *testing.T) {
 }
 
 func TestWithoutBaseMap(t *testing.T) {
-	bm := BaseMap()
-	SetBaseMap(nil)
-	defer SetBaseMap(bm)
-	c := Map(State{View: "map", Year: 2012}, 800, 450)
+	c := Map(Assets{Fonts: testAssets.Fonts}, State{View: "map", Year: 2012}, 800, 450)
 	if len(roleMarks(c, RoleArc)) != 4 || len(roleMarks(c, RoleCountry)) != 0 {
 		t.Errorf("without a base map: %d arcs, %d countries", len(roleMarks(c, RoleArc)), len(roleMarks(c, RoleCountry)))
 	}
@@ -278,8 +275,8 @@ func TestWithoutBaseMap(t *testing.T) {
 }
 
 func TestContextLayer(t *testing.T) {
-	off := Map(State{View: "map", Year: 2010}, 800, 450)
-	on := Map(State{View: "map", Year: 2010, Context: true}, 800, 450)
+	off := Map(testAssets, State{View: "map", Year: 2010}, 800, 450)
+	on := Map(testAssets, State{View: "map", Year: 2010, Context: true}, 800, 450)
 	if n := len(roleMarks(off, RoleRoute)); n != 0 {
 		t.Errorf("%d routes with the context layer off", n)
 	}
@@ -323,8 +320,8 @@ func TestContextLayer(t *testing.T) {
 }
 
 func TestHoverCountryAndArc(t *testing.T) {
-	c := Map(State{View: "map", Year: 2010}, 800, 450)
-	m := mapLayout(&Chart{W: 800, H: 450}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x", 0)
+	c := Map(testAssets, State{View: "map", Year: 2010}, 800, 450)
+	m := mapLayout(&Chart{W: 800, H: 450, assets: testAssets}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x", 0)
 	got, ok := c.HitTest(m.proj.at(geo.LonLat{Lon: 38.5, Lat: 37.9}), 4) // south-east Anatolia, clear of arc and label
 	if !ok || got.Datum != countryDatum("TR", 2010) {
 		t.Errorf("inner Turkey hits %q", got.ID)
@@ -353,7 +350,7 @@ func TestRoutesLabelled(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 		for _, y := range Years {
 			for _, s := range [][2]float64{{800, 450}, {1280, 720}, {1920, 1080}} {
-				c := Map(State{View: "map", Year: y, Context: true, Lang: l}, s[0], s[1])
+				c := Map(testAssets, State{View: "map", Year: y, Context: true, Lang: l}, s[0], s[1])
 				var texts []string
 				for _, m := range c.Marks {
 					if m.Kind == TextMark {
@@ -363,7 +360,7 @@ func TestRoutesLabelled(t *testing.T) {
 				all := strings.Join(texts, "\n")
 				for _, r := range data.Routes {
 					for _, to := range r.To {
-						name := countryName(l, to)
+						name := countryName(testAssets.BaseMap, l, to)
 						if !strings.Contains(all, name) {
 							t.Errorf("%s %d %v: the route to %s (%s) has no label", l, y, s, to, name)
 						}
@@ -408,9 +405,9 @@ func TestPhoneMapIsLargeAndKeyed(t *testing.T) {
 		for _, y := range Years {
 			for _, l := range matrixLangs {
 				st := State{View: "map", Year: y, Lang: l, Context: ctx}
-				wide := keyEntries(Build(st, 1280, 720))
+				wide := keyEntries(Build(testAssets, st, 1280, 720))
 				for _, s := range phoneFrames {
-					c := Build(st, s[0], s[1])
+					c := Build(testAssets, st, s[0], s[1])
 					name := fmt.Sprintf("ctx=%v/%d/%s/%.0fx%.0f", ctx, y, l, s[0], s[1])
 					mp, ok := c.Panel("map")
 					if !ok {
@@ -459,7 +456,7 @@ func TestSmallKeyShortCountryNames(t *testing.T) {
 		for _, y := range Years {
 			for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 				for _, s := range [][2]float64{{344, 194}, {480, 270}, {320, 240}, {480, 200}} {
-					c := Build(State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
+					c := Build(testAssets, State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
 					for _, m := range c.Marks {
 						if c.H == s[1] && m.Kind == TextMark && strings.HasPrefix(m.ID, "legend/key-") && strings.HasSuffix(m.ID, "/1") {
 							t.Errorf("%s %d ctx=%v %v: key entry %s wraps: %q", l, y, ctx, s, m.ID, m.Text)
@@ -469,7 +466,7 @@ func TestSmallKeyShortCountryNames(t *testing.T) {
 			}
 		}
 	}
-	c := Build(State{View: "map", Year: 2010, Lang: i18n.RU}, 344, 194)
+	c := Build(testAssets, State{View: "map", Year: 2010, Lang: i18n.RU}, 344, 194)
 	if len(roleMarks(c, RoleEstimate)) == 0 {
 		t.Errorf("ru 2010 344×194: the key leaves out the NGO estimate")
 	}
@@ -482,7 +479,7 @@ func TestSmallKeyShortCountryNames(t *testing.T) {
 func TestSmallKeyRunsIn(t *testing.T) {
 	// az 2012 numbers all four destinations there (the ru map grows since Pakistan's name
 	// went into the routes' entry, and labels Russia and Iran beside their arrows).
-	c := Build(State{View: "map", Year: 2012, Lang: i18n.AZ, Context: true}, 344, 194)
+	c := Build(testAssets, State{View: "map", Year: 2012, Lang: i18n.AZ, Context: true}, 344, 194)
 	entries, lines := map[string]bool{}, map[float64]bool{}
 	for _, m := range c.Marks {
 		if m.Kind == TextMark && strings.HasPrefix(m.ID, "legend/key-") {
@@ -495,7 +492,7 @@ func TestSmallKeyRunsIn(t *testing.T) {
 	}
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
 		for _, y := range Years {
-			c := Build(State{View: "map", Year: y, Lang: l, Context: true}, 344, 194)
+			c := Build(testAssets, State{View: "map", Year: y, Lang: l, Context: true}, 344, 194)
 			if _, ok := c.Mark("legend/route/0"); !ok {
 				t.Errorf("%s %d 344×194 with the context layer: no key entry for the routes", l, y)
 			}
@@ -565,7 +562,7 @@ func TestSmallKeyExplainsEveryMark(t *testing.T) {
 		for _, l := range matrixLangs {
 			for _, y := range Years {
 				for _, ctx := range []bool{false, true} {
-					c := Build(State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
+					c := Build(testAssets, State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
 					if g := keyGaps(c); len(g) > 0 {
 						t.Errorf("%s %d ctx=%v %.0f×%.0f: the key leaves out %s", l, y, ctx, s[0], s[1], strings.Join(g, ", "))
 					}
@@ -584,7 +581,7 @@ func TestKeyReferencesDoNotLookLikeCounts(t *testing.T) {
 		for _, y := range Years {
 			for _, ctx := range []bool{false, true} {
 				for _, l := range matrixLangs {
-					c := Build(State{View: "map", Year: y, Context: ctx, Lang: l}, s[0], s[1])
+					c := Build(testAssets, State{View: "map", Year: y, Context: ctx, Lang: l}, s[0], s[1])
 					for _, m := range c.Marks {
 						if m.Kind != TextMark || !strings.Contains(m.ID, "/key/") {
 							continue

@@ -60,6 +60,9 @@ type Mark struct {
 	Size   float64 // TextMark: font size in px
 	Bold   bool
 	Anchor Anchor
+	// EmWidth is a text mark's advance width per px of Size, as the chart's fonts measure
+	// Text: Build fills it in, so that TextStart and Bounds need no fonts.
+	EmWidth float64
 
 	Style Style
 
@@ -126,6 +129,26 @@ type Chart struct {
 	Tips map[string][]string
 	// mapExtra: how much taller than its layout's own a phone's map was drawn (phoneFill).
 	mapExtra float64
+
+	assets Assets // what the chart was laid out with
+}
+
+// Assets are what the chart was laid out with: the echarts translation places the base map
+// by them.
+func (c *Chart) Assets() Assets { return c.assets }
+
+// Fonts are the fonts the chart was measured with (nil: the Go fonts); backends draw its text
+// with them.
+func (c *Chart) Fonts() *Fonts { return c.assets.Fonts }
+
+// measured fills in the width of every text mark (Mark.EmWidth) and returns c.
+func (c *Chart) measured() *Chart {
+	for i, m := range c.Marks {
+		if m.Kind == TextMark {
+			c.Marks[i].EmWidth = c.Fonts().TextWidth(m.Text, 1, m.Bold)
+		}
+	}
+	return c
 }
 
 // SourceLine is the chart's source line whole, with the chart's license: what its source
@@ -175,9 +198,9 @@ func (c *Chart) Mark(id string) (Mark, bool) {
 func (m Mark) TextStart() float64 {
 	switch m.Anchor {
 	case Middle:
-		return m.At.X - TextWidth(m.Text, m.Size, m.Bold)/2
+		return m.At.X - m.EmWidth*m.Size/2
 	case End:
-		return m.At.X - TextWidth(m.Text, m.Size, m.Bold)
+		return m.At.X - m.EmWidth*m.Size
 	}
 	return m.At.X
 }
@@ -188,7 +211,7 @@ func (m Mark) Bounds() Rect {
 	case RectMark:
 		return m.Rect
 	case TextMark:
-		return Rect{m.TextStart(), m.At.Y - m.Size*ascent, TextWidth(m.Text, m.Size, m.Bold), m.Size * (ascent + descent)}
+		return Rect{m.TextStart(), m.At.Y - m.Size*ascent, m.EmWidth * m.Size, m.Size * (ascent + descent)}
 	default:
 		if len(m.Points) == 0 {
 			return Rect{}

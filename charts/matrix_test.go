@@ -164,23 +164,23 @@ func segsCross(a, b, c, d Point) bool {
 
 // The checks find what they are meant to find.
 func TestMatrixChecksWork(t *testing.T) {
-	c := &Chart{W: 100, H: 100, Marks: []Mark{
+	c := &Chart{W: 100, H: 100, assets: testAssets, Marks: []Mark{
 		{ID: "a", Kind: TextMark, Text: "Turkey 19", At: Point{10, 20}, Size: 12},
 		{ID: "b", Kind: TextMark, Text: "Iran 12", At: Point{12, 22}, Size: 12},
 		{ID: "c", Kind: TextMark, Text: "Объединённые Арабские Эмира…", At: Point{0, 60}, Size: 9},
 		{ID: "arc", Role: RoleArc, Datum: "d1", Kind: PathMark, Points: []Point{{0, 20}, {100, 20}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
 	}}
-	got := strings.Join(matrixProblems(c), "\n")
+	got := strings.Join(matrixProblems(c.measured()), "\n")
 	for _, want := range []string{"overlap: a", "cut: c", "small: c", "leaves frame: c", "covered: a", "unlabelled datum: d1"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the checks miss %q in:\n%s", want, got)
 		}
 	}
-	clean := &Chart{W: 100, H: 100, Marks: []Mark{
+	clean := &Chart{W: 100, H: 100, assets: testAssets, Marks: []Mark{
 		{ID: "a", Kind: TextMark, Text: "19", Datum: "d1", At: Point{10, 20}, Size: 12},
 		{ID: "arc", Role: RoleArc, Datum: "d1", Kind: PathMark, Points: []Point{{0, 60}, {100, 60}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
 	}}
-	if p := matrixProblems(clean); len(p) > 0 {
+	if p := matrixProblems(clean.measured()); len(p) > 0 {
 		t.Errorf("a clean chart has problems: %v", p)
 	}
 }
@@ -194,7 +194,7 @@ func TestMatrix(t *testing.T) {
 			for _, l := range matrixLangs {
 				for _, s := range matrixSizes {
 					name := fmt.Sprintf("%s/%d/%s/%.0fx%.0f", v, y, l, s[0], s[1])
-					c := Build(State{View: v, Year: y, Lang: l}, s[0], s[1])
+					c := Build(testAssets, State{View: v, Year: y, Lang: l}, s[0], s[1])
 					if p := matrixProblems(c); len(p) > 0 {
 						t.Errorf("%s:\n\t%s", name, strings.Join(p, "\n\t"))
 					}
@@ -301,7 +301,7 @@ func TestViewNeverDrops(t *testing.T) {
 				for _, s := range ruleSizes {
 					for _, l := range matrixLangs {
 						st := State{View: v, Year: y, Context: ctx, Lang: l}
-						c := Build(st, s[0], s[1])
+						c := Build(testAssets, st, s[0], s[1])
 						key := growKey(v, ctx, y, l, s)
 						p := Dropped(st, c)
 						if c.W != s[0] {
@@ -312,7 +312,7 @@ func TestViewNeverDrops(t *testing.T) {
 							if !want[key] {
 								p = append(p, fmt.Sprintf("grew to %v, not listed in grows", c.H))
 							}
-							if again := Build(st, s[0], c.H); again.H != c.H || again.W != c.W {
+							if again := Build(testAssets, st, s[0], c.H); again.H != c.H || again.W != c.W {
 								p = append(p, fmt.Sprintf("grew to %v; built at that height it took %vx%v", c.H, again.W, again.H))
 							}
 						} else if want[key] {
@@ -358,7 +358,7 @@ func TestNeverGrowFrames(t *testing.T) {
 				for _, l := range matrixLangs {
 					for _, s := range neverGrow {
 						k := growKey(v, ctx, y, l, s)
-						c := Build(State{View: v, Year: y, Context: ctx, Lang: l}, s[0], s[1])
+						c := Build(testAssets, State{View: v, Year: y, Context: ctx, Lang: l}, s[0], s[1])
 						if grew := c.W != s[0] || c.H != s[1]; grew != known[k] {
 							t.Errorf("%s: the picture is %vx%v", k, c.W, c.H)
 						}
@@ -375,14 +375,14 @@ func TestNeverGrowFrames(t *testing.T) {
 func TestDroppedFinds(t *testing.T) {
 	v, _ := viewDef("timeline")
 	st := State{View: "timeline", Year: 2012, Lang: i18n.RU}
-	if p := dropped(v, st, v.build(st, 344, 194)); !strings.Contains(strings.Join(p, "\n"), "item not explained: ev-") {
+	if p := dropped(v, st, v.build(testAssets, st, 344, 194)); !strings.Contains(strings.Join(p, "\n"), "item not explained: ev-") {
 		t.Errorf("the timeline at 344×194 laid out without growing: %v", p)
 	}
-	if c := Build(st, 344, 194); len(Dropped(st, c)) > 0 || c.H <= 194 {
+	if c := Build(testAssets, st, 344, 194); len(Dropped(st, c)) > 0 || c.H <= 194 {
 		t.Errorf("built, the timeline at 344×194 is %v tall and drops %v", c.H, Dropped(st, c))
 	}
 	mst := State{View: "map", Year: 2012, Lang: i18n.AZ, Context: true}
-	c := Build(mst, 800, 450)
+	c := Build(testAssets, mst, 800, 450)
 	if p := Dropped(mst, c); len(p) > 0 {
 		t.Fatalf("the az context map at 800×450 drops %v", p)
 	}
@@ -397,7 +397,7 @@ func TestDroppedFinds(t *testing.T) {
 		t.Errorf("the map without its key: no missing route entry in\n%s", got)
 	}
 	bst := State{View: "bars", Year: 2012, Lang: i18n.AZ}
-	b := Build(bst, 800, 450)
+	b := Build(testAssets, bst, 800, 450)
 	var untotalled []Mark
 	for _, m := range b.Marks {
 		if !strings.HasPrefix(m.ID, "total/") {
@@ -418,7 +418,7 @@ func TestNeverSaysItDoesNotFit(t *testing.T) {
 		for _, y := range Years {
 			for _, l := range matrixLangs {
 				for _, s := range matrixSizes {
-					for _, m := range Build(State{View: v, Year: y, Lang: l}, s[0], s[1]).Marks {
+					for _, m := range Build(testAssets, State{View: v, Year: y, Lang: l}, s[0], s[1]).Marks {
 						for _, nf := range notFit {
 							if m.Kind == TextMark && strings.Contains(m.Text, nf) {
 								t.Errorf("%s %d %s %v: %s %q", v, y, l, s, m.ID, m.Text)
@@ -446,7 +446,7 @@ func TestContextMapPlacement(t *testing.T) {
 				if s[1] < 300 || (l == i18n.XX && s == [2]float64{344, 459}) {
 					continue // see above
 				}
-				c := Build(State{View: "map", Year: y, Lang: l, Context: true}, s[0], s[1])
+				c := Build(testAssets, State{View: "map", Year: y, Lang: l, Context: true}, s[0], s[1])
 				name := fmt.Sprintf("%d/%s/%.0fx%.0f", y, l, s[0], s[1])
 				p := matrixProblems(c)
 				for _, r := range c.Marks {
@@ -477,7 +477,7 @@ func TestMapLabelsNearTheirCountries(t *testing.T) {
 		for _, l := range matrixLangs {
 			for _, s := range ruleSizes {
 				for _, ctx := range []bool{false, true} {
-					c := Build(State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
+					c := Build(testAssets, State{View: "map", Year: y, Lang: l, Context: ctx}, s[0], s[1])
 					name := fmt.Sprintf("%d/%s/%.0fx%.0f/context=%v", y, l, s[0], s[1], ctx)
 					for _, p := range mapLabelProblems(c) {
 						t.Errorf("%s: %s", name, p)

@@ -26,7 +26,7 @@ func TestShortTimelineLabelsFaithful(t *testing.T) {
 	texts := regexp.MustCompile(`(?i)texts|mətnləri|тексты`)
 	recs := regexp.MustCompile(`recommendations|tövsiyələri|рекомендации`)
 	for _, l := range i18n.Langs {
-		c := Build(State{View: "timeline", Year: 2012, Lang: l}, 480, 270)
+		c := Build(testAssets, State{View: "timeline", Year: 2012, Lang: l}, 480, 270)
 		words := timelineWords(c)
 		coe, art := words["ev-2003-coe-translated"], words["media-articles-2013"]
 		if coe == "" || art == "" {
@@ -49,7 +49,7 @@ func TestShortTimelineLabelsFaithful(t *testing.T) {
 // short labels carry their dates the list has no column of years, in every language (D9).
 func TestShortTimelineOrderAndYears(t *testing.T) {
 	for _, l := range i18n.Langs {
-		c := Build(State{View: "timeline", Year: 2012, Lang: l}, 480, 270)
+		c := Build(testAssets, State{View: "timeline", Year: 2012, Lang: l}, 480, 270)
 		stat, art, years := -1, -1, 0
 		for i, m := range c.Marks {
 			switch m.ID {
@@ -93,7 +93,7 @@ func TestAccessibleNameOneColon(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, v := range ChartViews() {
 			for _, y := range Years {
-				if n := Build(State{View: v, Year: y, Lang: l}, 800, 450).AccessibleName(); strings.Count(n, ":") != 1 {
+				if n := Build(testAssets, State{View: v, Year: y, Lang: l}, 800, 450).AccessibleName(); strings.Count(n, ":") != 1 {
 					t.Errorf("%s %s %d: %q", l, v, y, n)
 				}
 			}

@@ -12,7 +12,7 @@ func TestMarksNameTheirPanelAndRow(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, v := range ChartViews() {
 			for _, y := range Years {
-				c := Build(State{View: v, Year: y, Lang: l}, 800, 450)
+				c := Build(testAssets, State{View: v, Year: y, Lang: l}, 800, 450)
 				if len(c.Panels) == 0 {
 					t.Fatalf("%s %s %d: no panels", l, v, y)
 				}
@@ -81,7 +81,7 @@ func abs(v float64) float64 {
 // not the label, is what the model keeps.
 func TestCompareNGOScaleInEveryLanguage(t *testing.T) {
 	for _, l := range i18n.Langs {
-		c := Build(State{View: "compare", Year: 2010, Lang: l}, 800, 450)
+		c := Build(testAssets, State{View: "compare", Year: 2010, Lang: l}, 800, 450)
 		p, ok := c.Panel("ngo")
 		if !ok {
 			t.Fatalf("%s: no ngo panel", l)
@@ -107,7 +107,7 @@ func TestDefaultIsFirstViewAndYear(t *testing.T) {
 // Tips are computed once and hold every interactive datum's lines.
 func TestChartTipsCoverEveryDatum(t *testing.T) {
 	for _, v := range ChartViews() {
-		c := Build(State{View: v, Year: 2012, Context: true, Lang: i18n.RU}, 800, 450)
+		c := Build(testAssets, State{View: v, Year: 2012, Context: true, Lang: i18n.RU}, 800, 450)
 		for _, m := range c.Marks {
 			if m.Interactive() && len(c.Tips[m.Datum]) == 0 {
 				t.Errorf("%s: %s (%s) has no tip", v, m.ID, m.Datum)

@@ -34,7 +34,7 @@ func TestPhoneMapLeavesNoBlankAboveFoot(t *testing.T) {
 	for _, sz := range [][2]float64{{344, 459}, {374, 499}, {360, 480}} {
 		for _, l := range i18n.Langs {
 			for _, y := range []int{2010, 2012} {
-				c := Build(State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
+				c := Build(testAssets, State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
 				slack, gap := footSlack(c)
 				if c.H != sz[1] {
 					t.Errorf("%s map %d at %vx%v: the picture took %v px", l, y, sz[0], sz[1], c.H)

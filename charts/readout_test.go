@@ -25,7 +25,7 @@ func TestWalkReadoutsCanBeBorne(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, view := range ChartViews() {
 			for _, y := range Years {
-				c := Build(State{View: view, Year: y, Lang: l}, 800, 450)
+				c := Build(testAssets, State{View: view, Year: y, Lang: l}, 800, 450)
 				order, said := walkReadouts(c)
 				heads := map[string]string{}
 				caveats := map[string]int{}
@@ -92,7 +92,7 @@ func TestWalkReadoutsCanBeBorne(t *testing.T) {
 
 // A walk's read-outs say much less than its tooltips: the 2010 map's walk in English.
 func TestWalkSaysLessThanTheTooltips(t *testing.T) {
-	c := Build(State{View: "map", Year: 2010, Lang: i18n.EN}, 800, 450)
+	c := Build(testAssets, State{View: "map", Year: 2010, Lang: i18n.EN}, 800, 450)
 	order, said := walkReadouts(c)
 	// A figure whose caveat and reporter were said before says 20 words at most.
 	for i, d := range order {
@@ -124,7 +124,7 @@ func TestWalkSaysLessThanTheTooltips(t *testing.T) {
 // In each year each destination is one stop: its arc, not its country again.
 func TestEachDestinationOncePerWalk(t *testing.T) {
 	for _, y := range Years {
-		c := Build(State{View: "map", Year: y, Lang: i18n.EN}, 800, 450)
+		c := Build(testAssets, State{View: "map", Year: y, Lang: i18n.EN}, 800, 450)
 		order := strings.Join(c.FocusOrder(), " ")
 		for _, code := range []string{"TR", "IR", "AE"} {
 			if strings.Contains(order, "country/"+code+"/") {

@@ -71,7 +71,7 @@ func TestRolesDeclared(t *testing.T) {
 						if ctx && v != "map" {
 							continue
 						}
-						c := Build(State{View: v, Year: y, Lang: l, Context: ctx}, s[0], s[1])
+						c := Build(testAssets, State{View: v, Year: y, Lang: l, Context: ctx}, s[0], s[1])
 						where := fmt.Sprintf("%s/%d/%s/%.0fx%.0f/context=%v", v, y, l, s[0], s[1], ctx)
 						check(where, c.Marks)
 						done := map[string]bool{}

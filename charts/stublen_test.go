@@ -18,7 +18,7 @@ func TestMapArcsReadAsRoutes(t *testing.T) {
 	for _, sz := range [][2]float64{{344, 459}, {360, 480}, {374, 499}, {800, 450}} {
 		for _, l := range i18n.Langs {
 			for _, y := range Years {
-				c := Build(State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
+				c := Build(testAssets, State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
 				for _, m := range c.Marks {
 					if m.Role != RoleArc || m.Kind != PathMark {
 						continue

@@ -44,7 +44,7 @@ func TestChosenYearIsTheSubject(t *testing.T) {
 		for _, view := range []string{"bars", "compare", "timeline"} {
 			for _, size := range [][2]float64{{800, 450}, {360, 480}} {
 				for _, year := range Years {
-					c := Build(State{View: view, Year: year, Lang: l}, size[0], size[1])
+					c := Build(testAssets, State{View: view, Year: year, Lang: l}, size[0], size[1])
 					name := fmt.Sprintf("%s %s %d %v", l, view, year, size)
 					yr := itoa(year)
 					at := strings.Index(c.Title, yr)

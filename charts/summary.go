@@ -229,22 +229,11 @@ func midSentence(l i18n.Lang, s string) string {
 	if utf8.RuneCountInString(first) > 1 && strings.ToUpper(first) == first {
 		return s
 	}
-	for _, code := range baseMapCodes() {
-		if i18n.Country(l, code) == first {
+	for _, name := range i18n.Catalog(l, "country.") {
+		if name == first {
 			return s
 		}
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// baseMapCodes are the codes of the countries the catalog may name.
-func baseMapCodes() []string {
-	codes := []string{"AZ", "TR", "IR", "AE", "RU", "PK", "GE", "AT"}
-	if baseMap != nil {
-		for _, c := range baseMap.Countries {
-			codes = append(codes, c.ID)
-		}
-	}
-	return codes
 }

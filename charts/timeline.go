@@ -80,15 +80,15 @@ func shortened(items []tlItem) []tlItem {
 // Timeline lays out the dated steps and the yearly counts on one time axis, in two lanes, with
 // the undated shelter in a lane of its own. Labels sit beside their marks, in as many rows as
 // it takes for none to overlap.
-func Timeline(year int, w, h float64) *Chart {
-	return timeline(i18n.EN, year, w, h).withSubject().withTips()
+func Timeline(a Assets, year int, w, h float64) *Chart {
+	return timeline(a, i18n.EN, year, w, h).withSubject().withTips().measured()
 }
 
-func timeline(l i18n.Lang, year int, w, h float64) *Chart {
+func timeline(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 	if w <= 480 && h > w { // a phone: twenty-four years across a phone's width read badly
-		return timelineVertical(l, year, w, h)
+		return timelineVertical(a, l, year, w, h)
 	}
-	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
+	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
 	c.Title = i18n.T(l, "timeline.title", year)
 	sub := i18n.T(l, "timeline.subtitle", year)
 	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
@@ -106,46 +106,46 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 
 	// Full labels where every row fits one text line and every label fits beside its marker;
 	// else the compact form: each marker numbered, the labels listed under the axis by number.
-	evRows := packRows(events, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
-	figRows := packRows(figures, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+	evRows := packRows(a.Fonts, events, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+	figRows := packRows(a.Fonts, figures, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
 	nEv, nFig := rowCount(evRows), rowCount(figRows)
 	rowH := min((f.plot.H-fixed)/float64(max(1, nEv+nFig)), f.small*1.7)
-	undatedW := TextWidth(i18n.T(l, "timeline.header.undated"), f.small, true) + gap*2
+	undatedW := a.Fonts.TextWidth(i18n.T(l, "timeline.header.undated"), f.small, true) + gap*2
 	for _, it := range undated {
-		undatedW += f.small*0.8 + gap*4 + TextWidth(it.Label, f.small, false)
+		undatedW += f.small*0.8 + gap*4 + a.Fonts.TextWidth(it.Label, f.small, false)
 	}
 	var list []tlItem // the labels of the compact form, in number order
 	var fit listFit
-	if rowH < f.small*1.25 || !labelsFit(events, sx, f.small, gap) || !labelsFit(figures, sx, f.small, gap) || undatedW > f.plot.W {
+	if rowH < f.small*1.25 || !labelsFit(a.Fonts, events, sx, f.small, gap) || !labelsFit(a.Fonts, figures, sx, f.small, gap) || undatedW > f.plot.W {
 		// The counts first, then the steps in order of time, then what has no date.
 		list = append(append(append(list, figures...), events...), undated...)
 		events, figures, undated = numbered(events, len(figures)), numbered(figures, 0), numbered(undated, len(events)+len(figures))
-		evRows = packRows(events, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
-		figRows = packRows(figures, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+		evRows = packRows(a.Fonts, events, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
+		figRows = packRows(a.Fonts, figures, sx, f.small, gap, f.plot.X, f.plot.X+f.plot.W)
 		nEv, nFig = rowCount(evRows), rowCount(figRows)
 		rowH = f.small * 1.3
 		lanesH := fixed + rowH*float64(nEv+nFig) + f.small*1.8
 		var ok bool
 		if lanesH <= f.plot.H*0.75 {
-			fit, ok = fitList(c.Lang, list, f.plot.W, f.plot.H-lanesH, f.small, false)
+			fit, ok = fitList(a.Fonts, c.Lang, list, f.plot.W, f.plot.H-lanesH, f.small, false)
 		}
 		if !ok {
 			// No room for the lanes and the key (a small embed): a timeline that runs down the
 			// frame, every item at its place in time, with its marker and its words. Nothing is
 			// shaded there, so the frame is laid out again with the list's subtitle, which says
 			// how the chosen year is marked.
-			c = &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
+			c = &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
 			c.Title = i18n.T(l, "timeline.title", year)
 			f = newFrame(c, c.Title, i18n.T(l, "timeline.subtitle.list", year), notes, src, 0)
 			markerKey(c, f)
 			chrono := append([]tlItem(nil), list...)
 			sort.SliceStable(chrono, func(i, j int) bool { return chronoLess(chrono[i], chrono[j]) })
 			var whole bool
-			fit, whole = fitList(c.Lang, chrono, f.plot.W, f.plot.H, f.base, true)
+			fit, whole = fitList(a.Fonts, c.Lang, chrono, f.plot.W, f.plot.H, f.base, true)
 			if !whole {
 				// The smallest frames: the phone's timeline, without the note (the subtitle and
 				// the undated group's header say it), in closer rows and short labels if need be.
-				if v, ok := timelineVerticalFit(l, year, w, h); ok {
+				if v, ok := timelineVerticalFit(a, l, year, w, h); ok {
 					return v
 				}
 				// Where not every item fits even so, the counts go first, so that the paper's
@@ -177,9 +177,9 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		tp.Rows = append(tp.Rows, Row{Key: "figures/" + itoa(r), Y0: figTop + rowH*float64(r), Y1: figTop + rowH*float64(r+1)})
 	}
 	c.addAxis(tp, "", f.plot.Y, axisY, 0, 0)
-	c.add(Mark{ID: "header/events", Role: RoleHeader, Kind: TextMark, Text: shortIfWider(l, "timeline.header.events", f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/events", Role: RoleHeader, Kind: TextMark, Text: shortIfWider(a.Fonts, l, "timeline.header.events", f.small, true, f.plot.W),
 		At: Point{f.plot.X, f.plot.Y + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	c.add(Mark{ID: "header/figures", Role: RoleHeader, Kind: TextMark, Text: shortIfWider(l, "timeline.header.figures", f.small, true, f.plot.W),
+	c.add(Mark{ID: "header/figures", Role: RoleHeader, Kind: TextMark, Text: shortIfWider(a.Fonts, l, "timeline.header.figures", f.small, true, f.plot.W),
 		At: Point{f.plot.X, figTop - hdrH + f.small*ascent}, Size: f.small, Bold: true, Style: Style{Fill: Muted}})
 	drawRows(c, "events/", events, evRows, sx, evTop, rowH, f.small, gap)
 	drawRows(c, "figures/", figures, figRows, sx, figTop, rowH, f.small, gap)
@@ -202,10 +202,10 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 	// Not dated: its own lane, never at a guessed year.
 	c.Panels = append(c.Panels, tp, Panel{ID: "undated", Rect: Rect{f.plot.X, undatedY, f.plot.W, undatedH},
 		Rows: []Row{{Key: "undated", Y0: undatedY, Y1: undatedY + undatedH}}})
-	hd := shortIfWider(l, "timeline.header.undated", f.small, true, f.plot.W/2)
+	hd := shortIfWider(a.Fonts, l, "timeline.header.undated", f.small, true, f.plot.W/2)
 	c.add(Mark{ID: "header/undated", Role: RoleHeader, Kind: TextMark, Text: hd, At: Point{f.plot.X, undatedY + f.small*ascent},
 		Size: f.small, Bold: true, Style: Style{Fill: Muted}})
-	x := f.plot.X + TextWidth(hd, f.small, true) + gap*2
+	x := f.plot.X + a.Fonts.TextWidth(hd, f.small, true) + gap*2
 	for _, it := range undated {
 		box := Rect{x, undatedY + f.small*0.15, f.small * 0.8, f.small * 0.8}
 		if x+box.W > f.plot.X+f.plot.W {
@@ -215,7 +215,7 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 		t := it.Label
 		c.add(Mark{ID: "label/" + it.ID, Role: RoleLabel, Panel: "undated", Row: "undated", Datum: it.Datum, Kind: TextMark, Text: t, At: Point{box.X + box.W + gap, undatedY + f.small*ascent},
 			Size: f.small, Style: Style{Fill: Ink}})
-		x += box.W + gap*3 + TextWidth(t, f.small, false)
+		x += box.W + gap*3 + a.Fonts.TextWidth(t, f.small, false)
 	}
 	if len(list) > 0 {
 		timelineList(c, f, list, undatedY+f.small*1.8, 0, fit)
@@ -229,14 +229,14 @@ func timeline(l i18n.Lang, year int, w, h float64) *Chart {
 // what the paper does not date comes last, under its own header. Where the frame is short,
 // the shape changes (smaller type down to MinText, more columns, closer rows, the words taking
 // the years' column); no item is left out.
-func timelineVertical(l i18n.Lang, year int, w, h float64) *Chart {
-	c, _ := timelineVerticalFit(l, year, w, h)
+func timelineVertical(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
+	c, _ := timelineVerticalFit(a, l, year, w, h)
 	return c
 }
 
 // timelineVerticalFit is timelineVertical, and whether every item fits.
-func timelineVerticalFit(l i18n.Lang, year int, w, h float64) (*Chart, bool) {
-	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l}
+func timelineVerticalFit(a Assets, l i18n.Lang, year int, w, h float64) (*Chart, bool) {
+	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
 	c.Title = i18n.T(l, "timeline.title", year)
 	sub := i18n.T(l, "timeline.subtitle.list", year)
 	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
@@ -247,18 +247,18 @@ func timelineVerticalFit(l i18n.Lang, year int, w, h float64) (*Chart, bool) {
 	events, figures, undated := timelineItems(l)
 	items := append(append(append([]tlItem(nil), events...), figures...), undated...)
 	sort.SliceStable(items, func(i, j int) bool { return chronoLess(items[i], items[j]) })
-	fit, ok := fitVertical(items, f.plot.W, f.plot.H, f.base, false)
+	fit, ok := fitVertical(a.Fonts, items, f.plot.W, f.plot.H, f.base, false)
 	if !ok {
 		// The short labels, each with its date, so without the column of years (which would
 		// give every date twice).
-		if sf, sok := fitVertical(shortened(items), f.plot.W, f.plot.H, f.base, true); sok {
+		if sf, sok := fitVertical(a.Fonts, shortened(items), f.plot.W, f.plot.H, f.base, true); sok {
 			items, fit, ok = shortened(items), sf, true
 		}
 	}
 	if !ok {
 		// Not even then (the 40 %-longer pseudo-locale in the smallest 3:4 frames): the old
 		// compact key, the items in time order as far as they fit and a line naming the rest.
-		fit, _ = fitList(l, items, f.plot.W, f.plot.H, f.base, true)
+		fit, _ = fitList(a.Fonts, l, items, f.plot.W, f.plot.H, f.base, true)
 	}
 	c.Panels = append(c.Panels, Panel{ID: "list", Rect: f.plot})
 	timelineList(c, f, items, f.plot.Y, year, fit)
@@ -269,18 +269,18 @@ func timelineVerticalFit(l i18n.Lang, year int, w, h float64) (*Chart, bool) {
 // largest type and fewest columns; then, at MinText, closer rows; then the words taking the
 // column of years. With dated labels (each carries its date) there is no column of years in
 // any shape. It reports false where no shape holds every item.
-func fitVertical(items []tlItem, w, h, size float64, dated bool) (listFit, bool) {
+func fitVertical(fonts *Fonts, items []tlItem, w, h, size float64, dated bool) (listFit, bool) {
 	maxCols := func(sz float64) int { return max(1, int(w/(sz*13))) }
 	for sz := size; sz >= MinText-1e-9; sz -= 0.5 {
 		for cols := 1; cols <= maxCols(sz); cols++ {
-			if listHeight(items, w, sz, cols, true, dated, false) <= h {
+			if listHeight(fonts, items, w, sz, cols, true, dated, false) <= h {
 				return listFit{size: sz, cols: cols, whole: true, noYears: dated}, true
 			}
 		}
 	}
 	for _, noYears := range []bool{dated, true} {
 		for cols := 1; cols <= maxCols(MinText); cols++ {
-			if listHeight(items, w, MinText, cols, true, noYears, true) <= h {
+			if listHeight(fonts, items, w, MinText, cols, true, noYears, true) <= h {
 				return listFit{size: MinText, cols: cols, whole: true, noYears: noYears, tight: true}, true
 			}
 		}
@@ -289,10 +289,10 @@ func fitVertical(items []tlItem, w, h, size float64, dated bool) (listFit, bool)
 }
 
 // labelsFit reports whether every item's label fits beside its marker, right or left.
-func labelsFit(items []tlItem, sx Linear, size, gap float64) bool {
+func labelsFit(fonts *Fonts, items []tlItem, sx Linear, size, gap float64) bool {
 	for _, it := range items {
 		x0, x1 := markerX(it, sx, size)
-		w := TextWidth(it.Label, size, false)
+		w := fonts.TextWidth(it.Label, size, false)
 		if x1+gap+w > sx.R1 && x0-gap-w < sx.R0 {
 			return false
 		}
@@ -343,14 +343,14 @@ type listFit struct {
 
 // listGeom measures the key's parts at a type size: line height, the column gap, the width
 // before each label (the number, or the vertical axis with its year and marker).
-func listGeom(size float64, vertical, tight bool) (lineH, colGap, numW float64) {
+func listGeom(fonts *Fonts, size float64, vertical, tight bool) (lineH, colGap, numW float64) {
 	lineH, colGap = size*1.3, size*1.5
 	if tight {
 		lineH = size * 1.15
 	}
-	numW = TextWidth("00 ", size, true)
+	numW = fonts.TextWidth("00 ", size, true)
 	if vertical {
-		numW = yearW(size, false, tight) + markW(size, tight) + size*0.5
+		numW = yearW(fonts, size, false, tight) + markW(size, tight) + size*0.5
 		if tight {
 			numW -= size * 0.15
 		}
@@ -359,14 +359,14 @@ func listGeom(size float64, vertical, tight bool) (lineH, colGap, numW float64) 
 }
 
 // yearW is the width of the vertical form's column of years, with its gap.
-func yearW(size float64, none, tight bool) float64 {
+func yearW(fonts *Fonts, size float64, none, tight bool) float64 {
 	if none {
 		return 0
 	}
 	if tight {
-		return TextWidth("0000", size, true) + size*0.4
+		return fonts.TextWidth("0000", size, true) + size*0.4
 	}
-	return TextWidth("0000", size, true) + size*0.6
+	return fonts.TextWidth("0000", size, true) + size*0.6
 }
 
 // markW is the width of an item's marker in the vertical form; closer rows take a square.
@@ -388,7 +388,7 @@ func itemGap(size float64, tight bool) float64 {
 // fitList finds the largest type (from size down to MinText) and then the fewest columns in
 // which every item of the key fits w×h whole. Where none does, it gives the smallest type in
 // the most columns, and reports false.
-func fitList(l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (listFit, bool) {
+func fitList(fonts *Fonts, l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (listFit, bool) {
 	var last listFit
 	for sz := size; sz >= MinText-1e-9; sz -= 0.5 {
 		maxCols := max(1, int(w/(sz*13)))
@@ -398,7 +398,7 @@ func fitList(l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (li
 		}
 		for cols := first; cols <= maxCols; cols++ {
 			last = listFit{size: sz, cols: cols}
-			if listHeight(items, w, sz, cols, vertical, false, false) <= h {
+			if listHeight(fonts, items, w, sz, cols, vertical, false, false) <= h {
 				last.whole = true
 				return last, true
 			}
@@ -406,7 +406,7 @@ func fitList(l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (li
 	}
 	if vertical { // the years' column gives its width to the words
 		for cols := 1; cols <= max(1, int(w/(MinText*13))); cols++ {
-			if listHeight(items, w, MinText, cols, true, true, false) <= h {
+			if listHeight(fonts, items, w, MinText, cols, true, true, false) <= h {
 				return listFit{size: MinText, cols: cols, whole: true, noYears: true}, true
 			}
 		}
@@ -418,16 +418,16 @@ func fitList(l i18n.Lang, items []tlItem, w, h, size float64, vertical bool) (li
 
 // listHeight is the height of the tallest column when the items fill cols columns top down,
 // each column about as tall as the others.
-func listHeight(items []tlItem, w, size float64, cols int, vertical, noYears, tight bool) float64 {
-	lineH, colGap, numW := listGeom(size, vertical, tight)
+func listHeight(fonts *Fonts, items []tlItem, w, size float64, cols int, vertical, noYears, tight bool) float64 {
+	lineH, colGap, numW := listGeom(fonts, size, vertical, tight)
 	if vertical && noYears {
-		numW -= yearW(size, false, tight)
+		numW -= yearW(fonts, size, false, tight)
 	}
 	colW := (w - colGap*float64(cols-1)) / float64(cols)
 	hs := make([]float64, len(items))
 	total := 0.0
 	for i, it := range items {
-		hs[i] = lineH*float64(len(wrapText(it.Label, size, true, colW-numW))) + itemGap(size, tight)
+		hs[i] = lineH*float64(len(wrapText(fonts, it.Label, size, true, colW-numW))) + itemGap(size, tight)
 		total += hs[i]
 	}
 	if vertical && len(items) > 0 && chronoKey(items[len(items)-1]) > 1e8 {
@@ -472,13 +472,13 @@ func undatedOf(items []tlItem) []tlItem {
 func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit listFit) {
 	size, cols := fit.size, fit.cols
 	vertical := year != 0
-	lineH, colGap, numW := listGeom(size, vertical, fit.tight)
-	yw := yearW(size, fit.noYears, fit.tight)
+	lineH, colGap, numW := listGeom(c.Fonts(), size, vertical, fit.tight)
+	yw := yearW(c.Fonts(), size, fit.noYears, fit.tight)
 	if vertical {
-		numW += yw - yearW(size, false, fit.tight)
+		numW += yw - yearW(c.Fonts(), size, false, fit.tight)
 	}
 	colW := (f.plot.W - colGap*float64(cols-1)) / float64(cols)
-	target := listHeight(items, f.plot.W, size, cols, vertical, fit.noYears, fit.tight)
+	target := listHeight(c.Fonts(), items, f.plot.W, size, cols, vertical, fit.noYears, fit.tight)
 	col, y := 0, top
 	lastYear := ""
 	colTop := top
@@ -493,7 +493,7 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 	}
 	for i, it := range items {
 		bold := vertical && it.X0 < float64(year+1) && it.X1 >= float64(year) && !(it.X0 == it.X1 && it.X0 < float64(year))
-		lines := wrapText(it.Label, size, true, colW-numW)
+		lines := wrapText(c.Fonts(), it.Label, size, true, colW-numW)
 		h := lineH*float64(len(lines)) + itemGap(size, fit.tight)
 		undatedHead := vertical && chronoKey(it) > 1e8 && (i == 0 || chronoKey(items[i-1]) < 1e8)
 		if undatedHead {
@@ -509,7 +509,7 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 			// A frame too small for every item at the smallest type (a small embed, never an
 			// image that travels alone): the items that fit, then one line that names the rest
 			// and the file that holds them.
-			rest := wrapText(i18n.T(c.Lang, "timeline.list.rest", i+1, len(items)), size, false, colW)
+			rest := wrapText(c.Fonts(), i18n.T(c.Lang, "timeline.list.rest", i+1, len(items)), size, false, colW)
 			bottom := f.plot.Y + f.plot.H
 			if col == cols-1 && (y+h+lineH*float64(len(rest)) > bottom || i == len(items)-1 && y+h > bottom) {
 				for k, t := range rest {
@@ -528,7 +528,7 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 		if undatedHead {
 			// What the paper does not date: a group of its own, under its header, off the axis.
 			axis(x, colTop, y)
-			c.add(Mark{ID: "header/undated", Role: RoleHeader, Panel: "list", Kind: TextMark, Text: shortIfWider(c.Lang, "timeline.header.undated", size, true, colW),
+			c.add(Mark{ID: "header/undated", Role: RoleHeader, Panel: "list", Kind: TextMark, Text: shortIfWider(c.Fonts(), c.Lang, "timeline.header.undated", size, true, colW),
 				At: Point{x, y + size*ascent}, Size: size, Bold: true, Style: Style{Fill: Muted}})
 			y += lineH
 			colTop, colStart, lastYear, offAxis = y, len(c.Marks), "—", true
@@ -566,8 +566,8 @@ func timelineList(c *Chart, f *frame, items []tlItem, top float64, year int, fit
 
 // shortIfWider is the catalog's text for key, or its short form (key+".short") where the text
 // is wider than w.
-func shortIfWider(l i18n.Lang, key string, size float64, bold bool, w float64) string {
-	if t := i18n.T(l, key); TextWidth(t, size, bold) <= w || !i18n.Has(key+".short") {
+func shortIfWider(fonts *Fonts, l i18n.Lang, key string, size float64, bold bool, w float64) string {
+	if t := i18n.T(l, key); fonts.TextWidth(t, size, bold) <= w || !i18n.Has(key+".short") {
 		return t
 	}
 	return i18n.T(l, key+".short")
@@ -612,10 +612,10 @@ func markerKey(c *Chart, f *frame) {
 		}
 		if len(groups) == 0 || (group == "counts") != (groups[len(groups)-1][0].id == "mk-counts") {
 			t := i18n.T(c.Lang, "timeline.key."+group)
-			groups = append(groups, []entry{{"mk-" + group, t, nil, TextWidth(t, size, true)}})
+			groups = append(groups, []entry{{"mk-" + group, t, nil, c.Fonts().TextWidth(t, size, true)}})
 		}
 		t := i18n.T(c.Lang, "timeline.key."+k.Name)
-		groups[len(groups)-1] = append(groups[len(groups)-1], entry{"mk-" + k.Name, t, &k.Style, sw + gap + TextWidth(t, size, false)})
+		groups[len(groups)-1] = append(groups[len(groups)-1], entry{"mk-" + k.Name, t, &k.Style, sw + gap + c.Fonts().TextWidth(t, size, false)})
 	}
 	// As many entries to a line as fit; a group's word goes on with its first entry.
 	var all []entry
@@ -712,11 +712,11 @@ func timelineItems(l i18n.Lang) (events, figures, undated []tlItem) {
 
 // packRows gives each item the first row where its marker and label fit after what is there;
 // the label goes right of the marker, or left of it when it would leave the plot.
-func packRows(items []tlItem, sx Linear, size, gap, left, right float64) []int {
+func packRows(fonts *Fonts, items []tlItem, sx Linear, size, gap, left, right float64) []int {
 	rows := make([]int, len(items))
 	var ends []float64
 	for i, it := range items {
-		a, b := extent(it, sx, size, gap, left, right)
+		a, b := extent(fonts, it, sx, size, gap, left, right)
 		r := 0
 		for r < len(ends) && ends[r]+gap*2 > a {
 			r++
@@ -731,10 +731,10 @@ func packRows(items []tlItem, sx Linear, size, gap, left, right float64) []int {
 }
 
 // extent is the horizontal room an item takes: marker plus label.
-func extent(it tlItem, sx Linear, size, gap, left, right float64) (float64, float64) {
+func extent(fonts *Fonts, it tlItem, sx Linear, size, gap, left, right float64) (float64, float64) {
 	x0, x1 := markerX(it, sx, size)
-	lw := min(TextWidth(it.Label, size, false), right-left)
-	if labelLeft(it, sx, size, gap, right) {
+	lw := min(fonts.TextWidth(it.Label, size, false), right-left)
+	if labelLeft(fonts, it, sx, size, gap, right) {
 		return max(left, x0-gap-lw), x1
 	}
 	return x0, x1 + gap + lw
@@ -748,9 +748,9 @@ func markerX(it tlItem, sx Linear, size float64) (float64, float64) {
 	return sx.Map(it.X0), sx.Map(it.X1)
 }
 
-func labelLeft(it tlItem, sx Linear, size, gap, right float64) bool {
+func labelLeft(fonts *Fonts, it tlItem, sx Linear, size, gap, right float64) bool {
 	_, x1 := markerX(it, sx, size)
-	return x1+gap+TextWidth(it.Label, size, false) > right
+	return x1+gap+fonts.TextWidth(it.Label, size, false) > right
 }
 
 func rowCount(rows []int) int {
@@ -782,7 +782,7 @@ func drawRows(c *Chart, lane string, items []tlItem, rows []int, sx Linear, top,
 				Style: it.Style, Label: it.Label, Value: it.X0, YValue: yc})
 		}
 		at, anchor := Point{x1 + gap, yc + size*midline}, Start
-		if labelLeft(it, sx, size, gap, right) {
+		if labelLeft(c.Fonts(), it, sx, size, gap, right) {
 			at, anchor = Point{x0 - gap, yc + size*midline}, End
 		}
 		c.add(Mark{ID: "label/" + it.ID, Role: RoleLabel, Panel: "time", Row: row, Datum: it.Datum, Kind: TextMark, Text: it.Label,

@@ -54,7 +54,7 @@ func TestPhoneTimeline(t *testing.T) {
 				if l == i18n.XX && s == [2]float64{344, 459} {
 					continue // see above
 				}
-				c := Build(State{View: "timeline", Year: y, Lang: l}, s[0], s[1])
+				c := Build(testAssets, State{View: "timeline", Year: y, Lang: l}, s[0], s[1])
 				name := fmt.Sprintf("%d/%s/%.0fx%.0f", y, l, s[0], s[1])
 				p := matrixProblems(c)
 				ex := explainedData(c)
@@ -153,7 +153,7 @@ func TestTimelineSubtitleSaysHowTheYearIsMarked(t *testing.T) {
 	for _, y := range Years {
 		for _, l := range matrixLangs {
 			for _, s := range sizes {
-				c := Build(State{View: "timeline", Year: y, Lang: l}, s[0], s[1])
+				c := Build(testAssets, State{View: "timeline", Year: y, Lang: l}, s[0], s[1])
 				shaded := false
 				for _, m := range c.Marks {
 					if m.Role == RoleSelection {

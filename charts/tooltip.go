@@ -129,7 +129,7 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 	var wrapped []string
 	bold := 0 // the first line's wrapped lines are bold
 	for i, l := range lines {
-		ls := wrapText(l, size, i == 0, maxW)
+		ls := wrapText(c.Fonts(), l, size, i == 0, maxW)
 		if i == 0 {
 			bold = len(ls)
 		}
@@ -137,7 +137,7 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 	}
 	w := 0.0
 	for i, l := range wrapped {
-		w = max(w, TextWidth(l, size, i < bold))
+		w = max(w, c.Fonts().TextWidth(l, size, i < bold))
 	}
 	lineH := size * 1.3
 	box := Rect{p.X + 14, p.Y + 14, w + 2*pad, lineH*float64(len(wrapped)) + pad*2 - (lineH - size)}
@@ -168,7 +168,8 @@ func (c *Chart) OverlayFor(id string, p Point, touch bool) []Mark {
 	}
 	for i, l := range wrapped {
 		out = append(out, Mark{ID: "tooltip/" + itoa(i), Role: RoleTooltip, Datum: id, Kind: TextMark, Text: l, Bold: i < bold,
-			At: Point{box.X + pad, box.Y + pad + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: Ink}})
+			At: Point{box.X + pad, box.Y + pad + size*ascent + lineH*float64(i)}, Size: size, Style: Style{Fill: Ink},
+			EmWidth: c.Fonts().TextWidth(l, 1, i < bold)})
 	}
 	return out
 }

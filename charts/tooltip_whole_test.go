@@ -14,7 +14,7 @@ func TestTooltipWhole(t *testing.T) {
 		for _, y := range Years {
 			for _, l := range matrixLangs {
 				for _, s := range [][2]float64{{360, 640}, {390, 844}, {800, 450}, {1280, 720}} {
-					c := Build(State{View: v, Year: y, Lang: l}, s[0], s[1])
+					c := Build(testAssets, State{View: v, Year: y, Lang: l}, s[0], s[1])
 					for id, lines := range c.Tips {
 						var got []string
 						for _, m := range c.Overlay(id, Point{s[0] / 2, s[1] / 2}) {

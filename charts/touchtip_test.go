@@ -14,7 +14,7 @@ func TestTouchTooltipAwayFromFinger(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, v := range ChartViews() {
 			for _, size := range [][2]float64{{344, 459}, {374, 499}} {
-				c := Build(State{View: v, Year: Years[len(Years)-1], Lang: l}, size[0], size[1])
+				c := Build(testAssets, State{View: v, Year: Years[len(Years)-1], Lang: l}, size[0], size[1])
 				n := 0
 				for _, m := range c.Marks {
 					if !m.Interactive() || m.Kind != RectMark || m.Rect.H > c.H/4 || m.Rect.W < 4 || m.Rect.H < 4 {

@@ -19,7 +19,7 @@ func TestEveryFigureInSomeChart(t *testing.T) {
 			where := ""
 			for _, v := range ChartViews() {
 				for _, y := range Years {
-					for _, m := range Build(State{View: v, Year: y}, s[0], s[1]).Marks {
+					for _, m := range Build(testAssets, State{View: v, Year: y}, s[0], s[1]).Marks {
 						if m.Datum == f.ID && m.Kind == TextMark && strings.Contains(m.Text, i18n.RangeDashes(f.Text)) {
 							where = v
 						}
@@ -50,7 +50,7 @@ func figureMark(t *testing.T, c *Chart, id string) Mark {
 func TestCompareEncodings(t *testing.T) {
 	for _, s := range sizes {
 		for _, y := range Years {
-			c := Compare(y, s[0], s[1])
+			c := Compare(testAssets, y, s[0], s[1])
 			conv, iden, ref := figureMark(t, c, "bar/"+cmpConvicted), figureMark(t, c, "bar/"+cmpIdentified), figureMark(t, c, "bar/"+cmpReferred)
 			k := conv.Rect.W / 39
 			for _, m := range []Mark{iden, ref} {
@@ -105,7 +105,7 @@ func TestCompareEncodings(t *testing.T) {
 
 // The multi-year total shows both of the paper's wordings of its period, flagged.
 func TestCompareTotalShowsBothWordings(t *testing.T) {
-	c := Compare(2012, 800, 450)
+	c := Compare(testAssets, 2012, 800, 450)
 	var texts []string
 	for _, m := range c.Marks {
 		if m.Datum == cmpTotal && m.Kind == TextMark {
@@ -124,7 +124,7 @@ func TestCompareTotalShowsBothWordings(t *testing.T) {
 // their words name; the undated shelter is in its own lane below the axis.
 func TestTimelineOrderAndSpacing(t *testing.T) {
 	for _, s := range sizes {
-		c := Timeline(2012, s[0], s[1])
+		c := Timeline(testAssets, 2012, s[0], s[1])
 		if s[1] < 300 {
 			// Too short for an axis: the list form, each item with its marker, in order; where
 			// the frame, with the markers' key, cannot hold every item, the picture Build
@@ -132,7 +132,7 @@ func TestTimelineOrderAndSpacing(t *testing.T) {
 			if _, ok := c.Mark("axis/line"); ok {
 				t.Errorf("%v: an axis in a frame too short for one", s)
 			}
-			if _, ok := Build(State{View: "timeline", Year: 2012}, s[0], s[1]).Mark("list/victims-2012"); !ok {
+			if _, ok := Build(testAssets, State{View: "timeline", Year: 2012}, s[0], s[1]).Mark("list/victims-2012"); !ok {
 				t.Errorf("%v: no list entry for the 89", s)
 			}
 			continue
@@ -204,7 +204,7 @@ func TestTimelineOrderAndSpacing(t *testing.T) {
 func TestTimelineLabelsClearOfMarkers(t *testing.T) {
 	for _, s := range [][2]float64{{800, 450}, {1280, 720}, {1920, 1080}} {
 		for _, y := range Years {
-			c := Timeline(y, s[0], s[1])
+			c := Timeline(testAssets, y, s[0], s[1])
 			for _, l := range c.Marks {
 				if l.Role != RoleLabel {
 					continue

@@ -13,7 +13,7 @@ import (
 // sentences they were before wrapping, every mark's label), the tooltips of its data and its
 // summary. The chart is laid out wide, so that notes wrap as little as possible.
 func chartTexts(s State) []string {
-	c := Build(s, 4096, 2304)
+	c := Build(testAssets, s, 4096, 2304)
 	out := []string{c.Title, Summary(s)}
 	notes := map[int]string{}
 	seen := map[string]bool{}
@@ -107,7 +107,7 @@ func TestTranslatedWordsFit(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, y := range Years {
 			for _, sz := range [][2]float64{{800, 450}, {1280, 720}} {
-				c := Build(State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
+				c := Build(testAssets, State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
 				if _, ok := c.Mark("legend/estimate"); !ok {
 					t.Errorf("%s map %d %v: the key lost the NGO estimate", l, y, sz)
 				}
@@ -118,7 +118,7 @@ func TestTranslatedWordsFit(t *testing.T) {
 		if s.View == "timeline" {
 			return // its labels are cut by design; the tooltips say them in full
 		}
-		c := Build(s, 800, 450)
+		c := Build(testAssets, s, 800, 450)
 		for _, m := range c.Marks {
 			if m.Kind == TextMark && strings.HasSuffix(m.Text, "…") && (strings.HasPrefix(m.ID, "label/") && s.View != "compare" || strings.HasPrefix(m.ID, "missing/") || m.ID == "title" || m.ID == "source" || m.ID == "label/victims-2006-2012") {
 				t.Errorf("%s %s %d: %s cut: %q", s.Lang, s.View, s.Year, m.ID, m.Text)

@@ -78,7 +78,8 @@ func NewPageConfig(l i18n.Lang, langs []i18n.Lang, story []StoryStep, strings ma
 				f := FilesOf(s, l)
 				inL := s
 				inL.Lang = l
-				f.Name, f.Desc = charts.Build(inL, 800, 450).AccessibleName(), charts.AccessibleDescription(inL)
+				// The name is the view's and its title's, whatever the chart is measured with.
+				f.Name, f.Desc = charts.Build(charts.Assets{}, inL, 800, 450).AccessibleName(), charts.AccessibleDescription(inL)
 				c.Files[s.Hash()] = f
 			}
 		}

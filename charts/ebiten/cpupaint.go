@@ -9,8 +9,6 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
-
-	"azflows/charts"
 )
 
 // cpuPainter paints the base layer's draw ops on the CPU into one RGBA image (premultiplied,
@@ -146,7 +144,7 @@ func (p *cpuPainter) text(op *drawOp, chain []font.Face, src image.Image) {
 		p.glyphs = map[glyphKey]glyphMask{}
 	}
 	x, y := op.x, int(math.Round(op.y))
-	for _, run := range charts.FaceRuns(op.text, op.bold) {
+	for _, run := range op.runs {
 		if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
 			continue
 		}

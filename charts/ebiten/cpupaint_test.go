@@ -11,8 +11,6 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
-
-	"azflows/charts"
 )
 
 func painted(w, h int) *cpuPainter {
@@ -99,7 +97,7 @@ func TestCPUStrokeJoins(t *testing.T) {
 // Text is drawn glyph by glyph from whole device pixels with the faces given, on the pixels
 // a font.Drawer puts each glyph at its rounded origin.
 func TestCPUTextOnGlyphOrigins(t *testing.T) {
-	f, err := opentype.Parse(charts.FontChain(false)[0])
+	f, err := opentype.Parse(testAssets.Fonts.Sources(false)[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,9 +105,9 @@ func TestCPUTextOnGlyphOrigins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chain := make([]font.Face, len(charts.FontChain(false)))
+	chain := make([]font.Face, len(testAssets.Fonts.Sources(false)))
 	chain[0] = face
-	op := drawOp{kind: opText, color: rgba{0x33, 0x33, 0x33, 1}, text: "2012", x: 10.4, y: 20.3, size: 13}
+	op := drawOp{kind: opText, color: rgba{0x33, 0x33, 0x33, 1}, text: "2012", runs: testAssets.Fonts.FaceRuns("2012", false), x: 10.4, y: 20.3, size: 13}
 	p := painted(80, 30)
 	p.draw(&op, chain)
 
@@ -142,7 +140,7 @@ func BenchmarkCPUPaintBase(b *testing.B) {
 	bm := loadBaseMap(b)
 	for _, hash := range []string{"view=bars&year=2010", "view=map&year=2010"} {
 		for _, size := range [][2]float64{{800, 450}, {1920, 1080}} {
-			v := newView(hash)
+			v := newView(testAssets.Fonts, hash)
 			tick(v, input{W: size[0], H: size[1], DSF: 1, BaseMap: bm, BaseMapSettled: true})
 			bg, layers, ok := v.frame(int(size[0]), int(size[1]))
 			if !ok {
@@ -175,7 +173,7 @@ func (n nativeFaces) chain(op *drawOp) []font.Face {
 		return c
 	}
 	var c []font.Face
-	for _, src := range charts.FontChain(op.bold) {
+	for _, src := range testAssets.Fonts.Sources(op.bold) {
 		f, err := opentype.Parse(src)
 		if err != nil {
 			c = append(c, nil)

@@ -11,7 +11,7 @@ import (
 // read-out is told there is nothing shown.
 func TestDismissFromThePage(t *testing.T) {
 	for _, touch := range []bool{true, false} {
-		v := newView("view=bars&year=2012")
+		v := newView(testAssets.Fonts, "view=bars&year=2012")
 		tick(v, input{})
 		v.frame(360, 480)
 		tick(v, input{})
@@ -38,7 +38,7 @@ func TestDismissFromThePage(t *testing.T) {
 // frame; a tap on it takes the tooltip away, even where a shape lies under it.
 func TestTooltipCloseControl(t *testing.T) {
 	for _, size := range [][2]float64{{344, 459}, {360, 480}, {390, 520}} {
-		v := newView("view=bars&year=2012")
+		v := newView(testAssets.Fonts, "view=bars&year=2012")
 		tick := func(v *view, in input) []message { // at the phone's size
 			in.W, in.H, in.DSF = size[0], size[1], 2
 			return v.update(in)

@@ -11,26 +11,28 @@ import (
 	"azflows/site"
 )
 
-// loadFonts gives the model and the renderer the Noto Sans subsets view.js fetched before it
+// loadFonts makes the fonts of the model and the renderer from the Noto Sans subsets view.js fetched before it
 // started the program (window.azflowsFonts: {regular: [Uint8Array…], bold: […]}, in the order
 // of fonts.Subsets): the build's TrueType files, taken as they are, or in a single file the
 // page's WOFF files, decoded here (charts/fonts.Sfnt). Without them, or when one cannot be
 // read (the decoder bounds what it allocates, so a bad file is an error, not an out-of-memory
-// crash), the view keeps the Go fonts, which lack ə, and says so in one console warning. It
-// yields to the browser after each font it had to inflate (y).
-func loadFonts(y *yielder) {
+// crash), it returns nil: the view keeps the Go fonts, which lack ə, and says so in one
+// console warning. It yields to the browser after each font it had to inflate (y).
+func loadFonts(y *yielder) *charts.Fonts {
 	st := js.Global().Get(site.GlobalFonts)
 	if st.Type() != js.TypeObject {
-		return
+		return nil
 	}
 	defer js.Global().Set(site.GlobalFonts, js.Null())
 	reg, bold, err := decodeFonts(st, y.yield)
+	var f *charts.Fonts
 	if err == nil && len(reg) > 0 && len(bold) > 0 {
-		err = charts.SetFonts(reg, bold)
+		f, err = charts.NewFonts(reg, bold)
 	}
 	if err != nil {
 		js.Global().Get("console").Call("warn", "azflows view: the chart's fonts could not be read, so it keeps its built-in ones: "+err.Error())
 	}
+	return f
 }
 
 // decodeFonts reads the font files of st ({regular: [Uint8Array…], bold: […]}) as sfnt fonts,

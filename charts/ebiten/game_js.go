@@ -310,6 +310,7 @@ func (g *game) Layout(outsideW, outsideH int) (int, int) {
 
 // renderer paints draw ops with ebiten's vector paths and text/v2.
 type renderer struct {
+	chart      *charts.Fonts // the fonts the chart is measured with (nil: the Go fonts)
 	white      *ebiten.Image
 	vs         []ebiten.Vertex
 	is         []uint16
@@ -356,7 +357,7 @@ func (r *renderer) draw(dst *ebiten.Image, op *drawOp) {
 		if chain == nil {
 			return
 		}
-		// Each run in the font the model measured it in (charts.FaceRuns), from the baseline;
+		// Each run in the font the model measured it in (op.runs), from the baseline;
 		// whole pixels keep the glyph bitmaps sharp. ebiten's text (v1) package draws
 		// x/image font faces without go-text's shaping, which would add 0.15 MB (gzip).
 		//
@@ -370,7 +371,7 @@ func (r *renderer) draw(dst *ebiten.Image, op *drawOp) {
 // paintText draws op's text with the pen starting at x on baseline y.
 func (r *renderer) paintText(dst *ebiten.Image, op *drawOp, chain []font.Face, x float64, y int) {
 	clr := color.NRGBA{op.color.R, op.color.G, op.color.B, uint8(op.color.A*255 + 0.5)}
-	for _, run := range charts.FaceRuns(op.text, op.bold) {
+	for _, run := range op.runs {
 		if run.Face < 0 || run.Face >= len(chain) || chain[run.Face] == nil {
 			continue
 		}
@@ -436,7 +437,7 @@ func (r *renderer) drawTextCached(dst *ebiten.Image, op *drawOp) {
 		}
 		var w float64
 		var asc, desc int
-		for _, run := range charts.FaceRuns(op.text, op.bold) {
+		for _, run := range op.runs {
 			if run.Face >= 0 && run.Face < len(chain) && chain[run.Face] != nil {
 				w += float64(font.MeasureString(chain[run.Face], run.Text)) / 64
 			}
@@ -503,8 +504,8 @@ func (r *renderer) chain(op *drawOp) []font.Face {
 }
 
 // face returns the face at size px, cached per size: one Go face per font of the chart's
-// font chain (charts.Fonts), joined so that each rune is drawn with the first font that has
-// it, as charts.TextWidth measured it.
+// font chain (r.chart, the chart's charts.Fonts), joined so that each rune is drawn with the
+// first font that has it, as the chart's fonts measured it.
 func (r *renderer) face(size float64, bold bool) []font.Face {
 	if !r.fontsTried {
 		r.fontsTried = true
@@ -524,7 +525,7 @@ func (r *renderer) face(size float64, bold bool) []font.Face {
 		}
 	}
 	var chain []font.Face
-	for _, src := range charts.FontChain(bold) {
+	for _, src := range r.chart.Sources(bold) {
 		var ff font.Face
 		if len(src) > 0 {
 			p := r.fonts[&src[0]]
@@ -533,11 +534,11 @@ func (r *renderer) face(size float64, bold bool) []font.Face {
 				r.fonts[&src[0]] = p
 			}
 			if p != nil {
-				// Hinting off: advances then match charts.TextWidth, which laid the text out.
+				// Hinting off: advances then match the model's TextWidth, which laid the text out.
 				ff, _ = opentype.NewFace(p, &opentype.FaceOptions{Size: float64(k.size64) / 64, DPI: 72, Hinting: font.HintingNone})
 			}
 		}
-		chain = append(chain, ff) // keeps the chain's indices those of charts.FaceRuns
+		chain = append(chain, ff) // keeps the chain's indices those of the ops' runs
 	}
 	r.faces[k] = chain
 	return chain

@@ -7,14 +7,12 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
-
-	"azflows/charts"
 )
 
 // Glyph origins fall on whole pixels and follow the model's measure of the run: none is more
 // than half a pixel from the pen, and the run ends where charts.TextWidth says.
 func TestGlyphOriginsOnWholePixels(t *testing.T) {
-	p, err := opentype.Parse(charts.FontChain(false)[0])
+	p, err := opentype.Parse(testAssets.Fonts.Sources(false)[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +34,7 @@ func TestGlyphOriginsOnWholePixels(t *testing.T) {
 				a, _ := f.GlyphAdvance([]rune(g.s)[0])
 				pen += float64(a) / 64
 			}
-			if w := charts.TextWidth("2012", size, false); math.Abs(pen-x0-w) > 0.05 {
+			if w := testAssets.Fonts.TextWidth("2012", size, false); math.Abs(pen-x0-w) > 0.05 {
 				t.Errorf("size %v: the run is %.2f px, the model measured %.2f", size, pen-x0, w)
 			}
 		}

@@ -17,7 +17,7 @@ import (
 func TestFocusOrderOneStopPerDatum(t *testing.T) {
 	for _, view := range charts.ChartViews() {
 		for _, y := range charts.Years {
-			c := charts.Build(charts.State{View: view, Year: y}, 800, 450)
+			c := charts.Build(testAssets, charts.State{View: view, Year: y}, 800, 450)
 			order := focusOrder(c)
 			if len(order) == 0 {
 				t.Errorf("%s %d: nothing to focus", view, y)
@@ -57,7 +57,7 @@ func TestFocusOrderOneStopPerDatum(t *testing.T) {
 func keys(ks ...string) input { return input{Keys: ks} }
 
 func TestKeyboardMovesFocusPinsAndClears(t *testing.T) {
-	v := newView("view=bars&year=2010")
+	v := newView(testAssets.Fonts, "view=bars&year=2010")
 	tick(v, input{})
 	v.frame(800, 450)
 	tick(v, input{})
@@ -166,7 +166,7 @@ func TestRouteKey(t *testing.T) {
 		}
 	}
 	// Enter outside the walk focuses the first mark.
-	v := newView("view=bars&year=2010")
+	v := newView(testAssets.Fonts, "view=bars&year=2010")
 	tick(v, input{})
 	v.frame(800, 450)
 	tick(v, input{})
@@ -182,7 +182,7 @@ func TestRouteKey(t *testing.T) {
 // unpin, Escape the unpin, in the chart's language.
 func TestKeyboardReadoutsAndPinConfirmed(t *testing.T) {
 	for _, l := range []string{"en", "az", "ru"} {
-		v := newView("view=map&year=2010&lang=" + l)
+		v := newView(testAssets.Fonts, "view=map&year=2010&lang="+l)
 		tick(v, input{BaseMapSettled: true})
 		v.frame(800, 450)
 		tick(v, input{})

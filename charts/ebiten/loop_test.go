@@ -38,7 +38,7 @@ func (v *view) frame(sw, sh int) (bg rgba, layers [][]drawOp, ok bool) {
 // A picture painted over several frames counts once it is complete: the view is ready after
 // the frame that completes it, not before, and a frame with nothing new paints nothing.
 func TestFramesCountCompletePictures(t *testing.T) {
-	v := newView("view=bars&year=2010")
+	v := newView(testAssets.Fonts, "view=bars&year=2010")
 	s := &onScreen{}
 	if _, _, _, ok := v.picture(); ok {
 		t.Fatal("a picture before the first update")

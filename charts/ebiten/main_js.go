@@ -30,11 +30,11 @@ func Main() {
 	// the packages' init, each font, ebiten's start, the chart, the painting of its first frame.
 	y := newYielder()
 	y.yield()
-	loadFonts(y)
+	fonts := loadFonts(y)
 	mark("go-fonts")
 	in := &inbox{}
 	in.listen()
-	g := &game{v: newView(js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{}, gate: newFrameGate(),
+	g := &game{v: newView(fonts, js.Global().Get("location").Get("hash").String()), in: in, r: &renderer{chart: fonts}, gate: newFrameGate(),
 		inWorker: js.Global().Get("WorkerGlobalScope").Type() == js.TypeFunction}
 	y.yield()
 	g.publish()

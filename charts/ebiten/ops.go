@@ -37,9 +37,10 @@ type drawOp struct {
 	convex bool    // opFill: a convex polygon (no fill rule needed)
 	width  float32 // opStroke: line width in device px
 
-	text string  // opText, with glyphs the fonts lack replaced as the model measured them
-	x, y float64 // opText: left end of the baseline, device px
-	size float64 // opText: font size, device px
+	text string       // opText, with glyphs the fonts lack replaced as the model measured them
+	runs []charts.Run // opText: text in runs by the font of the chain each is drawn with
+	x, y float64      // opText: left end of the baseline, device px
+	size float64      // opText: font size, device px
 	bold bool
 }
 
@@ -61,8 +62,9 @@ func opacity(s charts.Style) float32 {
 	return float32(o)
 }
 
-// appendMarkOps appends the operations that paint m at scale k (device px per CSS px).
-func appendMarkOps(ops []drawOp, m charts.Mark, k float64) []drawOp {
+// appendMarkOps appends the operations that paint m at scale k (device px per CSS px), its
+// text with the fonts f it was measured with (the chart's).
+func appendMarkOps(ops []drawOp, f *charts.Fonts, m charts.Mark, k float64) []drawOp {
 	switch m.Kind {
 	case charts.RectMark:
 		r := m.Rect
@@ -94,7 +96,8 @@ func appendMarkOps(ops []drawOp, m charts.Mark, k float64) []drawOp {
 		}
 		c.A = opacity(m.Style)
 		x := m.TextStart()
-		ops = append(ops, drawOp{kind: opText, color: c, text: drawable(m.Text, m.Bold),
+		t := f.Drawable(m.Text, m.Bold)
+		ops = append(ops, drawOp{kind: opText, color: c, text: t, runs: f.FaceRuns(t, m.Bold),
 			x: x * k, y: m.At.Y * k, size: m.Size * k, bold: m.Bold})
 	}
 	return ops
@@ -164,7 +167,3 @@ func finite(vs ...float64) bool {
 	}
 	return true
 }
-
-// drawable replaces runes no font of the chain has with '?', which is what charts.TextWidth
-// measured in their place, so drawn text keeps the width the model laid out.
-func drawable(s string, bold bool) string { return charts.Drawable(s, bold) }

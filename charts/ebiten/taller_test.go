@@ -23,8 +23,8 @@ func tallerMsgs(ms []message) []float64 {
 // nothing again.
 func TestViewReportsTallerChart(t *testing.T) {
 	for _, lang := range []string{"az", "ru"} {
-		v := newView("view=timeline&year=2012&lang=" + lang)
-		want := charts.Build(charts.State{View: "timeline", Year: 2012, Lang: charts.ParseHash("lang=" + lang).Lang}, 344, 194).H
+		v := newView(testAssets.Fonts, "view=timeline&year=2012&lang="+lang)
+		want := charts.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: charts.ParseHash("lang=" + lang).Lang}, 344, 194).H
 		if want <= 194 {
 			t.Fatalf("%s: the timeline at 344×194 did not grow (H %v)", lang, want)
 		}

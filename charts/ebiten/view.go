@@ -76,10 +76,11 @@ type snapshot struct {
 
 // view is the interactive chart's state, free of ebiten and the browser.
 type view struct {
-	state charts.State
-	chart *charts.Chart
-	w, h  float64
-	dsf   float64
+	assets charts.Assets // the fonts view.js gave it, and the base map once it has come
+	state  charts.State
+	chart  *charts.Chart
+	w, h   float64
+	dsf    float64
 
 	// The taller picture (charts.Build grows a chart that cannot show everything at its
 	// frame's height): natural is the frame's height the page gives the view, which the chart
@@ -120,8 +121,9 @@ type view struct {
 	hasPub    bool
 }
 
-func newView(hash string) *view {
-	return &view{state: charts.ParseHash(hash), dsf: 1, gen: 1}
+// newView is the view of the state in hash, its charts measured with f (nil: the Go fonts).
+func newView(f *charts.Fonts, hash string) *view {
+	return &view{assets: charts.NewAssets(f, nil), state: charts.ParseHash(hash), dsf: 1, gen: 1}
 }
 
 // update applies one tick of input and returns the messages to post. It never draws.
@@ -140,7 +142,7 @@ func (v *view) update(in input) []message {
 	}
 	if in.BaseMapSettled && !v.baseSettled {
 		v.baseSettled = true
-		charts.SetBaseMap(in.BaseMap)
+		v.assets = charts.NewAssets(v.assets.Fonts, in.BaseMap)
 		v.dirty = v.dirty || v.state.View == "map"
 	}
 	animate := false
@@ -177,7 +179,7 @@ func (v *view) update(in input) []message {
 		if animate {
 			v.animFrom, v.animStart = v.shownChart, in.Now
 		}
-		v.chart = charts.Build(v.state, v.w, v.natural)
+		v.chart = charts.Build(v.assets, v.state, v.w, v.natural)
 		need := 0.0
 		if v.chart.H > v.natural+0.5 {
 			need = v.chart.H
@@ -249,7 +251,7 @@ func (v *view) update(in input) []message {
 			// A finger's pin: the tooltip away from the fingertip and the shape it tapped.
 			touch := v.pinTouch && shown == v.pinned && v.kb.datum == ""
 			for _, m := range v.chart.OverlayFor(shown, at, touch) {
-				v.overlay = appendMarkOps(v.overlay, m, v.dsf)
+				v.overlay = appendMarkOps(v.overlay, v.assets.Fonts, m, v.dsf)
 				if m.ID == charts.TooltipCloseID {
 					v.closeAt = m.Rect
 				}
@@ -276,7 +278,7 @@ func (v *view) paint(c *charts.Chart) {
 	v.shownChart = c
 	v.base = v.base[:0] // the same backing array, reused: only baseRev tells a new base apart
 	for _, m := range c.Marks {
-		v.base = appendMarkOps(v.base, m, v.dsf)
+		v.base = appendMarkOps(v.base, v.assets.Fonts, m, v.dsf)
 	}
 	v.baseRev++
 	v.gen++

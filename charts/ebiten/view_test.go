@@ -72,7 +72,7 @@ func TestDash(t *testing.T) {
 func TestMarkOps(t *testing.T) {
 	dashed := charts.Mark{Kind: charts.RectMark, Rect: charts.Rect{X: 10, Y: 20, W: 30, H: 10},
 		Style: charts.Style{Fill: "#a9bfd6", Stroke: "#2e5a87", StrokeWidth: 1.2, Dash: []float64{5, 3}, Opacity: 0.5}}
-	ops := appendMarkOps(nil, dashed, 2)
+	ops := appendMarkOps(nil, testAssets.Fonts, dashed, 2)
 	if len(ops) != 2 || ops[0].kind != opFill || ops[1].kind != opStroke {
 		t.Fatalf("dashed rect: %+v", ops)
 	}
@@ -88,13 +88,13 @@ func TestMarkOps(t *testing.T) {
 
 	solid := dashed
 	solid.Style.Dash = nil
-	if ops := appendMarkOps(nil, solid, 1); len(ops[1].polys) != 1 || !ops[1].closed {
+	if ops := appendMarkOps(nil, testAssets.Fonts, solid, 1); len(ops[1].polys) != 1 || !ops[1].closed {
 		t.Errorf("solid outline should be one closed polyline: %+v", ops[1])
 	}
 
 	line := charts.Mark{Kind: charts.PathMark, Points: []charts.Point{{X: 0, Y: 0}, {X: 0, Y: 100}},
 		Style: charts.Style{Fill: "#ffffff", Stroke: "#d8dee4", StrokeWidth: 1}}
-	if ops := appendMarkOps(nil, line, 1); len(ops) != 1 || ops[0].kind != opStroke {
+	if ops := appendMarkOps(nil, testAssets.Fonts, line, 1); len(ops) != 1 || ops[0].kind != opStroke {
 		t.Errorf("an open path is only stroked: %+v", ops)
 	}
 
@@ -103,9 +103,9 @@ func TestMarkOps(t *testing.T) {
 		frac   float64
 	}{{charts.Start, 0}, {charts.Middle, 0.5}, {charts.End, 1}} {
 		m := charts.Mark{Kind: charts.TextMark, Text: "Turkey", At: charts.Point{X: 100, Y: 50}, Size: 13, Anchor: a.anchor,
-			Bold: true, Style: charts.Style{Fill: "#1f2328"}}
-		ops := appendMarkOps(nil, m, 2)
-		w := charts.TextWidth("Turkey", 13, true)
+			Bold: true, Style: charts.Style{Fill: "#1f2328"}, EmWidth: testAssets.Fonts.TextWidth("Turkey", 1, true)}
+		ops := appendMarkOps(nil, testAssets.Fonts, m, 2)
+		w := testAssets.Fonts.TextWidth("Turkey", 13, true)
 		want := (100 - a.frac*w) * 2
 		if len(ops) != 1 || math.Abs(ops[0].x-want) > 1e-9 || ops[0].y != 100 || ops[0].size != 26 || !ops[0].bold {
 			t.Errorf("anchor %v: %+v, want x %v", a.anchor, ops, want)
@@ -114,7 +114,7 @@ func TestMarkOps(t *testing.T) {
 
 	// A glyph the Go fonts lack is drawn as the '?' the model measured in its place.
 	m := charts.Mark{Kind: charts.TextMark, Text: "a ∝ b", Size: 10, Style: charts.Style{Fill: "#000000"}}
-	if ops := appendMarkOps(nil, m, 1); ops[0].text != "a ? b" {
+	if ops := appendMarkOps(nil, testAssets.Fonts, m, 1); ops[0].text != "a ? b" {
 		t.Errorf("missing glyph: %q", ops[0].text)
 	}
 
@@ -125,7 +125,7 @@ func TestMarkOps(t *testing.T) {
 		{Kind: charts.PathMark, Points: []charts.Point{{X: 1, Y: 1}}, Style: charts.Style{Stroke: "#000000", StrokeWidth: 1}},
 		{Kind: charts.RectMark, Rect: charts.Rect{W: 1, H: 1}, Style: charts.Style{Stroke: "#000000"}}, // zero width
 	} {
-		if ops := appendMarkOps(nil, bad, 1); len(ops) != 0 {
+		if ops := appendMarkOps(nil, testAssets.Fonts, bad, 1); len(ops) != 0 {
 			t.Errorf("%+v painted %+v", bad, ops)
 		}
 	}
@@ -136,10 +136,10 @@ func TestAllViewsTranslate(t *testing.T) {
 	for _, v := range charts.ChartViews() {
 		for _, y := range charts.Years {
 			for _, k := range []float64{1, 1.5, 2} {
-				c := charts.Build(charts.State{View: v, Year: y}, 800, 450)
+				c := charts.Build(testAssets, charts.State{View: v, Year: y}, 800, 450)
 				var ops []drawOp
 				for _, m := range c.Marks {
-					ops = appendMarkOps(ops, m, k)
+					ops = appendMarkOps(ops, testAssets.Fonts, m, k)
 				}
 				if len(ops) < len(c.Marks) {
 					t.Errorf("%s %d: %d ops for %d marks", v, y, len(ops), len(c.Marks))
@@ -189,7 +189,7 @@ func firstMark(c *charts.Chart, role charts.Role) charts.Mark {
 }
 
 func TestViewDrawsOnlyOnChange(t *testing.T) {
-	v := newView("#view=bars&year=2010")
+	v := newView(testAssets.Fonts, "#view=bars&year=2010")
 	if _, _, ok := v.frame(800, 450); ok {
 		t.Fatal("drew before the first update")
 	}
@@ -227,7 +227,7 @@ func TestViewDrawsOnlyOnChange(t *testing.T) {
 }
 
 func TestViewHoverPinAndState(t *testing.T) {
-	v := newView("view=bars&year=2010")
+	v := newView(testAssets.Fonts, "view=bars&year=2010")
 	tick(v, input{})
 	v.frame(800, 450)
 	tick(v, input{})
@@ -304,10 +304,10 @@ func TestViewHoverPinAndState(t *testing.T) {
 }
 
 func TestViewScalesByDSF(t *testing.T) {
-	v := newView("view=bars&year=2012")
+	v := newView(testAssets.Fonts, "view=bars&year=2012")
 	tick(v, input{W: 640, H: 360, DSF: 2})
 	title := firstOp(v.base, opText)
-	c := charts.Build(v.state, 640, 360)
+	c := charts.Build(testAssets, v.state, 640, 360)
 	m, _ := c.Mark("title")
 	if title.y != m.At.Y*2 || title.size != m.Size*2 {
 		t.Errorf("title op %+v, mark at %v size %v", title, m.At, m.Size)
@@ -320,7 +320,7 @@ func TestViewScalesByDSF(t *testing.T) {
 		t.Error("snapshot changed without a change")
 	}
 	// Not laid out yet (0×0): nothing is built.
-	v = newView("")
+	v = newView(testAssets.Fonts, "")
 	tick(v, input{W: 0.5, H: 0.5, DSF: 1})
 	if v.chart != nil {
 		t.Error("built a chart for a 0×0 body")
@@ -337,7 +337,7 @@ func firstOp(ops []drawOp, k opKind) drawOp {
 }
 
 func TestTooltipOverlayIsDrawn(t *testing.T) {
-	v := newView("view=flow&year=2010")
+	v := newView(testAssets.Fonts, "view=flow&year=2010")
 	tick(v, input{})
 	band := firstMark(v.chart, charts.RoleBand)
 	tick(v, input{Pointer: band.Center(), PointerMoved: true})
@@ -355,6 +355,10 @@ func TestTooltipOverlayIsDrawn(t *testing.T) {
 	}
 }
 
+// testAssets are what the view has before view.js gives it its fonts and base map: the Go
+// fonts, no base map (the zero Assets).
+var testAssets charts.Assets
+
 func loadBaseMap(t testing.TB) *geo.Map {
 	t.Helper()
 	m, err := geo.ForTests()
@@ -368,9 +372,7 @@ func loadBaseMap(t testing.TB) *geo.Map {
 // countries. Other views do not wait.
 func TestMapWaitsForBaseMap(t *testing.T) {
 	bm := loadBaseMap(t)
-	defer charts.SetBaseMap(bm)
-	charts.SetBaseMap(nil)
-	v := newView("view=map&year=2010")
+	v := newView(testAssets.Fonts, "view=map&year=2010")
 	tick(v, input{})
 	if _, _, ok := v.frame(800, 450); ok {
 		t.Fatal("the map drew before its base map")
@@ -383,7 +385,7 @@ func TestMapWaitsForBaseMap(t *testing.T) {
 		t.Error("the first map frame has no countries")
 	}
 
-	b := newView("view=bars&year=2010")
+	b := newView(testAssets.Fonts, "view=bars&year=2010")
 	tick(b, input{})
 	if _, _, ok := b.frame(800, 450); !ok {
 		t.Error("the bars waited for the base map")
@@ -406,7 +408,7 @@ func arcOpsWidth(t *testing.T, v *view) float64 {
 // Switching year animates the arcs for tweenMS, a frame each tick, then stops drawing.
 func TestYearChangeAnimates(t *testing.T) {
 	bm := loadBaseMap(t)
-	v := newView("view=map&year=2010")
+	v := newView(testAssets.Fonts, "view=map&year=2010")
 	tick(v, input{BaseMap: bm, BaseMapSettled: true, Now: 0})
 	v.frame(800, 450)
 	w2010 := arcOpsWidth(t, v)
@@ -448,7 +450,7 @@ func TestYearChangeAnimates(t *testing.T) {
 
 func TestReducedMotionJumps(t *testing.T) {
 	bm := loadBaseMap(t)
-	v := newView("view=map&year=2010")
+	v := newView(testAssets.Fonts, "view=map&year=2010")
 	tick(v, input{BaseMap: bm, BaseMapSettled: true})
 	v.frame(800, 450)
 	tick(v, input{Now: 50, HasHash: true, Hash: "view=map&year=2012", ReducedMotion: true})
@@ -464,7 +466,7 @@ func TestReducedMotionJumps(t *testing.T) {
 // base revision, so that the painted base layer is not reused (issue 12, finding 1).
 func TestBaseRevisionFollowsContent(t *testing.T) {
 	for _, view := range charts.ChartViews() {
-		v := newView("view=" + view + "&year=2010")
+		v := newView(testAssets.Fonts, "view="+view+"&year=2010")
 		tick(v, input{ReducedMotion: true, BaseMapSettled: true})
 		v.frame(800, 450)
 		tick(v, input{})
@@ -497,7 +499,7 @@ func TestBaseRevisionFollowsContent(t *testing.T) {
 // change of year animates; afterwards it waits for events (the frame gate parks the frames).
 func TestViewWantsFramesOnlyWhileBusy(t *testing.T) {
 	bm := loadBaseMap(t)
-	v := newView("view=map&year=2010")
+	v := newView(testAssets.Fonts, "view=map&year=2010")
 	if !v.wantsFrames() {
 		t.Fatal("a view that has not drawn yet wants no frames")
 	}
@@ -541,7 +543,7 @@ func TestViewWantsFramesOnlyWhileBusy(t *testing.T) {
 
 	// Bars neither wait for the base map nor ask for frames to read it: once ready they are
 	// idle; a change to the map asks for frames until the base map has come.
-	b := newView("view=bars&year=2010")
+	b := newView(testAssets.Fonts, "view=bars&year=2010")
 	tick(b, input{})
 	b.frame(800, 450)
 	tick(b, input{})

@@ -29,7 +29,7 @@ func allStates() []charts.State {
 func renderState(t *testing.T, st charts.State) map[string]any {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Page(&b, st, "assets/", ""); err != nil {
+	if err := Page(&b, testAssets, st, "assets/", ""); err != nil {
 		t.Fatalf("Page(%v): %v", st, err)
 	}
 	return option(t, b.String())
@@ -83,7 +83,7 @@ func TestMapTooltipsOnEveryMark(t *testing.T) {
 		if st.View != "map" {
 			continue
 		}
-		c := charts.Build(st, W, H)
+		c := charts.Build(testAssets, st, W, H)
 		opt := renderState(t, st)
 		if show := get(t, opt, "geo"); show != nil {
 			if tt, ok := show.(map[string]any)["tooltip"].(map[string]any); ok && tt["show"] == false {

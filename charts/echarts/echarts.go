@@ -44,7 +44,7 @@ const (
 // from the page to the site's root ("../" from fallback/), where the chart's fonts are
 // (site.Fonts). Both must be relative or site-absolute paths: the page loads nothing from
 // another host.
-func Page(w io.Writer, st charts.State, assetsHost, siteRoot string) error {
+func Page(w io.Writer, a charts.Assets, st charts.State, assetsHost, siteRoot string) error {
 	if !charts.IsChart(st.View) {
 		return fmt.Errorf("echarts: unknown view %q", st.View)
 	}
@@ -53,7 +53,7 @@ func Page(w io.Writer, st charts.State, assetsHost, siteRoot string) error {
 			return fmt.Errorf("echarts: %q is not a path on this site", p)
 		}
 	}
-	c := charts.Build(st, W, H)
+	c := charts.Build(a, st, W, H)
 	option, assets, err := Option(c, assetsHost)
 	if err != nil {
 		return err

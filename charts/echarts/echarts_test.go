@@ -15,7 +15,7 @@ import (
 func render(t *testing.T, st charts.State) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Page(&b, st, "assets/", ""); err != nil {
+	if err := Page(&b, testAssets, st, "assets/", ""); err != nil {
 		t.Fatalf("Page(%v): %v", st, err)
 	}
 	return b.String()
@@ -95,7 +95,7 @@ func TestPageFrame(t *testing.T) {
 	for _, st := range states() {
 		t.Run(st.Hash(), func(t *testing.T) {
 			page := render(t, st)
-			c := charts.Build(st, W, H)
+			c := charts.Build(testAssets, st, W, H)
 			for _, bad := range []string{"http://", "https://", "//cdn", "go-echarts-assets"} {
 				if strings.Contains(page, bad) {
 					t.Errorf("page contains %q", bad)
@@ -157,16 +157,16 @@ func TestPageFrame(t *testing.T) {
 
 func TestPageRejects(t *testing.T) {
 	var b bytes.Buffer
-	if err := Page(&b, charts.State{View: "no-such-view", Year: 2010}, "assets/", ""); err == nil {
+	if err := Page(&b, testAssets, charts.State{View: "no-such-view", Year: 2010}, "assets/", ""); err == nil {
 		t.Error("unknown view: no error")
 	}
 	for _, host := range []string{"https://cdn.example/", "//cdn.example/", "http:x/"} {
-		if err := Page(&b, charts.Default, host, ""); err == nil {
+		if err := Page(&b, testAssets, charts.Default, host, ""); err == nil {
 			t.Errorf("assets host %q: no error", host)
 		}
 	}
 	b.Reset()
-	if err := Page(&b, charts.Default, "/static/", "/"); err != nil || !strings.Contains(b.String(), `src="/static/echarts.min.js"`) {
+	if err := Page(&b, testAssets, charts.Default, "/static/", "/"); err != nil || !strings.Contains(b.String(), `src="/static/echarts.min.js"`) {
 		t.Errorf("site-absolute assets host: %v", err)
 	}
 }

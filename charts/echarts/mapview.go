@@ -23,22 +23,22 @@ const BaseMapAsset = "basemap.js"
 // reference is the plane basemap.js is written in: the pixels of the English map of the
 // first year at W×H (y negated: echarts reads the second coordinate as latitude). ref maps a
 // point of the projection's plane (geo.Region) into it.
-func reference() (ref func(x, y float64) [2]float64, ok bool) {
-	c := charts.Build(charts.State{View: "map", Year: charts.Years[0]}, W, H)
+func reference(a charts.Assets) (ref func(x, y float64) [2]float64, ok bool) {
+	c := charts.Build(a, charts.State{View: "map", Year: charts.Years[0]}, W, H)
 	p, ok := c.Panel("map")
-	return func(x, y float64) [2]float64 { return [2]float64{p.X.Map(x), -p.Y.Map(y)} }, ok && charts.BaseMap() != nil
+	return func(x, y float64) [2]float64 { return [2]float64{p.X.Map(x), -p.Y.Map(y)} }, ok && a.BaseMap != nil
 }
 
 // BaseMapJS writes the script that registers the base map's countries, each named by its
 // ISO code, in the reference plane (a tenth of a pixel, simplified to 0.4 px, clipped to the
 // reference map and a quarter of it around): every map page places them with its own
 // panel's scales (countries), in any language.
-func BaseMapJS(w io.Writer) error {
-	ref, ok := reference()
+func BaseMapJS(w io.Writer, a charts.Assets) error {
+	ref, ok := reference(a)
 	if !ok {
-		return fmt.Errorf("echarts: no base map (is it set?)")
+		return fmt.Errorf("echarts: no base map (Assets.BaseMap is nil)")
 	}
-	c := charts.Build(charts.State{View: "map", Year: charts.Years[0]}, W, H)
+	c := charts.Build(a, charts.State{View: "map", Year: charts.Years[0]}, W, H)
 	p, _ := c.Panel("map")
 	mx, my := p.Rect.W/4, p.Rect.H/4
 	box := geo.Box{MinX: p.Rect.X - mx, MinY: -(p.Rect.Y + p.Rect.H + my), MaxX: p.Rect.X + p.Rect.W + mx, MaxY: -(p.Rect.Y - my)}
@@ -51,7 +51,7 @@ func BaseMapJS(w io.Writer) error {
 		} `json:"geometry"`
 	}
 	var feats []feature
-	for _, ct := range charts.BaseMap().Countries {
+	for _, ct := range a.BaseMap.Countries {
 		f := feature{Type: "Feature", Properties: map[string]string{"name": ct.ID}}
 		f.Geometry.Type = "MultiPolygon"
 		for _, r := range ct.Rings {
@@ -128,7 +128,7 @@ func countries(c *charts.Chart) map[string]any {
 		return nil
 	}
 	p, _ := c.Panel("map")
-	ref, _ := reference()
+	ref, _ := reference(c.Assets())
 	return map[string]any{
 		"type": "map", "name": "countries", "map": MapName, "roam": false, "aspectScale": 1, "clip": true,
 		"boundingCoords": [][2]float64{ref(p.X.D0, p.Y.D0), ref(p.X.D1, p.Y.D1)},

@@ -56,7 +56,7 @@ func floats(t *testing.T, v any) []float64 {
 // shape with the model's points.
 func TestEveryDataMarkIsASeriesItem(t *testing.T) {
 	for _, st := range allStates() {
-		c := charts.Build(st, W, H)
+		c := charts.Build(testAssets, st, W, H)
 		opt := renderState(t, st)
 		items := dataItems(t, opt)
 		grids := list(t, opt, "grid")
@@ -148,7 +148,7 @@ func TestEveryDataMarkIsASeriesItem(t *testing.T) {
 // are in the caption under the chart. No role is left unchecked.
 func TestEveryTextIsDrawn(t *testing.T) {
 	for _, st := range allStates() {
-		c := charts.Build(st, W, H)
+		c := charts.Build(testAssets, st, W, H)
 		page := render(t, st)
 		opt := option(t, page)
 		drawn := map[string]map[string]any{}
@@ -220,7 +220,7 @@ func TestOptionGoldens(t *testing.T) {
 		}
 		path := filepath.Join("testdata", name+"."+string(st.Lang)+".json")
 		var b bytes.Buffer
-		if err := Page(&b, st, "assets/", ""); err != nil {
+		if err := Page(&b, testAssets, st, "assets/", ""); err != nil {
 			t.Fatal(err)
 		}
 		m := optionRE.FindStringSubmatch(b.String())
@@ -255,7 +255,7 @@ func TestOptionGoldens(t *testing.T) {
 // The base map script registers every country of the model under its ISO code, once.
 func TestBaseMapJS(t *testing.T) {
 	var b bytes.Buffer
-	if err := BaseMapJS(&b); err != nil {
+	if err := BaseMapJS(&b, testAssets); err != nil {
 		t.Fatal(err)
 	}
 	js := b.String()

@@ -5,12 +5,17 @@ import (
 	"os"
 	"testing"
 
+	"azflows/charts"
 	"azflows/internal/testenv"
 )
 
-// TestMain gives the model its base map and fonts from node_modules (run `npm ci`).
+// testAssets are the model's base map and fonts from node_modules (run `npm ci`), as the build
+// gives them to charts.Build.
+var testAssets charts.Assets
+
 func TestMain(m *testing.M) {
-	if err := testenv.UseRepoAssets(); err != nil {
+	var err error
+	if testAssets, err = testenv.RepoAssets(); err != nil {
 		fmt.Fprintln(os.Stderr, "raster:", err)
 		os.Exit(1)
 	}

@@ -29,7 +29,7 @@ func Draw(c *charts.Chart, k float64) *image.NRGBA {
 		bg = color.NRGBA{255, 255, 255, 255}
 	}
 	draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
-	p := painter{img: img, k: k, faces: map[faceKey]font.Face{}}
+	p := painter{img: img, k: k, fonts: c.Fonts(), faces: map[faceKey]font.Face{}}
 	for _, m := range c.Marks {
 		p.mark(m)
 	}
@@ -46,6 +46,7 @@ func WritePNG(w io.Writer, c *charts.Chart, k float64) error {
 type painter struct {
 	img   *image.NRGBA
 	k     float64
+	fonts *charts.Fonts // the chart's (Chart.Fonts)
 	faces map[faceKey]font.Face
 }
 
@@ -157,8 +158,8 @@ func (p painter) text(m charts.Mark) {
 	d := font.Drawer{Dst: p.img, Src: image.NewUniform(c),
 		Dot: fixed.Point26_6{X: fixed.Int26_6(x * p.k * 64), Y: fixed.Int26_6(m.At.Y * p.k * 64)}}
 	// Each run in the font of the chain the model measured it in.
-	chain := charts.FontChain(m.Bold)
-	for _, r := range charts.FaceRuns(m.Text, m.Bold) {
+	chain := p.fonts.Sources(m.Bold)
+	for _, r := range p.fonts.FaceRuns(m.Text, m.Bold) {
 		if d.Face = p.faceFor(chain[r.Face], m.Size*p.k); d.Face != nil {
 			d.DrawString(r.Text)
 		}

@@ -33,7 +33,7 @@ func write(w io.Writer, c *charts.Chart, outlined bool) error {
 	fmt.Fprintf(&b, `<rect width="%s" height="%s" fill="%s"/>`, n(c.W), n(c.H), c.Background)
 	for _, m := range c.Marks {
 		if outlined && m.Kind == charts.TextMark {
-			writeOutline(&b, m)
+			writeOutline(&b, c.Fonts(), m)
 			continue
 		}
 		writeMark(&b, c, m)
@@ -99,9 +99,9 @@ func textWithEnglish(l i18n.Lang, s string) string {
 
 // writeOutline writes a text mark as one path of its glyph outlines, its words as aria-label
 // and <title>.
-func writeOutline(b *strings.Builder, m charts.Mark) {
+func writeOutline(b *strings.Builder, f *charts.Fonts, m charts.Mark) {
 	var d strings.Builder
-	for _, op := range charts.TextOutline(charts.Drawable(m.Text, m.Bold), m.Size, m.Bold, charts.Point{X: m.TextStart(), Y: m.At.Y}) {
+	for _, op := range f.TextOutline(f.Drawable(m.Text, m.Bold), m.Size, m.Bold, charts.Point{X: m.TextStart(), Y: m.At.Y}) {
 		d.WriteByte(op.Op)
 		for i, p := range op.Pts {
 			if i > 0 {

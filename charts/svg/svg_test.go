@@ -30,7 +30,7 @@ func TestGolden(t *testing.T) {
 						continue
 					}
 					var b bytes.Buffer
-					if err := Write(&b, charts.Build(charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)); err != nil {
+					if err := Write(&b, charts.Build(testAssets, charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)); err != nil {
 						t.Fatal(err)
 					}
 					stem := v + "-" + strconv.Itoa(y)
@@ -73,7 +73,7 @@ func walk(n node, fn func(node)) {
 
 // TestSVGIsWellFormedAndTitled parses the output and checks what readers rely on.
 func TestSVGIsWellFormedAndTitled(t *testing.T) {
-	c := charts.Build(charts.State{View: "flow", Year: 2010}, 800, 450)
+	c := charts.Build(testAssets, charts.State{View: "flow", Year: 2010}, 800, 450)
 	var b bytes.Buffer
 	Write(&b, c)
 	var root node
@@ -122,7 +122,7 @@ func TestPhoneGolden(t *testing.T) {
 		for _, v := range charts.ChartViews() {
 			for _, y := range charts.Years {
 				var b bytes.Buffer
-				if err := Write(&b, charts.Build(charts.State{View: v, Year: y, Lang: l}, 344, 459)); err != nil {
+				if err := Write(&b, charts.Build(testAssets, charts.State{View: v, Year: y, Lang: l}, 344, 459)); err != nil {
 					t.Fatal(err)
 				}
 				golden(t, filepath.Join("testdata", "phone", v+"-"+strconv.Itoa(y)+"-344x459."+string(l)+".svg"), b.Bytes())
@@ -163,7 +163,7 @@ func TestIDsAreXMLNames(t *testing.T) {
 						continue
 					}
 					var b bytes.Buffer
-					if err := Write(&b, charts.Build(charts.State{View: v, Year: y, Lang: l, Context: ctx}, 800, 450)); err != nil {
+					if err := Write(&b, charts.Build(testAssets, charts.State{View: v, Year: y, Lang: l, Context: ctx}, 800, 450)); err != nil {
 						t.Fatal(err)
 					}
 					seen := map[string]bool{}

@@ -16,7 +16,6 @@ import (
 	"azflows/charts"
 	"azflows/i18n"
 	"azflows/internal/caching"
-	"azflows/internal/fonts"
 	"azflows/site"
 )
 
@@ -38,20 +37,18 @@ func assetNames(t *testing.T, out string) map[string]string {
 func preHashSite(t *testing.T) string {
 	t.Helper()
 	atRoot(t)
-	fs, err := fonts.Load("node_modules")
+	a, err := loadAssets()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
-		t.Fatal(err)
-	}
+	with := func(step func(charts.Assets, string) error) func(string) error { return withAssets(a, step) }
 	out := filepath.Join(t.TempDir(), "site")
 	for _, d := range []string{"charts", "data", "fallback", "assets", "fonts"} {
 		if err := os.MkdirAll(filepath.Join(out, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, step := range []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writeFallback, writeData, writeIndex, writeOffline} {
+	for _, step := range []func(string) error{buildWasm, copyStatic, with(writeBaseMap), with(writeCharts), with(writeFallback), writeData, with(writeIndex), with(writeOffline)} {
 		if err := step(out); err != nil {
 			t.Fatal(err)
 		}

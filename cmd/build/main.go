@@ -29,6 +29,7 @@ import (
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/internal/fonts"
+	"azflows/internal/geo"
 	"azflows/internal/paper"
 	"azflows/site"
 )
@@ -81,12 +82,8 @@ func build(out, source string) error {
 	if err := checkData(source); err != nil {
 		return err
 	}
-	// Chart text is measured and drawn in Noto Sans (latin, latin-ext, cyrillic) from npm.
-	fs, err := fonts.Load("node_modules")
+	a, err := loadAssets()
 	if err != nil {
-		return err
-	}
-	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
 		return err
 	}
 	tmp, err := newBuildDir(out)
@@ -102,7 +99,9 @@ func build(out, source string) error {
 	// Content-hashed names after every writer (hashnames.go), then the configs for other
 	// servers (deploy.go); compression after all of them (the offline file included), then
 	// the marker with the manifest, the modes (readable by all) last.
-	steps := []func(string) error{buildWasm, copyStatic, writeBaseMap, writeCharts, writePreviews, writeFallback, writeData, writeIndex, writeOffline, hashNames, writeDeploy, compress, writeMarker, fixModes}
+	// The steps that draw charts draw them with a.
+	with := func(step func(charts.Assets, string) error) func(string) error { return withAssets(a, step) }
+	steps := []func(string) error{buildWasm, copyStatic, with(writeBaseMap), with(writeCharts), with(writePreviews), with(writeFallback), writeData, with(writeIndex), with(writeOffline), hashNames, writeDeploy, compress, writeMarker, fixModes}
 	for _, step := range steps {
 		if err := step(tmp); err != nil {
 			return err
@@ -118,6 +117,30 @@ func build(out, source string) error {
 		}
 	}
 	return swap(tmp, out)
+}
+
+// loadAssets are what the charts are made with, from node_modules: Noto Sans (latin,
+// latin-ext, cyrillic; @fontsource/noto-sans) to measure and draw their text, and the map's
+// countries, the Natural Earth shapes of world-atlas (writeBaseMap writes them for the page).
+func loadAssets() (charts.Assets, error) {
+	fs, err := fonts.Load("node_modules")
+	if err != nil {
+		return charts.Assets{}, err
+	}
+	f, err := charts.NewFonts(fs.Regular, fs.Bold)
+	if err != nil {
+		return charts.Assets{}, err
+	}
+	bm, err := geo.FromWorldAtlas(".")
+	if err != nil {
+		return charts.Assets{}, err
+	}
+	return charts.NewAssets(f, bm), nil
+}
+
+// withAssets is a step of the build that draws charts, given a.
+func withAssets(a charts.Assets, step func(charts.Assets, string) error) func(string) error {
+	return func(out string) error { return step(a, out) }
 }
 
 // checkData validates the records: always against each other, and against the paper where it
@@ -231,22 +254,22 @@ const chartW, chartH = 800, 450
 // live view takes exactly its place.
 const phoneW, phoneH = 360, 480
 
-func svgOf(s charts.State) (string, error) { return svgOfSize(s, chartW, chartH) }
+func svgOf(a charts.Assets, s charts.State) (string, error) { return svgOfSize(a, s, chartW, chartH) }
 
-func svgOfSize(s charts.State, w, h float64) (string, error) {
+func svgOfSize(a charts.Assets, s charts.State, w, h float64) (string, error) {
 	var b bytes.Buffer
-	err := svg.Write(&b, charts.Build(s, w, h))
+	err := svg.Write(&b, charts.Build(a, s, w, h))
 	return b.String(), err
 }
 
 // writeCharts writes each state's SVG and slide images in every language (charts/KEY.svg,
 // charts/KEY.az.svg, charts/KEY-1920x1080.az.png…). One at a time: charts/raster shares its
 // font faces, which are not safe for concurrent use.
-func writeCharts(out string) error {
+func writeCharts(a charts.Assets, out string) error {
 	for _, l := range langs() {
 		for _, s := range site.States() {
 			s.Lang = l
-			if err := writeChart(out, s); err != nil {
+			if err := writeChart(a, out, s); err != nil {
 				return err
 			}
 		}
@@ -254,18 +277,18 @@ func writeCharts(out string) error {
 	return nil
 }
 
-func writeChart(out string, s charts.State) error {
+func writeChart(a charts.Assets, out string, s charts.State) error {
 	files := site.FilesOf(s, s.Lang)
 	// The download: text as glyph outlines, so that it travels without its fonts.
 	var doc bytes.Buffer
-	if err := svg.WriteOutlined(&doc, charts.Build(s, chartW, chartH)); err != nil {
+	if err := svg.WriteOutlined(&doc, charts.Build(a, s, chartW, chartH)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(out, files.SVG.Href), doc.Bytes(), 0o644); err != nil {
 		return err
 	}
 	// Slide images: the same layout scaled, so text, legend and source line come along.
-	c := charts.Build(s, chartW, chartH)
+	c := charts.Build(a, s, chartW, chartH)
 	for _, p := range files.PNG {
 		if p.Width*chartH != p.Height*chartW {
 			return fmt.Errorf("%s: a PNG size not %d:%d", p.Name, chartW, chartH)
@@ -283,12 +306,12 @@ func writeChart(out string, s charts.State) error {
 
 // writeFallback writes the echarts page of each state in every language (fallback/KEY.html,
 // fallback/KEY.az.html…).
-func writeFallback(out string) error {
+func writeFallback(a charts.Assets, out string) error {
 	for _, l := range langs() {
 		for _, s := range site.States() {
 			s.Lang = l
 			var b bytes.Buffer
-			if err := echarts.Page(&b, s, "../assets/", "../"); err != nil {
+			if err := echarts.Page(&b, a, s, "../assets/", "../"); err != nil {
 				return fmt.Errorf("fallback %s %s: %w", site.Key(s), l, err)
 			}
 			if err := writePage(filepath.Join(out, site.FilesOf(s, l).Fallback), b.String(), false); err != nil {
@@ -342,16 +365,16 @@ type viewOption struct {
 }
 
 // writeIndex writes the page in every language: index.html (English), index.az.html, index.ru.html.
-func writeIndex(out string) error {
+func writeIndex(a charts.Assets, out string) error {
 	for _, l := range langs() {
-		if err := writeIndexIn(out, l); err != nil {
+		if err := writeIndexIn(a, out, l); err != nil {
 			return fmt.Errorf("%s page: %w", l, err)
 		}
 	}
 	return nil
 }
 
-func writeIndexIn(out string, l i18n.Lang) error {
+func writeIndexIn(a charts.Assets, out string, l i18n.Lang) error {
 	tpl, err := template.New("index.html").Funcs(pageFuncs(l)).Funcs(travelFuncs()).ParseFiles("index.html")
 	if err != nil {
 		return err
@@ -359,7 +382,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	def := charts.Default
 	def.Lang = l
 	pc := site.NewPageConfig(l, langs(), story(l), scriptStrings(l))
-	pc.Cite, pc.SiteURL = citeConfig(l), siteURL
+	pc.Cite, pc.SiteURL = citeConfig(a, l), siteURL
 	if fi, err := os.Stat(filepath.Join(out, "view.wasm")); err == nil {
 		pc.ViewBytes = fi.Size()
 	}
@@ -367,13 +390,13 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	if err != nil {
 		return err
 	}
-	defSVG, err := svgOf(def)
+	defSVG, err := svgOf(a, def)
 	if err != nil {
 		return err
 	}
 	// The phone's first chart, the model's phone layout: style.css shows it instead of
 	// #static's on narrow screens, before any script has run.
-	phoneSVG, err := svgOfSize(def, phoneW, phoneH)
+	phoneSVG, err := svgOfSize(a, def, phoneW, phoneH)
 	if err != nil {
 		return err
 	}
@@ -392,11 +415,11 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	for _, y := range charts.Years {
 		years = append(years, choice{strconv.Itoa(y), strconv.Itoa(y), y == def.Year})
 	}
-	statesFile, err := writeStateSVGs(out, l, def)
+	statesFile, err := writeStateSVGs(a, out, l, def)
 	if err != nil {
 		return err
 	}
-	phoneStatesFile, err := writePhoneStateSVGs(out, l, def)
+	phoneStatesFile, err := writePhoneStateSVGs(a, out, l, def)
 	if err != nil {
 		return err
 	}
@@ -411,7 +434,7 @@ func writeIndexIn(out string, l i18n.Lang) error {
 	for i, c := range sharedCaveats {
 		caveats = append(caveats, caveatNote{Mark: noteMark(i), Text: i18n.T(l, i18n.CaveatKey("page", i, c))})
 	}
-	ogTags, err := mainPageTags(l)
+	ogTags, err := mainPageTags(a, l)
 	if err != nil {
 		return err
 	}
@@ -465,15 +488,15 @@ const stateSVGsCall = "window." + site.GlobalPage + ".addStateSVGs"
 // (#static). The page keeps them out of its document: parsed as markup they were 520 KB of
 // its HTML, all read, scanned and built before its first chart; as text the page builds only
 // the one a reader chooses (web/page/app.js, stateSVG).
-func stateSVGsJSON(l i18n.Lang, def charts.State) ([]byte, error) {
-	return statesJSON(l, def, svgOf)
+func stateSVGsJSON(a charts.Assets, l i18n.Lang, def charts.State) ([]byte, error) {
+	return statesJSON(l, def, func(s charts.State) (string, error) { return svgOf(a, s) })
 }
 
 // phoneStateSVGsJSON is stateSVGsJSON for the phone's box: each state's SVG at the phone's size
 // (the model's phone layout), its ids prefixed as #static-phone's (phoneIDs).
-func phoneStateSVGsJSON(l i18n.Lang, def charts.State) ([]byte, error) {
+func phoneStateSVGsJSON(a charts.Assets, l i18n.Lang, def charts.State) ([]byte, error) {
 	return statesJSON(l, def, func(s charts.State) (string, error) {
-		doc, err := svgOfSize(s, phoneW, phoneH)
+		doc, err := svgOfSize(a, s, phoneW, phoneH)
 		return phoneIDs(doc), err
 	})
 }
@@ -507,8 +530,8 @@ func statesJSON(l i18n.Lang, def charts.State, svgOfState func(charts.State) (st
 }
 
 // writeStateSVGs writes stateSVGsFile(l), the script that hands stateSVGsJSON to the page.
-func writeStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
-	js, err := stateSVGsJSON(l, def)
+func writeStateSVGs(a charts.Assets, out string, l i18n.Lang, def charts.State) (string, error) {
+	js, err := stateSVGsJSON(a, l, def)
 	if err != nil {
 		return "", err
 	}
@@ -526,8 +549,8 @@ func phoneStateSVGsFile(l i18n.Lang) string { return "charts/states-phone" + sit
 
 // writePhoneStateSVGs writes phoneStateSVGsFile(l), the script that hands phoneStateSVGsJSON to
 // the page: the same call as stateSVGsFile's, its second argument saying the SVGs are the phone's.
-func writePhoneStateSVGs(out string, l i18n.Lang, def charts.State) (string, error) {
-	js, err := phoneStateSVGsJSON(l, def)
+func writePhoneStateSVGs(a charts.Assets, out string, l i18n.Lang, def charts.State) (string, error) {
+	js, err := phoneStateSVGsJSON(a, l, def)
 	if err != nil {
 		return "", err
 	}

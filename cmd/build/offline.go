@@ -45,9 +45,9 @@ var (
 )
 
 // writeOffline writes the single file of every language (offlineName).
-func writeOffline(out string) error {
+func writeOffline(a charts.Assets, out string) error {
 	for _, l := range langs() {
-		if err := writeOfflineIn(out, l); err != nil {
+		if err := writeOfflineIn(a, out, l); err != nil {
 			return fmt.Errorf("%s: %w", site.OfflineName(l), err)
 		}
 	}
@@ -64,7 +64,7 @@ func writeOffline(out string) error {
 // documents, which share the page's origin and policy, so nothing is fetched. The page's fonts
 // are the .woff files (not .woff2): web/page/offline.js hands the same bytes to the view, which
 // draws the chart's text with them (ə, Cyrillic), as the site's view does.
-func writeOfflineIn(out string, l i18n.Lang) error {
+func writeOfflineIn(a charts.Assets, out string, l i18n.Lang) error {
 	read := func(name string) (string, error) {
 		b, err := os.ReadFile(filepath.Join(out, name))
 		return string(b), err
@@ -109,14 +109,14 @@ func writeOfflineIn(out string, l i18n.Lang) error {
 	// load: its JSON, which app.js asks offline.js for.
 	def := charts.Default
 	def.Lang = l
-	svgs, err := stateSVGsJSON(l, def)
+	svgs, err := stateSVGsJSON(a, l, def)
 	if err != nil {
 		return err
 	}
 	assets[stateSVGsFile(l)] = string(svgs)
 	// The glyphs of every text of every state's SVG, once: the SVG downloads are drawn as
 	// outlines from them (web/page/offline.js), as the site's are, within the file's budget.
-	glyphs, err := offlineGlyphs(l)
+	glyphs, err := offlineGlyphs(a, l)
 	if err != nil {
 		return err
 	}
@@ -315,18 +315,18 @@ func dataVersion(l i18n.Lang) string {
 	return i18n.T(l, "page.offline.data", len(data.Figures), len(data.Events), hex.EncodeToString(sum[:])[:12])
 }
 
-// offlineGlyphs is the glyph table (charts.Glyphs) of every text of every state's SVG in l.
-func offlineGlyphs(l i18n.Lang) ([]byte, error) {
+// offlineGlyphs is the glyph table (charts.Fonts.Glyphs) of every text of every state's SVG in l.
+func offlineGlyphs(a charts.Assets, l i18n.Lang) ([]byte, error) {
 	var texts []charts.GlyphText
 	for _, s := range site.States() {
 		s.Lang = l
-		for _, m := range charts.Build(s, chartW, chartH).Marks {
+		for _, m := range charts.Build(a, s, chartW, chartH).Marks {
 			if m.Kind == charts.TextMark {
 				texts = append(texts, charts.GlyphText{Text: m.Text, Bold: m.Bold})
 			}
 		}
 	}
-	return charts.Glyphs(texts)
+	return a.Fonts.Glyphs(texts)
 }
 
 // phoneSVG is the phone's first chart in a page (index.html, #static-phone).

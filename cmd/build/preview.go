@@ -129,17 +129,17 @@ func previewTitle(l i18n.Lang, chartTitle string) string {
 
 // mainPageTags are the tags of the page in l (site.PageName): its title and description,
 // and the picture of its first view.
-func mainPageTags(l i18n.Lang) (template.HTML, error) {
+func mainPageTags(a charts.Assets, l i18n.Lang) (template.HTML, error) {
 	def := charts.Default
 	def.Lang = l
-	c := charts.Build(def, site.PreviewChartW, site.PreviewChartH)
+	c := charts.Build(a, def, site.PreviewChartW, site.PreviewChartH)
 	return ogTags(def, l, site.PageName(l), i18n.T(l, "page.doctitle"), i18n.T(l, "page.description"), c.AccessibleName())
 }
 
 // writePreviews writes the preview page and image of every chart state in every language,
 // the images painted in parallel (charts/raster paints concurrently; each image its own
 // faces). Without -site-url it says once that the previews' URLs are relative.
-func writePreviews(out string) error {
+func writePreviews(a charts.Assets, out string) error {
 	if siteURL == "" {
 		fmt.Println("build: link previews need the site's address for absolute URLs (make build SITE_URL=https://…/); their URLs are relative")
 	}
@@ -158,7 +158,7 @@ func writePreviews(out string) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if err := writePreview(out, j.s, j.l); err != nil {
+				if err := writePreview(a, out, j.s, j.l); err != nil {
 					select {
 					case errs <- fmt.Errorf("preview %s %s: %w", site.Key(j.s), j.l, err):
 					default:
@@ -187,11 +187,11 @@ func writePreviews(out string) error {
 // would grow its picture there (charts.Build makes it taller rather than leave something out)
 // is laid out in a larger frame of the same shape instead, which the image then scales down
 // to the preview's pixels: k is that frame's size over the preview's (1 where the view fits).
-func previewChart(s charts.State) (*charts.Chart, float64) {
+func previewChart(a charts.Assets, s charts.State) (*charts.Chart, float64) {
 	var c *charts.Chart
 	for _, k := range []float64{1, 1.1, 1.2, 1.35, 1.5, 1.75, 2} {
 		w, h := site.PreviewChartW*k, site.PreviewChartH*k
-		if c = charts.Build(s, w, h); c.H <= h {
+		if c = charts.Build(a, s, w, h); c.H <= h {
 			return c, k
 		}
 	}
@@ -199,8 +199,8 @@ func previewChart(s charts.State) (*charts.Chart, float64) {
 }
 
 // writePreview writes state s's preview image and page in l.
-func writePreview(out string, s charts.State, l i18n.Lang) error {
-	c, k := previewChart(s)
+func writePreview(a charts.Assets, out string, s charts.State, l i18n.Lang) error {
+	c, k := previewChart(a, s)
 	img := raster.Draw(c, site.PreviewScale/k)
 	if b := img.Bounds(); b.Dx() != site.PreviewW || b.Dy() != site.PreviewH {
 		return fmt.Errorf("the image is %dx%d, not %dx%d", b.Dx(), b.Dy(), site.PreviewW, site.PreviewH)

@@ -52,13 +52,14 @@ func TestPreviewTagsAbsoluteWithSiteURL(t *testing.T) {
 // pixels: a view that would grow its picture at the preview's size (the pseudo-locale's compare
 // view) is laid out in a larger frame of the same shape and scaled down, never cut or stretched.
 func TestPreviewChartsFitThePreview(t *testing.T) {
-	if err := testenv.UseRepoAssets(); err != nil {
+	a, err := testenv.RepoAssets()
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU, i18n.XX} {
 		for _, s := range site.States() {
 			s.Lang = l
-			c, k := previewChart(s)
+			c, k := previewChart(a, s)
 			w, h := math.Round(c.W*site.PreviewScale/k), math.Round(c.H*site.PreviewScale/k)
 			if w != site.PreviewW || h != site.PreviewH {
 				t.Errorf("%s %+v: the preview is %.0fx%.0f (frame ×%.2f), want %dx%d", l, s, w, h, k, site.PreviewW, site.PreviewH)

@@ -44,12 +44,12 @@ func commitDate() string {
 }
 
 // citeConfig is the "Cite" control's config in l: each chart state's title in l.
-func citeConfig(l i18n.Lang) site.CiteConfig {
+func citeConfig(a charts.Assets, l i18n.Lang) site.CiteConfig {
 	c := site.CiteConfig{Site: site.SiteName, Version: version(), Date: commitDate(), Titles: map[string]string{}}
 	for _, s := range site.States() {
 		s.Lang = l
 		key := charts.State{View: s.View, Year: s.Year, Context: s.Context}.Hash()
-		c.Titles[key] = charts.Build(s, chartW, chartH).Title
+		c.Titles[key] = charts.Build(a, s, chartW, chartH).Title
 	}
 	return c
 }

@@ -6,23 +6,23 @@ import (
 	"azflows/internal/geo"
 )
 
-// UseRepoAssets gives the chart model what the build gives it, made from the repository's
+// RepoAssets are what the build gives the chart model, made from the repository's
 // node_modules: the base map (world-atlas) and the fonts (@fontsource/noto-sans). For the
 // tests of the renderers and the browser tests, run anywhere in the repository; it fails,
 // never skips, before `npm ci` has run. (The model's own tests do the same in
 // charts/main_test.go: they cannot import this package, which imports the model.)
-func UseRepoAssets() error {
+func RepoAssets() (charts.Assets, error) {
 	bm, err := geo.ForTests()
 	if err != nil {
-		return err
+		return charts.Assets{}, err
 	}
 	fs, err := fonts.ForTests()
 	if err != nil {
-		return err
+		return charts.Assets{}, err
 	}
-	if err := charts.SetFonts(fs.Regular, fs.Bold); err != nil {
-		return err
+	f, err := charts.NewFonts(fs.Regular, fs.Bold)
+	if err != nil {
+		return charts.Assets{}, err
 	}
-	charts.SetBaseMap(bm)
-	return nil
+	return charts.NewAssets(f, bm), nil
 }

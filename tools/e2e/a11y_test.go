@@ -179,7 +179,7 @@ func TestArrowKeysAnnounceTheFigure(t *testing.T) {
 			waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 			waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
 			_, _, fw, fh := liveFrameBox(t, ctx)
-			model := charts.Build(st, fw, fh)
+			model := charts.Build(testAssets, st, fw, fh)
 			if st.View == "map" {
 				model = mapModel(t, st.Year, fw, fh) // with its countries, as the view draws it
 			}

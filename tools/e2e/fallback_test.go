@@ -125,7 +125,7 @@ func hoverEveryMark(t *testing.T, ctx context.Context, st charts.State) {
 		if box[2] != echarts.W {
 			t.Fatalf("%s: chart %v px wide, want the model's %d", url, box[2], echarts.W)
 		}
-		c := charts.Build(st, echarts.W, echarts.H)
+		c := charts.Build(testAssets, st, echarts.W, echarts.H)
 		n, fails := 0, 0
 		for _, m := range c.Marks {
 			if !m.Interactive() || m.Kind == charts.TextMark {
@@ -181,7 +181,7 @@ func TestFallbackCompareOutlineClearsLabels(t *testing.T) {
 			box := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('`+echarts.ChartID+`').getBoundingClientRect(); return [r.x, r.y, r.width]; })()`)
 			k := box[2] / echarts.W
 			img := screenshotPNG(ctx, t, "")
-			c := charts.Build(st, echarts.W, echarts.H)
+			c := charts.Build(testAssets, st, echarts.W, echarts.H)
 			sel, ok := c.Mark("selected/" + fmt.Sprint(y))
 			if !ok {
 				t.Fatalf("%d: the model outlines nothing", y)

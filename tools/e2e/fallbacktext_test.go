@@ -104,7 +104,7 @@ func checkFallbackTexts(t *testing.T, name string, st charts.State, noto bool, t
 	if !noto {
 		t.Errorf("%s: the site's Noto Sans is not loaded in the fallback page", name)
 	}
-	c := charts.Build(st, echarts.W, echarts.H)
+	c := charts.Build(testAssets, st, echarts.W, echarts.H)
 	model := map[string]string{} // the model's texts by id, but the caption's
 	for _, m := range c.Marks {
 		if m.Kind == charts.TextMark && m.Role != charts.RoleNote && m.Role != charts.RoleSource {

@@ -105,7 +105,7 @@ func TestIdleViewRunsNoFrames(t *testing.T) {
 	}
 
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(charts.State{View: "bars", Year: 2010}, fw, fh)
+	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
 	bar, _ := model.Mark("bar/dest-2010-turkey")
 	c := bar.Center()
 	img := screenshotPNG(ctx, t, "")

@@ -49,6 +49,9 @@ var (
 	// baseURL is the URL of the in-process server of distDir, without a
 	// trailing slash, such as http://127.0.0.1:41234.
 	baseURL string
+	// testAssets are the fonts and the base map the build draws the charts with (from
+	// node_modules), for the model's charts the tests compare the page with.
+	testAssets charts.Assets
 )
 
 func TestMain(m *testing.M) {
@@ -58,7 +61,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	repoRoot = root
-	if err := testenv.UseRepoAssets(); err != nil { // to know where the page should draw what
+	if testAssets, err = testenv.RepoAssets(); err != nil { // to know where the page should draw what
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		os.Exit(1)
 	}

@@ -54,7 +54,7 @@ func TestLangAzFromHash(t *testing.T) {
 
 	// A text mark with ə, in the model the view draws (its size, Azerbaijani).
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(charts.State{View: "map", Year: 2012, Lang: i18n.AZ}, fw, fh)
+	model := charts.Build(testAssets, charts.State{View: "map", Year: 2012, Lang: i18n.AZ}, fw, fh)
 	shot := waitShot(t, ctx, "the Azerbaijani map", markPainted(model, fx, fy, fw, fh, 0.2, charts.OfficialC, "arc/RU"))
 	checkGlyph(t, shot, model, fx, fy, "ə", true)
 	if e := errs(); len(e) > 0 {
@@ -79,14 +79,14 @@ func checkGlyph(t *testing.T, shot image.Image, model *charts.Chart, fx, fy floa
 	if !found {
 		t.Fatalf("the %s %s model has no text mark with %s of 12 px or more", model.Lang, model.View, r)
 	}
-	if d := charts.Drawable(mk.Text, mk.Bold); d != mk.Text {
+	if d := testAssets.Fonts.Drawable(mk.Text, mk.Bold); d != mk.Text {
 		t.Fatalf("Drawable(%q) = %q: the fonts lack %s", mk.Text, d, r)
 	}
 	// The box of the first r: from the width of the text before it, one em high above the baseline.
 	x := mk.TextStart()
 	before := mk.Text[:strings.Index(mk.Text, r)]
-	gx := x + charts.TextWidth(before, mk.Size, mk.Bold)
-	gw := charts.TextWidth(r, mk.Size, mk.Bold)
+	gx := x + testAssets.Fonts.TextWidth(before, mk.Size, mk.Bold)
+	gw := testAssets.Fonts.TextWidth(r, mk.Size, mk.Bold)
 	box := image.Rect(int(gx)-1, int(mk.At.Y-mk.Size*0.8), int(gx+gw)+2, int(mk.At.Y)+2)
 
 	got := inkMask(shot, box.Add(image.Pt(int(fx), int(fy))))
@@ -167,7 +167,7 @@ func TestLangRuStaticAndHover(t *testing.T) {
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(charts.State{View: "bars", Year: 2010, Lang: i18n.RU}, fw, fh)
+	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010, Lang: i18n.RU}, fw, fh)
 	var bar charts.Mark
 	for _, m := range model.Marks {
 		if m.Datum != "" && m.Kind == charts.RectMark {

@@ -20,7 +20,7 @@ import (
 // node_modules/world-atlas; run `npm ci`), to know where the page should have drawn what.
 func mapModel(t *testing.T, year int, w, h float64) *charts.Chart {
 	t.Helper()
-	return charts.Build(charts.State{View: "map", Year: year}, w, h)
+	return charts.Build(testAssets, charts.State{View: "map", Year: year}, w, h)
 }
 
 func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {

@@ -113,7 +113,7 @@ func TestOfflineEveryLanguage(t *testing.T) {
 
 			if r, ok := glyphs[l]; ok {
 				fx, fy, fw, fh := liveFrameBox(t, ctx)
-				model := charts.Build(charts.State{View: "map", Year: 2012, Lang: l}, fw, fh)
+				model := charts.Build(testAssets, charts.State{View: "map", Year: 2012, Lang: l}, fw, fh)
 				checkGlyph(t, screenshotPNG(ctx, t, ""), model, fx, fy, r, l == i18n.AZ)
 			}
 

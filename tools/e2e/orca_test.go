@@ -416,7 +416,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		}
 	}
 	step("Tab to the chart", heard)
-	name := charts.Build(st, 800, 450).AccessibleName()
+	name := charts.Build(testAssets, st, 800, 450).AccessibleName()
 	if !anyContains(heard, name) {
 		var focus string
 		b.Eval(ctx, `(() => { const f = document.querySelector('#live-slot iframe'); const a = f && f.contentDocument.activeElement; return document.activeElement.tagName + ' > ' + (a ? a.outerHTML.slice(0, 300) : '-'); })()`, &focus)
@@ -425,7 +425,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 
 	// → walks the marks, without Orca+A: the first speaks the first figure first; the next
 	// leaves out the caveat the first said (charts.Walk).
-	model := charts.Build(st, 800, 450)
+	model := charts.Build(testAssets, st, 800, 450)
 	order := model.FocusOrder()
 	head := charts.Head(l, order[0])
 	heard = step("→", d.key("Right"))
@@ -480,7 +480,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		if year != fmt.Sprint(st.Year) {
 			t.Errorf("%s: %s on the year left the year at %s, want %d", l, how, year, st.Year)
 		}
-		if want := charts.Build(st, 800, 450).AccessibleName(); !anyContains(heard, want) {
+		if want := charts.Build(testAssets, st, 800, 450).AccessibleName(); !anyContains(heard, want) {
 			t.Errorf("%s: %s: Orca did not announce the new chart %q; it said %q", l, how, want, heard)
 		}
 	}

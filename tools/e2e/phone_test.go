@@ -317,7 +317,7 @@ func TestPhoneReadoutDoesNotMovePage(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
 		before := eval[float64](t, ctx, `document.querySelector('.summary').getBoundingClientRect().top + scrollY`)
-		model := charts.Build(charts.State{View: "bars", Year: 2010, Lang: i18n.Lang(lang)}, fw, fh)
+		model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010, Lang: i18n.Lang(lang)}, fw, fh)
 		bar, ok := model.Mark("bar/dest-2010-turkey")
 		if !ok {
 			t.Fatalf("%s: no Turkey bar in the %.0f×%.0f model", name, fw, fh)

@@ -83,7 +83,7 @@ func TestLinkPreviewsParse(t *testing.T) {
 		for _, s := range site.States() {
 			s.Lang = l
 			name := site.PreviewName(s, l)
-			c := charts.Build(s, site.PreviewChartW, site.PreviewChartH)
+			c := charts.Build(testAssets, s, site.PreviewChartW, site.PreviewChartH)
 			wants[name] = want{strings.ReplaceAll(i18n.T(l, "share.title"), "{1}", c.Title), name, site.OGLocales[l], site.PreviewImage(s, l), "../" + site.PageName(l) + "#" + s.Hash()}
 			pages = append(pages, name)
 		}

@@ -112,7 +112,7 @@ func TestYearSwitchRedrawsLive(t *testing.T) {
 				t.Fatal(err)
 			}
 			img := shot(y)
-			boxes := yearMarks(charts.Build(charts.State{View: view, Year: from}, fw, fh), charts.Build(charts.State{View: view, Year: y}, fw, fh))
+			boxes := yearMarks(charts.Build(testAssets, charts.State{View: view, Year: from}, fw, fh), charts.Build(testAssets, charts.State{View: view, Year: y}, fw, fh))
 			if len(boxes) == 0 {
 				t.Fatalf("%s: the models of %d and %d draw the same marks", view, from, y)
 			}

@@ -45,7 +45,7 @@ func TestTallerPictureScrollsInEmbed(t *testing.T) {
 			return {Taller: w.azflowsPage.taller, FrameH: r.height, ViewW: v.w, ViewH: v.h, ChartH: v.chartH,
 				ScrollH: s.scrollHeight, ClientH: s.clientHeight, FrameTop: r.top + s.scrollTop, FrameLeft: r.left, Hash: v.hash}; })()`)
 		st := charts.State{View: "timeline", Year: 2012, Lang: i18n.Lang(lang)}
-		model := charts.Build(st, m.ViewW, m.ChartH)
+		model := charts.Build(testAssets, st, m.ViewW, m.ChartH)
 		if model.H != m.ChartH || m.ChartH <= m.ClientH-m.FrameTop {
 			t.Errorf("%s: the view's chart is %v tall (the model at %vx%v takes %v) in a %v px embed", name, m.ChartH, m.ViewW, m.ChartH, model.H, m.ClientH)
 		}

@@ -162,7 +162,7 @@ func readerFiles(t *testing.T) []string {
 }
 
 // pngTexts are the words of every PNG download, from the chart model that paints them (the
-// build rasterizes charts.Build(state, 800, 450) scaled), by file name.
+// build rasterizes charts.Build(testAssets, state, 800, 450) scaled), by file name.
 func pngTexts(t *testing.T) map[string]string {
 	out := map[string]string{}
 	for _, l := range i18n.Langs {
@@ -184,7 +184,7 @@ func pngTexts(t *testing.T) map[string]string {
 					if _, err := os.Stat(filepath.Join(distDir, name)); err != nil {
 						t.Errorf("%s: %v", name, err)
 					}
-					c := charts.Build(charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)
+					c := charts.Build(testAssets, charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)
 					var words []string
 					for _, m := range c.Marks {
 						words = append(words, m.Text)

@@ -75,7 +75,7 @@ func TestYearSwitchChangesBars(t *testing.T) {
 		// The Turkey bar of each year, full colour for the chosen year, pale for the other.
 		bars := func(img image.Image, year int) {
 			t.Helper()
-			model := charts.Build(charts.State{View: "bars", Year: year, Lang: i18n.Lang(c.lang)}, fw, fh)
+			model := charts.Build(testAssets, charts.State{View: "bars", Year: year, Lang: i18n.Lang(c.lang)}, fw, fh)
 			k := float64(img.Bounds().Dx()) / fw
 			for _, y := range charts.Years {
 				id := fmt.Sprintf("bar/dest-%d-turkey", y)
@@ -199,7 +199,7 @@ func TestPhoneTouchTooltip(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
 		readoutTop := eval[float64](t, ctx, `document.getElementById('readout').getBoundingClientRect().top`)
-		model := charts.Build(charts.State{View: "bars", Year: 2012, Lang: p.lang}, fw, fh)
+		model := charts.Build(testAssets, charts.State{View: "bars", Year: 2012, Lang: p.lang}, fw, fh)
 		before := screenshotPNG(ctx, t, "")
 		k := float64(before.Bounds().Dx()) / float64(p.w) // device pixels per CSS pixel
 		for _, id := range []string{"bar/dest-2012-turkey", "bar/dest-2012-russia"} {
