@@ -3,6 +3,7 @@ package charts
 import (
 	"azflows/data"
 	"azflows/i18n"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -57,6 +58,40 @@ func TestTipCountriesInCatalog(t *testing.T) {
 	for _, code := range codes {
 		if !i18n.Has("country." + code) {
 			t.Errorf("a tooltip may name %s, which the catalog has no name for", code)
+		}
+	}
+}
+
+// Zero Assets lay out every view without a panic: the Go fonts, and a map without its
+// countries that says so.
+func TestZeroAssetsBuild(t *testing.T) {
+	for _, v := range ChartViews() {
+		c := Build(Assets{}, State{View: v, Year: 2010}, 800, 450)
+		texts := 0
+		for _, m := range c.Marks {
+			if m.Kind == TextMark {
+				texts++
+				if m.EmWidth <= 0 && m.Text != "" {
+					t.Errorf("%s: %q has no measured width", v, m.Text)
+				}
+			}
+		}
+		if texts == 0 {
+			t.Errorf("%s: zero Assets drew no text", v)
+		}
+	}
+}
+
+// The layouts' caches change nothing: Assets without them (a literal) lay out the same chart
+// as NewAssets, for a translated map that grows (both caches asked) and the timeline.
+func TestAssetsCachesAreNeutral(t *testing.T) {
+	plain := Assets{Fonts: testAssets.Fonts, BaseMap: testAssets.BaseMap}
+	for _, s := range []State{{View: "map", Year: 2010, Lang: i18n.RU}, {View: "timeline", Year: 2012, Lang: i18n.AZ}} {
+		for _, size := range [][2]float64{{344, 194}, {800, 450}} {
+			a, b := Build(testAssets, s, size[0], size[1]), Build(plain, s, size[0], size[1])
+			if !reflect.DeepEqual(a.Marks, b.Marks) || a.H != b.H {
+				t.Errorf("%+v at %v: the cached and the uncached layouts differ (%d and %d marks, %v and %v high)", s, size, len(a.Marks), len(b.Marks), a.H, b.H)
+			}
 		}
 	}
 }

@@ -108,58 +108,6 @@ func (f *Fonts) faces(bold bool) []*sfnt.Font {
 	return f.regFaces
 }
 
-// The package's fonts until the model takes them as a value: SetFonts replaces them.
-var (
-	fontMu  sync.Mutex
-	current *Fonts
-)
-
-// SetFonts replaces the font chains (each in fallback order).
-func SetFonts(regular, bold [][]byte) error {
-	f, err := NewFonts(regular, bold)
-	if err != nil {
-		return err
-	}
-	fontMu.Lock()
-	defer fontMu.Unlock()
-	current = f
-	return nil
-}
-
-// CurrentFonts are the fonts set with SetFonts (nil before: the Go fonts).
-func CurrentFonts() *Fonts {
-	fontMu.Lock()
-	defer fontMu.Unlock()
-	return current
-}
-
-// FontChain is CurrentFonts().Sources.
-func FontChain(bold bool) [][]byte { return CurrentFonts().Sources(bold) }
-
-// FaceRuns is CurrentFonts().FaceRuns.
-func FaceRuns(s string, bold bool) []Run { return CurrentFonts().FaceRuns(s, bold) }
-
-// TextWidth is CurrentFonts().TextWidth.
-func TextWidth(s string, size float64, bold bool) float64 {
-	return CurrentFonts().TextWidth(s, size, bold)
-}
-
-// Fit is CurrentFonts().Fit.
-func Fit(s string, size float64, bold bool, maxW float64) string {
-	return CurrentFonts().Fit(s, size, bold, maxW)
-}
-
-// Drawable is CurrentFonts().Drawable.
-func Drawable(s string, bold bool) string { return CurrentFonts().Drawable(s, bold) }
-
-// Glyphs is CurrentFonts().Glyphs.
-func Glyphs(texts []GlyphText) ([]byte, error) { return CurrentFonts().Glyphs(texts) }
-
-// TextOutline is CurrentFonts().TextOutline.
-func TextOutline(s string, size float64, bold bool, at Point) []OutlineOp {
-	return CurrentFonts().TextOutline(s, size, bold, at)
-}
-
 // faceOf is the index of the first font of fs with a glyph for r, and the glyph; r is
 // replaced by '?' in the first font when no font has it.
 func faceOf(fs []*sfnt.Font, buf *sfnt.Buffer, r rune) (int, sfnt.GlyphIndex, bool) {
