@@ -78,9 +78,12 @@ var footnoteURL = regexp.MustCompile(`(https?://|www\.)[^\s]+`)
 
 // linkify writes a footnote's text with each address in it as a link that sends no
 // referrer and gives the opened page no hold on this one; nothing is requested until a
-// reader follows one. Sentence punctuation after an address stays outside the link.
+// reader follows one. Sentence punctuation after an address stays outside the link. The text
+// around the addresses takes the charts' typography of ranges (i18n.RangeDashes: "p. 77–78",
+// as the charts write "3–4 months"); an address stays as it is.
 func linkify(s string) template.HTML {
 	var b strings.Builder
+	text := func(t string) { b.WriteString(html.EscapeString(i18n.RangeDashes(t))) }
 	last := 0
 	for _, m := range footnoteURL.FindAllStringIndex(s, -1) {
 		u := s[m[0]:m[1]]
@@ -90,11 +93,11 @@ func linkify(s string) template.HTML {
 		if !strings.Contains(href, "://") {
 			href = "http://" + href
 		}
-		b.WriteString(html.EscapeString(s[last:m[0]]))
+		text(s[last:m[0]])
 		fmt.Fprintf(&b, `<a href="%s" rel="noopener noreferrer" target="_blank">%s</a>`, html.EscapeString(href), html.EscapeString(trimmed))
 		last = end
 	}
-	b.WriteString(html.EscapeString(s[last:]))
+	text(s[last:])
 	return template.HTML(b.String())
 }
 

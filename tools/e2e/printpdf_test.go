@@ -173,7 +173,7 @@ func TestPrintOneA4PagePerView(t *testing.T) {
 // print however the lines were broken (hyphens: auto adds hyphens there).
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '-' || r == '\u00ad' || r == '\u2010' {
+		if unicode.IsSpace(r) || r == '-' || r == '\u00ad' || r == '\u2010' || r == '\u2013' { // the page writes ranges with an en dash (cmd/build linkify)
 			return -1
 		}
 		return r
