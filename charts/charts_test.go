@@ -260,4 +260,7 @@ func TestTooltipNamesFootnoteAndCaveat(t *testing.T) {
 	}
 }
 
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
+func contains(s, sub string) bool { return strings.Contains(spaced(s), sub) }
+
+// spaced is s with its no-break spaces as plain ones ("footnote\u00a09" reads "footnote 9").
+func spaced(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }

@@ -215,14 +215,19 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			}
 			es = must
 		}
-		for size := m.f.small; size >= MinText-1e-9; size -= 0.5 {
-			if m.flowKey(c, es, r, size, false) {
-				m.flowKey(c, es, r, size, true)
-				return true
+		// An entry that runs on from the line of the one before takes its first two words
+		// with it (keepHead); only where no type size holds the key so does an entry's first
+		// word end a line alone, before the picture would grow.
+		for _, keepHead := range []bool{true, false} {
+			for size := m.f.small; size >= MinText-1e-9; size -= 0.5 {
+				if m.flowKey(c, es, r, size, keepHead, false) {
+					m.flowKey(c, es, r, size, keepHead, true)
+					return true
+				}
 			}
 		}
 		if last { // what fits: the test of the rule names what is left out
-			m.flowKey(c, es, r, MinText, true)
+			m.flowKey(c, es, r, MinText, false, true)
 		}
 		return false
 	}
@@ -344,9 +349,10 @@ func (m *mapFrame) smallKeyOrder(c *Chart, es []legendEntry) []legendEntry {
 // next line where the line ends. An entry without a sample (a numbered destination, the year's
 // total), a numbered destination (the group's with its dashed sample) and one no wider than
 // half a line ("▬ 5 persons") go whole beside the one before where the line has room for them,
-// else start the next line. It reports
+// else start the next line; with keepHead, an entry that runs on takes its first two words onto
+// the line it starts on, or starts the next line. It reports
 // whether every entry fits; with draw it adds the marks of those that fit.
-func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, draw bool) bool {
+func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, keepHead, draw bool) bool {
 	lineH := size * 1.15 // a paragraph's leading: the lines of one entry and of the next alike
 	gap := size * 0.8
 	sw := clamp(size*1.6, 16, 26)
@@ -396,9 +402,13 @@ func (m *mapFrame) flowKey(c *Chart, es []legendEntry, r Rect, size float64, dra
 			// a sample that does not fit beside the one before, or one longer than a line; one
 			// without a sample starts a line: nothing else would mark its start)
 			words := strings.Split(text, " ")
+			head := words[0] // an entry's first two words stay together: «Оценка НПО», not «Оценка / НПО»
+			if len(words) > 1 && keepHead {
+				head += " " + words[1]
+			}
 			if x > r.X {
 				x += gap
-				if e.sample == nil || x+p+c.Fonts().TextWidth(words[0], size, false) > right+1e-9 {
+				if e.sample == nil || x+p+c.Fonts().TextWidth(head, size, false) > right+1e-9 {
 					x, y = r.X, y+lineH
 				}
 			}

@@ -167,7 +167,7 @@ func TestWhatIsOpenIsNotAnArc(t *testing.T) {
 	if got := TooltipText(i18n.EN, countryDatum("RU", 2010)); !strings.Contains(got, "No separate count") || !strings.Contains(got, "4") {
 		t.Errorf("Russia 2010: %q", got)
 	}
-	if got := TooltipText(i18n.EN, countryDatum("TR", 2010)); !strings.Contains(got, "Turkey: 23") || !strings.Contains(got, "footnote 9") {
+	if got := spaced(TooltipText(i18n.EN, countryDatum("TR", 2010))); !strings.Contains(got, "Turkey: 23") || !strings.Contains(got, "footnote 9") {
 		t.Errorf("Turkey 2010: %q", got)
 	}
 }
@@ -314,7 +314,7 @@ func TestContextLayer(t *testing.T) {
 	if got, ok := on.HitTest(r.Points[len(r.Points)/2], 4); !ok || got.Role != RoleRoute && got.Role != RoleArc {
 		t.Errorf("the middle of %s hits %v %v", r.ID, got.ID, ok)
 	}
-	if txt := TooltipText(i18n.EN, "route-forced-labour"); !strings.Contains(txt, "no count") || !strings.Contains(txt, "footnote 2") {
+	if txt := spaced(TooltipText(i18n.EN, "route-forced-labour")); !strings.Contains(txt, "no count") || !strings.Contains(txt, "footnote 2") {
 		t.Errorf("route tooltip %q", txt)
 	}
 }
@@ -332,7 +332,7 @@ func TestHoverCountryAndArc(t *testing.T) {
 	}
 	// The legend names the projection and the source line the footnote.
 	src, _ := c.Mark("source")
-	if !strings.Contains(src.Text, "footnote 9") {
+	if !strings.Contains(spaced(src.Text), "footnote 9") {
 		t.Errorf("source line %q", src.Text)
 	}
 	found := false

@@ -111,7 +111,7 @@ func TestWalkSaysLessThanTheTooltips(t *testing.T) {
 	if said[0] != c.Tip(order[0]) {
 		t.Errorf("first stop %q, want its whole tooltip %q", said[0], c.Tip(order[0]))
 	}
-	if want := "Victims trafficked to the United Arab Emirates: 4 — Official count; in 2010 — Source: footnote 9"; said[1] != want {
+	if want := "Victims trafficked to the United Arab Emirates: 4 — Official count; in 2010 — Source: footnote 9"; spaced(said[1]) != want {
 		t.Errorf("second stop %q, want %q", said[1], want)
 	}
 	// A new walk says it all again.

@@ -29,7 +29,7 @@ func TestEveryFigureInSomeChart(t *testing.T) {
 			if where == "" {
 				t.Errorf("%v: %s (%q) is drawn in no chart", s, f.ID, f.Text)
 			}
-			if tip := TooltipText(i18n.EN, f.ID); !strings.Contains(tip, fmt.Sprintf("footnote %d", f.Footnote)) {
+			if tip := spaced(TooltipText(i18n.EN, f.ID)); !strings.Contains(tip, fmt.Sprintf("footnote %d", f.Footnote)) {
 				t.Errorf("%s: tooltip %q does not name footnote %d", f.ID, tip, f.Footnote)
 			}
 		}
@@ -240,7 +240,7 @@ func TestEventTooltip(t *testing.T) {
 	if len(lines) < 3 || strings.Count(strings.ToLower(strings.Join(lines, " ")), "no footnote") != 1 {
 		t.Errorf("Brussels tooltip %q", lines)
 	}
-	tip := TooltipText(i18n.EN, "ev-2004-action-plan")
+	tip := spaced(TooltipText(i18n.EN, "ev-2004-action-plan"))
 	for _, want := range []string{"National Action Plan", "6 May 2004", "footnote 4", "no separate reference"} {
 		if !strings.Contains(tip, want) {
 			t.Errorf("tooltip %q lacks %q", tip, want)

@@ -137,3 +137,26 @@ func stem(l Lang, name string) string {
 	}
 	return string(r)
 }
+
+// noteRef is a footnote's word and the numbers after it: "footnote 12", "footnotes 2, 5",
+// «сноска 12», «сноски 2, 5», «в сноске 9», «haşiyə 9», «haşiyələr 2, 5».
+var noteRef = regexp.MustCompile(`(?i)(footnotes?|сноск[а-яё]*|haşiyə[a-zçəğıöşü]*) (\d+(?:, \d+)*)`)
+
+// NoteRefs keeps a footnote's word and its numbers on one line, in every language: a
+// no-break space after the word, and in a list the last number with the one before it
+// ("footnotes 2, 5" whole; a long list "footnotes 1, 3, 4, 9, 12" may break after a comma
+// inside, never leaving a number alone). Every string of the catalogs goes through it (T).
+func NoteRefs(s string) string {
+	return noteRef.ReplaceAllStringFunc(s, func(m string) string {
+		i := strings.IndexByte(m, ' ')
+		word, nums := m[:i], strings.Split(m[i+1:], ", ")
+		if len(nums) == 1 {
+			return word + NBSP + nums[0]
+		}
+		last := nums[len(nums)-2] + "," + NBSP + nums[len(nums)-1]
+		if len(nums) == 2 {
+			return word + NBSP + last
+		}
+		return word + NBSP + strings.Join(append(nums[:len(nums)-2:len(nums)-2], last), ", ")
+	})
+}

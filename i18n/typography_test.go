@@ -139,3 +139,52 @@ func TestRangesTakeEnDash(t *testing.T) {
 		t.Errorf("the timeline's articles item reads %q, want 5–6 and 3–4 with en dashes", got)
 	}
 }
+
+func TestNoteRefs(t *testing.T) {
+	nb := "\u00a0"
+	for in, want := range map[string]string{
+		"(official count, footnote 12).":    "(official count, footnote" + nb + "12).",
+		"no numbers (footnotes 2, 5)":       "no numbers (footnotes" + nb + "2," + nb + "5)",
+		"(официально, сноска 12).":          "(официально, сноска" + nb + "12).",
+		"без цифр (сноски 2, 5)":            "без цифр (сноски" + nb + "2," + nb + "5)",
+		"в сноске 9 — доклад":               "в сноске" + nb + "9 — доклад",
+		"(rəsmi, haşiyə 9).":                "(rəsmi, haşiyə" + nb + "9).",
+		"rəqəmsiz (haşiyələr 2, 5)":         "rəqəmsiz (haşiyələr" + nb + "2," + nb + "5)",
+		"Məqalədə haşiyə 2-nin işarəsi":     "Məqalədə haşiyə" + nb + "2-nin işarəsi",
+		"Source: footnotes 1, 3, 4, 9, 12.": "Source: footnotes" + nb + "1, 3, 4, 9," + nb + "12.",
+		"the footnote of each figure":       "the footnote of each figure",
+	} {
+		if got := NoteRefs(in); got != want {
+			t.Errorf("NoteRefs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every catalog string, as T gives it in every language, keeps a footnote's word with its
+// number («сноска 12», "footnotes 2, 5", «haşiyə 9»): a line never ends in «сноска» with the
+// number alone on the next (native reading 4, D4).
+func TestFootnoteNumbersStayWithTheirWord(t *testing.T) {
+	bad := regexp.MustCompile(`(?i)(footnotes?|сноск[а-я]*|haşiyə[a-zçəğıöşü]*) \d|\d, \d+\)`)
+	n := 0
+	for _, l := range []Lang{EN, AZ, RU} {
+		for _, k := range Keys() {
+			catalogMu.RLock()
+			raw, ok := catalogs[l][k]
+			catalogMu.RUnlock()
+			if !ok {
+				continue
+			}
+			s := finish(l, strings.NewReplacer("%d", "12", "%[1]d", "12", "%[2]d", "12").Replace(raw))
+			if !strings.Contains(strings.ToLower(s), "footnote") && !strings.Contains(s, "сноск") && !strings.Contains(s, "haşiyə") {
+				continue
+			}
+			n++
+			if m := bad.FindString(s); m != "" {
+				t.Errorf("%s %s: %q in %q", l, k, m, s)
+			}
+		}
+	}
+	if n < 30 {
+		t.Fatalf("only %d strings with a footnote checked", n)
+	}
+}

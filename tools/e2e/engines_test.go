@@ -611,7 +611,7 @@ func livePaths(t *testing.T, e *engineT) {
 		if h := e.str(t, liveView+`.hover`); h != "dest-2010-turkey" {
 			t.Errorf("the view reports hover %q", h)
 		}
-		if r := e.str(t, `document.getElementById('readout').textContent`); !strings.Contains(r, "footnote 9") {
+		if r := e.str(t, `document.getElementById('readout').textContent`); !strings.Contains(strings.ReplaceAll(r, "\u00a0", " "), "footnote 9") {
 			t.Errorf("the page's live region %q lacks the footnote", r)
 		}
 		after := e.steadyShot(t, fr)

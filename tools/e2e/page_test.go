@@ -151,7 +151,7 @@ func TestInteractiveViewDrawsAndHovers(t *testing.T) {
 	if h := eval[string](t, ctx, liveView+`.hover`); h != "dest-2010-turkey" {
 		t.Errorf("view reports hover %q", h)
 	}
-	if r := eval[string](t, ctx, `document.getElementById('readout').textContent`); !strings.Contains(r, "footnote 9") {
+	if r := eval[string](t, ctx, `document.getElementById('readout').textContent`); !strings.Contains(strings.ReplaceAll(r, "\u00a0", " "), "footnote 9") {
 		t.Errorf("readout %q lacks the footnote", r)
 	}
 	after := screenshotPNG(ctx, t, "")
