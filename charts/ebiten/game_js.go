@@ -63,6 +63,13 @@ type game struct {
 	drawMs    []float64 // the Go side's time of the last frames drawn
 	drawCount int       // frames drawn in all (drawMs keeps the last maxDrawSamples)
 	drawNew   bool      // drawMs has samples not yet published
+	prepMs    []float64 // of those, the frames that prepared tooltip lines (also in drawMs)
+	prepCount int
+
+	// The tooltip lines being prepared (tips.go): the view's generation of them, how many of
+	// them Draw has prepared, and the last generation it prepared whole (input.TipsDone).
+	tipGen, tipsDone uint64
+	tipNext          int
 }
 
 // baseMapTimeout is how long the map waits for basemap.json before it draws without it.
@@ -134,7 +141,7 @@ func (g *game) Update() (err error) {
 		g.start = time.Now()
 	}
 	in := input{W: g.w, H: g.h, DSF: k, Clicks: g.clicks[:0], Now: float64(time.Since(g.start).Microseconds()) / 1000,
-		Drawn: g.shown.take()}
+		Drawn: g.shown.take(), TipsDone: g.tipsDone}
 	g.in.take(&in)
 	g.clicks = in.Clicks
 	// Only the map needs the base map: the other views leave it unparsed until the reader
@@ -197,9 +204,43 @@ func (g *game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
 	b := screen.Bounds()
 	bg, layers, gen, ok := g.v.picture()
-	if !ok || g.holdPaint || !g.shown.wants(gen, b.Dx(), b.Dy()) {
+	tipOps, tipGen := g.v.tipsToPrepare()
+	paint := ok && !g.holdPaint && g.shown.wants(gen, b.Dx(), b.Dy())
+	// Tooltip lines to prepare (tips.go): only in a frame that runs anyway, once ready.
+	prepare := ok && !g.holdPaint && g.v.ready && len(tipOps) > 0 && g.tipsDone != tipGen
+	if !paint && !prepare {
 		return // the screen is not cleared, so it still shows the last frame
 	}
+	if paint && !g.paint(screen, bg, layers, gen, t0) {
+		return // the first picture is not complete: the next frame goes on
+	}
+	if prepare {
+		g.prepareTips(tipOps, tipGen, t0)
+	}
+	// The Go side's cost of a frame, for make bench (the GPU's work is not in it): a frame
+	// that only prepared tooltip lines is a frame drawn too.
+	if len(g.drawMs) >= maxDrawSamples {
+		g.drawMs = g.drawMs[1:]
+	}
+	g.drawMs = append(g.drawMs, float64(time.Since(t0).Microseconds())/1000)
+	g.drawCount++
+	if prepare {
+		if len(g.prepMs) >= maxDrawSamples {
+			g.prepMs = g.prepMs[1:]
+		}
+		g.prepMs = append(g.prepMs, g.drawMs[len(g.drawMs)-1])
+		g.prepCount++
+	}
+	g.drawNew = true
+	if paint {
+		g.shown.finish()
+	}
+}
+
+// paint puts the view's picture gen on the screen and reports whether it is complete (the
+// first picture, on a page's main thread, is painted over several frames).
+func (g *game) paint(screen *ebiten.Image, bg rgba, layers [][]drawOp, gen uint64, t0 time.Time) bool {
+	b := screen.Bounds()
 	g.shown.begin(gen, b.Dx(), b.Dy())
 	// The chart's marks are painted once into an image kept until they change (state, size,
 	// tween step); a hover or focus then costs only the overlay.
@@ -238,7 +279,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 			}
 		}
 		if g.baseDone < len(base) {
-			return // not complete: the next frame goes on
+			return false // not complete: the next frame goes on
 		}
 		g.basePartial = false
 		if g.baseCPU {
@@ -256,14 +297,27 @@ func (g *game) Draw(screen *ebiten.Image) {
 	for _, ops := range layers[1:] {
 		g.r.drawLayer(screen, ops)
 	}
-	// The Go side's cost of a frame, for make bench (the GPU's work is not in it).
-	if len(g.drawMs) >= maxDrawSamples {
-		g.drawMs = g.drawMs[1:]
+	return true
+}
+
+// prepareBudget is how long into a frame its Draw may still start to paint a tooltip's line
+// ahead of its hover (tips.go); a frame that painted a new tooltip of its own prepares none.
+const prepareBudget = 500 * time.Microsecond
+
+// prepareTips paints the lines of ops (the view's tipsToPrepare, generation gen) into the
+// renderer's cache of painted lines, from where the last frame left off, while the frame is
+// within prepareBudget; once all are, it says so to the next Update (input.TipsDone).
+func (g *game) prepareTips(ops []drawOp, gen uint64, t0 time.Time) {
+	if g.tipGen != gen {
+		g.tipGen, g.tipNext = gen, 0
 	}
-	g.drawMs = append(g.drawMs, float64(time.Since(t0).Microseconds())/1000)
-	g.drawCount++
-	g.drawNew = true
-	g.shown.finish()
+	for ; g.tipNext < len(ops); g.tipNext++ {
+		if time.Since(t0) > prepareBudget {
+			return
+		}
+		g.r.prepareLine(&ops[g.tipNext])
+	}
+	g.tipsDone = gen
 }
 
 // baseKey identifies the painted base layer by content: the view's revision of its base ops
@@ -294,6 +348,12 @@ func (g *game) publishDrawTimes() {
 	}
 	v.Set("drawMs", js.ValueOf(arr))
 	v.Set("drawCount", g.drawCount)
+	prep := make([]any, len(g.prepMs))
+	for i, d := range g.prepMs {
+		prep[i] = d
+	}
+	v.Set("prepMs", js.ValueOf(prep))
+	v.Set("prepCount", g.prepCount)
 	viewChanged()
 }
 
@@ -383,16 +443,6 @@ func (r *renderer) paintText(dst *ebiten.Image, op *drawOp, chain []font.Face, x
 	}
 }
 
-// lineKey names a painted line of text: its words, face and colour, and the fraction of a
-// pixel its pen starts at (which decides where each glyph's origin is rounded to).
-type lineKey struct {
-	text  string
-	size  int // 1/64 px
-	bold  bool
-	color rgba
-	frac  int // 1/64 px
-}
-
 // paintedLine is a line of text painted once into an image of its own; its baseline starts
 // at (pad+frac, pad+ascent).
 type paintedLine struct {
@@ -401,9 +451,11 @@ type paintedLine struct {
 }
 
 // maxPaintedLines bounds the lines kept painted (a tooltip has a few; sizes follow the window).
-// The bars' tooltips of both years have 152 lines at 928×522: a bound under that let a
-// reader switching years repaint every tooltip's lines anew (the bound empties the cache).
-const maxPaintedLines = 320
+// The bars' tooltips of both years have 152 lines at 928×522, and the lines prepared ahead
+// (tips.go) are painted at each side of the pointer a datum's tooltip may take (up to twice
+// that): a bound under it would let a reader switching years repaint every tooltip's lines
+// anew (the bound empties the cache).
+const maxPaintedLines = 640
 
 // drawLayer draws the ops of a layer above the base: text from the painted lines
 // (drawTextCached), the rest with draw.
@@ -421,41 +473,53 @@ func (r *renderer) drawLayer(dst *ebiten.Image, ops []drawOp) {
 // frames: a tooltip that follows the mouse is then a few images a frame, not a glyph each.
 // The glyphs land on the same pixels as draw puts them (see lineKey).
 func (r *renderer) drawTextCached(dst *ebiten.Image, op *drawOp) {
-	chain := r.face(op.size, op.bold)
-	if chain == nil {
-		return
-	}
-	fx := math.Floor(op.x)
-	k := lineKey{op.text, int(math.Round(op.size * 64)), op.bold, op.color, int(math.Round((op.x - fx) * 64))}
-	pl, ok := r.lines[k]
+	pl, fx, ok := r.line(op)
 	if !ok {
-		if len(r.lines) >= maxPaintedLines || r.lines == nil {
-			for _, l := range r.lines {
-				l.img.Deallocate()
-			}
-			r.lines = map[lineKey]paintedLine{}
-		}
-		var w float64
-		var asc, desc int
-		for _, run := range op.runs {
-			if run.Face >= 0 && run.Face < len(chain) && chain[run.Face] != nil {
-				w += float64(font.MeasureString(chain[run.Face], run.Text)) / 64
-			}
-		}
-		for _, f := range chain {
-			if f != nil {
-				m := f.Metrics()
-				asc, desc = max(asc, m.Ascent.Ceil()), max(desc, m.Descent.Ceil())
-			}
-		}
-		pad := int(math.Ceil(op.size/2)) + 2
-		pl = paintedLine{img: ebiten.NewImage(int(math.Ceil(w))+2*pad+1, asc+desc+2*pad), pad: pad, asc: asc}
-		r.paintText(pl.img, op, chain, float64(pad)+float64(k.frac)/64, pad+asc)
-		r.lines[k] = pl
+		return
 	}
 	var o ebiten.DrawImageOptions
 	o.GeoM.Translate(fx-float64(pl.pad), math.Round(op.y)-float64(pl.pad+pl.asc))
 	dst.DrawImage(pl.img, &o)
+}
+
+// prepareLine paints a text op's line into the cache of painted lines, unless it is there.
+func (r *renderer) prepareLine(op *drawOp) { r.line(op) }
+
+// line returns the painting of a text op's line, painting it first if the cache does not
+// have it, and the whole device pixel it is drawn from; ok is false without the fonts.
+func (r *renderer) line(op *drawOp) (pl paintedLine, fx float64, ok bool) {
+	chain := r.face(op.size, op.bold)
+	if chain == nil {
+		return paintedLine{}, 0, false
+	}
+	k, fx := lineKeyOf(op)
+	if pl, ok := r.lines[k]; ok {
+		return pl, fx, true
+	}
+	if len(r.lines) >= maxPaintedLines || r.lines == nil {
+		for _, l := range r.lines {
+			l.img.Deallocate()
+		}
+		r.lines = map[lineKey]paintedLine{}
+	}
+	var w float64
+	var asc, desc int
+	for _, run := range op.runs {
+		if run.Face >= 0 && run.Face < len(chain) && chain[run.Face] != nil {
+			w += float64(font.MeasureString(chain[run.Face], run.Text)) / 64
+		}
+	}
+	for _, f := range chain {
+		if f != nil {
+			m := f.Metrics()
+			asc, desc = max(asc, m.Ascent.Ceil()), max(desc, m.Descent.Ceil())
+		}
+	}
+	pad := int(math.Ceil(op.size/2)) + 2
+	pl = paintedLine{img: ebiten.NewImage(int(math.Ceil(w))+2*pad+1, asc+desc+2*pad), pad: pad, asc: asc}
+	r.paintText(pl.img, op, chain, float64(pad)+float64(k.frac)/64, pad+asc)
+	r.lines[k] = pl
+	return pl, fx, true
 }
 
 func addPoly(p *vector.Path, pts []vec, closed bool) {

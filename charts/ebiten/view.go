@@ -39,6 +39,10 @@ type input struct {
 	// (onScreen.take): the view counts its frames, and is ready after the first, from it.
 	Drawn int
 
+	// TipsDone is the generation of tooltip ops (view.tipsToPrepare) the renderer has
+	// prepared all of; 0 for none.
+	TipsDone uint64
+
 	// The map's base map (basemap.json), once it has loaded or failed (BaseMap nil).
 	BaseMap        *geo.Map
 	BaseMapSettled bool
@@ -104,6 +108,12 @@ type view struct {
 	baseRev uint64      // bumped by every paint of base: what a cache of the painted base is keyed on
 	overlay []drawOp    // highlight and tooltip of the shown datum
 	closeAt charts.Rect // the shown tooltip's close control (a finger's), else empty
+
+	// The tooltips' lines prepared ahead of a hover (tips.go): the datums still to prepare,
+	// the text ops of the one being prepared, and the generation that names those ops.
+	tips   []tipDatum
+	tipOps []drawOp
+	tipGen uint64
 
 	dirty       bool // the chart must be built again
 	baseSettled bool // the base map has loaded, or failed to
@@ -190,6 +200,7 @@ func (v *view) update(in input) []message {
 		}
 		if v.animFrom == nil {
 			v.paint(v.chart)
+			v.queueTips()
 		}
 	}
 	if v.animFrom != nil {
@@ -197,6 +208,7 @@ func (v *view) update(in input) []message {
 		if t >= 1 || !(t >= 0) {
 			v.animFrom = nil
 			v.paint(v.chart)
+			v.queueTips()
 		} else {
 			v.paint(charts.Tween(v.animFrom, v.chart, ease(t)))
 		}
@@ -266,6 +278,7 @@ func (v *view) update(in input) []message {
 		}
 		out = append(out, message{Type: site.MsgHover, Datum: shown, Text: v.readout(shown)})
 	}
+	v.nextTips(in.TipsDone)
 	if !v.ready && v.frames > 0 {
 		v.ready = true
 		out = append(out, message{Type: site.MsgReady, Hash: v.state.Hash()})

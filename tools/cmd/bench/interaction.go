@@ -75,28 +75,40 @@ func interaction(base string) (interactionResult, error) {
 	// counts every frame it draws (drawCount); the frames of each hover sweep are the last
 	// (count after − count before) of drawMs. The repaint after each change of year is not a
 	// hover frame: it is kept apart, as a reference.
+	// The frames that prepared tooltip lines ahead of a hover (charts/ebiten/tips.go) are among
+	// them, and the view also keeps their times apart (prepMs, prepCount): they are reported
+	// on their own as well.
 	type drawState struct {
-		MS    []float64 `json:"ms"`
-		Count int       `json:"count"`
-		Keys  []string  `json:"keys"`
+		MS        []float64 `json:"ms"`
+		Count     int       `json:"count"`
+		Prep      []float64 `json:"prep"`
+		PrepCount int       `json:"prepCount"`
+		Keys      []string  `json:"keys"`
 	}
 	readDraw := func() (drawState, error) {
 		return chromedp.Run(t.ctx, chromedp.Evaluate[drawState](`(function () {
 		  var v = `+viewFrame+`.contentWindow.azflowsView || {};
-		  return { ms: Array.isArray(v.drawMs) ? v.drawMs : [], count: typeof v.drawCount === 'number' ? v.drawCount : -1, keys: Object.keys(v) };
+		  return { ms: Array.isArray(v.drawMs) ? v.drawMs : [], count: typeof v.drawCount === 'number' ? v.drawCount : -1,
+		    prep: Array.isArray(v.prepMs) ? v.prepMs : [], prepCount: typeof v.prepCount === 'number' ? v.prepCount : 0, keys: Object.keys(v) };
 		})()`))
 	}
-	since := func(before, after drawState) []float64 {
-		n := after.Count - before.Count
-		if n <= 0 || before.Count < 0 {
+	last := func(xs []float64, n int) []float64 {
+		if n <= 0 {
 			return nil
 		}
-		return after.MS[max(0, len(after.MS)-n):]
+		return xs[max(0, len(xs)-n):]
 	}
+	since := func(before, after drawState) []float64 {
+		if before.Count < 0 {
+			return nil
+		}
+		return last(after.MS, after.Count-before.Count)
+	}
+	prepSince := func(before, after drawState) []float64 { return last(after.Prep, after.PrepCount-before.PrepCount) }
 	// Rows 20 px apart, 20 px steps: every mark of both years of the view, at most 30 s each.
 	sweepStart := time.Now()
 	moves := 0
-	var hoverMs, repaintMs []float64
+	var hoverMs, repaintMs, hoverPrep, repaintPrep []float64
 	var keys []string
 	for _, yr := range []string{"2010", "2012"} {
 		before, err := readDraw()
@@ -116,6 +128,7 @@ func interaction(base string) (interactionResult, error) {
 			return res, err
 		}
 		repaintMs = append(repaintMs, since(before, atSweep)...)
+		repaintPrep = append(repaintPrep, prepSince(before, atSweep)...)
 		if err := sweep(20, time.Now().Add(30*time.Second)); err != nil {
 			return res, err
 		}
@@ -126,12 +139,15 @@ func interaction(base string) (interactionResult, error) {
 			return res, err
 		}
 		hoverMs = append(hoverMs, since(atSweep, after)...)
+		hoverPrep = append(hoverPrep, prepSince(atSweep, after)...)
 		keys = after.Keys
 	}
 	if *verbose {
 		fmt.Printf("    hover sweep: %.0f×%.0f px frame, about %d moves in %s; %d hover frames; repaints after the changes of year %v ms\n",
 			w, h, moves, time.Since(sweepStart).Round(time.Millisecond), len(hoverMs), repaintMs)
 		fmt.Printf("    hover frames' Go-side Draw times, ms (count): %s\n", histogram(hoverMs))
+		fmt.Printf("    of them, frames that prepared tooltip lines ahead: %s\n", histogram(hoverPrep))
+		fmt.Printf("    frames between a change of year and its sweep, ms (count): %s; of them preparing: %s\n", histogram(repaintMs), histogram(repaintPrep))
 	}
 	switch {
 	case len(hoverMs) > 0:
@@ -147,6 +163,12 @@ func interaction(base string) (interactionResult, error) {
 		// frames (their total / count) is the figure that is not quantized.
 		res.drawNote = fmt.Sprintf("%d hover frames of a %.0f×%.0f px view, mean %.2f ms (total / count; each frame's time is in the view clock's 0.1 ms steps), %d over %d ms (-v lists them all)",
 			len(hoverMs), w, h, mean(hoverMs), over, budgetDrawP95)
+		if len(hoverPrep) > 0 || len(repaintPrep) > 0 {
+			res.drawNote += fmt.Sprintf("; %d of the hover frames prepared tooltip lines ahead (%s at most)", len(hoverPrep), human(slices.Max(append([]float64{0}, hoverPrep...)), "ms"))
+			if len(repaintPrep) > 0 {
+				res.drawNote += fmt.Sprintf(", and %d frames between a change of year and its sweep (%s at most, p95 %s)", len(repaintPrep), human(slices.Max(repaintPrep), "ms"), human(percentile(repaintPrep, 95), "ms"))
+			}
+		}
 		if len(repaintMs) > 0 {
 			res.drawNote += fmt.Sprintf("; the full repaint after a change of year (not a hover frame) took %s at most", human(slices.Max(repaintMs), "ms"))
 		}
