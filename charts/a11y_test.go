@@ -41,7 +41,7 @@ func TestAccessibleNameAfterColon(t *testing.T) {
 		view string
 		want string
 	}{
-		{i18n.RU, "timeline", "Хронология: меры и показатели"},
+		{i18n.RU, "timeline", "Хронология: меры и\u00a0показатели"},
 		{i18n.RU, "bars", "Страны назначения по годам: куда вывозили"},
 		{i18n.RU, "compare", "Сравнение показателей: другие показатели"},
 		{i18n.RU, "map", "Карта: куда вывозили"},

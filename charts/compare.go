@@ -282,7 +282,7 @@ func compareRightTight(c *Chart, f *frame, x, w, y, gap, k float64, tight bool) 
 	// Ages: a range whose upper end is itself a span ("35-40").
 	age := fig(cmpAge)
 	y = textBlock(c, "label/"+age.ID, RoleLabel, age.ID, i18n.T(l, "compare.age.label"), f.small, false, Ink, x, y, w) + f.small*0.1
-	ageText := i18n.T(l, "quote", i18n.FigText(l, age))
+	ageText := i18n.FigQuoted(l, age)
 	aValueW := c.Fonts().TextWidth(ageText, f.small, true) + gap
 	aticks := NiceTicks(50, int(clamp(w/(f.small*5), 2, 5)))
 	ax := Linear{0, aticks[len(aticks)-1], x, x + w - aValueW}

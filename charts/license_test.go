@@ -9,9 +9,9 @@ import (
 	"azflows/i18n"
 )
 
-// Every chart's footer names the license of the chart (CC BY 4.0) after its source, in every
-// language and at every size, so that an image that travels alone still says how it may be
-// reused.
+// Every chart's footer names the license of the chart (CC BY 4.0, its words held together by
+// no-break spaces) after its source, in every language and at every size, so that an image that
+// travels alone still says how it may be reused.
 func TestSourceLineCarriesLicense(t *testing.T) {
 	for _, v := range ChartViews() {
 		for _, y := range Years {
@@ -30,7 +30,7 @@ func TestSourceLineCarriesLicense(t *testing.T) {
 						src = append(src, m.Text)
 					}
 					line := strings.Join(src, " ")
-					if !strings.Contains(line, data.LicenseName) {
+					if !strings.Contains(line, i18n.HoldTogether(data.LicenseName)) {
 						t.Errorf("%s %d %s %vx%v: source line %q names no license", v, y, l, sz[0], sz[1], line)
 					}
 				}

@@ -58,7 +58,7 @@ func TestFormulaFromRecords(t *testing.T) {
 	}
 	for l, want := range map[Lang]string{
 		AZ: "yardım mərkəzlərinə yönləndirilmiş 89 nəfər − təyinat ölkəsi göstərilmiş 47 nəfər (Türkiyə 19 + İran 12 + Birləşmiş Ərəb Əmirlikləri 2 + Rusiya 14) = 42",
-		RU: "89 направленных в центры поддержки − 47 с указанной страной назначения (Турция 19 + Иран 12 + Объединённые Арабские Эмираты 2 + Россия 14) = 42",
+		RU: "89\u00a0направленных в\u00a0центры поддержки − 47\u00a0с\u00a0указанной страной назначения (Турция 19 + Иран 12 + Объединённые Арабские Эмираты 2 + Россия 14) = 42",
 	} {
 		if got := Formula(l, f); got != want {
 			t.Errorf("Formula(%s) = %q, want %q", l, got, want)

@@ -38,7 +38,7 @@ var Glossary = []Term{
 	term("discovered", "“discovered”", "“aşkar edilmiş”", "«обнаруженные»",
 		`\bdiscovered\b`, `aşkar edil`, `обнаружен`),
 	term("referred", "referred to the support centres", "yardım mərkəzlərinə yönləndirilmiş", "направленные в центры поддержки",
-		`\breferred to (the )?support centres`, `yardım mərkəzlərinə yönləndiril`, `направлен\pL* в центры поддержки`),
+		`\breferred to (the )?support centres`, `yardım mərkəzlərinə yönləndiril`, `направлен\pL* в центры поддержки|в центры поддержки направлен`),
 	term("convicted", "convicted", "məhkum edilmiş", "осуждённые",
 		`\bconvicted\b`, `məhkum edil`, `[Оо]сужд[её]н`),
 	term("destination", "destination", "təyinat ölkəsi", "страна назначения",

@@ -75,7 +75,7 @@ func TestNumberAndDate(t *testing.T) {
 			t.Errorf("Number(%s, %v) = %q, want %q", c.l, c.v, got, c.want)
 		}
 	}
-	if got := Date(RU, 2004, 5, 6); got != "6 мая 2004\u00a0г." {
+	if got := Date(RU, 2004, 5, 6); got != "6\u00a0мая 2004\u00a0г." {
 		t.Errorf("Date(ru) = %q", got)
 	}
 	// Azerbaijani dates name the year with its suffix (D-AZ8 of the native reading).

@@ -134,8 +134,8 @@ func TotalOf(l Lang, f data.Figure) string {
 // FlowTo is where a flow went, as the object of "taken": "to Turkey", "Türkiyəyə", "в Турцию".
 func FlowTo(l Lang, fl data.Flow) string { return T(l, "flow."+fl.ID+".to") }
 
-// FigText is the number as the paper writes it, in l: "1,000" is 1.000 in Azerbaijani and
-// 1 000 in Russian; words ("three") and spans are translated.
+// FigText is the number as the paper writes it, in l, grouped as Number groups it: "1,000" is
+// 1000 in Azerbaijani and Russian; words ("three") and spans are translated.
 func FigText(l Lang, f data.Figure) string {
 	if plainNumber(f.Text) {
 		if l == EN || l == "" {
@@ -148,6 +148,18 @@ func FigText(l Lang, f data.Figure) string {
 		return Number(l, v)
 	}
 	return T(l, "fig."+f.ID+".text")
+}
+
+// FigQuoted is FigText as a label beside its mark shows it, following the page's convention
+// (page.quotes): the paper's own words in quotation marks ("18 and 35–40" is quoted in the
+// record's quote), a translation of them without (native reading 5, D5: «от 18 до 35–40» is
+// not what the paper says, so it is not quoted), a plain number as it is.
+func FigQuoted(l Lang, f data.Figure) string {
+	t := FigText(l, f)
+	if plainNumber(f.Text) || !strings.Contains(f.Quote, f.Text) || t != FigText(EN, f) {
+		return t
+	}
+	return T(l, "quote", t)
 }
 
 // FigCaveats, EventCaveats and RouteCaveats are a record's caveats in l.

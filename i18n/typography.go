@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"azflows/data"
 )
 
 // NBSP is the no-break space.
@@ -18,25 +20,43 @@ var (
 	ruDigitGroup = regexp.MustCompile(`(^|[^\d])(\d{1,3}) (\d{3})([^\d]|$)`)
 	// a space before a dash: the dash never starts a line
 	ruBeforeDash = regexp.MustCompile(` ([—–] )`)
+	// a one-letter preposition or conjunction and the word after it: «о 34», «и в Россию»
+	ruOneLetter = regexp.MustCompile(`(^|[^\pL\pN])([вкосуаиВКОСУАИ]) (\S)`)
+	// a number and the Cyrillic word after it: «34 жертвы», «5–6 публикаций», «2010 год» (not a
+	// capital: «…2013/41 График:» begins a new sentence)
+	ruNumWord = regexp.MustCompile(`(\d) ([а-яё])`)
 	// abbreviations of two letters with points: «в т. ч.», «т. е.», «с. ш.»
 	ruAbbr = strings.NewReplacer("в т. ч.", "в"+NBSP+"т."+NBSP+"ч.", "т. ч.", "т."+NBSP+"ч.", "т. е.", "т."+NBSP+"е.", "° с. ш.", "°"+NBSP+"с."+NBSP+"ш.", "с. ш.", "с."+NBSP+"ш.")
 )
 
 // RuTypography puts no-break spaces where Russian typography wants them: between a number and
 // «г.», «гг.» or «чел.»; inside «в т. ч.», «т. е.», «с. ш.»; between the groups of a number
-// («1 000»); before a dash. Every Russian string of the catalogs goes through it (T).
+// («1 000»); before a dash; after a one-letter preposition or conjunction (в, к, о, с, у, а, и,
+// and their capitals) and between a number and the Cyrillic word after it («о 34 жертвах»), so
+// that no line ends with «о» or starts with «жертвах». Every Russian string of the catalogs goes
+// through it (T).
 func RuTypography(s string) string {
 	s = ruAbbr.Replace(s)
 	s = ruNumAbbr.ReplaceAllString(s, "$1"+NBSP+"$2")
 	s = ruBeforeDash.ReplaceAllString(s, NBSP+"$1")
-	for { // overlapping groups: «1 000 000»
-		t := ruDigitGroup.ReplaceAllString(s, "$1$2"+NBSP+"$3$4")
+	s = untilFixed(s, func(s string) string { // overlapping groups: «1 000 000»
+		return ruDigitGroup.ReplaceAllString(s, "$1$2"+NBSP+"$3$4")
+	})
+	s = untilFixed(s, func(s string) string { // overlapping words: «и в Россию»
+		return ruOneLetter.ReplaceAllString(s, "$1$2"+NBSP+"$3")
+	})
+	return ruNumWord.ReplaceAllString(s, "$1"+NBSP+"$2")
+}
+
+// untilFixed applies f to s until it changes nothing more.
+func untilFixed(s string, f func(string) string) string {
+	for {
+		t := f(s)
 		if t == s {
-			break
+			return s
 		}
 		s = t
 	}
-	return s
 }
 
 // rangeHyphen is a range of numbers written with a hyphen: "5-6".
@@ -57,9 +77,19 @@ func RangeDashes(s string) string {
 	}
 }
 
+// heldLicense is the licence's name with no-break spaces: "CC BY 4.0" never breaks across
+// lines (native reading 5, D16).
+var heldLicense = strings.NewReplacer(data.LicenseName, strings.ReplaceAll(data.LicenseName, " ", NBSP))
+
+// HoldTogether binds what no language breaks across lines: the licence's name. Every string
+// of the catalogs goes through it (T), in every language.
+func HoldTogether(s string) string { return heldLicense.Replace(s) }
+
 // Typeset applies l's typography to a string built outside the catalog (parts joined with
-// " — ", as tooltips and options are): in Russian a no-break space before the dash.
+// " — ", as tooltips and options are): in Russian a no-break space before the dash; in every
+// language the licence's name held together.
 func Typeset(l Lang, s string) string {
+	s = HoldTogether(s)
 	if l == RU {
 		return RuTypography(s)
 	}

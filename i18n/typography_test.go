@@ -2,23 +2,39 @@ package i18n
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"azflows/data"
 )
 
 func TestRuTypography(t *testing.T) {
 	for in, want := range map[string]string{
-		"в 2010 г. выявлены":             "в 2010\u00a0г. выявлены",
+		"в 2010 г. выявлены":             "в\u00a02010\u00a0г. выявлены",
 		"за 2006–2012 гг. и":             "за 2006–2012\u00a0гг. и",
 		"39 чел.":                        "39\u00a0чел.",
-		"в т. ч. в Россию":               "в\u00a0т.\u00a0ч. в Россию",
+		"в т. ч. в Россию":               "в\u00a0т.\u00a0ч. в\u00a0Россию",
 		"т. е. не более":                 "т.\u00a0е. не более",
 		"30° с. ш.":                      "30°\u00a0с.\u00a0ш.",
-		"до 1 000 женщин":                "до 1\u00a0000 женщин",
-		"до 1000 женщин":                 "до 1000 женщин",
+		"до 1 000 женщин":                "до 1\u00a0000\u00a0женщин",
+		"до 1000 женщин":                 "до 1000\u00a0женщин",
 		"жертвы — 42":                    "жертвы\u00a0— 42",
 		"16–19: шаги":                    "16–19: шаги",
-		"Сноски 2, 5 и 10 000 000 чисел": "Сноски 2, 5 и 10\u00a0000\u00a0000 чисел",
+		"Сноски 2, 5 и 10 000 000 чисел": "Сноски 2, 5\u00a0и\u00a010\u00a0000\u00a0000\u00a0чисел",
+		// Native reading 5, D14: a one-letter preposition or conjunction holds to the word after
+		// it, a number to the Cyrillic word after it; Latin letters and longer words break.
+		"записка сообщает о 34 жертвах": "записка сообщает о\u00a034\u00a0жертвах",
+		"в ОАЭ, Турцию и в Россию":      "в\u00a0ОАЭ, Турцию и\u00a0в\u00a0Россию",
+		"(с 2010 г.) К тому же":         "(с\u00a02010\u00a0г.) К\u00a0тому же",
+		"А также у НПО":                 "А\u00a0также у\u00a0НПО",
+		"«в Баку» и «о нём»":            "«в\u00a0Баку» и\u00a0«о\u00a0нём»",
+		"5–6 публикаций за 3–4 месяца":  "5–6\u00a0публикаций за 3–4\u00a0месяца",
+		"до 18 лет":                     "до 18\u00a0лет",
+		"CARIM-East 2013/41 a b":        "CARIM-East 2013/41 a b",
+		"по записке; он и она":          "по записке; он и\u00a0она",
+		"Шаги 16–19 (и 20)":             "Шаги 16–19 (и\u00a020)",
+		"2010 и 2012":                   "2010\u00a0и\u00a02012",
 	} {
 		if got := RuTypography(in); got != want {
 			t.Errorf("RuTypography(%q) = %q, want %q", in, got, want)
@@ -28,9 +44,11 @@ func TestRuTypography(t *testing.T) {
 
 // Every Russian string of the catalogs, as T gives it, keeps together what Russian
 // typography keeps together: no plain space after a number before «г.», «гг.», «чел.», inside
-// «в т. ч.», «т. е.», «с. ш.», between digit groups, or before a dash.
+// «в т. ч.», «т. е.», «с. ш.», between digit groups, or before a dash; none after a one-letter
+// preposition or conjunction, or between a number and the Cyrillic word after it (native
+// reading 5, D14).
 func TestRussianStringsFollowTypography(t *testing.T) {
-	bad := regexp.MustCompile(`\d (?:гг?\.|чел\.)|т\. ч\.|в т\.|т\. е\.|с\. ш\.|(?:^|[^\d])\d{1,3} \d{3}(?:[^\d]|$)| [—–] `)
+	bad := regexp.MustCompile(`\d (?:гг?\.|чел\.)|т\. ч\.|в т\.|т\. е\.|с\. ш\.|(?:^|[^\d])\d{1,3} \d{3}(?:[^\d]|$)| [—–] |(?:^|[^\pL\pN])[вкосуаиВКОСУАИ] \S|\d \p{Cyrillic}`)
 	n := 0
 	for _, k := range Keys() {
 		s := T(RU, k)
@@ -45,7 +63,7 @@ func TestRussianStringsFollowTypography(t *testing.T) {
 	if n < 200 {
 		t.Fatalf("only %d Russian strings checked", n)
 	}
-	if got := Date(RU, 2004, 5, 6); got != "6 мая 2004\u00a0г." {
+	if got := Date(RU, 2004, 5, 6); got != "6\u00a0мая 2004\u00a0г." {
 		t.Errorf("Date: %q", got)
 	}
 }
@@ -55,7 +73,7 @@ func TestOfflineFooterWords(t *testing.T) {
 	for l, want := range map[Lang]string{
 		EN: "Single-file edition: code abc, data 18 figures and 15 events, sha256 x.",
 		AZ: "Tək fayllı nəşr: kod abc; məlumatlar: 18 rəqəm və 15 hadisə; sha256 x.",
-		RU: "Однофайловая версия: код abc; данные: 18 показателей и 15 событий; sha256 x.",
+		RU: "Однофайловая версия: код abc; данные: 18\u00a0показателей и\u00a015\u00a0событий; sha256 x.",
 	} {
 		if got := T(l, "page.offline", "abc", T(l, "page.offline.data", 18, 15, "x")); got != want {
 			t.Errorf("%s: %q, want %q", l, got, want)
@@ -186,5 +204,80 @@ func TestFootnoteNumbersStayWithTheirWord(t *testing.T) {
 	}
 	if n < 30 {
 		t.Fatalf("only %d strings with a footnote checked", n)
+	}
+}
+
+// The licence's name never breaks across lines, in any language (native reading 5, D16: "CC /
+// BY 4.0", "CC BY / 4.0"): every catalog string that names it binds its words.
+func TestLicenseNameHolds(t *testing.T) {
+	held := strings.ReplaceAll(data.LicenseName, " ", NBSP)
+	for _, l := range []Lang{EN, AZ, RU, XX} {
+		got := T(l, "source.license", "Source: CARIM-East 2013/41", data.LicenseName)
+		if !strings.Contains(got, held) {
+			t.Errorf("%s: %q does not hold %q together", l, got, data.LicenseName)
+		}
+		if got := Typeset(l, "Chart: "+data.LicenseName); !strings.Contains(got, held) {
+			t.Errorf("Typeset(%s): %q does not hold %q together", l, got, data.LicenseName)
+		}
+	}
+}
+
+// groupedNumber is a number written with digit groups ("1,000", «1 000», "10.000"), or a
+// long one without them.
+var groupedNumber = regexp.MustCompile(`\d+(?:[,.\x{a0} ]\d{3})+|\d{5,}`)
+
+// No catalog string writes a number in another grouping than Number gives it in that language
+// (native reading 5, D3: «до 1 000 женщин» in a story where every generated number reads
+// «1000»): a grouped number must be grouped as the formatter groups it, with its separator.
+func TestCatalogNumbersGroupedAsFormatter(t *testing.T) {
+	n := 0
+	for _, x := range Languages {
+		for _, k := range Keys() {
+			s := T(x.Lang, k)
+			for _, loc := range groupedNumber.FindAllStringIndex(s, -1) {
+				tok := s[loc[0]:loc[1]]
+				if loc[1] < len(s) && (s[loc[1]] >= '0' && s[loc[1]] <= '9') {
+					continue
+				}
+				digits := strings.Map(func(r rune) rune {
+					if r >= '0' && r <= '9' {
+						return r
+					}
+					return -1
+				}, tok)
+				if seps := strings.Count(tok, x.Decimal); seps == 1 && len(tok)-strings.LastIndex(tok, x.Decimal) == 4 && !strings.ContainsAny(strings.ReplaceAll(tok, x.Decimal, ""), ",.\u00a0 ") {
+					continue // one group after the decimal mark: a fraction ("0.125"), not a grouping
+				}
+				n++
+				v, err := strconv.ParseFloat(digits, 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := Number(x.Lang, v); tok != want {
+					t.Errorf("%s %s: %q writes %q, the formatter %q", x.Lang, k, s, tok, want)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no grouped number found in any catalog: the check reads nothing")
+	}
+}
+
+// Quotation marks are for the paper's English words only (page.quotes; native reading 5, D5):
+// the age range is quoted in English, its translations are not.
+func TestFigQuotedOnlyThePapersWords(t *testing.T) {
+	age, ok := data.FigureByID("victim-age-range")
+	if !ok {
+		t.Fatal("no victim-age-range record")
+	}
+	for l, want := range map[Lang]string{EN: "“18 and 35–40”", AZ: "18 ilə 35–40 arası", RU: "от 18\u00a0до 35–40"} {
+		if got := FigQuoted(l, age); got != want {
+			t.Errorf("FigQuoted(%s) = %q, want %q", l, got, want)
+		}
+	}
+	n, _ := data.FigureByID("victims-2010")
+	if got := FigQuoted(RU, n); got != "34" {
+		t.Errorf("FigQuoted(ru, victims-2010) = %q, want the plain number", got)
 	}
 }
