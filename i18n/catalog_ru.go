@@ -377,7 +377,7 @@ var ru = map[string]string{
 	"route.route-sexual-exploitation.purpose":    "сексуальная эксплуатация",
 	"route.route-sexual-exploitation.who":        "женщины и дети",
 	"total.victims-2010":                         "В %d г. выявлены («обнаружены») %s {victim}",
-	"total.victims-2012":                         "В %d г. %s {victim} направлены в центры поддержки",
+	"total.victims-2012":                         "В %d г. в центры поддержки направлены %s {victim}",
 	"total.of.victims-2010":                      "из %s {victim:gen}, выявленных («обнаруженных») в %d г.",
 	"total.of.victims-2012":                      "из %s {victim:gen}, направленных в центры поддержки в %d г.",
 	"formula.notgiven.victims-2012":              "%s направленных в центры поддержки − %s с указанной страной назначения (%s) = %s",
