@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,5 +67,32 @@ func TestLicenseNameNeverBroken(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// No line of a Russian chart ends with a one-letter preposition or conjunction, and none
+// starts with the word a number belongs to, at any size (native reading 5, D14: "сообщает о /
+// 34 жертвах"): the catalogs' no-break spaces hold through every wrap.
+func TestRussianLinesKeepOneLetterWords(t *testing.T) {
+	end := regexp.MustCompile(`(?:^|[\s(«])[вкосуаиВКОСУАИ]$`)
+	n := 0
+	for _, v := range ChartViews() {
+		for _, y := range Years {
+			for _, sz := range matrixSizes {
+				c := Build(testAssets, State{View: v, Year: y, Lang: i18n.RU}, sz[0], sz[1])
+				for _, m := range c.Marks {
+					if m.Kind != TextMark {
+						continue
+					}
+					n++
+					if end.MatchString(strings.TrimRight(m.Text, " ")) {
+						t.Errorf("%s %d %vx%v: the line %q (%s) ends with a one-letter word", v, y, sz[0], sz[1], m.Text, m.ID)
+					}
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d Russian text lines checked", n)
 	}
 }
