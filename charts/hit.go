@@ -1,6 +1,9 @@
 package charts
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // decoration roles never answer hit tests; every other mark with a datum does (text labels and
 // values count as their datum too).
@@ -40,6 +43,70 @@ func (c *Chart) HitTest(p Point, slop float64) (Mark, bool) {
 		}
 	}
 	return Mark{}, false
+}
+
+// TouchSlop is how far, in CSS px, a finger's tap may land from a datum's mark or label and
+// still select it: half of the 44×44 px a touch target needs (WCAG 2.5.5). A dense chart's rows
+// (a phone's timeline, ~13 px apart) cannot each be 44 px tall; a tap selects the nearest.
+const TouchSlop = 22
+
+// HitNear is the hit test of a coarse pointer (a finger): the mark with a datum nearest p, when
+// it lies within slop px. A rect or a band holding p is at 0 (the topmost of those wins, as in
+// HitTest); a line is measured from its stroke; a text label from its centre line, so that a
+// tap between two rows of labels selects the nearer row.
+func (c *Chart) HitNear(p Point, slop float64) (Mark, bool) {
+	best, bestD, found := Mark{}, math.Inf(1), false
+	for i := len(c.Marks) - 1; i >= 0; i-- {
+		m := c.Marks[i]
+		if !m.Interactive() {
+			continue
+		}
+		d := math.Inf(1)
+		switch m.Kind {
+		case RectMark:
+			r := m.Rect
+			d = math.Hypot(max(r.X-p.X, 0, p.X-(r.X+r.W)), max(r.Y-p.Y, 0, p.Y-(r.Y+r.H)))
+		case PathMark:
+			if m.Closed && inPolygon(p, m.Points) {
+				d = 0
+				break
+			}
+			pts := m.Points
+			if m.Closed && len(pts) > 0 {
+				pts = append(pts[:len(pts):len(pts)], pts[0])
+			}
+			d = max(0, polylineDist(p, pts)-m.Style.StrokeWidth/2)
+		case TextMark:
+			b := m.Bounds()
+			y := b.Y + b.H/2
+			d = polylineDist(p, []Point{{b.X, y}, {b.X + b.W, y}})
+		}
+		if d < bestD { // strictly nearer: of marks at the same distance the topmost stays
+			best, bestD, found = m, d, true
+		}
+	}
+	if !found || bestD > slop {
+		return Mark{}, false
+	}
+	return best, true
+}
+
+// polylineDist is the distance from p to the polyline pts (a point for a single one).
+func polylineDist(p Point, pts []Point) float64 {
+	if len(pts) == 1 {
+		return math.Hypot(p.X-pts[0].X, p.Y-pts[0].Y)
+	}
+	d := math.Inf(1)
+	for i := 1; i < len(pts); i++ {
+		a, b := pts[i-1], pts[i]
+		dx, dy := b.X-a.X, b.Y-a.Y
+		t := 0.0
+		if l := dx*dx + dy*dy; l > 0 {
+			t = max(0, min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l))
+		}
+		d = min(d, math.Hypot(p.X-a.X-t*dx, p.Y-a.Y-t*dy))
+	}
+	return d
 }
 
 // Center is a point inside the mark, for tests and keyboard focus.

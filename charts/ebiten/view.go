@@ -233,6 +233,9 @@ func (v *view) update(in input) []message {
 		}
 		// A press on a datum pins it; on the pinned datum or on nothing, it unpins.
 		d := v.hit(c.At)
+		if c.Touch { // a finger: the nearest datum within half a 44 px target (charts.HitNear)
+			d = v.hitNear(c.At)
+		}
 		if d != "" && d != v.pinned {
 			v.pinned, v.pinAt, v.pinTouch = d, c.At, c.Touch
 		} else {
@@ -334,6 +337,17 @@ func (v *view) hit(p charts.Point) string {
 		return ""
 	}
 	if m, ok := v.chart.HitTest(p, hitSlop); ok {
+		return m.Datum
+	}
+	return ""
+}
+
+// hitNear is hit for a finger's tap: the datum nearest p within charts.TouchSlop.
+func (v *view) hitNear(p charts.Point) string {
+	if v.chart == nil {
+		return ""
+	}
+	if m, ok := v.chart.HitNear(p, charts.TouchSlop); ok {
 		return m.Datum
 	}
 	return ""
