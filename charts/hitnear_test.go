@@ -47,7 +47,7 @@ func phoneRows(c *Chart) []phoneRow {
 func TestHitNearOnPhoneTimeline(t *testing.T) {
 	for _, l := range i18n.Langs {
 		for _, sz := range [][2]float64{{344, 459}, {374, 499}} {
-			c := Build(State{View: "timeline", Year: 2012, Lang: l}, sz[0], sz[1])
+			c := Build(testAssets, State{View: "timeline", Year: 2012, Lang: l}, sz[0], sz[1])
 			rows := phoneRows(c)
 			if len(rows) < 15 {
 				t.Fatalf("%s %v: %d rows in the phone timeline", l, sz, len(rows))

@@ -11,7 +11,7 @@ import (
 // mouse keeps its exact hit test. A tap 20 px above the first row pins that row; a click there
 // pins nothing.
 func TestTapSelectsNearestRow(t *testing.T) {
-	v := newView("view=timeline&year=2012")
+	v := newView(testAssets.Fonts, "view=timeline&year=2012")
 	in := input{W: 344, H: 459, DSF: 2}
 	tick(v, in)
 	v.frame(688, 918)

@@ -36,7 +36,7 @@ func TestPhoneTapSelectsNearestRow(t *testing.T) {
 			// The chart the view built, at the size it was given (the frame's CSS size, as the
 			// view measured it).
 			vs := eval[[]float64](t, ctx, `[`+liveView+`.w, `+liveView+`.h]`)
-			model := charts.Build(charts.State{View: "timeline", Year: 2012, Lang: i18n.Lang(lang)}, vs[0], vs[1])
+			model := charts.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: i18n.Lang(lang)}, vs[0], vs[1])
 			var rows []charts.Mark // the first label line of each row, top down
 			lines := map[string]int{}
 			for _, m := range model.Marks {
