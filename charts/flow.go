@@ -31,7 +31,12 @@ func flow(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 	need := 0.0
 	for i, d := range dests {
 		valW := a.Fonts.TextWidth("  "+i18n.FigText(l, d.Figure), f.base, true)
-		labels[i] = labelFor(a.Fonts, l, d, f.base, false, labelW-valW)
+		lim := labelW - valW
+		if d.Flow.Kind == data.OtherCountries { // "incl. Russia" is what the group says: the
+			// labels take more of the width before it goes (Dropped: fewerNames)
+			lim = f.plot.W*0.6 - valW
+		}
+		labels[i] = labelFor(a.Fonts, l, d, f.base, false, lim)
 		need = max(need, a.Fonts.TextWidth(labels[i], f.base, false)+valW)
 	}
 	labelW = max(labelW, min(need, f.plot.W*0.6))

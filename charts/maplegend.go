@@ -66,8 +66,9 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			text = itoa(k.N) + " " + text
 		}
 		short := ""
-		if sn := shortLabel(l, k.d); m.short && sn != k.d.Label {
-			// A small key: the country's short name where the full one takes a line more.
+		if sn := shortLabel(l, k.d); m.short && sn != k.d.Label && k.d.Flow.Kind != data.OtherCountries {
+			// A small key: the country's short name where the full one takes a line more (the
+			// group keeps its "incl. Russia", as the large key does, on a line more).
 			short = strings.TrimSuffix(text, k.d.Label+" "+i18n.FigText(l, k.d.Figure)) + sn + " " + i18n.FigText(l, k.d.Figure)
 		}
 		e := legendEntry{name: "key-" + k.d.Figure.ID, role: RoleLegend, datum: k.d.Figure.ID, text: text, fill: Ink, oneLine: short,
@@ -87,13 +88,11 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 			}
 			short := ""
 			if !boxedOnMap {
-				short = d.Label + ": " + i18n.FigText(l, d.Figure)
+				short = i18n.T(l, "legend.unknown.embed") + ": " + i18n.FigText(l, d.Figure)
 			}
-			if m.short { // the box's own words; the year's total is the key's next entry but one
-				text = d.Label
-				if !m.phone { // a small embed: the year's total, first, says they were referred
-					text = i18n.T(l, "legend.unknown.embed")
-				}
+			if m.short { // the box's words, and that its count is computed here (the large key's
+				// "computed here from its totals"); the year's total is the key's next entry but one
+				text = i18n.T(l, "legend.unknown.embed")
 				if !boxedOnMap {
 					text += ": " + i18n.FigText(l, d.Figure)
 				}

@@ -156,7 +156,7 @@ var az = map[string]string{
 	"legend.dest.short":                          "Təyinat ölkəsi, %d",
 	"legend.land.short":                          "Kontekst, rəqəm yoxdur",
 	"legend.group.embed":                         "Qırıq xətt: ölkələr üzrə bölgüsüz say",
-	"legend.unknown.embed":                       "Yönləndirilib, təyinat ölkəsi göstərilməyib",
+	"legend.unknown.embed":                       "Yönləndirilib, təyinat ölkəsi göstərilməyib (hesablanıb)",
 	"legend.total.embed":                         "%s (rəsmi, haşiyə %d).",
 	"legend.routes.countries":                    "%s; istiqamətlər arasında: %s",
 	"legend.routes.embed":                        "Məqalədəki marşrutlar, rəqəmsiz (haşiyələr 2, 5)",

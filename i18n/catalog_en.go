@@ -146,7 +146,7 @@ var en = map[string]string{
 	"legend.dest.short":                "Destination, %d",
 	"legend.land.short":                "Context, no figures",
 	"legend.group.embed":               "Dashed: a count not broken down by country",
-	"legend.unknown.embed":             "Referred, no destination given",
+	"legend.unknown.embed":             "Referred, no destination given (computed)",
 	"legend.total.embed":               "%s (official, footnote %d).",
 	"legend.routes.countries":          "%s; among them to %s",
 	"legend.routes.embed":              "Routes named in the paper, no numbers (footnotes 2, 5)",

@@ -156,7 +156,7 @@ var ru = map[string]string{
 	"legend.dest.short":                          "Страна назначения, %d г.",
 	"legend.land.short":                          "Контекст, без цифр",
 	"legend.group.embed":                         "Пунктир: число без разбивки по странам",
-	"legend.unknown.embed":                       "Направлены, страна назначения не указана",
+	"legend.unknown.embed":                       "Направлены, страна назначения не указана (расчёт)",
 	"legend.total.embed":                         "%s (официально, сноска %d).",
 	"legend.routes.countries":                    "%s; среди направлений: %s",
 	"legend.routes.embed":                        "Маршруты из записки, без цифр (сноски 2, 5)",
