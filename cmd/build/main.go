@@ -467,7 +467,7 @@ func writeIndexIn(a charts.Assets, out string, l i18n.Lang) error {
 		"PaperAPA":    paperAPA(),
 		"PaperBibTeX": paperBibTeX(),
 		"LicenseURL":  licenseURL,
-		"LicenseName": data.LicenseName,
+		"LicenseName": i18n.HoldTogether(data.LicenseName), // never "CC BY / 4.0" (reading 5, D16)
 	})
 	if err != nil {
 		return err

@@ -52,8 +52,8 @@ func TestCiteLicenseAndFootnoteLinks(t *testing.T) {
 				Copied: btn ? btn.textContent : '', Clipboard: clip, Status: q('cite-status') ? q('cite-status').textContent : '',
 				Links: fn.map(a => a.href), Rels: fn.map(a => a.rel) };
 		})()`)
-		if !strings.Contains(g.License, "CC BY 4.0") || g.LicenseHref != "https://creativecommons.org/licenses/by/4.0/" {
-			t.Errorf("%s: license line %q (link %q), want CC BY 4.0 linked to its deed", c.lang, g.License, g.LicenseHref)
+		if !strings.Contains(g.License, "CC\u00a0BY\u00a04.0") || g.LicenseHref != "https://creativecommons.org/licenses/by/4.0/" {
+			t.Errorf("%s: license line %q (link %q), want CC BY 4.0, held together by no-break spaces (native reading 5, D16), linked to its deed", c.lang, g.License, g.LicenseHref)
 		}
 		if !strings.Contains(g.License, "MIT") || !strings.Contains(g.License, "EUI, RSCAS") {
 			t.Errorf("%s: license line %q names neither the code's license nor the quotations' owners", c.lang, g.License)
