@@ -188,7 +188,7 @@ const tapTargetsJS = `((min) => { const out = [];
 		const r = el.getBoundingClientRect();
 		if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
 		if (el.closest('.controls') && el.matches('label') && !el.closest('fieldset')) continue;
-		if (el.localName === 'a' && el.closest('p.summary, .sources li, .sources p, footer, .keys, .lede, .content-note, #figures-table td, .embed-box p')) continue;
+		if (el.localName === 'a' && !el.matches('#figures-table a.fn') && el.closest('p.summary, .sources li, .sources p, footer, .keys, .lede, .content-note, #figures-table td, .embed-box p')) continue;
 		if (r.width + 0.5 < min || r.height + 0.5 < min) out.push((el.id || el.className || el.localName) + ' "' + (el.innerText || '').trim().slice(0, 24) + '" ' + Math.round(r.width) + '×' + Math.round(r.height));
 	}
 	return out; })`
@@ -213,6 +213,20 @@ func TestPhoneTapTargetsAndKeyboardHelp(t *testing.T) {
 			}
 			for _, s := range eval[[]string](t, ctx, tapTargetsJS+`(44)`) {
 				t.Errorf("%s: tap target under 44×44: %s", name, s)
+			}
+			// The table's cards: a card's footnote link stands alone in its field, a target of
+			// its own (issue 26); the sources' summary too.
+			if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"+pageOf(lang)+"#view=table&year=2012")); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, "the table", `!!(window.azflowsPage && window.azflowsPage.state) && document.getElementById('figures-table').getBoundingClientRect().height > 0`, 10*time.Second)
+			if n := eval[int](t, ctx, `document.querySelectorAll('#figures-table a.fn').length`); n < 10 {
+				t.Fatalf("%s: %d footnote links in the table", name, n)
+			}
+			for i, s := range eval[[]string](t, ctx, tapTargetsJS+`(44)`) {
+				if i < 5 {
+					t.Errorf("%s table: tap target under 44×44: %s", name, s)
+				}
 			}
 			if h := eval[float64](t, ctx, `document.getElementById('chart-keys').getBoundingClientRect().height`); h > 0 {
 				t.Errorf("%s: the keyboard help is shown on a touch screen (%v px tall)", name, h)
