@@ -305,17 +305,19 @@ func (g *game) paint(screen *ebiten.Image, bg rgba, layers [][]drawOp, gen uint6
 const prepareBudget = 500 * time.Microsecond
 
 // prepareTips paints the lines of ops (the view's tipsToPrepare, generation gen) into the
-// renderer's cache of painted lines, from where the last frame left off, while the frame is
-// within prepareBudget; once all are, it says so to the next Update (input.TipsDone).
+// renderer's cache of painted lines, from where the last frame left off: at most one line a
+// frame (lines already painted cost a lookup and are passed over), and none once the frame is
+// past prepareBudget. Once all are, it says so to the next Update (input.TipsDone).
 func (g *game) prepareTips(ops []drawOp, gen uint64, t0 time.Time) {
 	if g.tipGen != gen {
 		g.tipGen, g.tipNext = gen, 0
 	}
+	painted := false
 	for ; g.tipNext < len(ops); g.tipNext++ {
-		if time.Since(t0) > prepareBudget {
+		if painted || time.Since(t0) > prepareBudget {
 			return
 		}
-		g.r.prepareLine(&ops[g.tipNext])
+		_, _, painted = g.r.line(&ops[g.tipNext])
 	}
 	g.tipsDone = gen
 }
@@ -473,8 +475,8 @@ func (r *renderer) drawLayer(dst *ebiten.Image, ops []drawOp) {
 // frames: a tooltip that follows the mouse is then a few images a frame, not a glyph each.
 // The glyphs land on the same pixels as draw puts them (see lineKey).
 func (r *renderer) drawTextCached(dst *ebiten.Image, op *drawOp) {
-	pl, fx, ok := r.line(op)
-	if !ok {
+	pl, fx, _ := r.line(op)
+	if pl.img == nil {
 		return
 	}
 	var o ebiten.DrawImageOptions
@@ -482,19 +484,16 @@ func (r *renderer) drawTextCached(dst *ebiten.Image, op *drawOp) {
 	dst.DrawImage(pl.img, &o)
 }
 
-// prepareLine paints a text op's line into the cache of painted lines, unless it is there.
-func (r *renderer) prepareLine(op *drawOp) { r.line(op) }
-
-// line returns the painting of a text op's line, painting it first if the cache does not
-// have it, and the whole device pixel it is drawn from; ok is false without the fonts.
-func (r *renderer) line(op *drawOp) (pl paintedLine, fx float64, ok bool) {
+// line returns the painting of a text op's line and the whole device pixel it is drawn from,
+// painting it first if the cache does not have it (painted); without the fonts, no painting.
+func (r *renderer) line(op *drawOp) (pl paintedLine, fx float64, painted bool) {
 	chain := r.face(op.size, op.bold)
 	if chain == nil {
 		return paintedLine{}, 0, false
 	}
 	k, fx := lineKeyOf(op)
 	if pl, ok := r.lines[k]; ok {
-		return pl, fx, true
+		return pl, fx, false
 	}
 	if len(r.lines) >= maxPaintedLines || r.lines == nil {
 		for _, l := range r.lines {

@@ -11,9 +11,9 @@ import (
 // its own (renderer.drawTextCached): 0.3–1 ms a line on a loaded machine, 3–11 lines a
 // tooltip, and those frames were the tail of the hover frames' Draw time. Once the mouse is
 // over the view, the view hands the renderer the text ops of one datum's tooltip at a time,
-// the datum nearest the pointer first, and each frame the mouse causes anyway paints some of
-// them into the same cache, within prepareBudget: when the pointer reaches a datum, its
-// lines are usually painted already. No frame is asked for to do it (wantsFrames is
+// the datum nearest the pointer first, and each frame the mouse causes anyway paints at most
+// one of them into the same cache, if it is still under prepareBudget: when the pointer
+// reaches a datum, its lines are usually painted already. No frame is asked for to do it (wantsFrames is
 // unchanged): a view the mouse is not moving over prepares nothing and stays idle.
 
 // lineKey names a painted line of text: its words, face and colour, and the fraction of a
