@@ -45,6 +45,22 @@ var englishCorpus = sync.OnceValue(func() string {
 	return c + "\n" + RangeDashes(c)
 })
 
+// paperCorpus is the paper's words as the records hold them, with the paper's characters:
+// their quotes, periods, caveats, footnotes and the citation (RangesOutsideQuotes).
+var paperCorpus = sync.OnceValue(func() string {
+	var b strings.Builder
+	for _, v := range []any{data.Figures, data.Events, data.Routes, data.Footnotes} {
+		var sb strings.Builder
+		enc := json.NewEncoder(&sb)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err == nil {
+			b.WriteString(sb.String())
+		}
+	}
+	b.WriteString(data.Citation)
+	return b.String()
+})
+
 // EnglishQuotes gives the English quotations of a text in l, as byte ranges of s (the text
 // between the quotation marks): quoted runs with two letters or more that the site's English
 // has word for word. In English it gives none: the whole page is English.

@@ -128,7 +128,7 @@ func finish(l Lang, s string) string {
 	if ok {
 		return out
 	}
-	out = HoldTogether(NoteRefs(RangeDashes(inflect(l, s))))
+	out = HoldTogether(NoteRefs(RangesOutsideQuotes(inflect(l, s))))
 	if l == AZ {
 		out = AzHarmonize(out)
 	}

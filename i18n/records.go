@@ -159,7 +159,7 @@ func FigQuoted(l Lang, f data.Figure) string {
 	if plainNumber(f.Text) || !strings.Contains(f.Quote, f.Text) || t != FigText(EN, f) {
 		return t
 	}
-	return T(l, "quote", t)
+	return T(l, "quote", f.Text) // the paper's characters: a quotation keeps its hyphen (RangesOutsideQuotes)
 }
 
 // FigCaveats, EventCaveats and RouteCaveats are a record's caveats in l.

@@ -85,6 +85,35 @@ var heldLicense = strings.NewReplacer(data.LicenseName, strings.ReplaceAll(data.
 // of the catalogs goes through it (T), in every language.
 func HoldTogether(s string) string { return heldLicense.Replace(s) }
 
+// paperQuote is a run in English quotation marks: “…”.
+var paperQuote = regexp.MustCompile(`“[^“”]*”`)
+
+// RangesOutsideQuotes is RangeDashes, but a quotation of the paper keeps the paper's own
+// characters: a run in “…” that the paper's records hold word for word, hyphen included
+// (“summarized for the past seven years (2006-2012)”, “35-40”), keeps its hyphen, as a
+// quotation should (native reading 5, D6). Every other range takes an en dash; a translation
+// in quotation marks is not the paper's words and takes the page's typography. Every string
+// of the catalogs goes through it (T).
+func RangesOutsideQuotes(s string) string {
+	if !rangeHyphen.MatchString(s) {
+		return s
+	}
+	corpus := paperCorpus()
+	var b strings.Builder
+	last := 0
+	for _, m := range paperQuote.FindAllStringIndex(s, -1) {
+		q := s[m[0]:m[1]]
+		if !rangeHyphen.MatchString(q) || !strings.Contains(corpus, q[len("“"):len(q)-len("”")]) {
+			continue
+		}
+		b.WriteString(RangeDashes(s[last:m[0]]))
+		b.WriteString(q)
+		last = m[1]
+	}
+	b.WriteString(RangeDashes(s[last:]))
+	return b.String()
+}
+
 // Typeset applies l's typography to a string built outside the catalog (parts joined with
 // " — ", as tooltips and options are): in Russian a no-break space before the dash; in every
 // language the licence's name held together.

@@ -143,14 +143,38 @@ func TestRangeDashes(t *testing.T) {
 }
 
 // Every string of the catalogs, as T gives it in every language, writes a range of numbers
-// with an en dash ("5–6"), quotations of the paper included.
+// with an en dash ("5–6"), but inside a quotation of the paper, which keeps the paper's hyphen
+// (“the past seven years (2006-2012)”, “35-40”; native reading 5, D6).
 func TestRangesTakeEnDash(t *testing.T) {
 	hy := regexp.MustCompile(`\d-\d`)
+	kept := 0
 	for _, l := range []Lang{EN, AZ, RU, XX} {
 		for _, k := range Keys() {
-			if s := T(l, k); hy.MatchString(s) {
-				t.Errorf("%s %s: a range with a hyphen: %q", l, k, T(l, k))
+			s := T(l, k)
+			outside := paperQuote.ReplaceAllStringFunc(s, func(q string) string {
+				if strings.Contains(paperCorpus(), q[len("\u201c"):len(q)-len("\u201d")]) {
+					if hy.MatchString(q) {
+						kept++
+					}
+					return ""
+				}
+				return q
+			})
+			if hy.MatchString(outside) {
+				t.Errorf("%s %s: a range with a hyphen: %q", l, k, s)
 			}
+		}
+	}
+	if kept == 0 {
+		t.Error("no quotation of the paper keeps its hyphen")
+	}
+	for in, want := range map[string]string{
+		"for “the past seven years (2006-2012)”, 3-4 months": "for “the past seven years (2006-2012)”, 3–4 months",
+		"“son yeddi il, 2006-2012”":                          "“son yeddi il, 2006–2012”", // a translation, not the paper's words
+		"“35-40”":                                            "“35-40”",
+	} {
+		if got := RangesOutsideQuotes(in); got != want {
+			t.Errorf("RangesOutsideQuotes(%q) = %q, want %q", in, got, want)
 		}
 	}
 	if got := T(EN, "tl.media-articles-2013"); !strings.Contains(got, "5–6") || !strings.Contains(got, "3–4") {
@@ -265,13 +289,14 @@ func TestCatalogNumbersGroupedAsFormatter(t *testing.T) {
 }
 
 // Quotation marks are for the paper's English words only (page.quotes; native reading 5, D5):
-// the age range is quoted in English, its translations are not.
+// the age range is quoted in English, its translations are not. A quotation keeps the
+// paper's hyphen (RangesOutsideQuotes).
 func TestFigQuotedOnlyThePapersWords(t *testing.T) {
 	age, ok := data.FigureByID("victim-age-range")
 	if !ok {
 		t.Fatal("no victim-age-range record")
 	}
-	for l, want := range map[Lang]string{EN: "“18 and 35–40”", AZ: "18 ilə 35–40 arası", RU: "от 18\u00a0до 35–40"} {
+	for l, want := range map[Lang]string{EN: "“18 and 35-40”", AZ: "18 ilə 35–40 arası", RU: "от 18\u00a0до 35–40"} {
 		if got := FigQuoted(l, age); got != want {
 			t.Errorf("FigQuoted(%s) = %q, want %q", l, got, want)
 		}
