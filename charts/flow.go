@@ -27,17 +27,21 @@ func flow(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 	labelW += a.Fonts.TextWidth("  00", f.base, true)
 	labelW = min(labelW, f.plot.W*0.42)
 	// Each label in full where it fits, else its short form, and room for the widest chosen.
-	labels := make([]string, len(dests))
+	// The group's label ("Other countries, incl. Russia") wraps to two lines before it would
+	// lose what it names (Dropped: fewerNames).
+	labels := make([][]string, len(dests))
 	need := 0.0
 	for i, d := range dests {
 		valW := a.Fonts.TextWidth("  "+i18n.FigText(l, d.Figure), f.base, true)
 		lim := labelW - valW
-		if d.Flow.Kind == data.OtherCountries { // "incl. Russia" is what the group says: the
-			// labels take more of the width before it goes (Dropped: fewerNames)
-			lim = f.plot.W*0.6 - valW
+		if d.Flow.Kind == data.OtherCountries {
+			labels[i] = groupLines(a.Fonts, l, d, f.base, f.plot.W)
+		} else {
+			labels[i] = []string{labelFor(a.Fonts, l, d, f.base, false, lim)}
 		}
-		labels[i] = labelFor(a.Fonts, l, d, f.base, false, lim)
-		need = max(need, a.Fonts.TextWidth(labels[i], f.base, false)+valW)
+		for _, ln := range labels[i] {
+			need = max(need, a.Fonts.TextWidth(ln, f.base, false)+valW)
+		}
 	}
 	labelW = max(labelW, min(need, f.plot.W*0.6))
 	az := i18n.T(l, "country.AZ")
@@ -48,13 +52,19 @@ func flow(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 
 	xL := f.plot.X + originW + gap // left node's left edge
 	xR := f.plot.X + f.plot.W - labelW - gap - nodeW
-	k := flowScale(f.plot.H, lineH, gap)
+	k := flowScale(f.plot.H, lineH, gap, func(fl data.Flow) int {
+		if fl.Kind != data.OtherCountries {
+			return 1
+		}
+		fig, _ := data.FigureByID(fl.FigureID)
+		return len(groupLines(a.Fonts, l, destination{Flow: fl, Figure: fig, Label: destLabel(l, fl)}, f.base, f.plot.W))
+	})
 
-	// Right nodes: each slot is at least one text line tall so labels never collide.
+	// Right nodes: each slot is at least as tall as its label's lines so labels never collide.
 	slots := make([]float64, len(dests))
 	used := 0.0
 	for i, d := range dests {
-		slots[i] = max(d.Figure.Value*k, lineH)
+		slots[i] = max(d.Figure.Value*k, lineH*float64(len(labels[i])))
 		used += slots[i]
 	}
 	used += gap * float64(len(dests)-1)
@@ -87,21 +97,37 @@ func flow(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 			Label: d.Label, Value: v, Source: az, Target: d.Label})
 		node := Rect{xR, ty, nodeW, bh}
 		c.add(Mark{ID: "node/" + d.Figure.ID, Role: RoleNode, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: RectMark, Rect: node, Style: d.Style, Label: d.Label, Value: v})
-		yc := slotY + slots[i]/2 + f.base*midline
+		n := float64(len(labels[i]))
+		yc := slotY + slots[i]/2 - (n-1)*lineH/2 + f.base*midline // the lines' block centred in its slot
 		val := i18n.FigText(l, d.Figure)
-		lbl := labels[i]
-		c.add(Mark{ID: "label/" + d.Figure.ID, Role: RoleLabel, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc}, Size: f.base, Style: Style{Fill: Ink}})
+		for j, lbl := range labels[i] {
+			c.add(Mark{ID: lineID("label/"+d.Figure.ID, j), Role: RoleLabel, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: lbl, At: Point{xR + nodeW + gap, yc + float64(j)*lineH}, Size: f.base, Style: Style{Fill: Ink}})
+		}
+		last := labels[i][len(labels[i])-1]
 		c.add(Mark{ID: "value/" + d.Figure.ID, Role: RoleValue, Panel: "flow", Row: d.Figure.ID, Datum: d.Figure.ID, Kind: TextMark, Text: val,
-			At: Point{xR + nodeW + gap + a.Fonts.TextWidth(lbl+"  ", f.base, false), yc}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
+			At: Point{xR + nodeW + gap + a.Fonts.TextWidth(last+"  ", f.base, false), yc + (n-1)*lineH}, Size: f.base, Bold: true, Style: Style{Fill: Ink}})
 		y0 += bh
 	}
 	c.Panels = append(c.Panels, panel)
 	return c
 }
 
+// groupLines is the group's label as the flow writes it: whole on one line where it fits in 60 %
+// of the plot's width beside its value, else wrapped to two lines there, else its short form.
+func groupLines(fonts *Fonts, l i18n.Lang, d destination, size, plotW float64) []string {
+	lim := plotW*0.6 - fonts.TextWidth("  "+i18n.FigText(l, d.Figure), size, true)
+	if fonts.TextWidth(d.Label, size, false) <= lim {
+		return []string{d.Label}
+	}
+	if ls := wrap(fonts, d.Label, size, lim); len(ls) == 2 {
+		return ls
+	}
+	return []string{shortLabel(l, d)}
+}
+
 // flowScale is the pixels per person that fits the largest year into height h, with each
-// destination's slot at least lineH tall.
-func flowScale(h, lineH, gap float64) float64 {
+// destination's slot at least as tall as its label's lines (lines gives their number).
+func flowScale(h, lineH, gap float64, lines func(data.Flow) int) float64 {
 	k := h / maxYearTotal()
 	for _, y := range data.FlowYears() {
 		fls := data.FlowsFor(y)
@@ -109,7 +135,7 @@ func flowScale(h, lineH, gap float64) float64 {
 		for i := 0; i < 200; i++ {
 			used := 0.0
 			for _, fl := range fls {
-				used += max(data.FlowValue(fl)*k, lineH)
+				used += max(data.FlowValue(fl)*k, lineH*float64(lines(fl)))
 			}
 			if used <= avail {
 				break

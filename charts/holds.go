@@ -44,9 +44,7 @@ func dropped(v ViewDef, s State, c *Chart) []string {
 	if m := missingKeys(s.Year, keyEntries(en), keyEntries(c), explainedData(c)); len(m) > 0 {
 		out = append(out, fmt.Sprintf("key entries missing that English has: %v", m))
 	}
-	// (Not yet the flow: its one-line labels at 320–390 px give the group its short form in
-	// az and the pseudo-locale where English keeps "incl. Russia".)
-	if m := fewerNames(en, c); len(m) > 0 && c.View != "flow" {
+	if m := fewerNames(en, c); len(m) > 0 {
 		out = append(out, fmt.Sprintf("names fewer countries than English: %v", m))
 	}
 	return out
