@@ -17,7 +17,7 @@ func Bars(a Assets, year int, w, h float64) *Chart {
 }
 
 func bars(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
-	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
+	c := &Chart{View: "bars", Year: year, W: w, H: h, Background: Background, Lang: l, Assets: a}
 	years := data.FlowYears()
 	rows := destRows(l)
 	var ys []string

@@ -4,51 +4,28 @@ import (
 	"math"
 
 	"azflows/i18n"
-	"azflows/internal/geo"
 )
 
-// Assets are what a chart is made with: the fonts its text is measured with and the base map
-// its map view draws. Every layout reaches them through the chart it lays out (Chart.assets),
-// never through a package variable. Zero Assets are valid: the Go fonts and no base map (the
-// map view then draws its arcs without countries, and says so). NewAssets adds the layouts'
-// caches; Assets made as a literal lay out the same charts without them (more slowly).
-type Assets struct {
-	Fonts   *Fonts   // nil: the Go fonts
-	BaseMap *geo.Map // nil: no countries on the map
-	memo    *memo
+// layoutFunc lays out a state's view at w×h CSS pixels with the fonts and base map of a.
+type layoutFunc func(a Assets, s State, w, h float64) *Chart
+
+// layouts are the views the chart model draws (charts.ViewList names every view; the table
+// and the sources the page writes as HTML), by their hash name.
+var layouts = map[string]layoutFunc{
+	"map":      mapView,
+	"bars":     func(a Assets, s State, w, h float64) *Chart { return bars(a, lang(s), s.Year, w, h) },
+	"flow":     func(a Assets, s State, w, h float64) *Chart { return flow(a, lang(s), s.Year, w, h) },
+	"compare":  func(a Assets, s State, w, h float64) *Chart { return compare(a, lang(s), s.Year, w, h) },
+	"timeline": func(a Assets, s State, w, h float64) *Chart { return timeline(a, lang(s), s.Year, w, h) },
 }
 
-// NewAssets are fonts and a base map with the layouts' caches (see memo).
-func NewAssets(f *Fonts, bm *geo.Map) Assets { return Assets{Fonts: f, BaseMap: bm, memo: newMemo()} }
-
-// ViewDef is one view the page offers: its hash name, the builder that lays it out (nil for
-// views the page writes as HTML) and whether it has the context layer of routes named
-// without numbers.
-type ViewDef struct {
-	ID      string
-	build   func(a Assets, s State, w, h float64) *Chart
-	Context bool
-}
-
-// ViewList is every view, in the order the page offers them; the first is the default.
-var ViewList = []ViewDef{
-	{ID: "map", build: mapView, Context: true},
-	{ID: "bars", build: func(a Assets, s State, w, h float64) *Chart { return bars(a, lang(s), s.Year, w, h) }},
-	{ID: "flow", build: func(a Assets, s State, w, h float64) *Chart { return flow(a, lang(s), s.Year, w, h) }},
-	{ID: "compare", build: func(a Assets, s State, w, h float64) *Chart { return compare(a, lang(s), s.Year, w, h) }},
-	{ID: "timeline", build: func(a Assets, s State, w, h float64) *Chart { return timeline(a, lang(s), s.Year, w, h) }},
-	{ID: "table"},
-	{ID: "sources"},
-}
-
-// viewDef is the definition of a view; ok is false for a name that is not a view.
-func viewDef(view string) (ViewDef, bool) {
-	for _, v := range ViewList {
-		if v.ID == view {
-			return v, true
-		}
+// layoutOf is the view a state is drawn as and its layout: the state's own view when the
+// model draws it, else the default view.
+func layoutOf(s State) (string, layoutFunc) {
+	if l, ok := layouts[s.View]; ok {
+		return s.View, l
 	}
-	return ViewDef{}, false
+	return Default.View, layouts[Default.View]
 }
 
 // lang is the language a state is drawn in: English unless the state names another (or the
@@ -61,7 +38,7 @@ func lang(s State) i18n.Lang {
 }
 
 // IsChart reports whether a view is drawn by the chart model (rather than as HTML by the page).
-func IsChart(view string) bool { v, ok := viewDef(view); return ok && v.build != nil }
+func IsChart(view string) bool { _, ok := layouts[view]; return ok }
 
 // Build lays out the state's view at w×h CSS pixels with the fonts and base map of a. Views that are not charts (the table and
 // the sources, which the page writes as HTML) give the default chart view.
@@ -73,13 +50,10 @@ func IsChart(view string) bool { v, ok := viewDef(view); return ok && v.build !=
 // height again.
 func Build(a Assets, s State, w, h float64) *Chart {
 	w, h = clamp(w, 200, 4096), clamp(h, 150, 4096)
-	v, ok := viewDef(s.View)
-	if !ok || v.build == nil {
-		v, _ = viewDef(Default.View)
-	}
-	c := v.build(a, s, w, h)
-	if len(dropped(v, s, c)) > 0 {
-		c = grow(v, s, c)
+	view, lay := layoutOf(s)
+	c := lay(a, s, w, h)
+	if len(dropped(view, lay, s, c)) > 0 {
+		c = grow(view, lay, s, c)
 	}
 	return c.withSubject().withTips().measured()
 }
@@ -96,7 +70,7 @@ const growStep = 4
 // grow lays out the state at taller heights than c's and returns the chart at the smallest
 // one found that holds everything, or c when none up to the bound does. Heights are whole
 // pixels, so that the page can give the picture's box exactly that height.
-func grow(v ViewDef, s State, c *Chart) *Chart {
+func grow(view string, lay layoutFunc, s State, c *Chart) *Chart {
 	w, h := c.W, c.H
 	lo := h // drops
 	for _, f := range growFactors {
@@ -104,14 +78,14 @@ func grow(v ViewDef, s State, c *Chart) *Chart {
 		if H <= lo {
 			continue
 		}
-		g := v.build(c.assets, s, w, H)
-		if len(dropped(v, s, g)) > 0 {
+		g := lay(c.Assets, s, w, H)
+		if len(dropped(view, lay, s, g)) > 0 {
 			lo = H
 			continue
 		}
 		for H-lo > growStep { // the smallest height between lo and H that holds
 			mid := math.Ceil((lo + H) / 2)
-			if m := v.build(c.assets, s, w, mid); len(dropped(v, s, m)) == 0 {
+			if m := lay(c.Assets, s, w, mid); len(dropped(view, lay, s, m)) == 0 {
 				H, g = mid, m
 			} else {
 				lo = mid
@@ -126,12 +100,32 @@ func grow(v ViewDef, s State, c *Chart) *Chart {
 func ChartViews() []string {
 	var out []string
 	for _, v := range ViewList {
-		if v.build != nil {
+		if IsChart(v.ID) {
 			out = append(out, v.ID)
 		}
 	}
 	return out
 }
 
-// HasContext reports whether a view has the context layer of routes named without numbers.
-func HasContext(view string) bool { v, _ := viewDef(view); return v.Context }
+// measured fills in the width of every text mark (Mark.EmWidth) and returns c.
+func (c *Chart) measured() *Chart {
+	for i, m := range c.Marks {
+		if m.Kind == TextMark {
+			c.Marks[i].EmWidth = c.Fonts().TextWidth(m.Text, 1, m.Bold)
+		}
+	}
+	return c
+}
+
+// withTips fills c.Tips for every datum of an interactive mark and returns c.
+func (c *Chart) withTips() *Chart {
+	c.Tips = map[string][]string{}
+	for _, m := range c.Marks {
+		if m.Interactive() {
+			if _, done := c.Tips[m.Datum]; !done {
+				c.Tips[m.Datum] = TooltipLines(c.Lang, m.Datum)
+			}
+		}
+	}
+	return c
+}

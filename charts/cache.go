@@ -3,8 +3,8 @@ package charts
 import "sync"
 
 // boundedCache keeps the last max values put into it, by key, for any goroutine: the layouts'
-// memo of projected base-map frames (countryRings) and of the English layouts a translation
-// is held to (englishLayout). The oldest key goes first; a key already kept keeps its value.
+// memo of projected base-map frames (countryRings) and of layouts (Assets.Layout: the English
+// layouts a translation is held to). The oldest key goes first; a key already kept keeps its value.
 type boundedCache[K comparable, V any] struct {
 	mu   sync.Mutex
 	max  int
@@ -40,11 +40,4 @@ func (c *boundedCache[K, V]) put(k K, v V) {
 	}
 	c.keys = append(c.keys, k)
 	c.vals[k] = v
-}
-
-// clear forgets every key.
-func (c *boundedCache[K, V]) clear() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.keys, c.vals = nil, nil
 }

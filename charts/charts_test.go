@@ -1,10 +1,11 @@
 package charts
 
 import (
-	"azflows/i18n"
 	"math"
 	"strings"
 	"testing"
+
+	"azflows/i18n"
 
 	"azflows/data"
 )

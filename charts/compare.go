@@ -29,7 +29,7 @@ func Compare(a Assets, year int, w, h float64) *Chart {
 }
 
 func compare(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
-	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
+	c := &Chart{View: "compare", Year: year, W: w, H: h, Background: Background, Lang: l, Assets: a}
 	c.Title = i18n.T(l, "compare.title", year)
 	notes := []string{i18n.T(l, "caveat.trend")}
 	src := i18n.T(l, "source.compare",

@@ -171,7 +171,7 @@ func destNotes(l i18n.Lang, year int, dests []destination) []string {
 // destFrame places title, notes and source for a destinations view of year, reserving the
 // note space and label width that every year needs so that all years share one plot area.
 func destFrame(c *Chart, year int, title, subtitle string, dests []destination) (*frame, float64) {
-	probe := newFrame(&Chart{W: c.W, H: c.H, Lang: c.Lang, assets: c.assets}, title, subtitle, nil, "", 0)
+	probe := newFrame(&Chart{W: c.W, H: c.H, Lang: c.Lang, Assets: c.Assets}, title, subtitle, nil, "", 0)
 	reserve := 0
 	labelW := 0.0
 	for _, y := range data.FlowYears() {

@@ -12,7 +12,7 @@ func Flow(a Assets, year int, w, h float64) *Chart {
 }
 
 func flow(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
-	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
+	c := &Chart{View: "flow", Year: year, W: w, H: h, Background: Background, Lang: l, Assets: a}
 	dests := destinations(l, year)
 	tot := yearTotal(year)
 	c.Title = i18n.T(l, "flow.title", year)

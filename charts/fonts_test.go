@@ -1,11 +1,12 @@
 package charts
 
 import (
-	"azflows/data"
-	"azflows/i18n"
 	"reflect"
 	"strings"
 	"testing"
+
+	"azflows/data"
+	"azflows/i18n"
 
 	"golang.org/x/image/font/gofont/goregular"
 )

@@ -136,8 +136,6 @@ func lineID(id string, i int) string {
 	return id + "/" + itoa(i)
 }
 
-func (c *Chart) add(m Mark) { c.Marks = append(c.Marks, m) }
-
 // wrap breaks s into lines no wider than w (regular weight).
 func wrap(fonts *Fonts, s string, size, w float64) []string {
 	return wrapText(fonts, s, size, false, w)
@@ -189,4 +187,44 @@ func noteLines(fonts *Fonts, notes []string, size, w float64) int {
 		n += len(wrap(fonts, s, size, w))
 	}
 	return n
+}
+
+// SourceLine is the chart's source line whole, with the chart's license: what its source
+// marks say where the frame has room (a short frame draws a shorter credit).
+func (c *Chart) SourceLine() string { return withLicense(c.Lang, c.Source) }
+
+// ticksOf labels tick values as the chart's language writes numbers.
+func ticksOf(l i18n.Lang, vs []float64) []Tick {
+	out := make([]Tick, len(vs))
+	for i, v := range vs {
+		out[i] = Tick{Value: v, Text: i18n.Number(l, v)}
+	}
+	return out
+}
+
+// axisMarks are a panel's X axis as marks, the one way every view draws one: a grid line per
+// tick from y0 to y1 ("grid/<prefix><value>") and, when size > 0, the tick's label centred
+// under it on the baseline labelY ("tick/<prefix><value>"). The caller decides where they go
+// in the drawing order.
+func axisMarks(p Panel, prefix string, y0, y1, labelY, size float64) (grid, labels []Mark) {
+	for _, t := range p.Ticks {
+		x := p.X.Map(t.Value)
+		v := itoa(int(t.Value))
+		grid = append(grid, Mark{ID: "grid/" + prefix + v, Role: RoleGrid, Panel: p.ID, Kind: PathMark, Points: []Point{{x, y0}, {x, y1}}, Style: Style{Stroke: Grid, StrokeWidth: 1}})
+		if size > 0 {
+			labels = append(labels, Mark{ID: "tick/" + prefix + v, Role: RoleTick, Panel: p.ID, Kind: TextMark, Text: t.Text, At: Point{x, labelY}, Size: size, Anchor: Middle, Style: Style{Fill: Muted}})
+		}
+	}
+	return grid, labels
+}
+
+// addAxis adds a panel's axis marks, each grid line followed by its label.
+func (c *Chart) addAxis(p Panel, prefix string, y0, y1, labelY, size float64) {
+	grid, labels := axisMarks(p, prefix, y0, y1, labelY, size)
+	for i, g := range grid {
+		c.add(g)
+		if i < len(labels) {
+			c.add(labels[i])
+		}
+	}
 }

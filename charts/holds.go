@@ -8,7 +8,6 @@ import (
 
 	"azflows/data"
 	"azflows/i18n"
-	"azflows/internal/geo"
 )
 
 // A view never drops what it shows: every datum it draws is explained in the same picture (a
@@ -29,12 +28,12 @@ var notFitWords = []string{"too many for this frame", "sığmır", "не пом�
 // item; empty when it holds everything it shows. A chart in another language than English is
 // also held to the English chart laid out at the same size (c.W×c.H): it explains at least the
 // data that one explains, draws at least its marks and keeps at least its key entries.
-func dropped(v ViewDef, s State, c *Chart) []string {
+func dropped(view string, lay layoutFunc, s State, c *Chart) []string {
 	out := c.unexplained()
 	if len(out) > 0 || lang(s) == i18n.EN {
 		return out // (the English layout is not laid out for a chart that drops already)
 	}
-	en := englishLayout(c.assets, v, s, c.W, c.H)
+	en := englishLayout(c.Assets, view, lay, s, c.W, c.H)
 	if m := missingFrom(explainedData(en), explainedData(c)); len(m) > 0 {
 		out = append(out, fmt.Sprintf("explains less than English: %v", m))
 	}
@@ -72,7 +71,7 @@ func namedCountries(c *Chart) map[string]map[string]bool {
 	}
 	out := map[string]map[string]bool{}
 	for code := range codes {
-		forms := []string{countryName(c.assets.BaseMap, c.Lang, code)}
+		forms := []string{countryName(c.Assets.BaseMap, c.Lang, code)}
 		if i18n.Has("country.short." + code) {
 			forms = append(forms, i18n.T(c.Lang, "country.short."+code))
 		}
@@ -116,39 +115,16 @@ func fewerNames(en, c *Chart) []string {
 // englishLayout is the English chart of s's view laid out at w×h, as dropped compares with it.
 // Layouts are pure functions of the state, the size and the assets, and Build asks for the
 // same English layouts again and again (every translated chart, every height its growth
-// tries), so the last englishMax of them are kept. Callers only read them.
-func englishLayout(a Assets, v ViewDef, s State, w, h float64) *Chart {
+// tries), so the assets' memo keeps them (Assets.Layout). Callers only read them.
+func englishLayout(a Assets, view string, lay layoutFunc, s State, w, h float64) *Chart {
 	s.Lang = i18n.EN
-	if a.memo == nil {
-		return v.build(a, s, w, h)
-	}
-	k := englishKey{v.ID, s, w, h, a.Fonts, a.BaseMap}
-	if c, ok := a.memo.english.get(k); ok {
-		return c
-	}
-	c := v.build(a, s, w, h)
-	a.memo.english.put(k, c)
-	return c
+	return a.Layout(LayoutKey{View: view, State: s, W: w, H: h}, func() *Chart { return lay(a, s, w, h) })
 }
-
-type englishKey struct {
-	view  string
-	s     State
-	w, h  float64
-	fonts *Fonts
-	base  *geo.Map
-}
-
-// englishMax bounds the English layouts kept: a growth search's heights for a few states.
-const englishMax = 32
 
 // Dropped lists what a chart that Build laid out for s leaves unexplained (see dropped).
 func Dropped(s State, c *Chart) []string {
-	v, ok := viewDef(s.View)
-	if !ok || v.build == nil {
-		v, _ = viewDef(Default.View)
-	}
-	return dropped(v, s, c)
+	view, lay := layoutOf(s)
+	return dropped(view, lay, s, c)
 }
 
 // unexplained lists what the chart leaves unexplained by its own words: a datum drawn with no

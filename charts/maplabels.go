@@ -224,7 +224,7 @@ func (p *placer) badness(r Rect) float64 {
 }
 
 func (m *mapFrame) originLabel(c *Chart, pl *placer, year int, origin Point) {
-	lines := []line{{Name: countryName(c.assets.BaseMap, c.Lang, "AZ"), Size: m.f.base, Bold: true, Fill: Ink}}
+	lines := []line{{Name: countryName(c.Assets.BaseMap, c.Lang, "AZ"), Size: m.f.base, Bold: true, Fill: Ink}}
 	// Only where it is clear of the arcs; else the key's swatch for Azerbaijan names it.
 	pl.pad = 2 // clear of the arcs' outlines too
 	pl.placeClear(c, "AZ", countryDatum("AZ", year), lines, func(w, h float64) []Rect { return candidates(origin, w, h, m.f.base*0.8) })

@@ -170,7 +170,7 @@ func (m *mapFrame) legendMarks(c *Chart, s State, dests []destination, keyed []k
 	}
 	origin := i18n.T(l, "legend.origin")
 	if m.short { // the arcs say where victims were taken from
-		origin = countryName(c.assets.BaseMap, l, "AZ")
+		origin = countryName(c.Assets.BaseMap, l, "AZ")
 	}
 	if !small || !azNamed {
 		add(legendEntry{name: "origin", role: RoleLegend, datum: countryDatum("AZ", c.Year), text: origin, fill: Ink, sample: swatch("origin", OriginC)})

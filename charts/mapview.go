@@ -224,7 +224,7 @@ func focusAspect() float64 {
 // credit take their short forms (the same facts, fewer words) and the map grows back. A small
 // embed's key takes the short forms where the full ones do not fit at any step.
 func mapView(a Assets, s State, w, h float64) *Chart {
-	probe := mapLayout(&Chart{W: w, H: h, Lang: lang(s), assets: a}, "", "", nil, "", 0)
+	probe := mapLayout(&Chart{W: w, H: h, Lang: lang(s), Assets: a}, "", "", nil, "", 0)
 	if probe.phone || w < 560 { // phones and small embeds
 		for _, short := range []bool{false, true} {
 			for g := 0; g <= mapGrowSteps; g++ {
@@ -260,17 +260,18 @@ func mapView(a Assets, s State, w, h float64) *Chart {
 // phone's first screen. The map takes that blank, as far as the key still holds all it must;
 // the least taller map that holds is found by halving.
 func phoneFill(a Assets, s State, w, h float64, grow int, short bool, c *Chart) *Chart {
+	cur := 0.0 // how much taller than its layout's own c's map was drawn
 	for range 3 {
 		excess := footExcess(c)
 		if excess <= 4 {
 			return c
 		}
-		extra := mapExtra(c) + excess
+		extra := cur + excess
 		var next *Chart
-		for lo, hi := mapExtra(c), extra; hi-lo > 2; {
+		for lo, hi := cur, extra; hi-lo > 2; {
 			t, ok := mapViewKeyTaller(a, s, w, h, grow, short, false, hi)
 			if ok {
-				next = t
+				next, extra = t, hi
 				break
 			}
 			hi = (lo + hi) / 2
@@ -278,13 +279,10 @@ func phoneFill(a Assets, s State, w, h float64, grow int, short bool, c *Chart) 
 		if next == nil || footExcess(next) >= excess {
 			return c
 		}
-		c = next
+		c, cur = next, extra
 	}
 	return c
 }
-
-// mapExtra is how much taller than its layout's own the chart's phone map was drawn.
-func mapExtra(c *Chart) float64 { return c.mapExtra }
 
 // footExcess is the blank between the lowest mark of the chart's plot and the top of its foot
 // (the notes and the source line) beyond the frame's usual gap.
@@ -317,7 +315,7 @@ func mapViewKey(a Assets, s State, w, h float64, grow int, short, mustOnly bool)
 func mapViewKeyTaller(a Assets, s State, w, h float64, grow int, short, mustOnly bool, extra float64) (*Chart, bool) {
 	year := s.Year
 	l := lang(s)
-	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
+	c := &Chart{View: "map", Year: year, W: w, H: h, Background: Background, Lang: l, Assets: a}
 	dests := destinations(l, year)
 	c.Title = i18n.T(l, "map.title", year)
 	sub := i18n.T(l, "map.subtitle")
@@ -330,7 +328,6 @@ func mapViewKeyTaller(a Assets, s State, w, h float64, grow int, short, mustOnly
 		credit = i18n.T(l, "map.credit.short", geo.Source)
 	}
 	m := mapLayoutTaller(c, c.Title, sub, []string{credit}, source, grow, extra)
-	c.mapExtra = extra
 	m.short, m.mustOnly = short, mustOnly
 	pl := &placer{rect: m.rect}
 	// The map's scales: the projection's plane (geo.Region) to pixels.
@@ -375,7 +372,7 @@ func mapViewKeyTaller(a Assets, s State, w, h float64, grow int, short, mustOnly
 		msg := i18n.T(l, "map.empty", year)
 		m.callout(c, pl, "empty", RoleNote, "", msg, Point{m.rect.X + m.rect.W/2, m.rect.Y + m.rect.H/2}, Style{Fill: Background, Stroke: UnknownC, StrokeWidth: 1, Dash: Dashed})
 	}
-	if c.assets.BaseMap == nil {
+	if c.Assets.BaseMap == nil {
 		m.callout(c, pl, "nobasemap", RoleNote, "", i18n.T(l, "map.nobasemap"), Point{m.rect.X + m.rect.W/2, m.rect.Y + m.f.base*2}, Style{Fill: Background, Stroke: Grid, StrokeWidth: 1})
 	}
 	m.placeNames(c, pl, dest)
@@ -388,7 +385,7 @@ func mapViewKeyTaller(a Assets, s State, w, h float64, grow int, short, mustOnly
 
 // countries draws the base map: Azerbaijan dark, the year's destinations tinted, the rest quiet.
 func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
-	bm := c.assets.BaseMap
+	bm := c.Assets.BaseMap
 	if bm == nil {
 		return
 	}
@@ -396,7 +393,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 	for id := range places {
 		named[id] = true
 	}
-	rings := c.assets.countryRings(m.proj, 0.4)
+	rings := countryRings(c.Assets, m.proj, 0.4)
 	for ci, ct := range bm.Countries {
 		st := Style{Fill: LandC, Stroke: CoastC, StrokeWidth: 0.8}
 		switch {
@@ -414,7 +411,7 @@ func (m *mapFrame) countries(c *Chart, year int, dest map[string]bool) {
 				continue
 			}
 			c.add(Mark{ID: "country/" + ct.ID + "/" + itoa(i), Role: RoleCountry, Panel: "map", Row: ct.ID, Datum: datum, Kind: PathMark, Points: pts, Closed: true,
-				Style: st, Label: countryName(c.assets.BaseMap, c.Lang, ct.ID)})
+				Style: st, Label: countryName(c.Assets.BaseMap, c.Lang, ct.ID)})
 		}
 	}
 }
@@ -456,7 +453,7 @@ func (m *mapFrame) arcs(c *Chart, dests []destination, origin Point) []arcMark {
 		pts := arcPolygon(origin, end, bend, w, m.f.base)
 		target := d.Label
 		out = append(out, arcMark{Mark: Mark{ID: id, Role: RoleArc, Panel: "map", Datum: d.Figure.ID, Kind: PathMark, Points: pts, Closed: true, Style: st,
-			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.assets.BaseMap, c.Lang, "AZ"), Target: target}, d: d, end: end})
+			Label: d.Label, Value: d.Figure.Value, Source: countryName(c.Assets.BaseMap, c.Lang, "AZ"), Target: target}, d: d, end: end})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
 	for _, a := range out {
@@ -554,7 +551,7 @@ func (m *mapFrame) routes(c *Chart, pl *placer) {
 			// The centre line: the left edge, then the tip.
 			line := append(append([]Point{}, poly[:arcSamples]...), end)
 			c.add(Mark{ID: "route/" + r.ID + "/" + to, Role: RoleRoute, Datum: r.ID, Kind: PathMark, Points: line,
-				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: i18n.Purpose(c.Lang, r), Source: countryName(c.assets.BaseMap, c.Lang, "AZ"), Target: to})
+				Style: Style{Stroke: RouteC, StrokeWidth: 1.3, Dash: []float64{1.5, 3}}, Label: i18n.Purpose(c.Lang, r), Source: countryName(c.Assets.BaseMap, c.Lang, "AZ"), Target: to})
 			// A small open chevron at the end gives the direction.
 			a, b := line[len(line)-2], end
 			dx, dy := b.X-a.X, b.Y-a.Y
@@ -583,7 +580,7 @@ func (m *mapFrame) routeLabels(c *Chart, pl *placer, dest map[string]bool) {
 		if mk.Role != RoleRoute || mk.Target == "" || len(mk.Points) == 0 {
 			continue
 		}
-		name := countryName(c.assets.BaseMap, c.Lang, mk.Target)
+		name := countryName(c.Assets.BaseMap, c.Lang, mk.Target)
 		if named[name] || dest[mk.Target] {
 			continue
 		}

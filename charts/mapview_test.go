@@ -1,11 +1,12 @@
 package charts
 
 import (
-	"azflows/i18n"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"azflows/i18n"
 
 	"azflows/data"
 	"azflows/internal/geo"
@@ -48,7 +49,7 @@ func TestBakuIsInAzerbaijan(t *testing.T) {
 	search:
 		for _, credit := range []string{mapCredit(i18n.EN), i18n.T(i18n.EN, "map.credit.short", geo.Source)} {
 			for g := 0; g <= mapGrowSteps; g++ {
-				m = mapLayout(&Chart{W: s[0], H: s[1], assets: testAssets}, c.Title, i18n.T(i18n.EN, "map.subtitle"), []string{credit}, sourceLine(i18n.EN, destinations(i18n.EN, 2010)), g)
+				m = mapLayout(&Chart{W: s[0], H: s[1], Assets: testAssets}, c.Title, i18n.T(i18n.EN, "map.subtitle"), []string{credit}, sourceLine(i18n.EN, destinations(i18n.EN, 2010)), g)
 				if m.rect == mp.Rect {
 					break search
 				}
@@ -321,7 +322,7 @@ func TestContextLayer(t *testing.T) {
 
 func TestHoverCountryAndArc(t *testing.T) {
 	c := Map(testAssets, State{View: "map", Year: 2010}, 800, 450)
-	m := mapLayout(&Chart{W: 800, H: 450, assets: testAssets}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x", 0)
+	m := mapLayout(&Chart{W: 800, H: 450, Assets: testAssets}, c.Title, "x", []string{mapCredit(i18n.EN)}, "x", 0)
 	got, ok := c.HitTest(m.proj.at(geo.LonLat{Lon: 38.5, Lat: 37.9}), 4) // south-east Anatolia, clear of arc and label
 	if !ok || got.Datum != countryDatum("TR", 2010) {
 		t.Errorf("inner Turkey hits %q", got.ID)

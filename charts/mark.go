@@ -127,33 +127,15 @@ type Chart struct {
 	// Tips are the tooltip lines of every datum a mark shows, computed once when the chart is
 	// built (TooltipLines); every backend shows these strings.
 	Tips map[string][]string
-	// mapExtra: how much taller than its layout's own a phone's map was drawn (phoneFill).
-	mapExtra float64
 
-	assets Assets // what the chart was laid out with
+	// Assets are what the chart was laid out with: its text is measured with their fonts, and
+	// the echarts translation places the base map by them.
+	Assets Assets
 }
-
-// Assets are what the chart was laid out with: the echarts translation places the base map
-// by them.
-func (c *Chart) Assets() Assets { return c.assets }
 
 // Fonts are the fonts the chart was measured with (nil: the Go fonts); backends draw its text
 // with them.
-func (c *Chart) Fonts() *Fonts { return c.assets.Fonts }
-
-// measured fills in the width of every text mark (Mark.EmWidth) and returns c.
-func (c *Chart) measured() *Chart {
-	for i, m := range c.Marks {
-		if m.Kind == TextMark {
-			c.Marks[i].EmWidth = c.Fonts().TextWidth(m.Text, 1, m.Bold)
-		}
-	}
-	return c
-}
-
-// SourceLine is the chart's source line whole, with the chart's license: what its source
-// marks say where the frame has room (a short frame draws a shorter credit).
-func (c *Chart) SourceLine() string { return withLicense(c.Lang, c.Source) }
+func (c *Chart) Fonts() *Fonts { return c.Assets.Fonts }
 
 // Panel returns the panel with the given id.
 func (c *Chart) Panel(id string) (Panel, bool) {
@@ -168,19 +150,6 @@ func (c *Chart) Panel(id string) (Panel, bool) {
 // Tip is the tooltip of a datum as one line, for live regions, SVG titles and tests.
 func (c *Chart) Tip(datum string) string {
 	return i18n.Typeset(c.Lang, strings.Join(c.Tips[datum], " \u2014 "))
-}
-
-// withTips fills c.Tips for every datum of an interactive mark and returns c.
-func (c *Chart) withTips() *Chart {
-	c.Tips = map[string][]string{}
-	for _, m := range c.Marks {
-		if m.Interactive() {
-			if _, done := c.Tips[m.Datum]; !done {
-				c.Tips[m.Datum] = TooltipLines(c.Lang, m.Datum)
-			}
-		}
-	}
-	return c
 }
 
 // Mark returns the mark with the given id.
@@ -225,3 +194,6 @@ func (m Mark) Bounds() Rect {
 		return Rect{minX - hw, minY - hw, maxX - minX + 2*hw, maxY - minY + 2*hw}
 	}
 }
+
+// add appends m to the chart's marks: the layouts draw in the order they add.
+func (c *Chart) add(m Mark) { c.Marks = append(c.Marks, m) }

@@ -164,7 +164,7 @@ func segsCross(a, b, c, d Point) bool {
 
 // The checks find what they are meant to find.
 func TestMatrixChecksWork(t *testing.T) {
-	c := &Chart{W: 100, H: 100, assets: testAssets, Marks: []Mark{
+	c := &Chart{W: 100, H: 100, Assets: testAssets, Marks: []Mark{
 		{ID: "a", Kind: TextMark, Text: "Turkey 19", At: Point{10, 20}, Size: 12},
 		{ID: "b", Kind: TextMark, Text: "Iran 12", At: Point{12, 22}, Size: 12},
 		{ID: "c", Kind: TextMark, Text: "Объединённые Арабские Эмира…", At: Point{0, 60}, Size: 9},
@@ -176,7 +176,7 @@ func TestMatrixChecksWork(t *testing.T) {
 			t.Errorf("the checks miss %q in:\n%s", want, got)
 		}
 	}
-	clean := &Chart{W: 100, H: 100, assets: testAssets, Marks: []Mark{
+	clean := &Chart{W: 100, H: 100, Assets: testAssets, Marks: []Mark{
 		{ID: "a", Kind: TextMark, Text: "19", Datum: "d1", At: Point{10, 20}, Size: 12},
 		{ID: "arc", Role: RoleArc, Datum: "d1", Kind: PathMark, Points: []Point{{0, 60}, {100, 60}}, Style: Style{Stroke: "#000", StrokeWidth: 4}},
 	}}
@@ -376,9 +376,9 @@ func TestNeverGrowFrames(t *testing.T) {
 // leaves items out, a map without its key entries leaves its arcs and layers unexplained, and
 // a chart in another language that explains less than the English one says so.
 func TestDroppedFinds(t *testing.T) {
-	v, _ := viewDef("timeline")
 	st := State{View: "timeline", Year: 2012, Lang: i18n.RU}
-	if p := dropped(v, st, v.build(testAssets, st, 344, 194)); !strings.Contains(strings.Join(p, "\n"), "item not explained: ev-") {
+	view, lay := layoutOf(st)
+	if p := dropped(view, lay, st, lay(testAssets, st, 344, 194)); !strings.Contains(strings.Join(p, "\n"), "item not explained: ev-") {
 		t.Errorf("the timeline at 344×194 laid out without growing: %v", p)
 	}
 	if c := Build(testAssets, st, 344, 194); len(Dropped(st, c)) > 0 || c.H <= 194 {

@@ -44,3 +44,39 @@ func Head(l i18n.Lang, datum string) string {
 	}
 	return ""
 }
+
+// FocusOrder lists the chart's data in the order a keyboard visits them, each datum once: the
+// figures first (bars, bands, arcs, events, in the model's order), then the context shapes
+// that only describe them (the map's countries), save a shape that would say again a figure an
+// earlier stop said (a destination's country after its arc): each figure once per walk.
+func (c *Chart) FocusOrder() []string {
+	seen := map[string]bool{}
+	heads := map[string]bool{} // the figures the stops so far say
+	var out []string
+	for _, context := range []bool{false, true} {
+		for _, m := range c.Marks {
+			if m.Interactive() && !seen[m.Datum] && strings.HasPrefix(m.Datum, "country/") == context {
+				seen[m.Datum] = true
+				lines := tipLines(c.Lang, m.Datum)
+				if context && repeats(lines, heads) {
+					continue // a destination's country says its arc's figure again: one stop
+				}
+				if len(lines) > 0 {
+					heads[lines[0].text] = true
+				}
+				out = append(out, m.Datum)
+			}
+		}
+	}
+	return out
+}
+
+// repeats reports whether any of lines is the figure of an earlier stop (in heads).
+func repeats(lines []tipLine, heads map[string]bool) bool {
+	for _, ln := range lines {
+		if heads[ln.text] {
+			return true
+		}
+	}
+	return false
+}

@@ -9,6 +9,27 @@ import (
 	"azflows/i18n"
 )
 
+// ViewDef is one view the page offers: its hash name and whether it has the context layer of
+// routes named without numbers. Which of them the chart model draws the layouts say
+// (layout.IsChart); the others the page writes as HTML.
+type ViewDef struct {
+	ID      string
+	Context bool
+}
+
+// ViewList is every view, in the order the page offers them; the first is the default.
+var ViewList = []ViewDef{{ID: "map", Context: true}, {ID: "bars"}, {ID: "flow"}, {ID: "compare"}, {ID: "timeline"}, {ID: "table"}, {ID: "sources"}}
+
+// HasContext reports whether a view has the context layer of routes named without numbers.
+func HasContext(view string) bool {
+	for _, v := range ViewList {
+		if v.ID == view {
+			return v.Context
+		}
+	}
+	return false
+}
+
 // Views lists the views that exist, in the order the page offers them; the first is the default.
 // Views without a chart builder (see IsChart) are written as HTML by the page.
 func Views() []string {

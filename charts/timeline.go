@@ -88,7 +88,7 @@ func timeline(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 	if w <= 480 && h > w { // a phone: twenty-four years across a phone's width read badly
 		return timelineVertical(a, l, year, w, h)
 	}
-	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
+	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, Assets: a}
 	c.Title = i18n.T(l, "timeline.title", year)
 	sub := i18n.T(l, "timeline.subtitle", year)
 	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())
@@ -134,7 +134,7 @@ func timeline(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 			// frame, every item at its place in time, with its marker and its words. Nothing is
 			// shaded there, so the frame is laid out again with the list's subtitle, which says
 			// how the chosen year is marked.
-			c = &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
+			c = &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, Assets: a}
 			c.Title = i18n.T(l, "timeline.title", year)
 			f = newFrame(c, c.Title, i18n.T(l, "timeline.subtitle.list", year), notes, src, 0)
 			markerKey(c, f)
@@ -236,7 +236,7 @@ func timelineVertical(a Assets, l i18n.Lang, year int, w, h float64) *Chart {
 
 // timelineVerticalFit is timelineVertical, and whether every item fits.
 func timelineVerticalFit(a Assets, l i18n.Lang, year int, w, h float64) (*Chart, bool) {
-	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, assets: a}
+	c := &Chart{View: "timeline", Year: year, W: w, H: h, Background: Background, Lang: l, Assets: a}
 	c.Title = i18n.T(l, "timeline.title", year)
 	sub := i18n.T(l, "timeline.subtitle.list", year)
 	src := i18n.T(l, "source.timeline.fn", data.ShortSource, timelineFootnotes())

@@ -1,12 +1,13 @@
 package charts
 
 import (
-	"azflows/i18n"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"testing"
+
+	"azflows/i18n"
 
 	"azflows/data"
 )

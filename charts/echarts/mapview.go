@@ -128,7 +128,7 @@ func countries(c *charts.Chart) map[string]any {
 		return nil
 	}
 	p, _ := c.Panel("map")
-	ref, _ := reference(c.Assets())
+	ref, _ := reference(c.Assets)
 	return map[string]any{
 		"type": "map", "name": "countries", "map": MapName, "roam": false, "aspectScale": 1, "clip": true,
 		"boundingCoords": [][2]float64{ref(p.X.D0, p.Y.D0), ref(p.X.D1, p.Y.D1)},
