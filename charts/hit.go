@@ -29,7 +29,7 @@ func (c *Chart) HitTest(p Point, slop float64) (Mark, bool) {
 				return m, true
 			}
 		case PathMark:
-			if m.Closed && inPolygon(p, m.Points) {
+			if m.Closed && InPolygon(p, m.Points) {
 				return m, true
 			}
 			if !m.Closed && nearPolyline(p, m.Points, slop+m.Style.StrokeWidth/2) {
@@ -66,7 +66,7 @@ func (c *Chart) HitNear(p Point, slop float64) (Mark, bool) {
 			r := m.Rect
 			d = math.Hypot(max(r.X-p.X, 0, p.X-(r.X+r.W)), max(r.Y-p.Y, 0, p.Y-(r.Y+r.H)))
 		case PathMark:
-			if m.Closed && inPolygon(p, m.Points) {
+			if m.Closed && InPolygon(p, m.Points) {
 				d = 0
 				break
 			}
@@ -120,8 +120,8 @@ func (m Mark) Center() Point {
 	return Point{r.X + r.W/2, r.Y + r.H/2}
 }
 
-// inPolygon is the even-odd rule.
-func inPolygon(p Point, poly []Point) bool {
+// InPolygon reports whether p lies inside poly, by the even-odd rule.
+func InPolygon(p Point, poly []Point) bool {
 	in := false
 	for i, j := 0, len(poly)-1; i < len(poly); j, i = i, i+1 {
 		a, b := poly[i], poly[j]

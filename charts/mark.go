@@ -180,7 +180,7 @@ func (m Mark) Bounds() Rect {
 	case RectMark:
 		return m.Rect
 	case TextMark:
-		return Rect{m.TextStart(), m.At.Y - m.Size*ascent, m.EmWidth * m.Size, m.Size * (ascent + descent)}
+		return Rect{m.TextStart(), m.At.Y - m.Size*Ascent, m.EmWidth * m.Size, m.Size * (Ascent + Descent)}
 	default:
 		if len(m.Points) == 0 {
 			return Rect{}
@@ -195,5 +195,5 @@ func (m Mark) Bounds() Rect {
 	}
 }
 
-// add appends m to the chart's marks: the layouts draw in the order they add.
-func (c *Chart) add(m Mark) { c.Marks = append(c.Marks, m) }
+// Add appends m to the chart's marks: the layouts draw in the order they add.
+func (c *Chart) Add(m Mark) { c.Marks = append(c.Marks, m) }

@@ -16,14 +16,47 @@ import (
 // a nil *Fonts measures with, made once and never replaced.
 var immutableAssets = map[string]bool{"goFonts": true}
 
-// The model has no package state of what a chart is made with: no package-level variable of
-// charts holds fonts (sfnt fonts, *Fonts), a base map (*geo.Map) or a cache of layouts
-// (memo, boundedCache, *Chart), and no function sets one; they travel in Assets, through the
-// chart being laid out. A variable of a func type counts by what it returns (sync.OnceValue
-// keeps what it made).
+// The model and the layouts have no package state of what a chart is made with: no
+// package-level variable of charts or charts/layout holds fonts (sfnt fonts, *Fonts), a base
+// map (*geo.Map) or a cache of layouts (memo, boundedCache, *Chart), and no function sets one;
+// they travel in Assets, through the chart being laid out. A variable of a func type counts by
+// what it returns (sync.OnceValue keeps what it made).
 func TestNoAssetsInPackageVariables(t *testing.T) {
+	pkg := noAssetsIn(t, ".", "azflows/charts")
+	noAssetsIn(t, "layout", "azflows/charts/layout")
+	scope := pkg.Scope()
+	// The check sees what it must: a variable of each kind is found.
+	named := func(path, name string) types.Type {
+		sc := scope
+		for _, p := range pkg.Imports() {
+			if p.Path() == path {
+				sc = p.Scope()
+			}
+		}
+		if tn, ok := sc.Lookup(name).(*types.TypeName); ok {
+			return tn.Type()
+		}
+		t.Fatalf("no type %s.%s for the check to find", path, name)
+		return nil
+	}
+	for _, typ := range []types.Type{
+		types.NewPointer(named(pkg.Path(), "Fonts")),
+		types.NewSlice(types.NewPointer(named("golang.org/x/image/font/sfnt", "Font"))),
+		types.NewPointer(named("azflows/internal/geo", "Map")),
+		types.NewStruct([]*types.Var{types.NewField(token.NoPos, pkg, "m", types.NewPointer(named(pkg.Path(), "memo")), false)}, nil),
+		types.NewMap(types.Typ[types.String], types.NewPointer(named(pkg.Path(), "Chart"))),
+	} {
+		if holdsAssets(typ, map[types.Type]bool{}) == "" {
+			t.Errorf("the check misses a variable of type %s", typ)
+		}
+	}
+}
+
+// noAssetsIn checks the package path in dir: no package-level variable holds assets, and no
+// function sets a package-level variable.
+func noAssetsIn(t *testing.T, dir, path string) *types.Package {
 	fset := token.NewFileSet()
-	names, err := filepath.Glob("*.go")
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +73,7 @@ func TestNoAssetsInPackageVariables(t *testing.T) {
 	}
 	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
 	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-	pkg, err := conf.Check("azflows/charts", fset, files, info)
+	pkg, err := conf.Check(path, fset, files, info)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,33 +134,9 @@ func TestNoAssetsInPackageVariables(t *testing.T) {
 	}
 	sort.Strings(bad)
 	if len(bad) > 0 {
-		t.Errorf("package-level variables of charts hold what a chart is made with; pass them in Assets:\n%s", strings.Join(bad, "\n"))
+		t.Errorf("package-level variables of %s hold what a chart is made with; pass them in Assets:\n%s", path, strings.Join(bad, "\n"))
 	}
-	// The check sees what it must: a variable of each kind is found.
-	named := func(path, name string) types.Type {
-		sc := scope
-		for _, p := range pkg.Imports() {
-			if p.Path() == path {
-				sc = p.Scope()
-			}
-		}
-		if tn, ok := sc.Lookup(name).(*types.TypeName); ok {
-			return tn.Type()
-		}
-		t.Fatalf("no type %s.%s for the check to find", path, name)
-		return nil
-	}
-	for _, typ := range []types.Type{
-		types.NewPointer(named(pkg.Path(), "Fonts")),
-		types.NewSlice(types.NewPointer(named("golang.org/x/image/font/sfnt", "Font"))),
-		types.NewPointer(named("azflows/internal/geo", "Map")),
-		types.NewStruct([]*types.Var{types.NewField(token.NoPos, pkg, "m", types.NewPointer(named(pkg.Path(), "memo")), false)}, nil),
-		types.NewMap(types.Typ[types.String], types.NewPointer(named(pkg.Path(), "Chart"))),
-	} {
-		if holdsAssets(typ, map[types.Type]bool{}) == "" {
-			t.Errorf("the check misses a variable of type %s", typ)
-		}
-	}
+	return pkg
 }
 
 // holdsAssets names the type of fonts, base map or cache that typ holds, "" when none: through

@@ -13,18 +13,18 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// Font metrics as fractions of the font size. midline is the height of the middle of the
+// Font metrics as fractions of the font size. Midline is the height of the middle of the
 // lowercase letters over the baseline: a label centred on a row has its baseline that far
 // below the row's middle.
 const (
-	ascent  = 0.93
-	descent = 0.22
-	midline = 0.35
+	Ascent  = 0.93
+	Descent = 0.22
+	Midline = 0.35
 )
 
 // TextMiddle is the height of the middle of a text mark's lowercase letters: where backends
 // that place text by its vertical middle (echarts) put it.
-func (m Mark) TextMiddle() float64 { return m.At.Y - m.Size*midline }
+func (m Mark) TextMiddle() float64 { return m.At.Y - m.Size*Midline }
 
 // Fonts are what charts are measured and drawn with: a chain of fonts per weight, in fallback
 // order (a rune is drawn with the first font of the chain that has a glyph for it: Noto Sans

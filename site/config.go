@@ -2,6 +2,7 @@ package site
 
 import (
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -69,9 +70,9 @@ func LangPages(langs []i18n.Lang) []LangPage {
 
 // NewPageConfig is the config of the page in l, in a site that speaks langs.
 func NewPageConfig(l i18n.Lang, langs []i18n.Lang, story []StoryStep, strings map[string]string) PageConfig {
-	c := PageConfig{Views: charts.Views(), Charts: charts.ChartViews(), Years: charts.Years, Story: story, Lang: l,
+	c := PageConfig{Views: charts.Views(), Charts: layout.ChartViews(), Years: charts.Years, Story: story, Lang: l,
 		Langs: LangPages(langs), Strings: strings, Decimal: i18n.Decimal(l), Messages: Names(), View: ViewPage, Files: map[string]StateFiles{}, EmbedScript: Embed}
-	for _, v := range charts.ChartViews() {
+	for _, v := range layout.ChartViews() {
 		for _, y := range charts.Years {
 			for _, ctx := range []bool{false, true} {
 				s := State{View: v, Year: y, Context: ctx}
@@ -79,7 +80,7 @@ func NewPageConfig(l i18n.Lang, langs []i18n.Lang, story []StoryStep, strings ma
 				inL := s
 				inL.Lang = l
 				// The name is the view's and its title's, whatever the chart is measured with.
-				f.Name, f.Desc = charts.Build(charts.Assets{}, inL, 800, 450).AccessibleName(), charts.AccessibleDescription(inL)
+				f.Name, f.Desc = layout.AccessibleName(layout.Build(charts.Assets{}, inL, 800, 450)), layout.AccessibleDescription(inL)
 				c.Files[s.Hash()] = f
 			}
 		}

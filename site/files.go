@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 	"azflows/internal/fonts"
 )
@@ -21,7 +22,7 @@ func Langs() []i18n.Lang { return i18n.Langs }
 // each chart view in each year, and the map with its context layer too. Lang is left "".
 func States() []State {
 	var out []State
-	for _, v := range charts.ChartViews() {
+	for _, v := range layout.ChartViews() {
 		for _, y := range charts.Years {
 			out = append(out, State{View: v, Year: y})
 			if charts.HasContext(v) {
@@ -82,8 +83,8 @@ type Download struct {
 type StateFiles struct {
 	Template string     `json:"template"` // id of the <template> with its static SVG
 	Summary  string     `json:"summary"`  // id of the <template> with its text alternative
-	Name     string     `json:"name"`     // the chart's name for a screen reader (charts.AccessibleName), set by NewPageConfig
-	Desc     string     `json:"desc"`     // its one-line description (charts.AccessibleDescription), set by NewPageConfig
+	Name     string     `json:"name"`     // the chart's name for a screen reader (layout.AccessibleName), set by NewPageConfig
+	Desc     string     `json:"desc"`     // its one-line description (layout.AccessibleDescription), set by NewPageConfig
 	Fallback string     `json:"fallback"` // URL of its echarts page
 	SVG      Download   `json:"svg"`      // the SVG download
 	PNG      []Download `json:"png"`      // the PNG downloads, one per PNGSizes

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -158,7 +159,7 @@ func TestPageConfig(t *testing.T) {
 		if err := json.Unmarshal(b, &back); err != nil {
 			t.Fatal(err)
 		}
-		if want := len(charts.ChartViews()) * len(charts.Years) * 2; len(back.Files) != want {
+		if want := len(layout.ChartViews()) * len(charts.Years) * 2; len(back.Files) != want {
 			t.Errorf("%s: %d file entries, want %d", l, len(back.Files), want)
 		}
 		hrefs := map[string]string{}
@@ -185,7 +186,7 @@ func TestPageConfig(t *testing.T) {
 			}
 		}
 		// A view without a context layer has the files of its plain state under context=1.
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			if charts.HasContext(v) {
 				continue
 			}

@@ -2,6 +2,7 @@ package ebiten
 
 import (
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 	"azflows/site"
 )
@@ -12,7 +13,7 @@ import (
 // End go to the first and the last; Enter or Space pins the focused datum; Escape clears focus
 // and pin and ends the walk. The focused datum is outlined and its tooltip drawn as on hover,
 // and its read-out is posted to the page (azflows:hover), whose live region reads it out: the
-// walk's (charts.Walk: a caveat once per walk), and a pin's or unpin's confirmation.
+// walk's (layout.Walk: a caveat once per walk), and a pin's or unpin's confirmation.
 //
 // Outside the walk (after a click into the chart, say), the keys presenters' clickers send
 // (PageDown, PageUp, →, ←, Space) and Escape are not the chart's: they go to the page
@@ -75,7 +76,7 @@ func focusOrder(c *charts.Chart) []string {
 	if c == nil {
 		return nil
 	}
-	return c.FocusOrder()
+	return layout.FocusOrder(c)
 }
 
 // focusPoint is where the tooltip of a focused datum is anchored: the centre of its first shape
@@ -108,7 +109,7 @@ func (v *view) applyKeys(keys []string) {
 			cur = indexOf(order, v.pinned) // start from the pinned datum, if any
 		}
 		if v.kb.datum == "" {
-			v.walk = charts.Walk{} // a new walk: its first stops say everything again
+			v.walk = layout.Walk{} // a new walk: its first stops say everything again
 		}
 		switch k {
 		case site.KeyRight, site.KeyDown:
@@ -134,10 +135,10 @@ func (v *view) applyKeys(keys []string) {
 			if d := v.kb.datum; d != "" {
 				if v.pinned == d {
 					v.pinned = ""
-					v.confirm = i18n.T(v.chart.Lang, "live.unpinned", charts.Head(v.chart.Lang, d))
+					v.confirm = i18n.T(v.chart.Lang, "live.unpinned", layout.Head(v.chart.Lang, d))
 				} else {
 					v.pinned, v.pinAt = d, focusPoint(v.chart, d)
-					v.confirm = i18n.T(v.chart.Lang, "live.pinned", charts.Head(v.chart.Lang, d))
+					v.confirm = i18n.T(v.chart.Lang, "live.pinned", layout.Head(v.chart.Lang, d))
 				}
 			}
 		case site.KeyEscape:
@@ -149,13 +150,13 @@ func (v *view) applyKeys(keys []string) {
 // unpinByEscape ends the walk and clears the pin, and confirms the unpin when there was one.
 func (v *view) unpinByEscape() {
 	if v.pinned != "" && v.chart != nil {
-		v.confirm = i18n.T(v.chart.Lang, "live.unpinned", charts.Head(v.chart.Lang, v.pinned))
+		v.confirm = i18n.T(v.chart.Lang, "live.unpinned", layout.Head(v.chart.Lang, v.pinned))
 	}
 	v.kb, v.pinned = keyFocus{}, ""
 }
 
 // readout is what the live region says of the datum shown: the walk's read-out while the
-// keyboard walks (charts.Walk), else the whole tooltip; a pin's confirmation instead, once.
+// keyboard walks (layout.Walk), else the whole tooltip; a pin's confirmation instead, once.
 func (v *view) readout(shown string) string {
 	if c := v.confirm; c != "" {
 		v.confirm = ""

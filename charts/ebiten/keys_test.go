@@ -9,15 +9,16 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 	"azflows/site"
 )
 
 // The keyboard visits each datum once, in the model's order, in every chart view.
 func TestFocusOrderOneStopPerDatum(t *testing.T) {
-	for _, view := range charts.ChartViews() {
+	for _, view := range layout.ChartViews() {
 		for _, y := range charts.Years {
-			c := charts.Build(testAssets, charts.State{View: view, Year: y}, 800, 450)
+			c := layout.Build(testAssets, charts.State{View: view, Year: y}, 800, 450)
 			order := focusOrder(c)
 			if len(order) == 0 {
 				t.Errorf("%s %d: nothing to focus", view, y)
@@ -29,7 +30,7 @@ func TestFocusOrderOneStopPerDatum(t *testing.T) {
 					t.Errorf("%s %d: %s twice", view, y, d)
 				}
 				seen[d] = true
-				if charts.TooltipText(c.Lang, d) == "" {
+				if layout.TooltipText(c.Lang, d) == "" {
 					t.Errorf("%s %d: %s has no text to announce", view, y, d)
 				}
 				if m, ok := c.HitTest(focusPoint(c, d), hitSlop); !ok || m.Datum != d {
@@ -68,7 +69,7 @@ func TestKeyboardMovesFocusPinsAndClears(t *testing.T) {
 	if got := hoverMsgs(ms); len(got) != 1 || got[0] != order[0] {
 		t.Fatalf("ArrowRight: %v, want [%s]", got, order[0])
 	}
-	if ms[0].Text != charts.TooltipText(v.chart.Lang, order[0]) || ms[0].Text == "" {
+	if ms[0].Text != layout.TooltipText(v.chart.Lang, order[0]) || ms[0].Text == "" {
 		t.Errorf("announced %q", ms[0].Text)
 	}
 	if len(v.overlay) == 0 {
@@ -177,7 +178,7 @@ func TestRouteKey(t *testing.T) {
 	}
 }
 
-// The keyboard's read-outs follow the walk (charts.Walk): the second stop leaves out the
+// The keyboard's read-outs follow the walk (layout.Walk): the second stop leaves out the
 // caveat the first said; a new walk after Escape says it again. Enter confirms the pin and the
 // unpin, Escape the unpin, in the chart's language.
 func TestKeyboardReadoutsAndPinConfirmed(t *testing.T) {
@@ -188,7 +189,7 @@ func TestKeyboardReadoutsAndPinConfirmed(t *testing.T) {
 		tick(v, input{})
 		lang := v.chart.Lang
 		order := focusOrder(v.chart)
-		var w charts.Walk
+		var w layout.Walk
 		text := func(ms []message) string {
 			for _, m := range ms {
 				if m.Type == "azflows:hover" {
@@ -205,7 +206,7 @@ func TestKeyboardReadoutsAndPinConfirmed(t *testing.T) {
 		if s, _ := v.snapshot(); s.Tooltip != v.chart.Tip(order[2]) {
 			t.Errorf("%s: the tooltip drawn is %q, want the whole tip", l, s.Tooltip)
 		}
-		head := charts.Head(lang, order[2])
+		head := layout.Head(lang, order[2])
 		if got, want := text(tick(v, keys("Enter"))), i18n.T(lang, "live.pinned", head); got != want {
 			t.Errorf("%s: Enter said %q, want %q", l, got, want)
 		}

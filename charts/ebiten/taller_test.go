@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/site"
 )
 
@@ -17,14 +18,14 @@ func tallerMsgs(ms []message) []float64 {
 	return out
 }
 
-// A chart taller than its frame (charts.Build grew it) is reported to the page with the height
+// A chart taller than its frame (layout.Build grew it) is reported to the page with the height
 // it took; given that height, the view builds the same chart and asks nothing more (no loop);
 // another view that fits the frame says so (0), and the frame back at its own height asks
 // nothing again.
 func TestViewReportsTallerChart(t *testing.T) {
 	for _, lang := range []string{"az", "ru"} {
 		v := newView(testAssets.Fonts, "view=timeline&year=2012&lang="+lang)
-		want := charts.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: charts.ParseHash("lang=" + lang).Lang}, 344, 194).H
+		want := layout.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: charts.ParseHash("lang=" + lang).Lang}, 344, 194).H
 		if want <= 194 {
 			t.Fatalf("%s: the timeline at 344×194 did not grow (H %v)", lang, want)
 		}

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // This file prepares the tooltips' lines of text ahead of the hover that shows them. The
@@ -98,7 +99,7 @@ func (v *view) nextTips(done uint64) {
 		// The pointer is at a whole device pixel (ebiten's cursor position), inside the view.
 		x = math.Round(min(max(x, 0), v.w-1/k)*k) / k
 		p := charts.Point{X: x, Y: math.Round((t.box.Y+t.box.H/2)*k) / k}
-		for _, m := range v.chart.OverlayFor(t.id, p, false) {
+		for _, m := range layout.OverlayFor(v.chart, t.id, p, false) {
 			if m.Kind != charts.TextMark {
 				continue
 			}

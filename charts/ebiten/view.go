@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/internal/geo"
 	"azflows/site"
 )
@@ -86,7 +87,7 @@ type view struct {
 	w, h   float64
 	dsf    float64
 
-	// The taller picture (charts.Build grows a chart that cannot show everything at its
+	// The taller picture (layout.Build grows a chart that cannot show everything at its
 	// frame's height): natural is the frame's height the page gives the view, which the chart
 	// is built for; asked is the height the view told the page its chart took (site.MsgTaller),
 	// 0 when it fits. While the page gives the view that height, the chart is still built for
@@ -101,7 +102,7 @@ type view struct {
 	pinTouch  bool // the pin is a finger's (its tooltip stands away from the fingertip)
 	pinAt     charts.Point
 	kb        keyFocus    // the keyboard's focus (keys.go)
-	walk      charts.Walk // what the keyboard's read-outs said since the walk began
+	walk      layout.Walk // what the keyboard's read-outs said since the walk began
 	confirm   string      // a pin's or unpin's confirmation, for the next read-out
 
 	base    []drawOp    // the chart's marks (while animating, the tween's)
@@ -189,7 +190,7 @@ func (v *view) update(in input) []message {
 		if animate {
 			v.animFrom, v.animStart = v.shownChart, in.Now
 		}
-		v.chart = charts.Build(v.assets, v.state, v.w, v.natural)
+		v.chart = layout.Build(v.assets, v.state, v.w, v.natural)
 		need := 0.0
 		if v.chart.H > v.natural+0.5 {
 			need = v.chart.H
@@ -265,9 +266,9 @@ func (v *view) update(in input) []message {
 		if shown != "" {
 			// A finger's pin: the tooltip away from the fingertip and the shape it tapped.
 			touch := v.pinTouch && shown == v.pinned && v.kb.datum == ""
-			for _, m := range v.chart.OverlayFor(shown, at, touch) {
+			for _, m := range layout.OverlayFor(v.chart, shown, at, touch) {
 				v.overlay = appendMarkOps(v.overlay, v.assets.Fonts, m, v.dsf)
-				if m.ID == charts.TooltipCloseID {
+				if m.ID == layout.TooltipCloseID {
 					v.closeAt = m.Rect
 				}
 			}

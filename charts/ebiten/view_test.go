@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 	"azflows/internal/geo"
 )
@@ -133,10 +134,10 @@ func TestMarkOps(t *testing.T) {
 
 // Every mark of every view translates into finite ops.
 func TestAllViewsTranslate(t *testing.T) {
-	for _, v := range charts.ChartViews() {
+	for _, v := range layout.ChartViews() {
 		for _, y := range charts.Years {
 			for _, k := range []float64{1, 1.5, 2} {
-				c := charts.Build(testAssets, charts.State{View: v, Year: y}, 800, 450)
+				c := layout.Build(testAssets, charts.State{View: v, Year: y}, 800, 450)
 				var ops []drawOp
 				for _, m := range c.Marks {
 					ops = appendMarkOps(ops, testAssets.Fonts, m, k)
@@ -238,7 +239,7 @@ func TestViewHoverPinAndState(t *testing.T) {
 	if got := hoverMsgs(ms); len(got) != 1 || got[0] != bar.Datum {
 		t.Fatalf("hover messages %v, want [%s]", got, bar.Datum)
 	}
-	if ms[0].Text != charts.TooltipText(i18n.EN, bar.Datum) || ms[0].Text == "" {
+	if ms[0].Text != layout.TooltipText(i18n.EN, bar.Datum) || ms[0].Text == "" {
 		t.Errorf("hover text %q", ms[0].Text)
 	}
 	if !v.pointerOverDatum() || len(v.overlay) == 0 {
@@ -307,7 +308,7 @@ func TestViewScalesByDSF(t *testing.T) {
 	v := newView(testAssets.Fonts, "view=bars&year=2012")
 	tick(v, input{W: 640, H: 360, DSF: 2})
 	title := firstOp(v.base, opText)
-	c := charts.Build(testAssets, v.state, 640, 360)
+	c := layout.Build(testAssets, v.state, 640, 360)
 	m, _ := c.Mark("title")
 	if title.y != m.At.Y*2 || title.size != m.Size*2 {
 		t.Errorf("title op %+v, mark at %v size %v", title, m.At, m.Size)
@@ -350,7 +351,7 @@ func TestTooltipOverlayIsDrawn(t *testing.T) {
 			texts = append(texts, op.text)
 		}
 	}
-	if len(texts) == 0 || !strings.Contains(charts.TooltipText(i18n.EN, band.Datum), strings.TrimSuffix(texts[0], "…")) {
+	if len(texts) == 0 || !strings.Contains(layout.TooltipText(i18n.EN, band.Datum), strings.TrimSuffix(texts[0], "…")) {
 		t.Errorf("overlay texts %q", texts)
 	}
 }
@@ -465,7 +466,7 @@ func TestReducedMotionJumps(t *testing.T) {
 // A change of year that draws as many ops as before (compare and bars do) still gives a new
 // base revision, so that the painted base layer is not reused (issue 12, finding 1).
 func TestBaseRevisionFollowsContent(t *testing.T) {
-	for _, view := range charts.ChartViews() {
+	for _, view := range layout.ChartViews() {
 		v := newView(testAssets.Fonts, "view="+view+"&year=2010")
 		tick(v, input{ReducedMotion: true, BaseMapSettled: true})
 		v.frame(800, 450)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -14,7 +15,7 @@ import (
 func allStates() []charts.State {
 	var out []charts.State
 	for _, l := range i18n.Langs {
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			for _, y := range charts.Years {
 				out = append(out, charts.State{View: v, Year: y, Lang: l})
 				if charts.HasContext(v) {
@@ -83,7 +84,7 @@ func TestMapTooltipsOnEveryMark(t *testing.T) {
 		if st.View != "map" {
 			continue
 		}
-		c := charts.Build(testAssets, st, W, H)
+		c := layout.Build(testAssets, st, W, H)
 		opt := renderState(t, st)
 		if show := get(t, opt, "geo"); show != nil {
 			if tt, ok := show.(map[string]any)["tooltip"].(map[string]any); ok && tt["show"] == false {

@@ -1,5 +1,5 @@
 // Package echarts writes the go-echarts fallback page of a chart: the view shown where
-// WebAssembly or WebGL is missing. It translates the chart model (charts.Build) into an
+// WebAssembly or WebGL is missing. It translates the chart model (layout.Build) into an
 // echarts option: panels become grids, their scales axes, the marks that show data series
 // items, the rest graphic elements, the chart's tips the tooltips (translate.go). It lays
 // nothing out, measures no text and reads no data itself.
@@ -16,6 +16,7 @@ import (
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/site"
 )
 
@@ -45,7 +46,7 @@ const (
 // (site.Fonts). Both must be relative or site-absolute paths: the page loads nothing from
 // another host.
 func Page(w io.Writer, a charts.Assets, st charts.State, assetsHost, siteRoot string) error {
-	if !charts.IsChart(st.View) {
+	if !layout.IsChart(st.View) {
 		return fmt.Errorf("echarts: unknown view %q", st.View)
 	}
 	for _, p := range []string{assetsHost, siteRoot} {
@@ -53,7 +54,7 @@ func Page(w io.Writer, a charts.Assets, st charts.State, assetsHost, siteRoot st
 			return fmt.Errorf("echarts: %q is not a path on this site", p)
 		}
 	}
-	c := charts.Build(a, st, W, H)
+	c := layout.Build(a, st, W, H)
 	option, assets, err := Option(c, assetsHost)
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func Page(w io.Writer, a charts.Assets, st charts.State, assetsHost, siteRoot st
 		Scripts:  assets,
 		Option:   template.JS(optJSON),
 		Notes:    strings.Join(c.Notes, " "),
-		Source:   c.SourceLine(),
+		Source:   layout.SourceLine(c),
 		Font:     template.CSS(FontFamily),
 		Ink:      template.CSS(charts.Ink),
 		Muted:    template.CSS(charts.Muted),
@@ -108,7 +109,7 @@ func Page(w io.Writer, a charts.Assets, st charts.State, assetsHost, siteRoot st
 // frame, translate the rest) and returns it with the script URLs go-echarts asks for, each
 // prefixed with assetsHost.
 func Option(c *charts.Chart, assetsHost string) (map[string]any, []string, error) {
-	if !charts.IsChart(c.View) {
+	if !layout.IsChart(c.View) {
 		return nil, nil, fmt.Errorf("echarts: no fallback for view %q", c.View)
 	}
 	b := gecharts.NewBar()

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 func render(t *testing.T, st charts.State) string {
@@ -73,7 +74,7 @@ func list(t *testing.T, v any, path ...any) []any {
 
 func states() []charts.State {
 	var out []charts.State
-	for _, v := range charts.ChartViews() {
+	for _, v := range layout.ChartViews() {
 		for _, y := range charts.Years {
 			out = append(out, charts.State{View: v, Year: y})
 		}
@@ -95,7 +96,7 @@ func TestPageFrame(t *testing.T) {
 	for _, st := range states() {
 		t.Run(st.Hash(), func(t *testing.T) {
 			page := render(t, st)
-			c := charts.Build(testAssets, st, W, H)
+			c := layout.Build(testAssets, st, W, H)
 			for _, bad := range []string{"http://", "https://", "//cdn", "go-echarts-assets"} {
 				if strings.Contains(page, bad) {
 					t.Errorf("page contains %q", bad)
@@ -108,7 +109,7 @@ func TestPageFrame(t *testing.T) {
 			if !strings.Contains(page, "<title>"+html.EscapeString(c.Title)+"</title>") {
 				t.Errorf("no <title>%s</title>", c.Title)
 			}
-			if want := `<p class="source">` + html.EscapeString(c.SourceLine()) + `</p>`; !strings.Contains(page, want) {
+			if want := `<p class="source">` + html.EscapeString(layout.SourceLine(c)) + `</p>`; !strings.Contains(page, want) {
 				t.Errorf("no %s", want)
 			}
 			if want := fmt.Sprintf(`<meta name="azflows-state" content="view=%s&amp;year=%d">`, st.View, st.Year); !strings.Contains(page, want) {

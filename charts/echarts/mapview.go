@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/internal/geo"
 )
 
@@ -24,7 +25,7 @@ const BaseMapAsset = "basemap.js"
 // first year at W×H (y negated: echarts reads the second coordinate as latitude). ref maps a
 // point of the projection's plane (geo.Region) into it.
 func reference(a charts.Assets) (ref func(x, y float64) [2]float64, ok bool) {
-	c := charts.Build(a, charts.State{View: "map", Year: charts.Years[0]}, W, H)
+	c := layout.Build(a, charts.State{View: "map", Year: charts.Years[0]}, W, H)
 	p, ok := c.Panel("map")
 	return func(x, y float64) [2]float64 { return [2]float64{p.X.Map(x), -p.Y.Map(y)} }, ok && a.BaseMap != nil
 }
@@ -38,7 +39,7 @@ func BaseMapJS(w io.Writer, a charts.Assets) error {
 	if !ok {
 		return fmt.Errorf("echarts: no base map (Assets.BaseMap is nil)")
 	}
-	c := charts.Build(a, charts.State{View: "map", Year: charts.Years[0]}, W, H)
+	c := layout.Build(a, charts.State{View: "map", Year: charts.Years[0]}, W, H)
 	p, _ := c.Panel("map")
 	mx, my := p.Rect.W/4, p.Rect.H/4
 	box := geo.Box{MinX: p.Rect.X - mx, MinY: -(p.Rect.Y + p.Rect.H + my), MaxX: p.Rect.X + p.Rect.W + mx, MaxY: -(p.Rect.Y - my)}

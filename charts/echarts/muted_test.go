@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // The other year's bars are muted as the model mutes them (charts.mute): their fill pale,
@@ -12,7 +13,7 @@ import (
 // the outline with the fill, so the muting must be the fill colour's own alpha.
 func TestMutedBarsKeepTheirOutline(t *testing.T) {
 	st := charts.State{View: "bars", Year: 2012, Lang: "en"}
-	c := charts.Build(testAssets, st, 800, 450)
+	c := layout.Build(testAssets, st, 800, 450)
 	opt := option(t, render(t, st))
 	items := map[string]map[string]any{}
 	for _, s := range get(t, opt, "series").([]any) {

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // pairRE is a point or a pair of numbers across three lines, written on one in the goldens.
@@ -56,7 +57,7 @@ func floats(t *testing.T, v any) []float64 {
 // shape with the model's points.
 func TestEveryDataMarkIsASeriesItem(t *testing.T) {
 	for _, st := range allStates() {
-		c := charts.Build(testAssets, st, W, H)
+		c := layout.Build(testAssets, st, W, H)
 		opt := renderState(t, st)
 		items := dataItems(t, opt)
 		grids := list(t, opt, "grid")
@@ -148,7 +149,7 @@ func TestEveryDataMarkIsASeriesItem(t *testing.T) {
 // are in the caption under the chart. No role is left unchecked.
 func TestEveryTextIsDrawn(t *testing.T) {
 	for _, st := range allStates() {
-		c := charts.Build(testAssets, st, W, H)
+		c := layout.Build(testAssets, st, W, H)
 		page := render(t, st)
 		opt := option(t, page)
 		drawn := map[string]map[string]any{}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -19,7 +20,7 @@ func TestDrawInParallel(t *testing.T) {
 	}
 	alone := make([][]byte, len(states))
 	for i, s := range states {
-		alone[i] = Draw(charts.Build(testAssets, s, 800, 420), 1.5).Pix
+		alone[i] = Draw(layout.Build(testAssets, s, 800, 420), 1.5).Pix
 	}
 	for round := 0; round < 3; round++ {
 		got := make([][]byte, len(states))
@@ -28,7 +29,7 @@ func TestDrawInParallel(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				got[i] = Draw(charts.Build(testAssets, s, 800, 420), 1.5).Pix
+				got[i] = Draw(layout.Build(testAssets, s, 800, 420), 1.5).Pix
 			}()
 		}
 		wg.Wait()

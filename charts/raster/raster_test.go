@@ -14,6 +14,7 @@ import (
 	"github.com/orisano/pixelmatch"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 	"azflows/internal/paint"
 )
@@ -21,7 +22,7 @@ import (
 // Slide images come out at the asked size, and the bars are painted where the model put them.
 func TestSlideImages(t *testing.T) {
 	for _, size := range [][2]float64{{1920, 1080}, {1280, 720}} {
-		c := charts.Build(testAssets, charts.State{View: "flow", Year: 2012}, 800, 450)
+		c := layout.Build(testAssets, charts.State{View: "flow", Year: 2012}, 800, 450)
 		k := size[0] / c.W
 		var b bytes.Buffer
 		if err := WritePNG(&b, c, k); err != nil {
@@ -70,9 +71,9 @@ var update = flag.Bool("update", false, "rewrite the golden PNG files in testdat
 // rasterizer is pure Go, so the bytes are the same on every machine.
 func TestPhoneGolden(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			var b bytes.Buffer
-			if err := WritePNG(&b, charts.Build(testAssets, charts.State{View: v, Year: 2012, Lang: l}, 344, 459), 1); err != nil {
+			if err := WritePNG(&b, layout.Build(testAssets, charts.State{View: v, Year: 2012, Lang: l}, 344, 459), 1); err != nil {
 				t.Fatal(err)
 			}
 			name := filepath.Join("testdata", "phone", v+"-2012-344x459."+string(l)+".png")
@@ -122,7 +123,7 @@ func differing(t *testing.T, a, b image.Image) float64 {
 func TestPNGGolden(t *testing.T) {
 	paint := func(s charts.State) image.Image {
 		var b bytes.Buffer
-		if err := WritePNG(&b, charts.Build(testAssets, s, 800, 450), 1); err != nil {
+		if err := WritePNG(&b, layout.Build(testAssets, s, 800, 450), 1); err != nil {
 			t.Fatal(err)
 		}
 		img, err := png.Decode(&b)

@@ -10,7 +10,7 @@ import (
 )
 
 // testAssets are the model's base map and fonts from node_modules (run `npm ci`), as the build
-// gives them to charts.Build.
+// gives them to layout.Build.
 var testAssets charts.Assets
 
 func TestMain(m *testing.M) {

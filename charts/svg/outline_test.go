@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/charts/raster"
 	"azflows/i18n"
 	"azflows/internal/testenv"
@@ -58,7 +59,7 @@ func render(t *testing.T, exe string, doc []byte, w, h int) image.Image {
 func TestDownloadLooksTheSameWithoutTheFonts(t *testing.T) {
 	exe := rsvg(t)
 	for _, s := range []charts.State{{View: "bars", Year: 2012, Lang: i18n.AZ}, {View: "map", Year: 2012, Lang: i18n.RU}, {View: "timeline", Year: 2010, Lang: i18n.EN}} {
-		c := charts.Build(testAssets, s, 800, 450)
+		c := layout.Build(testAssets, s, 800, 450)
 		page := raster.Draw(c, 1)
 		var outlined, text bytes.Buffer
 		if err := WriteOutlined(&outlined, c); err != nil {

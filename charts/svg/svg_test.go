@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -23,14 +24,14 @@ var update = flag.Bool("update", false, "rewrite the golden SVG files in testdat
 // VIEW-YEAR[-context].LANG.svg for the others and the English context layer.
 func TestGolden(t *testing.T) {
 	for _, l := range i18n.Langs {
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			for _, y := range charts.Years {
 				for _, ctx := range []bool{false, true} {
 					if ctx && !charts.HasContext(v) {
 						continue
 					}
 					var b bytes.Buffer
-					if err := Write(&b, charts.Build(testAssets, charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)); err != nil {
+					if err := Write(&b, layout.Build(testAssets, charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)); err != nil {
 						t.Fatal(err)
 					}
 					stem := v + "-" + strconv.Itoa(y)
@@ -73,7 +74,7 @@ func walk(n node, fn func(node)) {
 
 // TestSVGIsWellFormedAndTitled parses the output and checks what readers rely on.
 func TestSVGIsWellFormedAndTitled(t *testing.T) {
-	c := charts.Build(testAssets, charts.State{View: "flow", Year: 2010}, 800, 450)
+	c := layout.Build(testAssets, charts.State{View: "flow", Year: 2010}, 800, 450)
 	var b bytes.Buffer
 	Write(&b, c)
 	var root node
@@ -119,10 +120,10 @@ func TestEscapesText(t *testing.T) {
 // the chart (344×459, its phone layouts) with the reviewed file in testdata/phone/.
 func TestPhoneGolden(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.AZ, i18n.RU} {
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			for _, y := range charts.Years {
 				var b bytes.Buffer
-				if err := Write(&b, charts.Build(testAssets, charts.State{View: v, Year: y, Lang: l}, 344, 459)); err != nil {
+				if err := Write(&b, layout.Build(testAssets, charts.State{View: v, Year: y, Lang: l}, 344, 459)); err != nil {
 					t.Fatal(err)
 				}
 				golden(t, filepath.Join("testdata", "phone", v+"-"+strconv.Itoa(y)+"-344x459."+string(l)+".svg"), b.Bytes())
@@ -156,14 +157,14 @@ func TestIDsAreXMLNames(t *testing.T) {
 	name := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
 	ids := regexp.MustCompile(` id="([^"]*)"`)
 	for _, l := range i18n.Langs {
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			for _, y := range charts.Years {
 				for _, ctx := range []bool{false, true} {
 					if ctx && !charts.HasContext(v) {
 						continue
 					}
 					var b bytes.Buffer
-					if err := Write(&b, charts.Build(testAssets, charts.State{View: v, Year: y, Lang: l, Context: ctx}, 800, 450)); err != nil {
+					if err := Write(&b, layout.Build(testAssets, charts.State{View: v, Year: y, Lang: l, Context: ctx}, 800, 450)); err != nil {
 						t.Fatal(err)
 					}
 					seen := map[string]bool{}

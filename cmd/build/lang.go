@@ -9,7 +9,7 @@ import (
 	"io"
 	"strings"
 
-	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/site"
@@ -81,7 +81,7 @@ func summariesIn(l i18n.Lang) []summaryTemplate {
 	var out []summaryTemplate
 	for _, s := range site.States() {
 		s.Lang = l
-		out = append(out, summaryTemplate{site.FilesOf(s, l).Summary, charts.Summary(s)})
+		out = append(out, summaryTemplate{site.FilesOf(s, l).Summary, layout.Summary(s)})
 	}
 	return out
 }

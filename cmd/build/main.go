@@ -24,6 +24,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
+	"azflows/charts/layout"
 	"azflows/charts/raster"
 	"azflows/charts/svg"
 	"azflows/data"
@@ -258,7 +259,7 @@ func svgOf(a charts.Assets, s charts.State) (string, error) { return svgOfSize(a
 
 func svgOfSize(a charts.Assets, s charts.State, w, h float64) (string, error) {
 	var b bytes.Buffer
-	err := svg.Write(&b, charts.Build(a, s, w, h))
+	err := svg.Write(&b, layout.Build(a, s, w, h))
 	return b.String(), err
 }
 
@@ -281,14 +282,14 @@ func writeChart(a charts.Assets, out string, s charts.State) error {
 	files := site.FilesOf(s, s.Lang)
 	// The download: text as glyph outlines, so that it travels without its fonts.
 	var doc bytes.Buffer
-	if err := svg.WriteOutlined(&doc, charts.Build(a, s, chartW, chartH)); err != nil {
+	if err := svg.WriteOutlined(&doc, layout.Build(a, s, chartW, chartH)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(out, files.SVG.Href), doc.Bytes(), 0o644); err != nil {
 		return err
 	}
 	// Slide images: the same layout scaled, so text, legend and source line come along.
-	c := charts.Build(a, s, chartW, chartH)
+	c := layout.Build(a, s, chartW, chartH)
 	for _, p := range files.PNG {
 		if p.Width*chartH != p.Height*chartW {
 			return fmt.Errorf("%s: a PNG size not %d:%d", p.Name, chartW, chartH)
@@ -454,7 +455,7 @@ func writeIndexIn(a charts.Assets, out string, l i18n.Lang) error {
 		"PhoneSVGs":   phoneStatesFile,
 		"DefaultID":   site.FilesOf(def, l).Template,
 		"Summaries":   summariesIn(l),
-		"Summary":     charts.Summary(def),
+		"Summary":     layout.Summary(def),
 		"TableYear":   def.Year,
 		"Citation":    i18n.Citation(l),
 		"Caveats":     caveats,
@@ -574,7 +575,7 @@ type download struct {
 func story(l i18n.Lang) []site.StoryStep {
 	pick := func(views ...string) string {
 		for _, v := range views {
-			if charts.IsChart(v) {
+			if layout.IsChart(v) {
 				return v
 			}
 		}

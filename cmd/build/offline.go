@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/site"
@@ -320,7 +321,7 @@ func offlineGlyphs(a charts.Assets, l i18n.Lang) ([]byte, error) {
 	var texts []charts.GlyphText
 	for _, s := range site.States() {
 		s.Lang = l
-		for _, m := range charts.Build(a, s, chartW, chartH).Marks {
+		for _, m := range layout.Build(a, s, chartW, chartH).Marks {
 			if m.Kind == charts.TextMark {
 				texts = append(texts, charts.GlyphText{Text: m.Text, Bold: m.Bold})
 			}

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/charts/raster"
 	"azflows/i18n"
 	"azflows/site"
@@ -132,8 +133,8 @@ func previewTitle(l i18n.Lang, chartTitle string) string {
 func mainPageTags(a charts.Assets, l i18n.Lang) (template.HTML, error) {
 	def := charts.Default
 	def.Lang = l
-	c := charts.Build(a, def, site.PreviewChartW, site.PreviewChartH)
-	return ogTags(def, l, site.PageName(l), i18n.T(l, "page.doctitle"), i18n.T(l, "page.description"), c.AccessibleName())
+	c := layout.Build(a, def, site.PreviewChartW, site.PreviewChartH)
+	return ogTags(def, l, site.PageName(l), i18n.T(l, "page.doctitle"), i18n.T(l, "page.description"), layout.AccessibleName(c))
 }
 
 // writePreviews writes the preview page and image of every chart state in every language,
@@ -184,14 +185,14 @@ func writePreviews(a charts.Assets, out string) error {
 }
 
 // previewChart lays state s out for its link preview. A preview has a fixed size, so a view that
-// would grow its picture there (charts.Build makes it taller rather than leave something out)
+// would grow its picture there (layout.Build makes it taller rather than leave something out)
 // is laid out in a larger frame of the same shape instead, which the image then scales down
 // to the preview's pixels: k is that frame's size over the preview's (1 where the view fits).
 func previewChart(a charts.Assets, s charts.State) (*charts.Chart, float64) {
 	var c *charts.Chart
 	for _, k := range []float64{1, 1.1, 1.2, 1.35, 1.5, 1.75, 2} {
 		w, h := site.PreviewChartW*k, site.PreviewChartH*k
-		if c = charts.Build(a, s, w, h); c.H <= h {
+		if c = layout.Build(a, s, w, h); c.H <= h {
 			return c, k
 		}
 	}
@@ -216,12 +217,12 @@ func writePreview(a charts.Assets, out string, s charts.State, l i18n.Lang) erro
 	name := site.PreviewName(s, l)
 	// The whole summary: cut, a sentence could end inside an abbreviation ("т. ч."); the
 	// previews' readers shorten it themselves.
-	title, desc := previewTitle(l, c.Title), charts.Summary(s)
-	tags, err := ogTags(s, l, name, title, desc, c.AccessibleName())
+	title, desc := previewTitle(l, c.Title), layout.Summary(s)
+	tags, err := ogTags(s, l, name, title, desc, layout.AccessibleName(c))
 	if err != nil {
 		return err
 	}
-	d := ogData{Lang: l, Title: title, Description: desc, Alt: c.AccessibleName(), W: site.PreviewW, H: site.PreviewH, Tags: tags,
+	d := ogData{Lang: l, Title: title, Description: desc, Alt: layout.AccessibleName(c), W: site.PreviewW, H: site.PreviewH, Tags: tags,
 		// Relative, so people stay on the host they came from.
 		Target: "../" + site.PageName(l) + "#" + s.Hash(), Open: i18n.T(l, "preview.open"),
 		ImageHere: path.Base(site.PreviewImage(s, l))}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/site"
@@ -49,7 +50,7 @@ func citeConfig(a charts.Assets, l i18n.Lang) site.CiteConfig {
 	for _, s := range site.States() {
 		s.Lang = l
 		key := charts.State{View: s.View, Year: s.Year, Context: s.Context}.Hash()
-		c.Titles[key] = charts.Build(a, s, chartW, chartH).Title
+		c.Titles[key] = layout.Build(a, s, chartW, chartH).Title
 	}
 	return c
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -95,9 +96,9 @@ func TestAxeEveryView(t *testing.T) {
 			if err := runJS(ctx, `window.azflowsPage.go('`+hash+`')`); err != nil {
 				t.Fatal(err)
 			}
-			if charts.IsChart(view) {
+			if layout.IsChart(view) {
 				waitFor(t, ctx, view+" live", liveView+`.hash.startsWith('`+hash+`') && `+liveView+`.ready`, 20*time.Second)
-				if s := eval[string](t, ctx, `document.getElementById('chart-summary').textContent`); s != charts.Summary(charts.State{View: view, Year: 2012}) {
+				if s := eval[string](t, ctx, `document.getElementById('chart-summary').textContent`); s != layout.Summary(charts.State{View: view, Year: 2012}) {
 					t.Errorf("%s: summary under the chart %q, want the model's", view, s)
 				}
 			}
@@ -179,18 +180,18 @@ func TestArrowKeysAnnounceTheFigure(t *testing.T) {
 			waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 			waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
 			_, _, fw, fh := liveFrameBox(t, ctx)
-			model := charts.Build(testAssets, st, fw, fh)
+			model := layout.Build(testAssets, st, fw, fh)
 			if st.View == "map" {
 				model = mapModel(t, st.Year, fw, fh) // with its countries, as the view draws it
 			}
-			order := model.FocusOrder()
+			order := layout.FocusOrder(model)
 			// The keyboard reaches the chart (as with Tab: focus without a press), which starts
 			// the walk over its marks; the frame may still have the focus from the last subtest,
 			// whose Escape ended the walk, so it leaves first.
 			if err := runJS(ctx, `document.activeElement && document.activeElement.blur(); document.querySelector('#live-slot iframe').focus()`); err != nil {
 				t.Fatal(err)
 			}
-			var walk charts.Walk // the walk's read-outs: a caveat once
+			var walk layout.Walk // the walk's read-outs: a caveat once
 			for i, key := range []string{kb.ArrowRight, kb.ArrowRight, kb.ArrowLeft} {
 				if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
 					t.Fatal(err)
@@ -210,7 +211,7 @@ func TestArrowKeysAnnounceTheFigure(t *testing.T) {
 				t.Errorf("readout aria-live %q", live)
 			}
 			// Enter pins the figure and Escape unpins it, and the read-out says so.
-			head := charts.Head(model.Lang, order[0])
+			head := layout.Head(model.Lang, order[0])
 			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
 				t.Fatal(err)
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // cpuPictureBound is charts/ebiten/cpupaint.go's maxCPUPixels (the view's package is a program, so it
@@ -33,7 +34,7 @@ func TestLiveOverCPUPictureBound(t *testing.T) {
 		t.Fatalf("the view's screen is %v×%v CSS pixels at dsf %v, %.0f device pixels: not over the CPU picture's bound of %d, so this tests nothing", size["w"], size["h"], size["dsf"], px, cpuPictureBound)
 	}
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2012}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2012}, fw, fh)
 	waitShot(t, ctx, "the bars on a 3× screen", func(img image.Image) []string {
 		k := float64(img.Bounds().Dx()) / vw
 		var out []string

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/charts/raster"
 )
 
@@ -25,7 +26,7 @@ func TestLiveSmallTextEvenGaps(t *testing.T) {
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2012}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2012}, fw, fh)
 	shot := waitShot(t, ctx, "the embedded bars", markPainted(model, fx, fy, fw, fh, 0.05, charts.OfficialC, "bar/dest-2012-turkey"))
 	mk, ok := model.Mark("year/2012")
 	if !ok || mk.Size > 14 {

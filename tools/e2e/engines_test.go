@@ -20,6 +20,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
+	"azflows/charts/layout"
 	"azflows/internal/caching"
 	"azflows/internal/server"
 	"azflows/tools/internal/webdriver"
@@ -363,7 +364,7 @@ func (e *engineT) fallbackTip(t *testing.T, st charts.State, id string) {
 	t.Helper()
 	box := e.fallbackChart(t)
 	k := box.W / echarts.W
-	c := charts.Build(testAssets, st, echarts.W, echarts.H)
+	c := layout.Build(testAssets, st, echarts.W, echarts.H)
 	m, ok := c.Mark(id)
 	if !ok {
 		t.Fatalf("the model of %s has no %s", st.Hash(), id)
@@ -406,7 +407,7 @@ func enginePaths(t *testing.T, ctx context.Context, b webdriver.Browser, site *g
 		e.wait(t, "the static chart", `document.querySelectorAll('#static svg rect.bar').length > 0`, 10*time.Second)
 		var bars []string
 		e.eval(t, `[...document.querySelectorAll('#static svg rect.bar')].map(r => r.dataset.datum)`, &bars)
-		model := charts.Build(testAssets, bars2010, 800, 450)
+		model := layout.Build(testAssets, bars2010, 800, 450)
 		var wantBars []string
 		for _, m := range model.Marks {
 			if m.Role == charts.RoleBar {
@@ -588,7 +589,7 @@ func livePaths(t *testing.T, e *engineT) {
 	var fr charts.Rect
 	t.Run("live-draws", func(t *testing.T) {
 		fr = e.rect(t, `document.querySelector('#live-slot iframe')`)
-		model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fr.W, fr.H)
+		model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010}, fr.W, fr.H)
 		bar, _ := model.Mark("bar/dest-2010-turkey")
 		c := bar.Center()
 		e.waitPixel(t, "the Turkey bar", fr.X+c.X, fr.Y+c.Y, charts.OfficialC)
@@ -602,7 +603,7 @@ func livePaths(t *testing.T, e *engineT) {
 		e.noErrors(t)
 	})
 	t.Run("hover", func(t *testing.T) {
-		model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fr.W, fr.H)
+		model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010}, fr.W, fr.H)
 		bar, _ := model.Mark("bar/dest-2010-turkey")
 		c := bar.Center()
 		before := e.steadyShot(t, fr)
@@ -626,8 +627,8 @@ func livePaths(t *testing.T, e *engineT) {
 		e.clickControl(t, "year", "2012")
 		e.wait(t, "the 2012 view", liveView+`.hash === 'view=bars&year=2012' && location.hash === '#view=bars&year=2012'`, 10*time.Second)
 		img := e.steadyShot(t, fr)
-		m2010 := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fr.W, fr.H)
-		m2012 := charts.Build(testAssets, charts.State{View: "bars", Year: 2012}, fr.W, fr.H)
+		m2010 := layout.Build(testAssets, charts.State{View: "bars", Year: 2010}, fr.W, fr.H)
+		m2012 := layout.Build(testAssets, charts.State{View: "bars", Year: 2012}, fr.W, fr.H)
 		if c := regionChanged(prev, img, yearMarks(m2010, m2012), fr.X, fr.Y); c < 0.005 {
 			t.Errorf("2010 → 2012 changed %.4f of the pixels of the year-specific marks: the canvas still shows 2010", c)
 		}
@@ -657,7 +658,7 @@ func liveEveryView(t *testing.T, e *engineT) {
 	t.Run("every-view-every-year", func(t *testing.T) {
 		fr := e.rect(t, `document.querySelector('#live-slot iframe')`)
 		e.move(t, fr.X-5, fr.Y-5)
-		for _, view := range charts.ChartViews() {
+		for _, view := range layout.ChartViews() {
 			hash := func(y int) string { return fmt.Sprintf("view=%s&year=%d", view, y) }
 			years := charts.Years
 			e.eval(t, fmt.Sprintf(`location.hash = %q`, "#"+hash(years[0])), nil)
@@ -671,7 +672,7 @@ func liveEveryView(t *testing.T, e *engineT) {
 			for _, y := range append(append([]int(nil), years[1:]...), years[0]) {
 				e.clickControl(t, "year", fmt.Sprint(y))
 				img := shot(y)
-				boxes := yearMarks(charts.Build(testAssets, charts.State{View: view, Year: from}, fr.W, fr.H), charts.Build(testAssets, charts.State{View: view, Year: y}, fr.W, fr.H))
+				boxes := yearMarks(layout.Build(testAssets, charts.State{View: view, Year: from}, fr.W, fr.H), layout.Build(testAssets, charts.State{View: view, Year: y}, fr.W, fr.H))
 				if c := regionChanged(prev, img, boxes, fr.X, fr.Y); c < 0.005 {
 					t.Errorf("%s: %s %d → %d changed %.4f of the pixels of the %d year-specific marks: the canvas still shows %d", e.b.Engine(), view, from, y, c, len(boxes), from)
 				}
@@ -689,7 +690,7 @@ func liveEveryView(t *testing.T, e *engineT) {
 // year's echarts page (other option, other pixels), and going back the first option again.
 func fallbackEveryView(t *testing.T, e *engineT) {
 	t.Run("every-view-every-year", func(t *testing.T) {
-		for _, view := range charts.ChartViews() {
+		for _, view := range layout.ChartViews() {
 			years := charts.Years
 			e.eval(t, fmt.Sprintf(`location.hash = %q`, fmt.Sprintf("#view=%s&year=%d", view, years[0])), nil)
 			e.waitFallback(t, charts.State{View: view, Year: years[0]})
@@ -727,7 +728,7 @@ func fallbackPaths(t *testing.T, e *engineT) {
 			t.Fatalf("the fallback chart is %v", box)
 		}
 		k := box.W / echarts.W
-		model := charts.Build(testAssets, bars2010, echarts.W, echarts.H)
+		model := layout.Build(testAssets, bars2010, echarts.W, echarts.H)
 		bar, _ := model.Mark("bar/dest-2010-turkey")
 		c := bar.Center()
 		e.waitPixel(t, "the fallback's Turkey bar", box.X+c.X*k, box.Y+c.Y*k, charts.OfficialC)

@@ -15,6 +15,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -102,7 +103,7 @@ func TestFallbackTooltipOnEveryMark(t *testing.T) {
 		t.Fatal(err)
 	}
 	var states []charts.State
-	for _, v := range charts.ChartViews() {
+	for _, v := range layout.ChartViews() {
 		for _, y := range charts.Years {
 			states = append(states, charts.State{View: v, Year: y})
 		}
@@ -125,7 +126,7 @@ func hoverEveryMark(t *testing.T, ctx context.Context, st charts.State) {
 		if box[2] != echarts.W {
 			t.Fatalf("%s: chart %v px wide, want the model's %d", url, box[2], echarts.W)
 		}
-		c := charts.Build(testAssets, st, echarts.W, echarts.H)
+		c := layout.Build(testAssets, st, echarts.W, echarts.H)
 		n, fails := 0, 0
 		for _, m := range c.Marks {
 			if !m.Interactive() || m.Kind == charts.TextMark {
@@ -181,7 +182,7 @@ func TestFallbackCompareOutlineClearsLabels(t *testing.T) {
 			box := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('`+echarts.ChartID+`').getBoundingClientRect(); return [r.x, r.y, r.width]; })()`)
 			k := box[2] / echarts.W
 			img := screenshotPNG(ctx, t, "")
-			c := charts.Build(testAssets, st, echarts.W, echarts.H)
+			c := layout.Build(testAssets, st, echarts.W, echarts.H)
 			sel, ok := c.Mark("selected/" + fmt.Sprint(y))
 			if !ok {
 				t.Fatalf("%d: the model outlines nothing", y)

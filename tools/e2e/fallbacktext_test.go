@@ -12,6 +12,7 @@ import (
 
 	"azflows/charts"
 	"azflows/charts/echarts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -65,7 +66,7 @@ func TestFallbackTextsDoNotCollide(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, l := range i18n.Langs {
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			for _, y := range charts.Years {
 				st := charts.State{View: v, Year: y, Lang: l}
 				url := baseURL + fallbackPage(t, st)
@@ -104,7 +105,7 @@ func checkFallbackTexts(t *testing.T, name string, st charts.State, noto bool, t
 	if !noto {
 		t.Errorf("%s: the site's Noto Sans is not loaded in the fallback page", name)
 	}
-	c := charts.Build(testAssets, st, echarts.W, echarts.H)
+	c := layout.Build(testAssets, st, echarts.W, echarts.H)
 	model := map[string]string{} // the model's texts by id, but the caption's
 	for _, m := range c.Marks {
 		if m.Kind == charts.TextMark && m.Role != charts.RoleNote && m.Role != charts.RoleSource {

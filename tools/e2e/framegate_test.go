@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // rafCounter runs in the view's frame before any of its scripts (so before the frame gate and
@@ -105,7 +106,7 @@ func TestIdleViewRunsNoFrames(t *testing.T) {
 	}
 
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
 	bar, _ := model.Mark("bar/dest-2010-turkey")
 	c := bar.Center()
 	img := screenshotPNG(ctx, t, "")

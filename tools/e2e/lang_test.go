@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/charts/raster"
 	"azflows/data"
 	"azflows/i18n"
@@ -54,7 +55,7 @@ func TestLangAzFromHash(t *testing.T) {
 
 	// A text mark with ə, in the model the view draws (its size, Azerbaijani).
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "map", Year: 2012, Lang: i18n.AZ}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "map", Year: 2012, Lang: i18n.AZ}, fw, fh)
 	shot := waitShot(t, ctx, "the Azerbaijani map", markPainted(model, fx, fy, fw, fh, 0.2, charts.OfficialC, "arc/RU"))
 	checkGlyph(t, shot, model, fx, fy, "ə", true)
 	if e := errs(); len(e) > 0 {
@@ -167,7 +168,7 @@ func TestLangRuStaticAndHover(t *testing.T) {
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010, Lang: i18n.RU}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010, Lang: i18n.RU}, fw, fh)
 	var bar charts.Mark
 	for _, m := range model.Marks {
 		if m.Datum != "" && m.Kind == charts.RectMark {

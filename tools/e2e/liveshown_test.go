@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // blankIn says whether the box (x, y, w, h) of a picture of the page shows nothing: fewer than
@@ -73,7 +74,7 @@ func TestLivePictureSurvivesIdle(t *testing.T) {
 	open(t, ctx, 1000, 800, "#view=bars&year=2010")
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live' && `+liveView+`.ready`, 60*time.Second)
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
 	ref := crop(waitShot(t, ctx, "the live bars", markPainted(model, fx, fy, fw, fh, 0.05, charts.OfficialC, "bar/dest-2010-turkey")), fx, fy, fw, fh)
 	same := func(img image.Image) []string {
 		if d := changedMuch(ref, crop(img, fx, fy, fw, fh)); d > 0.002 {

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/internal/caching"
 )
 
@@ -20,7 +21,7 @@ import (
 // node_modules/world-atlas; run `npm ci`), to know where the page should have drawn what.
 func mapModel(t *testing.T, year int, w, h float64) *charts.Chart {
 	t.Helper()
-	return charts.Build(testAssets, charts.State{View: "map", Year: year}, w, h)
+	return layout.Build(testAssets, charts.State{View: "map", Year: year}, w, h)
 }
 
 func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {
@@ -44,7 +45,7 @@ func TestMapLiveDrawsHoversAndSwitchesYear(t *testing.T) {
 		out := markPainted(model, fx, fy, fw, fh, 0.2, charts.OfficialC, "arc/TR")(img)
 		for _, probe := range []struct {
 			id, colour string
-		}{{"country/IR/", charts.DestLandC}, {"country/AZ/", charts.OriginC}} {
+		}{{"country/IR/", layout.DestLandC}, {"country/AZ/", layout.OriginC}} {
 			id, p, found := clearCountryPoint(model, probe.id)
 			if !found {
 				out = append(out, "no clear point in "+probe.id)

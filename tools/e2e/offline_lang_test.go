@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -113,7 +114,7 @@ func TestOfflineEveryLanguage(t *testing.T) {
 
 			if r, ok := glyphs[l]; ok {
 				fx, fy, fw, fh := liveFrameBox(t, ctx)
-				model := charts.Build(testAssets, charts.State{View: "map", Year: 2012, Lang: l}, fw, fh)
+				model := layout.Build(testAssets, charts.State{View: "map", Year: 2012, Lang: l}, fw, fh)
 				checkGlyph(t, screenshotPNG(ctx, t, ""), model, fx, fy, r, l == i18n.AZ)
 			}
 
@@ -124,7 +125,7 @@ func TestOfflineEveryLanguage(t *testing.T) {
 					if err := runJS(ctx, `location.hash = `+jsString("#"+charts.State{View: v, Year: y}.Hash())); err != nil {
 						t.Fatal(err)
 					}
-					if !charts.IsChart(v) {
+					if !layout.IsChart(v) {
 						waitFor(t, ctx, v, `document.body.classList.contains('view-`+v+`')`, 5*time.Second)
 						continue
 					}

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -117,8 +118,8 @@ func TestOfflineFileLive(t *testing.T) {
 	}
 	if _, p, found := clearCountryPoint(model, "country/AZ/"); !found {
 		t.Error("no clear point in Azerbaijan")
-	} else if got := img.At(int(fx+p.X), int(fy+p.Y)); !near(got, charts.OriginC) {
-		t.Errorf("Azerbaijan at %v is %v, want %s", p, got, charts.OriginC)
+	} else if got := img.At(int(fx+p.X), int(fy+p.Y)); !near(got, layout.OriginC) {
+		t.Errorf("Azerbaijan at %v is %v, want %s", p, got, layout.OriginC)
 	}
 	// The SVG download is built from the SVG the page shows for the state.
 	waitFor(t, ctx, "the SVG download", `document.getElementById('dl-svg').href.startsWith('blob:')`, 5*time.Second)

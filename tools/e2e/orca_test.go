@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/tools/internal/webdriver"
@@ -416,7 +417,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		}
 	}
 	step("Tab to the chart", heard)
-	name := charts.Build(testAssets, st, 800, 450).AccessibleName()
+	name := layout.AccessibleName(layout.Build(testAssets, st, 800, 450))
 	if !anyContains(heard, name) {
 		var focus string
 		b.Eval(ctx, `(() => { const f = document.querySelector('#live-slot iframe'); const a = f && f.contentDocument.activeElement; return document.activeElement.tagName + ' > ' + (a ? a.outerHTML.slice(0, 300) : '-'); })()`, &focus)
@@ -424,18 +425,18 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 	}
 
 	// → walks the marks, without Orca+A: the first speaks the first figure first; the next
-	// leaves out the caveat the first said (charts.Walk).
-	model := charts.Build(testAssets, st, 800, 450)
-	order := model.FocusOrder()
-	head := charts.Head(l, order[0])
+	// leaves out the caveat the first said (layout.Walk).
+	model := layout.Build(testAssets, st, 800, 450)
+	order := layout.FocusOrder(model)
+	head := layout.Head(l, order[0])
 	heard = step("→", d.key("Right"))
 	if spoken := firstSpoken(heard); head == "" || !strings.HasPrefix(spoken, head) {
 		t.Errorf("%s: → in the chart: Orca did not speak the first figure %q first; it said %q", l, head, heard)
 	}
 	caveat := i18n.FigCaveats(l, mustFigure(t, order[0]))
 	heard = step("→", d.key("Right"))
-	if !anyContains(heard, charts.Head(l, order[1])) {
-		t.Errorf("%s: the second →: Orca did not speak %q; it said %q", l, charts.Head(l, order[1]), heard)
+	if !anyContains(heard, layout.Head(l, order[1])) {
+		t.Errorf("%s: the second →: Orca did not speak %q; it said %q", l, layout.Head(l, order[1]), heard)
 	}
 	if c := caveat[len(caveat)-1]; anyContains(heard, c[:min(len(c), 30)]) {
 		t.Errorf("%s: the second → repeated the caveat %q: %q", l, c, heard)
@@ -443,7 +444,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 	step("→", d.key("Right"))
 
 	// Enter pins the figure, Escape unpins it: both confirmed.
-	pinned := charts.Head(l, order[2])
+	pinned := layout.Head(l, order[2])
 	heard = step("Enter", d.key("Return"))
 	if want := i18n.T(l, "live.pinned", pinned); !anyContains(heard, strings.TrimSuffix(want, ".")) {
 		t.Errorf("%s: Enter: Orca did not confirm the pin %q; it said %q", l, want, heard)
@@ -480,7 +481,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		if year != fmt.Sprint(st.Year) {
 			t.Errorf("%s: %s on the year left the year at %s, want %d", l, how, year, st.Year)
 		}
-		if want := charts.Build(testAssets, st, 800, 450).AccessibleName(); !anyContains(heard, want) {
+		if want := layout.AccessibleName(layout.Build(testAssets, st, 800, 450)); !anyContains(heard, want) {
 			t.Errorf("%s: %s: Orca did not announce the new chart %q; it said %q", l, how, want, heard)
 		}
 	}
@@ -504,7 +505,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 	// On the Russian page, the summary under the chart (P, Orca's next paragraph, from the
 	// year): spoken with voice language ru where this Orca switches voices by language.
 	if l == i18n.RU {
-		summary := strings.ReplaceAll(charts.Summary(st2012), "\u00a0", " ")
+		summary := strings.ReplaceAll(layout.Summary(st2012), "\u00a0", " ")
 		// The paragraph under the chart, not the chart's description (which opens the same way
 		// and ends with the keys).
 		opening, keys := string([]rune(summary)[:40]), i18n.T(l, "live.keys")

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/charts/svg"
 )
 
@@ -105,7 +106,7 @@ func TestStaticChartBeforeWasm(t *testing.T) {
 		t.Errorf("notice %q", n)
 	}
 	bars := eval[[]string](t, ctx, `[...document.querySelectorAll('#static svg rect.bar')].map(r => r.dataset.datum)`)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2012}, 800, 450)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2012}, 800, 450)
 	var want []string
 	for _, m := range model.Marks {
 		if m.Role == charts.RoleBar {
@@ -133,7 +134,7 @@ func TestInteractiveViewDrawsAndHovers(t *testing.T) {
 	waitFor(t, ctx, "the first frame", liveView+`.ready && `+liveView+`.frames > 0`, 10*time.Second)
 
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
 	// The bar for Turkey is drawn where the model put it, in the official colour.
 	img := waitShot(t, ctx, "the ebiten view", markPainted(model, fx, fy, fw, fh, 0.05, charts.OfficialC, "bar/dest-2010-turkey"))
 	bar, _ := model.Mark("bar/dest-2010-turkey")
@@ -167,7 +168,7 @@ func TestInteractiveViewDrawsAndHovers(t *testing.T) {
 	if h := eval[string](t, ctx, `location.hash`); h != "#view=bars&year=2012" {
 		t.Errorf("hash %q after choosing 2012", h)
 	}
-	m2012 := charts.Build(testAssets, charts.State{View: "bars", Year: 2012}, fw, fh)
+	m2012 := layout.Build(testAssets, charts.State{View: "bars", Year: 2012}, fw, fh)
 	unk, _ := m2012.Mark("bar/dest-2012-not-given")
 	c = unk.Center()
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X+3, fy+c.Y)); err != nil {
@@ -201,7 +202,7 @@ func TestFallbackWithoutWebGL(t *testing.T) {
 	const fb = `document.querySelector('#fallback-slot iframe').contentWindow`
 	waitFor(t, ctx, "the echarts chart", `(() => { try { const w = `+fb+`; return !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 20*time.Second)
 	links := eval[[]map[string]any](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption(); return o.series.find(s => s.name === 'bands').data.map(l => ({source: l.source, target: l.target, value: l.count})); })()`)
-	model := charts.Build(testAssets, charts.State{View: "flow", Year: 2012}, 800, 450)
+	model := layout.Build(testAssets, charts.State{View: "flow", Year: 2012}, 800, 450)
 	var want []string
 	for _, m := range model.Marks {
 		if m.Role == charts.RoleBand {
@@ -235,7 +236,7 @@ func TestMalformedHashGivesDefaultView(t *testing.T) {
 	}
 	// The default view's data marks (the map's arcs) are the model's, in its order.
 	var want []string
-	for _, m := range charts.Build(testAssets, charts.Default, 800, 450).Marks {
+	for _, m := range layout.Build(testAssets, charts.Default, 800, 450).Marks {
 		if m.Role == charts.RoleBar || m.Role == charts.RoleArc {
 			want = append(want, m.Datum)
 		}

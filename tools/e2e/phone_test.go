@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -78,7 +79,7 @@ func shiftToLive(t *testing.T, ctx context.Context, name string, viewport chrome
 	waitFor(t, ctx, "the page", `!!(window.azflowsPage && window.azflowsPage.state)`, 10*time.Second)
 	first := liveTakesStaticBox(t, ctx, name, "chart")
 	for _, v := range charts.Views() {
-		if !charts.IsChart(v) {
+		if !layout.IsChart(v) {
 			continue
 		}
 		for _, y := range charts.Years {
@@ -331,7 +332,7 @@ func TestPhoneReadoutDoesNotMovePage(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
 		before := eval[float64](t, ctx, `document.querySelector('.summary').getBoundingClientRect().top + scrollY`)
-		model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010, Lang: i18n.Lang(lang)}, fw, fh)
+		model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010, Lang: i18n.Lang(lang)}, fw, fh)
 		bar, ok := model.Mark("bar/dest-2010-turkey")
 		if !ok {
 			t.Fatalf("%s: no Turkey bar in the %.0f×%.0f model", name, fw, fh)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -31,7 +32,7 @@ func TestPhoneChartBoxIsItsPicture(t *testing.T) {
 			if math.Abs(fh-h) > 1 || math.Abs(fw-w) > 1 {
 				t.Errorf("%s: the live chart's box is %.1f×%.1f, the static picture's %.1f×%.1f", name, fw, fh, w, h)
 			}
-			c := charts.Build(testAssets, charts.State{View: "map", Year: 2010, Lang: i18n.Lang(lang)}, fw, fh)
+			c := layout.Build(testAssets, charts.State{View: "map", Year: 2010, Lang: i18n.Lang(lang)}, fw, fh)
 			foot, top := 0.0, c.H
 			for _, mk := range c.Marks {
 				b := mk.Bounds()

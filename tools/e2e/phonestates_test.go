@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -63,7 +64,7 @@ func TestPhoneSharedLinkPaintsPhone(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, v := range charts.Views() {
-			if !charts.IsChart(v) {
+			if !layout.IsChart(v) {
 				continue
 			}
 			y := charts.Years[0]

@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -36,7 +37,7 @@ func TestPhoneTapSelectsNearestRow(t *testing.T) {
 			// The chart the view built, at the size it was given (the frame's CSS size, as the
 			// view measured it).
 			vs := eval[[]float64](t, ctx, `[`+liveView+`.w, `+liveView+`.h]`)
-			model := charts.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: i18n.Lang(lang)}, vs[0], vs[1])
+			model := layout.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: i18n.Lang(lang)}, vs[0], vs[1])
 			var rows []charts.Mark // the first label line of each row, top down
 			lines := map[string]int{}
 			for _, m := range model.Marks {
@@ -59,7 +60,7 @@ func TestPhoneTapSelectsNearestRow(t *testing.T) {
 				}
 				waitFor(t, ctx, "the read-out of "+want, `window.azflowsPage.readout.length > 0`, 10*time.Second)
 				got := eval[string](t, ctx, `window.azflowsPage.readout`)
-				if head := strings.SplitN(charts.TooltipText(i18n.Lang(lang), want), "\n", 2)[0]; !strings.Contains(got, head) {
+				if head := strings.SplitN(layout.TooltipText(i18n.Lang(lang), want), "\n", 2)[0]; !strings.Contains(got, head) {
 					t.Errorf("%s: %s: the read-out says %q, not %q's %q", name, what, got, want, head)
 				}
 				// Tap it again: unpinned, for the next tap.

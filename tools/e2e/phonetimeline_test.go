@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/charts/svg"
 	"azflows/i18n"
 )
@@ -54,7 +55,7 @@ func TestPhoneTimelineStatic(t *testing.T) {
 		if why := phonePicture(got.W, got.H, got.BW, got.BH); why != "" {
 			t.Errorf("%s: the first-paint timeline is not the phone's picture: %s", name, why)
 		}
-		model := charts.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: l}, got.W, got.H)
+		model := layout.Build(testAssets, charts.State{View: "timeline", Year: 2012, Lang: l}, got.W, got.H)
 		read := func(a, b item) bool { // column by column, top down (as charts.TestPhoneTimeline reads)
 			if math.Abs(a.X-b.X) > 30 {
 				return a.X < b.X

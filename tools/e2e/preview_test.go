@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 	"azflows/internal/repo"
 	"azflows/site"
@@ -83,7 +84,7 @@ func TestLinkPreviewsParse(t *testing.T) {
 		for _, s := range site.States() {
 			s.Lang = l
 			name := site.PreviewName(s, l)
-			c := charts.Build(testAssets, s, site.PreviewChartW, site.PreviewChartH)
+			c := layout.Build(testAssets, s, site.PreviewChartW, site.PreviewChartH)
 			wants[name] = want{strings.ReplaceAll(i18n.T(l, "share.title"), "{1}", c.Title), name, site.OGLocales[l], site.PreviewImage(s, l), "../" + site.PageName(l) + "#" + s.Hash()}
 			pages = append(pages, name)
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/data"
 	"azflows/i18n"
 	"azflows/internal/server"
@@ -158,7 +159,7 @@ func TestPseudoLocale(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"/"+site.PageName(xx)+"#"+hash)); err != nil {
 			t.Fatal(err)
 		}
-		if charts.IsChart(v) {
+		if layout.IsChart(v) {
 			waitFor(t, ctx, v+" in the fallback", `!!window.azflowsPage && window.azflowsPage.mode === 'fallback' && window.azflowsPage.fallbackPainted`, 20*time.Second)
 		} else {
 			waitFor(t, ctx, v+" shown", `document.body.classList.contains('view-`+v+`')`, 10*time.Second)

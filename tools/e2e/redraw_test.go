@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // yearMarks are the boxes (CSS px, in the chart) of the marks that the models of two years
@@ -84,7 +85,7 @@ func TestYearSwitchRedrawsLive(t *testing.T) {
 	open(t, ctx, 1000, 900, "#view=bars&year=2010")
 	waitFor(t, ctx, "the interactive view", `window.azflowsPage.mode === 'live'`, 60*time.Second)
 	years := charts.Years
-	for _, view := range charts.ChartViews() {
+	for _, view := range layout.ChartViews() {
 		hash := func(y int) string { return fmt.Sprintf("view=%s&year=%d", view, y) }
 		eval[string](t, ctx, fmt.Sprintf(`location.hash = %q`, "#"+hash(years[0])))
 		shot := func(y int) image.Image {
@@ -112,7 +113,7 @@ func TestYearSwitchRedrawsLive(t *testing.T) {
 				t.Fatal(err)
 			}
 			img := shot(y)
-			boxes := yearMarks(charts.Build(testAssets, charts.State{View: view, Year: from}, fw, fh), charts.Build(testAssets, charts.State{View: view, Year: y}, fw, fh))
+			boxes := yearMarks(layout.Build(testAssets, charts.State{View: view, Year: from}, fw, fh), layout.Build(testAssets, charts.State{View: view, Year: y}, fw, fh))
 			if len(boxes) == 0 {
 				t.Fatalf("%s: the models of %d and %d draw the same marks", view, from, y)
 			}
@@ -141,7 +142,7 @@ func TestYearSwitchRedrawsFallback(t *testing.T) {
 	waitFor(t, ctx, "the fallback", `window.azflowsPage.mode === 'fallback'`, 20*time.Second)
 	const fb = `document.querySelector('#fallback-slot iframe').contentWindow`
 	years := charts.Years
-	for _, view := range charts.ChartViews() {
+	for _, view := range layout.ChartViews() {
 		shot := func(y int) image.Image {
 			t.Helper()
 			waitFor(t, ctx, fmt.Sprintf("%s %d in the fallback", view, y), `(() => { try { const w = `+fb+`; const d = w.document.getElementById('fallback');

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/internal/caching"
 	"azflows/internal/server"
 	"azflows/site"
@@ -89,7 +90,7 @@ func TestStateSVGsArriveLater(t *testing.T) {
 	waitFor(t, ctx, "the link's chart", staticShows+` === 'bars-2012 svg-bars-2012'`, 10*time.Second)
 	bars := eval[[]string](t, ctx, `[...document.querySelectorAll('#static svg rect.bar')].map(r => r.dataset.datum)`)
 	var want []string
-	for _, m := range charts.Build(testAssets, charts.State{View: "bars", Year: 2012}, 800, 450).Marks {
+	for _, m := range layout.Build(testAssets, charts.State{View: "bars", Year: 2012}, 800, 450).Marks {
 		if m.Role == charts.RoleBar {
 			want = append(want, m.Datum)
 		}

@@ -10,12 +10,13 @@ import (
 	"time"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
 // A host page holds the page in embed mode in a fixed 344×194 frame at the timeline, in
 // Azerbaijani and Russian. The timeline cannot name its nineteen items in the chart's frame
-// there, so the model grows the picture (charts.Build) and the live view says so
+// there, so the model grows the picture (layout.Build) and the live view says so
 // (site.MsgTaller): the view's box is as tall as the model's chart, the embed scrolls, and the
 // timeline's last item lies within what scrolls into sight (and is drawn there). Switching to
 // the flow, which fits, brings the box back to the frame's height and the scrolling goes. (The
@@ -45,7 +46,7 @@ func TestTallerPictureScrollsInEmbed(t *testing.T) {
 			return {Taller: w.azflowsPage.taller, FrameH: r.height, ViewW: v.w, ViewH: v.h, ChartH: v.chartH,
 				ScrollH: s.scrollHeight, ClientH: s.clientHeight, FrameTop: r.top + s.scrollTop, FrameLeft: r.left, Hash: v.hash}; })()`)
 		st := charts.State{View: "timeline", Year: 2012, Lang: i18n.Lang(lang)}
-		model := charts.Build(testAssets, st, m.ViewW, m.ChartH)
+		model := layout.Build(testAssets, st, m.ViewW, m.ChartH)
 		if model.H != m.ChartH || m.ChartH <= m.ClientH-m.FrameTop {
 			t.Errorf("%s: the view's chart is %v tall (the model at %vx%v takes %v) in a %v px embed", name, m.ChartH, m.ViewW, m.ChartH, model.H, m.ClientH)
 		}
@@ -55,7 +56,7 @@ func TestTallerPictureScrollsInEmbed(t *testing.T) {
 		if !(m.ScrollH > m.ClientH) {
 			t.Errorf("%s: the embed does not scroll: %v px of content in %v", name, m.ScrollH, m.ClientH)
 		}
-		if d := charts.Dropped(st, model); len(d) > 0 {
+		if d := layout.Dropped(st, model); len(d) > 0 {
 			t.Errorf("%s: the grown chart still drops %v", name, d)
 		}
 		// The last item of the timeline: the item's text that ends lowest.

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 )
 
 // A mark of each chart view that the ebiten view must paint in the official colour.
@@ -35,7 +36,7 @@ func TestViewsLive(t *testing.T) {
 		waitFor(t, ctx, view+" in the live view", liveView+`.hash === '`+hash+`' && `+liveView+`.frames > 0`, 15*time.Second)
 		time.Sleep(300 * time.Millisecond) // the frame after the state message
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
-		model := charts.Build(testAssets, charts.State{View: view, Year: 2012}, fw, fh)
+		model := layout.Build(testAssets, charts.State{View: view, Year: 2012}, fw, fh)
 		waitShot(t, ctx, view+" in the ebiten view", markPainted(model, fx, fy, fw, fh, 0.05, charts.OfficialC, knownMarks[view]))
 		if st := eval[map[string]any](t, ctx, `window.azflowsPage.state`); st["view"] != view || st["year"] != 2012.0 {
 			t.Errorf("%s: page state %v", view, st)
@@ -44,7 +45,7 @@ func TestViewsLive(t *testing.T) {
 
 	// Hovering an event on the timeline: its title, date as worded and footnote.
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "timeline", Year: 2012}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "timeline", Year: 2012}, fw, fh)
 	ev, _ := model.Mark("marker/ev-2004-action-plan")
 	c := ev.Center()
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X, fy+c.Y)); err != nil {
@@ -78,7 +79,7 @@ func TestViewsFallback(t *testing.T) {
 		waitFor(t, ctx, view+" fallback", `(() => { try { const w = `+fb+`; return w.document.getElementById('fallback').dataset.view === '`+view+`' && !!(w.echarts && w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart'))); } catch (e) { return false; } })()`, 20*time.Second)
 		items := eval[[]map[string]any](t, ctx, `(() => { const w = `+fb+`; const o = w.echarts.getInstanceByDom(w.document.getElementById('fallback-chart')).getOption();
 			const out = []; o.series.forEach(s => (s.data || []).forEach(d => { if (d && typeof d === 'object' && d.datum) out.push({datum: d.datum, name: d.name, value: Array.isArray(d.value) ? d.value[0] : d.value, stacked: !!s.stack}); })); return out; })()`)
-		model := charts.Build(testAssets, charts.State{View: view, Year: 2012}, 800, 450)
+		model := layout.Build(testAssets, charts.State{View: view, Year: 2012}, 800, 450)
 		got := map[string]bool{}
 		for _, it := range items {
 			got[fmt.Sprintf("%v|%v|%v", it["datum"], it["name"], it["value"])] = true

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 	"azflows/internal/caching"
 )
@@ -185,7 +186,7 @@ func readerFiles(t *testing.T) []string {
 }
 
 // pngTexts are the words of every PNG download, from the chart model that paints them (the
-// build rasterizes charts.Build(testAssets, state, 800, 450) scaled), by file name.
+// build rasterizes layout.Build(testAssets, state, 800, 450) scaled), by file name.
 func pngTexts(t *testing.T) map[string]string {
 	out := map[string]string{}
 	for _, l := range i18n.Langs {
@@ -193,7 +194,7 @@ func pngTexts(t *testing.T) map[string]string {
 		if l != i18n.EN {
 			suffix = "." + string(l)
 		}
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			for _, y := range charts.Years {
 				for _, ctx := range []bool{false, true} {
 					if ctx && !charts.HasContext(v) {
@@ -207,7 +208,7 @@ func pngTexts(t *testing.T) map[string]string {
 					if _, err := os.Stat(filepath.Join(distDir, name)); err != nil {
 						t.Errorf("%s: %v", name, err)
 					}
-					c := charts.Build(testAssets, charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)
+					c := layout.Build(testAssets, charts.State{View: v, Year: y, Context: ctx, Lang: l}, 800, 450)
 					var words []string
 					for _, m := range c.Marks {
 						words = append(words, m.Text)

@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/internal/server"
 	"azflows/site"
 )
@@ -44,7 +45,7 @@ func liveAndHover(t *testing.T, ctx context.Context, base string) (viewMode, int
 	mode := liveViewMode(t, ctx)
 	runs := eval[int](t, ctx, `(() => { const c = `+liveFrameWin+`.__wasmRuns; return c ? c.instantiate : -1; })()`)
 	fx, fy, fw, fh := liveFrameBox(t, ctx)
-	model := charts.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
+	model := layout.Build(testAssets, charts.State{View: "bars", Year: 2010}, fw, fh)
 	bar, _ := model.Mark("bar/dest-2010-turkey")
 	c := bar.Center()
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, fx+c.X, fy+c.Y)); err != nil {

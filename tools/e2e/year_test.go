@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/i18n"
 )
 
@@ -75,7 +76,7 @@ func TestYearSwitchChangesBars(t *testing.T) {
 		// The Turkey bar of each year, full colour for the chosen year, pale for the other.
 		bars := func(img image.Image, year int) {
 			t.Helper()
-			model := charts.Build(testAssets, charts.State{View: "bars", Year: year, Lang: i18n.Lang(c.lang)}, fw, fh)
+			model := layout.Build(testAssets, charts.State{View: "bars", Year: year, Lang: i18n.Lang(c.lang)}, fw, fh)
 			k := float64(img.Bounds().Dx()) / fw
 			for _, y := range charts.Years {
 				id := fmt.Sprintf("bar/dest-%d-turkey", y)
@@ -150,7 +151,7 @@ func TestYearControlOnPageViews(t *testing.T) {
 					const r = document.getElementById('year-none'); const b = r ? r.getBoundingClientRect() : {height: 0};
 					return {Disabled: f.disabled, Hidden: f.getBoundingClientRect().height === 0,
 						Reason: r && b.height > 0 ? r.textContent.trim() : '', RH: b.height}; })()`)
-				if charts.IsChart(v) {
+				if layout.IsChart(v) {
 					if got.Disabled || got.Hidden || got.Reason != "" {
 						t.Errorf("%s: on a chart the year control is disabled %v, hidden %v, with the line %q", name, got.Disabled, got.Hidden, got.Reason)
 					}
@@ -199,7 +200,7 @@ func TestPhoneTouchTooltip(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		fx, fy, fw, fh := liveFrameBox(t, ctx)
 		readoutTop := eval[float64](t, ctx, `document.getElementById('readout').getBoundingClientRect().top`)
-		model := charts.Build(testAssets, charts.State{View: "bars", Year: 2012, Lang: p.lang}, fw, fh)
+		model := layout.Build(testAssets, charts.State{View: "bars", Year: 2012, Lang: p.lang}, fw, fh)
 		before := screenshotPNG(ctx, t, "")
 		k := float64(before.Bounds().Dx()) / float64(p.w) // device pixels per CSS pixel
 		for _, id := range []string{"bar/dest-2012-turkey", "bar/dest-2012-russia"} {
@@ -302,8 +303,8 @@ func TestPhoneTouchTooltip(t *testing.T) {
 		waitFor(t, ctx, "the pin for the close control", liveView+`.pinned`, 10*time.Second)
 		time.Sleep(300 * time.Millisecond)
 		var closeAt charts.Rect
-		for _, m := range model.OverlayFor(bar.Datum, c, true) {
-			if m.ID == charts.TooltipCloseID {
+		for _, m := range layout.OverlayFor(model, bar.Datum, c, true) {
+			if m.ID == layout.TooltipCloseID {
 				closeAt = m.Rect
 			}
 		}

@@ -293,7 +293,7 @@
   }
   window.addEventListener('resize', reserveSummary);
 
-  // showSummary puts the state's text alternative (built from the data, see charts/summary.go)
+  // showSummary puts the state's text alternative (built from the data, see charts/layout/summary.go)
   // under the chart, with a link to the table of the same year.
   function showSummary(st) {
     reserveSummary(); // its width may have changed without a resize (the presentation's end)
@@ -501,7 +501,7 @@
 
   // ---- the taller picture (site.MsgTaller) ----
   // Where a view cannot show everything at its frame's height, the model grows the picture
-  // (charts.Build) and the view says how tall its chart is: its box takes that height (an
+  // (layout.Build) and the view says how tall its chart is: its box takes that height (an
   // embed then scrolls; a host's sizer, web/page/embed.js, makes its frame taller), until the
   // view says 0 (another view, another size). The static first paint keeps its own size.
   var liveTaller = 0;

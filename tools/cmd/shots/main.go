@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"azflows/charts"
+	"azflows/charts/layout"
 	"azflows/internal/repo"
 	"azflows/internal/server"
 	launch "azflows/tools/internal/browser"
@@ -103,7 +104,7 @@ func run(dist, only string) error {
 		if lang != "en" {
 			pageName = "index." + lang + ".html"
 		}
-		for _, v := range charts.ChartViews() {
+		for _, v := range layout.ChartViews() {
 			for _, y := range charts.Years {
 				for _, s := range sizes {
 					name := fmt.Sprintf("%s-%d-%s-%s", v, y, lang, s.Name)
