@@ -346,7 +346,10 @@ func writeData(out string) error {
 		if err := write(&b); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(out, name), b.Bytes(), 0o644); err != nil {
+		// The page's typography binds words with no-break spaces («сноска 6»); a download is
+		// searched and reused, not wrapped, so its spaces are plain.
+		plain := bytes.ReplaceAll(b.Bytes(), []byte("\u00a0"), []byte(" "))
+		if err := os.WriteFile(filepath.Join(out, name), plain, 0o644); err != nil {
 			return err
 		}
 	}

@@ -590,3 +590,37 @@ func TestCSVHaveByteOrderMark(t *testing.T) {
 		}
 	}
 }
+
+// The data downloads are for searching and reuse, not for line breaking: a no-break space
+// that the page's typography puts into a translated text (after «сноска», «haşiyə», in
+// «CC BY 4.0») is written as a plain space, so a search for «сноска 8» finds the cell.
+func TestDataDownloadsHavePlainSpaces(t *testing.T) {
+	out := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(out, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeData(out); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(out, "data", "*"))
+	found := map[string]bool{}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k := bytes.Count(b, []byte("\u00a0")); k > 0 {
+			t.Errorf("%s: %d no-break spaces", filepath.Base(n), k)
+		}
+		for _, w := range []string{"сноска 8", "haşiyə 8"} {
+			if bytes.Contains(b, []byte(w)) {
+				found[w] = true
+			}
+		}
+	}
+	for _, w := range []string{"сноска 8", "haşiyə 8"} {
+		if !found[w] {
+			t.Errorf("no download has %q", w)
+		}
+	}
+}
