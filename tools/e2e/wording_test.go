@@ -139,7 +139,7 @@ var wrongWording = []struct{ pattern, why string }{
 	{`rəqəmlər arasında ən böyüyü`, "a country is not a number: ən böyük rəqəm … üzrədir (F2)"},
 	{`Наибольшая из указанных цифр|в оба года`, "a country is not a figure: первое место … занимает (F3)"},
 	{`на карте не показано\.`, "«оценка» is feminine: на карте она не показана (D1)"},
-	{`[Оо]ткуда (?:\d+|%s) направленных|г\. \d+ жертв направлены`, "a verb: откуда были 89 направленных жертв; no two numerals side by side (D2)"},
+	{`[Оо]ткуда (?:\d+|%s) направленных|(?:г\.|году) \d+ жертв направлены`, "a verb: откуда были 89 направленных жертв; no two numerals side by side (D2)"},
 	{`(?:^|[^\d])1[\x{a0} ]000(?:[^\d]|$)`, "every generated Russian number writes 1000 (D3)"},
 	{`[Пп]о оценке НПО`, "the paper: numerous NGOs, по оценкам НПО (D4)"},
 	{`“18 ilə 35[–-]40 arası”|«от 18 до 35[–-]40»`, "a translation is not the paper's words: no quotation marks (D5)"},
