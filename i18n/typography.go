@@ -85,11 +85,11 @@ var heldLicense = strings.NewReplacer(data.LicenseName, strings.ReplaceAll(data.
 // of the catalogs goes through it (T), in every language.
 func HoldTogether(s string) string { return heldLicense.Replace(s) }
 
-// paperQuote is a run in English quotation marks: “…”.
-var paperQuote = regexp.MustCompile(`“[^“”]*”`)
+// paperQuote is a run in quotation marks: “…”, or «…» where the Russian text quotes the paper.
+var paperQuote = regexp.MustCompile(`“[^“”]*”|«[^«»]*»`)
 
 // RangesOutsideQuotes is RangeDashes, but a quotation of the paper keeps the paper's own
-// characters: a run in “…” that the paper's records hold word for word, hyphen included
+// characters: a run in “…” or «…» that the paper's records hold word for word, hyphen included
 // (“summarized for the past seven years (2006-2012)”, “35-40”), keeps its hyphen, as a
 // quotation should (native reading 5, D6). Every other range takes an en dash; a translation
 // in quotation marks is not the paper's words and takes the page's typography. Every string
@@ -103,7 +103,9 @@ func RangesOutsideQuotes(s string) string {
 	last := 0
 	for _, m := range paperQuote.FindAllStringIndex(s, -1) {
 		q := s[m[0]:m[1]]
-		if !rangeHyphen.MatchString(q) || !strings.Contains(corpus, q[len("“"):len(q)-len("”")]) {
+		_, open := utf8.DecodeRuneInString(q)
+		_, closing := utf8.DecodeLastRuneInString(q)
+		if !rangeHyphen.MatchString(q) || !strings.Contains(corpus, q[open:len(q)-closing]) {
 			continue
 		}
 		b.WriteString(RangeDashes(s[last:m[0]]))

@@ -172,6 +172,8 @@ func TestRangesTakeEnDash(t *testing.T) {
 		"for “the past seven years (2006-2012)”, 3-4 months": "for “the past seven years (2006-2012)”, 3–4 months",
 		"“son yeddi il, 2006-2012”":                          "“son yeddi il, 2006–2012”", // a translation, not the paper's words
 		"“35-40”":                                            "“35-40”",
+		"«the past seven years (2006-2012)» (за 2006-2012)":  "«the past seven years (2006-2012)» (за 2006–2012)", // the paper in Russian quotes
+		"«за 2006-2012 гг.»":                                 "«за 2006–2012 гг.»",
 	} {
 		if got := RangesOutsideQuotes(in); got != want {
 			t.Errorf("RangesOutsideQuotes(%q) = %q, want %q", in, got, want)
