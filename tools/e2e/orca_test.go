@@ -508,7 +508,7 @@ func orcaJourney(t *testing.T, ctx context.Context, d *orcaDesk, b webdriver.Bro
 		summary := strings.ReplaceAll(layout.Summary(st2012), "\u00a0", " ")
 		// The paragraph under the chart, not the chart's description (which opens the same way
 		// and ends with the keys).
-		opening, keys := string([]rune(summary)[:40]), i18n.T(l, "live.keys")
+		opening, keys := string([]rune(summary)[:40]), strings.ReplaceAll(i18n.T(l, "live.keys"), "\u00a0", " ")
 		var line string
 		heard = nil
 		for i := 0; i < 6 && line == ""; i++ {
