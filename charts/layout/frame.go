@@ -42,7 +42,7 @@ func newFrame(c *charts.Chart, title, subtitle string, notes []string, source st
 	s := min(c.W/800, c.H/450)
 	f := &frame{c: c}
 	c.Subtitle, c.Source = subtitle, source
-	f.base = clamp(13*s, 12, 26)
+	f.base = baseSize(c.W, c.H)
 	f.small = clamp(11*s, MinText, 22)
 	f.title = clamp(17*s, 13, 34)
 	f.pad = clamp(14*s, 6, 28)
@@ -229,3 +229,7 @@ func addAxis(c *charts.Chart, p charts.Panel, prefix string, y0, y1, labelY, siz
 		}
 	}
 }
+
+// baseSize is the body text's size in a w×h frame: 13 px at 800×450, scaled with the frame,
+// between 12 and 26.
+func baseSize(w, h float64) float64 { return clamp(13*min(w/800, h/450), 12, 26) }

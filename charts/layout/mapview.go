@@ -288,8 +288,16 @@ func phoneFill(a charts.Assets, s charts.State, w, h float64, grow int, short bo
 }
 
 // footExcess is the blank between the lowest mark of the chart's plot and the top of its foot
-// (the notes and the source line) beyond the frame's usual gap.
+// beyond the frame's usual gap.
 func footExcess(c *charts.Chart) float64 {
+	slack, gap := FootSlack(c)
+	return slack - gap
+}
+
+// FootSlack is the blank, in CSS px, between the lowest mark of the chart's plot (the map, its
+// key, the notes under it) and the top of its foot (the credits and the source line), and the
+// frame's usual gap there.
+func FootSlack(c *charts.Chart) (slack, gap float64) {
 	foot, top := 0.0, c.H
 	for _, m := range c.Marks {
 		b := m.Bounds()
@@ -301,7 +309,7 @@ func footExcess(c *charts.Chart) float64 {
 			foot = max(foot, b.Y+b.H)
 		}
 	}
-	return top - foot - 1.1*clamp(13*min(c.W/800, c.H/450), 12, 26)
+	return top - foot, 1.1 * baseSize(c.W, c.H)
 }
 
 // phoneMapFloor is the least share of its full-width height a phone's map keeps before its

@@ -7,24 +7,6 @@ import (
 	"azflows/i18n"
 )
 
-// footSlack is the blank, in CSS px, between the lowest mark of the chart's plot (the map, its
-// key, the notes under it) and the top of its foot (the credits and the source line), and
-// the frame's usual gap there.
-func footSlack(c *charts.Chart) (slack, gap float64) {
-	foot, top := 0.0, c.H
-	for _, m := range c.Marks {
-		b := m.Bounds()
-		switch m.Role {
-		case charts.RoleSource, charts.RoleNote:
-			top = min(top, b.Y)
-		case charts.RoleTitle, charts.RoleSubtitle:
-		default:
-			foot = max(foot, b.Y+b.H)
-		}
-	}
-	return top - foot, 1.1 * clamp(13*min(c.W/800, c.H/450), 12, 26)
-}
-
 // Issue 26: on the ru first screen at 360×640 the phone map's picture ended in ~45 px of blank
 // between its key and its credits (the map kept its full-width height, the key under it took
 // fewer rows than the room left), so the screen's foot showed nothing and nothing hinted that
@@ -36,7 +18,7 @@ func TestPhoneMapLeavesNoBlankAboveFoot(t *testing.T) {
 		for _, l := range i18n.Langs {
 			for _, y := range []int{2010, 2012} {
 				c := Build(testAssets, charts.State{View: "map", Year: y, Lang: l}, sz[0], sz[1])
-				slack, gap := footSlack(c)
+				slack, gap := FootSlack(c)
 				if c.H != sz[1] {
 					t.Errorf("%s map %d at %vx%v: the picture took %v px", l, y, sz[0], sz[1], c.H)
 				}
