@@ -6,35 +6,19 @@ import (
 	"testing"
 
 	"azflows/charts"
-	"azflows/internal/fonts"
-	"azflows/internal/geo"
+	"azflows/internal/testenv"
 )
 
-// TestMain gives the model its base map and fonts from node_modules (run `npm ci`), as the
-// build does (internal/testenv.UseRepoAssets for the other packages' tests).
+// TestMain gives the layouts the repository's base map and fonts from node_modules (run
+// `npm ci`), as the build does.
 func TestMain(m *testing.M) {
-	if err := useRepoAssets(); err != nil {
-		fmt.Fprintln(os.Stderr, "charts:", err)
+	a, err := testenv.RepoAssets()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "charts/layout:", err)
 		os.Exit(1)
 	}
+	testAssets = a
 	os.Exit(m.Run())
-}
-
-func useRepoAssets() error {
-	bm, err := geo.ForTests()
-	if err != nil {
-		return err
-	}
-	fs, err := fonts.ForTests()
-	if err != nil {
-		return err
-	}
-	f, err := charts.NewFonts(fs.Regular, fs.Bold)
-	if err != nil {
-		return err
-	}
-	testAssets = charts.NewAssets(f, bm)
-	return nil
 }
 
 // testAssets are the repository's fonts and base map, as the build gives them to Build.
